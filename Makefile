@@ -1,0 +1,43 @@
+# The README's commands. Everything the project needs is installed here, into .venv.
+VENV   := .venv
+PY     := $(VENV)/bin/python
+RAG    := $(VENV)/bin/rag
+STAMP  := $(VENV)/.installed-stamp
+SAMPLE_QUESTION := What does the sample report say the embedded figure shows?
+
+.PHONY: install test lint demo bench clean
+
+$(PY):
+	python3 -m venv $(VENV)
+
+# torch first and pinned: this takes the local CPU wheel; letting a resolver pick would pull
+# a multi-GB CUDA build.
+$(STAMP): pyproject.toml | $(PY)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet torch==2.13.0
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $@
+
+install: $(STAMP)
+
+test: install
+	$(PY) -m pytest -q -p no:cacheprovider
+
+lint: install
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+
+demo: install
+	$(RAG) ingest samples/
+	@echo
+	$(RAG) ask "$(SAMPLE_QUESTION)"
+	@echo
+	@echo "Ask more:          $(RAG) ask \"your question\"   (add --json for machine-readable output)"
+	@echo "Add documents:     $(RAG) ingest PATH...      (files or folders)"
+	@echo "Start the server:  $(RAG) serve               (then POST /api/ask on http://127.0.0.1:8000)"
+
+bench: install
+	$(PY) bench/ingest_throughput.py
+
+clean:
+	rm -rf $(VENV) data *.egg-info

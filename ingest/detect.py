@@ -1,0 +1,68 @@
+"""What a file really is, from its content; the extension only has to agree."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rag.errors import UnsupportedFileError
+
+PDF_EXTENSIONS = {".pdf"}
+IMAGE_EXTENSIONS = {".png", ".jpg", ".jpeg", ".webp", ".tif", ".tiff", ".bmp", ".gif"}
+TEXT_EXTENSIONS = {".txt", ".text", ".md", ".markdown", ".rst", ".html", ".htm", ".xhtml"}
+SUPPORTED_EXTENSIONS = PDF_EXTENSIONS | IMAGE_EXTENSIONS | TEXT_EXTENSIONS
+
+_IMAGE_SIGNATURES = (
+    (b"\x89PNG\r\n\x1a\n", "PNG"),
+    (b"\xff\xd8\xff", "JPEG"),
+    (b"GIF87a", "GIF"),
+    (b"GIF89a", "GIF"),
+    (b"BM", "BMP"),
+    (b"II*\x00", "TIFF"),
+    (b"MM\x00*", "TIFF"),
+)
+
+
+def sniff(head: bytes) -> str:
+    """Classify the first bytes of a file: ``pdf``, ``image``, ``text`` or ``binary``."""
+    if b"%PDF-" in head[:1024]:
+        return "pdf"
+    for signature, _ in _IMAGE_SIGNATURES:
+        if head.startswith(signature):
+            return "image"
+    if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
+        return "image"
+    if b"\x00" in head[:4096]:
+        return "binary"
+    return "text"
+
+
+def expected_kind(path: Path) -> str | None:
+    suffix = path.suffix.lower()
+    if suffix in PDF_EXTENSIONS:
+        return "pdf"
+    if suffix in IMAGE_EXTENSIONS:
+        return "image"
+    if suffix in TEXT_EXTENSIONS:
+        return "text"
+    return None
+
+
+_NAMES = {"pdf": "a PDF", "image": "an image", "text": "plain text", "binary": "binary data"}
+
+
+def detect_kind(path: Path, head: bytes) -> str:
+    """The loader to use for ``path``; raises when the type is unsupported or mislabelled."""
+    claimed = expected_kind(path)
+    if claimed is None:
+        supported = " ".join(sorted(SUPPORTED_EXTENSIONS))
+        raise UnsupportedFileError(
+            str(path), f"unsupported file type '{path.suffix or '(none)'}' (supported: {supported})"
+        )
+    actual = sniff(head)
+    if actual != claimed:
+        raise UnsupportedFileError(
+            str(path),
+            f"mislabelled: named {path.suffix} but the content is {_NAMES[actual]}; "
+            "rename it to match its content",
+        )
+    return claimed

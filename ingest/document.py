@@ -1,0 +1,37 @@
+"""What a loader hands to the pipeline: text segments and images, with their pages."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from PIL import Image
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A run of text with its location: a PDF page (1-based) or the whole document."""
+
+    text: str
+    page: int | None = None
+    ocr: bool = False  # the text came from OCR of a rendered page
+
+
+@dataclass
+class PageImage:
+    """A picture to describe and keep: an image file, or one embedded in a PDF page."""
+
+    image: Image.Image
+    page: int | None = None
+    name: str = ""
+
+
+@dataclass
+class LoadedDocument:
+    kind: str  # pdf | text | image
+    title: str
+    # Loaders may stream: the pipeline consumes ``parts`` lazily, so parsing page N+1 overlaps
+    # with embedding page N.
+    parts: Iterator[Segment | PageImage]
+    pages: int = 0
+    info: dict[str, str] = field(default_factory=dict)

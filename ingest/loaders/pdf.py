@@ -1,0 +1,118 @@
+"""PDF loader: text per page with pypdf, embedded pictures, OCR of scanned pages."""
+
+from __future__ import annotations
+
+import io
+import logging
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from PIL import Image
+
+from ingest.document import LoadedDocument, PageImage, Segment
+from rag.errors import CorruptFileError, EncryptedFileError, FileTooLargeError
+
+log = logging.getLogger(__name__)
+
+# Pictures smaller than this (either side, pixels) are rules, bullets and logos, not evidence.
+MIN_PICTURE_SIDE = 64
+
+
+def load_pdf(
+    path: Path,
+    data: bytes,
+    *,
+    max_pages: int,
+    scan_min_chars: int,
+    render_dpi: int,
+    read_text: Callable[[Image.Image], str],
+) -> LoadedDocument:
+    import pypdf
+    from pypdf.errors import PdfReadError
+
+    name = str(path)
+    # A PDF ends with %%EOF; without it the file was cut off and pypdf's recovery would
+    # index whatever fragments it can find.
+    if b"%%EOF" not in data[-2048:]:
+        raise CorruptFileError(name, "truncated or damaged PDF (no end-of-file marker)")
+    try:
+        reader = pypdf.PdfReader(io.BytesIO(data), strict=False)
+        password = None
+        if reader.is_encrypted:
+            # Many PDFs are encrypted only to set permissions, with an empty user password.
+            if not reader.decrypt(""):
+                raise EncryptedFileError(
+                    name, "encrypted PDF that needs a password: decrypt it first (e.g. qpdf --decrypt)"
+                )
+            password = ""
+        pages = len(reader.pages)
+    except EncryptedFileError:
+        raise
+    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise CorruptFileError(name, f"damaged PDF ({exc})") from exc
+    except Exception as exc:  # pypdf raises a range of errors on hostile input
+        if "cryptography" in str(exc) or "AES" in str(exc):
+            raise EncryptedFileError(name, f"encrypted PDF that cannot be opened: {exc}") from exc
+        raise CorruptFileError(name, f"damaged PDF ({type(exc).__name__}: {exc})") from exc
+    if pages == 0:
+        raise CorruptFileError(name, "PDF without pages")
+    if pages > max_pages:
+        raise FileTooLargeError(name, f"{pages} pages is over the limit of {max_pages} (RAG_MAX_PAGES)")
+
+    title = _title(reader) or path.stem
+
+    def parts() -> Iterator[Segment | PageImage]:
+        for number, page in enumerate(reader.pages, start=1):
+            try:
+                text = page.extract_text() or ""
+            except Exception as exc:
+                raise CorruptFileError(name, f"page {number} cannot be read ({exc})") from exc
+            if len(text.strip()) < scan_min_chars:
+                scanned = _ocr_page(data, number, render_dpi, password, read_text)
+                if scanned.strip():
+                    yield Segment(scanned, page=number, ocr=True)
+                    continue
+            if text.strip():
+                yield Segment(text, page=number)
+            yield from _pictures(page, number)
+
+    return LoadedDocument(kind="pdf", title=title, parts=parts(), pages=pages)
+
+
+def _title(reader) -> str:
+    try:
+        meta = reader.metadata
+        title = (meta.title or "").strip() if meta else ""
+    except Exception:
+        return ""
+    return title
+
+
+def _pictures(page, number: int) -> Iterator[PageImage]:
+    try:
+        images = list(page.images)
+    except Exception as exc:
+        log.warning("page %d: embedded images skipped (%s)", number, exc)
+        return
+    for index, item in enumerate(images):
+        try:
+            picture = item.image
+            picture.load()
+        except Exception as exc:
+            log.warning("page %d: image %d skipped (%s)", number, index, exc)
+            continue
+        if min(picture.size) < MIN_PICTURE_SIDE:
+            continue
+        yield PageImage(picture.convert("RGB"), page=number, name=f"p{number}-{index}")
+
+
+def _ocr_page(data: bytes, number: int, dpi: int, password, read_text) -> str:
+    import pypdfium2 as pdfium
+
+    document = pdfium.PdfDocument(data, password=password)
+    try:
+        bitmap = document[number - 1].render(scale=dpi / 72)
+        image = bitmap.to_pil()
+    finally:
+        document.close()
+    return read_text(image)

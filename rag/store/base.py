@@ -1,0 +1,123 @@
+"""The vector store contract: one interface, two backends (Qdrant Edge, qdrant-client).
+
+Schema of a collection:
+- dense named vector ``text`` (cosine) on every chunk; image chunks carry it through their
+  description;
+- sparse named vector ``bm25`` with the IDF modifier (BM25 term weights computed client side);
+- dense named vector ``image``, created by ``ensure_image_vector`` when an image embedder is
+  configured (cross-modal retrieval);
+- payload indexes on ``doc_id``, ``sha256``, ``modality`` and ``record``.
+
+Two kinds of points share the collection: chunks (``record = "chunk"``) with vectors, and one
+vector-less ``record = "document"`` point per ingested file that is the registry of what is
+indexed. Writing the document record last makes it the commit marker of an ingest.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from rag.types import Chunk, DocumentRecord, Evidence
+
+TEXT_VECTOR = "text"
+SPARSE_VECTOR = "bm25"
+IMAGE_VECTOR = "image"
+INDEXED_FIELDS = ("doc_id", "sha256", "modality", "record")
+
+# A filter is a mapping of payload field to an accepted value or list of accepted values.
+Filters = Mapping[str, Any]
+
+
+@dataclass(frozen=True)
+class SparseVec:
+    indices: list[int]
+    values: list[float]
+
+
+@dataclass(frozen=True)
+class PointVectors:
+    text: Sequence[float]
+    sparse: SparseVec
+    image: Sequence[float] | None = None
+
+
+class VectorStore(ABC):
+    """What ingest and retrieval need from Qdrant, nothing more."""
+
+    @abstractmethod
+    def ensure_schema(self, text_dim: int, image_dim: int | None = None) -> None:
+        """Create the collection with its vectors and payload indexes, or check it matches."""
+
+    @abstractmethod
+    def ensure_image_vector(self, dim: int) -> None:
+        """Add the ``image`` named vector if the collection lacks it."""
+
+    @abstractmethod
+    def upsert_chunks(self, chunks: Sequence[Chunk], vectors: Sequence[PointVectors]) -> None: ...
+
+    @abstractmethod
+    def put_document(self, record: DocumentRecord) -> None: ...
+
+    @abstractmethod
+    def documents(self) -> list[DocumentRecord]: ...
+
+    @abstractmethod
+    def delete_chunks(self, doc_id: str, *, except_sha256: str | None = None) -> None:
+        """Delete a document's chunks, optionally keeping those of one content version."""
+
+    @abstractmethod
+    def delete_document_record(self, doc_id: str) -> None: ...
+
+    @abstractmethod
+    def count(self, filters: Filters | None = None) -> int:
+        """Count chunk points (document records are not counted)."""
+
+    @abstractmethod
+    def hybrid_query(
+        self,
+        *,
+        dense: Sequence[float] | None,
+        sparse: SparseVec | None,
+        image: Sequence[float] | None = None,
+        limit: int,
+        prefetch_limit: int,
+        rrf_k: int,
+        filters: Filters | None = None,
+    ) -> list[Evidence]:
+        """One query: a prefetch per given vector, fused with reciprocal rank fusion."""
+
+    def optimize(self) -> None:
+        """Build indexes now. Never call it on a serving thread (Edge holds the GIL)."""
+
+    @abstractmethod
+    def close(self) -> None: ...
+
+    # Shared helpers built on the abstract methods.
+
+    def find_document(self, key: str) -> DocumentRecord | None:
+        """Look a document up by id, content hash, path or file name (when unambiguous)."""
+        docs = self.documents()
+        for attr in ("doc_id", "sha256", "path"):
+            for doc in docs:
+                if getattr(doc, attr) == key:
+                    return doc
+        by_name = [doc for doc in docs if doc.file == key]
+        return by_name[0] if len(by_name) == 1 else None
+
+    def __enter__(self) -> VectorStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def chunk_filter_items(filters: Filters | None) -> list[tuple[str, list[Any]]]:
+    """Normalise filters to (field, accepted values) pairs, always restricted to chunks."""
+    items: list[tuple[str, list[Any]]] = [("record", ["chunk"])]
+    for key, value in (filters or {}).items():
+        values = list(value) if isinstance(value, list | tuple | set) else [value]
+        items.append((key, values))
+    return items

@@ -1,0 +1,224 @@
+"""Qdrant Edge backend: the Qdrant engine embedded in this process, on disk.
+
+Only one process may open a shard (its write-ahead log is locked): a second one gets
+``StoreLockedError`` with what to do about it.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Sequence
+from pathlib import Path
+
+from rag.errors import StoreError, StoreLockedError
+from rag.store.base import (
+    IMAGE_VECTOR,
+    INDEXED_FIELDS,
+    SPARSE_VECTOR,
+    TEXT_VECTOR,
+    Filters,
+    PointVectors,
+    SparseVec,
+    VectorStore,
+    chunk_filter_items,
+)
+from rag.types import Chunk, DocumentRecord, Evidence
+
+SCROLL_PAGE = 512
+
+
+def _edge():
+    try:
+        import qdrant_edge
+    except ImportError as exc:  # pragma: no cover - a declared dependency
+        raise StoreError("the embedded store needs qdrant-edge-py: pip install qdrant-edge-py") from exc
+    return qdrant_edge
+
+
+class EdgeStore(VectorStore):
+    def __init__(self, path: Path, *, search_threads: int | None = None) -> None:
+        self.path = Path(path)
+        self._search_threads = search_threads
+        self._shard = None
+        self._write_lock = threading.Lock()
+
+    # Lifecycle ---------------------------------------------------------------------------
+
+    @property
+    def shard(self):
+        if self._shard is None:
+            raise StoreError(f"the index at {self.path} is not open: call ensure_schema() first")
+        return self._shard
+
+    def _exists(self) -> bool:
+        return (self.path / "edge_config.json").is_file()
+
+    def ensure_schema(self, text_dim: int, image_dim: int | None = None) -> None:
+        if self._shard is not None:
+            self._check_dim(text_dim)
+            return
+        q = _edge()
+        try:
+            if self._exists():
+                self._shard = q.EdgeShard.load(str(self.path))
+                self._check_dim(text_dim)
+                return
+            self.path.mkdir(parents=True, exist_ok=True)
+            vectors = {TEXT_VECTOR: q.EdgeVectorParams(size=text_dim, distance=q.Distance.Cosine)}
+            if image_dim:
+                vectors[IMAGE_VECTOR] = q.EdgeVectorParams(size=image_dim, distance=q.Distance.Cosine)
+            config = q.EdgeConfig(
+                vectors=vectors,
+                sparse_vectors={SPARSE_VECTOR: q.EdgeSparseVectorParams(modifier=q.Modifier.Idf)},
+                max_search_threads=self._search_threads,
+            )
+            self._shard = q.EdgeShard.create(str(self.path), config)
+            for name in INDEXED_FIELDS:
+                self._shard.update(
+                    q.UpdateOperation.create_field_index(name, q.PayloadSchemaType.Keyword)
+                )
+        except StoreError:
+            raise
+        except Exception as exc:
+            raise self._wrap(exc) from exc
+
+    def _check_dim(self, text_dim: int) -> None:
+        import json
+
+        config = json.loads((self.path / "edge_config.json").read_text())
+        have = config.get("vectors", {}).get(TEXT_VECTOR, {}).get("size")
+        if have is not None and have != text_dim:
+            raise StoreError(
+                f"the index at {self.path} holds {have}-d text vectors but the embedding model "
+                f"gives {text_dim}-d: use the model it was built with, or another RAG_COLLECTION"
+            )
+
+    def _wrap(self, exc: Exception) -> StoreError:
+        message = str(exc)
+        if "WouldBlock" in message or "Can't init WAL" in message:
+            return StoreLockedError(
+                f"the index at {self.path} is in use by another process (a running `rag serve` "
+                "or `rag ingest`): stop it first, or send documents to the running server"
+            )
+        return StoreError(f"embedded Qdrant store at {self.path}: {message}")
+
+    def ensure_image_vector(self, dim: int) -> None:
+        q = _edge()
+        if IMAGE_VECTOR in self.shard_config().get("vectors", {}):
+            return
+        with self._write_lock:
+            self.shard.update(q.UpdateOperation.create_dense_vector(IMAGE_VECTOR, dim, q.Distance.Cosine))
+
+    def shard_config(self) -> dict:
+        import json
+
+        return json.loads((self.path / "edge_config.json").read_text())
+
+    def close(self) -> None:
+        if self._shard is not None:
+            self._shard.flush()
+            self._shard.close()
+            self._shard = None
+
+    def optimize(self) -> None:
+        self.shard.optimize()
+
+    # Writes ------------------------------------------------------------------------------
+
+    def upsert_chunks(self, chunks: Sequence[Chunk], vectors: Sequence[PointVectors]) -> None:
+        q = _edge()
+        points = []
+        for chunk, vec in zip(chunks, vectors, strict=True):
+            named = {
+                TEXT_VECTOR: list(vec.text),
+                SPARSE_VECTOR: q.SparseVector(vec.sparse.indices, vec.sparse.values),
+            }
+            if vec.image is not None:
+                named[IMAGE_VECTOR] = list(vec.image)
+            points.append(q.Point(chunk.id, named, chunk.payload()))
+        with self._write_lock:
+            self.shard.update(q.UpdateOperation.upsert_points(points))
+
+    def put_document(self, record: DocumentRecord) -> None:
+        q = _edge()
+        with self._write_lock:
+            self.shard.update(q.UpdateOperation.upsert_points([q.Point(record.id, {}, record.payload())]))
+            self.shard.flush()
+
+    def delete_chunks(self, doc_id: str, *, except_sha256: str | None = None) -> None:
+        q = _edge()
+        must = [self._match("record", ["chunk"]), self._match("doc_id", [doc_id])]
+        must_not = [self._match("sha256", [except_sha256])] if except_sha256 else None
+        with self._write_lock:
+            self.shard.update(q.UpdateOperation.delete_points_by_filter(q.Filter(must=must, must_not=must_not)))
+
+    def delete_document_record(self, doc_id: str) -> None:
+        q = _edge()
+        must = [self._match("record", ["document"]), self._match("doc_id", [doc_id])]
+        with self._write_lock:
+            self.shard.update(q.UpdateOperation.delete_points_by_filter(q.Filter(must=must)))
+            self.shard.flush()
+
+    # Reads -------------------------------------------------------------------------------
+
+    @staticmethod
+    def _match(key: str, values: list):
+        q = _edge()
+        match = q.MatchValue(values[0]) if len(values) == 1 else q.MatchAny(values)
+        return q.FieldCondition(key=key, match=match)
+
+    def _filter(self, filters: Filters | None):
+        q = _edge()
+        return q.Filter(must=[self._match(k, v) for k, v in chunk_filter_items(filters)])
+
+    def documents(self) -> list[DocumentRecord]:
+        q = _edge()
+        flt = q.Filter(must=[self._match("record", ["document"])])
+        records, offset = [], None
+        while True:
+            page, offset = self.shard.scroll(
+                q.ScrollRequest(offset=offset, limit=SCROLL_PAGE, filter=flt, with_payload=True)
+            )
+            records.extend(DocumentRecord.from_payload(p.payload) for p in page)
+            if offset is None:
+                break
+        return sorted(records, key=lambda r: (r.file, r.path))
+
+    def count(self, filters: Filters | None = None) -> int:
+        q = _edge()
+        return self.shard.count(q.CountRequest(filter=self._filter(filters), exact=True))
+
+    def hybrid_query(
+        self,
+        *,
+        dense: Sequence[float] | None,
+        sparse: SparseVec | None,
+        image: Sequence[float] | None = None,
+        limit: int,
+        prefetch_limit: int,
+        rrf_k: int,
+        filters: Filters | None = None,
+    ) -> list[Evidence]:
+        q = _edge()
+        flt = self._filter(filters)
+        prefetches = []
+        if dense is not None:
+            prefetches.append(q.Prefetch(limit=prefetch_limit, query=q.Query.Nearest(list(dense), using=TEXT_VECTOR), filter=flt))
+        if sparse is not None and sparse.indices:
+            vec = q.SparseVector(sparse.indices, sparse.values)
+            prefetches.append(q.Prefetch(limit=prefetch_limit, query=q.Query.Nearest(vec, using=SPARSE_VECTOR), filter=flt))
+        if image is not None:
+            prefetches.append(q.Prefetch(limit=prefetch_limit, query=q.Query.Nearest(list(image), using=IMAGE_VECTOR), filter=flt))
+        if not prefetches:
+            return []
+        request = q.QueryRequest(
+            limit=limit, prefetches=prefetches, query=q.Fusion.Rrf(k=rrf_k), filter=flt, with_payload=True
+        )
+        try:
+            points = self.shard.query(request)
+        except Exception as exc:
+            raise self._wrap(exc) from exc
+        return [
+            Evidence(chunk=Chunk.from_payload(p.payload), score=float(p.score), rank=i + 1)
+            for i, p in enumerate(points)
+        ]

@@ -1,0 +1,233 @@
+"""qdrant-client backend: a Qdrant server or cluster (``RAG_QDRANT_URL``), or ``:memory:``.
+
+The same schema and the same fused query as the embedded store. gRPC is preferred for a
+server because it is cheaper per request than REST.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from rag.errors import StoreError, StoreUnavailableError
+from rag.store.base import (
+    IMAGE_VECTOR,
+    INDEXED_FIELDS,
+    SPARSE_VECTOR,
+    TEXT_VECTOR,
+    Filters,
+    PointVectors,
+    SparseVec,
+    VectorStore,
+    chunk_filter_items,
+)
+from rag.types import Chunk, DocumentRecord, Evidence
+
+SCROLL_PAGE = 512
+UPSERT_BATCH = 256
+
+
+class ServerStore(VectorStore):
+    def __init__(
+        self,
+        url: str,
+        collection: str,
+        *,
+        api_key: str | None = None,
+        client: Any = None,
+        shard_number: int | None = None,
+        replication_factor: int | None = None,
+    ) -> None:
+        from qdrant_client import QdrantClient
+
+        self.url = url
+        self.collection = collection
+        self._shard_number = shard_number
+        self._replication_factor = replication_factor
+        if client is not None:
+            self.client = client
+        elif url == ":memory:":
+            self.client = QdrantClient(location=":memory:")
+        else:
+            self.client = QdrantClient(url=url, api_key=api_key, prefer_grpc=True, timeout=30)
+
+    def _call(self, what: str, fn, *args, **kwargs):
+        try:
+            return fn(*args, **kwargs)
+        except StoreError:
+            raise
+        except Exception as exc:
+            name = type(exc).__name__
+            if "Connect" in name or "Unavailable" in str(exc) or "Connection refused" in str(exc):
+                raise StoreUnavailableError(
+                    f"cannot reach Qdrant at {self.url} ({what}): is the server running and "
+                    "RAG_QDRANT_URL right?"
+                ) from exc
+            raise StoreError(f"Qdrant at {self.url} failed to {what}: {exc}") from exc
+
+    # Schema ------------------------------------------------------------------------------
+
+    def ensure_schema(self, text_dim: int, image_dim: int | None = None) -> None:
+        from qdrant_client import models
+
+        if self._call("check the collection", self.client.collection_exists, self.collection):
+            info = self._call("read the collection", self.client.get_collection, self.collection)
+            vectors = info.config.params.vectors or {}
+            have = vectors[TEXT_VECTOR].size if TEXT_VECTOR in vectors else None
+            if have is not None and have != text_dim:
+                raise StoreError(
+                    f"collection '{self.collection}' holds {have}-d text vectors but the embedding "
+                    f"model gives {text_dim}-d: use the model it was built with, or another "
+                    "RAG_COLLECTION"
+                )
+            return
+        vectors = {TEXT_VECTOR: models.VectorParams(size=text_dim, distance=models.Distance.COSINE)}
+        if image_dim:
+            vectors[IMAGE_VECTOR] = models.VectorParams(size=image_dim, distance=models.Distance.COSINE)
+        self._call(
+            "create the collection",
+            self.client.create_collection,
+            self.collection,
+            vectors_config=vectors,
+            sparse_vectors_config={SPARSE_VECTOR: models.SparseVectorParams(modifier=models.Modifier.IDF)},
+            shard_number=self._shard_number,
+            replication_factor=self._replication_factor,
+        )
+        for name in INDEXED_FIELDS:
+            self._call(
+                "index a payload field",
+                self.client.create_payload_index,
+                self.collection,
+                field_name=name,
+                field_schema=models.PayloadSchemaType.KEYWORD,
+            )
+
+    def ensure_image_vector(self, dim: int) -> None:
+        info = self._call("read the collection", self.client.get_collection, self.collection)
+        if IMAGE_VECTOR not in (info.config.params.vectors or {}):
+            # Qdrant cannot add a named dense vector to an existing collection in place.
+            raise StoreError(
+                f"collection '{self.collection}' has no image vector: re-create it with an image "
+                "model configured (or re-index into a new RAG_COLLECTION and switch an alias)"
+            )
+
+    def close(self) -> None:
+        self.client.close()
+
+    # Writes ------------------------------------------------------------------------------
+
+    def upsert_chunks(self, chunks: Sequence[Chunk], vectors: Sequence[PointVectors]) -> None:
+        from qdrant_client import models
+
+        points = []
+        for chunk, vec in zip(chunks, vectors, strict=True):
+            named: dict[str, Any] = {
+                TEXT_VECTOR: list(vec.text),
+                SPARSE_VECTOR: models.SparseVector(indices=vec.sparse.indices, values=vec.sparse.values),
+            }
+            if vec.image is not None:
+                named[IMAGE_VECTOR] = list(vec.image)
+            points.append(models.PointStruct(id=chunk.id, vector=named, payload=chunk.payload()))
+        for start in range(0, len(points), UPSERT_BATCH):
+            batch = points[start : start + UPSERT_BATCH]
+            self._call("store chunks", self.client.upsert, self.collection, points=batch, wait=True)
+
+    def put_document(self, record: DocumentRecord) -> None:
+        from qdrant_client import models
+
+        point = models.PointStruct(id=record.id, vector={}, payload=record.payload())
+        self._call("store a document record", self.client.upsert, self.collection, points=[point], wait=True)
+
+    def delete_chunks(self, doc_id: str, *, except_sha256: str | None = None) -> None:
+        from qdrant_client import models
+
+        must = [self._match("record", ["chunk"]), self._match("doc_id", [doc_id])]
+        must_not = [self._match("sha256", [except_sha256])] if except_sha256 else None
+        selector = models.FilterSelector(filter=models.Filter(must=must, must_not=must_not))
+        self._call("delete chunks", self.client.delete, self.collection, points_selector=selector, wait=True)
+
+    def delete_document_record(self, doc_id: str) -> None:
+        from qdrant_client import models
+
+        must = [self._match("record", ["document"]), self._match("doc_id", [doc_id])]
+        selector = models.FilterSelector(filter=models.Filter(must=must))
+        self._call("delete a document record", self.client.delete, self.collection, points_selector=selector, wait=True)
+
+    # Reads -------------------------------------------------------------------------------
+
+    @staticmethod
+    def _match(key: str, values: list):
+        from qdrant_client import models
+
+        match = models.MatchValue(value=values[0]) if len(values) == 1 else models.MatchAny(any=values)
+        return models.FieldCondition(key=key, match=match)
+
+    def _filter(self, filters: Filters | None):
+        from qdrant_client import models
+
+        return models.Filter(must=[self._match(k, v) for k, v in chunk_filter_items(filters)])
+
+    def documents(self) -> list[DocumentRecord]:
+        from qdrant_client import models
+
+        flt = models.Filter(must=[self._match("record", ["document"])])
+        records, offset = [], None
+        while True:
+            page, offset = self._call(
+                "list documents",
+                self.client.scroll,
+                self.collection,
+                scroll_filter=flt,
+                limit=SCROLL_PAGE,
+                offset=offset,
+                with_payload=True,
+            )
+            records.extend(DocumentRecord.from_payload(p.payload) for p in page)
+            if offset is None:
+                break
+        return sorted(records, key=lambda r: (r.file, r.path))
+
+    def count(self, filters: Filters | None = None) -> int:
+        result = self._call(
+            "count points", self.client.count, self.collection, count_filter=self._filter(filters), exact=True
+        )
+        return result.count
+
+    def hybrid_query(
+        self,
+        *,
+        dense: Sequence[float] | None,
+        sparse: SparseVec | None,
+        image: Sequence[float] | None = None,
+        limit: int,
+        prefetch_limit: int,
+        rrf_k: int,
+        filters: Filters | None = None,
+    ) -> list[Evidence]:
+        from qdrant_client import models
+
+        flt = self._filter(filters)
+        prefetch = []
+        if dense is not None:
+            prefetch.append(models.Prefetch(query=list(dense), using=TEXT_VECTOR, limit=prefetch_limit, filter=flt))
+        if sparse is not None and sparse.indices:
+            vec = models.SparseVector(indices=sparse.indices, values=sparse.values)
+            prefetch.append(models.Prefetch(query=vec, using=SPARSE_VECTOR, limit=prefetch_limit, filter=flt))
+        if image is not None:
+            prefetch.append(models.Prefetch(query=list(image), using=IMAGE_VECTOR, limit=prefetch_limit, filter=flt))
+        if not prefetch:
+            return []
+        response = self._call(
+            "query",
+            self.client.query_points,
+            self.collection,
+            prefetch=prefetch,
+            query=models.RrfQuery(rrf=models.Rrf(k=rrf_k)),
+            query_filter=flt,
+            limit=limit,
+            with_payload=True,
+        )
+        return [
+            Evidence(chunk=Chunk.from_payload(p.payload), score=float(p.score), rank=i + 1)
+            for i, p in enumerate(response.points)
+        ]

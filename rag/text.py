@@ -1,0 +1,69 @@
+"""Small text utilities shared by answering and evaluation: sentences, terms, stopwords."""
+
+from __future__ import annotations
+
+import re
+
+# Function words and the words questions are phrased with: they say nothing about the topic.
+STOPWORDS = frozenset(
+    """
+    a about above after again against all also am an and any are as at be because been before
+    being below between both but by can could did do does doing down during each few for from
+    further had has have having he her here hers him his how i if in into is it its itself just
+    me more most my myself no nor not now of off on once only or other our ours out over own
+    same she should so some such than that the their theirs them then there these they this
+    those through to too under until up very was we were what when where which while who whom
+    why will with would you your yours one ones get got give gives want wants use used using
+    kind sort type name named called according tell say said show shows shown find need needs
+    doing done make makes made set sets way ways thing things value something anything
+    particular certain many much first written write must may might shall let lets
+    """.split()
+)
+
+_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_\-\./]*[A-Za-z0-9]|[A-Za-z0-9]")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(\[<])")
+MAX_SENTENCE = 320
+
+
+def normalize_space(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def tokens(text: str) -> list[str]:
+    return [t.lower() for t in _TOKEN.findall(text)]
+
+
+def stem(term: str) -> str:
+    """A light stemmer: enough to match plurals and simple verb forms, never destructive."""
+    for suffix in ("ies", "es", "s", "ing", "ed"):
+        if term.endswith(suffix) and len(term) - len(suffix) >= 3:
+            if suffix == "ies":
+                return term[:-3] + "y"
+            if suffix == "es" and not term.endswith(("ses", "xes", "zes", "ches", "shes")):
+                return term[:-1]
+            return term[: -len(suffix)]
+    return term
+
+
+def content_terms(text: str) -> list[str]:
+    """Distinct topic terms of a text, stemmed, in order of appearance."""
+    seen: dict[str, None] = {}
+    for token in tokens(text):
+        parts = [token] + ([p for p in re.split(r"[\-_/\.]", token) if p] if re.search(r"[\-_/\.]", token) else [])
+        for part in parts:
+            if part in STOPWORDS or (len(part) < 2 and not part.isdigit()):
+                continue
+            seen.setdefault(stem(part), None)
+    return list(seen)
+
+
+def sentences(text: str) -> list[str]:
+    """Split into sentences; long runs without sentence ends (tables, lists) split by line."""
+    units: list[str] = []
+    for block in re.split(r"\n\s*\n", text):
+        for sentence in _SENTENCE_END.split(block):
+            if len(sentence) > MAX_SENTENCE:
+                units.extend(line for line in sentence.split("\n"))
+            else:
+                units.append(sentence)
+    return [u for u in (normalize_space(u) for u in units) if len(u) >= 3]
