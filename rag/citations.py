@@ -24,8 +24,15 @@ class Cited:
     dropped_markers: list[int]
 
 
+def _place(item: Evidence) -> tuple:
+    """Chunks of one page (or one picture) are one source to a reader."""
+    chunk = item.chunk
+    return (chunk.doc_id, chunk.page, chunk.image)
+
+
 def cite(text: str, evidence: Sequence[Evidence]) -> Cited:
-    numbering: dict[int, int] = {}
+    numbering: dict[tuple, int] = {}
+    first_cited: dict[tuple, Evidence] = {}
     dropped: list[int] = []
 
     def renumber(match: re.Match[str]) -> str:
@@ -33,15 +40,20 @@ def cite(text: str, evidence: Sequence[Evidence]) -> Cited:
         if not 1 <= n <= len(evidence):
             dropped.append(n)
             return ""
-        if n not in numbering:
-            numbering[n] = len(numbering) + 1
-        return f"[{numbering[n]}]"
+        place = _place(evidence[n - 1])
+        if place not in numbering:
+            numbering[place] = len(numbering) + 1
+            first_cited[place] = evidence[n - 1]
+        return f"[{numbering[place]}]"
 
     rewritten = MARKER.sub(renumber, text)
+    # Two sentences from one source end up as "... [1] ... [1]": that is fine; but a marker
+    # repeated back to back ("[1] [1]") says nothing twice.
+    rewritten = re.sub(r"(\[\d+\])(\s*\1)+", r"\1", rewritten)
     rewritten = re.sub(r"\s+([.,;:])", r"\1", re.sub(r"[ \t]{2,}", " ", rewritten)).strip()
     sources = []
-    for position, number in sorted(numbering.items(), key=lambda item: item[1]):
-        item = evidence[position - 1]
+    for place, number in sorted(numbering.items(), key=lambda item: item[1]):
+        item = first_cited[place]
         chunk = item.chunk
         sources.append(
             Source(

@@ -3,21 +3,12 @@
 from __future__ import annotations
 
 import re
+import unicodedata
+from functools import lru_cache
 
 # Function words and the words questions are phrased with: they say nothing about the topic.
 STOPWORDS = frozenset(
-    """
-    a about above after again against all also am an and any are as at be because been before
-    being below between both but by can could did do does doing down during each few for from
-    further had has have having he her here hers him his how i if in into is it its itself just
-    me more most my myself no nor not now of off on once only or other our ours out over own
-    same she should so some such than that the their theirs them then there these they this
-    those through to too under until up very was we were what when where which while who whom
-    why will with would you your yours one ones get got give gives want wants use used using
-    kind sort type name named called according tell say said show shows shown find need needs
-    doing done make makes made set sets way ways thing things value something anything
-    particular certain many much first written write must may might shall let lets
-    """.split()
+    ["a", "about", "above", "after", "again", "against", "all", "also", "am", "an", "and", "any", "are", "as", "at", "be", "because", "been", "before", "being", "below", "between", "both", "but", "by", "can", "could", "did", "do", "does", "doing", "down", "during", "each", "few", "for", "from", "further", "had", "has", "have", "having", "he", "her", "here", "hers", "him", "his", "how", "i", "if", "in", "into", "is", "it", "its", "itself", "just", "me", "more", "most", "my", "myself", "nor", "now", "of", "off", "on", "once", "only", "or", "other", "our", "ours", "out", "over", "own", "same", "she", "should", "so", "some", "such", "than", "that", "the", "their", "theirs", "them", "then", "there", "these", "they", "this", "those", "through", "to", "too", "under", "until", "up", "very", "was", "we", "were", "what", "when", "where", "which", "while", "who", "whom", "why", "will", "with", "would", "you", "your", "yours", "one", "ones", "get", "got", "give", "gives", "want", "wants", "use", "used", "using", "kind", "sort", "type", "name", "named", "called", "according", "tell", "say", "said", "show", "shows", "shown", "find", "need", "needs", "doing", "done", "make", "makes", "made", "set", "sets", "way", "ways", "thing", "things", "value", "something", "anything", "particular", "certain", "many", "much", "first", "written", "write", "must", "may", "might", "shall", "let", "lets"]
 )
 
 _TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_\-\./]*[A-Za-z0-9]|[A-Za-z0-9]")
@@ -29,20 +20,42 @@ def normalize_space(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+_NEGATION = re.compile(r"n['’]t\b", re.IGNORECASE)
+
+
 def tokens(text: str) -> list[str]:
-    return [t.lower() for t in _TOKEN.findall(text)]
+    # "doesn't" and "does not" must meet: negation often decides what a sentence answers.
+    return [t.lower() for t in _TOKEN.findall(_NEGATION.sub(" not", text))]
 
 
+def key_terms(text: str) -> set[str]:
+    """Terms that identify rather than describe: numbers, identifiers, quoted words."""
+    keys = set()
+    for token in tokens(text):
+        if any(c.isdigit() for c in token) or any(c in token for c in "_/."):
+            keys.update(content_terms(token))
+    for quoted in re.findall(r"[\"“”']([^\"“”']{1,40})[\"“”']", text):
+        keys.update(content_terms(quoted))
+    return keys
+
+
+@lru_cache(maxsize=1)
+def _stemmer():
+    import snowballstemmer
+
+    return snowballstemmer.stemmer("english")
+
+
+@lru_cache(maxsize=65536)
 def stem(term: str) -> str:
-    """A light stemmer: enough to match plurals and simple verb forms, never destructive."""
-    for suffix in ("ies", "es", "s", "ing", "ed"):
-        if term.endswith(suffix) and len(term) - len(suffix) >= 3:
-            if suffix == "ies":
-                return term[:-3] + "y"
-            if suffix == "es" and not term.endswith(("ses", "xes", "zes", "ches", "shes")):
-                return term[:-1]
-            return term[: -len(suffix)]
-    return term
+    """Snowball (Porter 2) stem, so "files", "loaded" and "processors" meet their base forms."""
+    return _stemmer().stemWord(term)
+
+
+def clean_extracted(text: str) -> str:
+    """Undo the typography of extracted PDF text: ligatures (NFKC) and hyphenated line breaks."""
+    text = unicodedata.normalize("NFKC", text)
+    return re.sub(r"(\w)-\n\s*([a-z])", r"\1\2", text)
 
 
 def content_terms(text: str) -> list[str]:

@@ -11,6 +11,7 @@ from PIL import Image
 
 from ingest.document import LoadedDocument, PageImage, Segment
 from rag.errors import CorruptFileError, EncryptedFileError, FileTooLargeError
+from rag.text import clean_extracted
 
 log = logging.getLogger(__name__)
 
@@ -64,7 +65,7 @@ def load_pdf(
     def parts() -> Iterator[Segment | PageImage]:
         for number, page in enumerate(reader.pages, start=1):
             try:
-                text = page.extract_text() or ""
+                text = clean_extracted(page.extract_text() or "")
             except Exception as exc:
                 raise CorruptFileError(name, f"page {number} cannot be read ({exc})") from exc
             if len(text.strip()) < scan_min_chars:

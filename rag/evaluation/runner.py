@@ -11,8 +11,8 @@ from rag.evaluation.metrics import (
     distinct,
     mean,
     percentile,
-    reciprocal_rank,
     recall_at_k,
+    reciprocal_rank,
 )
 from rag.evaluation.questions import Question
 from rag.types import Answer

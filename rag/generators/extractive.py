@@ -9,28 +9,49 @@ in the evidence, it says the documents do not contain the answer.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-import numpy as np
-
 from rag.embedders import Embedder
 from rag.generators.base import NOT_IN_DOCUMENTS, Draft, Generator, Turn
-from rag.text import content_terms, sentences
+from rag.text import content_terms, key_terms, sentences, stem
 from rag.types import Evidence
 
 DENSE_WEIGHT = 0.5
 LEXICAL_WEIGHT = 0.5
+# An answer adds something to the question: a sentence that only restates it (all of its
+# terms are question terms) is not an answer, however similar it is.
+NOVELTY_WEIGHT = 0.15
 RANK_BONUS = 0.05
+# Numbers, identifiers and quoted words in a question name the thing asked about exactly.
+KEY_TERM_FACTOR = 3.0
 MAX_PER_CHUNK = 2
+
+# Questions whose answer is a number: the answering sentence must hold a number the question
+# does not already contain.
+QUANTITY_QUESTION = re.compile(
+    r"\b(how (many|much|long|fast|big|large|often|old)|what (number|value|factor|percentage|size"
+    r"|speed|port|uid|gid|version|year)|which (number|value|year|port)|numeric|by what factor"
+    r"|in (seconds|minutes|hours|bytes|kb|mb|gb|ms|cycles))\b",
+    re.IGNORECASE,
+)
+# Words that describe a picture rather than name what is in it.
+VISUAL_WORDS = frozenset(
+    stem(w)
+    for w in ["photo", "photograph", "picture", "image", "screenshot", "diagram", "painting", "scan", "scanned", "drawing", "illustration", "figure", "shows", "show", "appear", "visible"]
+)
+NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 
 
 @dataclass(frozen=True)
 class Candidate:
     evidence_index: int
     text: str
-    score: float
+    score: float  # orders candidates: relevance, rank prior and novelty
+    relevance: float  # decides whether anything answers at all: meaning and wording only
     terms: frozenset[str]
+    new_number: bool = False
 
 
 class ExtractiveGenerator(Generator):
@@ -43,21 +64,50 @@ class ExtractiveGenerator(Generator):
         self, question: str, evidence: Sequence[Evidence], *, history: Sequence[Turn] = ()
     ) -> Draft:
         candidates = self.rank(question, evidence)
-        if not candidates or candidates[0].score < self.min_support:
+        if evidence and evidence[0].chunk.modality == "image":
+            picture = self._describe_top_picture(question, evidence, candidates)
+            if picture is not None:
+                return picture
+        if _missing_topic_terms(question, evidence):
+            return Draft(NOT_IN_DOCUMENTS, abstained=True)
+        if QUANTITY_QUESTION.search(question):
+            candidates = [c for c in candidates if c.new_number]
+        if not candidates or max(c.relevance for c in candidates) < self.min_support:
             return Draft(NOT_IN_DOCUMENTS, abstained=True)
         chosen: list[Candidate] = []
         per_chunk: dict[int, int] = {}
         for cand in candidates:
             if len(chosen) == self.max_sentences:
                 break
-            if cand.score < self.min_support * 0.8 or per_chunk.get(cand.evidence_index, 0) >= MAX_PER_CHUNK:
+            if cand.relevance < self.min_support * 0.8 or per_chunk.get(cand.evidence_index, 0) >= MAX_PER_CHUNK:
                 continue
             if any(cand.text in c.text or c.text in cand.text for c in chosen):
                 continue
             chosen.append(cand)
             per_chunk[cand.evidence_index] = per_chunk.get(cand.evidence_index, 0) + 1
-        text = " ".join(f"{_as_sentence(c.text)} [{c.evidence_index + 1}]" for c in chosen)
-        return Draft(text)
+        return Draft(" ".join(f"{c.text} [{c.evidence_index + 1}]" for c in chosen))
+
+    def _describe_top_picture(
+        self, question: str, evidence: Sequence[Evidence], candidates: list[Candidate]
+    ) -> Draft | None:
+        """Retrieval ranked a picture first: quote what is known of it (labels, its text).
+
+        A question about a picture describes what it looks like, words no caption holds, so the
+        test is weaker than for text: one topic term of the question must appear in the
+        picture's description or text.
+        """
+        top = evidence[0].chunk
+        topic = set(content_terms(question)) - VISUAL_WORDS
+        described = {
+            term for item in evidence if item.chunk.image == top.image for term in content_terms(item.chunk.text)
+        }
+        if not topic & described:
+            return None
+        same = [c for c in candidates if evidence[c.evidence_index].chunk.image == top.image]
+        chosen = same[: self.max_sentences]
+        if not chosen:
+            return None
+        return Draft(" ".join(f"{c.text} [{c.evidence_index + 1}]" for c in chosen))
 
     def rank(self, question: str, evidence: Sequence[Evidence]) -> list[Candidate]:
         q_terms = content_terms(question)
@@ -67,17 +117,23 @@ class ExtractiveGenerator(Generator):
                 units.append((index, sentence, frozenset(content_terms(sentence))))
         if not units or not q_terms:
             return []
-        if _missing_topic_term(q_terms, [u[2] for u in units]):
-            return []
         weights = _term_weights(q_terms, [u[2] for u in units])
+        for term in key_terms(question) & weights.keys():
+            weights[term] *= KEY_TERM_FACTOR
         total = sum(weights.values())
+        q_set = frozenset(q_terms)
+        q_numbers = frozenset(NUMBER.findall(question))
         vectors = self.embedder.embed([question] + [u[1] for u in units])
         dense = vectors[1:] @ vectors[0]
         scored = []
         for (index, text, terms), cosine in zip(units, dense, strict=True):
             lexical = sum(w for t, w in weights.items() if t in terms) / total
-            score = DENSE_WEIGHT * float(cosine) + LEXICAL_WEIGHT * lexical + RANK_BONUS / (index + 1)
-            scored.append(Candidate(index, text, score, terms))
+            novel = len(terms - q_set)
+            novelty = min(1.0, novel / 3) if terms else 0.0
+            relevance = DENSE_WEIGHT * float(cosine) + LEXICAL_WEIGHT * lexical
+            score = relevance + NOVELTY_WEIGHT * (novelty - 1.0) + RANK_BONUS / (index + 1)
+            new_number = any(n not in q_numbers for n in NUMBER.findall(text))
+            scored.append(Candidate(index, text, score, relevance, terms, new_number))
         scored.sort(key=lambda c: c.score, reverse=True)
         return scored
 
@@ -92,16 +148,10 @@ def _term_weights(q_terms: list[str], unit_terms: list[frozenset[str]]) -> dict[
     return weights
 
 
-def _missing_topic_term(q_terms: list[str], unit_terms: list[frozenset[str]]) -> bool:
-    """A distinctive question term (a name, a number, a rare word) found nowhere in the evidence."""
-    present = frozenset().union(*unit_terms)
+def _missing_topic_terms(question: str, evidence: Sequence[Evidence]) -> bool:
+    """Most of the question's topic terms appear nowhere in the evidence: it is about
+    something else."""
+    q_terms = content_terms(question)
+    present = {term for item in evidence for term in content_terms(item.chunk.text)}
     missing = [t for t in q_terms if t not in present]
     return len(missing) > len(q_terms) / 2
-
-
-def _as_sentence(text: str) -> str:
-    text = text.strip()
-    return text if text.endswith((".", "!", "?", ":")) else text
-
-
-__all__ = ["ExtractiveGenerator", "np"]

@@ -21,6 +21,7 @@ from rag.store.base import (
     SparseVec,
     VectorStore,
     chunk_filter_items,
+    fusion_weights,
 )
 from rag.types import Chunk, DocumentRecord, Evidence
 
@@ -212,7 +213,7 @@ class EdgeStore(VectorStore):
         if not prefetches:
             return []
         request = q.QueryRequest(
-            limit=limit, prefetches=prefetches, query=q.Fusion.Rrf(k=rrf_k), filter=flt, with_payload=True
+            limit=limit, prefetches=prefetches, query=q.Fusion.Rrf(k=rrf_k, weights=fusion_weights(len(prefetches))), filter=flt, with_payload=True
         )
         try:
             points = self.shard.query(request)

@@ -20,6 +20,7 @@ from rag.store.base import (
     SparseVec,
     VectorStore,
     chunk_filter_items,
+    fusion_weights,
 )
 from rag.types import Chunk, DocumentRecord, Evidence
 
@@ -222,7 +223,7 @@ class ServerStore(VectorStore):
             self.client.query_points,
             self.collection,
             prefetch=prefetch,
-            query=models.RrfQuery(rrf=models.Rrf(k=rrf_k)),
+            query=models.RrfQuery(rrf=models.Rrf(k=rrf_k, weights=fusion_weights(len(prefetch)))),
             query_filter=flt,
             limit=limit,
             with_payload=True,
