@@ -3,7 +3,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 RAG    := $(VENV)/bin/rag
 STAMP  := $(VENV)/.installed-stamp
-SAMPLE_QUESTION := What does the sample report say the embedded figure shows?
+SAMPLE_QUESTION := How do you draw a freehand line in XFig?
 
 .PHONY: install test lint demo bench clean
 

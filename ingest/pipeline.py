@@ -110,7 +110,9 @@ def discover(paths: Iterable[Path]) -> Iterable[tuple[Path, bool]]:
     for path in paths:
         if path.is_dir():
             for child in sorted(path.rglob("*")):
-                if child.is_file() and not any(part.startswith(".") for part in child.relative_to(path).parts):
+                if child.is_file() and not any(
+                    part.startswith(".") for part in child.relative_to(path).parts
+                ):
                     yield child, False
         else:
             yield path, True
@@ -166,7 +168,9 @@ class Ingestor:
 
     # One file ----------------------------------------------------------------------------
 
-    def _ingest_one(self, path: Path, explicit: bool, documents: dict[str, DocumentRecord]) -> FileResult:
+    def _ingest_one(
+        self, path: Path, explicit: bool, documents: dict[str, DocumentRecord]
+    ) -> FileResult:
         if not explicit and path.suffix.lower() not in SUPPORTED_EXTENSIONS:
             return FileResult(str(path), "skipped", f"unsupported file type '{path.suffix}'")
         try:
@@ -176,9 +180,13 @@ class Ingestor:
             previous = documents.get(doc_id)
             if previous is not None and previous.sha256 == sha:
                 return FileResult(str(path), "unchanged", "already indexed", doc_id=doc_id)
-            twin = next((d for d in documents.values() if d.sha256 == sha and d.doc_id != doc_id), None)
+            twin = next(
+                (d for d in documents.values() if d.sha256 == sha and d.doc_id != doc_id), None
+            )
             if twin is not None:
-                return FileResult(str(path), "duplicate", f"same content as {twin.path}", doc_id=twin.doc_id)
+                return FileResult(
+                    str(path), "duplicate", f"same content as {twin.path}", doc_id=twin.doc_id
+                )
             kind = detect_kind(path, data[:4096])
             loaded = self._load(path, kind, data)
             record, chunks, vectors, images = self._build(path, loaded, data, sha, doc_id)
@@ -211,7 +219,8 @@ class Ingestor:
         limit = int(self.settings.max_file_mb * 1024 * 1024)
         if size > limit:
             raise FileTooLargeError(
-                name, f"{size / 1048576:.1f} MB is over the limit of {self.settings.max_file_mb:g} MB (RAG_MAX_FILE_MB)"
+                name,
+                f"{size / 1048576:.1f} MB is over the limit of {self.settings.max_file_mb:g} MB (RAG_MAX_FILE_MB)",
             )
         if size == 0:
             raise EmptyFileError(name, "empty file (0 bytes)")
@@ -243,7 +252,9 @@ class Ingestor:
         blobs.mkdir(parents=True, exist_ok=True)
         header = f"{loaded.title} ({path.name})" if loaded.title != path.stem else path.name
 
-        def add(text: str, page: int | None, start: int, end: int, modality: str, image: str | None) -> None:
+        def add(
+            text: str, page: int | None, start: int, end: int, modality: str, image: str | None
+        ) -> None:
             chunk = Chunk(
                 doc_id=doc_id,
                 file=path.name,
@@ -283,7 +294,8 @@ class Ingestor:
             dense_parts.append(self.embedder.embed(embed_texts[embedded:]))
         dense = np.concatenate(dense_parts)
         vectors = [
-            PointVectors(text=dense[i], sparse=self.bm25.document(embed_texts[i])) for i in range(len(chunks))
+            PointVectors(text=dense[i], sparse=self.bm25.document(embed_texts[i]))
+            for i in range(len(chunks))
         ]
         blob = None
         if loaded.kind == "pdf":

@@ -34,7 +34,8 @@ def main(ctx: click.Context, verbose: bool) -> None:
     """Ask questions of your documents and images, with citations you can check."""
     os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
     logging.basicConfig(
-        level=logging.INFO if verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s"
+        level=logging.INFO if verbose else logging.WARNING,
+        format="%(levelname)s %(name)s: %(message)s",
     )
     for noisy in ("httpx", "sentence_transformers", "transformers", "RapidOCR"):
         logging.getLogger(noisy).setLevel(logging.INFO if verbose else logging.ERROR)
@@ -50,9 +51,13 @@ def main(ctx: click.Context, verbose: bool) -> None:
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
-@click.option("--progress/--no-progress", default=None, help="Progress bar (default: on a terminal).")
+@click.option(
+    "--progress/--no-progress", default=None, help="Progress bar (default: on a terminal)."
+)
 @click.pass_obj
-def ingest(settings: Settings, paths: tuple[Path, ...], as_json: bool, progress: bool | None) -> None:
+def ingest(
+    settings: Settings, paths: tuple[Path, ...], as_json: bool, progress: bool | None
+) -> None:
     """Index files and folders (recursively): PDF, text, Markdown, HTML and images."""
     show_progress = sys.stderr.isatty() if progress is None else progress
 
@@ -78,7 +83,9 @@ def ingest(settings: Settings, paths: tuple[Path, ...], as_json: bool, progress:
 @main.command()
 @click.argument("question")
 @click.option("--json", "as_json", is_flag=True, help="Print the answer and sources as JSON.")
-@click.option("-k", "--top-k", type=click.IntRange(1, 100), default=None, help="Evidence to retrieve.")
+@click.option(
+    "-k", "--top-k", type=click.IntRange(1, 100), default=None, help="Evidence to retrieve."
+)
 @click.pass_obj
 def ask(settings: Settings, question: str, as_json: bool, top_k: int | None) -> None:
     """Answer QUESTION from the indexed documents, citing sources as [n]."""
@@ -144,7 +151,12 @@ def delete(settings: Settings, document: str) -> None:
 
 @main.command("eval")
 @click.argument("questions", type=click.Path(path_type=Path, exists=True, dir_okay=False))
-@click.option("--json", "json_path", type=click.Path(path_type=Path, dir_okay=False), help="Write the full report here.")
+@click.option(
+    "--json",
+    "json_path",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Write the full report here.",
+)
 @click.pass_obj
 def evaluate(settings: Settings, questions: Path, json_path: Path | None) -> None:
     """Ask every question of QUESTIONS.jsonl and score retrieval and answers."""
@@ -158,7 +170,9 @@ def evaluate(settings: Settings, questions: Path, json_path: Path | None) -> Non
         items = load_questions(questions)
         with _service(settings) as service:
             if service.store.count() == 0:
-                raise RagError("the index is empty: ingest the question set's corpus first (`rag ingest DIR`)")
+                raise RagError(
+                    "the index is empty: ingest the question set's corpus first (`rag ingest DIR`)"
+                )
             bar = tqdm(total=len(items), unit="q", disable=not sys.stderr.isatty(), leave=False)
             report = run_eval(items, service.ask, on_result=lambda _: bar.update())
             bar.close()
@@ -182,7 +196,9 @@ def serve(settings: Settings, host: str, port: int, threads: int) -> None:
     from server import create_app
 
     app = create_app(settings)
-    click.echo(f"Serving on http://{host}:{port}  (POST /api/ask, GET /api/documents, GET /healthz)")
+    click.echo(
+        f"Serving on http://{host}:{port}  (POST /api/ask, GET /api/documents, GET /healthz)"
+    )
     waitress_serve(app, host=host, port=port, threads=threads)
 
 

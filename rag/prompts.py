@@ -29,7 +29,10 @@ class PromptTemplate:
             )
         env = Environment(undefined=StrictUndefined, autoescape=False, keep_trailing_newline=False)
         try:
-            return {key: env.from_string(text).render(**values).strip() for key, text in self.parts.items()}
+            return {
+                key: env.from_string(text).render(**values).strip()
+                for key, text in self.parts.items()
+            }
         except UndefinedError as exc:
             raise PromptError(f"prompt '{self.name}': {exc}") from exc
 

@@ -12,7 +12,9 @@ from rag.types import Evidence
 
 
 class Retriever:
-    def __init__(self, settings: Settings, store: VectorStore, embedder: Embedder, bm25: Bm25Encoder) -> None:
+    def __init__(
+        self, settings: Settings, store: VectorStore, embedder: Embedder, bm25: Bm25Encoder
+    ) -> None:
         self.settings = settings
         self.store = store
         self.embedder = embedder

@@ -119,7 +119,9 @@ class RagService:
         else:
             text, sources = cited.text, cited.sources
         timings["total"] = (time.perf_counter() - started) * 1000
-        return Answer(text=text, sources=sources, evidence=evidence, abstained=abstained, timings_ms=timings)
+        return Answer(
+            text=text, sources=sources, evidence=evidence, abstained=abstained, timings_ms=timings
+        )
 
     def documents(self) -> list[DocumentRecord]:
         return self.store.documents()

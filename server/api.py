@@ -21,7 +21,7 @@ def healthz():
 def ask():
     body = request.get_json(silent=True)
     if not isinstance(body, dict):
-        raise BadRequest("the body must be a JSON object like {\"question\": \"...\"}")
+        raise BadRequest('the body must be a JSON object like {"question": "..."}')
     question = body.get("question")
     if not isinstance(question, str) or not question.strip():
         raise BadRequest("'question' must be a non-empty string")

@@ -21,7 +21,9 @@ def _error(message: str, kind: str, status: int):
 def register_error_handlers(app: Flask) -> None:
     @app.errorhandler(HTTPException)
     def http_error(exc: HTTPException):
-        return _error(exc.description or exc.name, exc.name.lower().replace(" ", "_"), exc.code or 500)
+        return _error(
+            exc.description or exc.name, exc.name.lower().replace(" ", "_"), exc.code or 500
+        )
 
     @app.errorhandler(RagError)
     def rag_error(exc: RagError):

@@ -18,7 +18,8 @@ def load_image(path: Path, data: bytes, *, max_pixels: int) -> LoadedDocument:
         width, height = image.size
         if width * height > max_pixels:
             raise FileTooLargeError(
-                name, f"{width}x{height} pixels is over the limit of {max_pixels} (RAG_MAX_IMAGE_PIXELS)"
+                name,
+                f"{width}x{height} pixels is over the limit of {max_pixels} (RAG_MAX_IMAGE_PIXELS)",
             )
         image.seek(0)  # the first frame of an animation
         image.load()

@@ -43,7 +43,8 @@ def load_pdf(
             # Many PDFs are encrypted only to set permissions, with an empty user password.
             if not reader.decrypt(""):
                 raise EncryptedFileError(
-                    name, "encrypted PDF that needs a password: decrypt it first (e.g. qpdf --decrypt)"
+                    name,
+                    "encrypted PDF that needs a password: decrypt it first (e.g. qpdf --decrypt)",
                 )
             password = ""
         pages = len(reader.pages)
@@ -58,7 +59,9 @@ def load_pdf(
     if pages == 0:
         raise CorruptFileError(name, "PDF without pages")
     if pages > max_pages:
-        raise FileTooLargeError(name, f"{pages} pages is over the limit of {max_pages} (RAG_MAX_PAGES)")
+        raise FileTooLargeError(
+            name, f"{pages} pages is over the limit of {max_pages} (RAG_MAX_PAGES)"
+        )
 
     title = _title(reader) or path.stem
 

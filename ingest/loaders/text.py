@@ -36,7 +36,9 @@ def load_text(path: Path, data: bytes) -> LoadedDocument:
     text = text.replace("\r\n", "\n")
     if not text.strip():
         raise EmptyFileError(str(path), "no text in the file")
-    return LoadedDocument(kind="text", title=title or path.stem, parts=iter([Segment(text)]), pages=0)
+    return LoadedDocument(
+        kind="text", title=title or path.stem, parts=iter([Segment(text)]), pages=0
+    )
 
 
 def _html_to_text(html: str) -> tuple[str, str]:

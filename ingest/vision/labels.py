@@ -80,4 +80,6 @@ def create_labeler(name: str, threads: int) -> Labeler:
     try:
         return LABELERS[name](threads)
     except KeyError:
-        raise ConfigError(f"unknown image labeler {name!r}; choose one of: {', '.join(LABELERS)}") from None
+        raise ConfigError(
+            f"unknown image labeler {name!r}; choose one of: {', '.join(LABELERS)}"
+        ) from None

@@ -70,4 +70,6 @@ def create_ocr(name: str, threads: int) -> Ocr:
     try:
         return OCR_BACKENDS[name](threads)
     except KeyError:
-        raise ConfigError(f"unknown OCR backend {name!r}; choose one of: {', '.join(OCR_BACKENDS)}") from None
+        raise ConfigError(
+            f"unknown OCR backend {name!r}; choose one of: {', '.join(OCR_BACKENDS)}"
+        ) from None

@@ -15,7 +15,9 @@ def _sentence_transformers(settings: Settings) -> Embedder:
     from rag.embedders.sentence_transformer import SentenceTransformerEmbedder
 
     return SentenceTransformerEmbedder(
-        settings.embedding_model, batch_size=settings.embed_batch_size, threads=settings.torch_threads
+        settings.embedding_model,
+        batch_size=settings.embed_batch_size,
+        threads=settings.torch_threads,
     )
 
 

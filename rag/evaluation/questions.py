@@ -51,7 +51,9 @@ def load_questions(path: Path) -> list[Question]:
         if not isinstance(obj, dict) or set(obj) != set(FIELDS):
             raise EvalError(f"{where}: each line needs exactly the fields {', '.join(FIELDS)}")
         if obj["kind"] not in KINDS:
-            raise EvalError(f"{where}: unknown kind {obj['kind']!r} (one of {', '.join(sorted(KINDS))})")
+            raise EvalError(
+                f"{where}: unknown kind {obj['kind']!r} (one of {', '.join(sorted(KINDS))})"
+            )
         if obj["id"] in seen:
             raise EvalError(f"{where}: duplicate id {obj['id']!r}")
         seen.add(obj["id"])
@@ -59,8 +61,12 @@ def load_questions(path: Path) -> list[Question]:
             sources = tuple(GoldSource(s["file"], s.get("page")) for s in obj["sources"])
             answers = tuple(str(a) for a in obj["answers"])
         except (TypeError, KeyError) as exc:
-            raise EvalError(f"{where}: sources must be objects with a 'file' (and optional 'page')") from exc
-        questions.append(Question(str(obj["id"]), str(obj["question"]), answers, sources, obj["kind"]))
+            raise EvalError(
+                f"{where}: sources must be objects with a 'file' (and optional 'page')"
+            ) from exc
+        questions.append(
+            Question(str(obj["id"]), str(obj["question"]), answers, sources, obj["kind"])
+        )
     if not questions:
         raise EvalError(f"{path} holds no questions")
     return questions

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from rag.evaluation.runner import EvalReport
 
-COLUMNS = ("questions", "recall@5", "mrr", "answer_accuracy", "abstention_accuracy", "latency_p50_ms", "latency_p95_ms")
+COLUMNS = (
+    "questions",
+    "recall@5",
+    "mrr",
+    "answer_accuracy",
+    "abstention_accuracy",
+    "latency_p50_ms",
+    "latency_p95_ms",
+)
 
 
 def _cell(value) -> str:

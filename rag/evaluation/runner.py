@@ -77,7 +77,9 @@ class EvalReport:
 
     def by_kind(self) -> dict[str, dict[str, Any]]:
         kinds = sorted({r.question.kind for r in self.results})
-        return {k: self._summarise([r for r in self.results if r.question.kind == k]) for k in kinds}
+        return {
+            k: self._summarise([r for r in self.results if r.question.kind == k]) for k in kinds
+        }
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -106,7 +108,10 @@ def score(question: Question, answer: Answer) -> QuestionResult:
 
 
 def run_eval(
-    questions: Sequence[Question], ask: AskFn, *, on_result: Callable[[QuestionResult], None] | None = None
+    questions: Sequence[Question],
+    ask: AskFn,
+    *,
+    on_result: Callable[[QuestionResult], None] | None = None,
 ) -> EvalReport:
     report = EvalReport()
     for question in questions:

@@ -39,7 +39,24 @@ QUANTITY_QUESTION = re.compile(
 # Words that describe a picture rather than name what is in it.
 VISUAL_WORDS = frozenset(
     stem(w)
-    for w in ["photo", "photograph", "picture", "image", "screenshot", "diagram", "painting", "scan", "scanned", "drawing", "illustration", "figure", "shows", "show", "appear", "visible"]
+    for w in [
+        "photo",
+        "photograph",
+        "picture",
+        "image",
+        "screenshot",
+        "diagram",
+        "painting",
+        "scan",
+        "scanned",
+        "drawing",
+        "illustration",
+        "figure",
+        "shows",
+        "show",
+        "appear",
+        "visible",
+    ]
 )
 NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 
@@ -55,7 +72,9 @@ class Candidate:
 
 
 class ExtractiveGenerator(Generator):
-    def __init__(self, embedder: Embedder, *, max_sentences: int = 3, min_support: float = 0.45) -> None:
+    def __init__(
+        self, embedder: Embedder, *, max_sentences: int = 3, min_support: float = 0.45
+    ) -> None:
         self.embedder = embedder
         self.max_sentences = max_sentences
         self.min_support = min_support
@@ -79,7 +98,10 @@ class ExtractiveGenerator(Generator):
         for cand in candidates:
             if len(chosen) == self.max_sentences:
                 break
-            if cand.relevance < self.min_support * 0.8 or per_chunk.get(cand.evidence_index, 0) >= MAX_PER_CHUNK:
+            if (
+                cand.relevance < self.min_support * 0.8
+                or per_chunk.get(cand.evidence_index, 0) >= MAX_PER_CHUNK
+            ):
                 continue
             if any(cand.text in c.text or c.text in cand.text for c in chosen):
                 continue
@@ -99,7 +121,10 @@ class ExtractiveGenerator(Generator):
         top = evidence[0].chunk
         topic = set(content_terms(question)) - VISUAL_WORDS
         described = {
-            term for item in evidence if item.chunk.image == top.image for term in content_terms(item.chunk.text)
+            term
+            for item in evidence
+            if item.chunk.image == top.image
+            for term in content_terms(item.chunk.text)
         }
         if not topic & described:
             return None

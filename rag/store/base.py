@@ -89,7 +89,7 @@ class VectorStore(ABC):
     ) -> list[Evidence]:
         """One query: a prefetch per given vector, fused with reciprocal rank fusion."""
 
-    def optimize(self) -> None:
+    def optimize(self) -> None:  # noqa: B027 - a no-op where the server optimizes itself
         """Build indexes now. Never call it on a serving thread (Edge holds the GIL)."""
 
     @abstractmethod

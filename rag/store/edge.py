@@ -32,7 +32,9 @@ def _edge():
     try:
         import qdrant_edge
     except ImportError as exc:  # pragma: no cover - a declared dependency
-        raise StoreError("the embedded store needs qdrant-edge-py: pip install qdrant-edge-py") from exc
+        raise StoreError(
+            "the embedded store needs qdrant-edge-py: pip install qdrant-edge-py"
+        ) from exc
     return qdrant_edge
 
 
@@ -67,7 +69,9 @@ class EdgeStore(VectorStore):
             self.path.mkdir(parents=True, exist_ok=True)
             vectors = {TEXT_VECTOR: q.EdgeVectorParams(size=text_dim, distance=q.Distance.Cosine)}
             if image_dim:
-                vectors[IMAGE_VECTOR] = q.EdgeVectorParams(size=image_dim, distance=q.Distance.Cosine)
+                vectors[IMAGE_VECTOR] = q.EdgeVectorParams(
+                    size=image_dim, distance=q.Distance.Cosine
+                )
             config = q.EdgeConfig(
                 vectors=vectors,
                 sparse_vectors={SPARSE_VECTOR: q.EdgeSparseVectorParams(modifier=q.Modifier.Idf)},
@@ -108,7 +112,9 @@ class EdgeStore(VectorStore):
         if IMAGE_VECTOR in self.shard_config().get("vectors", {}):
             return
         with self._write_lock:
-            self.shard.update(q.UpdateOperation.create_dense_vector(IMAGE_VECTOR, dim, q.Distance.Cosine))
+            self.shard.update(
+                q.UpdateOperation.create_dense_vector(IMAGE_VECTOR, dim, q.Distance.Cosine)
+            )
 
     def shard_config(self) -> dict:
         import json
@@ -143,7 +149,9 @@ class EdgeStore(VectorStore):
     def put_document(self, record: DocumentRecord) -> None:
         q = _edge()
         with self._write_lock:
-            self.shard.update(q.UpdateOperation.upsert_points([q.Point(record.id, {}, record.payload())]))
+            self.shard.update(
+                q.UpdateOperation.upsert_points([q.Point(record.id, {}, record.payload())])
+            )
             self.shard.flush()
 
     def delete_chunks(self, doc_id: str, *, except_sha256: str | None = None) -> None:
@@ -151,7 +159,9 @@ class EdgeStore(VectorStore):
         must = [self._match("record", ["chunk"]), self._match("doc_id", [doc_id])]
         must_not = [self._match("sha256", [except_sha256])] if except_sha256 else None
         with self._write_lock:
-            self.shard.update(q.UpdateOperation.delete_points_by_filter(q.Filter(must=must, must_not=must_not)))
+            self.shard.update(
+                q.UpdateOperation.delete_points_by_filter(q.Filter(must=must, must_not=must_not))
+            )
 
     def delete_document_record(self, doc_id: str) -> None:
         q = _edge()
@@ -204,16 +214,38 @@ class EdgeStore(VectorStore):
         flt = self._filter(filters)
         prefetches = []
         if dense is not None:
-            prefetches.append(q.Prefetch(limit=prefetch_limit, query=q.Query.Nearest(list(dense), using=TEXT_VECTOR), filter=flt))
+            prefetches.append(
+                q.Prefetch(
+                    limit=prefetch_limit,
+                    query=q.Query.Nearest(list(dense), using=TEXT_VECTOR),
+                    filter=flt,
+                )
+            )
         if sparse is not None and sparse.indices:
             vec = q.SparseVector(sparse.indices, sparse.values)
-            prefetches.append(q.Prefetch(limit=prefetch_limit, query=q.Query.Nearest(vec, using=SPARSE_VECTOR), filter=flt))
+            prefetches.append(
+                q.Prefetch(
+                    limit=prefetch_limit,
+                    query=q.Query.Nearest(vec, using=SPARSE_VECTOR),
+                    filter=flt,
+                )
+            )
         if image is not None:
-            prefetches.append(q.Prefetch(limit=prefetch_limit, query=q.Query.Nearest(list(image), using=IMAGE_VECTOR), filter=flt))
+            prefetches.append(
+                q.Prefetch(
+                    limit=prefetch_limit,
+                    query=q.Query.Nearest(list(image), using=IMAGE_VECTOR),
+                    filter=flt,
+                )
+            )
         if not prefetches:
             return []
         request = q.QueryRequest(
-            limit=limit, prefetches=prefetches, query=q.Fusion.Rrf(k=rrf_k, weights=fusion_weights(len(prefetches))), filter=flt, with_payload=True
+            limit=limit,
+            prefetches=prefetches,
+            query=q.Fusion.Rrf(k=rrf_k, weights=fusion_weights(len(prefetches))),
+            filter=flt,
+            with_payload=True,
         )
         try:
             points = self.shard.query(request)

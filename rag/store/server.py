@@ -84,13 +84,17 @@ class ServerStore(VectorStore):
             return
         vectors = {TEXT_VECTOR: models.VectorParams(size=text_dim, distance=models.Distance.COSINE)}
         if image_dim:
-            vectors[IMAGE_VECTOR] = models.VectorParams(size=image_dim, distance=models.Distance.COSINE)
+            vectors[IMAGE_VECTOR] = models.VectorParams(
+                size=image_dim, distance=models.Distance.COSINE
+            )
         self._call(
             "create the collection",
             self.client.create_collection,
             self.collection,
             vectors_config=vectors,
-            sparse_vectors_config={SPARSE_VECTOR: models.SparseVectorParams(modifier=models.Modifier.IDF)},
+            sparse_vectors_config={
+                SPARSE_VECTOR: models.SparseVectorParams(modifier=models.Modifier.IDF)
+            },
             shard_number=self._shard_number,
             replication_factor=self._replication_factor,
         )
@@ -124,7 +128,9 @@ class ServerStore(VectorStore):
         for chunk, vec in zip(chunks, vectors, strict=True):
             named: dict[str, Any] = {
                 TEXT_VECTOR: list(vec.text),
-                SPARSE_VECTOR: models.SparseVector(indices=vec.sparse.indices, values=vec.sparse.values),
+                SPARSE_VECTOR: models.SparseVector(
+                    indices=vec.sparse.indices, values=vec.sparse.values
+                ),
             }
             if vec.image is not None:
                 named[IMAGE_VECTOR] = list(vec.image)
@@ -137,7 +143,13 @@ class ServerStore(VectorStore):
         from qdrant_client import models
 
         point = models.PointStruct(id=record.id, vector={}, payload=record.payload())
-        self._call("store a document record", self.client.upsert, self.collection, points=[point], wait=True)
+        self._call(
+            "store a document record",
+            self.client.upsert,
+            self.collection,
+            points=[point],
+            wait=True,
+        )
 
     def delete_chunks(self, doc_id: str, *, except_sha256: str | None = None) -> None:
         from qdrant_client import models
@@ -145,14 +157,26 @@ class ServerStore(VectorStore):
         must = [self._match("record", ["chunk"]), self._match("doc_id", [doc_id])]
         must_not = [self._match("sha256", [except_sha256])] if except_sha256 else None
         selector = models.FilterSelector(filter=models.Filter(must=must, must_not=must_not))
-        self._call("delete chunks", self.client.delete, self.collection, points_selector=selector, wait=True)
+        self._call(
+            "delete chunks",
+            self.client.delete,
+            self.collection,
+            points_selector=selector,
+            wait=True,
+        )
 
     def delete_document_record(self, doc_id: str) -> None:
         from qdrant_client import models
 
         must = [self._match("record", ["document"]), self._match("doc_id", [doc_id])]
         selector = models.FilterSelector(filter=models.Filter(must=must))
-        self._call("delete a document record", self.client.delete, self.collection, points_selector=selector, wait=True)
+        self._call(
+            "delete a document record",
+            self.client.delete,
+            self.collection,
+            points_selector=selector,
+            wait=True,
+        )
 
     # Reads -------------------------------------------------------------------------------
 
@@ -160,7 +184,9 @@ class ServerStore(VectorStore):
     def _match(key: str, values: list):
         from qdrant_client import models
 
-        match = models.MatchValue(value=values[0]) if len(values) == 1 else models.MatchAny(any=values)
+        match = (
+            models.MatchValue(value=values[0]) if len(values) == 1 else models.MatchAny(any=values)
+        )
         return models.FieldCondition(key=key, match=match)
 
     def _filter(self, filters: Filters | None):
@@ -190,7 +216,11 @@ class ServerStore(VectorStore):
 
     def count(self, filters: Filters | None = None) -> int:
         result = self._call(
-            "count points", self.client.count, self.collection, count_filter=self._filter(filters), exact=True
+            "count points",
+            self.client.count,
+            self.collection,
+            count_filter=self._filter(filters),
+            exact=True,
         )
         return result.count
 
@@ -210,12 +240,22 @@ class ServerStore(VectorStore):
         flt = self._filter(filters)
         prefetch = []
         if dense is not None:
-            prefetch.append(models.Prefetch(query=list(dense), using=TEXT_VECTOR, limit=prefetch_limit, filter=flt))
+            prefetch.append(
+                models.Prefetch(
+                    query=list(dense), using=TEXT_VECTOR, limit=prefetch_limit, filter=flt
+                )
+            )
         if sparse is not None and sparse.indices:
             vec = models.SparseVector(indices=sparse.indices, values=sparse.values)
-            prefetch.append(models.Prefetch(query=vec, using=SPARSE_VECTOR, limit=prefetch_limit, filter=flt))
+            prefetch.append(
+                models.Prefetch(query=vec, using=SPARSE_VECTOR, limit=prefetch_limit, filter=flt)
+            )
         if image is not None:
-            prefetch.append(models.Prefetch(query=list(image), using=IMAGE_VECTOR, limit=prefetch_limit, filter=flt))
+            prefetch.append(
+                models.Prefetch(
+                    query=list(image), using=IMAGE_VECTOR, limit=prefetch_limit, filter=flt
+                )
+            )
         if not prefetch:
             return []
         response = self._call(
