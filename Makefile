@@ -28,7 +28,7 @@ lint: install
 	$(PY) -m ruff format --check .
 
 demo: install
-	$(RAG) ingest samples/
+	$(RAG) ingest samples/corpus/
 	@echo
 	$(RAG) ask "$(SAMPLE_QUESTION)"
 	@echo

@@ -37,7 +37,7 @@ def main(ctx: click.Context, verbose: bool) -> None:
         level=logging.INFO if verbose else logging.WARNING,
         format="%(levelname)s %(name)s: %(message)s",
     )
-    for noisy in ("httpx", "sentence_transformers", "transformers", "RapidOCR"):
+    for noisy in ("httpx", "sentence_transformers", "transformers", "RapidOCR", "pypdf"):
         logging.getLogger(noisy).setLevel(logging.INFO if verbose else logging.ERROR)
     try:
         ctx.obj = load_settings()

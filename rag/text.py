@@ -194,6 +194,7 @@ def normalize_space(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _NEGATION = re.compile(r"n['’]t\b", re.IGNORECASE)
 
 
@@ -229,6 +230,8 @@ def stem(term: str) -> str:
 def clean_extracted(text: str) -> str:
     """Undo the typography of extracted PDF text: ligatures (NFKC) and hyphenated line breaks."""
     text = unicodedata.normalize("NFKC", text)
+    # Glyphs without a Unicode mapping (bullets, dingbats) come out as control characters.
+    text = _CONTROL.sub(" ", text)
     return re.sub(r"(\w)-\n\s*([a-z])", r"\1\2", text)
 
 

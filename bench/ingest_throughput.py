@@ -1,0 +1,406 @@
+"""Ingest throughput and query latency benchmark (a benchmark, not a test).
+
+    .venv/bin/python bench/ingest_throughput.py [--pdf PATH] [--corpus DIR] [--questions FILE]
+                                                [--out bench/results/ingest.json]
+
+It measures, in one run and with the real models:
+
+1. the full ingest pipeline, ``RagService(settings).ingest([pdf])``, into a fresh data
+   directory each time, in pages/s and chunks/s;
+2. the raw embedding throughput of exactly the same chunk texts, with the same embedder
+   object and batch size, and the ratio pipeline/raw;
+3. query latency over a corpus: ``Retriever.retrieve`` (query embedding + Qdrant search) and
+   the full ``RagService.ask``, p50/p95.
+
+Models are loaded and warmed up before anything is timed. Each throughput number is the
+median of ``--repeats`` runs. bench/README.md says what each number means.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import platform
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:  # run as a script from a checkout
+    sys.path.insert(0, str(ROOT))
+
+from rag.embedders import Embedder, create_embedder  # noqa: E402
+from rag.retrieval import Retriever  # noqa: E402
+from rag.service import RagService  # noqa: E402
+from rag.settings import Settings, load_settings  # noqa: E402
+from rag.sparse import Bm25Encoder  # noqa: E402
+
+SAMPLE_PDF = ROOT / "samples" / "xfig-howto.pdf"
+WARMUP_IMAGE = ROOT / "samples" / "xfig-print-panel.png"
+DEFAULT_OUT = ROOT / "bench" / "results" / "ingest.json"
+
+
+def _dev_set() -> Path | None:
+    """The shared development set: shared/ in the checkout or beside it (as in CI)."""
+    for base in (ROOT / "shared", ROOT.parent / "shared"):
+        dev = base / "eval" / "dev"
+        if dev.is_dir():
+            return dev
+    return None
+
+
+# Helpers --------------------------------------------------------------------------------
+
+
+class RecordingEmbedder(Embedder):
+    """Passes everything to the real embedder and keeps the texts it was asked to embed.
+
+    Used only in one untimed ingest, to get exactly the chunk texts the pipeline embeds.
+    """
+
+    def __init__(self, inner: Embedder) -> None:
+        self.inner = inner
+        self.batch_size = inner.batch_size
+        self.accepts = inner.accepts
+        self.texts: list[str] = []
+
+    @property
+    def dim(self) -> int:
+        return self.inner.dim
+
+    def embed_batch(self, items: Sequence[str]) -> np.ndarray:
+        self.texts.extend(items)
+        return self.inner.embed_batch(items)
+
+
+def percentile(values: Sequence[float], q: float) -> float:
+    return float(np.percentile(np.asarray(values, dtype=float), q))
+
+
+def latency_summary(ms: Sequence[float]) -> dict:
+    return {
+        "n": len(ms),
+        "p50_ms": round(percentile(ms, 50), 2),
+        "p95_ms": round(percentile(ms, 95), 2),
+        "mean_ms": round(statistics.fmean(ms), 2),
+        "min_ms": round(min(ms), 2),
+        "max_ms": round(max(ms), 2),
+    }
+
+
+class Bench:
+    def __init__(self, base: Settings, workdir: Path) -> None:
+        self.base = base
+        self.workdir = workdir
+        self._dirs = 0
+        self.embedder = create_embedder(base)
+        self.describer = None
+
+    def settings(self, name: str) -> Settings:
+        """The run's settings, with a fresh, empty data directory."""
+        self._dirs += 1
+        data_dir = self.workdir / f"{self._dirs:02d}-{name}"
+        return self.base.model_copy(update={"data_dir": data_dir})
+
+    def service(self, settings: Settings, embedder: Embedder | None = None) -> RagService:
+        return RagService(settings, embedder=embedder or self.embedder, describer=self.describer)
+
+    def ingest(self, service: RagService, paths: Sequence[Path]):
+        report = service.ingest(list(paths))
+        if report.failed:
+            problems = "; ".join(f"{r.path}: {r.reason}" for r in report.results if r.reason)
+            raise SystemExit(f"ingest failed: {problems}")
+        return report
+
+    # Warm-up --------------------------------------------------------------------------
+
+    def warm_up(self) -> float:
+        """Load every model (embedder, OCR, labeler) on a tiny input, outside any timing."""
+        started = time.perf_counter()
+        tiny = self.workdir / "warmup-input"
+        tiny.mkdir()
+        (tiny / "note.md").write_text(
+            "# Warm-up\n\nA short note so that the embedding model loads before timing.\n"
+        )
+        paths = [tiny / "note.md"]
+        if WARMUP_IMAGE.is_file():
+            paths.append(WARMUP_IMAGE)
+        with self.service(self.settings("warmup")) as service:
+            self.ingest(service, paths)
+            self.describer = service.describer()  # share the loaded OCR and labeler
+        self.embedder.embed(["warm-up"] * self.embedder.batch_size)
+        return time.perf_counter() - started
+
+    # 1 and 2: ingest throughput -------------------------------------------------------
+
+    def capture_texts(self, pdf: Path) -> tuple[list[str], int, int]:
+        """One untimed ingest that records the exact texts the pipeline embeds."""
+        recorder = RecordingEmbedder(self.embedder)
+        with self.service(self.settings("capture"), embedder=recorder) as service:
+            report = self.ingest(service, [pdf])
+        if len(recorder.texts) != report.chunks:
+            raise SystemExit(
+                f"recorded {len(recorder.texts)} embedded texts but the report has "
+                f"{report.chunks} chunks: the pipeline embeds something else too"
+            )
+        return recorder.texts, report.pages, report.chunks
+
+    def pipeline_runs(self, pdf: Path, repeats: int) -> tuple[list[float], int, int, int]:
+        seconds = []
+        pages = chunks = images = 0
+        for i in range(repeats):
+            with self.service(self.settings(f"pipeline-{i + 1}")) as service:
+                service.store  # noqa: B018 - open the store and create the shard before timing
+                started = time.perf_counter()
+                report = self.ingest(service, [pdf])
+                seconds.append(time.perf_counter() - started)
+            pages, chunks, images = report.pages, report.chunks, report.images
+        return seconds, pages, chunks, images
+
+    def raw_runs(self, texts: list[str], repeats: int) -> list[float]:
+        self.embedder.embed(texts[: self.embedder.batch_size])  # warm this shape of input
+        seconds = []
+        for _ in range(repeats):
+            started = time.perf_counter()
+            vectors = self.embedder.embed(texts)
+            seconds.append(time.perf_counter() - started)
+            assert vectors.shape[0] == len(texts)
+        return seconds
+
+    # 3: query latency -----------------------------------------------------------------
+
+    def query_latency(self, corpus: Path, questions: list[str], repeats: int) -> dict:
+        settings = self.settings("corpus")
+        with self.service(settings) as service:
+            started = time.perf_counter()
+            report = self.ingest(service, [corpus])
+            ingest_s = time.perf_counter() - started
+            retriever = Retriever(settings, service.store, service.embedder, Bm25Encoder())
+            for question in questions[:3]:  # warm-up: BM25 model, generator, first queries
+                retriever.retrieve(question)
+                service.ask(question)
+
+            retrieve_ms: list[float] = []
+            for _ in range(repeats):
+                for question in questions:
+                    started = time.perf_counter()
+                    retriever.retrieve(question)
+                    retrieve_ms.append((time.perf_counter() - started) * 1000)
+
+            ask_ms: list[float] = []
+            parts: dict[str, list[float]] = {}
+            for _ in range(repeats):
+                for question in questions:
+                    started = time.perf_counter()
+                    answer = service.ask(question)
+                    ask_ms.append((time.perf_counter() - started) * 1000)
+                    for key, value in answer.timings_ms.items():
+                        parts.setdefault(key, []).append(value)
+        return {
+            "corpus": str(corpus.resolve()),
+            "corpus_ingest": {
+                "files": len(report.results),
+                "ingested": report.ingested,
+                "pages": report.pages,
+                "images": report.images,
+                "chunks": report.chunks,
+                "seconds": round(ingest_s, 2),
+            },
+            "questions": len(questions),
+            "repeats": repeats,
+            "retrieve": latency_summary(retrieve_ms),
+            "ask": latency_summary(ask_ms),
+            "ask_parts_p50_ms": {k: round(percentile(v, 50), 2) for k, v in parts.items()},
+        }
+
+
+# Main -----------------------------------------------------------------------------------
+
+
+def load_questions(path: Path) -> list[str]:
+    questions = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            questions.append(json.loads(line)["question"])
+    return questions
+
+
+def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    dev = _dev_set()
+    default_pdf = dev / "corpus" / "crc-doc.1.0.pdf" if dev else None
+    if default_pdf is None or not default_pdf.is_file():
+        default_pdf = SAMPLE_PDF
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--pdf", type=Path, default=default_pdf, help="text PDF to ingest")
+    parser.add_argument(
+        "--corpus",
+        type=Path,
+        default=dev / "corpus" if dev and (dev / "corpus").is_dir() else None,
+        help="folder for the query-latency part (skipped when there is none)",
+    )
+    parser.add_argument(
+        "--questions",
+        type=Path,
+        default=dev / "questions.jsonl" if dev and (dev / "questions.jsonl").is_file() else None,
+        help="JSON lines with a 'question' field",
+    )
+    parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="where to write the JSON")
+    parser.add_argument("--repeats", type=int, default=3, help="runs per measurement (median)")
+    return parser.parse_args(argv)
+
+
+def machine_info(settings: Settings, load_start: Sequence[float]) -> dict:
+    import torch
+
+    try:
+        usable = len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not Linux
+        usable = os.cpu_count()
+    return {
+        "cpu_count": os.cpu_count(),
+        "cpus_usable": usable,
+        "processor": platform.processor() or platform.machine(),
+        "platform": platform.platform(),
+        "python": platform.python_version(),
+        "torch": torch.__version__,
+        "torch_threads_setting": settings.torch_threads,
+        "torch_threads_in_use": torch.get_num_threads(),
+        "ocr_threads": settings.ocr_threads,
+        # Other work on the machine skews every number: the 1, 5 and 15-minute load averages.
+        "load_avg_start": [round(x, 2) for x in load_start],
+    }
+
+
+def print_table(result: dict) -> None:
+    ing, raw = result["ingest"], result["raw_embedding"]
+    rows = [
+        ("PDF", f"{Path(ing['pdf']).name}: {ing['pages']} pages, {ing['chunks']} chunks"),
+        ("pipeline ingest (median)", f"{ing['median_s']:.2f} s"),
+        ("pipeline pages/s", f"{ing['pages_per_s']:.2f}"),
+        ("pipeline chunks/s", f"{ing['chunks_per_s']:.1f}"),
+        ("raw embedding (median)", f"{raw['median_s']:.2f} s"),
+        ("raw embedding chunks/s", f"{raw['chunks_per_s']:.1f}"),
+        ("raw embedding pages/s (equiv.)", f"{raw['pages_per_s']:.2f}"),
+        ("ratio pipeline/raw", f"{result['ratio_pipeline_to_raw']:.2f}"),
+    ]
+    query = result.get("query")
+    if query:
+        ci = query["corpus_ingest"]
+        rows += [
+            (
+                "query corpus",
+                f"{ci['files']} files, {ci['chunks']} chunks (ingested in {ci['seconds']:.1f} s)",
+            ),
+            ("questions x repeats", f"{query['questions']} x {query['repeats']}"),
+            (
+                "retrieve p50 / p95",
+                f"{query['retrieve']['p50_ms']:.1f} / {query['retrieve']['p95_ms']:.1f} ms",
+            ),
+            ("ask p50 / p95", f"{query['ask']['p50_ms']:.1f} / {query['ask']['p95_ms']:.1f} ms"),
+        ]
+    else:
+        rows.append(("query latency", "skipped (no --corpus/--questions)"))
+    m = result["machine"]
+    rows.append(("machine", f"{m['cpu_count']} CPUs, torch threads {m['torch_threads_in_use']}"))
+    width = max(len(k) for k, _ in rows)
+    for key, value in rows:
+        print(f"  {key:<{width}}  {value}")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse_args(argv)
+    logging.getLogger("pypdf").setLevel(logging.ERROR)  # font warnings are noise here
+    if not args.pdf.is_file():
+        raise SystemExit(f"no such PDF: {args.pdf}")
+    run_query = args.corpus is not None and args.questions is not None
+    if run_query and not (args.corpus.is_dir() and args.questions.is_file()):
+        raise SystemExit(f"need a folder and a file: {args.corpus}, {args.questions}")
+
+    load_start = os.getloadavg()
+    base = load_settings()
+    import torch
+
+    torch.set_num_threads(base.torch_threads)
+    repeats = max(1, args.repeats)
+    with tempfile.TemporaryDirectory(prefix="rag-bench-") as tmp:
+        bench = Bench(base, Path(tmp))
+        print(f"warming up the models (torch threads: {base.torch_threads}) ...", flush=True)
+        warmup_s = bench.warm_up()
+
+        print(f"ingest: {args.pdf} ({repeats} runs + 1 to record the chunk texts) ...", flush=True)
+        texts, cap_pages, cap_chunks = bench.capture_texts(args.pdf)
+        pipe_s, pages, chunks, images = bench.pipeline_runs(args.pdf, repeats)
+        if (pages, chunks) != (cap_pages, cap_chunks):
+            raise SystemExit("the timed ingests made different chunks from the recorded one")
+
+        print(
+            f"raw embedding: {len(texts)} texts, batch {bench.embedder.batch_size} ...", flush=True
+        )
+        raw_s = bench.raw_runs(texts, repeats)
+
+        query = None
+        if run_query:
+            questions = load_questions(args.questions)
+            print(f"query latency: {args.corpus}, {len(questions)} questions ...", flush=True)
+            query = bench.query_latency(args.corpus, questions, repeats)
+
+        pipe_med, raw_med = statistics.median(pipe_s), statistics.median(raw_s)
+        result = {
+            "benchmark": "ingest_throughput",
+            "when": datetime.now(UTC).isoformat(timespec="seconds"),
+            "machine": machine_info(base, load_start),
+            "settings": {
+                "embedder": base.embedder,
+                "embedding_model": base.embedding_model,
+                "embed_batch_size": base.embed_batch_size,
+                "chunk_size": base.chunk_size,
+                "chunk_overlap": base.chunk_overlap,
+                "ocr": base.ocr,
+                "image_labeler": base.image_labeler,
+                "top_k": base.top_k,
+                "generator": base.generator,
+            },
+            "warmup_s": round(warmup_s, 2),
+            "ingest": {
+                "pdf": str(args.pdf.resolve()),
+                "bytes": args.pdf.stat().st_size,
+                "pages": pages,
+                "images": images,
+                "chunks": chunks,
+                "runs_s": [round(s, 3) for s in pipe_s],
+                "median_s": round(pipe_med, 3),
+                "pages_per_s": round(pages / pipe_med, 3),
+                "chunks_per_s": round(chunks / pipe_med, 2),
+            },
+            "raw_embedding": {
+                "texts": len(texts),
+                "mean_chars": round(statistics.fmean(len(t) for t in texts), 1),
+                "batch_size": bench.embedder.batch_size,
+                "runs_s": [round(s, 3) for s in raw_s],
+                "median_s": round(raw_med, 3),
+                "chunks_per_s": round(len(texts) / raw_med, 2),
+                "pages_per_s": round(pages / raw_med, 3),
+            },
+            "ratio_pipeline_to_raw": round(raw_med / pipe_med, 3),
+            "query": query,
+        }
+        result["machine"]["load_avg_end"] = [round(x, 2) for x in os.getloadavg()]
+
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(result, indent=2) + "\n")
+    print()
+    print_table(result)
+    print(f"\nwrote {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
