@@ -43,7 +43,7 @@ from rag.service import RagService  # noqa: E402
 from rag.settings import Settings, load_settings  # noqa: E402
 from rag.sparse import Bm25Encoder  # noqa: E402
 
-SAMPLE_PDF = ROOT / "samples" / "xfig-howto.pdf"
+SAMPLE_PDF = ROOT / "samples" / "corpus" / "xfig-howto.pdf"
 WARMUP_IMAGE = ROOT / "samples" / "xfig-print-panel.png"
 DEFAULT_OUT = ROOT / "bench" / "results" / "ingest.json"
 
