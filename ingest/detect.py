@@ -24,8 +24,10 @@ _IMAGE_SIGNATURES = (
 
 def sniff(head: bytes) -> str:
     """Classify the first bytes of a file: ``pdf``, ``image``, ``text`` or ``binary``."""
-    if b"%PDF-" in head[:1024]:
+    if head.lstrip()[:5] == b"%PDF-":
         return "pdf"
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 text, NULs and all
+        return "text"
     for signature, _ in _IMAGE_SIGNATURES:
         if head.startswith(signature):
             return "image"
@@ -59,6 +61,8 @@ def detect_kind(path: Path, head: bytes) -> str:
             str(path), f"unsupported file type '{path.suffix or '(none)'}' (supported: {supported})"
         )
     actual = sniff(head)
+    if claimed == "pdf" and b"%PDF-" in head[:1024]:
+        actual = "pdf"  # the format allows bytes before the header
     if actual != claimed:
         raise UnsupportedFileError(
             str(path),

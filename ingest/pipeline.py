@@ -105,6 +105,13 @@ def document_id(path: Path) -> str:
     return hashlib.sha1(str(path.resolve()).encode()).hexdigest()[:16]
 
 
+def remove_blobs(blobs_dir: Path, sha256: str) -> None:
+    """Delete the kept copies of one content version (named by its hash)."""
+    if blobs_dir.is_dir():
+        for blob in blobs_dir.glob(f"{sha256}*"):
+            blob.unlink(missing_ok=True)
+
+
 def discover(paths: Iterable[Path]) -> Iterable[tuple[Path, bool]]:
     """Files to ingest, with whether the user named them (folders are walked recursively)."""
     for path in paths:
@@ -184,6 +191,10 @@ class Ingestor:
                 (d for d in documents.values() if d.sha256 == sha and d.doc_id != doc_id), None
             )
             if twin is not None:
+                if previous is not None:
+                    # This path's old content is gone; its new content is indexed elsewhere.
+                    self._forget(previous)
+                    del documents[doc_id]
                 return FileResult(
                     str(path), "duplicate", f"same content as {twin.path}", doc_id=twin.doc_id
                 )
@@ -194,6 +205,8 @@ class Ingestor:
             self.store.delete_chunks(doc_id, except_sha256=sha)
             self.store.put_document(record)
             documents[doc_id] = record
+            if previous is not None:
+                remove_blobs(self.settings.blobs_dir, previous.sha256)
         except IngestError as exc:
             return FileResult(str(path), "failed", exc.reason)
         except RagError:
@@ -210,6 +223,11 @@ class Ingestor:
             chunks=len(chunks),
             doc_id=doc_id,
         )
+
+    def _forget(self, record: DocumentRecord) -> None:
+        self.store.delete_chunks(record.doc_id)
+        self.store.delete_document_record(record.doc_id)
+        remove_blobs(self.settings.blobs_dir, record.sha256)
 
     def _read(self, path: Path) -> bytes:
         name = str(path)

@@ -43,9 +43,6 @@ def main(ctx: click.Context, verbose: bool) -> None:
         ctx.obj = load_settings()
     except RagError as exc:
         _fail(exc)
-    except FileNotFoundError as exc:
-        click.echo(f"error: {exc}", err=True)
-        sys.exit(EXIT_FAILED)
 
 
 @main.command()

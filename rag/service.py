@@ -136,8 +136,11 @@ class RagService:
             raise DocumentNotFoundError(
                 f"no indexed document matches {key!r}: `rag list` shows ids, paths and file names"
             )
+        from ingest.pipeline import remove_blobs
+
         self.store.delete_chunks(record.doc_id)
         self.store.delete_document_record(record.doc_id)
+        remove_blobs(self.settings.blobs_dir, record.sha256)
         return record
 
     def optimize(self) -> None:

@@ -113,6 +113,8 @@ class Settings(BaseSettings):
 
 def load_settings(**overrides: Any) -> Settings:
     """Read the settings once; callers pass the object on instead of reading again."""
+    import tomllib
+
     from pydantic import ValidationError
 
     from rag.errors import ConfigError
@@ -120,8 +122,17 @@ def load_settings(**overrides: Any) -> Settings:
     try:
         return Settings(**overrides)
     except ValidationError as exc:
-        problems = "; ".join(
-            f"RAG_{'_'.join(str(p) for p in err['loc']).upper()}: {err['msg']}"
-            for err in exc.errors()
-        )
+        problems = "; ".join(_describe(err) for err in exc.errors())
         raise ConfigError(f"invalid settings: {problems}") from exc
+    except FileNotFoundError as exc:
+        raise ConfigError(str(exc)) from exc
+    except tomllib.TOMLDecodeError as exc:
+        path = os.environ.get("RAG_CONFIG", DEFAULT_TOML)
+        raise ConfigError(f"settings file {path} is not valid TOML: {exc}") from exc
+
+
+def _describe(err: Any) -> str:
+    name = "_".join(str(p) for p in err["loc"])
+    if err["type"] == "extra_forbidden":
+        return f"unknown setting '{name}'"
+    return f"{name} (RAG_{name.upper()}): {err['msg']}"

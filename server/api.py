@@ -26,7 +26,9 @@ def ask():
     if not isinstance(question, str) or not question.strip():
         raise BadRequest("'question' must be a non-empty string")
     top_k = body.get("top_k")
-    if top_k is not None and (not isinstance(top_k, int) or not 1 <= top_k <= 100):
+    if top_k is not None and (
+        isinstance(top_k, bool) or not isinstance(top_k, int) or not 1 <= top_k <= 100
+    ):
         raise BadRequest("'top_k' must be an integer from 1 to 100")
     answer = _rag().ask(question, top_k=top_k)
     return jsonify(answer.to_dict())

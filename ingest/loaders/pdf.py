@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import logging
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -68,7 +69,7 @@ def load_pdf(
     def parts() -> Iterator[Segment | PageImage]:
         for number, page in enumerate(reader.pages, start=1):
             try:
-                text = clean_extracted(page.extract_text() or "")
+                text = strip_page_number(clean_extracted(page.extract_text() or ""))
             except Exception as exc:
                 raise CorruptFileError(name, f"page {number} cannot be read ({exc})") from exc
             if len(text.strip()) < scan_min_chars:
@@ -81,6 +82,20 @@ def load_pdf(
             yield from _pictures(page, number)
 
     return LoadedDocument(kind="pdf", title=title, parts=parts(), pages=pages)
+
+
+_PAGE_LABEL = re.compile(r"^\s*(\d{1,4}|x{0,3}(ix|iv|v?i{0,3}))\s*$")
+
+
+def strip_page_number(text: str) -> str:
+    """Drop a page label printed alone on the first or last line: it is not content, and
+    glued to the neighbouring sentence it reads as a number that sentence states."""
+    lines = text.split("\n")
+    while lines and _PAGE_LABEL.match(lines[-1]):
+        lines.pop()
+    if lines and _PAGE_LABEL.match(lines[0]):
+        lines.pop(0)
+    return "\n".join(lines)
 
 
 def _title(reader) -> str:

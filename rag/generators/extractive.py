@@ -11,11 +11,11 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rag.embedders import Embedder
 from rag.generators.base import NOT_IN_DOCUMENTS, Draft, Generator, Turn
-from rag.text import content_terms, key_terms, sentences, stem
+from rag.text import content_terms, key_terms, normalize_space, sentences, stem
 from rag.types import Evidence
 
 DENSE_WEIGHT = 0.5
@@ -32,8 +32,8 @@ MAX_PER_CHUNK = 2
 # does not already contain.
 QUANTITY_QUESTION = re.compile(
     r"\b(how (many|much|long|fast|big|large|often|old)|what (number|value|factor|percentage|size"
-    r"|speed|port|uid|gid|version|year)|which (number|value|year|port)|numeric|by what factor"
-    r"|in (seconds|minutes|hours|bytes|kb|mb|gb|ms|cycles))\b",
+    r"|speed|port|uid|gid|version|year|cost)|which (number|value|year|port)|numeric|by what factor"
+    r"|in (?:\w+ )?(seconds|minutes|hours|bytes|kb|mb|gb|ms|cycles))\b",
     re.IGNORECASE,
 )
 # Words that describe a picture rather than name what is in it.
@@ -58,7 +58,19 @@ VISUAL_WORDS = frozenset(
         "visible",
     ]
 )
-NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
+# A number stands alone: the 2 of "MATCH2" or the 9650 of "Q9650" is part of a name.
+NUMBER = re.compile(r"(?<![A-Za-z_\d.])(?:0x[0-9A-Fa-f]+|\d+(?:[.,]\d+)*)")
+# "Besides X", "apart from X": X is what the answer is not.
+EXCLUSION = re.compile(
+    r"\b(?:besides|apart from|aside from|other than|except(?: for)?)\s+(?:the\s+)?"
+    r"(\"[^\"]+\"|[^,?;]+)",
+    re.IGNORECASE,
+)
+# Names with digits or underscores (MATCH2, FC_DEBUG, asn1_write_value): when the best
+# sentence introduces one, the answer may sit where that name is explained (a second hop).
+IDENTIFIER = re.compile(r"\b(?=\w*[A-Za-z])(?=\w*[\d_])\w{3,}\b")
+BRIDGE_BONUS = 0.25
+PICTURE_QUOTE_CHARS = 400
 
 
 @dataclass(frozen=True)
@@ -69,6 +81,7 @@ class Candidate:
     relevance: float  # decides whether anything answers at all: meaning and wording only
     terms: frozenset[str]
     new_number: bool = False
+    bridged: bool = False
 
 
 class ExtractiveGenerator(Generator):
@@ -89,10 +102,22 @@ class ExtractiveGenerator(Generator):
                 return picture
         if _missing_topic_terms(question, evidence):
             return Draft(NOT_IN_DOCUMENTS, abstained=True)
-        if QUANTITY_QUESTION.search(question):
-            candidates = [c for c in candidates if c.new_number]
-        if not candidates or max(c.relevance for c in candidates) < self.min_support:
+        if not candidates or candidates[0].relevance < self.min_support and max(
+            c.relevance for c in candidates
+        ) < self.min_support:
             return Draft(NOT_IN_DOCUMENTS, abstained=True)
+        hop = candidates[0]
+        candidates = _follow_bridge(question, candidates)
+        if QUANTITY_QUESTION.search(question):
+            # The topic is covered; the number must come from a sentence that is on topic too.
+            candidates = [
+                c for c in candidates if c.new_number and c.relevance >= self.min_support * 0.8
+            ]
+            if not candidates:
+                return Draft(NOT_IN_DOCUMENTS, abstained=True)
+        if hop not in candidates and candidates[0].bridged:
+            # The answer came through a name the best sentence introduced: show that link too.
+            candidates = [candidates[0], hop, *candidates[1:]]
         chosen: list[Candidate] = []
         per_chunk: dict[int, int] = {}
         for cand in candidates:
@@ -128,6 +153,10 @@ class ExtractiveGenerator(Generator):
         }
         if not topic & described:
             return None
+        if len(top.text) <= PICTURE_QUOTE_CHARS:
+            # A short description (labels and a few lines of text) is quoted whole: which
+            # line answers a question about a picture's layout cannot be told from words.
+            return Draft(f"{normalize_space(top.text)} [1]")
         same = [c for c in candidates if evidence[c.evidence_index].chunk.image == top.image]
         chosen = same[: self.max_sentences]
         if not chosen:
@@ -145,7 +174,9 @@ class ExtractiveGenerator(Generator):
         weights = _term_weights(q_terms, [u[2] for u in units])
         for term in key_terms(question) & weights.keys():
             weights[term] *= KEY_TERM_FACTOR
-        total = sum(weights.values())
+        for term in _excluded_terms(question) & weights.keys():
+            weights[term] = 0.0
+        total = sum(weights.values()) or 1.0
         q_set = frozenset(q_terms)
         q_numbers = frozenset(NUMBER.findall(question))
         vectors = self.embedder.embed([question] + [u[1] for u in units])
@@ -180,3 +211,33 @@ def _missing_topic_terms(question: str, evidence: Sequence[Evidence]) -> bool:
     present = {term for item in evidence for term in content_terms(item.chunk.text)}
     missing = [t for t in q_terms if t not in present]
     return len(missing) > len(q_terms) / 2
+
+
+def _excluded_terms(question: str) -> set[str]:
+    return {t for match in EXCLUSION.finditer(question) for t in content_terms(match.group(1))}
+
+
+def _identifiers(text: str) -> set[str]:
+    return {m.group(0).lower() for m in IDENTIFIER.finditer(text)}
+
+
+def _follow_bridge(question: str, candidates: list[Candidate]) -> list[Candidate]:
+    """Boost sentences that explain a name the best sentence introduced (two-hop questions)."""
+    if not candidates:
+        return candidates
+    top = candidates[0]
+    bridges = _identifiers(top.text) - _identifiers(question)
+    if not bridges:
+        return candidates
+    boosted = []
+    for cand in candidates:
+        if cand is not top and bridges & _identifiers(cand.text):
+            cand = replace(
+                cand,
+                score=cand.score + BRIDGE_BONUS,
+                relevance=cand.relevance + BRIDGE_BONUS,
+                bridged=True,
+            )
+        boosted.append(cand)
+    rest = sorted(boosted[1:], key=lambda c: c.score, reverse=True)
+    return [boosted[0], *rest]

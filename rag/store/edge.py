@@ -64,7 +64,11 @@ class EdgeStore(VectorStore):
         try:
             if self._exists():
                 self._shard = q.EdgeShard.load(str(self.path))
-                self._check_dim(text_dim)
+                try:
+                    self._check_dim(text_dim)
+                except StoreError:
+                    self.close()  # do not keep the shard locked for nothing
+                    raise
                 return
             self.path.mkdir(parents=True, exist_ok=True)
             vectors = {TEXT_VECTOR: q.EdgeVectorParams(size=text_dim, distance=q.Distance.Cosine)}

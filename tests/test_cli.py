@@ -1,0 +1,285 @@
+"""The ``rag`` command through click's CliRunner, with a service built on the fakes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from conftest import FakeEmbedder, FakeLabeler, FakeOcr, PdfPage, picture, write_pdf
+
+import rag.cli
+from ingest.vision.describe import ImageDescriber
+from rag.service import RagService
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    return tmp_path / "data"
+
+
+@pytest.fixture
+def run(monkeypatch, data_dir):
+    """Invoke ``rag ARGS...`` with RAG_DATA_DIR set and fake models behind the service."""
+    built: list[RagService] = []
+
+    def fake_service(settings):
+        assert settings.data_dir == data_dir  # the CLI read RAG_DATA_DIR
+        service = RagService(
+            settings, embedder=FakeEmbedder(), describer=ImageDescriber(FakeOcr(), FakeLabeler())
+        )
+        built.append(service)
+        return service
+
+    monkeypatch.setattr(rag.cli, "_service", fake_service)
+    runner = CliRunner()
+
+    def invoke(*args: str, env: dict[str, str] | None = None):
+        environment = {"RAG_DATA_DIR": str(data_dir), **(env or {})}
+        return runner.invoke(rag.cli.main, list(args), env=environment, catch_exceptions=False)
+
+    invoke.built = built
+    return invoke
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    root = tmp_path / "corpus"
+    root.mkdir()
+    write_pdf(
+        root / "report.pdf",
+        [
+            ["The annual report covers the observatory."],
+            PdfPage(["The telescope mirror has a diameter of 2.4 metres."], image=picture()),
+        ],
+    )
+    (root / "notes.md").write_text("# Notes\n\nThe dome opens at nine in the evening.\n")
+    return root
+
+
+def test_ingest_folder(run, corpus, data_dir):
+    result = run("ingest", str(corpus))
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.strip().splitlines()
+    assert lines[-1].startswith("2 files: 2 ingested, 0 skipped, 0 failed; 2 pages, 1 images,")
+    assert result.stderr == ""
+    assert (data_dir / "qdrant" / "documents" / "edge_config.json").is_file()
+    assert all(s._store is None for s in run.built)  # the command closed its service
+
+    again = run("ingest", str(corpus))
+    assert again.exit_code == 0
+    assert "2 files: 0 ingested, 2 skipped, 0 failed" in again.stdout
+
+
+def test_ingest_json_report(run, corpus):
+    result = run("ingest", "--json", str(corpus))
+    assert result.exit_code == 0
+    report = json.loads(result.stdout)
+    assert (report["files"], report["ingested"], report["failed"]) == (2, 2, 0)
+    assert {Path(r["path"]).name: r["status"] for r in report["results"]} == {
+        "report.pdf": "ingested",
+        "notes.md": "ingested",
+    }
+
+
+def test_ingest_with_a_bad_file_exits_1_and_names_it(run, corpus, tmp_path):
+    bad = corpus / "broken.pdf"
+    bad.write_bytes(b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog")  # cut off: no %%EOF
+    result = run("ingest", str(corpus))
+    assert result.exit_code == 1
+    assert f"FAILED  {bad}: truncated or damaged PDF" in result.stderr
+    assert "3 files: 2 ingested, 0 skipped, 1 failed" in result.stdout  # the rest went in
+    listed = run("list")
+    assert (
+        "report.pdf" in listed.stdout
+        and "notes.md" in listed.stdout
+        and "broken.pdf" not in listed.stdout
+    )
+
+
+def test_ask_json(run, corpus):
+    run("ingest", str(corpus))
+    result = run("ask", "--json", "What is the diameter of the telescope mirror?")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert {"answer", "sources", "abstained", "retrieved", "timings_ms"} <= data.keys()
+    assert "2.4 metres" in data["answer"] and data["abstained"] is False
+    assert data["sources"], data
+    for source in data["sources"]:
+        assert {
+            "n",
+            "file",
+            "page",
+            "modality",
+            "snippet",
+            "doc_id",
+            "score",
+            "image",
+        } <= source.keys()
+        assert f"[{source['n']}]" in data["answer"]
+    top = data["sources"][0]
+    assert (top["n"], top["file"], top["page"], top["modality"]) == (1, "report.pdf", 2, "text")
+
+
+def test_ask_text_output_lists_sources(run, corpus):
+    run("ingest", str(corpus))
+    result = run("ask", "When does the dome open?")
+    assert result.exit_code == 0
+    assert "nine in the evening" in result.stdout
+    assert "Sources:" in result.stdout
+    assert "[1] notes.md (text)" in result.stdout
+
+
+def test_ask_top_k_option(run, corpus):
+    run("ingest", str(corpus))
+    data = json.loads(run("ask", "--json", "-k", "1", "What does the report cover?").stdout)
+    assert len(data["retrieved"]) == 1
+    bad = run("ask", "-k", "0", "What?")
+    assert bad.exit_code == 2
+
+
+def test_ask_on_an_empty_index(run):
+    result = run("ask", "What is in the documents?")
+    assert result.exit_code == 1
+    assert "no documents indexed" in result.stderr
+    assert "run `rag ingest PATH` first" in result.stderr
+    assert result.stdout == ""
+
+
+def test_ask_empty_question_is_a_usage_error(run):
+    result = run("ask", "   ")
+    assert result.exit_code == 2
+    assert "the question is empty" in result.stderr
+
+
+def test_list(run, corpus):
+    empty = run("list")
+    assert empty.exit_code == 0 and "No documents indexed. Run `rag ingest PATH`" in empty.stdout
+    run("ingest", str(corpus))
+    result = run("list")
+    assert result.exit_code == 0
+    lines = result.stdout.strip().splitlines()
+    assert lines[0].split() == ["ID", "KIND", "PAGES", "CHUNKS", "FILE"]
+    assert lines[-1] == "2 documents"
+    assert any(
+        line.endswith(str((corpus / "report.pdf").resolve())) and " pdf " in line for line in lines
+    )
+    as_json = json.loads(run("list", "--json").stdout)
+    assert sorted(d["file"] for d in as_json) == ["notes.md", "report.pdf"]
+    pdf = next(d for d in as_json if d["file"] == "report.pdf")
+    assert pdf["pages"] == 2 and pdf["images"] == 1 and pdf["kind"] == "pdf"
+
+
+def test_delete(run, corpus):
+    run("ingest", str(corpus))
+    chunks = next(
+        d["chunks"] for d in json.loads(run("list", "--json").stdout) if d["file"] == "notes.md"
+    )
+    result = run("delete", "notes.md")
+    assert result.exit_code == 0
+    assert result.stdout.strip() == f"Deleted {(corpus / 'notes.md').resolve()} ({chunks} chunks)"
+    assert [d["file"] for d in json.loads(run("list", "--json").stdout)] == ["report.pdf"]
+    missing = run("delete", "notes.md")
+    assert missing.exit_code == 1
+    assert "error: no indexed document matches 'notes.md'" in missing.stderr
+
+
+def test_eval_writes_the_json_report(run, corpus, tmp_path):
+    run("ingest", str(corpus))
+    questions = tmp_path / "questions.jsonl"
+    questions.write_text(
+        "\n".join(
+            json.dumps(q)
+            for q in [
+                {
+                    "id": "t1",
+                    "question": "What is the diameter of the telescope mirror?",
+                    "answers": ["2.4 metres"],
+                    "sources": [{"file": "report.pdf", "page": 2}],
+                    "kind": "text",
+                },
+                {
+                    "id": "t2",
+                    "question": "When does the dome open?",
+                    "answers": ["nine"],
+                    "sources": [{"file": "notes.md"}],
+                    "kind": "text",
+                },
+                {
+                    "id": "u1",
+                    "question": "Who won the football world cup in 1954?",
+                    "answers": [],
+                    "sources": [],
+                    "kind": "unanswerable",
+                },
+            ]
+        )
+    )
+    out = tmp_path / "eval.json"
+    result = run("eval", str(questions), "--json", str(out))
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[0].split()[:3] == ["kind", "questions", "recall@5"]
+    assert f"Full report: {out}" in result.stdout
+    report = json.loads(out.read_text())
+    summary = report["summary"]
+    for key in (
+        "recall@5",
+        "mrr",
+        "answer_accuracy",
+        "abstention_accuracy",
+        "latency_p50_ms",
+        "latency_p95_ms",
+    ):
+        assert key in summary
+    assert summary["questions"] == 3
+    assert summary["recall@5"] == 1.0 and summary["answer_accuracy"] == 1.0
+    assert summary["abstention_accuracy"] == 1.0
+    assert [q["id"] for q in report["questions"]] == ["t1", "t2", "u1"]
+
+
+def test_eval_errors(run, corpus, tmp_path):
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"id": "x"}\n')
+    result = run("eval", str(bad))
+    assert result.exit_code == 1 and f"{bad}:1:" in result.stderr
+    good = tmp_path / "good.jsonl"
+    good.write_text(
+        json.dumps({"id": "a", "question": "Q?", "answers": [], "sources": [], "kind": "text"})
+        + "\n"
+    )
+    empty_index = run("eval", str(good))
+    assert empty_index.exit_code == 1 and "the index is empty" in empty_index.stderr
+
+
+def test_invalid_settings_exit_1(run):
+    result = run("list", env={"RAG_TOP_K": "many"})
+    assert result.exit_code == 1
+    assert "error: invalid settings: top_k (RAG_TOP_K)" in result.stderr
+
+
+def test_missing_config_file_exit_1(run, tmp_path):
+    result = run("list", env={"RAG_CONFIG": str(tmp_path / "nope.toml")})
+    assert result.exit_code == 1
+    assert "nope.toml" in result.stderr and "does not exist" in result.stderr
+
+
+def test_locked_index_is_reported(run, corpus, data_dir):
+    from rag.store.edge import EdgeStore
+
+    run("ingest", str(corpus))
+    holder = EdgeStore(data_dir / "qdrant" / "documents")
+    holder.ensure_schema(FakeEmbedder().dim)
+    try:
+        result = run("ask", "When does the dome open?")
+    finally:
+        holder.close()
+    assert result.exit_code == 1
+    assert "in use by another process" in result.stderr
+
+
+def test_help_lists_the_commands():
+    result = CliRunner().invoke(rag.cli.main, ["--help"])
+    assert result.exit_code == 0
+    for command in ("ingest", "ask", "list", "delete", "eval", "serve"):
+        assert command in result.stdout
