@@ -102,9 +102,11 @@ class ExtractiveGenerator(Generator):
                 return picture
         if _missing_topic_terms(question, evidence):
             return Draft(NOT_IN_DOCUMENTS, abstained=True)
-        if not candidates or candidates[0].relevance < self.min_support and max(
-            c.relevance for c in candidates
-        ) < self.min_support:
+        if (
+            not candidates
+            or candidates[0].relevance < self.min_support
+            and max(c.relevance for c in candidates) < self.min_support
+        ):
             return Draft(NOT_IN_DOCUMENTS, abstained=True)
         hop = candidates[0]
         candidates = _follow_bridge(question, candidates)
