@@ -107,7 +107,7 @@ class EdgeStore(VectorStore):
         if "WouldBlock" in message or "Can't init WAL" in message:
             return StoreLockedError(
                 f"the index at {self.path} is in use by another process (a running `rag serve` "
-                "or `rag ingest`): stop it first, or send documents to the running server"
+                "or `rag ingest`): stop it and try again"
             )
         return StoreError(f"embedded Qdrant store at {self.path}: {message}")
 
