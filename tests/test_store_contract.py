@@ -403,7 +403,7 @@ def test_edge_second_open_of_the_same_shard_is_locked(tmp_path):
         message = str(info.value)
         assert str(tmp_path / "shard") in message
         assert "in use by another process" in message
-        assert "stop it first" in message
+        assert "stop it and try again" in message
     finally:
         second.close()
         first.close()
