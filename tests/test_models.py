@@ -145,8 +145,19 @@ def test_end_to_end_with_the_real_models(tmp_path):
                     "The mirror was ground and polished in Jena.",
                 ]
             ),
+            PdfPage(
+                ["Figure 1 shows the dome plaque."],
+                image=text_image(["DOME OPENED 1931"], size=(700, 160)),
+            ),
         ],
     )
+    # A scan: a page that is only a picture of text, with no text layer.
+    text_image(["Minutes of the board", "Budget approved for new cameras"], size=(1100, 260)).save(
+        root / "minutes-scan.pdf", "PDF", resolution=100
+    )
+    # Bad files in the same batch: they fail, the rest is indexed.
+    (root / "broken.pdf").write_bytes(b"%PDF-1.4\n1 0 obj << /Type /Catalog >>\nendobj\n")
+    (root / "notes.png").write_text("this is not an image")
     text_image(["INVOICE 2024", "Total due 512 EUR"]).save(root / "invoice.png")
     (root / "garden.md").write_text(
         "# Garden club\n\nThe garden club meets on Tuesdays to plan the tulip beds.\n"
@@ -155,8 +166,10 @@ def test_end_to_end_with_the_real_models(tmp_path):
     settings = Settings(data_dir=tmp_path / "data", torch_threads=THREADS)
     with RagService(settings) as service:
         report = service.ingest([root])
-        assert report.failed == 0, [(r.path, r.reason) for r in report.results]
-        assert report.ingested == 3
+        failed = {Path(r.path).name: r.reason for r in report.results if r.status == "failed"}
+        assert set(failed) == {"broken.pdf", "notes.png"}, failed
+        assert "truncated" in failed["broken.pdf"] and "mislabelled" in failed["notes.png"]
+        assert report.ingested == 4
         assert isinstance(service.embedder, SentenceTransformerEmbedder)
         assert isinstance(service.describer().ocr, RapidOcr)
 
@@ -170,6 +183,16 @@ def test_end_to_end_with_the_real_models(tmp_path):
         assert cited, answer.sources
         assert f"[{cited[0].n}]" in answer.text
         assert "2.4 metres" in cited[0].snippet
+
+        observatory = [r for r in report.results if r.path.endswith("observatory.pdf")][0]
+        assert observatory.pages == 3 and observatory.images == 1
+        dome = service.ask("When was the dome opened?")
+        assert "1931" in dome.text, dome.text
+        assert any(s.modality == "image" and s.page == 3 for s in dome.sources), dome.sources
+
+        scan = service.ask("What did the board approve a budget for?")
+        assert "cameras" in scan.text.lower(), scan.text
+        assert any((s.file, s.page) == ("minutes-scan.pdf", 1) for s in scan.sources)
 
         on_invoice = service.ask("What is the total due on the invoice?")
         assert not on_invoice.abstained, on_invoice.text
