@@ -42,6 +42,26 @@ class Settings(BaseSettings):
     image_labeler: str = "efficientnet-lite2"
     image_labels_top_k: int = Field(default=3, ge=0, le=10)
     generator: str = "extractive"
+    # Generative backends (`transformers`, `openai`).
+    generator_model: str | None = None  # model id or local directory for `transformers`
+    generator_device: str = "cpu"  # cpu | cuda | auto
+    generator_dtype: str = "auto"  # auto | float32 | bfloat16 | float16
+    generator_max_new_tokens: int = Field(default=256, ge=1)
+    generator_temperature: float = Field(default=0.0, ge=0.0, le=2.0)
+    # Evidence images handed to a vision-language model: at most this many, each scaled down
+    # to at most this many pixels; PDF evidence adds its rendered page when page_images is on.
+    generator_max_images: int = Field(default=4, ge=0)
+    generator_max_image_pixels: int = Field(default=1_048_576, ge=1024)
+    generator_page_images: bool = False
+    openai_base_url: str | None = None
+    openai_api_key: str | None = None
+    openai_model: str | None = None
+    openai_timeout_s: float = Field(default=60.0, gt=0)
+    openai_max_retries: int = Field(default=3, ge=0)
+    # Cross-modal retrieval: a CLIP/SigLIP model id or directory fills the `image` vector.
+    clip_model: str | None = None
+    # A cited sentence counts as supported by its evidence at or above this score (0-1).
+    grounding_threshold: float = Field(default=0.5, ge=0.0, le=1.0)
 
     # Chunking (characters).
     chunk_size: int = Field(default=800, ge=100)

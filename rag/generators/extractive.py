@@ -13,6 +13,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from PIL import Image
+
 from rag.embedders import Embedder
 from rag.generators.base import NOT_IN_DOCUMENTS, Draft, Generator, Turn
 from rag.text import content_terms, key_terms, normalize_space, sentences, stem
@@ -93,7 +95,12 @@ class ExtractiveGenerator(Generator):
         self.min_support = min_support
 
     def generate(
-        self, question: str, evidence: Sequence[Evidence], *, history: Sequence[Turn] = ()
+        self,
+        question: str,
+        evidence: Sequence[Evidence],
+        *,
+        history: Sequence[Turn] = (),
+        query_image: Image.Image | None = None,
     ) -> Draft:
         candidates = self.rank(question, evidence)
         if evidence and evidence[0].chunk.modality == "image":
