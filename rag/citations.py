@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from rag.text import normalize_space
 from rag.types import Evidence, Source
 
-MARKER = re.compile(r"\[(\d+)\]")
+# "[3]", and the "[1, 2]" form models often write instead of "[1][2]".
+MARKER = re.compile(r"\[(\d+(?:\s*,\s*\d+)*)\]")
 SNIPPET_CHARS = 300
 
 
@@ -22,6 +23,8 @@ class Cited:
     text: str
     sources: list[Source]
     dropped_markers: list[int]
+    # Source number -> the evidence chunks cited under it (a page may hold several).
+    evidence_for: dict[int, list[Evidence]] = field(default_factory=dict)
 
 
 def _place(item: Evidence) -> tuple:
@@ -35,16 +38,23 @@ def cite(text: str, evidence: Sequence[Evidence]) -> Cited:
     first_cited: dict[tuple, Evidence] = {}
     dropped: list[int] = []
 
-    def renumber(match: re.Match[str]) -> str:
-        n = int(match.group(1))
+    cited: dict[tuple, list[Evidence]] = {}
+
+    def renumber_one(n: int) -> str:
         if not 1 <= n <= len(evidence):
             dropped.append(n)
             return ""
-        place = _place(evidence[n - 1])
+        item = evidence[n - 1]
+        place = _place(item)
         if place not in numbering:
             numbering[place] = len(numbering) + 1
-            first_cited[place] = evidence[n - 1]
+            first_cited[place] = item
+        if all(item is not known for known in cited.setdefault(place, [])):
+            cited[place].append(item)
         return f"[{numbering[place]}]"
+
+    def renumber(match: re.Match[str]) -> str:
+        return "".join(renumber_one(int(n)) for n in re.split(r"\s*,\s*", match.group(1)))
 
     rewritten = MARKER.sub(renumber, text)
     # Two sentences from one source end up as "... [1] ... [1]": that is fine; but a marker
@@ -67,4 +77,5 @@ def cite(text: str, evidence: Sequence[Evidence]) -> Cited:
                 image=chunk.image,
             )
         )
-    return Cited(rewritten, sources, dropped)
+    evidence_for = {numbering[place]: items for place, items in cited.items()}
+    return Cited(rewritten, sources, dropped, evidence_for)

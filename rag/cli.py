@@ -83,18 +83,27 @@ def ingest(
 @click.option(
     "-k", "--top-k", type=click.IntRange(1, 100), default=None, help="Evidence to retrieve."
 )
+@click.option(
+    "--image",
+    "image_path",
+    type=click.Path(path_type=Path, exists=True, dir_okay=False),
+    help="Ask about this picture too: it joins the query, and a VLM sees it.",
+)
 @click.pass_obj
-def ask(settings: Settings, question: str, as_json: bool, top_k: int | None) -> None:
+def ask(
+    settings: Settings, question: str, as_json: bool, top_k: int | None, image_path: Path | None
+) -> None:
     """Answer QUESTION from the indexed documents, citing sources as [n]."""
     if not question.strip():
         raise click.BadParameter("the question is empty", param_hint="QUESTION")
     try:
+        image = _read_image(image_path, settings) if image_path else None
         with _service(settings) as service:
             if service.store.count() == 0:
                 raise RagError(
                     f"no documents indexed in collection '{settings.collection}': run `rag ingest PATH` first"
                 )
-            answer = service.ask(question, top_k=top_k)
+            answer = service.ask(question, top_k=top_k, image=image)
     except RagError as exc:
         _fail(exc)
     if as_json:
@@ -109,6 +118,22 @@ def ask(settings: Settings, question: str, as_json: bool, top_k: int | None) -> 
             if source.image:
                 shown += f" - image: {settings.data_dir / source.image}"
             click.echo(shown)
+        click.echo(
+            f"\nGrounding: {answer.grounding:.2f} of the answer is supported by its citations"
+        )
+        for sentence in answer.unsupported:
+            click.echo(f"  unsupported: {sentence}")
+
+
+def _read_image(path: Path, settings: Settings):
+    """The picture of ``rag ask --image``, read with the same checks as an ingested one."""
+    from ingest.loaders.image import load_image
+
+    data = path.read_bytes()
+    if not data:
+        raise RagError(f"{path}: empty file (0 bytes)")
+    loaded = load_image(path, data, max_pixels=settings.max_image_pixels)
+    return next(loaded.parts).image
 
 
 @main.command("list")

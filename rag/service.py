@@ -11,10 +11,13 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PIL import Image
+
 from rag.citations import cite
 from rag.embedders import Embedder, create_embedder
 from rag.errors import DocumentNotFoundError
-from rag.generators import NOT_IN_DOCUMENTS, Generator, Turn, create_generator
+from rag.generators import NOT_IN_DOCUMENTS, Draft, Generator, Turn, create_generator
+from rag.grounding import GroundingChecker
 from rag.retrieval import Retriever
 from rag.settings import Settings
 from rag.sparse import Bm25Encoder
@@ -44,6 +47,7 @@ class RagService:
         self._bm25 = Bm25Encoder()
         self._lock = threading.Lock()
         self._schema_ready = False
+        self._grounding: GroundingChecker | None = None
 
     # Components, created on first use ----------------------------------------------------
 
@@ -104,24 +108,52 @@ class RagService:
         top_k: int | None = None,
         filters: Filters | None = None,
         history: Sequence[Turn] = (),
+        image: Image.Image | None = None,
     ) -> Answer:
+        """Answer ``question`` from the index; ``image`` makes it a question about a picture."""
         started = time.perf_counter()
         timings: dict[str, float] = {}
+        query = question
+        if image is not None:
+            # The picture is understood like an ingested one: its description joins the query.
+            described = time.perf_counter()
+            description = self.describer().describe(image).render()
+            query = f"{question}\n(About the user's picture: {description})"
+            timings["describe_image"] = (time.perf_counter() - described) * 1000
         retriever = Retriever(self.settings, self.store, self.embedder, self._bm25)
-        evidence = retriever.retrieve(question, top_k=top_k, filters=filters, timings=timings)
+        evidence = retriever.retrieve(query, top_k=top_k, filters=filters, timings=timings)
         generated = time.perf_counter()
-        draft = self.generator.generate(question, evidence, history=history)
+        draft = self.generator.generate(query, evidence, history=history, query_image=image)
         timings["generate"] = (time.perf_counter() - generated) * 1000
+        return self._finish(draft, evidence, timings, started)
+
+    def _finish(
+        self, draft: Draft, evidence: list, timings: dict[str, float], started: float
+    ) -> Answer:
+        """Number the sources, verify every cited sentence, assemble the answer."""
         cited = cite(draft.text, evidence)
         abstained = draft.abstained or not cited.sources
-        if abstained:
-            text, sources = NOT_IN_DOCUMENTS, []
-        else:
-            text, sources = cited.text, cited.sources
+        verified = time.perf_counter()
+        grounding = self.grounding.check(cited.text, cited.evidence_for, abstained=abstained)
+        timings["verify"] = (time.perf_counter() - verified) * 1000
+        text, sources = (NOT_IN_DOCUMENTS, []) if abstained else (cited.text, cited.sources)
         timings["total"] = (time.perf_counter() - started) * 1000
         return Answer(
-            text=text, sources=sources, evidence=evidence, abstained=abstained, timings_ms=timings
+            text=text,
+            sources=sources,
+            evidence=evidence,
+            abstained=abstained,
+            timings_ms=timings,
+            grounding=grounding.score,
+            unsupported=grounding.unsupported,
+            dropped_markers=cited.dropped_markers,
         )
+
+    @property
+    def grounding(self) -> GroundingChecker:
+        if self._grounding is None:
+            self._grounding = GroundingChecker(self.embedder, self.settings.grounding_threshold)
+        return self._grounding
 
     def documents(self) -> list[DocumentRecord]:
         return self.store.documents()

@@ -108,12 +108,20 @@ class Answer:
     evidence: list[Evidence]
     abstained: bool
     timings_ms: dict[str, float] = field(default_factory=dict)
+    # Verified citations: share of answer sentences supported by the evidence they cite, the
+    # sentences that are not, and markers the generator wrote that pointed to no evidence.
+    grounding: float = 1.0
+    unsupported: list[str] = field(default_factory=list)
+    dropped_markers: list[int] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "answer": self.text,
             "abstained": self.abstained,
             "sources": [s.to_dict() for s in self.sources],
+            "grounding": self.grounding,
+            "unsupported": self.unsupported,
+            "dropped_markers": self.dropped_markers,
             "retrieved": [
                 {
                     "file": e.chunk.file,

@@ -199,7 +199,17 @@ def test_top_k_and_filters_shape_the_evidence(answering):
 
 def test_answer_to_dict_shape(answering):
     data = answering.ask("What lifting gas replaced hydrogen?").to_dict()
-    assert set(data) == {"answer", "abstained", "sources", "retrieved", "timings_ms"}
+    assert set(data) == {
+        "answer",
+        "abstained",
+        "sources",
+        "retrieved",
+        "timings_ms",
+        "grounding",
+        "unsupported",
+        "dropped_markers",
+    }
+    assert data["grounding"] == 1.0 and data["unsupported"] == []
     assert data["sources"] and set(data["sources"][0]) == {
         "n",
         "file",
