@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 from PIL import Image
@@ -31,6 +32,9 @@ from rag.settings import Settings
 from rag.sparse import Bm25Encoder
 from rag.store import PointVectors, VectorStore
 from rag.types import Chunk, DocumentRecord
+
+if TYPE_CHECKING:
+    from rag.embedders.clip import ClipEmbedder
 
 log = logging.getLogger(__name__)
 
@@ -133,12 +137,15 @@ class Ingestor:
         embedder: Embedder,
         bm25: Bm25Encoder,
         describer: Callable[[], ImageDescriber],
+        *,
+        image_embedder: ClipEmbedder | None = None,
     ) -> None:
         self.settings = settings
         self.store = store
         self.embedder = embedder
         self.bm25 = bm25
         self._describer_factory = describer
+        self.image_embedder = image_embedder
         self._describer: ImageDescriber | None = None
         self.chunker = Chunker(settings.chunk_size, settings.chunk_overlap)
 
@@ -289,6 +296,7 @@ class Ingestor:
             embed_texts.append(f"{header}\n{text}")
 
         dense_parts = []
+        picture_vectors: dict[int, np.ndarray] = {}  # chunk index -> CLIP vector of its picture
         embedded = 0
         batch = self.embedder.batch_size
 
@@ -300,8 +308,12 @@ class Ingestor:
                 images += 1
                 kept = self._keep_image(part, path, data, sha, loaded.kind)
                 description = self.describer.describe(part.image).render()
+                first = len(chunks)
                 for piece in self.chunker.split(description):
                     add(piece.text, part.page, piece.start, piece.end, "image", kept)
+                if self.image_embedder is not None:
+                    vector = self.image_embedder.embed_images([part.image])[0]
+                    picture_vectors.update(dict.fromkeys(range(first, len(chunks)), vector))
             # Embed full batches as they fill, while the prefetch thread parses ahead.
             while len(embed_texts) - embedded >= batch:
                 dense_parts.append(self.embedder.embed(embed_texts[embedded : embedded + batch]))
@@ -312,7 +324,11 @@ class Ingestor:
             dense_parts.append(self.embedder.embed(embed_texts[embedded:]))
         dense = np.concatenate(dense_parts)
         vectors = [
-            PointVectors(text=dense[i], sparse=self.bm25.document(embed_texts[i]))
+            PointVectors(
+                text=dense[i],
+                sparse=self.bm25.document(embed_texts[i]),
+                image=picture_vectors.get(i),
+            )
             for i in range(len(chunks))
         ]
         blob = None

@@ -48,6 +48,16 @@ def split_answer(text: str) -> list[tuple[str, list[int]]]:
                 out[-1][1].extend(cites)
             continue
         out.append((sentence, cites))
+    # A marker covers the uncited sentences just before it ("A. B. [1]" cites [1] for both),
+    # as a citation at the end of a passage does in print.
+    pending: list[int] = []
+    for index, (_, cites) in enumerate(out):
+        if not cites:
+            pending.append(index)
+            continue
+        for waiting in pending:
+            out[waiting][1].extend(cites)
+        pending = []
     return out
 
 

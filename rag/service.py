@@ -27,6 +27,7 @@ from rag.types import Answer, DocumentRecord
 if TYPE_CHECKING:
     from ingest.pipeline import FileResult, IngestReport
     from ingest.vision.describe import ImageDescriber
+    from rag.embedders.clip import ClipEmbedder
 
 
 class RagService:
@@ -38,8 +39,10 @@ class RagService:
         store: VectorStore | None = None,
         generator: Generator | None = None,
         describer: ImageDescriber | None = None,
+        image_embedder: ClipEmbedder | None = None,
     ) -> None:
         self.settings = settings
+        self._image_embedder = image_embedder
         self._embedder = embedder
         self._store = store
         self._generator = generator
@@ -58,12 +61,26 @@ class RagService:
         return self._embedder
 
     @property
+    def image_embedder(self) -> ClipEmbedder | None:
+        """The cross-modal (CLIP/SigLIP) model, when ``RAG_CLIP_MODEL`` names one."""
+        if self._image_embedder is None and self.settings.clip_model:
+            from rag.embedders.clip import ClipEmbedder
+
+            self._image_embedder = ClipEmbedder(
+                self.settings.clip_model, threads=self.settings.torch_threads
+            )
+        return self._image_embedder
+
+    @property
     def store(self) -> VectorStore:
         with self._lock:
             if self._store is None:
                 self._store = open_store(self.settings)
             if not self._schema_ready:
-                self._store.ensure_schema(self.embedder.dim)
+                clip = self.image_embedder
+                self._store.ensure_schema(self.embedder.dim, image_dim=clip.dim if clip else None)
+                if clip is not None:  # an index built before CLIP was configured
+                    self._store.ensure_image_vector(clip.dim)
                 self._schema_ready = True
         return self._store
 
@@ -98,7 +115,14 @@ class RagService:
     ) -> IngestReport:
         from ingest.pipeline import Ingestor
 
-        ingestor = Ingestor(self.settings, self.store, self.embedder, self._bm25, self.describer)
+        ingestor = Ingestor(
+            self.settings,
+            self.store,
+            self.embedder,
+            self._bm25,
+            self.describer,
+            image_embedder=self.image_embedder,
+        )
         return ingestor.ingest(paths, progress=progress, on_result=on_result)
 
     def ask(
@@ -120,8 +144,12 @@ class RagService:
             description = self.describer().describe(image).render()
             query = f"{question}\n(About the user's picture: {description})"
             timings["describe_image"] = (time.perf_counter() - described) * 1000
-        retriever = Retriever(self.settings, self.store, self.embedder, self._bm25)
-        evidence = retriever.retrieve(query, top_k=top_k, filters=filters, timings=timings)
+        retriever = Retriever(
+            self.settings, self.store, self.embedder, self._bm25, image_embedder=self.image_embedder
+        )
+        evidence = retriever.retrieve(
+            query, top_k=top_k, filters=filters, timings=timings, image=image
+        )
         generated = time.perf_counter()
         draft = self.generator.generate(query, evidence, history=history, query_image=image)
         timings["generate"] = (time.perf_counter() - generated) * 1000
@@ -132,7 +160,9 @@ class RagService:
     ) -> Answer:
         """Number the sources, verify every cited sentence, assemble the answer."""
         cited = cite(draft.text, evidence)
-        abstained = draft.abstained or not cited.sources
+        # Only the generator says "not in the documents". An answer that cites nothing is kept:
+        # its grounding (0) and unsupported sentences tell the reader what it is worth.
+        abstained = draft.abstained
         verified = time.perf_counter()
         grounding = self.grounding.check(cited.text, cited.evidence_for, abstained=abstained)
         timings["verify"] = (time.perf_counter() - verified) * 1000

@@ -241,14 +241,27 @@ def test_service_drops_invented_markers(make_service, tmp_path):
     assert [s.file for s in answer.sources] == ["a.txt"]
 
 
-def test_service_abstains_when_no_marker_survives(make_service, tmp_path):
+def test_an_answer_whose_markers_all_fail_is_kept_and_shown_ungrounded(make_service, tmp_path):
     (tmp_path / "a.txt").write_text("Kites fly best in steady wind.")
     service = make_service(
         generator=ScriptedGenerator(Draft("Kites were invented on the moon [5]."))
     )
     service.ingest([tmp_path / "a.txt"])
     answer = service.ask("Where were kites invented?")
+    assert not answer.abstained and answer.sources == []
+    assert answer.text == "Kites were invented on the moon."
+    assert answer.dropped_markers == [5]
+    assert answer.grounding == 0.0
+    assert answer.unsupported == ["Kites were invented on the moon."]
+
+
+def test_a_generator_abstention_cites_nothing(make_service, tmp_path):
+    (tmp_path / "a.txt").write_text("Kites fly best in steady wind.")
+    service = make_service(generator=ScriptedGenerator(Draft(NOT_IN_DOCUMENTS, abstained=True)))
+    service.ingest([tmp_path / "a.txt"])
+    answer = service.ask("Where were kites invented?")
     assert answer.abstained and answer.text == NOT_IN_DOCUMENTS and answer.sources == []
+    assert answer.grounding == 1.0
 
 
 # Prompt templates -------------------------------------------------------------------------------

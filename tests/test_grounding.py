@@ -107,3 +107,12 @@ def test_every_answer_from_the_service_carries_grounding(make_service, tmp_path)
     assert data["dropped_markers"] == [9]
     assert 0.0 <= data["grounding"] <= 1.0
     assert "Moons." in data["unsupported"]
+
+
+def test_a_marker_covers_the_uncited_sentences_before_it():
+    parts = split_answer("Voles live in meadows. Kestrels hunt them [2]. Owls too.")
+    assert parts == [
+        ("Voles live in meadows.", [2]),
+        ("Kestrels hunt them.", [2]),
+        ("Owls too.", []),
+    ]

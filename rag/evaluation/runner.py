@@ -39,6 +39,8 @@ class QuestionResult:
             "answer": self.answer.text,
             "cited": [{"file": f, "page": p} for f, p in self.cited],
             "abstained": self.answer.abstained,
+            "grounding": self.answer.grounding,
+            "unsupported": self.answer.unsupported,
             "correct": self.correct,
             "recall@5": self.recall5,
             "rr": self.rr,
@@ -64,6 +66,10 @@ class EvalReport:
             "abstention_accuracy": round(mean([float(r.correct) for r in unanswerable]), 4)
             if unanswerable
             else None,
+            # Over the answers that claim something (abstentions are grounded by definition).
+            "grounding": round(
+                mean([r.answer.grounding for r in results if not r.answer.abstained]), 4
+            ),
             "latency_p50_ms": round(percentile(latencies, 50), 2),
             "latency_p95_ms": round(percentile(latencies, 95), 2),
         }

@@ -20,7 +20,23 @@ def _extractive(settings: Settings, embedder: Embedder) -> Generator:
     )
 
 
-GENERATORS: dict[str, GeneratorFactory] = {"extractive": _extractive}
+def _transformers(settings: Settings, embedder: Embedder) -> Generator:
+    from rag.generators.transformers_vlm import TransformersGenerator
+
+    return TransformersGenerator(settings)
+
+
+def _openai(settings: Settings, embedder: Embedder) -> Generator:
+    from rag.generators.openai_compat import OpenAIGenerator
+
+    return OpenAIGenerator(settings)
+
+
+GENERATORS: dict[str, GeneratorFactory] = {
+    "extractive": _extractive,
+    "transformers": _transformers,
+    "openai": _openai,
+}
 
 
 def create_generator(settings: Settings, embedder: Embedder) -> Generator:
