@@ -137,13 +137,18 @@ class RagService:
         """Answer ``question`` from the index; ``image`` makes it a question about a picture."""
         started = time.perf_counter()
         timings: dict[str, float] = {}
-        query = question
+        asked = question  # what the generator answers; history travels beside it
         if image is not None:
-            # The picture is understood like an ingested one: its description joins the query.
+            # The picture is understood like an ingested one: its description joins the question.
             described = time.perf_counter()
             description = self.describer().describe(image).render()
-            query = f"{question}\n(About the user's picture: {description})"
+            asked = f"{question}\n(About the user's picture: {description})"
             timings["describe_image"] = (time.perf_counter() - described) * 1000
+        query = asked  # what retrieval searches for
+        earlier = [t.content for t in history if t.role == "user"]
+        if earlier:
+            # A follow-up ("and on Sundays?") names its subject only in the turn before it.
+            query = f"{earlier[-1]}\n{asked}"
         retriever = Retriever(
             self.settings, self.store, self.embedder, self._bm25, image_embedder=self.image_embedder
         )
@@ -151,7 +156,7 @@ class RagService:
             query, top_k=top_k, filters=filters, timings=timings, image=image
         )
         generated = time.perf_counter()
-        draft = self.generator.generate(query, evidence, history=history, query_image=image)
+        draft = self.generator.generate(asked, evidence, history=history, query_image=image)
         timings["generate"] = (time.perf_counter() - generated) * 1000
         return self._finish(draft, evidence, timings, started)
 

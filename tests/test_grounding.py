@@ -116,3 +116,24 @@ def test_a_marker_covers_the_uncited_sentences_before_it():
         ("Kestrels hunt them.", [2]),
         ("Owls too.", []),
     ]
+
+
+def test_a_follow_up_is_answered_in_the_context_of_the_turn_before(make_service, tmp_path):
+    from rag.generators import Turn
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "bakery.txt").write_text(
+        "The Mill Lane bakery opens at seven. On Sundays the bakery closes at noon."
+    )
+    (docs / "ferry.txt").write_text("The island ferry leaves the harbour at nine o'clock.")
+    service = make_service()
+    service.ingest([docs])
+    history = [
+        Turn("user", "When does the Mill Lane bakery open?"),
+        Turn("assistant", "The Mill Lane bakery opens at seven. [1]"),
+    ]
+    answer = service.ask("And on Sundays, when does it close?", history=history)
+    assert answer.evidence[0].chunk.file == "bakery.txt"
+    assert not answer.abstained and "noon" in answer.text
+    assert answer.sources[0].file == "bakery.txt"

@@ -102,6 +102,9 @@ class ExtractiveGenerator(Generator):
         history: Sequence[Turn] = (),
         query_image: Image.Image | None = None,
     ) -> Draft:
+        earlier = [t.content for t in history if t.role == "user"]
+        if earlier:  # a follow-up is scored with the question it follows
+            question = f"{earlier[-1]}\n{question}"
         candidates = self.rank(question, evidence)
         if evidence and evidence[0].chunk.modality == "image":
             picture = self._describe_top_picture(question, evidence, candidates)
