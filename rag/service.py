@@ -133,8 +133,14 @@ class RagService:
         filters: Filters | None = None,
         history: Sequence[Turn] = (),
         image: Image.Image | None = None,
+        retrieve_k: int | None = None,
     ) -> Answer:
-        """Answer ``question`` from the index; ``image`` makes it a question about a picture."""
+        """Answer ``question`` from the index; ``image`` makes it a question about a picture.
+
+        ``retrieve_k`` retrieves more than the ``top_k`` chunks the generator is given, for
+        measuring retrieval deeper than the answer uses (recall@10); ``Answer.evidence`` holds
+        all of them.
+        """
         started = time.perf_counter()
         timings: dict[str, float] = {}
         asked = question  # what the generator answers; history travels beside it
@@ -152,13 +158,17 @@ class RagService:
         retriever = Retriever(
             self.settings, self.store, self.embedder, self._bm25, image_embedder=self.image_embedder
         )
+        k = top_k or self.settings.top_k
         evidence = retriever.retrieve(
-            query, top_k=top_k, filters=filters, timings=timings, image=image
+            query, top_k=max(k, retrieve_k or 0), filters=filters, timings=timings, image=image
         )
+        given = evidence[:k]
         generated = time.perf_counter()
-        draft = self.generator.generate(asked, evidence, history=history, query_image=image)
+        draft = self.generator.generate(asked, given, history=history, query_image=image)
         timings["generate"] = (time.perf_counter() - generated) * 1000
-        return self._finish(draft, evidence, timings, started)
+        answer = self._finish(draft, given, timings, started)
+        answer.evidence = evidence
+        return answer
 
     def _finish(
         self, draft: Draft, evidence: list, timings: dict[str, float], started: float

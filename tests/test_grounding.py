@@ -137,3 +137,21 @@ def test_a_follow_up_is_answered_in_the_context_of_the_turn_before(make_service,
     assert answer.evidence[0].chunk.file == "bakery.txt"
     assert not answer.abstained and "noon" in answer.text
     assert answer.sources[0].file == "bakery.txt"
+
+
+def test_retrieve_k_measures_deeper_than_the_generator_reads(make_service, tmp_path):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for i in range(8):
+        (docs / f"n{i}.txt").write_text(f"Note {i} is about harbour ferries and island trips.")
+    seen = {}
+
+    class Counting(Generator):
+        def generate(self, question, evidence, *, history=(), query_image=None):
+            seen["n"] = len(evidence)
+            return Draft("Ferries [1].")
+
+    service = make_service(generator=Counting())
+    service.ingest([docs])
+    answer = service.ask("harbour ferries", top_k=3, retrieve_k=6)
+    assert seen["n"] == 3 and len(answer.evidence) == 6
