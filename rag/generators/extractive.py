@@ -1,9 +1,13 @@
 """The offline default answerer: quote the evidence sentences that best answer the question.
 
 Each candidate sentence is scored by meaning (embedding cosine with the question) and by
-wording (the share of the question's topic terms it contains, rarer terms weighing more).
-When no sentence is supported well enough, or a topic term of the question appears nowhere
-in the evidence, it says the documents do not contain the answer.
+wording (the share of the question's topic terms it contains; numbers, identifiers and quoted
+words weigh most, terms after "besides"/"apart from" not at all), and preferred when it adds
+something to the question. A name the best sentence introduces is followed to the sentence
+that explains it (two-hop questions). A question about a picture ranked first is answered
+with the picture's description. It says the documents do not contain the answer when most of
+the question's topic is absent from the evidence, when a question asks for a number and no
+on-topic sentence holds one, or when no sentence is supported well enough.
 """
 
 from __future__ import annotations
