@@ -9,8 +9,10 @@ It measures, in one run and with the real models:
    directory each time, in pages/s and chunks/s;
 2. the raw embedding throughput of exactly the same chunk texts, with the same embedder
    object and batch size, and the ratio pipeline/raw;
-3. query latency over a corpus: ``Retriever.retrieve`` (query embedding + Qdrant search) and
-   the full ``RagService.ask``, p50/p95.
+3. over a corpus (the dev set): one full ingest of every file, in pages/s, images/s and
+   chunks/s, with the time per kind of file and the peak resident memory of the ingest; then
+   query latency, ``Retriever.retrieve`` (query embedding + Qdrant search) and the full
+   ``RagService.ask``, p50/p95.
 
 Models are loaded and warmed up before anything is timed. Each throughput number is the
 median of ``--repeats`` runs. bench/README.md says what each number means.
@@ -42,6 +44,9 @@ from rag.retrieval import Retriever  # noqa: E402
 from rag.service import RagService  # noqa: E402
 from rag.settings import Settings, load_settings  # noqa: E402
 from rag.sparse import Bm25Encoder  # noqa: E402
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from benchlib import peak_rss_mb, reset_peak_rss, rss_mb, ru_maxrss_mb  # noqa: E402
 
 SAMPLE_PDF = ROOT / "samples" / "corpus" / "xfig-howto.pdf"
 WARMUP_IMAGE = ROOT / "samples" / "xfig-print-panel.png"
@@ -113,8 +118,8 @@ class Bench:
     def service(self, settings: Settings, embedder: Embedder | None = None) -> RagService:
         return RagService(settings, embedder=embedder or self.embedder, describer=self.describer)
 
-    def ingest(self, service: RagService, paths: Sequence[Path]):
-        report = service.ingest(list(paths))
+    def ingest(self, service: RagService, paths: Sequence[Path], on_result=None):
+        report = service.ingest(list(paths), on_result=on_result)
         if report.failed:
             problems = "; ".join(f"{r.path}: {r.reason}" for r in report.results if r.reason)
             raise SystemExit(f"ingest failed: {problems}")
@@ -180,9 +185,37 @@ class Bench:
     def query_latency(self, corpus: Path, questions: list[str], repeats: int) -> dict:
         settings = self.settings("corpus")
         with self.service(settings) as service:
+            service.store  # noqa: B018 - open the store and create the shard before timing
+            # One run, as `rag ingest` does it: the files, then the index build. The time of
+            # each file is the gap since the previous file finished (the pipeline works on one
+            # file at a time), which splits the run by kind of file.
+            peak_before = ru_maxrss_mb()  # the process's peak so far: models, PDF ingests
+            rss_start = rss_mb()
+            peak_reset = reset_peak_rss()
+            finished: list[tuple[float, object]] = []
             started = time.perf_counter()
-            report = self.ingest(service, [corpus])
+            report = self.ingest(
+                service, [corpus], on_result=lambda r: finished.append((time.perf_counter(), r))
+            )
+            files_s = time.perf_counter() - started
+            service.optimize()
             ingest_s = time.perf_counter() - started
+            peak_ingest = peak_rss_mb() if peak_reset else None
+            by_kind: dict[str, dict] = {}
+            last = started
+            for at, result in finished:
+                kind = result.kind or result.status
+                entry = by_kind.setdefault(
+                    kind, {"files": 0, "pages": 0, "images": 0, "chunks": 0, "seconds": 0.0}
+                )
+                entry["files"] += 1
+                entry["pages"] += result.pages
+                entry["images"] += result.images
+                entry["chunks"] += result.chunks
+                entry["seconds"] += at - last
+                last = at
+            for entry in by_kind.values():
+                entry["seconds"] = round(entry["seconds"], 2)
             retriever = Retriever(settings, service.store, service.embedder, Bm25Encoder())
             for question in questions[:3]:  # warm-up: BM25 model, generator, first queries
                 retriever.retrieve(question)
@@ -213,6 +246,25 @@ class Bench:
                 "images": report.images,
                 "chunks": report.chunks,
                 "seconds": round(ingest_s, 2),
+                "files_seconds": round(files_s, 2),
+                "optimize_seconds": round(ingest_s - files_s, 3),
+                "pages_per_s": round(report.pages / ingest_s, 3),
+                "images_per_s": round(report.images / ingest_s, 3),
+                "chunks_per_s": round(report.chunks / ingest_s, 2),
+                "by_kind": by_kind,
+                "pdf_pages_per_s_of_pdf_time": _rate(by_kind, "pdf", "pages"),
+                "images_per_s_of_image_time": _rate(by_kind, "image", "images"),
+                "memory": {
+                    "rss_before_mb": rss_start,
+                    "peak_rss_mb": peak_ingest,
+                    "peak_rss_increase_mb": round(peak_ingest - rss_start, 1)
+                    if peak_ingest is not None and rss_start is not None
+                    else None,
+                    "process_peak_before_mb": peak_before,
+                    "how": "VmHWM (the kernel's peak RSS) reset just before the ingest"
+                    if peak_reset
+                    else "peak-RSS reset unavailable: no number",
+                },
             },
             "questions": len(questions),
             "repeats": repeats,
@@ -220,6 +272,13 @@ class Bench:
             "ask": latency_summary(ask_ms),
             "ask_parts_p50_ms": {k: round(percentile(v, 50), 2) for k, v in parts.items()},
         }
+
+
+def _rate(by_kind: dict[str, dict], kind: str, unit: str) -> float | None:
+    entry = by_kind.get(kind)
+    if not entry or not entry["seconds"]:
+        return None
+    return round(entry[unit] / entry["seconds"], 3)
 
 
 # Main -----------------------------------------------------------------------------------
@@ -279,6 +338,10 @@ def machine_info(settings: Settings, load_start: Sequence[float]) -> dict:
     }
 
 
+def _fmt(value: float | None, digits: int = 2) -> str:
+    return "-" if value is None else f"{value:.{digits}f}"
+
+
 def print_table(result: dict) -> None:
     ing, raw = result["ingest"], result["raw_embedding"]
     rows = [
@@ -298,6 +361,29 @@ def print_table(result: dict) -> None:
             (
                 "query corpus",
                 f"{ci['files']} files, {ci['chunks']} chunks (ingested in {ci['seconds']:.1f} s)",
+            ),
+            (
+                "corpus ingest (1 run)",
+                f"{ci['pages_per_s']:.2f} pages/s, {ci['images_per_s']:.2f} images/s, "
+                f"{ci['chunks_per_s']:.1f} chunks/s ({ci['pages']} pages, {ci['images']} images)",
+            ),
+            (
+                "  by kind of file",
+                ", ".join(
+                    f"{k} {v['files']} files {v['seconds']:.1f} s"
+                    for k, v in sorted(ci["by_kind"].items())
+                ),
+            ),
+            (
+                "  PDF pages/s, image files/s",
+                f"{_fmt(ci['pdf_pages_per_s_of_pdf_time'])} (of PDF time), "
+                f"{_fmt(ci['images_per_s_of_image_time'])} (of image time)",
+            ),
+            (
+                "  peak RSS during ingest",
+                f"{_fmt(ci['memory']['peak_rss_mb'], 0)} MB "
+                f"(+{_fmt(ci['memory']['peak_rss_increase_mb'], 0)} MB over the "
+                f"{_fmt(ci['memory']['rss_before_mb'], 0)} MB before)",
             ),
             ("questions x repeats", f"{query['questions']} x {query['repeats']}"),
             (
@@ -393,6 +479,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             "query": query,
         }
         result["machine"]["load_avg_end"] = [round(x, 2) for x in os.getloadavg()]
+        # ru_maxrss: the peak resident memory of the whole run (the corpus ingest resets the
+        # kernel's mark, so take the larger of before and after).
+        before = (query or {}).get("corpus_ingest", {}).get("memory", {})
+        result["machine"]["peak_rss_mb"] = max(
+            ru_maxrss_mb(), before.get("process_peak_before_mb") or 0.0
+        )
 
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(result, indent=2) + "\n")

@@ -1,20 +1,23 @@
-"""Ask every question of a question file and score retrieval, answers and abstentions."""
+"""Ask every question of a question file and score retrieval, answers, abstentions and citations.
+
+``run_eval`` takes any ``ask(question) -> Answer`` callable: ``RagService.ask`` in-process (see
+``service_ask``) or ``RemoteAsk`` against a running server. ``EvalReport.to_dict()`` is the
+versioned JSON report (schema ``rag-eval/1``) that the renderers and ``compare`` read.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import time
+from collections.abc import Callable, Mapping, Sequence
+from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from typing import Any
 
-from rag.evaluation.metrics import (
-    answer_correct,
-    distinct,
-    mean,
-    percentile,
-    recall_at_k,
-    reciprocal_rank,
-)
+from rag.errors import EvalError
+from rag.evaluation import metrics as m
 from rag.evaluation.questions import Question
+from rag.evaluation.summary import SCHEMA, retrieval_key, summarise, worst_questions
 from rag.types import Answer
 
 AskFn = Callable[[str], Answer]
@@ -29,87 +32,132 @@ class QuestionResult:
     correct: bool
     recall5: float
     rr: float
+    # recall@k, rr and ndcg@5 at both granularities, keyed as in the report ("recall@5_file").
+    # Empty for unanswerable questions: with no gold source there is nothing to find.
+    retrieval: dict[str, float] = field(default_factory=dict)
+    token_f1: float | None = None
+    citation_precision: float | None = None
+    citation_recall: float | None = None
+
+    @property
+    def latency_ms(self) -> float | None:
+        """End-to-end time of the answer; ``None`` when the answer did not report one."""
+        total = self.answer.timings_ms.get("total")
+        return None if total is None else float(total)
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "id": self.question.id,
-            "kind": self.question.kind,
-            "question": self.question.question,
+        q, a = self.question, self.answer
+        answerable = q.answerable
+        record: dict[str, Any] = {
+            "id": q.id,
+            "kind": q.kind,
+            "question": q.question,
+            "expected": list(q.answers),
+            "gold": [{"file": g.file, "page": g.page} for g in q.sources],
             "retrieved": [{"file": f, "page": p} for f, p in self.retrieved],
-            "answer": self.answer.text,
+            "answer": a.text,
             "cited": [{"file": f, "page": p} for f, p in self.cited],
-            "abstained": self.answer.abstained,
-            "grounding": self.answer.grounding,
-            "unsupported": self.answer.unsupported,
+            "abstained": a.abstained,
+            "grounding": a.grounding,
+            "unsupported": a.unsupported,
             "correct": self.correct,
-            "recall@5": self.recall5,
-            "rr": self.rr,
-            "latency_ms": round(self.answer.timings_ms.get("total", 0.0), 2),
+            "recall@5": self.recall5 if answerable else None,
+            "rr": self.rr if answerable else None,
         }
+        for name in retrieval_names():
+            record.setdefault(name, self.retrieval.get(name))
+        record.update(
+            token_f1=self.token_f1,
+            citation_precision=self.citation_precision,
+            citation_recall=self.citation_recall,
+            latency_ms=None if self.latency_ms is None else round(self.latency_ms, 2),
+            timings_ms={k: round(float(v), 2) for k, v in a.timings_ms.items()},
+        )
+        return record
+
+
+def retrieval_names() -> list[str]:
+    return [
+        retrieval_key(metric, granularity)
+        for granularity in m.GRANULARITIES
+        for metric in (*(f"recall@{k}" for k in m.RECALL_KS), "rr", "ndcg@5")
+    ]
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 @dataclass
 class EvalReport:
     results: list[QuestionResult] = field(default_factory=list)
-
-    def _summarise(self, results: Sequence[QuestionResult]) -> dict[str, Any]:
-        answerable = [r for r in results if r.question.answerable]
-        unanswerable = [r for r in results if not r.question.answerable]
-        multi = [r for r in answerable if len(r.question.sources) > 1]
-        latencies = [r.answer.timings_ms.get("total", 0.0) for r in results]
-        summary: dict[str, Any] = {
-            "questions": len(results),
-            "answerable": len(answerable),
-            "recall@5": round(mean([r.recall5 for r in answerable]), 4),
-            "mrr": round(mean([r.rr for r in answerable]), 4),
-            "answer_accuracy": round(mean([float(r.correct) for r in answerable]), 4),
-            "abstention_accuracy": round(mean([float(r.correct) for r in unanswerable]), 4)
-            if unanswerable
-            else None,
-            # Over the answers that claim something (abstentions are grounded by definition).
-            "grounding": round(
-                mean([r.answer.grounding for r in results if not r.answer.abstained]), 4
-            ),
-            "latency_p50_ms": round(percentile(latencies, 50), 2),
-            "latency_p95_ms": round(percentile(latencies, 95), 2),
-        }
-        if multi:
-            summary["recall@5_multi_all"] = round(mean([float(r.recall5 == 1.0) for r in multi]), 4)
-            summary["recall@5_multi_any"] = round(mean([float(r.recall5 > 0) for r in multi]), 4)
-        return summary
+    wall_time_s: float | None = None  # the whole run, for throughput; None when not measured
+    concurrency: int = 1
+    # What was evaluated (settings summary, server URL, ...): the caller's, copied verbatim.
+    config: dict[str, Any] = field(default_factory=dict)
+    created: str = field(default_factory=_now)
 
     def summary(self) -> dict[str, Any]:
-        return self._summarise(self.results)
+        summary = summarise(self.results, wall_time_s=self.wall_time_s, stages=True)
+        summary["concurrency"] = self.concurrency
+        return summary
 
     def by_kind(self) -> dict[str, dict[str, Any]]:
         kinds = sorted({r.question.kind for r in self.results})
-        return {
-            k: self._summarise([r for r in self.results if r.question.kind == k]) for k in kinds
-        }
+        return {k: summarise([r for r in self.results if r.question.kind == k]) for k in kinds}
 
-    def to_dict(self) -> dict[str, Any]:
+    def worst(self, n: int = 10) -> list[dict[str, Any]]:
+        return worst_questions(self.results, n)
+
+    def to_dict(self, *, worst: int = 10) -> dict[str, Any]:
+        from rag import __version__
+
         return {
+            "schema": SCHEMA,
+            "version": __version__,
+            "created": self.created,
+            "config": dict(self.config),
             "summary": self.summary(),
             "by_kind": self.by_kind(),
+            "worst": self.worst(worst),
             "questions": [r.to_dict() for r in self.results],
         }
 
 
 def score(question: Question, answer: Answer) -> QuestionResult:
-    retrieved = distinct([(e.chunk.file, e.chunk.page) for e in answer.evidence])
-    cited = distinct([(s.file, s.page) for s in answer.sources])
-    if question.answerable:
-        correct = not answer.abstained and answer_correct(answer.text, question.answers)
-    else:
+    retrieved = m.distinct([(e.chunk.file, e.chunk.page) for e in answer.evidence])
+    cited = m.distinct([(s.file, s.page) for s in answer.sources])
+    gold = question.sources
+    if not question.answerable:
+        # The question set's rule: saying "not in the documents" and citing nothing.
         correct = answer.abstained and not answer.sources
+        return QuestionResult(question, answer, retrieved, cited, correct, 0.0, 0.0)
+    correct = not answer.abstained and m.answer_correct(answer.text, question.answers)
+    retrieval: dict[str, float] = {}
+    for granularity in m.GRANULARITIES:
+        for k in m.RECALL_KS:
+            retrieval[retrieval_key(f"recall@{k}", granularity)] = m.recall_at_k(
+                gold, retrieved, k, granularity=granularity
+            )
+        retrieval[retrieval_key("rr", granularity)] = m.reciprocal_rank(
+            gold, retrieved, granularity=granularity
+        )
+        retrieval[retrieval_key("ndcg@5", granularity)] = m.ndcg_at_k(
+            gold, retrieved, 5, granularity=granularity
+        )
     return QuestionResult(
         question=question,
         answer=answer,
         retrieved=retrieved,
         cited=cited,
         correct=correct,
-        recall5=recall_at_k(question.sources, retrieved, 5),
-        rr=reciprocal_rank(question.sources, retrieved),
+        recall5=retrieval["recall@5"],
+        rr=retrieval["rr"],
+        retrieval=retrieval,
+        # An abstention states no answer: its F1 is 0, whatever words "not in the documents" has.
+        token_f1=0.0 if answer.abstained else m.token_f1(answer.text, question.answers),
+        citation_precision=m.citation_precision(gold, cited),
+        citation_recall=m.citation_recall(gold, cited),
     )
 
 
@@ -117,12 +165,66 @@ def run_eval(
     questions: Sequence[Question],
     ask: AskFn,
     *,
+    concurrency: int = 1,
     on_result: Callable[[QuestionResult], None] | None = None,
+    config: Mapping[str, Any] | None = None,
 ) -> EvalReport:
-    report = EvalReport()
-    for question in questions:
-        result = score(question, ask(question.question))
-        report.results.append(result)
-        if on_result is not None:
-            on_result(result)
+    """Ask and score every question; results keep the order of ``questions``.
+
+    ``concurrency`` > 1 asks that many questions at once from a thread pool (for a server,
+    where throughput under load is the point); ``ask`` must then be thread-safe. ``on_result``
+    runs in the calling thread as each question finishes (completion order), so a progress
+    bar needs no lock. The first error raised by ``ask`` cancels the questions not yet started
+    and is raised again here.
+    """
+    if concurrency < 1:
+        raise EvalError(f"concurrency must be at least 1, not {concurrency}")
+    report = EvalReport(concurrency=concurrency, config=dict(config or {}))
+    slots: list[QuestionResult | None] = [None] * len(questions)
+    started = time.perf_counter()
+    if concurrency == 1:
+        # In the calling thread, as before: nothing about the service has to be thread-safe.
+        for i, question in enumerate(questions):
+            slots[i] = score(question, ask(question.question))
+            if on_result is not None:
+                on_result(slots[i])
+    else:
+        _run_pool(questions, ask, concurrency, slots, on_result)
+    report.wall_time_s = time.perf_counter() - started
+    report.results = [r for r in slots if r is not None]
     return report
+
+
+def _run_pool(
+    questions: Sequence[Question],
+    ask: AskFn,
+    concurrency: int,
+    slots: list[QuestionResult | None],
+    on_result: Callable[[QuestionResult], None] | None,
+) -> None:
+    def work(i: int) -> int:
+        slots[i] = score(questions[i], ask(questions[i].question))
+        return i
+
+    pool = ThreadPoolExecutor(max_workers=concurrency, thread_name_prefix="rag-eval")
+    try:
+        pending = {pool.submit(work, i) for i in range(len(questions))}
+        while pending:
+            done, pending = wait(pending, return_when=FIRST_COMPLETED)
+            for future in done:
+                i = future.result()  # raises the worker's error, which ends the run
+                if on_result is not None:
+                    on_result(slots[i])  # type: ignore[arg-type]
+    finally:
+        # On an error (or Ctrl-C) drop the queued questions instead of asking them all first.
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def service_ask(service: Any, *, top_k: int | None = None, retrieve_k: int | None = 10) -> AskFn:
+    """``RagService.ask`` bound for evaluation: retrieve ``retrieve_k`` deep so recall@10 is
+    measured, while the generator still reads only ``top_k`` chunks."""
+
+    def ask(question: str) -> Answer:
+        return service.ask(question, top_k=top_k, retrieve_k=retrieve_k)
+
+    return ask
