@@ -49,6 +49,7 @@ class FileResult:
     images: int = 0
     chunks: int = 0
     doc_id: str = ""
+    error: str = ""  # the IngestError class of a failure: says which kind of bad input it was
 
 
 @dataclass
@@ -215,7 +216,7 @@ class Ingestor:
             if previous is not None:
                 remove_blobs(self.settings.blobs_dir, previous.sha256)
         except IngestError as exc:
-            return FileResult(str(path), "failed", exc.reason)
+            return FileResult(str(path), "failed", exc.reason, error=type(exc).__name__)
         except RagError:
             raise  # the store or a model failed: the rest of the batch would fail the same way
         except Exception as exc:  # a loader hit something it did not foresee: report, go on

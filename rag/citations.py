@@ -79,3 +79,46 @@ def cite(text: str, evidence: Sequence[Evidence]) -> Cited:
         )
     evidence_for = {numbering[place]: items for place, items in cited.items()}
     return Cited(rewritten, sources, dropped, evidence_for)
+
+
+# A marker may arrive split over streamed pieces ("... [", "3] ..."): hold back a tail that
+# could still become one.
+_OPEN_MARKER = re.compile(r"\[[\d,\s]*$")
+
+
+class StreamingCiter:
+    """Renumbers ``[n]`` markers while a draft streams, as ``cite`` will number the whole.
+
+    Numbers follow the order of first citation in both, so the streamed text shows the same
+    ``[n]`` as the final answer's sources; markers that point to no evidence are left out.
+    """
+
+    def __init__(self, evidence: Sequence[Evidence]) -> None:
+        self._evidence = evidence
+        self._numbering: dict[tuple, int] = {}
+        self._pending = ""
+
+    def _renumber_one(self, n: int) -> str:
+        if not 1 <= n <= len(self._evidence):
+            return ""
+        place = _place(self._evidence[n - 1])
+        number = self._numbering.setdefault(place, len(self._numbering) + 1)
+        return f"[{number}]"
+
+    def _renumber(self, text: str) -> str:
+        return MARKER.sub(
+            lambda m: "".join(self._renumber_one(int(n)) for n in re.split(r"\s*,\s*", m.group(1))),
+            text,
+        )
+
+    def feed(self, piece: str) -> str:
+        """The part of the text so far that is safe to show, renumbered."""
+        text = self._pending + piece
+        tail = _OPEN_MARKER.search(text)
+        cut = tail.start() if tail else len(text)
+        self._pending = text[cut:]
+        return self._renumber(text[:cut])
+
+    def flush(self) -> str:
+        text, self._pending = self._pending, ""
+        return self._renumber(text)

@@ -7,16 +7,23 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PIL import Image
 
-from rag.citations import cite
+from rag.citations import StreamingCiter, cite
 from rag.embedders import Embedder, create_embedder
 from rag.errors import DocumentNotFoundError
-from rag.generators import NOT_IN_DOCUMENTS, Draft, Generator, Turn, create_generator
+from rag.generators import (
+    NOT_IN_DOCUMENTS,
+    Draft,
+    Generator,
+    Turn,
+    create_generator,
+    is_abstention,
+)
 from rag.grounding import GroundingChecker
 from rag.retrieval import Retriever
 from rag.settings import Settings
@@ -143,6 +150,58 @@ class RagService:
         """
         started = time.perf_counter()
         timings: dict[str, float] = {}
+        asked, evidence, given = self._retrieve(
+            question, top_k, filters, history, image, retrieve_k, timings
+        )
+        generated = time.perf_counter()
+        draft = self.generator.generate(asked, given, history=history, query_image=image)
+        timings["generate"] = (time.perf_counter() - generated) * 1000
+        answer = self._finish(draft, given, timings, started)
+        answer.evidence = evidence
+        return answer
+
+    def ask_stream(
+        self,
+        question: str,
+        *,
+        top_k: int | None = None,
+        filters: Filters | None = None,
+        history: Sequence[Turn] = (),
+        image: Image.Image | None = None,
+    ) -> Iterator[str | Answer]:
+        """``ask`` as it is written: text pieces (markers already numbered as the sources
+        will be), then the verified ``Answer``, whose text is the one to keep."""
+        started = time.perf_counter()
+        timings: dict[str, float] = {}
+        asked, evidence, given = self._retrieve(
+            question, top_k, filters, history, image, None, timings
+        )
+        citer = StreamingCiter(given)
+        pieces: list[str] = []
+        generated = time.perf_counter()
+        for piece in self.generator.stream(asked, given, history=history, query_image=image):
+            pieces.append(piece)
+            if shown := citer.feed(piece):
+                yield shown
+        if rest := citer.flush():
+            yield rest
+        timings["generate"] = (time.perf_counter() - generated) * 1000
+        text = "".join(pieces).strip()
+        answer = self._finish(Draft(text, abstained=is_abstention(text)), given, timings, started)
+        answer.evidence = evidence
+        yield answer
+
+    def _retrieve(
+        self,
+        question: str,
+        top_k: int | None,
+        filters: Filters | None,
+        history: Sequence[Turn],
+        image: Image.Image | None,
+        retrieve_k: int | None,
+        timings: dict[str, float],
+    ) -> tuple[str, list, list]:
+        """What the generator answers, everything retrieved, and the part it is given."""
         asked = question  # what the generator answers; history travels beside it
         if image is not None:
             # The picture is understood like an ingested one: its description joins the question.
@@ -162,13 +221,7 @@ class RagService:
         evidence = retriever.retrieve(
             query, top_k=max(k, retrieve_k or 0), filters=filters, timings=timings, image=image
         )
-        given = evidence[:k]
-        generated = time.perf_counter()
-        draft = self.generator.generate(asked, given, history=history, query_image=image)
-        timings["generate"] = (time.perf_counter() - generated) * 1000
-        answer = self._finish(draft, given, timings, started)
-        answer.evidence = evidence
-        return answer
+        return asked, evidence, evidence[:k]
 
     def _finish(
         self, draft: Draft, evidence: list, timings: dict[str, float], started: float

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
 from pydantic import Field, field_validator
 from pydantic_settings import (
     BaseSettings,
+    NoDecode,
     PydanticBaseSettingsSource,
     SettingsConfigDict,
     TomlConfigSettingsSource,
@@ -87,10 +88,37 @@ class Settings(BaseSettings):
     torch_threads: int = Field(default_factory=lambda: max(1, os.cpu_count() or 1), ge=1)
     ocr_threads: int = Field(default=1, ge=1)
 
+    # Service (`rag serve`). API keys: comma-separated, sent as `Authorization: Bearer KEY`;
+    # when set, every API, chat and upload route requires one.
+    api_keys: Annotated[list[str], NoDecode] = Field(default_factory=list)
+    max_upload_mb: float = Field(default=25.0, gt=0)  # one upload request, all files together
+    # Per client (API key, else address), in the syntax of Flask-Limiter: "60/minute;1000/hour".
+    # Empty turns rate limiting off.
+    rate_limit: str = "60/minute"
+    conversation_turns: int = Field(default=6, ge=0)  # earlier turns a chat follow-up sees
+    max_conversations: int = Field(default=10_000, ge=1)  # oldest forgotten beyond this
+    # Where people reach the service (links to source previews from chat tools).
+    public_url: str | None = None
+
+    # Slack bot: both secrets set turn `/slack/events` and `/slack/commands` on.
+    slack_signing_secret: str | None = None
+    slack_bot_token: str | None = None
+    slack_api_url: str = "https://slack.com/api/"
+    slack_in_channel: bool = False  # slash-command answers visible to the channel
+    slack_workers: int = Field(default=2, ge=1)
+    slack_queue_size: int = Field(default=100, ge=1)
+
     @field_validator("data_dir", mode="before")
     @classmethod
     def _expand(cls, value: Any) -> Any:
         return Path(value).expanduser() if isinstance(value, str | Path) else value
+
+    @field_validator("api_keys", mode="before")
+    @classmethod
+    def _split_keys(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            return [key.strip() for key in value.split(",") if key.strip()]
+        return value
 
     @field_validator("chunk_overlap")
     @classmethod

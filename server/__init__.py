@@ -1,4 +1,5 @@
-"""Flask application factory. Nothing heavy happens at import or in ``create_app``."""
+"""Flask application factory. Nothing heavy happens at import or in ``create_app``: models and
+the store open on the first request that needs them."""
 
 from __future__ import annotations
 
@@ -6,15 +7,38 @@ from flask import Flask
 
 from rag.settings import Settings, load_settings
 
+UNLIMITED = {"health", "info", "web", "slack"}
+
 
 def create_app(settings: Settings | None = None, *, rag=None) -> Flask:
     from rag.service import RagService
-    from server.api import api
+    from server.api import api, info
+    from server.conversations import Conversations
+    from server.documents import documents
     from server.errors import register_error_handlers
+    from server.health import health
+    from server.limits import init_limits
+    from server.metrics import Metrics
+    from server.uploads import Uploads
 
     settings = settings or load_settings()
     app = Flask(__name__)
-    app.extensions["rag"] = rag or RagService(settings)
-    app.register_blueprint(api)
+    # Werkzeug answers 413 before a byte of an over-large upload is stored.
+    app.config["MAX_CONTENT_LENGTH"] = int(settings.max_upload_mb * 1024 * 1024)
+    app.extensions["settings"] = settings
+    service = app.extensions["rag"] = rag or RagService(settings)
+    app.extensions["conversations"] = Conversations(
+        max_conversations=settings.max_conversations, keep_turns=settings.conversation_turns
+    )
+    app.extensions["uploads"] = Uploads(service, settings.data_dir / "uploads")
+    Metrics().init_app(app)
     register_error_handlers(app)
+    app.register_blueprint(health)
+    app.register_blueprint(info)
+    app.register_blueprint(documents)
+    app.register_blueprint(api)
+    # Last: the limit covers the API surfaces registered above; pages, health checks and the
+    # Slack endpoints (signed by Slack) are not limited.
+    limited = [bp for name, bp in app.blueprints.items() if name not in UNLIMITED]
+    init_limits(app, settings.rate_limit, limited)
     return app

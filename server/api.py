@@ -1,39 +1,90 @@
-"""JSON API: ask, list documents, health."""
+"""JSON API: ask, chat (with conversations and streaming), service info.
+
+Views are thin: they read the request (``server.requests``), call the service and shape the
+answer (``server.serialize``).
+"""
 
 from __future__ import annotations
 
-from flask import Blueprint, current_app, jsonify, request
+import logging
+from collections.abc import Iterator
+
+from flask import Blueprint, current_app, jsonify
 from werkzeug.exceptions import BadRequest
 
-api = Blueprint("api", __name__)
+from rag.errors import RagError
+from rag.types import Answer
+from server import sse
+from server.auth import protect
+from server.context import rag, settings
+from server.conversations import Conversations
+from server.requests import Question, json_body, read_question
+from server.serialize import answer_json
+
+log = logging.getLogger(__name__)
+
+api = protect(Blueprint("api", __name__))
+info = Blueprint("info", __name__)
 
 
-def _rag():
-    return current_app.extensions["rag"]
+def conversations() -> Conversations:
+    return current_app.extensions["conversations"]
 
 
-@api.get("/healthz")
-def healthz():
-    return jsonify({"status": "ok"})
+@info.get("/api/info")
+def service_info():
+    """What a client needs before its first call; open, so a page can ask for a key."""
+    s = settings()
+    return jsonify({"auth_required": bool(s.api_keys), "max_upload_mb": s.max_upload_mb})
 
 
 @api.post("/api/ask")
 def ask():
-    body = request.get_json(silent=True)
-    if not isinstance(body, dict):
-        raise BadRequest('the body must be a JSON object like {"question": "..."}')
-    question = body.get("question")
-    if not isinstance(question, str) or not question.strip():
-        raise BadRequest("'question' must be a non-empty string")
-    top_k = body.get("top_k")
-    if top_k is not None and (
-        isinstance(top_k, bool) or not isinstance(top_k, int) or not 1 <= top_k <= 100
-    ):
-        raise BadRequest("'top_k' must be an integer from 1 to 100")
-    answer = _rag().ask(question, top_k=top_k)
-    return jsonify(answer.to_dict())
+    q = read_question(json_body(), max_pixels=settings().max_image_pixels)
+    answer = rag().ask(q.text, top_k=q.top_k, filters=q.filters, history=q.history, image=q.image)
+    return jsonify(answer_json(answer))
 
 
-@api.get("/api/documents")
-def documents():
-    return jsonify({"documents": [d.__dict__ for d in _rag().documents()]})
+@api.post("/api/chat")
+def chat():
+    body = json_body()
+    q = read_question(body, max_pixels=settings().max_image_pixels, allow_history=False)
+    conversation_id = body.get("conversation_id")
+    if conversation_id is None:
+        conversation_id = conversations().start()
+    elif not isinstance(conversation_id, str) or not conversation_id:
+        raise BadRequest(
+            "'conversation_id' must be a string returned by an earlier /api/chat answer"
+        )
+    q.history = conversations().history(conversation_id)
+    if body.get("stream"):
+        return sse.stream(_chat_events(q, conversation_id))
+    answer = rag().ask(q.text, top_k=q.top_k, filters=q.filters, history=q.history, image=q.image)
+    return jsonify(_chat_json(answer, q, conversation_id))
+
+
+def _chat_json(answer: Answer, q: Question, conversation_id: str) -> dict:
+    conversations().record(conversation_id, q.text, answer.text)
+    return answer_json(answer) | {"conversation_id": conversation_id}
+
+
+def _chat_events(q: Question, conversation_id: str) -> Iterator[str]:
+    """``delta`` events while the answer is written, then ``answer`` (the final, verified one)
+    or ``error``: once streaming has begun, the status line can no longer say it failed."""
+    try:
+        for item in rag().ask_stream(
+            q.text, top_k=q.top_k, filters=q.filters, history=q.history, image=q.image
+        ):
+            if isinstance(item, Answer):
+                yield sse.event(_chat_json(item, q, conversation_id), "answer")
+            else:
+                yield sse.event({"text": item}, "delta")
+    except RagError as exc:
+        log.warning("chat answer failed: %s", exc)
+        yield sse.event({"error": {"message": str(exc), "type": type(exc).__name__}}, "error")
+    except Exception:
+        log.exception("chat answer failed")
+        yield sse.event(
+            {"error": {"message": "internal error while answering", "type": "internal_error"}},
+            "error",
+        )

@@ -102,7 +102,7 @@ def test_malformed_json(client):
     response = client.post(
         "/api/ask", data='{"question": "unterminated', content_type="application/json"
     )
-    assert_error(response, 400, "bad_request", "JSON object")
+    assert_error(response, 400, "bad_request", "not valid JSON")
 
 
 def test_body_must_be_an_object(client):
@@ -142,7 +142,7 @@ class FailingRag:
     def __init__(self, exc: Exception) -> None:
         self.exc = exc
 
-    def ask(self, question, *, top_k=None):
+    def ask(self, question, **options):
         raise self.exc
 
     def documents(self):

@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from rag.embedders import Embedder
 from rag.errors import ConfigError
-from rag.generators.base import NOT_IN_DOCUMENTS, Draft, Generator, Turn
+from rag.generators.base import NOT_IN_DOCUMENTS, Draft, Generator, Turn, is_abstention
 from rag.settings import Settings
 
 GeneratorFactory = Callable[[Settings, Embedder], Generator]
@@ -49,4 +49,12 @@ def create_generator(settings: Settings, embedder: Embedder) -> Generator:
     return factory(settings, embedder)
 
 
-__all__ = ["GENERATORS", "NOT_IN_DOCUMENTS", "Draft", "Generator", "Turn", "create_generator"]
+__all__ = [
+    "GENERATORS",
+    "NOT_IN_DOCUMENTS",
+    "Draft",
+    "Generator",
+    "Turn",
+    "create_generator",
+    "is_abstention",
+]
