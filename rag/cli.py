@@ -208,20 +208,65 @@ def evaluate(settings: Settings, questions: Path, json_path: Path | None) -> Non
 
 @main.command()
 @click.option("--host", default="127.0.0.1", show_default=True)
-@click.option("--port", default=8000, show_default=True, type=int)
-@click.option("--threads", default=8, show_default=True, type=int, help="Request threads.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
+@click.option("--threads", default=8, show_default=True, type=click.IntRange(1, 256))
+@click.option(
+    "--allow-no-auth",
+    is_flag=True,
+    help="Serve a non-loopback address without RAG_API_KEYS (a proxy in front authenticates).",
+)
 @click.pass_obj
-def serve(settings: Settings, host: str, port: int, threads: int) -> None:
-    """Serve the JSON API with a production WSGI server (waitress)."""
+def serve(settings: Settings, host: str, port: int, threads: int, allow_no_auth: bool) -> None:
+    """Serve the chat page, the JSON API and the OpenAI-compatible API (waitress)."""
     from waitress import serve as waitress_serve
 
     from server import create_app
+    from server.uploads import clear_incoming
 
-    app = create_app(settings)
-    click.echo(
-        f"Serving on http://{host}:{port}  (POST /api/ask, GET /api/documents, GET /healthz)"
-    )
-    waitress_serve(app, host=host, port=port, threads=threads)
+    if not settings.api_keys and not _is_loopback(host) and not allow_no_auth:
+        click.echo(
+            f"error: refusing to serve {host} without API keys: anyone who can reach it could "
+            "read and change the index. Set RAG_API_KEYS=key1,key2 (clients send "
+            "'Authorization: Bearer KEY'), or pass --allow-no-auth if a proxy in front "
+            "authenticates.",
+            err=True,
+        )
+        sys.exit(EXIT_FAILED)
+    service = _service(settings)
+    try:
+        # Open the index now: the embedded shard belongs to one process, and a `rag ingest`
+        # holding it should be reported at start, not on the first question.
+        service.store.count()
+    except RagError as exc:
+        service.close()
+        _fail(exc)
+    clear_incoming(settings.data_dir / "uploads")
+    app = create_app(settings, rag=service)
+    click.echo(f"Serving on http://{host}:{port}/  (chat page; API under /api and /v1)")
+    if settings.uses_embedded_store:
+        click.echo("The embedded index is this process's: add documents by uploading them here.")
+    try:
+        waitress_serve(
+            app,
+            host=host,
+            port=port,
+            threads=threads,
+            # Waitress refuses larger bodies before reading them; the app says why (413).
+            max_request_body_size=int(settings.max_upload_mb * 1024 * 1024) + 1024 * 1024,
+        )
+    finally:
+        service.close()
+
+
+def _is_loopback(host: str) -> bool:
+    import ipaddress
+
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
 
 
 if __name__ == "__main__":  # pragma: no cover

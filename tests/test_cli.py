@@ -283,3 +283,49 @@ def test_help_lists_the_commands():
     assert result.exit_code == 0
     for command in ("ingest", "ask", "list", "delete", "eval", "serve"):
         assert command in result.stdout
+
+
+@pytest.fixture
+def served(monkeypatch):
+    """Record what ``rag serve`` hands to waitress instead of serving."""
+    import waitress
+
+    calls = []
+    monkeypatch.setattr(waitress, "serve", lambda app, **options: calls.append((app, options)))
+    return calls
+
+
+def test_serve_refuses_a_public_address_without_keys(run, served):
+    result = run("serve", "--host", "0.0.0.0")
+    assert result.exit_code == 1 and served == []
+    assert "refusing to serve 0.0.0.0 without API keys" in result.output
+    assert "RAG_API_KEYS" in result.output
+
+
+def test_serve_public_with_keys_or_explicit_permission(run, served):
+    assert run("serve", "--host", "0.0.0.0", env={"RAG_API_KEYS": "k1"}).exit_code == 0
+    assert run("serve", "--host", "0.0.0.0", "--allow-no-auth").exit_code == 0
+    assert [options["host"] for _, options in served] == ["0.0.0.0", "0.0.0.0"]
+
+
+def test_serve_loopback_opens_the_index_first(run, served, data_dir):
+    result = run("serve", "--port", "8123", "--threads", "4")
+    assert result.exit_code == 0, result.output
+    ((app, options),) = served
+    assert options["port"] == 8123 and options["threads"] == 4
+    assert options["max_request_body_size"] > 25 * 1024 * 1024
+    assert (data_dir / "qdrant").is_dir()  # opened before serving
+    assert run.built[0]._store is None  # and closed when waitress returned
+
+
+def test_serve_reports_a_locked_index(run, served, data_dir):
+    from rag.store.edge import EdgeStore
+
+    holder = EdgeStore(data_dir / "qdrant" / "documents")
+    holder.ensure_schema(8)
+    try:
+        result = run("serve")
+    finally:
+        holder.close()
+    assert result.exit_code == 1 and served == []
+    assert "error:" in result.output
