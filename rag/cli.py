@@ -172,38 +172,180 @@ def delete(settings: Settings, document: str) -> None:
 
 
 @main.command("eval")
-@click.argument("questions", type=click.Path(path_type=Path, exists=True, dir_okay=False))
+@click.argument(
+    "questions", required=False, type=click.Path(path_type=Path, exists=True, dir_okay=False)
+)
 @click.option(
     "--json",
     "json_path",
     type=click.Path(path_type=Path, dir_okay=False),
-    help="Write the full report here.",
+    help="Write the JSON report.",
+)
+@click.option(
+    "--markdown",
+    "markdown_path",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Write a Markdown report.",
+)
+@click.option(
+    "--html",
+    "html_path",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Write a self-contained HTML report with plots.",
+)
+@click.option("--server", metavar="URL", help="Evaluate a running `rag serve` through its API.")
+@click.option("--api-key", help="API key for --server (default: the first of RAG_API_KEYS).")
+@click.option(
+    "--concurrency",
+    type=click.IntRange(1, 64),
+    default=1,
+    show_default=True,
+    help="Questions at once.",
+)
+@click.option(
+    "-k", "--top-k", type=click.IntRange(1, 100), default=None, help="Evidence the answer reads."
+)
+@click.option(
+    "--fail-under",
+    metavar="METRIC=MIN,...",
+    help="Exit 1 when a metric misses its bound, e.g. recall@5=0.8,accuracy=0.6 (latencies are maxima).",
+)
+@click.option(
+    "--compare",
+    nargs=2,
+    type=click.Path(path_type=Path, exists=True, dir_okay=False),
+    metavar="A.json B.json",
+    help="Compare two JSON reports (A the baseline) instead of running; exit 1 on a regression.",
+)
+@click.option(
+    "--tolerance",
+    type=click.FloatRange(0, 1),
+    default=0.0,
+    show_default=True,
+    help="With --compare: a drop up to this much is not a regression.",
 )
 @click.pass_obj
-def evaluate(settings: Settings, questions: Path, json_path: Path | None) -> None:
-    """Ask every question of QUESTIONS.jsonl and score retrieval and answers."""
+def evaluate(
+    settings: Settings,
+    questions: Path | None,
+    json_path: Path | None,
+    markdown_path: Path | None,
+    html_path: Path | None,
+    server: str | None,
+    api_key: str | None,
+    concurrency: int,
+    top_k: int | None,
+    fail_under: str | None,
+    compare: tuple[Path, Path] | None,
+    tolerance: float,
+) -> None:
+    """Ask every question of QUESTIONS.jsonl and score retrieval, answers and citations.
+
+    \b
+    rag eval questions.jsonl --html report.html --json run.json
+    rag eval questions.jsonl --server http://127.0.0.1:8000 --concurrency 4
+    rag eval questions.jsonl --fail-under recall@5=0.8,accuracy=0.6
+    rag eval --compare baseline.json run.json
+    """
+    from rag.evaluation.compare import check_thresholds, parse_thresholds
+
+    try:
+        if compare:
+            if questions is not None:
+                raise click.UsageError("--compare reads two reports: give no QUESTIONS file")
+            _compare_reports(*compare, tolerance)
+            return
+        if questions is None:
+            raise click.UsageError("give a QUESTIONS.jsonl file, or --compare A.json B.json")
+        thresholds = parse_thresholds(fail_under) if fail_under else None
+        report = _run_eval(settings, questions, server, api_key, concurrency, top_k)
+        data = report.to_dict()
+        _write_reports(data, json_path, markdown_path, html_path)
+    except RagError as exc:
+        _fail(exc)
+    if thresholds:
+        failures = check_thresholds(data["summary"], thresholds)
+        for failure in failures:
+            click.echo(f"FAILED  {failure}", err=True)
+        if failures:
+            sys.exit(EXIT_FAILED)
+        click.echo(f"\nAll {len(thresholds)} thresholds met.")
+
+
+def _run_eval(settings, questions, server, api_key, concurrency, top_k):
+    """Run the question file against the library or a server, with a progress bar."""
+    from contextlib import ExitStack
+
     from tqdm import tqdm
 
     from rag.evaluation.questions import load_questions
+    from rag.evaluation.remote import RemoteAsk
     from rag.evaluation.report import render_table
-    from rag.evaluation.runner import run_eval
+    from rag.evaluation.runner import run_eval, service_ask
 
-    try:
-        items = load_questions(questions)
-        with _service(settings) as service:
+    items = load_questions(questions)
+    config = {
+        "questions": str(questions),
+        "target": server or "library",
+        "concurrency": concurrency,
+        "top_k": top_k or settings.top_k,
+    }
+    with ExitStack() as stack:
+        if server:
+            key = api_key or (settings.api_keys[0] if settings.api_keys else None)
+            ask = stack.enter_context(RemoteAsk(server, api_key=key, top_k=top_k))
+        else:
+            service = stack.enter_context(_service(settings))
             if service.store.count() == 0:
                 raise RagError(
                     "the index is empty: ingest the question set's corpus first (`rag ingest DIR`)"
                 )
-            bar = tqdm(total=len(items), unit="q", disable=not sys.stderr.isatty(), leave=False)
-            report = run_eval(items, service.ask, on_result=lambda _: bar.update())
-            bar.close()
-    except RagError as exc:
-        _fail(exc)
+            ask = service_ask(service, top_k=top_k)
+            config |= {
+                "generator": settings.generator,
+                "embedding_model": settings.embedding_model,
+                "collection": settings.collection,
+                "store": settings.qdrant_url or "embedded",
+            }
+        bar = stack.enter_context(
+            tqdm(total=len(items), unit="q", disable=not sys.stderr.isatty(), leave=False)
+        )
+        report = run_eval(
+            items, ask, concurrency=concurrency, on_result=lambda _: bar.update(), config=config
+        )
     click.echo(render_table(report))
-    if json_path:
-        json_path.write_text(json.dumps(report.to_dict(), indent=2, ensure_ascii=False))
-        click.echo(f"\nFull report: {json_path}")
+    return report
+
+
+def _write_reports(data, json_path, markdown_path, html_path) -> None:
+    from rag.evaluation.report import render_markdown
+    from rag.evaluation.report_html import render_html
+
+    outputs = [
+        (json_path, lambda: json.dumps(data, indent=2, ensure_ascii=False)),
+        (markdown_path, lambda: render_markdown(data)),
+        (html_path, lambda: render_html(data)),
+    ]
+    for path, render in outputs:
+        if path is None:
+            continue
+        try:
+            path.write_text(render(), encoding="utf-8")
+        except OSError as exc:
+            raise RagError(f"cannot write the report {path}: {exc.strerror or exc}") from exc
+        click.echo(f"Report: {path}")
+
+
+def _compare_reports(a: Path, b: Path, tolerance: float) -> None:
+    from rag.evaluation.compare import compare, render_comparison
+    from rag.evaluation.report import load_report
+
+    comparison = compare(load_report(a), load_report(b), tolerance=tolerance)
+    click.echo(render_comparison(comparison))
+    if comparison.regressions:
+        names = ", ".join(d.name for d in comparison.regressions)
+        click.echo(f"\nFAILED  {b} regressed from {a}: {names}", err=True)
+        sys.exit(EXIT_FAILED)
 
 
 @main.command()

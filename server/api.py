@@ -41,7 +41,14 @@ def service_info():
 @api.post("/api/ask")
 def ask():
     q = read_question(json_body(), max_pixels=settings().max_image_pixels)
-    answer = rag().ask(q.text, top_k=q.top_k, filters=q.filters, history=q.history, image=q.image)
+    answer = rag().ask(
+        q.text,
+        top_k=q.top_k,
+        filters=q.filters,
+        history=q.history,
+        image=q.image,
+        retrieve_k=q.retrieve_k,
+    )
     return jsonify(answer_json(answer))
 
 

@@ -21,6 +21,7 @@ ROLES = ("user", "assistant")
 class Question:
     text: str
     top_k: int | None = None
+    retrieve_k: int | None = None
     filters: dict[str, list[str]] | None = None
     history: list[Turn] = field(default_factory=list)
     image: Image.Image | None = None
@@ -44,11 +45,10 @@ def read_question(body: dict[str, Any], *, max_pixels: int, allow_history: bool 
     if not isinstance(text, str) or not text.strip():
         raise BadRequest("'question' must be a non-empty string")
     question = Question(text.strip())
-    top_k = body.get("top_k")
-    if top_k is not None:
-        if isinstance(top_k, bool) or not isinstance(top_k, int) or not 1 <= top_k <= 100:
-            raise BadRequest("'top_k' must be an integer from 1 to 100")
-        question.top_k = top_k
+    question.top_k = _count(body, "top_k")
+    # Retrieve deeper than the answer reads (``retrieved`` lists them): evaluations measure
+    # recall@10 with it while the generator still reads top_k.
+    question.retrieve_k = _count(body, "retrieve_k")
     if body.get("filters") is not None:
         question.filters = _filters(body["filters"])
     if body.get("history") is not None:
@@ -60,6 +60,15 @@ def read_question(body: dict[str, Any], *, max_pixels: int, allow_history: bool 
     if body.get("image") is not None:
         question.image = decode_image(body["image"], field="image", max_pixels=max_pixels)
     return question
+
+
+def _count(body: dict[str, Any], name: str) -> int | None:
+    value = body.get(name)
+    if value is not None and (
+        isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 100
+    ):
+        raise BadRequest(f"'{name}' must be an integer from 1 to 100")
+    return value
 
 
 def _filters(value: Any) -> dict[str, list[str]]:

@@ -185,42 +185,44 @@ def test_delete(run, corpus):
     assert "error: no indexed document matches 'notes.md'" in missing.stderr
 
 
+EVAL_QUESTIONS = [
+    {
+        "id": "t1",
+        "question": "What is the diameter of the telescope mirror?",
+        "answers": ["2.4 metres"],
+        "sources": [{"file": "report.pdf", "page": 2}],
+        "kind": "text",
+    },
+    {
+        "id": "t2",
+        "question": "When does the dome open?",
+        "answers": ["nine"],
+        "sources": [{"file": "notes.md"}],
+        "kind": "text",
+    },
+    {
+        "id": "u1",
+        "question": "Who won the football world cup in 1954?",
+        "answers": [],
+        "sources": [],
+        "kind": "unanswerable",
+    },
+]
+
+
+def write_questions(path: Path, questions=EVAL_QUESTIONS) -> Path:
+    path.write_text("\n".join(json.dumps(q) for q in questions))
+    return path
+
+
 def test_eval_writes_the_json_report(run, corpus, tmp_path):
     run("ingest", str(corpus))
-    questions = tmp_path / "questions.jsonl"
-    questions.write_text(
-        "\n".join(
-            json.dumps(q)
-            for q in [
-                {
-                    "id": "t1",
-                    "question": "What is the diameter of the telescope mirror?",
-                    "answers": ["2.4 metres"],
-                    "sources": [{"file": "report.pdf", "page": 2}],
-                    "kind": "text",
-                },
-                {
-                    "id": "t2",
-                    "question": "When does the dome open?",
-                    "answers": ["nine"],
-                    "sources": [{"file": "notes.md"}],
-                    "kind": "text",
-                },
-                {
-                    "id": "u1",
-                    "question": "Who won the football world cup in 1954?",
-                    "answers": [],
-                    "sources": [],
-                    "kind": "unanswerable",
-                },
-            ]
-        )
-    )
+    questions = write_questions(tmp_path / "questions.jsonl")
     out = tmp_path / "eval.json"
     result = run("eval", str(questions), "--json", str(out))
     assert result.exit_code == 0, result.output
     assert result.stdout.splitlines()[0].split()[:3] == ["kind", "questions", "recall@5"]
-    assert f"Full report: {out}" in result.stdout
+    assert f"Report: {out}" in result.stdout
     report = json.loads(out.read_text())
     summary = report["summary"]
     for key in (
@@ -329,3 +331,89 @@ def test_serve_reports_a_locked_index(run, served, data_dir):
         holder.close()
     assert result.exit_code == 1 and served == []
     assert "error:" in result.output
+
+
+def test_eval_writes_markdown_and_html(run, corpus, tmp_path):
+    run("ingest", str(corpus))
+    questions = write_questions(tmp_path / "questions.jsonl")
+    md, html = tmp_path / "report.md", tmp_path / "report.html"
+    result = run("eval", str(questions), "--markdown", str(md), "--html", str(html))
+    assert result.exit_code == 0, result.output
+    assert md.read_text().startswith("#") and "| all |" in md.read_text()
+    page = html.read_text()
+    assert page.count('src="data:image/png;base64,') >= 3  # recall@k, per kind, latency
+    assert "http://" not in page and "https://" not in page  # self-contained
+
+
+def test_eval_fail_under_gates_the_exit_code(run, corpus, tmp_path):
+    run("ingest", str(corpus))
+    wrong = {**EVAL_QUESTIONS[1], "id": "t3", "answers": ["a zebra"]}  # never answered
+    questions = write_questions(tmp_path / "q.jsonl", [*EVAL_QUESTIONS, wrong])
+    passed = run("eval", str(questions), "--fail-under", "recall@5=0.9,accuracy=0.6")
+    assert passed.exit_code == 0, passed.output
+    assert "All 2 thresholds met." in passed.stdout
+    failed = run("eval", str(questions), "--fail-under", "recall@5=0.9,accuracy=0.7")
+    assert failed.exit_code == 1
+    assert "FAILED  answer_accuracy = 0.6667 is below the minimum 0.7" in failed.stderr
+    unknown = run("eval", str(questions), "--fail-under", "speed=3")
+    assert unknown.exit_code == 1 and "unknown metric 'speed'" in unknown.stderr
+
+
+def test_eval_compare_flags_regressions(run, corpus, tmp_path):
+    run("ingest", str(corpus))
+    questions = write_questions(tmp_path / "questions.jsonl")
+    a, b = tmp_path / "a.json", tmp_path / "b.json"
+    assert run("eval", str(questions), "--json", str(a)).exit_code == 0
+    same = run("eval", "--compare", str(a), str(a))
+    assert same.exit_code == 0, same.output
+    assert "recall@5" in same.stdout
+    worse = json.loads(a.read_text())
+    worse["summary"]["recall@5"] = 0.5
+    b.write_text(json.dumps(worse))
+    result = run("eval", "--compare", str(a), str(b))
+    assert result.exit_code == 1
+    assert "regressed" in result.stderr and "recall@5" in result.stderr
+    assert run("eval", "--compare", str(a), str(b), "--tolerance", "0.6").exit_code == 0
+    not_a_report = tmp_path / "x.json"
+    not_a_report.write_text("[1, 2]")
+    broken = run("eval", "--compare", str(a), str(not_a_report))
+    assert broken.exit_code == 1 and "x.json" in broken.stderr
+
+
+def test_eval_usage_errors(run, tmp_path):
+    questions = write_questions(tmp_path / "questions.jsonl")
+    assert run("eval").exit_code == 2
+    both = run("eval", str(questions), "--compare", str(questions), str(questions))
+    assert both.exit_code == 2 and "give no QUESTIONS" in both.output
+
+
+def test_eval_against_a_running_server(run, corpus, tmp_path, make_settings):
+    """`--server` asks a live `rag serve` over HTTP, with the API key and concurrency."""
+    import threading
+
+    from waitress import create_server
+
+    from server import create_app
+
+    run("ingest", str(corpus))
+    service = run.built[-1]
+    settings = make_settings(data_dir=service.settings.data_dir, api_keys=["eval-key"])
+    server = create_server(create_app(settings, rag=service), host="127.0.0.1", port=0, threads=4)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    try:
+        url = f"http://127.0.0.1:{server.effective_port}"
+        questions = write_questions(tmp_path / "questions.jsonl")
+        out = tmp_path / "remote.json"
+        result = run(
+            "eval", str(questions), "--server", url, "--api-key", "eval-key",
+            "--concurrency", "2", "--json", str(out),
+        )  # fmt: skip
+        assert result.exit_code == 0, result.output
+        report = json.loads(out.read_text())
+        assert report["config"]["target"] == url and report["summary"]["concurrency"] == 2
+        assert report["summary"]["recall@5"] == 1.0 and report["summary"]["answer_accuracy"] == 1.0
+        denied = run("eval", str(questions), "--server", url, "--api-key", "wrong")
+        assert denied.exit_code == 1 and "HTTP 401 (check the API key)" in denied.stderr
+    finally:
+        server.close()

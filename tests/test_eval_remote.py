@@ -43,13 +43,14 @@ ANSWER = Answer(
 
 
 class FakeRag:
-    """What create_app needs of a service: ask(question, top_k=)."""
+    """What create_app needs of a service: ask(question, top_k=, retrieve_k=, ...)."""
 
     def __init__(self, reply=None, error: Exception | None = None) -> None:
         self.reply, self.error, self.calls = reply, error, []
 
-    def ask(self, question: str, *, top_k: int | None = None) -> Answer:
+    def ask(self, question: str, *, top_k: int | None = None, retrieve_k=None, **_) -> Answer:
         self.calls.append((question, top_k))
+        self.retrieve_k = retrieve_k
         if self.error is not None:
             raise self.error
         return self.reply(question) if self.reply else ANSWER
@@ -75,7 +76,7 @@ def test_round_trip_rebuilds_the_answer(serve):
     rag = FakeRag()
     with RemoteAsk(serve(rag), top_k=3) as ask:
         answer = ask("How wide is the mirror?")
-    assert rag.calls == [("How wide is the mirror?", 3)]
+    assert rag.calls == [("How wide is the mirror?", 3)] and rag.retrieve_k == 10
     assert answer.text == ANSWER.text and answer.abstained is False
     assert answer.sources == ANSWER.sources  # every field of every Source
     assert [
@@ -139,7 +140,7 @@ def test_bearer_key_is_sent_only_when_given():
     RemoteAsk("https://rag.example/base/", api_key="s3cret", client=client)("Q?")
     RemoteAsk("https://rag.example/base", client=client)("Q?")
     assert seen[0][:2] == ("https://rag.example/base/api/ask", "Bearer s3cret")
-    assert seen[1][1] is None and seen[1][2] == b'{"question":"Q?"}'
+    assert seen[1][1] is None and seen[1][2] == b'{"question":"Q?","retrieve_k":10}'
     ask = RemoteAsk("https://rag.example", client=client)
     ask.close()  # an injected client is the caller's to close
     assert not client.is_closed

@@ -32,6 +32,7 @@ class RemoteAsk:
         timeout: float = 60,
         top_k: int | None = None,
         client: httpx.Client | None = None,
+        retrieve_k: int | None = 10,
     ) -> None:
         base_url = base_url.strip().rstrip("/")
         if not base_url.startswith(("http://", "https://")):
@@ -43,6 +44,7 @@ class RemoteAsk:
         self.url = f"{base_url}/api/ask"
         self.timeout = timeout
         self.top_k = top_k
+        self.retrieve_k = retrieve_k  # as service_ask: recall@10 while the answer reads top_k
         self._headers = {"Accept": "application/json"}
         if api_key:
             self._headers["Authorization"] = f"Bearer {api_key}"
@@ -53,6 +55,8 @@ class RemoteAsk:
         body: dict[str, Any] = {"question": question}
         if self.top_k is not None:
             body["top_k"] = self.top_k
+        if self.retrieve_k is not None:
+            body["retrieve_k"] = self.retrieve_k
         started = time.perf_counter()
         try:
             response = self._client.post(
