@@ -5,7 +5,7 @@ RAG    := $(VENV)/bin/rag
 STAMP  := $(VENV)/.installed-stamp
 SAMPLE_QUESTION := How do you draw a freehand line in XFig?
 
-.PHONY: install test lint demo bench clean
+.PHONY: install bench-install test lint demo bench bench-scale bench-baseline bench-all clean
 
 $(PY):
 	python3 -m venv $(VENV)
@@ -36,8 +36,25 @@ demo: install
 	@echo "Add documents:     $(RAG) ingest PATH...      (files or folders)"
 	@echo "Start the server:  $(RAG) serve               (then POST /api/ask on http://127.0.0.1:8000)"
 
+# Benchmarks, not tests: run them one after the other (they share the cores). JSON results go
+# to bench/results/ (see bench/README.md).
+BENCH_STAMP := $(VENV)/.bench-stamp
+$(BENCH_STAMP): $(STAMP)
+	$(PY) -m pip install --quiet -e '.[test,bench]'
+	touch $@
+
+bench-install: $(BENCH_STAMP)
+
 bench: install
 	$(PY) bench/ingest_throughput.py
+
+bench-scale: install
+	$(PY) bench/query_scale.py
+
+bench-baseline: bench-install
+	$(PY) bench/baseline_langchain.py
+
+bench-all: bench bench-scale bench-baseline
 
 clean:
 	rm -rf $(VENV) data *.egg-info

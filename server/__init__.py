@@ -20,6 +20,7 @@ def create_app(settings: Settings | None = None, *, rag=None) -> Flask:
     from server.limits import init_limits
     from server.metrics import Metrics
     from server.uploads import Uploads
+    from server.web import web
 
     settings = settings or load_settings()
     app = Flask(__name__)
@@ -37,6 +38,7 @@ def create_app(settings: Settings | None = None, *, rag=None) -> Flask:
     app.register_blueprint(info)
     app.register_blueprint(documents)
     app.register_blueprint(api)
+    app.register_blueprint(web)
     # Last: the limit covers the API surfaces registered above; pages, health checks and the
     # Slack endpoints (signed by Slack) are not limited.
     limited = [bp for name, bp in app.blueprints.items() if name not in UNLIMITED]

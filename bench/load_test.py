@@ -1,0 +1,202 @@
+"""Load test of ``POST /api/ask`` on 127.0.0.1 (a benchmark, not a test).
+
+    .venv/bin/python bench/load_test.py [--clients 8] [--seconds 60] [--data-dir DIR]
+                                        [--upload PDF] [--out bench/results/load.json]
+
+``rag serve`` runs in a subprocess on a data directory that already holds the dev corpus
+(``--data-dir``; without it the corpus is ingested into a temporary one first). ``--clients``
+threads, each with its own keep-alive connection, ask the dev questions in turn for
+``--seconds``; then the same again while ``--upload`` (a PDF, renamed so it is new to the
+index) is uploaded and ingested through ``POST /api/documents``. Rate limiting is turned off
+for the run (``RAG_RATE_LIMIT=``): the point is the server's capacity, not the limiter's.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+import httpx  # noqa: E402
+
+from bench.benchlib import (  # noqa: E402
+    RESULTS,
+    ROOT,
+    default_corpus,
+    default_questions,
+    latency_summary,
+    print_table,
+    write_json,
+)
+
+DEFAULT_OUT = RESULTS / "load.json"
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_server(data_dir: Path, log_path: Path, threads: int) -> tuple[subprocess.Popen, str]:
+    port = free_port()
+    env = dict(os.environ, RAG_DATA_DIR=str(data_dir), RAG_RATE_LIMIT="")
+    cmd = [sys.executable, "-m", "rag.cli", "serve", "--port", str(port), "--threads", str(threads)]
+    log = open(log_path, "w")  # noqa: SIM115 - the server writes to it until it stops
+    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 180
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise SystemExit(f"rag serve exited with {proc.returncode}: see {log_path}")
+        try:
+            # /readyz loads the models: the load starts on a warm server.
+            if httpx.get(base + "/readyz", timeout=120).status_code == 200:
+                return proc, base
+        except httpx.HTTPError:
+            time.sleep(0.3)
+    proc.kill()
+    raise SystemExit(f"rag serve was not ready within 180 s: see {log_path}")
+
+
+def load(base: str, questions: list[str], clients: int, seconds: float) -> dict:
+    latencies: list[float] = []
+    statuses: dict[str, int] = {}
+    errors: list[str] = []
+    lock = threading.Lock()
+    stop = time.monotonic() + seconds
+
+    def client(offset: int) -> None:
+        with httpx.Client(base_url=base, timeout=120) as http:
+            i = offset
+            while time.monotonic() < stop:
+                question = questions[i % len(questions)]
+                i += clients
+                started = time.perf_counter()
+                try:
+                    response = http.post("/api/ask", json={"question": question})
+                    code = str(response.status_code)
+                except httpx.HTTPError as exc:
+                    code, response = type(exc).__name__, None
+                elapsed = (time.perf_counter() - started) * 1000
+                with lock:
+                    statuses[code] = statuses.get(code, 0) + 1
+                    if response is not None and response.status_code == 200:
+                        latencies.append(elapsed)
+                    elif len(errors) < 5:
+                        errors.append(code if response is None else response.text[:200])
+
+    began = time.perf_counter()
+    threads = [threading.Thread(target=client, args=(n,)) for n in range(clients)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    wall = time.perf_counter() - began
+    ok = len(latencies)
+    return {
+        "clients": clients,
+        "seconds": round(wall, 1),
+        "requests_ok": ok,
+        "errors": sum(v for k, v in statuses.items() if k != "200"),
+        "statuses": statuses,
+        "error_samples": errors,
+        "requests_per_s": round(ok / wall, 2),
+        "latency": latency_summary(latencies) if latencies else None,
+    }
+
+
+def upload(base: str, pdf: Path, result: dict) -> None:
+    name = f"load-test-{int(time.time())}-{pdf.name}"
+    started = time.perf_counter()
+    with httpx.Client(base_url=base, timeout=600) as http:
+        response = http.post("/api/documents", files={"files": (name, pdf.read_bytes())})
+    result["upload_s"] = round(time.perf_counter() - started, 2)
+    result["upload_status"] = response.status_code
+    result["upload_result"] = response.json().get("results")
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--clients", type=int, default=8)
+    parser.add_argument("--seconds", type=float, default=60)
+    parser.add_argument("--threads", type=int, default=8, help="server request threads")
+    parser.add_argument("--data-dir", type=Path, help="a data directory with the corpus ingested")
+    parser.add_argument("--corpus", type=Path, default=default_corpus())
+    parser.add_argument("--questions", type=Path, default=default_questions())
+    parser.add_argument("--upload", type=Path, help="PDF uploaded during the second phase")
+    parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    args = parser.parse_args(argv)
+    if args.questions is None:
+        raise SystemExit("no question file: pass --questions (the dev set's questions.jsonl)")
+    questions = [
+        json.loads(line)["question"]
+        for line in args.questions.read_text().splitlines()
+        if line.strip()
+    ]
+    upload_pdf = args.upload or (args.corpus / "crc-doc.1.0.pdf" if args.corpus else None)
+
+    scratch = Path(tempfile.mkdtemp(prefix="rag-load-"))
+    data_dir = args.data_dir
+    if data_dir is None:
+        if args.corpus is None:
+            raise SystemExit("pass --data-dir (an ingested data directory) or --corpus")
+        data_dir = scratch / "data"
+        print(f"Ingesting {args.corpus} into {data_dir} ...", flush=True)
+        env = dict(os.environ, RAG_DATA_DIR=str(data_dir))
+        subprocess.run(
+            [sys.executable, "-m", "rag.cli", "ingest", str(args.corpus)],
+            env=env,
+            check=True,
+            cwd=ROOT,
+        )
+    proc, base = start_server(data_dir, scratch / "serve.log", args.threads)
+    try:
+        print(f"{args.clients} clients for {args.seconds:g} s on {base}/api/ask ...", flush=True)
+        quiet = load(base, questions, args.clients, args.seconds)
+        busy: dict = {}
+        if upload_pdf is not None:
+            print(f"... and again while {upload_pdf.name} is uploaded and ingested", flush=True)
+            uploader = threading.Thread(target=upload, args=(base, upload_pdf, busy))
+            uploader.start()
+            busy |= load(base, questions, args.clients, args.seconds)
+            uploader.join()
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+        shutil.rmtree(scratch, ignore_errors=True)
+    result = {"benchmark": "load", "quiet": quiet, "during_upload": busy or None}
+    write_json(args.out, result)
+    rows = []
+    for name, phase in (("quiet", quiet), ("during upload", busy)):
+        if phase and phase.get("latency"):
+            lat = phase["latency"]
+            rows.append(
+                [
+                    name,
+                    phase["requests_ok"],
+                    phase["requests_per_s"],
+                    lat["p50_ms"],
+                    lat["p95_ms"],
+                    phase["errors"],
+                ]
+            )
+    print_table(["phase", "ok", "req/s", "p50 ms", "p95 ms", "errors"], rows)
+    if busy:
+        print(f"  upload: HTTP {busy.get('upload_status')} in {busy.get('upload_s')} s")
+    print(f"JSON: {args.out}")
+
+
+if __name__ == "__main__":
+    main()

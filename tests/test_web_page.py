@@ -1,0 +1,366 @@
+"""The chat page in a real headless browser (Debian's chromium and chromedriver) against the app
+served by waitress on 127.0.0.1, with the fake models.
+
+These tests run in CI: `.ci/run` installs the browser. Where it is missing they fail and say
+how to install it; set RAG_SKIP_BROWSER_TESTS=1 to skip them on purpose.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+from conftest import picture, save_image, write_pdf
+
+from server import create_app
+from server.conversations import Conversations
+
+# Read at import: the hermetic fixture clears RAG_* variables for each test.
+SKIP_BROWSER = os.environ.get("RAG_SKIP_BROWSER_TESTS") == "1"
+CHROMIUM = "/usr/bin/chromium"
+CHROMEDRIVER = "/usr/bin/chromedriver"
+WAIT_S = 30
+QUESTION = "What is used to descale the espresso machine?"
+
+
+def _find(path: str, name: str) -> str | None:
+    return path if Path(path).is_file() else shutil.which(name)
+
+
+@pytest.fixture(scope="module")
+def driver() -> Iterator:
+    chromium = _find(CHROMIUM, "chromium")
+    chromedriver = _find(CHROMEDRIVER, "chromedriver")
+    if not (chromium and chromedriver):
+        message = (
+            f"the chat page tests need chromium and chromedriver ({CHROMIUM}, {CHROMEDRIVER}): "
+            "install them with `apt-get install chromium chromium-driver` (.ci/run does), "
+            "or set RAG_SKIP_BROWSER_TESTS=1 to skip these tests"
+        )
+        if SKIP_BROWSER:
+            pytest.skip(message)
+        pytest.fail(message, pytrace=False)
+
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = chromium
+    profile = tempfile.mkdtemp(prefix="rag-chromium-")
+    for arg in (
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--window-size=1280,900",
+        f"--user-data-dir={profile}",
+    ):
+        options.add_argument(arg)
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("SE_OFFLINE", "true")  # Selenium Manager never downloads anything
+        browser = webdriver.Chrome(service=Service(executable_path=chromedriver), options=options)
+    try:
+        yield browser
+    finally:
+        browser.quit()
+        shutil.rmtree(profile, ignore_errors=True)
+
+
+@contextmanager
+def serving(app) -> Iterator[str]:
+    """The app on a real HTTP server, as `rag serve` runs it."""
+    from waitress import create_server
+
+    server = create_server(app, host="127.0.0.1", port=0, threads=4)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.effective_port}/"
+    finally:
+        server.close()
+        for channel in list(server._map.values()):
+            channel.handle_close()
+        server.task_dispatcher.shutdown()
+
+
+@pytest.fixture
+def indexed(service, tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    write_pdf(
+        corpus / "manual.pdf",
+        [
+            ["Chapter one introduces the espresso machine."],
+            ["Descale the espresso machine every 8 weeks with citric acid."],
+        ],
+    )
+    (corpus / "faq.txt").write_text("The warranty lasts 3 years from the date of purchase.")
+    assert service.ingest([corpus / "manual.pdf", corpus / "faq.txt"]).ingested == 2
+    return service
+
+
+class Page:
+    """The page in the browser, with the waits the tests share."""
+
+    def __init__(self, driver, url: str) -> None:
+        self.driver = driver
+        self.url = url
+        self.expected_errors: list[str] = []  # console errors a test provokes on purpose
+
+    def wait(self, condition, message: str):
+        from selenium.webdriver.support.ui import WebDriverWait
+
+        return WebDriverWait(self.driver, WAIT_S, poll_frequency=0.1).until(condition, message)
+
+    def find(self, css: str):
+        from selenium.webdriver.common.by import By
+
+        return self.driver.find_element(By.CSS_SELECTOR, css)
+
+    def find_all(self, css: str) -> list:
+        from selenium.webdriver.common.by import By
+
+        return self.driver.find_elements(By.CSS_SELECTOR, css)
+
+    def js(self, script: str, *args):
+        return self.driver.execute_script(script, *args)
+
+    def open(self, *, ready: bool = True) -> None:
+        self.driver.get(self.url)
+        if ready:
+            self.wait(
+                lambda d: self.js("return document.documentElement.dataset.ready") == "true",
+                "the page did not finish loading",
+            )
+
+    def ask(self, question: str) -> None:
+        from selenium.webdriver.common.keys import Keys
+
+        box = self.find("#question")
+        box.send_keys(question)
+        box.send_keys(Keys.ENTER)
+
+    def answers(self, count: int) -> list:
+        """Wait for ``count`` finished answers; returns their bubbles."""
+        css = ".message.assistant .answer[aria-busy='false']"
+        self.wait(lambda d: len(self.find_all(css)) >= count, f"no answer number {count}")
+        return self.find_all(css)
+
+    def documents(self) -> list[str]:
+        return [
+            li.find_element("css selector", ".doc-name").text
+            for li in self.find_all("#documents li")
+        ]
+
+    def preview_loaded(self) -> bool:
+        return self.js(
+            "const i = document.getElementById('source-image');"
+            "return i.src.startsWith('blob:') && i.complete && i.naturalWidth > 0;"
+        )
+
+
+@pytest.fixture
+def page(driver) -> Iterator[Page]:
+    driver.get("about:blank")
+    driver.get_log("browser")  # start from an empty console
+    opened = Page(driver, "")
+    yield opened
+    errors = [
+        entry["message"]
+        for entry in driver.get_log("browser")
+        if entry["level"] == "SEVERE"
+        and not any(expected in entry["message"] for expected in opened.expected_errors)
+    ]
+    driver.get("about:blank")  # let go of the server before it stops
+    assert not errors, f"errors in the browser console: {errors}"
+
+
+@pytest.fixture
+def app(settings, indexed):
+    return create_app(settings, rag=indexed)
+
+
+def test_answer_streams_with_citations_and_follow_ups(page, app):
+    with serving(app) as url:
+        page.url = url
+        page.open()
+        assert sorted(page.documents()) == ["faq.txt", "manual.pdf"]
+        # Record what the page sends, to see the follow-up carry the conversation.
+        page.js(
+            "window.sent = []; const original = window.fetch;"
+            "window.fetch = function (input, init) {"
+            "  if (String(input).includes('api/chat')) window.sent.push(JSON.parse(init.body));"
+            "  return original.apply(this, arguments); };"
+        )
+
+        page.ask(QUESTION)
+        first = page.answers(1)[0]
+        assert "citric acid" in first.text
+        assert "error" not in first.get_attribute("class")
+        assert "Grounding" in first.find_element("css selector", ".grounding").text
+        chip = first.find_element("css selector", ".answer-text button.chip[data-n='1']")
+        assert chip.text == "1"
+
+        chip.click()
+        page.wait(lambda d: page.find("#source-panel").is_displayed(), "the source did not open")
+        assert page.find("#source-file").text == "manual.pdf"
+        assert page.find("#source-page").text == "2"
+        assert "citric acid" in page.find("#source-snippet").text
+        page.wait(lambda d: page.preview_loaded(), "the page preview did not load")
+        assert page.driver.switch_to.active_element == page.find("#close-source")
+        page.find("#close-source").click()
+        assert not page.find("#source-panel").is_displayed()
+
+        page.ask("How often should the espresso machine be descaled?")
+        second = page.answers(2)[1]
+        assert "8 weeks" in second.text
+        questions = [m.text for m in page.find_all(".message.user .question-text")]
+        assert questions == [QUESTION, "How often should the espresso machine be descaled?"]
+        sent = page.js("return window.sent")
+        assert "conversation_id" not in sent[0]
+        conversation_id = sent[1]["conversation_id"]
+        assert len(app.extensions["conversations"].history(conversation_id)) == 4
+
+        # The server forgets conversations when it restarts: the page starts a new one.
+        app.extensions["conversations"] = Conversations(max_conversations=10, keep_turns=6)
+        page.expected_errors.append("404")
+        page.ask("How long does the warranty last?")
+        third = page.answers(3)[2]
+        assert "3 years" in third.text
+        assert "new one was started" in page.find(".message.notice").text
+        sent = page.js("return window.sent")
+        assert sent[2]["conversation_id"] == conversation_id
+        assert "conversation_id" not in sent[3]
+
+        page.find("#new-conversation").click()
+        assert page.find_all(".message") == []
+        assert page.find("#welcome").is_displayed()
+
+
+DROPPED = (
+    "The lighthouse keeper feeds the seagulls every Tuesday at noon. "
+    '<img src="missing.png" onerror="window.pwned = true"> is how the logbook marks it.'
+)
+
+
+def test_upload_by_drag_and_drop_and_file_picker(page, app, tmp_path):
+    with serving(app) as url:
+        page.url = url
+        page.open()
+        page.js(
+            "const [name, text] = arguments;"
+            "const transfer = new DataTransfer();"
+            "transfer.items.add(new File([text], name, {type: 'text/plain'}));"
+            "const zone = document.getElementById('drop-zone');"
+            "for (const type of ['dragenter', 'dragover', 'drop']) {"
+            "  zone.dispatchEvent(new DragEvent(type,"
+            "    {bubbles: true, cancelable: true, dataTransfer: transfer})); }",
+            "lighthouse.txt",
+            DROPPED,
+        )
+        page.wait(lambda d: "ingested" in page.find("#upload-results").text, "no upload result")
+        assert "lighthouse.txt: ingested" in page.find("#upload-results").text
+        assert page.js("return document.getElementById('upload-progress').value") == 100
+        page.wait(lambda d: "lighthouse.txt" in page.documents(), "not in the document list")
+
+        page.ask("When does the lighthouse keeper feed the seagulls?")
+        answer = page.answers(1)[0]
+        assert "Tuesday" in answer.text
+        answer.find_element("css selector", ".answer-text button.chip").click()
+        page.wait(lambda d: page.find("#source-file").text == "lighthouse.txt", "no source")
+        # Document text is shown as text: its markup is neither rendered nor run.
+        assert '<img src="missing.png"' in page.find("#source-snippet").text
+        assert (
+            page.js("return document.querySelectorAll('#messages img, #source-snippet *').length")
+            == 0
+        )
+        assert page.js("return window.pwned") is None
+
+        notes = tmp_path / "zeppelins.md"
+        notes.write_text("# Hangar\n\nThe hangar holds forty-two zeppelins in winter.\n")
+        page.find("#file-input").send_keys(str(notes))
+        page.wait(
+            lambda d: "zeppelins.md: ingested" in page.find("#upload-results").text, "no result"
+        )
+        page.wait(lambda d: "zeppelins.md" in page.documents(), "not in the document list")
+        assert sorted(page.documents()) == [
+            "faq.txt",
+            "lighthouse.txt",
+            "manual.pdf",
+            "zeppelins.md",
+        ]
+
+        # A file the server refuses: its reason is shown.
+        bad = tmp_path / "tool.exe"
+        bad.write_bytes(b"MZ\x00\x00binary")
+        page.expected_errors.append("415")
+        page.find("#file-input").send_keys(str(bad))
+        page.wait(lambda d: "tool.exe: failed" in page.find("#upload-results").text, "no failure")
+        assert "unsupported file type" in page.find("#upload-label").text
+
+
+def test_asks_for_the_api_key(page, make_settings, indexed):
+    app = create_app(make_settings(api_keys=["secret-key"]), rag=indexed)
+    with serving(app) as url:
+        page.url = url
+        page.open(ready=False)
+        page.wait(lambda d: page.find("#key-dialog").is_displayed(), "no API key prompt")
+        page.expected_errors.append("401")
+        page.find("#key-input").send_keys("wrong-key\n")
+        page.wait(
+            lambda d: "not valid" in page.find("#key-error").text, "a wrong key was not refused"
+        )
+        assert page.find("#key-dialog").is_displayed()
+        page.find("#key-input").send_keys("secret-key\n")
+        page.wait(lambda d: "manual.pdf" in page.documents(), "no documents with the key")
+        assert not page.find("#key-dialog").is_displayed()
+        assert page.js("return localStorage.getItem('rag.apiKey')") == "secret-key"
+
+        page.ask(QUESTION)
+        answer = page.answers(1)[0]
+        assert "citric acid" in answer.text
+        answer.find_element("css selector", ".answer-text button.chip").click()
+        page.wait(lambda d: page.preview_loaded(), "the preview did not load with the key")
+
+        page.open()  # the key is remembered
+        assert not page.find("#key-dialog").is_displayed()
+
+
+def test_question_with_an_image_on_a_narrow_screen(page, app, tmp_path):
+    image = save_image(picture(), tmp_path / "photo.png")
+    with serving(app) as url:
+        page.url = url
+        page.driver.set_window_size(390, 844)
+        try:
+            page.open()
+            page.find("#image-input").send_keys(str(image))
+            page.wait(lambda d: page.find("#attachment").is_displayed(), "no attachment shown")
+            assert page.find("#attachment-name").text == "photo.png"
+
+            page.ask("What does the label in this picture say?")
+            answer = page.answers(1)[0]
+            assert "error" not in answer.get_attribute("class")
+            assert answer.find_element("css selector", ".answer-text").text.strip()
+            user_image = page.find(".message.user img")
+            assert user_image.get_attribute("src").startswith("data:image/png;base64,")
+            assert not page.find("#attachment").is_displayed()
+
+            # One column: nothing sticks out sideways; the documents open on demand.
+            assert page.js("return document.documentElement.scrollWidth <= window.innerWidth")
+            assert not page.find("#library").is_displayed()
+            page.find("#toggle-library").click()
+            assert page.find("#library").is_displayed()
+        finally:
+            page.driver.set_window_size(1280, 900)
