@@ -406,3 +406,54 @@ def test_metrics_count_requests_and_uploads(indexed):
     assert 'rag_http_requests_total{method="POST",route="/api/ask",status="400"} 1.0' in text
     assert 'rag_ingest_files_total{status="ingested"} 2.0' in text
     assert 'rag_http_request_seconds_bucket{le="60.0",method="POST",route="/api/ask"} 2.0' in text
+
+
+# Concurrency ---------------------------------------------------------------------------------
+
+
+def test_questions_are_answered_while_an_upload_is_ingested(settings, service, tmp_path):
+    """A real threaded server: questions from several clients while uploads write the index."""
+    import threading
+
+    import httpx
+    from waitress import create_server
+
+    server = create_server(create_app(settings, rag=service), host="127.0.0.1", port=0, threads=6)
+    threading.Thread(target=server.run, daemon=True).start()
+    base = f"http://127.0.0.1:{server.effective_port}"
+    try:
+        with httpx.Client(base_url=base, timeout=60) as http:
+            files = {"files": ("manual.pdf", pdf_bytes(tmp_path))}
+            assert http.post("/api/documents", files=files).status_code == 200
+        statuses: list[int] = []
+        answers: list[str] = []
+        lock = threading.Lock()
+
+        def asker() -> None:
+            with httpx.Client(base_url=base, timeout=60) as http:
+                for _ in range(6):
+                    r = http.post("/api/ask", json={"question": "What descales the machine?"})
+                    with lock:
+                        statuses.append(r.status_code)
+                        answers.append(r.json().get("answer", ""))
+
+        def uploader() -> None:
+            with httpx.Client(base_url=base, timeout=60) as http:
+                for i in range(4):
+                    text = f"Note {i}: the grinder of model {i} uses conical burrs.".encode()
+                    r = http.post("/api/documents", files={"files": (f"note{i}.txt", text)})
+                    with lock:
+                        statuses.append(r.status_code)
+
+        workers = [threading.Thread(target=asker) for _ in range(4)]
+        workers.append(threading.Thread(target=uploader))
+        for w in workers:
+            w.start()
+        for w in workers:
+            w.join(timeout=120)
+        assert statuses.count(200) == len(statuses) == 4 * 6 + 4
+        assert all("citric acid" in a for a in answers)
+        files = sorted(d.file for d in service.documents())
+        assert files == ["manual.pdf", "note0.txt", "note1.txt", "note2.txt", "note3.txt"]
+    finally:
+        server.close()
