@@ -1,0 +1,61 @@
+"""``POST /slack/events`` and ``POST /slack/commands``: verify, parse, hand over, acknowledge.
+
+These routes do not take the product's API keys: Slack signs each request instead.
+"""
+
+from __future__ import annotations
+
+import json
+
+from flask import Blueprint, current_app, jsonify, request
+from werkzeug.exceptions import BadRequest, ServiceUnavailable
+
+from server import context
+from server.slack.bot import SlackBot
+from server.slack.commands import handle_command
+from server.slack.events import handle_event
+from server.slack.verify import verify_signature
+
+slack = Blueprint("slack", __name__, url_prefix="/slack")
+
+
+def _bot() -> SlackBot:
+    bot = current_app.extensions.get("slack")
+    if bot is None:
+        s = context.settings()
+        missing = [
+            name
+            for name, value in (
+                ("RAG_SLACK_SIGNING_SECRET", s.slack_signing_secret),
+                ("RAG_SLACK_BOT_TOKEN", s.slack_bot_token),
+            )
+            if not value
+        ]
+        raise ServiceUnavailable(
+            f"the Slack bot is off: set {' and '.join(missing)} (from the Slack app's settings) "
+            "and restart the server"
+        )
+    return bot
+
+
+@slack.before_request
+def check_request() -> None:
+    bot = _bot()
+    verify_signature(bot.settings.slack_signing_secret or "", request.get_data(), request.headers)
+
+
+@slack.post("/events")
+def events():
+    try:
+        payload = json.loads(request.get_data())
+    except ValueError:
+        raise BadRequest("the body of a Slack event must be JSON") from None
+    if not isinstance(payload, dict):
+        raise BadRequest("the body of a Slack event must be a JSON object")
+    reply = handle_event(payload, _bot(), context.rag())
+    return jsonify(reply) if reply else ("", 200)
+
+
+@slack.post("/commands")
+def commands():
+    return jsonify(handle_command(request.form, _bot(), context.rag()))
