@@ -61,6 +61,7 @@ def cite(text: str, evidence: Sequence[Evidence]) -> Cited:
     # repeated back to back ("[1] [1]") says nothing twice.
     rewritten = re.sub(r"(\[\d+\])(\s*\1)+", r"\1", rewritten)
     rewritten = re.sub(r"\s+([.,;:])", r"\1", re.sub(r"[ \t]{2,}", " ", rewritten)).strip()
+    claims = claims_by_source(rewritten)
     sources = []
     for place, number in sorted(numbering.items(), key=lambda item: item[1]):
         item = first_cited[place]
@@ -71,7 +72,7 @@ def cite(text: str, evidence: Sequence[Evidence]) -> Cited:
                 file=chunk.file,
                 page=chunk.page,
                 modality=chunk.modality,
-                snippet=normalize_space(chunk.text)[:SNIPPET_CHARS],
+                snippet=snippet_for(chunk.text, claims.get(number, [])),
                 doc_id=chunk.doc_id,
                 score=item.score,
                 image=chunk.image,
@@ -79,6 +80,50 @@ def cite(text: str, evidence: Sequence[Evidence]) -> Cited:
         )
     evidence_for = {numbering[place]: items for place, items in cited.items()}
     return Cited(rewritten, sources, dropped, evidence_for)
+
+
+def claims_by_source(text: str) -> dict[int, list[str]]:
+    """Source number -> the stretches of answer text that cite it (text before each marker)."""
+    claims: dict[int, list[str]] = {}
+    start = 0
+    for match in re.finditer(r"\[(\d+)\]", text):
+        claim = text[start : match.start()].strip(" .,;:")
+        if claim:
+            claims.setdefault(int(match.group(1)), []).append(claim)
+        start = match.end()
+    return claims
+
+
+_WORD = re.compile(r"\w{3,}")
+
+
+def snippet_for(chunk_text: str, claims: Sequence[str]) -> str:
+    """The part of a chunk a reader should see: where the answer's claim is, not its start.
+
+    A quoted claim is found verbatim; a paraphrase by the window sharing most of its words.
+    """
+    text = normalize_space(chunk_text)
+    if len(text) <= SNIPPET_CHARS or not claims:
+        return text[:SNIPPET_CHARS]
+    claim = normalize_space(claims[0])
+    at = text.lower().find(claim[:60].lower()) if len(claim) >= 20 else -1
+    if at >= 0:
+        start = max(0, at - 60)  # a little context before the quote, starting at a word
+        if start:
+            space = text.find(" ", start)
+            start = space + 1 if 0 <= space < at else start
+    else:
+        words = {w.lower() for w in _WORD.findall(" ".join(claims))}
+        best, start = 0, 0
+        for window_start in range(0, len(text) - SNIPPET_CHARS // 2, 20):
+            window = text[window_start : window_start + SNIPPET_CHARS]
+            hits = len(words & {w.lower() for w in _WORD.findall(window)})
+            if hits > best:
+                best, start = hits, window_start
+    start = min(start, len(text) - SNIPPET_CHARS)
+    if start == 0:
+        return text[:SNIPPET_CHARS]
+    return "…" + text[start + 1 : start + SNIPPET_CHARS]  # the ellipsis says it is cut
 
 
 # A marker may arrive split over streamed pieces ("... [", "3] ..."): hold back a tail that

@@ -457,3 +457,16 @@ def test_importing_the_product_loads_no_model_library():
     assert done.returncode == 0, done.stderr
     loaded = json.loads(done.stdout.strip().splitlines()[-1])
     assert loaded == dict.fromkeys(loaded, False), loaded
+
+
+def test_cite_snippet_shows_where_the_claim_is():
+    filler = " ".join(f"Unrelated sentence {i} about nothing in particular." for i in range(12))
+    text = f"{filler} The boiler holds 1.8 litres of water. {filler}"
+    ev = [Evidence(chunk=Chunk("d", "manual.pdf", "s", 0, text, page=4), score=1.0, rank=1)]
+    quoted = cite("The boiler holds 1.8 litres of water [1].", ev).sources[0].snippet
+    assert "The boiler holds 1.8 litres of water." in quoted
+    assert quoted.startswith("…") and len(quoted) == 300
+    paraphrased = cite("It contains 1.8 litres of water in the boiler [1].", ev).sources[0].snippet
+    assert "boiler holds 1.8 litres" in paraphrased
+    # Nothing cited it in words: the start of the chunk, as before.
+    assert cite("See [1].", ev).sources[0].snippet.startswith("Unrelated sentence 0")
