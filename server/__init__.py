@@ -19,6 +19,7 @@ def create_app(settings: Settings | None = None, *, rag=None) -> Flask:
     from server.health import health
     from server.limits import init_limits
     from server.metrics import Metrics
+    from server.openai_api import openai_api
     from server.slack import register_slack
     from server.uploads import Uploads
     from server.web import web
@@ -39,6 +40,7 @@ def create_app(settings: Settings | None = None, *, rag=None) -> Flask:
     app.register_blueprint(info)
     app.register_blueprint(documents)
     app.register_blueprint(api)
+    app.register_blueprint(openai_api)
     register_slack(app, settings)
     app.register_blueprint(web)
     # Last: the limit covers the API surfaces registered above; pages, health checks and the

@@ -1,0 +1,11 @@
+"""The OpenAI-compatible API: any OpenAI client asks the documents.
+
+``GET /v1/models`` lists one model, ``rag``; ``POST /v1/chat/completions`` answers the last
+user message from the index, plain or streamed (server-sent events). The numbered sources
+travel with the answer as the extension field ``sources``, in both modes. Errors use OpenAI's
+shape ``{"error": {"message", "type", "param", "code"}}``.
+"""
+
+from server.openai_api.routes import openai_api
+
+__all__ = ["openai_api"]

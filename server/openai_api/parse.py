@@ -1,0 +1,185 @@
+"""Reading a chat completion request: OpenAI's fields, checked, turned into one question.
+
+The last message is the question and must come from the user; the user and assistant messages
+before it are the history (``system`` and ``developer`` messages are ignored: the product's
+prompt decides how answers are written). A picture travels as an ``image_url`` part holding a
+data URL, on the last message only; images on earlier messages are ignored.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from flask import request
+from PIL import Image
+from werkzeug.exceptions import BadRequest, NotFound
+
+from rag.generators import Turn
+from server.images import decode_image
+
+MODEL_ID = "rag"
+IGNORED_ROLES = ("system", "developer")
+
+
+class InvalidRequest(BadRequest):
+    """A 400 that names the offending field, as OpenAI's errors do."""
+
+    def __init__(self, message: str, param: str | None = None, error_code: str | None = None):
+        super().__init__(message)
+        self.param = param
+        self.error_code = error_code
+
+
+class ModelNotFound(NotFound):
+    param = "model"
+    error_code = "model_not_found"
+
+
+@dataclass
+class ChatRequest:
+    question: str
+    history: list[Turn] = field(default_factory=list)
+    image: Image.Image | None = None
+    stream: bool = False
+    include_usage: bool = False
+
+
+def json_body() -> dict[str, Any]:
+    body = request.get_json(silent=True, force=True)
+    if body is None:
+        raise InvalidRequest(
+            'the body is not valid JSON: send an object like {"model": "rag", "messages": '
+            '[{"role": "user", "content": "..."}]}'
+        )
+    if not isinstance(body, dict):
+        raise InvalidRequest("the body must be a JSON object with 'messages'")
+    return body
+
+
+def read_model(body: dict[str, Any]) -> str:
+    """``rag`` or nothing: the product answers from its index whatever generator it runs."""
+    model = body.get("model")
+    if model is None or model == "":
+        return MODEL_ID
+    if not isinstance(model, str):
+        raise InvalidRequest("'model' must be a string", "model")
+    if model != MODEL_ID:
+        raise ModelNotFound(f"the model {model!r} does not exist: this server offers '{MODEL_ID}'")
+    return model
+
+
+def read_chat_request(body: dict[str, Any], *, max_pixels: int, keep_turns: int) -> ChatRequest:
+    n = body.get("n")
+    if n is not None and (isinstance(n, bool) or n != 1):
+        raise InvalidRequest("'n' must be 1: the server writes one answer per question", "n")
+    stream = body.get("stream", False)
+    if stream is None:
+        stream = False
+    if not isinstance(stream, bool):
+        raise InvalidRequest("'stream' must be true or false", "stream")
+    options = body.get("stream_options") or {}
+    if not isinstance(options, dict):
+        raise InvalidRequest("'stream_options' must be an object", "stream_options")
+
+    messages = _messages(body.get("messages"))
+    *earlier, last = messages
+    if last["role"] != "user":
+        raise InvalidRequest(
+            "the last message must come from the user: it is the question", "messages"
+        )
+    index = len(messages) - 1
+    question = _text(last["content"], index).strip()
+    if not question:
+        raise InvalidRequest(
+            f"'messages[{index}]' holds no question: add a text part", f"messages[{index}].content"
+        )
+    history = [
+        Turn(m["role"], text)
+        for i, m in enumerate(earlier)
+        if m["role"] not in IGNORED_ROLES and (text := _text(m["content"], i).strip())
+    ]
+    return ChatRequest(
+        question=question,
+        # As many earlier messages as a chat follow-up sees (RAG_CONVERSATION_TURNS).
+        history=history[-keep_turns:] if keep_turns else [],
+        image=_image(last["content"], index, max_pixels),
+        stream=stream,
+        include_usage=bool(options.get("include_usage")),
+    )
+
+
+def _messages(value: Any) -> list[dict[str, Any]]:
+    if not isinstance(value, list) or not value:
+        raise InvalidRequest(
+            '\'messages\' must be a non-empty list of {"role", "content"} objects', "messages"
+        )
+    roles = ("user", "assistant", *IGNORED_ROLES)
+    for i, message in enumerate(value):
+        if not isinstance(message, dict) or message.get("role") not in roles:
+            raise InvalidRequest(
+                f"'messages[{i}]' must be an object with 'role' (one of {', '.join(roles)})",
+                f"messages[{i}].role",
+            )
+        content = message.get("content")
+        if content is None and message["role"] == "assistant":
+            continue  # an assistant turn that only called tools: nothing to read
+        if not isinstance(content, str | list):
+            raise InvalidRequest(
+                f"'messages[{i}].content' must be a string or a list of content parts",
+                f"messages[{i}].content",
+            )
+    return value
+
+
+def _parts(content: Any, index: int) -> list[dict[str, Any]]:
+    if content is None:
+        return []
+    if isinstance(content, str):
+        return [{"type": "text", "text": content}]
+    for j, part in enumerate(content):
+        where = f"messages[{index}].content[{j}]"
+        kind = part.get("type") if isinstance(part, dict) else None
+        if kind == "text" and isinstance(part.get("text"), str):
+            continue
+        if kind == "image_url":
+            continue
+        raise InvalidRequest(
+            f'\'{where}\' must be a text part {{"type": "text", "text": ...}} or an '
+            f'image_url part {{"type": "image_url", "image_url": {{"url": "data:..."}}}}',
+            where,
+        )
+    return content
+
+
+def _text(content: Any, index: int) -> str:
+    return "\n".join(p["text"] for p in _parts(content, index) if p["type"] == "text")
+
+
+def _image(content: Any, index: int, max_pixels: int) -> Image.Image | None:
+    urls = [
+        (j, p["image_url"])
+        for j, p in enumerate(_parts(content, index))
+        if p["type"] == "image_url"
+    ]
+    if not urls:
+        return None
+    if len(urls) > 1:
+        raise InvalidRequest(
+            "send one picture per question: the last message holds several image_url parts",
+            f"messages[{index}].content",
+        )
+    j, image_url = urls[0]
+    where = f"messages[{index}].content[{j}].image_url"
+    url = image_url.get("url") if isinstance(image_url, dict) else image_url
+    if not isinstance(url, str) or not url.startswith("data:"):
+        raise InvalidRequest(
+            f"'{where}.url' must be a data URL (data:image/png;base64,...): the server never "
+            "fetches URLs, so send the picture's bytes",
+            f"{where}.url",
+            "invalid_image_url",
+        )
+    try:
+        return decode_image(url, field=f"{where}.url", max_pixels=max_pixels)
+    except BadRequest as exc:
+        raise InvalidRequest(exc.description, f"{where}.url", "invalid_image") from None
