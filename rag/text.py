@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import threading
 import unicodedata
 from functools import lru_cache
 
@@ -214,11 +215,18 @@ def key_terms(text: str) -> set[str]:
     return keys
 
 
-@lru_cache(maxsize=1)
-def _stemmer():
-    import snowballstemmer
+# A snowball stemmer keeps the word it works on in the object: one per thread, or two request
+# threads stemming at once corrupt each other's word (IndexError deep inside snowballstemmer).
+_local = threading.local()
 
-    return snowballstemmer.stemmer("english")
+
+def _stemmer():
+    stemmer = getattr(_local, "stemmer", None)
+    if stemmer is None:
+        import snowballstemmer
+
+        stemmer = _local.stemmer = snowballstemmer.stemmer("english")
+    return stemmer
 
 
 @lru_cache(maxsize=65536)
