@@ -29,6 +29,9 @@ from rag.settings import Settings
 from rag.store.base import SparseVec
 from rag.types import Chunk
 
+# The headless browser's fixtures (``driver``, ``page``) for every module that drives the page.
+pytest_plugins = ["browser"]
+
 # Fakes ----------------------------------------------------------------------------------
 
 FAKE_DIM = 64
