@@ -5,7 +5,7 @@ RAG    := $(VENV)/bin/rag
 STAMP  := $(VENV)/.installed-stamp
 SAMPLE_QUESTION := How do you draw a freehand line in XFig?
 
-.PHONY: install bench-install test lint demo bench bench-scale bench-baseline bench-all clean
+.PHONY: install bench-install test lint demo bench bench-scale bench-baseline bench-load bench-slack bench-all clean
 
 $(PY):
 	python3 -m venv $(VENV)
@@ -54,7 +54,13 @@ bench-scale: install
 bench-baseline: bench-install
 	$(PY) bench/baseline_langchain.py
 
-bench-all: bench bench-scale bench-baseline
+bench-load: install
+	$(PY) bench/load_test.py
+
+bench-slack: install
+	$(PY) bench/slack_burst.py
+
+bench-all: bench bench-scale bench-baseline bench-load bench-slack
 
 clean:
 	rm -rf $(VENV) data *.egg-info

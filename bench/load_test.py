@@ -6,8 +6,10 @@
 ``rag serve`` runs in a subprocess on a data directory that already holds the dev corpus
 (``--data-dir``; without it the corpus is ingested into a temporary one first). ``--clients``
 threads, each with its own keep-alive connection, ask the dev questions in turn for
-``--seconds``; then the same again while ``--upload`` (a PDF, renamed so it is new to the
-index) is uploaded and ingested through ``POST /api/documents``. Rate limiting is turned off
+``--seconds``; then the same again for as long as ``--upload`` (a PDF, renamed so it is new
+to the index; default samples/corpus/xfig-howto.pdf, which the dev corpus does not hold)
+takes to upload and ingest through ``POST /api/documents``. The server's log is kept beside
+the JSON (``load.serve.log``). Rate limiting is turned off
 for the run (``RAG_RATE_LIMIT=``): the point is the server's capacity, not the limiter's.
 """
 
@@ -22,6 +24,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -70,17 +73,17 @@ def start_server(data_dir: Path, log_path: Path, threads: int) -> tuple[subproce
     raise SystemExit(f"rag serve was not ready within 180 s: see {log_path}")
 
 
-def load(base: str, questions: list[str], clients: int, seconds: float) -> dict:
+def load(base: str, questions: list[str], clients: int, keep_going: Callable[[], bool]) -> dict:
+    """``clients`` threads ask in turn while ``keep_going()`` says so."""
     latencies: list[float] = []
     statuses: dict[str, int] = {}
     errors: list[str] = []
     lock = threading.Lock()
-    stop = time.monotonic() + seconds
 
     def client(offset: int) -> None:
         with httpx.Client(base_url=base, timeout=120) as http:
             i = offset
-            while time.monotonic() < stop:
+            while keep_going():
                 question = questions[i % len(questions)]
                 i += clients
                 started = time.perf_counter()
@@ -118,6 +121,7 @@ def load(base: str, questions: list[str], clients: int, seconds: float) -> dict:
 
 
 def upload(base: str, pdf: Path, result: dict) -> None:
+    # A new name; the content must be new to the index too, or it is only a duplicate.
     name = f"load-test-{int(time.time())}-{pdf.name}"
     started = time.perf_counter()
     with httpx.Client(base_url=base, timeout=600) as http:
@@ -145,7 +149,8 @@ def main(argv: list[str] | None = None) -> None:
         for line in args.questions.read_text().splitlines()
         if line.strip()
     ]
-    upload_pdf = args.upload or (args.corpus / "crc-doc.1.0.pdf" if args.corpus else None)
+    # Not in the dev corpus: the upload must really be ingested, not found to be a duplicate.
+    upload_pdf = args.upload or ROOT / "samples" / "corpus" / "xfig-howto.pdf"
 
     scratch = Path(tempfile.mkdtemp(prefix="rag-load-"))
     data_dir = args.data_dir
@@ -161,16 +166,21 @@ def main(argv: list[str] | None = None) -> None:
             check=True,
             cwd=ROOT,
         )
-    proc, base = start_server(data_dir, scratch / "serve.log", args.threads)
+    # The server's log outlives the run: an error in the table can be looked up there.
+    serve_log = args.out.with_suffix(".serve.log")
+    serve_log.parent.mkdir(parents=True, exist_ok=True)
+    proc, base = start_server(data_dir, serve_log, args.threads)
     try:
         print(f"{args.clients} clients for {args.seconds:g} s on {base}/api/ask ...", flush=True)
-        quiet = load(base, questions, args.clients, args.seconds)
+        stop = time.monotonic() + args.seconds
+        quiet = load(base, questions, args.clients, lambda: time.monotonic() < stop)
         busy: dict = {}
         if upload_pdf is not None:
+            # Only the requests made while the upload is being ingested count here.
             print(f"... and again while {upload_pdf.name} is uploaded and ingested", flush=True)
             uploader = threading.Thread(target=upload, args=(base, upload_pdf, busy))
             uploader.start()
-            busy |= load(base, questions, args.clients, args.seconds)
+            busy |= load(base, questions, args.clients, uploader.is_alive)
             uploader.join()
     finally:
         proc.terminate()
@@ -195,7 +205,7 @@ def main(argv: list[str] | None = None) -> None:
     print_table(["phase", "ok", "req/s", "p50 ms", "p95 ms", "errors"], rows)
     if busy:
         print(f"  upload: HTTP {busy.get('upload_status')} in {busy.get('upload_s')} s")
-    print(f"JSON: {args.out}")
+    print(f"JSON: {args.out}\nserver log: {serve_log}")
 
 
 if __name__ == "__main__":

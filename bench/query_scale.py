@@ -351,9 +351,13 @@ def shard_info(store: EdgeStore) -> dict:
 # One size -------------------------------------------------------------------------------
 
 
-def run_edge(col: Collection, workdir: Path, queries, settings, args) -> dict:
-    path = workdir / f"edge-{len(col.chunks)}"
+def run_edge(col: Collection, workdir: Path, queries, settings, args, questions) -> dict:
+    # Laid out as a data directory (DATA_DIR/qdrant/COLLECTION), so that `rag serve` can
+    # answer from the same shard afterwards.
+    data_dir = workdir / f"data-{len(col.chunks)}"
+    path = data_dir / "qdrant" / settings.collection
     store = EdgeStore(path)
+    api = None
     try:
         store.ensure_schema(col.dense.shape[1])
         build_s = write(store, col)
@@ -366,9 +370,14 @@ def run_edge(col: Collection, workdir: Path, queries, settings, args) -> dict:
         hnsw, hnsw_res = measure(store, queries, settings, args.repeats, args.query_budget_s)
         ann = dense_ann_recall(store, queries, settings.prefetch_k)
         rss = rss_mb()
+        store.close()  # the shard is the server's now
+        if args.ask_repeats > 0 and questions:
+            print(f"size {len(col.chunks)}: /api/ask through rag serve ...", flush=True)
+            log = workdir / f"serve-{len(col.chunks)}.log"
+            api = api_ask(data_dir, questions, args.ask_repeats, log)
     finally:
         store.close()
-        shutil.rmtree(path, ignore_errors=True)
+        shutil.rmtree(data_dir, ignore_errors=True)
     return {
         "build_s": round(build_s, 2),
         "build_points_per_s": round(len(col.chunks) / build_s, 1),
@@ -389,6 +398,8 @@ def run_edge(col: Collection, workdir: Path, queries, settings, args) -> dict:
             "top5_sources_overlap_with_brute_force": overlap(hnsw_res, brute_res, sources=True),
             "dense_ann_recall_at_prefetch_k": ann,
         },
+        # Full POST /api/ask answered from this shard (after optimize), as at the dev size.
+        "api_ask": api,
         "_results": brute_res,
     }
 
@@ -436,7 +447,10 @@ def post(url: str, question: str, timeout: float = 120) -> dict:
 def api_ask(data_dir: Path, questions: list[Question], repeats: int, log_path: Path) -> dict:
     """``rag serve`` in a subprocess on the ingested data directory; POST every question."""
     port = free_port()
-    env = dict(os.environ, RAG_DATA_DIR=str(data_dir), TOKENIZERS_PARALLELISM="false")
+    # No rate limit: 84 questions in a row from one address would pass the default 60/minute.
+    env = dict(
+        os.environ, RAG_DATA_DIR=str(data_dir), RAG_RATE_LIMIT="", TOKENIZERS_PARALLELISM="false"
+    )
     cmd = [sys.executable, "-m", "rag.cli", "serve", "--host", "127.0.0.1", "--port", str(port)]
     base = f"http://127.0.0.1:{port}"
     with open(log_path, "w") as log:
@@ -591,7 +605,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             n = len(corpus.chunks) if size == "dev" else int(size)
             col = make_collection(corpus, n, args.sigma, args.seed, args.sparse_jitter)
             print(f"size {n}: Qdrant Edge ...", flush=True)
-            edge = run_edge(col, workdir, queries, settings, args)
+            # At the dev size the /api/ask above already answered from the real index.
+            edge = run_edge(
+                col, workdir, queries, settings, args, questions if size != "dev" else None
+            )
             exact = edge.pop("_results")
             entry = {
                 "size": n,
@@ -751,6 +768,19 @@ def print_report(result: dict) -> None:
                 + ", server-side total p50 {} / p95 {} ms".format(*_ms(api["server_total"])),
             )
         )
+    for entry in result["sizes"]:
+        scaled = entry["edge"].get("api_ask")
+        if scaled:
+            info.append(
+                (
+                    f"POST /api/ask at {entry['size']} points ({scaled['questions']} x "
+                    f"{scaled['repeats']})",
+                    "client p50 {} / p95 {} ms".format(*_ms(scaled["client"]))
+                    + ", server-side search p50 {} ms".format(
+                        scaled["server_parts_p50_ms"].get("search", "-")
+                    ),
+                )
+            )
     m = result["machine"]
     info.append(
         ("machine", f"{m['cpu_count']} CPUs, load {m['load_avg_start']} -> {m['load_avg_end']}")
