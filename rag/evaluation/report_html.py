@@ -35,6 +35,7 @@ tr.wrong td:first-child { border-left: 4px solid #c0392b; }
 tr.right td:first-child { border-left: 4px solid #27ae60; }
 .meta { color: #666; } .plots img { max-width: 32%; margin-right: 1%; }
 details { margin: .5em 0; } summary { cursor: pointer; }
+.wide { overflow-x: auto; }  /* a table wider than the page scrolls, not the page */
 """
 
 
@@ -117,7 +118,7 @@ def _table(
             for c in row
         )
         body.append(f"<tr{cls}>{cells}</tr>")
-    return f"<table><tr>{head}</tr>{''.join(body)}</table>"
+    return f"<div class=\"wide\"><table><tr>{head}</tr>{''.join(body)}</table></div>"
 
 
 def render_html(report: ReportLike) -> str:
