@@ -15,6 +15,7 @@ from PIL import Image
 
 from rag.citations import StreamingCiter, cite
 from rag.embedders import Embedder, create_embedder
+from rag.embedders.cache import CachedEmbedder
 from rag.errors import DocumentNotFoundError
 from rag.generators import (
     NOT_IN_DOCUMENTS,
@@ -58,6 +59,7 @@ class RagService:
         self._lock = threading.Lock()
         self._schema_ready = False
         self._grounding: GroundingChecker | None = None
+        self._sentence_embedder: Embedder | None = None
 
     # Components, created on first use ----------------------------------------------------
 
@@ -92,9 +94,20 @@ class RagService:
         return self._store
 
     @property
+    def sentence_embedder(self) -> Embedder:
+        """The text embedder for evidence sentences: cached, as the same passages recur."""
+        with self._lock:
+            if self._sentence_embedder is None:
+                size = self.settings.sentence_cache
+                self._sentence_embedder = (
+                    CachedEmbedder(self.embedder, size) if size else self.embedder
+                )
+        return self._sentence_embedder
+
+    @property
     def generator(self) -> Generator:
         if self._generator is None:
-            self._generator = create_generator(self.settings, self.embedder)
+            self._generator = create_generator(self.settings, self.sentence_embedder)
         return self._generator
 
     def describer(self) -> ImageDescriber:
@@ -250,7 +263,9 @@ class RagService:
     @property
     def grounding(self) -> GroundingChecker:
         if self._grounding is None:
-            self._grounding = GroundingChecker(self.embedder, self.settings.grounding_threshold)
+            self._grounding = GroundingChecker(
+                self.sentence_embedder, self.settings.grounding_threshold
+            )
         return self._grounding
 
     def documents(self) -> list[DocumentRecord]:

@@ -75,6 +75,9 @@ class Settings(BaseSettings):
     answer_sentences: int = Field(default=3, ge=1, le=10)
     # Below this support the extractive answerer says the documents do not contain the answer.
     min_support: float = Field(default=0.45, ge=0.0, le=1.0)
+    # Sentence vectors the extractive answerer and the citation check keep between questions
+    # (384 floats each: 20000 are about 30 MB); 0 turns the cache off.
+    sentence_cache: int = Field(default=20000, ge=0)
 
     # Ingest limits.
     max_file_mb: float = Field(default=200.0, gt=0)
