@@ -186,7 +186,17 @@ def main(argv: list[str] | None = None) -> None:
         proc.terminate()
         proc.wait(timeout=30)
         shutil.rmtree(scratch, ignore_errors=True)
-    result = {"benchmark": "load", "quiet": quiet, "during_upload": busy or None}
+    from rag.settings import load_settings
+
+    # What the server ran with (it inherits this environment): answers from cached sentence
+    # vectors are many times cheaper, so a run says which it measured.
+    served = load_settings()
+    result = {
+        "benchmark": "load",
+        "server": {"threads": args.threads, "sentence_cache": served.sentence_cache},
+        "quiet": quiet,
+        "during_upload": busy or None,
+    }
     write_json(args.out, result)
     rows = []
     for name, phase in (("quiet", quiet), ("during upload", busy)):
