@@ -140,6 +140,7 @@ def settings_info(settings) -> dict:
         "prefetch_k": settings.prefetch_k,
         "rrf_k": settings.rrf_k,
         "generator": settings.generator,
+        "sentence_cache": settings.sentence_cache,
     }
 
 

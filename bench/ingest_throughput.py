@@ -283,6 +283,9 @@ class Bench:
             "repeats": repeats,
             "retrieve": latency_summary(retrieve_ms),
             "ask": latency_summary(ask_ms),
+            # The first pass over the questions: only what earlier questions left in the
+            # sentence cache helps; the later rounds repeat questions, the cache's best case.
+            "ask_first_pass": latency_summary(ask_ms[: len(questions)]),
             "ask_parts_p50_ms": {k: round(percentile(v, 50), 2) for k, v in parts.items()},
         }
 
@@ -409,6 +412,11 @@ def print_table(result: dict) -> None:
                 f"{query['retrieve']['p50_ms']:.1f} / {query['retrieve']['p95_ms']:.1f} ms",
             ),
             ("ask p50 / p95", f"{query['ask']['p50_ms']:.1f} / {query['ask']['p95_ms']:.1f} ms"),
+            (
+                "  first pass over the questions",
+                f"{query['ask_first_pass']['p50_ms']:.1f} / "
+                f"{query['ask_first_pass']['p95_ms']:.1f} ms",
+            ),
         ]
     else:
         rows.append(("query latency", "skipped (no --corpus/--questions)"))
@@ -471,6 +479,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 "image_labeler": base.image_labeler,
                 "top_k": base.top_k,
                 "generator": base.generator,
+                "sentence_cache": base.sentence_cache,
             },
             "warmup_s": round(warmup_s, 2),
             "ingest": {
