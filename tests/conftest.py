@@ -324,6 +324,21 @@ def write_pdf(path: Path, pages: Sequence[PdfPage | Sequence[str]], **kwargs) ->
     return path
 
 
+# The small manual the service tests ask about: descaling is on page 2, the warranty in the FAQ.
+MANUAL_PAGES = [
+    ["Chapter one introduces the espresso machine."],
+    ["Descale the espresso machine every 8 weeks with citric acid."],
+]
+FAQ_TEXT = "The warranty lasts 3 years from the date of purchase."
+
+
+def write_manual(folder: Path) -> list[Path]:
+    """``manual.pdf`` and ``faq.txt`` in ``folder``; returns both paths."""
+    faq = folder / "faq.txt"
+    faq.write_text(FAQ_TEXT)
+    return [write_pdf(folder / "manual.pdf", MANUAL_PAGES), faq]
+
+
 def picture(size: tuple[int, int] = (160, 120), seed: int = 0) -> Image.Image:
     """A deterministic colourful picture (no text), big enough to count as a figure."""
     width, height = size

@@ -10,7 +10,7 @@ import httpx
 import openai
 import pytest
 import waitress
-from conftest import picture, write_pdf
+from conftest import picture, write_manual
 from waitress import wasyncore
 
 from rag.errors import StoreUnavailableError
@@ -21,19 +21,9 @@ DESCALE = "What is used to descale the espresso machine?"
 
 @pytest.fixture
 def indexed(service, tmp_path):
-    write_pdf(
-        tmp_path / "manual.pdf",
-        [
-            ["Chapter one introduces the espresso machine."],
-            ["Descale the espresso machine every 8 weeks with citric acid."],
-        ],
-    )
-    (tmp_path / "faq.txt").write_text("The warranty lasts 3 years from the date of purchase.")
     # The fake OCR reads a zeppelin inventory in every picture, this one and those asked about.
     picture(seed=3).save(tmp_path / "hangar.png")
-    report = service.ingest(
-        [tmp_path / "manual.pdf", tmp_path / "faq.txt", tmp_path / "hangar.png"]
-    )
+    report = service.ingest([*write_manual(tmp_path), tmp_path / "hangar.png"])
     assert report.ingested == 3
     return service
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import write_pdf
+from conftest import write_manual
 
 from rag.errors import DocumentNotFoundError, StoreError, StoreLockedError
 from server import create_app
@@ -11,15 +11,7 @@ from server import create_app
 
 @pytest.fixture
 def indexed(service, tmp_path):
-    write_pdf(
-        tmp_path / "manual.pdf",
-        [
-            ["Chapter one introduces the espresso machine."],
-            ["Descale the espresso machine every 8 weeks with citric acid."],
-        ],
-    )
-    (tmp_path / "faq.txt").write_text("The warranty lasts 3 years from the date of purchase.")
-    report = service.ingest([tmp_path / "manual.pdf", tmp_path / "faq.txt"])
+    report = service.ingest(write_manual(tmp_path))
     assert report.ingested == 2
     return service
 

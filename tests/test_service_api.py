@@ -8,20 +8,15 @@ import io
 import json
 
 import pytest
-from conftest import picture, write_pdf
+from conftest import MANUAL_PAGES, picture, write_pdf
 from PIL import Image
 
 from rag.errors import StoreUnavailableError
 from server import create_app
 from server.serialize import preview_path
 
-MANUAL = [
-    ["Chapter one introduces the espresso machine."],
-    ["Descale the espresso machine every 8 weeks with citric acid."],
-]
 
-
-def pdf_bytes(tmp_path, pages=MANUAL, name="manual.pdf") -> bytes:
+def pdf_bytes(tmp_path, pages=MANUAL_PAGES, name="manual.pdf") -> bytes:
     return write_pdf(tmp_path / f"src-{name}", pages).read_bytes()
 
 

@@ -15,7 +15,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 import pytest
-from conftest import write_pdf
+from conftest import write_manual
 
 from rag.errors import StoreUnavailableError
 from rag.generators import Draft, Generator, Turn
@@ -159,15 +159,7 @@ def corpus(make_service, tmp_path):
 
     def build(generator: Generator | None = None):
         service = make_service(generator=generator) if generator else make_service()
-        write_pdf(
-            tmp_path / "manual.pdf",
-            [
-                ["Chapter one introduces the espresso machine."],
-                ["Descale the espresso machine every 8 weeks with citric acid."],
-            ],
-        )
-        (tmp_path / "faq.txt").write_text("The warranty lasts 3 years from the date of purchase.")
-        assert service.ingest([tmp_path / "manual.pdf", tmp_path / "faq.txt"]).ingested == 2
+        assert service.ingest(write_manual(tmp_path)).ingested == 2
         return service
 
     return build

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 from browser import serving
-from conftest import picture, save_image, write_pdf
+from conftest import picture, save_image, write_manual
 
 from server import create_app
 from server.conversations import Conversations
@@ -20,15 +20,7 @@ QUESTION = "What is used to descale the espresso machine?"
 def indexed(service, tmp_path):
     corpus = tmp_path / "corpus"
     corpus.mkdir()
-    write_pdf(
-        corpus / "manual.pdf",
-        [
-            ["Chapter one introduces the espresso machine."],
-            ["Descale the espresso machine every 8 weeks with citric acid."],
-        ],
-    )
-    (corpus / "faq.txt").write_text("The warranty lasts 3 years from the date of purchase.")
-    assert service.ingest([corpus / "manual.pdf", corpus / "faq.txt"]).ingested == 2
+    assert service.ingest(write_manual(corpus)).ingested == 2
     return service
 
 
