@@ -118,7 +118,7 @@ def _table(
             for c in row
         )
         body.append(f"<tr{cls}>{cells}</tr>")
-    return f"<div class=\"wide\"><table><tr>{head}</tr>{''.join(body)}</table></div>"
+    return f'<div class="wide"><table><tr>{head}</tr>{"".join(body)}</table></div>'
 
 
 def render_html(report: ReportLike) -> str:
