@@ -101,13 +101,13 @@ def mention(i: int) -> dict:
     }
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--events", type=int, default=50)
     parser.add_argument("--corpus", type=Path, default=ROOT / "samples" / "corpus")
     parser.add_argument("--out", type=Path, default=RESULTS / "slack_burst.json")
     parser.add_argument("--timeout", type=float, default=300.0, help="seconds to wait for answers")
-    args = parser.parse_args()
+    args = parser.parse_args(argv)
 
     from waitress import create_server
 
