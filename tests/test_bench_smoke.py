@@ -3,8 +3,7 @@
 Nothing here checks a speed: a benchmark's numbers are read by people (bench/README.md). What
 the tests catch is a script that no longer runs, as a benchmark that trips the rate limit or
 a changed interface would. Each script runs as a user runs it, in its own process, with the
-real packaged models. ``baseline_langchain.py`` needs the ``bench`` extra, which the test
-environment does not install.
+real packaged models (the LangChain baseline's packages come with `make install`).
 """
 
 from __future__ import annotations
@@ -123,3 +122,16 @@ def test_slack_burst(corpus, tmp_path):
     result = json.loads(out.read_text())
     assert result["acks_200"] == 6
     assert result["answered_exactly_once"] == 6 and result["lost"] == 0
+
+
+def test_baseline_langchain(corpus, tmp_path):
+    folder, questions = corpus
+    out = tmp_path / "baseline.json"
+    run(
+        "baseline_langchain.py",
+        *("--corpus", folder, "--questions", questions, "--repeats", "1", "--out", out),
+    )
+    result = json.loads(out.read_text())
+    assert result["product"]["retrieval"]["all"]["recall@5"] == 1.0
+    assert result["baseline"]["retrieval"]["all"]["recall@5"] > 0
+    assert result["ratios_product_over_baseline"]["recall@5"] >= 1.0
