@@ -46,20 +46,11 @@ from rag.settings import Settings, load_settings  # noqa: E402
 from rag.sparse import Bm25Encoder  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from benchlib import peak_rss_mb, reset_peak_rss, rss_mb, ru_maxrss_mb  # noqa: E402
+from benchlib import dev_set, peak_rss_mb, reset_peak_rss, rss_mb, ru_maxrss_mb  # noqa: E402
 
 SAMPLE_PDF = ROOT / "samples" / "corpus" / "xfig-howto.pdf"
 WARMUP_IMAGE = ROOT / "samples" / "xfig-print-panel.png"
 DEFAULT_OUT = ROOT / "bench" / "results" / "ingest.json"
-
-
-def _dev_set() -> Path | None:
-    """The shared development set: shared/ in the checkout or beside it (as in CI)."""
-    for base in (ROOT / "shared", ROOT.parent / "shared"):
-        dev = base / "eval" / "dev"
-        if dev.is_dir():
-            return dev
-    return None
 
 
 # Helpers --------------------------------------------------------------------------------
@@ -309,7 +300,7 @@ def load_questions(path: Path) -> list[str]:
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
-    dev = _dev_set()
+    dev = dev_set()
     default_pdf = dev / "corpus" / "crc-doc.1.0.pdf" if dev else None
     if default_pdf is None or not default_pdf.is_file():
         default_pdf = SAMPLE_PDF

@@ -139,7 +139,13 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--data-dir", type=Path, help="a data directory with the corpus ingested")
     parser.add_argument("--corpus", type=Path, default=default_corpus())
     parser.add_argument("--questions", type=Path, default=default_questions())
-    parser.add_argument("--upload", type=Path, help="PDF uploaded during the second phase")
+    parser.add_argument(
+        "--upload",
+        type=Path,
+        # Not in the dev corpus: the upload must really be ingested, not found a duplicate.
+        default=ROOT / "samples" / "corpus" / "xfig-howto.pdf",
+        help="PDF uploaded during the second phase",
+    )
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
     args = parser.parse_args(argv)
     if args.questions is None:
@@ -149,8 +155,6 @@ def main(argv: list[str] | None = None) -> None:
         for line in args.questions.read_text().splitlines()
         if line.strip()
     ]
-    # Not in the dev corpus: the upload must really be ingested, not found to be a duplicate.
-    upload_pdf = args.upload or ROOT / "samples" / "corpus" / "xfig-howto.pdf"
 
     scratch = Path(tempfile.mkdtemp(prefix="rag-load-"))
     data_dir = args.data_dir
@@ -174,14 +178,13 @@ def main(argv: list[str] | None = None) -> None:
         print(f"{args.clients} clients for {args.seconds:g} s on {base}/api/ask ...", flush=True)
         stop = time.monotonic() + args.seconds
         quiet = load(base, questions, args.clients, lambda: time.monotonic() < stop)
+        # Only the requests made while the upload is being ingested count here.
+        print(f"... and again while {args.upload.name} is uploaded and ingested", flush=True)
         busy: dict = {}
-        if upload_pdf is not None:
-            # Only the requests made while the upload is being ingested count here.
-            print(f"... and again while {upload_pdf.name} is uploaded and ingested", flush=True)
-            uploader = threading.Thread(target=upload, args=(base, upload_pdf, busy))
-            uploader.start()
-            busy |= load(base, questions, args.clients, uploader.is_alive)
-            uploader.join()
+        uploader = threading.Thread(target=upload, args=(base, args.upload, busy))
+        uploader.start()
+        busy |= load(base, questions, args.clients, uploader.is_alive)
+        uploader.join()
     finally:
         proc.terminate()
         proc.wait(timeout=30)
@@ -195,7 +198,7 @@ def main(argv: list[str] | None = None) -> None:
         "benchmark": "load",
         "server": {"threads": args.threads, "sentence_cache": served.sentence_cache},
         "quiet": quiet,
-        "during_upload": busy or None,
+        "during_upload": busy,
     }
     write_json(args.out, result)
     rows = []
@@ -213,8 +216,7 @@ def main(argv: list[str] | None = None) -> None:
                 ]
             )
     print_table(["phase", "ok", "req/s", "p50 ms", "p95 ms", "errors"], rows)
-    if busy:
-        print(f"  upload: HTTP {busy.get('upload_status')} in {busy.get('upload_s')} s")
+    print(f"  upload: HTTP {busy.get('upload_status')} in {busy.get('upload_s')} s")
     print(f"JSON: {args.out}\nserver log: {serve_log}")
 
 
