@@ -7,12 +7,10 @@ The metric names and their directions live here, next to the code that produces 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal
 
 from rag.evaluation import metrics as m
-
-if TYPE_CHECKING:
-    from rag.evaluation.runner import QuestionResult
+from rag.evaluation.results import QuestionResult, retrieval_key
 
 SCHEMA = "rag-eval/1"
 Direction = Literal["higher", "lower"]
@@ -34,11 +32,6 @@ _HIGHER_PREFIXES = (
     "grounding",
     "throughput",
 )
-
-
-def retrieval_key(metric: str, granularity: m.Granularity) -> str:
-    """``recall@5`` at page granularity (the question set's rule), ``recall@5_file`` at file."""
-    return metric if granularity == "page" else f"{metric}_file"
 
 
 def direction(name: str) -> Direction | None:
