@@ -97,8 +97,8 @@ def ask(
     if not question.strip():
         raise click.BadParameter("the question is empty", param_hint="QUESTION")
     try:
-        image = _read_image(image_path, settings) if image_path else None
         with _service(settings) as service:
+            image = _read_image(image_path, service) if image_path else None
             if service.store.count() == 0:
                 raise RagError(
                     f"no documents indexed in collection '{settings.collection}': run `rag ingest PATH` first"
@@ -125,15 +125,12 @@ def ask(
             click.echo(f"  unsupported: {sentence}")
 
 
-def _read_image(path: Path, settings: Settings):
+def _read_image(path: Path, service):
     """The picture of ``rag ask --image``, read with the same checks as an ingested one."""
-    from ingest.loaders.image import load_image
-
     data = path.read_bytes()
     if not data:
         raise RagError(f"{path}: empty file (0 bytes)")
-    loaded = load_image(path, data, max_pixels=settings.max_image_pixels)
-    return next(loaded.parts).image
+    return service.read_picture(data, str(path))
 
 
 @main.command("list")
@@ -247,20 +244,38 @@ def evaluate(
     rag eval questions.jsonl --fail-under recall@5=0.8,accuracy=0.6
     rag eval --compare baseline.json run.json
     """
-    from rag.evaluation.compare import check_thresholds, parse_thresholds
+    from rag.evaluation import session
+    from rag.evaluation.compare import check_thresholds, parse_thresholds, render_comparison
+    from rag.evaluation.report import render_table
 
     try:
         if compare:
             if questions is not None:
                 raise click.UsageError("--compare reads two reports: give no QUESTIONS file")
-            _compare_reports(*compare, tolerance)
+            comparison = session.compare_reports(*compare, tolerance=tolerance)
+            click.echo(render_comparison(comparison))
+            if comparison.regressions:
+                names = ", ".join(d.name for d in comparison.regressions)
+                click.echo(f"\nFAILED  {compare[1]} regressed from {compare[0]}: {names}", err=True)
+                sys.exit(EXIT_FAILED)
             return
         if questions is None:
             raise click.UsageError("give a QUESTIONS.jsonl file, or --compare A.json B.json")
         thresholds = parse_thresholds(fail_under) if fail_under else None
-        report = _run_eval(settings, questions, server, api_key, concurrency, top_k)
+        run = {"concurrency": concurrency, "top_k": top_k, "progress": sys.stderr.isatty()}
+        if server:
+            report = session.run_on_server(questions, server, settings, api_key=api_key, **run)
+        else:
+            report = session.run_on_library(questions, lambda: _service(settings), settings, **run)
+        click.echo(render_table(report))
         data = report.to_dict()
-        _write_reports(data, json_path, markdown_path, html_path)
+        session.write_reports(
+            data,
+            json_path=json_path,
+            markdown_path=markdown_path,
+            html_path=html_path,
+            on_written=lambda path: click.echo(f"Report: {path}"),
+        )
     except RagError as exc:
         _fail(exc)
     if thresholds:
@@ -270,82 +285,6 @@ def evaluate(
         if failures:
             sys.exit(EXIT_FAILED)
         click.echo(f"\nAll {len(thresholds)} thresholds met.")
-
-
-def _run_eval(settings, questions, server, api_key, concurrency, top_k):
-    """Run the question file against the library or a server, with a progress bar."""
-    from contextlib import ExitStack
-
-    from tqdm import tqdm
-
-    from rag.evaluation.questions import load_questions
-    from rag.evaluation.remote import RemoteAsk
-    from rag.evaluation.report import render_table
-    from rag.evaluation.runner import run_eval, service_ask
-
-    items = load_questions(questions)
-    config = {
-        "questions": str(questions),
-        "target": server or "library",
-        "concurrency": concurrency,
-        "top_k": top_k or settings.top_k,
-    }
-    with ExitStack() as stack:
-        if server:
-            key = api_key or (settings.api_keys[0] if settings.api_keys else None)
-            ask = stack.enter_context(RemoteAsk(server, api_key=key, top_k=top_k))
-        else:
-            service = stack.enter_context(_service(settings))
-            if service.store.count() == 0:
-                raise RagError(
-                    "the index is empty: ingest the question set's corpus first (`rag ingest DIR`)"
-                )
-            ask = service_ask(service, top_k=top_k)
-            config |= {
-                "generator": settings.generator,
-                "embedding_model": settings.embedding_model,
-                "collection": settings.collection,
-                "store": settings.qdrant_url or "embedded",
-            }
-        bar = stack.enter_context(
-            tqdm(total=len(items), unit="q", disable=not sys.stderr.isatty(), leave=False)
-        )
-        report = run_eval(
-            items, ask, concurrency=concurrency, on_result=lambda _: bar.update(), config=config
-        )
-    click.echo(render_table(report))
-    return report
-
-
-def _write_reports(data, json_path, markdown_path, html_path) -> None:
-    from rag.evaluation.report import render_markdown
-    from rag.evaluation.report_html import render_html
-
-    outputs = [
-        (json_path, lambda: json.dumps(data, indent=2, ensure_ascii=False)),
-        (markdown_path, lambda: render_markdown(data)),
-        (html_path, lambda: render_html(data)),
-    ]
-    for path, render in outputs:
-        if path is None:
-            continue
-        try:
-            path.write_text(render(), encoding="utf-8")
-        except OSError as exc:
-            raise RagError(f"cannot write the report {path}: {exc.strerror or exc}") from exc
-        click.echo(f"Report: {path}")
-
-
-def _compare_reports(a: Path, b: Path, tolerance: float) -> None:
-    from rag.evaluation.compare import compare, render_comparison
-    from rag.evaluation.report import load_report
-
-    comparison = compare(load_report(a), load_report(b), tolerance=tolerance)
-    click.echo(render_comparison(comparison))
-    if comparison.regressions:
-        names = ", ".join(d.name for d in comparison.regressions)
-        click.echo(f"\nFAILED  {b} regressed from {a}: {names}", err=True)
-        sys.exit(EXIT_FAILED)
 
 
 @main.command()
