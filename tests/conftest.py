@@ -11,8 +11,10 @@ import hashlib
 import io
 import os
 import re
+import threading
 import zlib
-from collections.abc import Iterator, Sequence
+from collections import deque
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,10 +26,11 @@ from ingest.vision.describe import ImageDescriber
 from ingest.vision.labels import Labeler
 from ingest.vision.ocr import Ocr
 from rag.embedders.base import Embedder
+from rag.generators import Draft, Generator, Turn
 from rag.service import RagService
 from rag.settings import Settings
 from rag.store.base import SparseVec
-from rag.types import Chunk
+from rag.types import Chunk, Evidence
 
 # The headless browser's fixtures (``driver``, ``page``) for every module that drives the page.
 pytest_plugins = ["browser"]
@@ -115,6 +118,50 @@ class FakeLabeler(Labeler):
     def labels(self, image: Image.Image, top_k: int) -> list[tuple[str, float]]:
         self.calls += 1
         return self._labels[:top_k]
+
+
+@dataclass(frozen=True)
+class GeneratorCall:
+    """One ``generate`` call, as the generator saw it."""
+
+    question: str
+    evidence: list[Evidence]
+    turns: list[Turn]  # the ``history`` argument: the conversation so far
+    query_image: Image.Image | None
+
+
+Reply = Draft | str | Callable[[GeneratorCall], Draft | str]
+
+
+class ScriptedGenerator(Generator):
+    """A generator that answers from a script and keeps a ``history`` of every call.
+
+    Replies are used in order and the last one answers every call after it, so
+    ``ScriptedGenerator("Kites need wind [1].")`` answers every question alike. A reply is a
+    ``Draft``, a string (a draft that does not abstain) or a callable that computes the reply
+    from the ``GeneratorCall`` (to block, or to answer from the evidence). Calls may come from
+    several threads, as the Slack bot's workers make them.
+    """
+
+    def __init__(self, *replies: Reply) -> None:
+        if not replies:
+            raise ValueError("ScriptedGenerator needs at least one reply")
+        self._replies: deque[Reply] = deque(replies)
+        self.history: list[GeneratorCall] = []
+        self._lock = threading.Lock()
+
+    def enqueue(self, *replies: Reply) -> None:
+        with self._lock:
+            self._replies.extend(replies)
+
+    def generate(self, question, evidence, *, history=(), query_image=None) -> Draft:
+        call = GeneratorCall(question, list(evidence), list(history), query_image)
+        with self._lock:
+            self.history.append(call)
+            reply = self._replies.popleft() if len(self._replies) > 1 else self._replies[0]
+        if callable(reply):
+            reply = reply(call)
+        return reply if isinstance(reply, Draft) else Draft(reply)
 
 
 def pytest_configure(config: pytest.Config) -> None:

@@ -10,11 +10,11 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import PdfPage, picture, write_pdf
+from conftest import PdfPage, ScriptedGenerator, picture, write_pdf
 
 from rag.citations import cite
 from rag.errors import ConfigError, PromptError
-from rag.generators import NOT_IN_DOCUMENTS, Draft, Generator
+from rag.generators import NOT_IN_DOCUMENTS, Draft
 from rag.prompts import load_prompt
 from rag.settings import Settings, load_settings
 from rag.types import Chunk, Evidence
@@ -222,14 +222,6 @@ def test_answer_to_dict_shape(answering):
     }
     assert set(data["retrieved"][0]) == {"file", "page", "modality", "score"}
     json.dumps(data)  # serialisable as is
-
-
-class ScriptedGenerator(Generator):
-    def __init__(self, draft: Draft) -> None:
-        self.draft = draft
-
-    def generate(self, question, evidence, *, history=(), query_image=None):
-        return self.draft
 
 
 def test_service_drops_invented_markers(make_service, tmp_path):

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from conftest import FakeEmbedder
+from conftest import FakeEmbedder, ScriptedGenerator
 
 from rag.citations import cite
-from rag.generators import NOT_IN_DOCUMENTS, Draft, Generator
+from rag.generators import NOT_IN_DOCUMENTS
 from rag.grounding import GroundingChecker, split_answer
 from rag.types import Chunk, Evidence
 
@@ -87,20 +87,14 @@ def test_split_answer_attaches_a_trailing_marker_to_its_sentence():
     assert split_answer("Voles live in meadows.\n[2]") == [("Voles live in meadows.", [2])]
 
 
-class Scripted(Generator):
-    def __init__(self, text: str) -> None:
-        self.text = text
-
-    def generate(self, question, evidence, *, history=(), query_image=None):
-        return Draft(self.text)
-
-
 def test_every_answer_from_the_service_carries_grounding(make_service, tmp_path):
     docs = tmp_path / "docs"
     docs.mkdir()
     for i, text in enumerate(TEXTS):
         (docs / f"f{i}.txt").write_text(text)
-    service = make_service(generator=Scripted("Voles are hunted by kestrels [1]. Moons [9]."))
+    service = make_service(
+        generator=ScriptedGenerator("Voles are hunted by kestrels [1]. Moons [9].")
+    )
     service.ingest([docs])
     answer = service.ask("Who hunts voles?")
     data = answer.to_dict()
@@ -144,14 +138,8 @@ def test_retrieve_k_measures_deeper_than_the_generator_reads(make_service, tmp_p
     docs.mkdir()
     for i in range(8):
         (docs / f"n{i}.txt").write_text(f"Note {i} is about harbour ferries and island trips.")
-    seen = {}
-
-    class Counting(Generator):
-        def generate(self, question, evidence, *, history=(), query_image=None):
-            seen["n"] = len(evidence)
-            return Draft("Ferries [1].")
-
-    service = make_service(generator=Counting())
+    generator = ScriptedGenerator("Ferries [1].")
+    service = make_service(generator=generator)
     service.ingest([docs])
     answer = service.ask("harbour ferries", top_k=3, retrieve_k=6)
-    assert seen["n"] == 3 and len(answer.evidence) == 6
+    assert len(generator.history[-1].evidence) == 3 and len(answer.evidence) == 6

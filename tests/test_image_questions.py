@@ -5,19 +5,9 @@ from __future__ import annotations
 import json
 
 from click.testing import CliRunner
-from conftest import picture, text_image
+from conftest import ScriptedGenerator, picture, text_image
 
 from rag import cli
-from rag.generators import Draft, Generator
-
-
-class Recording(Generator):
-    def __init__(self) -> None:
-        self.calls: list[dict] = []
-
-    def generate(self, question, evidence, *, history=(), query_image=None):
-        self.calls.append({"question": question, "evidence": evidence, "image": query_image})
-        return Draft("It is the harbour map [1].")
 
 
 def test_the_query_picture_is_described_and_handed_to_the_generator(make_service, tmp_path):
@@ -25,19 +15,19 @@ def test_the_query_picture_is_described_and_handed_to_the_generator(make_service
     docs.mkdir()
     picture(seed=3).save(docs / "map.png")
     (docs / "notes.txt").write_text("Opening hours of the bakery are listed on the door.")
-    generator = Recording()
+    generator = ScriptedGenerator("It is the harbour map [1].")
     service = make_service(generator=generator)
     service.ingest([docs])
 
     query_image = picture(seed=4)
     answer = service.ask("Where was this taken?", image=query_image)
 
-    call = generator.calls[-1]
-    assert call["image"] is query_image
+    call = generator.history[-1]
+    assert call.query_image is query_image
     # The description (fake labels and OCR text) joined the question the generator saw ...
-    assert "Where was this taken?" in call["question"] and "Image showing" in call["question"]
+    assert "Where was this taken?" in call.question and "Image showing" in call.question
     # ... and retrieval, which ranked the ingested picture with the same description first.
-    assert call["evidence"][0].chunk.file == "map.png"
+    assert call.evidence[0].chunk.file == "map.png"
     assert answer.sources[0].file == "map.png" and answer.sources[0].modality == "image"
     assert "describe_image" in answer.timings_ms
 

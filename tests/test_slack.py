@@ -8,18 +8,17 @@ import hmac
 import json
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import urlencode
 
 import pytest
-from conftest import write_manual
+from conftest import GeneratorCall, ScriptedGenerator, write_manual
 
 from rag.errors import StoreUnavailableError
-from rag.generators import Draft, Generator, Turn
-from rag.types import Evidence
+from rag.generators import Generator, Turn
 from server import create_app
 from server.slack.bot import APOLOGY, BUSY
 
@@ -27,6 +26,7 @@ SECRET = "8f742231b10e8888abcd99yyyzzz85a5"
 TOKEN = "xoxb-test-token"
 BOT_USER = "UBOT"
 DESCALE = "How do I descale the espresso machine?"
+ANSWER = "Descale it with citric acid every 8 weeks [1]."
 
 
 # Slack's side: a recording stand-in on 127.0.0.1 ----------------------------------------------
@@ -113,25 +113,20 @@ def wait_for(condition: Callable[[], Any], timeout: float = 10.0) -> Any:
 # Fakes for the answering side ----------------------------------------------------------------
 
 
-class RecordingGenerator(Generator):
-    """Cites the first evidence and remembers every question and history it was given.
+def asked_of(generator: ScriptedGenerator) -> list[tuple[str, list[Turn]]]:
+    """Every question the generator was given, with the conversation before it."""
+    return [(call.question, call.turns) for call in generator.history]
 
-    With ``gate`` it blocks in ``generate`` until the gate opens (``entered`` says it got there).
-    """
 
-    def __init__(self, gate: threading.Event | None = None) -> None:
-        self.asked: list[tuple[str, list[Turn]]] = []
-        self.gate = gate
-        self.entered = threading.Semaphore(0)
+def held(gate: threading.Event, entered: threading.Semaphore) -> Callable[[GeneratorCall], str]:
+    """A reply that blocks in ``generate`` until the gate opens (``entered`` says it got there)."""
 
-    def generate(
-        self, question: str, evidence: Sequence[Evidence], *, history=(), query_image=None
-    ) -> Draft:
-        self.asked.append((question, list(history)))
-        self.entered.release()
-        if self.gate is not None:
-            assert self.gate.wait(10), "the test never opened the gate"
-        return Draft("Descale it with citric acid every 8 weeks [1].")
+    def reply(call: GeneratorCall) -> str:
+        entered.release()
+        assert gate.wait(10), "the test never opened the gate"
+        return ANSWER
+
+    return reply
 
 
 class FailingService:
@@ -194,7 +189,7 @@ def make_app(make_settings, slack_api):
 
 @pytest.fixture
 def recorder():
-    return RecordingGenerator()
+    return ScriptedGenerator(ANSWER)
 
 
 @pytest.fixture
@@ -308,7 +303,7 @@ def test_a_signed_mention_is_answered_in_its_thread(app, slack_api, recorder):
     assert [b["type"] for b in post.body["blocks"]] == ["section", "section"]
     assert "[1] manual.pdf, page 2" in post.body["blocks"][1]["text"]["text"]
     # The mention is not part of the question.
-    assert recorder.asked == [(DESCALE, [])]
+    assert asked_of(recorder) == [(DESCALE, [])]
 
 
 @pytest.mark.parametrize(
@@ -335,7 +330,7 @@ def test_unsigned_or_forged_requests_are_refused(app, slack_api, recorder, tampe
     error = response.get_json()["error"]
     assert error["type"] == "unauthorized" and "Slack signature" in error["message"]
     settle(app)
-    assert slack_api.calls == [] and recorder.asked == []
+    assert slack_api.calls == [] and asked_of(recorder) == []
 
 
 @pytest.mark.parametrize(
@@ -352,7 +347,7 @@ def test_wrong_secret_and_stale_timestamps_are_refused(app, slack_api, recorder,
     hook = f"{slack_api.url}/hooks/cmd"
     assert post_command(client, DESCALE, hook, **signing).status_code == 401
     settle(app)
-    assert slack_api.calls == [] and recorder.asked == []
+    assert slack_api.calls == [] and asked_of(recorder) == []
 
 
 def test_a_tampered_body_is_refused(app, slack_api, recorder):
@@ -364,7 +359,7 @@ def test_a_tampered_body_is_refused(app, slack_api, recorder):
     )
     assert response.status_code == 401
     settle(app)
-    assert slack_api.calls == [] and recorder.asked == []
+    assert slack_api.calls == [] and asked_of(recorder) == []
 
 
 def test_a_signature_a_few_minutes_old_is_still_accepted(app, slack_api):
@@ -386,7 +381,7 @@ def test_url_verification_answers_the_challenge(app, slack_api):
 
 
 def test_slack_routes_take_slack_signatures_not_api_keys(make_app, corpus, slack_api):
-    app = make_app(corpus(RecordingGenerator()), api_keys=["secret-api-key"])
+    app = make_app(corpus(ScriptedGenerator(ANSWER)), api_keys=["secret-api-key"])
     client = app.test_client()
     assert client.post("/api/ask", json={"question": DESCALE}).status_code == 401
     assert post_event(client, event_payload(mention(DESCALE))).status_code == 200
@@ -434,7 +429,7 @@ def test_a_direct_message_is_answered_in_its_thread(app, slack_api, recorder):
     assert post_event(app.test_client(), event_payload(direct_message(DESCALE))).status_code == 200
     [post] = wait_for(slack_api.posts)
     assert (post.body["channel"], post.body["thread_ts"]) == ("D1", "1700000000.000200")
-    assert recorder.asked == [(DESCALE, [])]
+    assert asked_of(recorder) == [(DESCALE, [])]
 
 
 @pytest.mark.parametrize(
@@ -468,7 +463,7 @@ def test_a_direct_message_is_answered_in_its_thread(app, slack_api, recorder):
 def test_bots_edits_and_other_events_are_ignored(app, slack_api, recorder, event):
     assert post_event(app.test_client(), event_payload(event)).status_code == 200
     settle(app)
-    assert slack_api.calls == [] and recorder.asked == []
+    assert slack_api.calls == [] and asked_of(recorder) == []
 
 
 def test_a_retried_event_is_answered_once(app, slack_api, recorder):
@@ -480,7 +475,7 @@ def test_a_retried_event_is_answered_once(app, slack_api, recorder):
     assert post_event(client, payload, headers=retry).status_code == 200
     assert post_event(client, payload).status_code == 200  # a plain duplicate delivery
     settle(app)
-    assert len(slack_api.posts()) == 1 and len(recorder.asked) == 1
+    assert len(slack_api.posts()) == 1 and len(asked_of(recorder)) == 1
 
 
 def test_one_message_delivered_as_two_events_is_answered_once(app, slack_api, recorder):
@@ -489,7 +484,7 @@ def test_one_message_delivered_as_two_events_is_answered_once(app, slack_api, re
     post_event(client, event_payload(mention(DESCALE, ts=ts, channel="D1"), event_id="Ev1"))
     post_event(client, event_payload(direct_message(f"<@{BOT_USER}> {DESCALE}", ts=ts), "Ev2"))
     settle(app)
-    assert len(slack_api.posts()) == 1 and len(recorder.asked) == 1
+    assert len(slack_api.posts()) == 1 and len(asked_of(recorder)) == 1
 
 
 def test_a_bare_mention_gets_a_hint(app, slack_api, recorder):
@@ -497,7 +492,7 @@ def test_a_bare_mention_gets_a_hint(app, slack_api, recorder):
     assert post_event(app.test_client(), event_payload(event)).status_code == 200
     [post] = wait_for(slack_api.posts)
     assert post.body["thread_ts"] == "1700000000.000400" and "question" in post.body["text"]
-    assert recorder.asked == []
+    assert asked_of(recorder) == []
 
 
 # Threads and history --------------------------------------------------------------------------------
@@ -514,8 +509,8 @@ def test_a_follow_up_in_the_thread_gets_the_earlier_turn(app, slack_api, recorde
     post_event(client, event_payload(elsewhere, event_id="Ev3"))
     settle(app)
 
-    assert len(recorder.asked) == 3
-    histories = sorted((a[1] for a in recorder.asked[1:]), key=len)
+    assert len(asked_of(recorder)) == 3
+    histories = sorted((a[1] for a in asked_of(recorder)[1:]), key=len)
     assert histories[0] == []  # a new thread starts afresh
     [asked, answered] = histories[1]
     assert asked == Turn("user", DESCALE)
@@ -525,7 +520,7 @@ def test_a_follow_up_in_the_thread_gets_the_earlier_turn(app, slack_api, recorde
 
 
 def test_history_keeps_the_last_conversation_turns(make_app, corpus, slack_api):
-    recorder = RecordingGenerator()
+    recorder = ScriptedGenerator(ANSWER)
     app = make_app(corpus(recorder), conversation_turns=3)
     client = app.test_client()
     first = "1700000000.000100"
@@ -533,7 +528,7 @@ def test_history_keeps_the_last_conversation_turns(make_app, corpus, slack_api):
         ts = first if i == 0 else f"1700000000.00100{i}"
         post_event(client, event_payload(mention(f"question {i}", ts=ts, thread_ts=first), f"E{i}"))
         wait_for(lambda n=i + 1: len(slack_api.posts()) == n)
-    history = recorder.asked[-1][1]
+    history = asked_of(recorder)[-1][1]
     assert [t.role for t in history] == ["assistant", "user", "assistant"]
     assert history[1] == Turn("user", "question 2")
 
@@ -542,15 +537,15 @@ def test_history_keeps_the_last_conversation_turns(make_app, corpus, slack_api):
 
 
 def test_the_ack_comes_before_a_slow_answer(make_app, corpus, slack_api):
-    gate = threading.Event()
-    slow = RecordingGenerator(gate)
+    gate, entered = threading.Event(), threading.Semaphore(0)
+    slow = ScriptedGenerator(held(gate, entered))
     app = make_app(corpus(slow))
     try:
         started = time.monotonic()
         response = post_event(app.test_client(), event_payload(mention(DESCALE)))
         acked = time.monotonic() - started
         assert response.status_code == 200 and acked < 3
-        assert slow.entered.acquire(timeout=10)  # answering is under way, blocked in generate
+        assert entered.acquire(timeout=10)  # answering is under way, blocked in generate
         assert slack_api.posts() == []
     finally:
         gate.set()
@@ -559,13 +554,13 @@ def test_the_ack_comes_before_a_slow_answer(make_app, corpus, slack_api):
 
 
 def test_a_full_queue_answers_busy(make_app, corpus, slack_api):
-    gate = threading.Event()
-    slow = RecordingGenerator(gate)
+    gate, entered = threading.Event(), threading.Semaphore(0)
+    slow = ScriptedGenerator(held(gate, entered))
     app = make_app(corpus(slow), slack_workers=1, slack_queue_size=1)
     client = app.test_client()
     try:
         post_event(client, event_payload(mention(DESCALE, ts="1.000001"), "E1"))
-        assert slow.entered.acquire(timeout=10)  # the one worker is busy with E1
+        assert entered.acquire(timeout=10)  # the one worker is busy with E1
         post_event(client, event_payload(mention(DESCALE, ts="1.000002"), "E2"))  # waits
         response = post_event(client, event_payload(mention(DESCALE, ts="1.000003"), "E3"))
         assert response.status_code == 200
@@ -578,7 +573,7 @@ def test_a_full_queue_answers_busy(make_app, corpus, slack_api):
     settle(app)
     answered = sorted(p.body["thread_ts"] for p in slack_api.posts() if p.body["text"] != BUSY)
     assert answered == ["1.000001", "1.000002"]
-    assert len(slow.asked) == 2 and slack_api.to("/hooks/late") == []
+    assert len(asked_of(slow)) == 2 and slack_api.to("/hooks/late") == []
 
 
 def test_a_failing_service_gets_an_apology(make_app, slack_api):
@@ -643,7 +638,7 @@ def test_a_slash_command_is_acknowledged_then_answered_to_its_response_url(app, 
 
 
 def test_a_slash_command_can_answer_in_the_channel(make_app, corpus, slack_api):
-    app = make_app(corpus(RecordingGenerator()), slack_in_channel=True)
+    app = make_app(corpus(ScriptedGenerator(ANSWER)), slack_in_channel=True)
     post_command(app.test_client(), DESCALE, f"{slack_api.url}/hooks/cmd")
     [call] = wait_for(lambda: slack_api.to("/hooks/cmd"))
     assert call.body["response_type"] == "in_channel"
@@ -655,7 +650,7 @@ def test_an_empty_slash_command_gets_usage_and_nothing_is_queued(app, slack_api,
     assert body["response_type"] == "ephemeral" and "/ask how long" in body["text"]
     settle(app)
     assert app.extensions["slack"].answers._threads == []
-    assert slack_api.calls == [] and recorder.asked == []
+    assert slack_api.calls == [] and asked_of(recorder) == []
 
 
 # End to end -------------------------------------------------------------------------------------------
