@@ -72,9 +72,19 @@ class Settings(BaseSettings):
     top_k: int = Field(default=5, ge=1, le=100)
     prefetch_k: int = Field(default=40, ge=1)
     rrf_k: int = Field(default=60, ge=1)
-    answer_sentences: int = Field(default=3, ge=1, le=10)
+    # Sentences the extractive answerer quotes for an open (how/why) question; a question
+    # asking for a name, a number or a value gets its direct answer and one supporting quote.
+    answer_sentences: int = Field(default=2, ge=1, le=10)
     # Below this support the extractive answerer says the documents do not contain the answer.
     min_support: float = Field(default=0.45, ge=0.0, le=1.0)
+    # Parts of the extractive reader, comma-separated; leaving one out measures what it adds:
+    # types (prefer sentences holding the asked type), spans (lead with the direct answer),
+    # pinned (refuse when versions, numbers or names of the question are not in the source),
+    # pictures (a picture answers only a question about a picture), tables (read a cell),
+    # bridge (follow a name to where it is explained).
+    reader_parts: Annotated[list[str], NoDecode] = Field(
+        default_factory=lambda: ["types", "spans", "pinned", "pictures", "tables", "bridge"]
+    )
     # Sentence vectors the extractive answerer and the citation check keep between questions
     # (384 floats each: 20000 are about 30 MB); 0 turns the cache off.
     sentence_cache: int = Field(default=20000, ge=0)
@@ -116,11 +126,21 @@ class Settings(BaseSettings):
     def _expand(cls, value: Any) -> Any:
         return Path(value).expanduser() if isinstance(value, str | Path) else value
 
-    @field_validator("api_keys", mode="before")
+    @field_validator("api_keys", "reader_parts", mode="before")
     @classmethod
-    def _split_keys(cls, value: Any) -> Any:
+    def _split_list(cls, value: Any) -> Any:
         if isinstance(value, str):
             return [key.strip() for key in value.split(",") if key.strip()]
+        return value
+
+    @field_validator("reader_parts")
+    @classmethod
+    def _known_parts(cls, value: list[str]) -> list[str]:
+        from rag.reader.reader import PARTS
+
+        unknown = sorted(set(value) - PARTS)
+        if unknown:
+            raise ValueError(f"unknown reader parts {unknown}; choose from {sorted(PARTS)}")
         return value
 
     @field_validator("chunk_overlap")

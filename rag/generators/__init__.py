@@ -16,7 +16,10 @@ def _extractive(settings: Settings, embedder: Embedder) -> Generator:
     from rag.generators.extractive import ExtractiveGenerator
 
     return ExtractiveGenerator(
-        embedder, max_sentences=settings.answer_sentences, min_support=settings.min_support
+        embedder,
+        max_sentences=settings.answer_sentences,
+        min_support=settings.min_support,
+        parts=frozenset(settings.reader_parts),
     )
 
 

@@ -1,0 +1,128 @@
+"""What a question asks for, and what it pins down.
+
+The answer type decides which span of the best evidence sentence is the direct answer (a
+person's name, a number with its unit, a setting's value, a flag). The pinned things (versions,
+numbers, identifiers, quoted words, proper names) are what the evidence must mention before it
+may answer: a question about 1.0.9 is not answered by a sentence about 1.0.8.
+
+The rules read the question's wording only, the way a reference librarian sorts questions; they
+know nothing about any document.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+from rag.text import STOPWORDS
+
+
+class Wants(StrEnum):
+    PERSON = "person"  # a person or an organisation
+    NUMBER = "number"  # a count, a size, a duration: a number, with its unit when it has one
+    PRICE = "price"  # a number that is an amount of money
+    DATE = "date"
+    VALUE = "value"  # a setting's value, a default
+    IDENTIFIER = "identifier"  # an option, a flag, a command, a variable, a file name
+    PLACE = "place"
+    YESNO = "yesno"
+    EXPLANATION = "explanation"  # how or why: the quote is the answer
+    THING = "thing"  # anything else a "what/which" asks for
+
+
+# Order matters: the first rule that matches decides.
+_RULES: list[tuple[Wants, re.Pattern[str]]] = [
+    (
+        Wants.PRICE,
+        re.compile(
+            r"\b(how much (?:does|do|did|would|will)\b.*\b(cost|charge|pay)|what(?:'s| is| does)?"
+            r" (?:the )?(price|cost|fee)|how much money|price of|cost of)\b"
+        ),
+    ),
+    (
+        Wants.PERSON,
+        re.compile(
+            r"^(?:\w+ )?(who|whom|whose)\b|\b(which|what) (person|people|author|authors|company|"
+            r"organi[sz]ation|developer|maintainer|team|vendor|group|university|institute)\b|"
+            r"\b(written|created|developed|maintained|invented|proposed|designed|founded|"
+            r"published) by\b"
+        ),
+    ),
+    (
+        Wants.DATE,
+        re.compile(r"^(?:\w+ )?when\b|\b(what|which) (year|date|day|month|decade|century)\b"),
+    ),
+    (
+        Wants.NUMBER,
+        re.compile(
+            r"\bhow (many|much|long|far|fast|big|large|small|often|old|wide|tall|high|heavy)\b|"
+            r"\b(what|which) (number|percentage|percent|size|speed|rate|ratio|factor|amount|"
+            r"count|length|width|height|port|limit|maximum|minimum)\b|\bby what factor\b|"
+            r"\bnumeric\b|\bin (seconds|minutes|hours|days|bytes|kilobytes|megabytes|[kmg]b|"
+            r"milliseconds|ms|percent|pixels|points)\b"
+        ),
+    ),
+    (
+        Wants.VALUE,
+        re.compile(
+            r"\b(default|defaults)\b|\bwhat value\b|\bvalue (of|should|must|does)\b|"
+            r"\bset to\b|\bwhat (?:is|are) (?:the )?(setting|mode)\b"
+        ),
+    ),
+    (
+        Wants.IDENTIFIER,
+        re.compile(
+            r"\b(which|what) (?:\w+ )?(flag|flags|option|options|switch|command|commands|"
+            r"function|functions|variable|variables|element|elements|keyword|key|parameter|"
+            r"parameters|field|macro|directive|property|attribute|argument|file|files|tool|"
+            r"program|package|module|library|header|extension|method|class|type|setting|"
+            r"settings|tag)\b"
+        ),
+    ),
+    (Wants.PLACE, re.compile(r"^(?:\w+ )?where\b|\b(which|what) (city|country|address|place)\b")),
+    (
+        Wants.YESNO,
+        re.compile(
+            r"^(is|are|was|were|does|do|did|can|could|should|must|will|would|has|have|may)\b"
+        ),
+    ),
+    (Wants.EXPLANATION, re.compile(r"^(?:\w+ )?(how|why)\b|\bwhat happens\b|\bin what way\b")),
+]
+
+# Versions, numbers and identifiers name one thing exactly.
+_VERSION = re.compile(r"\b\d+(?:\.\d+)+[a-z]?\b")
+_NUMBER = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)?(?![\w.])")
+_IDENTIFIER = re.compile(r"(?<![\w-])(?:--?[A-Za-z][\w-]*|\w*[A-Za-z]\w*_\w+|[A-Z][A-Z0-9]{2,})")
+_QUOTED = re.compile(r"[\"“'‘]([^\"”'’]{2,40})[\"”'’]")
+# A capitalised word inside the question (not its first word) is a proper name.
+_PROPER = re.compile(r"(?<=[a-z,;:] )[A-Z][a-zA-Z0-9+#-]{2,}")
+
+
+@dataclass(frozen=True)
+class Question:
+    text: str
+    wants: Wants
+    pinned: frozenset[str]  # lower-cased strings the supporting evidence must contain
+
+
+def analyse(text: str) -> Question:
+    """The answer type of ``text`` and the things it pins down."""
+    lowered = " ".join(text.lower().split())
+    wants = next((w for w, rule in _RULES if rule.search(lowered)), Wants.THING)
+    return Question(text=text, wants=wants, pinned=pinned_things(text))
+
+
+def pinned_things(text: str) -> frozenset[str]:
+    found: set[str] = set()
+    found.update(_VERSION.findall(text))
+    found.update(m for m in _NUMBER.findall(text) if not _is_year_like_noise(m))
+    found.update(_IDENTIFIER.findall(text))
+    found.update(q.strip() for q in _QUOTED.findall(text))
+    found.update(p for p in _PROPER.findall(text) if p.lower() not in STOPWORDS)
+    return frozenset(f.lower() for f in found if f.strip("-"))
+
+
+def _is_year_like_noise(number: str) -> bool:
+    """A lone single digit ("1 file") pins little; keep multi-digit numbers and versions."""
+    return len(number) == 1

@@ -1,0 +1,336 @@
+"""Read the evidence for the answer: score sentences, pick the one that fills what the question
+asks for, lead with the filling span, quote the sentence, or say the documents do not tell.
+
+A sentence is scored by meaning (embedding cosine with the question), by wording (the share of
+the question's topic terms it holds, rare and exact terms weighing most) and by whether it holds
+a span of the type asked for that the question does not already state. The answer is refused
+when the question's topic is mostly absent, when no sentence is relevant enough, when the
+supporting document does not mention what the question pins down (a version, a number, a name),
+or when a question asking for a number, a date or a price finds none on topic. A picture answers
+only a question that speaks of a picture.
+
+``parts`` switches each part off for measurement (an ablation); all are on by default.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from rag.embedders import Embedder
+from rag.reader.question import Question, Wants, analyse
+from rag.reader.spans import spans, yes_or_no
+from rag.reader.tables import answer_cell, parse_row
+from rag.text import content_terms, key_terms, normalize_space, sentences, stem
+from rag.types import Evidence
+
+PARTS = frozenset({"types", "spans", "pinned", "pictures", "tables", "bridge"})
+
+DENSE_WEIGHT = 0.5
+LEXICAL_WEIGHT = 0.5
+# A sentence that holds a span of the asked type, not stated by the question, is preferred.
+TYPE_BONUS = 0.12
+# An answer adds something to the question: a sentence that only restates it is not one.
+NOVELTY_WEIGHT = 0.15
+RANK_BONUS = 0.05
+KEY_TERM_FACTOR = 3.0
+BRIDGE_BONUS = 0.25
+EXCLUDED_PENALTY = 0.1
+PICTURE_QUOTE_CHARS = 400
+# How a picture's description introduces the text read in it (ingest/vision/describe.py).
+PICTURE_TEXT_MARKER = "Text in the image:"
+# Types whose answer must be found as a span, or the question is not answered.
+REQUIRED_SPAN = frozenset({Wants.NUMBER, Wants.PRICE, Wants.DATE})
+
+VISUAL_WORDS = frozenset(
+    stem(w)
+    for w in (
+        "photo photograph picture pictured image screenshot diagram painting scan scanned "
+        "drawing drawn illustration figure chart plot graph logo icon shown show shows depicted "
+        "appear appears visible colour color colored coloured look looks sign poster photos "
+        "pictures images"
+    ).split()
+)
+_EXCLUSION = re.compile(
+    r"\b(?:besides|apart from|aside from|other than|except(?: for)?)\s+(?:the\s+)?"
+    r"(\"[^\"]+\"|[^,?;]+)",
+    re.IGNORECASE,
+)
+_IDENTIFIER = re.compile(r"\b(?=\w*[A-Za-z])(?=\w*[\d_])\w{3,}\b")
+_NUMBER = re.compile(r"(?<![A-Za-z_\d.])(?:0x[0-9A-Fa-f]+|\d+(?:[.,]\d+)*)")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    evidence_index: int
+    text: str
+    score: float  # orders candidates: relevance, rank prior, novelty, type
+    relevance: float  # decides whether anything answers at all: meaning and wording only
+    spans: tuple[str, ...] = ()  # spans of the asked type the question does not state
+    bridged: bool = False
+    follows: str = ""  # the next sentence of the same chunk, for a sentence ending in ":"
+
+
+@dataclass(frozen=True)
+class Reading:
+    text: str  # the answer with [n] markers (1-based evidence positions), or "" to abstain
+    question: Question
+
+
+class Reader:
+    def __init__(
+        self,
+        embedder: Embedder,
+        *,
+        min_support: float = 0.45,
+        max_quotes: int = 2,
+        parts: frozenset[str] = PARTS,
+    ) -> None:
+        self.embedder = embedder
+        self.min_support = min_support
+        self.max_quotes = max_quotes
+        self.parts = parts
+
+    def read(self, question: str, evidence: Sequence[Evidence]) -> Reading:
+        asked = analyse(question)
+        pictures_ok = "pictures" not in self.parts or describes_picture(question)
+        # A picture's look answers only a question about a picture; the text read in it is
+        # text like any other.
+        readable = {i: _readable_text(e, pictures_ok) for i, e in enumerate(evidence)}
+        usable = [i for i, text in readable.items() if text]
+        if not usable:
+            return Reading("", asked)
+        if evidence[usable[0]].chunk.modality == "image" and pictures_ok:
+            picture = self._picture(question, evidence, usable[0])
+            if picture:
+                return Reading(picture, asked)
+        if _missing_topic_terms(question, [readable[i] for i in usable]):
+            return Reading("", asked)
+        candidates = self.rank(asked, readable, usable)
+        if not candidates or max(c.relevance for c in candidates) < self.min_support:
+            return Reading("", asked)
+        hop = candidates[0]
+        if "bridge" in self.parts:
+            candidates = _follow_bridge(question, candidates)
+        floor = self.min_support * 0.8
+        candidates = [c for c in candidates if c.relevance >= floor]
+        if "pinned" in self.parts:
+            candidates = [c for c in candidates if _mentions_pinned(asked, c, evidence)]
+        if "types" in self.parts and asked.wants in REQUIRED_SPAN:
+            candidates = [c for c in candidates if c.spans]
+        if not candidates:
+            return Reading("", asked)
+        best = candidates[0]
+        text = self._compose(asked, best, candidates, evidence)
+        if best.bridged and hop is not best:
+            text += f" {hop.text} [{hop.evidence_index + 1}]"
+        return Reading(text, asked)
+
+    # Scoring ----------------------------------------------------------------------------
+
+    def rank(
+        self, asked: Question, readable: dict[int, str], usable: Sequence[int]
+    ) -> list[Candidate]:
+        question = asked.text
+        q_terms = content_terms(question)
+        units: list[tuple[int, str, str]] = []  # evidence index, sentence, the one after it
+        for index in usable:
+            split = sentences(readable[index])
+            units += [(index, text, after) for text, after in zip(split, [*split[1:], ""])]
+        if not units or not q_terms:
+            return []
+        unit_terms = [frozenset(content_terms(text)) for _, text, _ in units]
+        weights = _term_weights(q_terms, unit_terms)
+        excluded = _excluded_terms(question)
+        for term in key_terms(question) & weights.keys():
+            weights[term] *= KEY_TERM_FACTOR
+        for term in excluded & weights.keys():
+            weights[term] = 0.0
+        total = sum(weights.values()) or 1.0
+        q_set = frozenset(q_terms)
+        vectors = self.embedder.embed([question] + [text for _, text, _ in units])
+        dense = vectors[1:] @ vectors[0]
+        typed = "types" in self.parts
+        scored = []
+        for (index, text, after), terms, cosine in zip(units, unit_terms, dense, strict=True):
+            lexical = sum(w for t, w in weights.items() if t in terms) / total
+            novelty = min(1.0, len(terms - q_set) / 3) if terms else 0.0
+            relevance = DENSE_WEIGHT * float(cosine) + LEXICAL_WEIGHT * lexical
+            found = _new_spans(asked, text)
+            score = relevance + NOVELTY_WEIGHT * (novelty - 1.0) + RANK_BONUS / (index + 1)
+            if typed and found:
+                score += TYPE_BONUS
+            if excluded & terms:  # "besides X": a sentence about X is not the answer
+                score -= EXCLUDED_PENALTY
+            follows = after if text.rstrip().endswith(":") else ""
+            scored.append(Candidate(index, text, score, relevance, tuple(found), follows=follows))
+        scored.sort(key=lambda c: (-c.score, c.evidence_index, c.text))
+        return scored
+
+    # Composition ------------------------------------------------------------------------
+
+    def _compose(
+        self,
+        asked: Question,
+        best: Candidate,
+        candidates: Sequence[Candidate],
+        evidence: Sequence[Evidence],
+    ) -> str:
+        lead = self._direct(asked, best) if "spans" in self.parts else ""
+        if lead:
+            return f"{lead} — {_quote(best)}"
+        if asked.wants in (Wants.EXPLANATION, Wants.THING):
+            quoted = [best]
+            for cand in candidates[1:]:
+                if len(quoted) >= self.max_quotes:
+                    break
+                if cand.text in best.text or best.text in cand.text:
+                    continue
+                if cand.relevance >= best.relevance - 0.05:
+                    quoted.append(cand)
+            return " ".join(_quote(c) for c in quoted)
+        return _quote(best)
+
+    def _direct(self, asked: Question, best: Candidate) -> str:
+        """The span that answers, or "" when the sentence itself is the answer."""
+        if "tables" in self.parts:
+            cells = parse_row(best.text)
+            if cells:
+                cell = answer_cell(asked.text, cells)
+                if cell is not None:
+                    return cell.value
+        if asked.wants is Wants.YESNO:
+            return yes_or_no(asked.text, best.text)
+        if not best.spans:
+            return ""
+        return _nearest_span(asked.text, best.text, best.spans)
+
+    def _picture(self, question: str, evidence: Sequence[Evidence], top: int) -> str:
+        """A picture ranked first for a question about a picture: quote what is known of it."""
+        chunk = evidence[top].chunk
+        topic = set(content_terms(question)) - VISUAL_WORDS
+        described = {
+            term
+            for item in evidence
+            if item.chunk.image == chunk.image
+            for term in content_terms(item.chunk.text)
+        }
+        if not topic & described:
+            return ""
+        marker = f"[{top + 1}]"
+        if len(chunk.text) <= PICTURE_QUOTE_CHARS:
+            return f"{normalize_space(chunk.text)} {marker}"
+        lines = sentences(chunk.text)
+        ranked = sorted(lines, key=lambda s: -len(topic & set(content_terms(s))))
+        return " ".join(ranked[: self.max_quotes]) + f" {marker}"
+
+
+def _quote(cand: Candidate) -> str:
+    """The sentence with its marker; one that introduces what follows (":") brings it along."""
+    text = f"{cand.text} {cand.follows}" if cand.follows else cand.text
+    return f"{text} [{cand.evidence_index + 1}]"
+
+
+def _readable_text(item: Evidence, pictures_ok: bool) -> str:
+    chunk = item.chunk
+    if chunk.modality != "image" or pictures_ok:
+        return chunk.text
+    _, marker, read = chunk.text.partition(PICTURE_TEXT_MARKER)
+    return read.strip() if marker else ""
+
+
+def describes_picture(question: str) -> bool:
+    """The question speaks of a picture (a photo, a screenshot, a figure, a colour)."""
+    return bool(set(content_terms(question)) & VISUAL_WORDS)
+
+
+def _new_spans(asked: Question, sentence: str) -> list[str]:
+    lowered = asked.text.lower()
+    return [s for s in spans(asked.wants, sentence) if s and s.lower() not in lowered]
+
+
+def _nearest_span(question: str, sentence: str, found: Sequence[str]) -> str:
+    """Of several spans, the one closest to where the sentence speaks of the question's topic."""
+    if len(found) == 1:
+        return found[0]
+    q_terms = set(content_terms(question))
+    lowered = sentence.lower()
+    anchors = [
+        m.start() for m in re.finditer(r"\w+", lowered) if q_terms & set(content_terms(m.group(0)))
+    ]
+    if not anchors:
+        return found[0]
+
+    def distance(span: str) -> int:
+        at = lowered.find(span.lower())
+        return min(abs(at - a) for a in anchors) if at >= 0 else 10**6
+
+    return min(found, key=distance)
+
+
+def _mentions_pinned(asked: Question, cand: Candidate, evidence: Sequence[Evidence]) -> bool:
+    """The candidate's document (its retrieved chunks, its file name) names every pinned thing."""
+    if not asked.pinned:
+        return True
+    doc = evidence[cand.evidence_index].chunk.doc_id
+    text = " ".join(
+        f"{e.chunk.file} {e.chunk.text}" for e in evidence if e.chunk.doc_id == doc
+    ).lower()
+    return all(_contains(text, thing) for thing in asked.pinned)
+
+
+def _contains(text: str, thing: str) -> bool:
+    """``thing`` stands in ``text`` as a whole token; "D-Bus" meets "dbus", "1.0.8" never
+    meets "1.0.9"."""
+    if re.search(r"\d", thing):
+        return re.search(rf"(?<![\w.]){re.escape(thing)}(?![\w]|\.\d)", text) is not None
+    squeezed = re.sub(r"[^a-z0-9]", "", thing)
+    return squeezed in re.sub(r"[^a-z0-9]", "", text)
+
+
+def _term_weights(q_terms: list[str], unit_terms: list[frozenset[str]]) -> dict[str, float]:
+    """Inverse frequency over the candidate sentences: a term every sentence has says little."""
+    n = len(unit_terms)
+    return {
+        term: math.log(1 + n / (1 + sum(1 for terms in unit_terms if term in terms)))
+        for term in q_terms
+    }
+
+
+def _missing_topic_terms(question: str, texts: Sequence[str]) -> bool:
+    """Most of the question's topic terms appear nowhere in the evidence."""
+    q_terms = content_terms(question)
+    present = {term for text in texts for term in content_terms(text)}
+    missing = [t for t in q_terms if t not in present]
+    return len(missing) > len(q_terms) / 2
+
+
+def _excluded_terms(question: str) -> set[str]:
+    return {t for match in _EXCLUSION.finditer(question) for t in content_terms(match.group(1))}
+
+
+def _identifiers(text: str) -> set[str]:
+    return {m.group(0).lower() for m in _IDENTIFIER.finditer(text)}
+
+
+def _follow_bridge(question: str, candidates: list[Candidate]) -> list[Candidate]:
+    """Boost sentences that explain a name the best sentence introduced (two-hop questions)."""
+    top = candidates[0]
+    bridges = _identifiers(top.text) - _identifiers(question)
+    if not bridges:
+        return candidates
+    boosted = [
+        replace(
+            c,
+            score=c.score + BRIDGE_BONUS,
+            relevance=c.relevance + BRIDGE_BONUS,
+            bridged=True,
+        )
+        if c is not top and bridges & _identifiers(c.text)
+        else c
+        for c in candidates
+    ]
+    rest = sorted(boosted[1:], key=lambda c: (-c.score, c.evidence_index, c.text))
+    return [boosted[0], *rest]

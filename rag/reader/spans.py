@@ -1,0 +1,127 @@
+"""Typed spans in an evidence sentence: the words that fill what a question asks for.
+
+Each finder returns candidate spans in the order they appear; the reader prefers spans the
+question does not already contain (an answer adds something to its question) and, among those,
+the one nearest the question's own words in the sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from rag.reader.question import Wants
+from rag.text import STOPWORDS
+
+_UNITS = (
+    r"%|percent|per ?cent|[kmgt]i?b(?:ytes?)?|bytes?|bits?|kbps|mbps|gbps|hz|khz|mhz|ghz|"
+    r"ms|milliseconds?|µs|us|microseconds?|ns|nanoseconds?|s|secs?|seconds?|minutes?|mins?|"
+    r"hours?|days?|weeks?|months?|years?|times|x|px|pixels?|pt|points?|dpi|mm|cm|m|km|kg|g|"
+    r"lines?|pages?|characters?|chars?|entries|items|files?|threads?|cores?|cycles?|"
+    r"columns?|rows?|levels?|steps?|users?|people|digits?|words?|calls?|requests?"
+)
+NUMBER_WITH_UNIT = re.compile(
+    rf"(?<![\w.])(?:[$€£¥]\s?)?(?:0x[0-9a-f]+|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    rf"(?:\s?(?:{_UNITS})\b)?(?:\s?(?:[$€£¥]|usd|eur|gbp|dollars?|euros?))?",
+    re.IGNORECASE,
+)
+MONEY = re.compile(
+    r"[$€£¥]\s?\d|\d\s?(?:usd|eur|gbp|dollars?|euros?|pounds? sterling|cents?)\b", re.I
+)
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|jun(?:e)?|jul(?:y)?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+DATE = re.compile(
+    rf"\b(?:\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}} {_MONTH}\.? \d{{4}}|{_MONTH}\.? \d{{1,2}},? \d{{4}}|"
+    rf"{_MONTH}\.? \d{{4}}|(?:1[6-9]|20)\d{{2}})\b",
+    re.IGNORECASE,
+)
+IDENTIFIER = re.compile(
+    r"(?<![\w-])(?:--?[A-Za-z][\w-]*(?:=\S+)?|<[a-z][\w-]*>|\$?[A-Z][A-Z0-9]*_[A-Z0-9_]+|"
+    r"\w*[a-z]\w*_\w+(?:\(\))?|\w+\(\)|[a-z]+[A-Z]\w+|[A-Z][A-Z0-9]{2,}|"
+    r"(?:~|\.{1,2})?/[\w.@+-]+(?:/[\w.@+-]+)*/?|[\w-]+\.(?:conf|cfg|ini|json|toml|ya?ml|xml|"
+    r"txt|md|html|py|c|h|sh|pdf|png|jpg|so|deb))(?![\w-])"
+)
+QUOTED = re.compile(r"[\"“‘`]([^\"”’`]{1,60})[\"”’`]")
+_NAME_WORD = r"(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?|[A-Z]\.)"
+PERSON = re.compile(rf"\b{_NAME_WORD}(?:\s+(?:van|von|de|der|da|le|la)?\s*{_NAME_WORD}){{1,3}}\b")
+ORGANISATION = re.compile(
+    r"\b(?:[A-Z][\w&.-]*\s+){0,4}(?:Inc|Ltd|LLC|GmbH|Corporation|Corp|Company|Foundation|"
+    r"Project|University|Institute|Consortium|Group|Team|Labs?|Software|Systems)\b\.?"
+)
+# "defaults to X", "the default is X", "X by default", "default: X", "= X".
+_VALUE_AFTER = re.compile(
+    r"\b(?:defaults? (?:value )?(?:is|are|of \S+ is|to|:)|default value (?:is|:)|is set to|"
+    r"set (?:it )?to|are set to|equals?|=)\s+[\"“'`]?([^\s,;\"”'`)]+(?:\s(?:bytes?|seconds?|"
+    r"[kmg]b|%))?)",
+    re.IGNORECASE,
+)
+_VALUE_BEFORE = re.compile(r"([^\s,;(]+)\s+(?:(?:is|are) (?:the )?default|by default)\b", re.I)
+PLACE = re.compile(r"\b(?:in|at|from|near)\s+((?:[A-Z][a-z]+,?\s?){1,3})")
+NEGATION = re.compile(
+    r"\b(?:not|no|never|cannot|can't|won't|don't|doesn't|isn't|aren't|without|neither|nor|"
+    r"none|nothing|unnecessary|needn't)\b",
+    re.IGNORECASE,
+)
+
+
+def _numbers(sentence: str) -> list[str]:
+    return [m.group(0).strip() for m in NUMBER_WITH_UNIT.finditer(sentence)]
+
+
+def _money(sentence: str) -> list[str]:
+    return [s for s in _numbers(sentence) if MONEY.search(s)]
+
+
+def _dates(sentence: str) -> list[str]:
+    return [m.group(0) for m in DATE.finditer(sentence)]
+
+
+def _identifiers(sentence: str) -> list[str]:
+    found = [m.group(0).rstrip(".") for m in IDENTIFIER.finditer(sentence)]
+    found += [q.strip() for q in QUOTED.findall(sentence)]
+    return found
+
+
+def _people(sentence: str) -> list[str]:
+    names = [m.group(0) for m in ORGANISATION.finditer(sentence)]
+    names += [m.group(0) for m in PERSON.finditer(sentence)]
+    # "The", "This" opening a sentence are not names.
+    return [n for n in names if n.split()[0].lower() not in STOPWORDS]
+
+
+def _values(sentence: str) -> list[str]:
+    """Values stated as such ("defaults to 30", "X by default"), else the numbers."""
+    found = [m.group(1).rstrip(".") for m in _VALUE_AFTER.finditer(sentence)]
+    found += [m.group(1) for m in _VALUE_BEFORE.finditer(sentence)]
+    return [v for v in found if v.lower() not in STOPWORDS] or _numbers(sentence)
+
+
+def _places(sentence: str) -> list[str]:
+    return [m.group(1).strip(" ,") for m in PLACE.finditer(sentence)] + [
+        m.group(0) for m in IDENTIFIER.finditer(sentence) if "/" in m.group(0)
+    ]
+
+
+FINDERS: dict[Wants, Callable[[str], list[str]]] = {
+    Wants.PERSON: _people,
+    Wants.NUMBER: _numbers,
+    Wants.PRICE: _money,
+    Wants.DATE: _dates,
+    Wants.VALUE: _values,
+    Wants.IDENTIFIER: _identifiers,
+    Wants.PLACE: _places,
+}
+
+
+def spans(wants: Wants, sentence: str) -> list[str]:
+    """Spans of ``sentence`` that could fill what the question wants, in order of appearance."""
+    finder = FINDERS.get(wants)
+    return finder(sentence) if finder else []
+
+
+def yes_or_no(question: str, sentence: str) -> str:
+    """ "Yes" when the sentence agrees with the question's wording, "No" when one of them is
+    negated and the other is not."""
+    return "No" if bool(NEGATION.search(question)) != bool(NEGATION.search(sentence)) else "Yes"

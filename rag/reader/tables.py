@@ -1,0 +1,48 @@
+"""Table rows as indexed by ingest ("Key — Header: cell — Header: cell"), read cell by cell.
+
+A row × column question names the row (its key or a cell's words) and the column (its header):
+the answer is the cell under the header that the question's words match best, among the cells
+that the question does not already state.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rag.text import content_terms
+
+_CELL = re.compile(r"^\s*([^:]{1,60}):\s+(.+?)\s*$")
+SEPARATOR = " — "
+
+
+@dataclass(frozen=True)
+class Cell:
+    header: str
+    value: str
+
+
+def parse_row(line: str) -> list[Cell] | None:
+    """The cells of one indexed table row, or None when ``line`` is not one."""
+    if line.count(SEPARATOR) < 1:
+        return None
+    cells = []
+    for part in line.split(SEPARATOR):
+        match = _CELL.match(part)
+        if match:
+            cells.append(Cell(match.group(1).strip(), match.group(2).strip()))
+    return cells if len(cells) >= 2 else None
+
+
+def answer_cell(question: str, cells: list[Cell]) -> Cell | None:
+    """The cell the question asks for: its header is named by the question, its value is not."""
+    q_terms = set(content_terms(question))
+    lowered = question.lower()
+    best: tuple[int, Cell] | None = None
+    for cell in cells:
+        if cell.value.lower() in lowered:
+            continue  # the question states this cell: it picks the row
+        header_hits = len(q_terms & set(content_terms(cell.header)))
+        if header_hits and (best is None or header_hits > best[0]):
+            best = (header_hits, cell)
+    return best[1] if best else None
