@@ -46,12 +46,45 @@ REQUIRED_SPAN = frozenset({Wants.NUMBER, Wants.PRICE, Wants.DATE})
 
 VISUAL_WORDS = frozenset(
     stem(w)
-    for w in (
-        "photo photograph picture pictured image screenshot diagram painting scan scanned "
-        "drawing drawn illustration figure chart plot graph logo icon shown show shows depicted "
-        "appear appears visible colour color colored coloured look looks sign poster photos "
-        "pictures images"
-    ).split()
+    for w in [
+        "photo",
+        "photograph",
+        "picture",
+        "pictured",
+        "image",
+        "screenshot",
+        "diagram",
+        "painting",
+        "scan",
+        "scanned",
+        "drawing",
+        "drawn",
+        "illustration",
+        "figure",
+        "chart",
+        "plot",
+        "graph",
+        "logo",
+        "icon",
+        "shown",
+        "show",
+        "shows",
+        "depicted",
+        "appear",
+        "appears",
+        "visible",
+        "colour",
+        "color",
+        "colored",
+        "coloured",
+        "look",
+        "looks",
+        "sign",
+        "poster",
+        "photos",
+        "pictures",
+        "images",
+    ]
 )
 _EXCLUSION = re.compile(
     r"\b(?:besides|apart from|aside from|other than|except(?: for)?)\s+(?:the\s+)?"
@@ -138,7 +171,9 @@ class Reader:
         units: list[tuple[int, str, str]] = []  # evidence index, sentence, the one after it
         for index in usable:
             split = sentences(readable[index])
-            units += [(index, text, after) for text, after in zip(split, [*split[1:], ""])]
+            units += [
+                (index, text, after) for text, after in zip(split, [*split[1:], ""], strict=True)
+            ]
         if not units or not q_terms:
             return []
         unit_terms = [frozenset(content_terms(text)) for _, text, _ in units]
