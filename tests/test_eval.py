@@ -268,14 +268,16 @@ def test_report_by_kind_and_table():
         "recall@5",
         "mrr",
         "answer_accuracy",
+        "direct_accuracy",
         "abstention_accuracy",
+        "false_abstentions",
         "latency_p50_ms",
         "latency_p95_ms",
     ]
     assert table[2].split()[:3] == ["all", "5", "0.833"]
     rows = {line.split()[0]: line.split() for line in table[2:]}
     assert set(rows) == {"all", "text", "ocr", "unanswerable", "multi"}
-    assert rows["text"][5] == "-"  # no unanswerable questions of that kind
+    assert rows["text"][6] == "-"  # no unanswerable questions of that kind
 
 
 def test_score_abstention_with_sources_is_not_correct():
@@ -287,3 +289,20 @@ def test_score_abstention_with_sources_is_not_correct():
     answerable = Question("a", "Size?", ("2.4",), (GoldSource("t.pdf"),), "text")
     abstained = Answer(text="2.4 " + NOT_IN_DOCUMENTS, sources=[], evidence=[], abstained=True)
     assert score(answerable, abstained).correct is False  # abstaining is never a right answer
+
+
+def test_direct_accuracy_counts_the_answer_only_in_the_opening_words():
+    from rag.evaluation.metrics import direct_correct
+
+    late = " ".join(["word"] * 30) + " 2.4 m [1]"
+    assert direct_correct("2.4 m — The mirror is 2.4 m wide [1].", ["2.4 m"])
+    assert not direct_correct(late, ["2.4 m"])
+    assert direct_correct("[1] [2] " + " ".join(["word"] * 28) + " 2.4 m", ["2.4 m"])
+
+
+def test_false_abstentions_are_the_answerable_questions_refused():
+    report = run_eval(QUESTIONS, fake_ask)
+    summary = report.summary()
+    answerable = [r for r in report.results if r.question.answerable]
+    refused = sum(r.answer.abstained for r in answerable)
+    assert summary["false_abstentions"] == round(refused / len(answerable), 4)

@@ -18,6 +18,7 @@ from rag.evaluation.summary import METRICS, Direction, bounded, direction
 
 ALIASES = {
     "accuracy": "answer_accuracy",
+    "direct": "direct_accuracy",
     "abstention": "abstention_accuracy",
     "f1": "token_f1",
     "latency": "latency_p95_ms",
@@ -26,7 +27,14 @@ ALIASES = {
 # Per-stage latencies, flattened out of summary["latency_stages"]: latency_search_p95_ms.
 _STAGE = re.compile(r"^latency_(?P<stage>\w+?)_(?P<q>p50|p95|p99)_ms$")
 # The per-kind table of render_comparison: one column each, deltas only.
-KIND_FOCUS = ("recall@5", "mrr", "answer_accuracy", "token_f1", "abstention_accuracy")
+KIND_FOCUS = (
+    "recall@5",
+    "mrr",
+    "answer_accuracy",
+    "direct_accuracy",
+    "token_f1",
+    "abstention_accuracy",
+)
 
 
 @dataclass(frozen=True)

@@ -144,6 +144,15 @@ def answer_correct(answer: str, accepted: Sequence[str]) -> bool:
     return any(a.lower() in text for a in accepted)
 
 
+DIRECT_WORDS = 30
+
+
+def direct_correct(answer: str, accepted: Sequence[str], words: int = DIRECT_WORDS) -> bool:
+    """An accepted answer stands within the first ``words`` words: what a reader sees first."""
+    opening = " ".join(_MARKERS.sub(" ", answer).split()[:words])
+    return answer_correct(opening, accepted)
+
+
 # Abstentions and citations --------------------------------------------------------------------
 
 

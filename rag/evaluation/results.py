@@ -41,6 +41,7 @@ class QuestionResult:
     # Empty for unanswerable questions: with no gold source there is nothing to find.
     retrieval: dict[str, float] = field(default_factory=dict)
     token_f1: float | None = None
+    direct: bool = False  # an accepted answer within the first words of the reply
     citation_precision: float | None = None
     citation_recall: float | None = None
 
@@ -66,6 +67,7 @@ class QuestionResult:
             "grounding": a.grounding,
             "unsupported": a.unsupported,
             "correct": self.correct,
+            "direct": self.direct if answerable else None,
             "recall@5": self.recall5 if answerable else None,
             "rr": self.rr if answerable else None,
         }

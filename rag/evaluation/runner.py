@@ -73,6 +73,7 @@ def score(question: Question, answer: Answer) -> QuestionResult:
         correct = answer.abstained and not answer.sources
         return QuestionResult(question, answer, retrieved, cited, correct, 0.0, 0.0)
     correct = not answer.abstained and m.answer_correct(answer.text, question.answers)
+    direct = correct and m.direct_correct(answer.text, question.answers)
     retrieval: dict[str, float] = {}
     for granularity in m.GRANULARITIES:
         for k in m.RECALL_KS:
@@ -91,6 +92,7 @@ def score(question: Question, answer: Answer) -> QuestionResult:
         retrieved=retrieved,
         cited=cited,
         correct=correct,
+        direct=direct,
         recall5=retrieval["recall@5"],
         rr=retrieval["rr"],
         retrieval=retrieval,

@@ -26,6 +26,7 @@ _HIGHER_PREFIXES = (
     "mrr",
     "ndcg@",
     "answer_accuracy",
+    "direct_accuracy",
     "token_f1",
     "abstention_",
     "citation_",
@@ -34,11 +35,15 @@ _HIGHER_PREFIXES = (
 )
 
 
+# Shares where less is better.
+LOWER_SCORES = frozenset({"false_abstentions"})
+
+
 def direction(name: str) -> Direction | None:
     """Which way is better for a summary metric; ``None`` for counts and run facts."""
     if name in NEUTRAL or name in NEUTRAL_RUN:
         return None
-    if name.startswith("latency"):
+    if name.startswith("latency") or name in LOWER_SCORES:
         return "lower"
     if name.startswith(_HIGHER_PREFIXES):
         return "higher"
@@ -47,7 +52,9 @@ def direction(name: str) -> Direction | None:
 
 def bounded(name: str) -> bool:
     """Scores in [0, 1] (tolerances are absolute points); latencies and throughput are not."""
-    return direction(name) == "higher" and not name.startswith("throughput")
+    return name in LOWER_SCORES or (
+        direction(name) == "higher" and not name.startswith("throughput")
+    )
 
 
 def _retrieval_metric_names() -> list[str]:
@@ -65,8 +72,10 @@ METRICS: tuple[str, ...] = (
     "recall@5_multi_any",
     "recall@5_multi_all",
     "answer_accuracy",
+    "direct_accuracy",
     "token_f1",
     "abstention_accuracy",
+    "false_abstentions",
     "abstention_precision",
     "abstention_recall",
     "citation_precision",
@@ -129,6 +138,9 @@ def summarise(
     summary.update(
         {
             "answer_accuracy": over_answerable([float(r.correct) for r in answerable]),
+            "direct_accuracy": over_answerable([float(r.direct) for r in answerable]),
+            # Answerable questions refused: the price of abstaining too readily.
+            "false_abstentions": over_answerable([float(r.answer.abstained) for r in answerable]),
             "token_f1": over_answerable([r.token_f1 for r in answerable]),
             "abstention_accuracy": _r(m.mean([float(r.correct) for r in unanswerable]))
             if unanswerable
