@@ -42,7 +42,7 @@ PICTURE_QUOTE_CHARS = 400
 # How a picture's description introduces the text read in it (ingest/vision/describe.py).
 PICTURE_TEXT_MARKER = "Text in the image:"
 # Types whose answer must be found as a span, or the question is not answered.
-REQUIRED_SPAN = frozenset({Wants.NUMBER, Wants.PRICE, Wants.DATE})
+REQUIRED_SPAN = frozenset({Wants.NUMBER, Wants.PRICE})
 
 VISUAL_WORDS = frozenset(
     stem(w)
