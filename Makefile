@@ -5,7 +5,11 @@ RAG    := $(VENV)/bin/rag
 STAMP  := $(VENV)/.installed-stamp
 SAMPLE_QUESTION := How do you draw a freehand line in XFig?
 
-.PHONY: install test lint demo bench bench-scale bench-baseline bench-load bench-slack bench-all clean
+# The fast tier: tests on deterministic fakes only, no real or tiny torch models, no browser.
+FAST   := not models and not browser and not slow
+PYTEST := $(PY) -m pytest -q -p no:cacheprovider
+
+.PHONY: install browser test test-fast lint demo bench bench-scale bench-baseline bench-load bench-slack bench-all clean
 
 $(PY):
 	python3 -m venv $(VENV)
@@ -20,8 +24,15 @@ $(STAMP): pyproject.toml | $(PY)
 
 install: $(STAMP)
 
-test: install
-	$(PY) -m pytest -q -p no:cacheprovider
+# Debian's chromium and chromedriver, for the chat page tests (apt-get, through sudo if needed).
+browser:
+	.ci/install-browser
+
+test: install browser
+	$(PYTEST)
+
+test-fast: install
+	$(PYTEST) -m "$(FAST)"
 
 lint: install
 	$(PY) -m ruff check .

@@ -1,8 +1,9 @@
 """Debian's headless chromium driven by selenium, for tests of the chat page.
 
-The browser tests run in CI: `.ci/run` installs chromium and chromium-driver. Where they are
-missing the tests fail and say how to install them; RAG_SKIP_BROWSER_TESTS=1 skips them on
-purpose.
+The browser tests run in CI: `make test` installs chromium and chromium-driver first
+(.ci/install-browser). Where they are missing the tests fail and say how to install them;
+RAG_SKIP_BROWSER_TESTS=1 skips them on purpose. Every test that uses the browser is marked
+``browser``, so `make test-fast` leaves it out.
 """
 
 from __future__ import annotations
@@ -33,6 +34,13 @@ def _find(path: str, name: str) -> str | None:
     return path if Path(path).is_file() else shutil.which(name)
 
 
+@pytest.hookimpl(tryfirst=True)  # before `-m` deselects by marker
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if "driver" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.browser)
+
+
 @pytest.fixture(scope="module")
 def driver() -> Iterator:
     chromium = _find(CHROMIUM, "chromium")
@@ -40,7 +48,7 @@ def driver() -> Iterator:
     if not (chromium and chromedriver):
         message = (
             f"the chat page tests need chromium and chromedriver ({CHROMIUM}, {CHROMEDRIVER}): "
-            "install them with `apt-get install chromium chromium-driver` (.ci/run does), "
+            "install them with `apt-get install chromium chromium-driver` (`make test` does), "
             "or set RAG_SKIP_BROWSER_TESTS=1 to skip these tests"
         )
         if SKIP_BROWSER:

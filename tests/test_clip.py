@@ -16,6 +16,8 @@ from rag.embedders.base import Embedder
 from rag.embedders.clip import ClipEmbedder
 from rag.errors import ModelError
 
+pytestmark = pytest.mark.slow  # tiny random CLIP and SigLIP models, built with torch
+
 BATCH = 4  # small, so a dozen inputs already span several batches
 FAMILIES = {
     "clip": (build_tiny_clip, CLIP_PROJECTION_DIM),

@@ -8,6 +8,8 @@ from tiny_clip import build_tiny_clip
 
 from rag.embedders.clip import ClipEmbedder
 
+pytestmark = pytest.mark.slow  # a tiny random CLIP model, built with torch
+
 
 @pytest.fixture(scope="module")
 def clip_dir(tmp_path_factory):

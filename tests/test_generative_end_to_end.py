@@ -12,6 +12,8 @@ from tiny_models import build_idefics3
 from rag import cli
 from rag.generators.transformers_vlm import TransformersGenerator
 
+pytestmark = pytest.mark.slow  # a tiny random VLM
+
 
 @pytest.fixture(scope="module")
 def vlm_dir(tmp_path_factory):

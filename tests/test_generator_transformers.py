@@ -21,6 +21,8 @@ from rag.generators.base import Draft, Turn
 from rag.generators.transformers_vlm import TransformersGenerator
 from rag.types import Chunk, Evidence
 
+pytestmark = pytest.mark.slow  # tiny random transformers models
+
 QUESTION = "What colour is the square in the chart?"
 DESCRIPTION = "Text in the image: zeppelin hangar chart. Labels: red square."
 

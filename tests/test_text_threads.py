@@ -5,9 +5,12 @@ from __future__ import annotations
 import random
 import threading
 
+import pytest
 import snowballstemmer
 
 from rag.text import stem
+
+pytestmark = pytest.mark.slow  # tens of thousands of words stemmed on four threads
 
 SUFFIXES = ("ational", "izer", "fulness", "ing", "ed", "ously", "ement", "iveness")
 
