@@ -34,9 +34,11 @@ test: install browser
 test-fast: install
 	$(PYTEST) -m "$(FAST)"
 
+# Style, then the layer contract ([tool.importlinter] in pyproject.toml).
 lint: install
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
+	$(VENV)/bin/lint-imports --no-cache
 
 demo: install
 	$(RAG) ingest samples/corpus/
