@@ -17,15 +17,19 @@ RUN apt-get update \
 # torch first, the CPU build from PyTorch's index: from PyPI it is the multi-GB CUDA build.
 RUN pip install --index-url https://download.pytorch.org/whl/cpu torch==2.13.0
 
-WORKDIR /app
+# A normal install: the prompt templates and the page's files travel in the wheel as package
+# data. The sources stay in /src, away from the working directory, so the server runs only
+# what was installed.
+WORKDIR /src
 COPY pyproject.toml README.md ./
 COPY rag ./rag
 COPY ingest ./ingest
 COPY server ./server
 COPY prompts ./prompts
+RUN pip install .
+
+WORKDIR /app
 COPY samples ./samples
-# Editable: the prompt templates are read from /app/prompts, beside the packages.
-RUN pip install -e .
 
 RUN useradd --create-home --uid 10001 rag \
     && mkdir /data \

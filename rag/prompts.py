@@ -1,15 +1,21 @@
-"""Prompt templates are data files under ``prompts/``, rendered with strict variables."""
+"""Prompt templates are data files under ``prompts/``, rendered with strict variables.
+
+``prompts`` is a package of data files, so the templates are found with ``importlib.resources``
+from a source checkout and from an installed wheel alike.
+"""
 
 from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass
+from importlib import resources
+from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any
 
 from rag.errors import PromptError
 
-PROMPTS_DIR = Path(__file__).resolve().parent.parent / "prompts"
+TEMPLATES_PACKAGE = "prompts"
 
 
 @dataclass(frozen=True)
@@ -37,7 +43,10 @@ class PromptTemplate:
             raise PromptError(f"prompt '{self.name}': {exc}") from exc
 
 
-def load_prompt(name: str, directory: Path = PROMPTS_DIR) -> PromptTemplate:
+def load_prompt(name: str, directory: Path | Traversable | None = None) -> PromptTemplate:
+    """The template ``name``.toml from ``directory``, by default the ``prompts`` package."""
+    if directory is None:
+        directory = resources.files(TEMPLATES_PACKAGE)
     path = directory / f"{name}.toml"
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
