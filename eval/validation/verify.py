@@ -1,0 +1,461 @@
+#!/usr/bin/env python3
+"""Re-check questions.jsonl against corpus/ and print every problem found.
+
+Checks:
+  * every line is a valid question object (fields, types, kinds, unique ids of the
+    form val-<kind>-NN);
+  * every corpus file has the sha256 listed below, and no file is missing or extra;
+  * the corpus stays small enough to ingest quickly: PDFs at most 150 pages in all,
+    pictures at most 1.5 megapixels each, the whole corpus at most 12 MB;
+  * every cited file exists in corpus/; PDF pages are 1-based and within the document;
+  * text / table: the first answer occurs on the cited PDF page (pdftotext, with and
+    without -layout) or in the cited text / Markdown / HTML file;
+  * figure: the same, but a PDF page is also searched in the tesseract output of the
+    page rendered at 300 dpi, because screenshots embedded as pictures carry their
+    text only as pixels; answers that are only a colour are listed in BY_EYE;
+  * multi: the first answer occurs on the last cited page (the end of the bridge);
+  * every further answer occurs in the same place too, unless PARAPHRASES lists it
+    (a rewording a reply may use, e.g. "light gray" for "light grey");
+  * image / ocr: the cited file is a PNG or JPEG image; for ocr, the answers occur in
+    the tesseract output of the image (skipped, with a note, when tesseract is not
+    installed);
+  * unanswerable: answers and sources are both empty;
+  * every picture is either cited or listed as a distractor, and distractors are never
+    cited; every document is cited.
+
+Matching is case-insensitive, after collapsing runs of whitespace to one space.
+Needs pdftotext, pdfinfo and pdftoppm (poppler-utils); tesseract is optional.
+Usage: python3 verify.py        (exit status 0 when there are 0 problems)
+"""
+
+import hashlib
+import html
+import json
+import os
+import re
+import shutil
+import struct
+import subprocess
+import sys
+import tempfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+CORPUS = os.path.join(HERE, "corpus")
+QUESTIONS = os.path.join(HERE, "questions.jsonl")
+
+KINDS = {"text", "table", "figure", "image", "ocr", "unanswerable", "multi"}
+ID_KIND = {
+    "text": "text",
+    "table": "table",
+    "fig": "figure",
+    "img": "image",
+    "ocr": "ocr",
+    "unans": "unanswerable",
+    "multi": "multi",
+}
+TEXT_KINDS = {"text", "table", "figure"}
+IMAGE_EXT = (".png", ".jpg", ".jpeg")
+DOC_EXT = (".txt", ".md", ".html", ".htm")
+MAX_PDF_PAGES = 150
+MAX_PIXELS = 1_500_000
+MAX_BYTES = 12_000_000
+
+SHA256 = {
+    "dotguide.pdf": "6aa4a4f220de2a2a3a00f3cd48a6aebd972a2691dddfd228b97f0733b38e8066",
+    "maintain.pdf": "aebd1a7558d33624f35b350cd9cbc00095501ae4333c4fc8719b325bb5128e2a",
+    "neatoguide.pdf": "87b9788e8388b144ac313052524b56f26e7053cbd5a24f18ffa7af75403bf4af",
+    "ocrad-README.txt": "5f1e5c0c684a7e3a01c58a5e89919c784dbf8aac8b706781011d72a3b6f78e22",
+    "smyrna.pdf": "10af0c5a0c6008bba5d4d2184708e7649198f459e6b576213b8c2528e46fe12f",
+    "unpaper-image-processing.html": "22775ae73a94e04370720ee528ee5fd9f67aa6ee15abfc63f66501cfe40ea2d3",
+    "val_img_01.png": "68ae26c0d55f3363a3a9256adbcca93da16d905a0230702e472e45e02a1e50af",
+    "val_img_02.jpg": "62b8f50836945f5bc4d45b625dfc94fd2734f64c775ca2023d377ac6dab52981",
+    "val_img_03.png": "e0dcb15332ec2189e539e67fa4c3d277346514bd45f846544f8d03e0cbd26659",
+    "val_img_04.jpg": "a542d7f43be6f35ab659c36f32a92f21b2db0fdce13b887de2382dab43fd4b5f",
+    "val_img_05.jpg": "3f6807e97c360cc36b4759c443da681e418af0119084446419bcc9debfc3b988",
+    "val_img_06.png": "91e95b4e7b958630c0e83d8924655b4a9b90cfa2d08ee33b39d19fd3044bd788",
+    "val_img_07.png": "5f83cb2c265ab05cf827b5ee5e1fa021002422fca91d1246598c7d7e227318c4",
+    "val_img_08.png": "880e6366a12cf9742802c10a0aaaa712ee87ff45d32848e089be3a683c3e4951",
+    "val_img_09.jpg": "3a7b850555aac9598b81bc0bdd11058b82598ee62c3e085a2ca35501fa4e485f",
+    "val_img_10.jpg": "8787c0954f8895c2cc483e97e94ec3bca9d2bcd39d9a0e3be79fdbedc5542366",
+    "val_img_11.jpg": "ea6c3c538c571c86acd765e9ee6556db1316c908b2dc38e362d9adc893b8d78a",
+    "val_img_12.jpg": "5936634ce93cc7ff7464f5221ef87f05d41650df125fe177115c92ce6e082b12",
+    "val_img_13.png": "88459764be9ee433bacd87c5d893d19eca7a5795bb1b4b5bea212840c5049591",
+    "val_img_14.png": "212b77c9f8903f4bcb93c18efe982cd44a0b24280f19029dcd435b2b7dc4d12a",
+    "val_img_15.png": "49c74e78b940ffe1f9bcd82e3b26530abd43507419534637f0d457eee017997a",
+    "val_img_16.png": "49e4a5a4396c704e14eaf5dc15a8351621a599f1f9855f0bca71520ad74da909",
+    "val_img_17.png": "14ebf4654e531b6534cb78d5f791dc08a152e28bb449f4da4babefbb22e230bc",
+    "val_img_18.png": "af2e58d1e561e25490b687cc45f93f52b7e14c879675d6f392e74ebf6420b51e",
+    "val_img_19.png": "f90dfb1ab289fa2e9ada4a0e35595a580c1add42372256df1c7d80ee93d1e014",
+    "val_img_20.jpg": "7a73d66facc46cc3d7e0ff866600fd5bd4190daf14d21b44378eb9217ed0afc2",
+    "val_img_21.png": "52caae5a2c80f34d02cf1c13774175e6f258288dba10e30132d8d78c10458693",
+    "val_img_22.jpg": "2884b40e0365131a5382179c656fc79156107e8cab5f918e46693a474cbbf94b",
+    "val_img_23.jpg": "be46aad629036adf8915b83d42de68d585f3f320b0d13de23f900c5a4ee00449",
+    "val_img_24.png": "e25acd7dcc637dd83b8af6ad0e0263c21ae90e8181df5f675c4c1342c5ee4bee",
+    "val_img_25.png": "ec44f8ac2f312e9ce6d8ae08ef4a5c6fab79aa5983b5b783e60e60b9353b640f",
+    "val_img_26.jpg": "0586d9dfd8812e317148635014a731bedc5f8478f88202f1aaa1ca69adf36f8c",
+    "val_img_27.png": "951811e522292a41a16b609845cdc7a7bc3caba1a80e35ab9a6ae516c1b6fc20",
+    "val_img_28.png": "b66d251fe0e249afb31356d0004278c96065f01738d8b17fdb9cf4a973ded230",
+    "val_img_29.png": "c0f71083dff3fe947e431966a472884b187b353a8929bc9269ef4dfce38cb5f2",
+    "val_img_30.jpg": "89e86af38d04daaef975665dc2127e9fa76f0fd68f4eea105a2d0ae3390b010b",
+    "zstd-README.md": "682212486494a36ec1545925c467b4faeee0b1326795584346747b159c10a0f6",
+}
+
+# Pictures that no question cites: look-alikes of cited pictures, to compete at retrieval time.
+DISTRACTORS = {
+    "val_img_08.png",
+    "val_img_11.jpg",
+    "val_img_18.png",
+    "val_img_19.png",
+    "val_img_23.jpg",
+    "val_img_27.png",
+}
+
+# Figure answers that are only a colour in a drawing or screenshot: checked by eye (README).
+BY_EYE = {"val-fig-03": {"purple", "violet"}}
+
+# Rewordings a correct reply may use that the source itself does not spell this way.
+PARAPHRASES = {
+    "val-text-03": {"light gray", "lightgrey"},
+    "val-text-09": {"100000", "100 000"},
+    "val-text-10": {"doesn't do anything", "not do anything"},
+    "val-text-13": {"fifteen lines"},
+    "val-text-14": {"yes"},
+    "val-text-15": {"5 minutes"},
+    "val-text-21": {"1700mb/s", "1.7 gb/s"},
+    "val-text-23": {"rfc 8878"},
+    "val-table-01": {"depends on the shape"},
+    "val-table-05": {"pink"},
+    "val-table-09": {"0.5"},
+    "val-fig-10": {"sky blue"},
+    "val-ocr-05": {"two to three months"},
+    "val-ocr-06": {"10000", "10 000"},
+}
+
+problems = []
+notes = []
+
+
+def problem(msg):
+    problems.append(msg)
+    print("PROBLEM:", msg)
+
+
+def norm(s):
+    return re.sub(r"\s+", " ", s).strip().lower()
+
+
+def run(cmd, env=None):
+    return subprocess.run(cmd, capture_output=True, text=True, env=env)
+
+
+_pages = {}
+_page_text = {}
+_page_ocr = {}
+_doc_text = {}
+_ocr_text = {}
+OCR_ENV = dict(os.environ, OMP_THREAD_LIMIT="1")
+
+
+def pdf_pages(name):
+    if name not in _pages:
+        out = run(["pdfinfo", os.path.join(CORPUS, name)]).stdout
+        m = re.search(r"^Pages:\s+(\d+)", out, re.M)
+        _pages[name] = int(m.group(1)) if m else 0
+    return _pages[name]
+
+
+def pdf_page_text(name, page):
+    key = (name, page)
+    if key not in _page_text:
+        path = os.path.join(CORPUS, name)
+        parts = []
+        for extra in (["-layout"], []):
+            r = run(["pdftotext", *extra, "-f", str(page), "-l", str(page), path, "-"])
+            parts.append(r.stdout)
+        _page_text[key] = norm("\n".join(parts))
+    return _page_text[key]
+
+
+def pdf_page_ocr(name, page):
+    """Tesseract's reading of the page rendered at 300 dpi (text inside embedded pictures)."""
+    key = (name, page)
+    if key not in _page_ocr:
+        with tempfile.TemporaryDirectory() as tmp:
+            stem = os.path.join(tmp, "page")
+            run(
+                [
+                    "pdftoppm",
+                    "-r",
+                    "300",
+                    "-gray",
+                    "-png",
+                    "-singlefile",
+                    "-f",
+                    str(page),
+                    "-l",
+                    str(page),
+                    os.path.join(CORPUS, name),
+                    stem,
+                ]
+            )
+            r = run(["tesseract", stem + ".png", "-"], env=OCR_ENV)
+        _page_ocr[key] = norm(r.stdout)
+    return _page_ocr[key]
+
+
+def doc_text(name):
+    if name not in _doc_text:
+        with open(os.path.join(CORPUS, name), encoding="utf-8", errors="replace") as fh:
+            raw = fh.read()
+        if name.lower().endswith((".html", ".htm")):
+            raw = re.sub(r"(?is)<(script|style)\b.*?</\1>", " ", raw)
+            raw = re.sub(r"<[^>]+>", " ", raw)
+            raw = html.unescape(raw)
+        _doc_text[name] = norm(raw)
+    return _doc_text[name]
+
+
+def ocr_text(name):
+    if name not in _ocr_text:
+        r = run(["tesseract", os.path.join(CORPUS, name), "-"], env=OCR_ENV)
+        _ocr_text[name] = norm(r.stdout)
+    return _ocr_text[name]
+
+
+def is_image(name):
+    with open(os.path.join(CORPUS, name), "rb") as fh:
+        head = fh.read(8)
+    return head.startswith(b"\x89PNG\r\n\x1a\n") or head.startswith(b"\xff\xd8\xff")
+
+
+def image_size(path):
+    """(width, height) from a PNG IHDR or a JPEG SOF segment, without Pillow."""
+    with open(path, "rb") as fh:
+        data = fh.read()
+    if data.startswith(b"\x89PNG"):
+        return struct.unpack(">II", data[16:24])
+    i = 2
+    while i + 9 < len(data) and data[i] == 0xFF:
+        marker = data[i + 1]
+        if 0xC0 <= marker <= 0xCF and marker not in (0xC4, 0xC8, 0xCC):
+            h, w = struct.unpack(">HH", data[i + 5 : i + 9])
+            return w, h
+        i += 2 + struct.unpack(">H", data[i + 2 : i + 4])[0]
+    return 0, 0
+
+
+def source_text(src):
+    name = src["file"]
+    if name.lower().endswith(".pdf"):
+        return pdf_page_text(name, src["page"])
+    return doc_text(name)
+
+
+def check_manifest():
+    present = sorted(os.listdir(CORPUS)) if os.path.isdir(CORPUS) else []
+    for name in present:
+        if name not in SHA256:
+            problem(f"corpus/{name}: not in the manifest")
+            continue
+        with open(os.path.join(CORPUS, name), "rb") as fh:
+            digest = hashlib.sha256(fh.read()).hexdigest()
+        if digest != SHA256[name]:
+            problem(f"corpus/{name}: sha256 {digest} differs from the manifest")
+    for name in SHA256:
+        if name not in present:
+            problem(f"corpus/{name}: missing")
+
+
+def check_budget():
+    present = [n for n in SHA256 if os.path.isfile(os.path.join(CORPUS, n))]
+    pages = sum(pdf_pages(n) for n in present if n.endswith(".pdf"))
+    if pages > MAX_PDF_PAGES:
+        problem(f"PDFs hold {pages} pages in all, more than {MAX_PDF_PAGES}")
+    for name in present:
+        if name.lower().endswith(IMAGE_EXT):
+            w, h = image_size(os.path.join(CORPUS, name))
+            if w * h > MAX_PIXELS:
+                problem(f"corpus/{name}: {w}x{h} is more than {MAX_PIXELS} pixels")
+    size = sum(os.path.getsize(os.path.join(CORPUS, n)) for n in present)
+    if size > MAX_BYTES:
+        problem(f"corpus holds {size} bytes, more than {MAX_BYTES}")
+    return pages, size
+
+
+def check_source(qid, src, kind):
+    """Return True when the source itself is usable."""
+    if not isinstance(src, dict) or not isinstance(src.get("file"), str) or not src["file"]:
+        problem(f"{qid}: bad source {src!r}")
+        return False
+    name = src["file"]
+    extra = set(src) - {"file", "page"}
+    if extra:
+        problem(f"{qid}: source has unknown fields {sorted(extra)}")
+    if "/" in name or "\\" in name:
+        problem(f"{qid}: source must be a bare file name in corpus/, got {name!r}")
+        return False
+    if not os.path.isfile(os.path.join(CORPUS, name)):
+        problem(f"{qid}: cited file {name} does not exist in corpus/")
+        return False
+    lower = name.lower()
+    if lower.endswith(".pdf"):
+        page = src.get("page")
+        if not isinstance(page, int) or isinstance(page, bool):
+            problem(f"{qid}: PDF source {name} needs an integer page")
+            return False
+        n = pdf_pages(name)
+        if not 1 <= page <= n:
+            problem(f"{qid}: page {page} outside 1..{n} of {name}")
+            return False
+    else:
+        if "page" in src:
+            problem(f"{qid}: {name} is not a PDF and must not carry a page")
+        if lower.endswith(IMAGE_EXT):
+            if not is_image(name):
+                problem(f"{qid}: {name} is not a PNG or JPEG image")
+                return False
+        elif not lower.endswith(DOC_EXT):
+            problem(f"{qid}: unsupported source type {name}")
+            return False
+    if kind in ("image", "ocr") and not lower.endswith(IMAGE_EXT):
+        problem(f"{qid}: kind {kind} must cite an image, got {name}")
+        return False
+    if kind in TEXT_KINDS | {"multi"} and lower.endswith(IMAGE_EXT):
+        problem(f"{qid}: kind {kind} must cite a document, got {name}")
+        return False
+    return True
+
+
+def check_answers_in(qid, answers, haystack, where):
+    """The first answer must occur; the others must occur unless listed as paraphrases."""
+    allowed = PARAPHRASES.get(qid, set()) | BY_EYE.get(qid, set())
+    if norm(answers[0]) in allowed:
+        problem(f"{qid}: the first answer {answers[0]!r} must be one the source spells out")
+    for a in answers:
+        if norm(a) in haystack:
+            continue
+        if norm(a) in allowed:
+            continue
+        problem(f"{qid}: answer {a!r} not found in {where}")
+
+
+def check_answers(qid, kind, answers, sources, have_tesseract):
+    if kind in TEXT_KINDS or kind == "multi":
+        target = sources[-1]
+        where = target["file"] + (f" p.{target['page']}" if "page" in target else "")
+        if qid in BY_EYE:
+            notes.append(f"{qid}: {sorted(BY_EYE[qid])} checked by eye on {where}")
+            return
+        haystack = source_text(target)
+        missing = [a for a in answers if norm(a) not in haystack]
+        if kind == "figure" and "page" in target and missing:
+            if not have_tesseract:
+                notes.append(f"{qid}: page OCR skipped (tesseract not installed)")
+                return
+            haystack = haystack + " " + pdf_page_ocr(target["file"], target["page"])
+        check_answers_in(qid, answers, haystack, where)
+    elif kind == "ocr":
+        if not have_tesseract:
+            notes.append(f"{qid}: OCR check skipped (tesseract not installed)")
+            return
+        name = sources[0]["file"]
+        check_answers_in(qid, answers, ocr_text(name), f"tesseract output of {name}")
+
+
+def check_question(lineno, line, ids, cited, counts, have_tesseract):
+    try:
+        q = json.loads(line)
+    except json.JSONDecodeError as e:
+        problem(f"line {lineno}: not JSON ({e})")
+        return
+    fields = {"id", "question", "answers", "sources", "kind"}
+    qid = q.get("id", f"line {lineno}")
+    if fields - set(q):
+        problem(f"{qid}: missing fields {sorted(fields - set(q))}")
+        return
+    if set(q) - fields:
+        problem(f"{qid}: unknown fields {sorted(set(q) - fields)}")
+    kind = q["kind"]
+    if kind not in KINDS:
+        problem(f"{qid}: unknown kind {kind!r}")
+        return
+    m = re.fullmatch(r"val-([a-z]+)-(\d\d)", qid) if isinstance(qid, str) else None
+    if not m or ID_KIND.get(m.group(1)) != kind:
+        problem(f"{qid}: id must be val-<kind>-NN matching kind {kind}")
+    if qid in ids:
+        problem(f"{qid}: duplicate id")
+    ids.add(qid)
+    counts[kind] = counts.get(kind, 0) + 1
+    if not isinstance(q["question"], str) or not q["question"].strip():
+        problem(f"{qid}: empty question")
+    answers, sources = q["answers"], q["sources"]
+    if not isinstance(answers, list) or not all(isinstance(a, str) and a.strip() for a in answers):
+        problem(f"{qid}: answers must be a list of non-empty strings")
+        return
+    if not isinstance(sources, list):
+        problem(f"{qid}: sources must be a list")
+        return
+    if kind == "unanswerable":
+        if answers or sources:
+            problem(f"{qid}: unanswerable questions need answers [] and sources []")
+        return
+    if not 1 <= len(answers) <= 3:
+        problem(f"{qid}: give 1-3 answers, got {len(answers)}")
+    if not answers or not sources:
+        problem(f"{qid}: needs answers and sources")
+        return
+    if kind == "multi" and len(sources) < 2:
+        problem(f"{qid}: multi needs at least two sources")
+    if kind != "multi" and len(sources) != 1:
+        problem(f"{qid}: kind {kind} takes exactly one source")
+    ok = [check_source(qid, s, kind) for s in sources]
+    for s in sources:
+        if isinstance(s, dict) and isinstance(s.get("file"), str):
+            cited.add(s["file"])
+    if all(ok):
+        check_answers(qid, kind, answers, sources, have_tesseract)
+
+
+def check_coverage(cited):
+    images = {n for n in SHA256 if n.lower().endswith(IMAGE_EXT)}
+    for name in sorted(images - cited - DISTRACTORS):
+        problem(f"{name}: image neither cited nor listed as a distractor")
+    for name in sorted(DISTRACTORS & cited):
+        problem(f"{name}: listed as a distractor but cited by a question")
+    for name in sorted(set(SHA256) - images - cited):
+        problem(f"{name}: document cited by no question")
+
+
+def main():
+    for tool in ("pdftotext", "pdfinfo", "pdftoppm"):
+        if shutil.which(tool) is None:
+            print(f"{tool} not found: install poppler-utils and run again.")
+            return 2
+    have_tesseract = shutil.which("tesseract") is not None
+    check_manifest()
+    pages, size = check_budget()
+
+    ids, cited, counts = set(), set(), {}
+    with open(QUESTIONS, encoding="utf-8") as fh:
+        lines = fh.read().splitlines()
+    for lineno, line in enumerate(lines, 1):
+        if not line.strip():
+            problem(f"line {lineno}: blank line")
+            continue
+        check_question(lineno, line, ids, cited, counts, have_tesseract)
+    check_coverage(cited)
+    for qid in sorted(set(BY_EYE) | set(PARAPHRASES)):
+        if qid not in ids:
+            problem(f"{qid}: listed in BY_EYE/PARAPHRASES but not a question")
+
+    for n in notes:
+        print("NOTE:", n)
+    total = sum(counts.values())
+    print(f"corpus: {len(SHA256)} files, {pages} PDF pages, {size} bytes")
+    print("questions:", total, "|", ", ".join(f"{k} {counts[k]}" for k in sorted(counts)))
+    print(f"{len(problems)} problems")
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
