@@ -1,7 +1,7 @@
 """Helpers shared by the benchmark scripts in bench/ (not a test, not part of the package).
 
 The scripts put the checkout on ``sys.path`` themselves; this module only needs the standard
-library and numpy at import time.
+library and numpy at import time (the product and torch are imported where they are used).
 """
 
 from __future__ import annotations
@@ -10,9 +10,16 @@ import json
 import os
 import platform
 import resource
+import socket
 import statistics
+import subprocess
 import sys
-from collections.abc import Sequence
+import time
+import urllib.request
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 
 import numpy as np
@@ -41,6 +48,12 @@ def default_questions() -> Path | None:
     return dev / "questions.jsonl" if dev and (dev / "questions.jsonl").is_file() else None
 
 
+def question_texts(path: Path) -> list[str]:
+    """The ``question`` of every line of a JSON-lines question file."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [json.loads(line)["question"] for line in lines if line.strip()]
+
+
 # Statistics -------------------------------------------------------------------------------
 
 
@@ -57,6 +70,11 @@ def latency_summary(ms: Sequence[float]) -> dict:
         "min_ms": round(min(ms), 2),
         "max_ms": round(max(ms), 2),
     }
+
+
+def p50_each(samples: Mapping[str, Sequence[float]]) -> dict[str, float]:
+    """The median of each series, e.g. of each stage an answer reports in ``timings_ms``."""
+    return {key: round(percentile(values, 50), 2) for key, values in samples.items()}
 
 
 def ratio(a: float | None, b: float | None, digits: int = 3) -> float | None:
@@ -105,7 +123,23 @@ def ru_maxrss_mb() -> float:
     return round(peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024, 1)
 
 
-# Machine ----------------------------------------------------------------------------------
+# Machine and settings ---------------------------------------------------------------------
+
+
+def load_bench_settings():
+    """The settings ``rag`` would use (``RAG_*``, ``rag.toml``), with torch on their threads."""
+    import torch
+
+    from rag.settings import load_settings
+
+    settings = load_settings()
+    torch.set_num_threads(settings.torch_threads)
+    return settings
+
+
+def load_avg() -> list[float]:
+    """The 1, 5 and 15-minute load averages: other work on the machine skews every number."""
+    return [round(x, 2) for x in os.getloadavg()]
 
 
 def machine_info(settings, load_start: Sequence[float]) -> dict:
@@ -129,19 +163,174 @@ def machine_info(settings, load_start: Sequence[float]) -> dict:
     }
 
 
-def settings_info(settings) -> dict:
+SETTINGS_FIELDS = (
+    "embedder",
+    "embedding_model",
+    "embed_batch_size",
+    "chunk_size",
+    "chunk_overlap",
+    "top_k",
+    "prefetch_k",
+    "rrf_k",
+    "generator",
+    "sentence_cache",
+)
+
+
+def settings_info(settings, fields: Sequence[str] = SETTINGS_FIELDS) -> dict:
+    return {name: getattr(settings, name) for name in fields}
+
+
+def run_header(
+    benchmark: str, settings, load_start: Sequence[float], fields: Sequence[str] = SETTINGS_FIELDS
+) -> dict:
+    """The first keys of every result: which benchmark, when, on what machine, with what."""
     return {
-        "embedder": settings.embedder,
-        "embedding_model": settings.embedding_model,
-        "embed_batch_size": settings.embed_batch_size,
-        "chunk_size": settings.chunk_size,
-        "chunk_overlap": settings.chunk_overlap,
-        "top_k": settings.top_k,
-        "prefetch_k": settings.prefetch_k,
-        "rrf_k": settings.rrf_k,
-        "generator": settings.generator,
-        "sentence_cache": settings.sentence_cache,
+        "benchmark": benchmark,
+        "when": datetime.now(UTC).isoformat(timespec="seconds"),
+        "machine": machine_info(settings, load_start),
+        "settings": settings_info(settings, fields),
     }
+
+
+# Ingest -------------------------------------------------------------------------------------
+
+
+def check_ingest(report, what: str = "ingest"):
+    """The ingest report, or exit with every file that failed: a benchmark of a broken ingest
+    measures nothing."""
+    if report.failed:
+        problems = "; ".join(f"{r.path}: {r.reason}" for r in report.results if r.reason)
+        raise SystemExit(f"{what} failed: {problems}")
+    return report
+
+
+class FileTimer:
+    """``on_result`` for one ingest: each file's time is the gap since the previous file
+    finished (the pipeline works on one file at a time). The clock starts at creation."""
+
+    def __init__(self) -> None:
+        self.started = time.perf_counter()
+        self._finished: list[tuple[float, object]] = []
+
+    def __call__(self, result) -> None:
+        self._finished.append((time.perf_counter(), result))
+
+    def gaps(self) -> list[tuple[object, float]]:
+        """(file result, seconds) for every file, in the order they finished."""
+        out, last = [], self.started
+        for at, result in self._finished:
+            out.append((result, at - last))
+            last = at
+        return out
+
+
+WARMUP_NOTE = "# Warm-up\n\nA short note so that the embedding model loads before timing.\n"
+
+
+class Workbench:
+    """Services that share one set of loaded models, each on a fresh, empty data directory
+    under ``workdir``: the timings of a run never include loading a model."""
+
+    def __init__(self, base, workdir: Path) -> None:
+        from rag.embedders import create_embedder
+
+        self.base = base
+        self.workdir = workdir
+        self.embedder = create_embedder(base)
+        self.describer = None  # the OCR and labeler, shared once ``warm_up`` has loaded them
+        self._dirs = 0
+
+    def settings(self, name: str):
+        """The base settings with a new data directory (numbered, so names may repeat)."""
+        self._dirs += 1
+        data_dir = self.workdir / f"{self._dirs:02d}-{name}"
+        return self.base.model_copy(update={"data_dir": data_dir})
+
+    def service(self, settings, embedder=None):
+        from rag.service import RagService
+
+        return RagService(settings, embedder=embedder or self.embedder, describer=self.describer)
+
+    def warm_up(self) -> float:
+        """Load every model (embedder, OCR, labeler) on a tiny input; returns the seconds."""
+        started = time.perf_counter()
+        tiny = self.workdir / "warmup-input"
+        tiny.mkdir()
+        (tiny / "note.md").write_text(WARMUP_NOTE)
+        paths = [tiny / "note.md"] + ([WARMUP_IMAGE] if WARMUP_IMAGE.is_file() else [])
+        with self.service(self.settings("warmup")) as service:
+            check_ingest(service.ingest(paths), "warm-up ingest")
+            self.describer = service.describer()
+        self.embedder.embed(["warm-up"] * self.embedder.batch_size)
+        return time.perf_counter() - started
+
+
+# rag serve ----------------------------------------------------------------------------------
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@dataclass
+class Served:
+    base: str  # http://127.0.0.1:PORT
+    ready_s: float  # from the start of the process to the first good answer of ``ready``
+
+
+@contextmanager
+def serve(
+    data_dir: Path,
+    log_path: Path,
+    *,
+    threads: int | None = None,
+    ready: str = "/healthz",
+    within_s: float = 120.0,
+) -> Iterator[Served]:
+    """``rag serve`` in a subprocess on 127.0.0.1 over ``data_dir``, its output in ``log_path``;
+    yields once ``ready`` answers 200 (``/readyz`` also loads the models) and stops it after.
+
+    The rate limit is off (``RAG_RATE_LIMIT=``): a benchmark's many questions from one address
+    measure the server's capacity, not the limiter's.
+    """
+    port = free_port()
+    env = dict(
+        os.environ, RAG_DATA_DIR=str(data_dir), RAG_RATE_LIMIT="", TOKENIZERS_PARALLELISM="false"
+    )
+    cmd = [sys.executable, "-m", "rag.cli", "serve", "--host", "127.0.0.1", "--port", str(port)]
+    if threads is not None:
+        cmd += ["--threads", str(threads)]
+    base = f"http://127.0.0.1:{port}"
+    with open(log_path, "w") as log:
+        proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+        try:
+            ready_s = _wait_ready(proc, base + ready, within_s, log_path)
+            yield Served(base, ready_s)
+        finally:
+            proc.terminate()
+            try:
+                proc.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()
+
+
+def _wait_ready(proc: subprocess.Popen, url: str, within_s: float, log_path: Path) -> float:
+    started = time.perf_counter()
+    while (waited := time.perf_counter() - started) < within_s:
+        if proc.poll() is not None:
+            raise SystemExit(f"rag serve exited with {proc.returncode}: see {log_path}")
+        try:
+            with urllib.request.urlopen(url, timeout=max(1.0, within_s - waited)) as response:
+                if response.status == 200:
+                    return time.perf_counter() - started
+        except OSError:  # not listening yet, or 503 while it loads
+            pass
+        time.sleep(0.25)
+    raise SystemExit(f"rag serve did not answer {url} within {within_s:g} s: see {log_path}")
 
 
 # Output -----------------------------------------------------------------------------------

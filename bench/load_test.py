@@ -16,7 +16,6 @@ for the run (``RAG_RATE_LIMIT=``): the point is the server's capacity, not the l
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import shutil
 import subprocess
@@ -27,50 +26,24 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+ROOT = Path(__file__).resolve().parent.parent
+for path in (ROOT, Path(__file__).resolve().parent):
+    if str(path) not in sys.path:  # run as a script from a checkout
+        sys.path.insert(0, str(path))
 
 import httpx  # noqa: E402
-
-from bench.benchlib import (  # noqa: E402
+from benchlib import (  # noqa: E402
     RESULTS,
-    ROOT,
     default_corpus,
     default_questions,
     latency_summary,
     print_table,
+    question_texts,
+    serve,
     write_json,
 )
 
 DEFAULT_OUT = RESULTS / "load.json"
-
-
-def free_port() -> int:
-    import socket
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def start_server(data_dir: Path, log_path: Path, threads: int) -> tuple[subprocess.Popen, str]:
-    port = free_port()
-    env = dict(os.environ, RAG_DATA_DIR=str(data_dir), RAG_RATE_LIMIT="")
-    cmd = [sys.executable, "-m", "rag.cli", "serve", "--port", str(port), "--threads", str(threads)]
-    log = open(log_path, "w")  # noqa: SIM115 - the server writes to it until it stops
-    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 180
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise SystemExit(f"rag serve exited with {proc.returncode}: see {log_path}")
-        try:
-            # /readyz loads the models: the load starts on a warm server.
-            if httpx.get(base + "/readyz", timeout=120).status_code == 200:
-                return proc, base
-        except httpx.HTTPError:
-            time.sleep(0.3)
-    proc.kill()
-    raise SystemExit(f"rag serve was not ready within 180 s: see {log_path}")
 
 
 def load(base: str, questions: list[str], clients: int, keep_going: Callable[[], bool]) -> dict:
@@ -150,11 +123,7 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     if args.questions is None:
         raise SystemExit("no question file: pass --questions (the dev set's questions.jsonl)")
-    questions = [
-        json.loads(line)["question"]
-        for line in args.questions.read_text().splitlines()
-        if line.strip()
-    ]
+    questions = question_texts(args.questions)
 
     scratch = Path(tempfile.mkdtemp(prefix="rag-load-"))
     data_dir = args.data_dir
@@ -173,21 +142,25 @@ def main(argv: list[str] | None = None) -> None:
     # The server's log outlives the run: an error in the table can be looked up there.
     serve_log = args.out.with_suffix(".serve.log")
     serve_log.parent.mkdir(parents=True, exist_ok=True)
-    proc, base = start_server(data_dir, serve_log, args.threads)
     try:
-        print(f"{args.clients} clients for {args.seconds:g} s on {base}/api/ask ...", flush=True)
-        stop = time.monotonic() + args.seconds
-        quiet = load(base, questions, args.clients, lambda: time.monotonic() < stop)
-        # Only the requests made while the upload is being ingested count here.
-        print(f"... and again while {args.upload.name} is uploaded and ingested", flush=True)
-        busy: dict = {}
-        uploader = threading.Thread(target=upload, args=(base, args.upload, busy))
-        uploader.start()
-        busy |= load(base, questions, args.clients, uploader.is_alive)
-        uploader.join()
+        # /readyz loads the models: the load starts on a warm server.
+        with serve(
+            data_dir, serve_log, threads=args.threads, ready="/readyz", within_s=180
+        ) as server:
+            base = server.base
+            print(
+                f"{args.clients} clients for {args.seconds:g} s on {base}/api/ask ...", flush=True
+            )
+            stop = time.monotonic() + args.seconds
+            quiet = load(base, questions, args.clients, lambda: time.monotonic() < stop)
+            # Only the requests made while the upload is being ingested count here.
+            print(f"... and again while {args.upload.name} is uploaded and ingested", flush=True)
+            busy: dict = {}
+            uploader = threading.Thread(target=upload, args=(base, args.upload, busy))
+            uploader.start()
+            busy |= load(base, questions, args.clients, uploader.is_alive)
+            uploader.join()
     finally:
-        proc.terminate()
-        proc.wait(timeout=30)
         shutil.rmtree(scratch, ignore_errors=True)
     from rag.settings import load_settings
 

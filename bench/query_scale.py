@@ -30,9 +30,7 @@ import json
 import logging
 import os
 import shutil
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -40,7 +38,6 @@ import urllib.request
 import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime
 from pathlib import Path
 
 import numpy as np
@@ -52,23 +49,27 @@ for path in (ROOT, Path(__file__).resolve().parent):
 
 from benchlib import (  # noqa: E402
     RESULTS,
+    check_ingest,
     default_corpus,
     default_questions,
     latency_summary,
-    machine_info,
+    load_avg,
+    load_bench_settings,
+    p50_each,
     print_rows,
     print_table,
     ratio,
     rss_mb,
     ru_maxrss_mb,
-    settings_info,
+    run_header,
+    serve,
     write_json,
 )
 
 from rag.evaluation.metrics import distinct, recall_at_k  # noqa: E402
 from rag.evaluation.questions import Question, load_questions  # noqa: E402
 from rag.service import RagService  # noqa: E402
-from rag.settings import Settings, load_settings  # noqa: E402
+from rag.settings import Settings  # noqa: E402
 from rag.sparse import Bm25Encoder  # noqa: E402
 from rag.store.base import PointVectors, SparseVec, VectorStore  # noqa: E402
 from rag.store.edge import EdgeStore  # noqa: E402
@@ -110,10 +111,7 @@ class Collection:
 def ingest_corpus(settings: Settings, corpus: Path) -> tuple[RagService, dict]:
     service = RagService(settings)
     started = time.perf_counter()
-    report = service.ingest([corpus])
-    if report.failed:
-        problems = "; ".join(f"{r.path}: {r.reason}" for r in report.results if r.reason)
-        raise SystemExit(f"ingest failed: {problems}")
+    report = check_ingest(service.ingest([corpus]))
     service.optimize()  # what `rag ingest` does at the end of a run
     seconds = time.perf_counter() - started
     return service, {
@@ -429,12 +427,6 @@ def run_client(col: Collection, queries, settings, args, exact: dict) -> dict:
 # /api/ask -------------------------------------------------------------------------------
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def post(url: str, question: str, timeout: float = 120) -> dict:
     body = json.dumps({"question": question}).encode()
     request = urllib.request.Request(
@@ -446,52 +438,25 @@ def post(url: str, question: str, timeout: float = 120) -> dict:
 
 def api_ask(data_dir: Path, questions: list[Question], repeats: int, log_path: Path) -> dict:
     """``rag serve`` in a subprocess on the ingested data directory; POST every question."""
-    port = free_port()
-    # No rate limit: 84 questions in a row from one address would pass the default 60/minute.
-    env = dict(
-        os.environ, RAG_DATA_DIR=str(data_dir), RAG_RATE_LIMIT="", TOKENIZERS_PARALLELISM="false"
-    )
-    cmd = [sys.executable, "-m", "rag.cli", "serve", "--host", "127.0.0.1", "--port", str(port)]
-    base = f"http://127.0.0.1:{port}"
-    with open(log_path, "w") as log:
-        proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
-        try:
-            started = time.perf_counter()
-            while True:  # bounded wait for the server to listen
-                if proc.poll() is not None:
-                    raise SystemExit(f"rag serve exited with {proc.returncode}: see {log_path}")
-                try:
-                    with urllib.request.urlopen(base + "/healthz", timeout=2) as r:
-                        if r.status == 200:
-                            break
-                except OSError:
-                    pass
-                if time.perf_counter() - started > 120:
-                    raise SystemExit(f"rag serve did not answer /healthz in 120 s: {log_path}")
-                time.sleep(0.25)
-            ready_s = time.perf_counter() - started
-            warm = time.perf_counter()
-            for question in questions[:3]:  # loads the models in the server: not timed
-                post(base + "/api/ask", question.question)
-            warmup_s = time.perf_counter() - warm
-            client_ms, server_ms = [], []
-            parts: dict[str, list[float]] = {}
-            for _ in range(repeats):
-                for question in questions:
-                    t0 = time.perf_counter()
-                    answer = post(base + "/api/ask", question.question)
-                    client_ms.append((time.perf_counter() - t0) * 1000)
-                    timings = answer.get("timings_ms", {})
-                    server_ms.append(float(timings.get("total", 0.0)))
-                    for key, value in timings.items():
-                        parts.setdefault(key, []).append(float(value))
-        finally:
-            proc.terminate()
-            try:
-                proc.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait()
+    # serve() turns the rate limit off: 84 questions in a row from one address would pass the
+    # default 60/minute.
+    with serve(data_dir, log_path) as served:
+        url = served.base + "/api/ask"
+        warm = time.perf_counter()
+        for question in questions[:3]:  # loads the models in the server: not timed
+            post(url, question.question)
+        warmup_s = time.perf_counter() - warm
+        client_ms, server_ms = [], []
+        parts: dict[str, list[float]] = {}
+        for _ in range(repeats):
+            for question in questions:
+                t0 = time.perf_counter()
+                answer = post(url, question.question)
+                client_ms.append((time.perf_counter() - t0) * 1000)
+                timings = answer.get("timings_ms", {})
+                server_ms.append(float(timings.get("total", 0.0)))
+                for key, value in timings.items():
+                    parts.setdefault(key, []).append(float(value))
     client = latency_summary(client_ms)
     server = latency_summary(server_ms)
     # The first pass: only what earlier questions left in the sentence cache helps.
@@ -501,12 +466,12 @@ def api_ask(data_dir: Path, questions: list[Question], repeats: int, log_path: P
         "urllib POST per question, new connection each, timed in the client",
         "questions": len(questions),
         "repeats": repeats,
-        "server_ready_s": round(ready_s, 2),
+        "server_ready_s": round(served.ready_s, 2),
         "warmup_s": round(warmup_s, 2),
         "client": client,
         "client_first_pass": first_pass,
         "server_total": server,
-        "server_parts_p50_ms": {k: round(float(np.percentile(v, 50)), 2) for k, v in parts.items()},
+        "server_parts_p50_ms": p50_each(parts),
         "http_overhead_p50_ms": round(client["p50_ms"] - server["p50_ms"], 2),
     }
 
@@ -574,10 +539,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     sizes = parse_sizes(args.sizes)
     load_start = os.getloadavg()
     run_started = time.perf_counter()
-    base = load_settings()
-    import torch
-
-    torch.set_num_threads(base.torch_threads)
+    base = load_bench_settings()
     questions = load_questions(args.questions)
 
     with tempfile.TemporaryDirectory(prefix="rag-bench-scale-") as tmp:
@@ -635,10 +597,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             del col
 
     result = {
-        "benchmark": "query_scale",
-        "when": datetime.now(UTC).isoformat(timespec="seconds"),
-        "machine": machine_info(base, load_start),
-        "settings": settings_info(base),
+        **run_header("query_scale", base, load_start),
         "method": {
             "collections": "the dev corpus's real chunks (dense MiniLM, BM25, payload) as replica "
             "0, then copies with N(0, sigma^2) noise on each dense dimension, renormalised, and "
@@ -659,7 +618,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "sizes": results,
         "total_s": round(time.perf_counter() - run_started, 1),
     }
-    result["machine"]["load_avg_end"] = [round(x, 2) for x in os.getloadavg()]
+    result["machine"]["load_avg_end"] = load_avg()
     result["machine"]["peak_rss_mb"] = ru_maxrss_mb()
     write_json(args.out, result)
     print()

@@ -32,7 +32,7 @@ for path in (ROOT, Path(__file__).resolve().parent):
     if str(path) not in sys.path:  # run as a script from a checkout
         sys.path.insert(0, str(path))
 
-from benchlib import RESULTS, latency_summary  # noqa: E402
+from benchlib import RESULTS, latency_summary, write_json  # noqa: E402
 
 SECRET = "burst-signing-secret"
 QUESTIONS = [
@@ -195,8 +195,7 @@ def main(argv: list[str] | None = None) -> None:
         },
         "cpus": os.cpu_count(),
     }
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(result, indent=2) + "\n")
+    write_json(args.out, result)
     print(json.dumps(result, indent=2))
 
 
