@@ -170,7 +170,7 @@ class Reader:
         q_terms = content_terms(question)
         units: list[tuple[int, str, str]] = []  # evidence index, sentence, the one after it
         for index in usable:
-            split = sentences(readable[index])
+            split = reading_units(readable[index])
             units += [
                 (index, text, after) for text, after in zip(split, [*split[1:], ""], strict=True)
             ]
@@ -260,6 +260,20 @@ class Reader:
         lines = sentences(chunk.text)
         ranked = sorted(lines, key=lambda s: -len(topic & set(content_terms(s))))
         return " ".join(ranked[: self.max_quotes]) + f" {marker}"
+
+
+def reading_units(text: str) -> list[str]:
+    """Sentences, with each indexed table row a unit of its own."""
+    units: list[str] = []
+    prose: list[str] = []
+    for line in text.split("\n"):
+        if parse_row(line):
+            units += sentences("\n".join(prose))
+            units.append(normalize_space(line))
+            prose = []
+        else:
+            prose.append(line)
+    return units + sentences("\n".join(prose))
 
 
 def _quote(cand: Candidate) -> str:

@@ -93,7 +93,10 @@ def _people(sentence: str) -> list[str]:
 
 def _values(sentence: str) -> list[str]:
     """Values stated as such ("defaults to 30", "X by default"), else the numbers."""
-    found = [m.group(1).rstrip(".") for m in _VALUE_AFTER.finditer(sentence)]
+    found = []
+    for match in _VALUE_AFTER.finditer(sentence):
+        number = NUMBER_WITH_UNIT.match(sentence, match.start(1))
+        found.append(number.group(0).strip() if number else match.group(1).rstrip("."))
     found += [m.group(1) for m in _VALUE_BEFORE.finditer(sentence)]
     return [v for v in found if v.lower() not in STOPWORDS] or _numbers(sentence)
 
