@@ -32,7 +32,6 @@ import tempfile
 import time
 import warnings
 from collections.abc import Sequence
-from datetime import UTC, datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -42,29 +41,31 @@ for path in (ROOT, Path(__file__).resolve().parent):
 
 from benchlib import (  # noqa: E402
     RESULTS,
-    WARMUP_IMAGE,
+    FileTimer,
+    Workbench,
+    check_ingest,
     default_corpus,
     default_questions,
     latency_summary,
-    machine_info,
+    load_avg,
+    load_bench_settings,
     peak_rss_mb,
     print_rows,
     print_table,
     ratio,
     reset_peak_rss,
     rss_mb,
-    settings_info,
+    run_header,
     write_json,
 )
 
 from ingest.pipeline import discover  # noqa: E402
-from rag.embedders import create_embedder  # noqa: E402
 from rag.embedders.sentence_transformer import resolve_model_path  # noqa: E402
 from rag.evaluation.metrics import distinct, recall_at_k, reciprocal_rank  # noqa: E402
 from rag.evaluation.questions import Question, load_questions  # noqa: E402
 from rag.retrieval import Retriever  # noqa: E402
 from rag.service import RagService  # noqa: E402
-from rag.settings import Settings, load_settings  # noqa: E402
+from rag.settings import Settings  # noqa: E402
 from rag.sparse import Bm25Encoder  # noqa: E402
 
 DEFAULT_OUT = RESULTS / "baseline_langchain.json"
@@ -195,54 +196,23 @@ def baseline_refs(store, question: str, k: int) -> list[tuple[str, int | None]]:
 # The product ----------------------------------------------------------------------------
 
 
-class Product:
-    def __init__(self, settings: Settings, workdir: Path) -> None:
-        self.base = settings
-        self.workdir = workdir
-        self.embedder = create_embedder(settings)
-        self.describer = None
-        self._dirs = 0
-
-    def service(self, name: str) -> RagService:
-        self._dirs += 1
-        data_dir = self.workdir / f"{self._dirs:02d}-{name}"
-        settings = self.base.model_copy(update={"data_dir": data_dir})
-        return RagService(settings, embedder=self.embedder, describer=self.describer)
-
-    def warm_up(self) -> None:
-        tiny = self.workdir / "warmup-input"
-        tiny.mkdir()
-        (tiny / "note.md").write_text("# Warm-up\n\nA short note that loads the models.\n")
-        paths = [tiny / "note.md"] + ([WARMUP_IMAGE] if WARMUP_IMAGE.is_file() else [])
-        with self.service("warmup") as service:
-            service.ingest(paths)
-            self.describer = service.describer()
-        self.embedder.embed(["warm-up"] * self.embedder.batch_size)
-
+class Product(Workbench):
     def ingest(self, corpus: Path, name: str) -> tuple[RagService, dict]:
         """One `rag ingest` of the corpus (files, then the index build), timed per file."""
-        service = self.service(name)
+        service = self.service(self.settings(name))
         service.store  # noqa: B018 - open the store before timing, as the baseline's is free
-        finished = []
-        started = time.perf_counter()
-        report = service.ingest(
-            [corpus], on_result=lambda r: finished.append((time.perf_counter(), r))
-        )
+        timer = FileTimer()
+        report = service.ingest([corpus], on_result=timer)
         service.optimize()
         done = time.perf_counter()
-        if report.failed:
-            problems = "; ".join(f"{r.path}: {r.reason}" for r in report.results if r.reason)
-            raise SystemExit(f"product ingest failed: {problems}")
-        per_file, last = {}, started
-        for at, result in finished:
-            per_file[Path(result.path).name] = at - last
-            last = at
+        check_ingest(report, "product ingest")
+        per_file = {Path(result.path).name: seconds for result, seconds in timer.gaps()}
         return service, {
             "files_indexed": report.ingested,
             "pages": report.pages,
             "images": report.images,
             "chunks": report.chunks,
-            "seconds": done - started,
+            "seconds": done - timer.started,
             "per_file_s": per_file,
         }
 
@@ -310,12 +280,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         raise SystemExit("need the dev questions (--questions)")
     _langchain()  # fail early, with the install command, when the bench extra is missing
     load_start = os.getloadavg()
-    base = load_settings()
+    base = load_bench_settings()
     if not base.uses_embedded_store:
         raise SystemExit("the product side runs on the embedded store: unset RAG_QDRANT_URL")
-    import torch
-
-    torch.set_num_threads(base.torch_threads)
     questions = load_questions(args.questions)
     files = [p for p, _ in discover([args.corpus])]
     repeats = max(1, args.repeats)
@@ -383,10 +350,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     b_med = med(baseline_runs, "seconds")
     first_p, first_b = product_runs[0], baseline_runs[0]
     result = {
-        "benchmark": "baseline_langchain",
-        "when": datetime.now(UTC).isoformat(timespec="seconds"),
-        "machine": machine_info(base, load_start),
-        "settings": settings_info(base),
+        **run_header("baseline_langchain", base, load_start),
         "corpus": str(args.corpus.resolve()),
         "files": len(files),
         "repeats": repeats,
@@ -439,7 +403,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         },
         "memory": memory,
     }
-    result["machine"]["load_avg_end"] = [round(x, 2) for x in os.getloadavg()]
+    result["machine"]["load_avg_end"] = load_avg()
     write_json(args.out, result)
     print()
     print_report(result)

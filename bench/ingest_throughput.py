@@ -21,36 +21,63 @@ median of ``--repeats`` runs. bench/README.md says what each number means.
 from __future__ import annotations
 
 import argparse
-import json
 import logging
 import os
-import platform
 import statistics
 import sys
 import tempfile
 import time
 from collections.abc import Sequence
-from datetime import UTC, datetime
 from pathlib import Path
 
 import numpy as np
 
 ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:  # run as a script from a checkout
-    sys.path.insert(0, str(ROOT))
+for path in (ROOT, Path(__file__).resolve().parent):
+    if str(path) not in sys.path:  # run as a script from a checkout
+        sys.path.insert(0, str(path))
 
-from rag.embedders import Embedder, create_embedder  # noqa: E402
+from benchlib import (  # noqa: E402
+    RESULTS,
+    FileTimer,
+    Workbench,
+    check_ingest,
+    default_corpus,
+    default_questions,
+    dev_set,
+    latency_summary,
+    load_avg,
+    load_bench_settings,
+    p50_each,
+    peak_rss_mb,
+    print_rows,
+    question_texts,
+    reset_peak_rss,
+    rss_mb,
+    ru_maxrss_mb,
+    run_header,
+    write_json,
+)
+
+from rag.embedders import Embedder  # noqa: E402
 from rag.retrieval import Retriever  # noqa: E402
-from rag.service import RagService  # noqa: E402
-from rag.settings import Settings, load_settings  # noqa: E402
 from rag.sparse import Bm25Encoder  # noqa: E402
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from benchlib import dev_set, peak_rss_mb, reset_peak_rss, rss_mb, ru_maxrss_mb  # noqa: E402
-
 SAMPLE_PDF = ROOT / "samples" / "corpus" / "xfig-howto.pdf"
-WARMUP_IMAGE = ROOT / "samples" / "xfig-print-panel.png"
-DEFAULT_OUT = ROOT / "bench" / "results" / "ingest.json"
+DEFAULT_OUT = RESULTS / "ingest.json"
+# What this benchmark's result records of the settings: what shapes an ingest.
+SETTINGS_FIELDS = (
+    "embedder",
+    "embedding_model",
+    "embed_batch_size",
+    "chunk_size",
+    "chunk_overlap",
+    "ocr",
+    "image_labeler",
+    "top_k",
+    "generator",
+    "sentence_cache",
+)
 
 
 # Helpers --------------------------------------------------------------------------------
@@ -77,63 +104,9 @@ class RecordingEmbedder(Embedder):
         return self.inner.embed_batch(items)
 
 
-def percentile(values: Sequence[float], q: float) -> float:
-    return float(np.percentile(np.asarray(values, dtype=float), q))
-
-
-def latency_summary(ms: Sequence[float]) -> dict:
-    return {
-        "n": len(ms),
-        "p50_ms": round(percentile(ms, 50), 2),
-        "p95_ms": round(percentile(ms, 95), 2),
-        "mean_ms": round(statistics.fmean(ms), 2),
-        "min_ms": round(min(ms), 2),
-        "max_ms": round(max(ms), 2),
-    }
-
-
-class Bench:
-    def __init__(self, base: Settings, workdir: Path) -> None:
-        self.base = base
-        self.workdir = workdir
-        self._dirs = 0
-        self.embedder = create_embedder(base)
-        self.describer = None
-
-    def settings(self, name: str) -> Settings:
-        """The run's settings, with a fresh, empty data directory."""
-        self._dirs += 1
-        data_dir = self.workdir / f"{self._dirs:02d}-{name}"
-        return self.base.model_copy(update={"data_dir": data_dir})
-
-    def service(self, settings: Settings, embedder: Embedder | None = None) -> RagService:
-        return RagService(settings, embedder=embedder or self.embedder, describer=self.describer)
-
-    def ingest(self, service: RagService, paths: Sequence[Path], on_result=None):
-        report = service.ingest(list(paths), on_result=on_result)
-        if report.failed:
-            problems = "; ".join(f"{r.path}: {r.reason}" for r in report.results if r.reason)
-            raise SystemExit(f"ingest failed: {problems}")
-        return report
-
-    # Warm-up --------------------------------------------------------------------------
-
-    def warm_up(self) -> float:
-        """Load every model (embedder, OCR, labeler) on a tiny input, outside any timing."""
-        started = time.perf_counter()
-        tiny = self.workdir / "warmup-input"
-        tiny.mkdir()
-        (tiny / "note.md").write_text(
-            "# Warm-up\n\nA short note so that the embedding model loads before timing.\n"
-        )
-        paths = [tiny / "note.md"]
-        if WARMUP_IMAGE.is_file():
-            paths.append(WARMUP_IMAGE)
-        with self.service(self.settings("warmup")) as service:
-            self.ingest(service, paths)
-            self.describer = service.describer()  # share the loaded OCR and labeler
-        self.embedder.embed(["warm-up"] * self.embedder.batch_size)
-        return time.perf_counter() - started
+class Bench(Workbench):
+    def ingest(self, service, paths: Sequence[Path], on_result=None):
+        return check_ingest(service.ingest(list(paths), on_result=on_result))
 
     # 1 and 2: ingest throughput -------------------------------------------------------
 
@@ -186,11 +159,9 @@ class Bench:
             peak_before = ru_maxrss_mb()  # the process's peak so far: models, PDF ingests
             rss_start = rss_mb()
             peak_reset = reset_peak_rss()
-            finished: list[tuple[float, object]] = []
-            started = time.perf_counter()
-            report = self.ingest(
-                service, [corpus], on_result=lambda r: finished.append((time.perf_counter(), r))
-            )
+            timer = FileTimer()
+            started = timer.started
+            report = self.ingest(service, [corpus], on_result=timer)
             files_s = time.perf_counter() - started
             service.optimize()
             ingest_s = time.perf_counter() - started
@@ -201,8 +172,7 @@ class Bench:
                 )
             peak_ingest = peak_rss_mb() if peak_reset else None
             by_kind: dict[str, dict] = {}
-            last = started
-            for at, result in finished:
+            for result, seconds in timer.gaps():
                 kind = result.kind or result.status
                 entry = by_kind.setdefault(
                     kind, {"files": 0, "pages": 0, "images": 0, "chunks": 0, "seconds": 0.0}
@@ -211,8 +181,7 @@ class Bench:
                 entry["pages"] += result.pages
                 entry["images"] += result.images
                 entry["chunks"] += result.chunks
-                entry["seconds"] += at - last
-                last = at
+                entry["seconds"] += seconds
             for entry in by_kind.values():
                 entry["seconds"] = round(entry["seconds"], 2)
             retriever = Retriever(settings, service.store, service.embedder, Bm25Encoder())
@@ -277,7 +246,7 @@ class Bench:
             # The first pass over the questions: only what earlier questions left in the
             # sentence cache helps; the later rounds repeat questions, the cache's best case.
             "ask_first_pass": latency_summary(ask_ms[: len(questions)]),
-            "ask_parts_p50_ms": {k: round(percentile(v, 50), 2) for k, v in parts.items()},
+            "ask_parts_p50_ms": p50_each(parts),
         }
 
 
@@ -291,14 +260,6 @@ def _rate(by_kind: dict[str, dict], kind: str, unit: str) -> float | None:
 # Main -----------------------------------------------------------------------------------
 
 
-def load_questions(path: Path) -> list[str]:
-    questions = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            questions.append(json.loads(line)["question"])
-    return questions
-
-
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     dev = dev_set()
     default_pdf = dev / "corpus" / "crc-doc.1.0.pdf" if dev else None
@@ -309,40 +270,18 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--corpus",
         type=Path,
-        default=dev / "corpus" if dev and (dev / "corpus").is_dir() else None,
+        default=default_corpus(),
         help="folder for the query-latency part (skipped when there is none)",
     )
     parser.add_argument(
         "--questions",
         type=Path,
-        default=dev / "questions.jsonl" if dev and (dev / "questions.jsonl").is_file() else None,
+        default=default_questions(),
         help="JSON lines with a 'question' field",
     )
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="where to write the JSON")
     parser.add_argument("--repeats", type=int, default=3, help="runs per measurement (median)")
     return parser.parse_args(argv)
-
-
-def machine_info(settings: Settings, load_start: Sequence[float]) -> dict:
-    import torch
-
-    try:
-        usable = len(os.sched_getaffinity(0))
-    except AttributeError:  # pragma: no cover - not Linux
-        usable = os.cpu_count()
-    return {
-        "cpu_count": os.cpu_count(),
-        "cpus_usable": usable,
-        "processor": platform.processor() or platform.machine(),
-        "platform": platform.platform(),
-        "python": platform.python_version(),
-        "torch": torch.__version__,
-        "torch_threads_setting": settings.torch_threads,
-        "torch_threads_in_use": torch.get_num_threads(),
-        "ocr_threads": settings.ocr_threads,
-        # Other work on the machine skews every number: the 1, 5 and 15-minute load averages.
-        "load_avg_start": [round(x, 2) for x in load_start],
-    }
 
 
 def _fmt(value: float | None, digits: int = 2) -> str:
@@ -413,9 +352,7 @@ def print_table(result: dict) -> None:
         rows.append(("query latency", "skipped (no --corpus/--questions)"))
     m = result["machine"]
     rows.append(("machine", f"{m['cpu_count']} CPUs, torch threads {m['torch_threads_in_use']}"))
-    width = max(len(k) for k, _ in rows)
-    for key, value in rows:
-        print(f"  {key:<{width}}  {value}")
+    print_rows(rows)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -428,10 +365,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         raise SystemExit(f"need a folder and a file: {args.corpus}, {args.questions}")
 
     load_start = os.getloadavg()
-    base = load_settings()
-    import torch
-
-    torch.set_num_threads(base.torch_threads)
+    base = load_bench_settings()
     repeats = max(1, args.repeats)
     with tempfile.TemporaryDirectory(prefix="rag-bench-") as tmp:
         bench = Bench(base, Path(tmp))
@@ -451,27 +385,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         query = None
         if run_query:
-            questions = load_questions(args.questions)
+            questions = question_texts(args.questions)
             print(f"query latency: {args.corpus}, {len(questions)} questions ...", flush=True)
             query = bench.query_latency(args.corpus, questions, repeats)
 
         pipe_med, raw_med = statistics.median(pipe_s), statistics.median(raw_s)
         result = {
-            "benchmark": "ingest_throughput",
-            "when": datetime.now(UTC).isoformat(timespec="seconds"),
-            "machine": machine_info(base, load_start),
-            "settings": {
-                "embedder": base.embedder,
-                "embedding_model": base.embedding_model,
-                "embed_batch_size": base.embed_batch_size,
-                "chunk_size": base.chunk_size,
-                "chunk_overlap": base.chunk_overlap,
-                "ocr": base.ocr,
-                "image_labeler": base.image_labeler,
-                "top_k": base.top_k,
-                "generator": base.generator,
-                "sentence_cache": base.sentence_cache,
-            },
+            **run_header("ingest_throughput", base, load_start, SETTINGS_FIELDS),
             "warmup_s": round(warmup_s, 2),
             "ingest": {
                 "pdf": str(args.pdf.resolve()),
@@ -496,7 +416,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "ratio_pipeline_to_raw": round(raw_med / pipe_med, 3),
             "query": query,
         }
-        result["machine"]["load_avg_end"] = [round(x, 2) for x in os.getloadavg()]
+        result["machine"]["load_avg_end"] = load_avg()
         # ru_maxrss: the peak resident memory of the whole run (the corpus ingest resets the
         # kernel's mark, so take the larger of before and after).
         before = (query or {}).get("corpus_ingest", {}).get("memory", {})
@@ -504,8 +424,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             ru_maxrss_mb(), before.get("process_peak_before_mb") or 0.0
         )
 
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(result, indent=2) + "\n")
+    write_json(args.out, result)
     print()
     print_table(result)
     print(f"\nwrote {args.out}")
