@@ -23,6 +23,10 @@ from pydantic_settings import (
 DEFAULT_TOML = "rag.toml"
 
 
+# The parts of the extractive reader (rag.reader), each of which can be left out to measure it.
+READER_PARTS = frozenset({"types", "spans", "pinned", "pictures", "tables", "bridge"})
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="RAG_", extra="forbid", frozen=True)
 
@@ -83,7 +87,7 @@ class Settings(BaseSettings):
     # pictures (a picture answers only a question about a picture), tables (read a cell),
     # bridge (follow a name to where it is explained).
     reader_parts: Annotated[list[str], NoDecode] = Field(
-        default_factory=lambda: ["types", "spans", "pinned", "pictures", "tables", "bridge"]
+        default_factory=lambda: sorted(READER_PARTS)
     )
     # Sentence vectors the extractive answerer and the citation check keep between questions
     # (384 floats each: 20000 are about 30 MB); 0 turns the cache off.
@@ -136,11 +140,9 @@ class Settings(BaseSettings):
     @field_validator("reader_parts")
     @classmethod
     def _known_parts(cls, value: list[str]) -> list[str]:
-        from rag.reader.reader import PARTS
-
-        unknown = sorted(set(value) - PARTS)
+        unknown = sorted(set(value) - READER_PARTS)
         if unknown:
-            raise ValueError(f"unknown reader parts {unknown}; choose from {sorted(PARTS)}")
+            raise ValueError(f"unknown reader parts {unknown}; choose from {sorted(READER_PARTS)}")
         return value
 
     @field_validator("chunk_overlap")

@@ -23,10 +23,11 @@ from rag.embedders import Embedder
 from rag.reader.question import Question, Wants, analyse
 from rag.reader.spans import spans, yes_or_no
 from rag.reader.tables import answer_cell, parse_row
+from rag.settings import READER_PARTS
 from rag.text import content_terms, key_terms, normalize_space, sentences, stem
 from rag.types import Evidence
 
-PARTS = frozenset({"types", "spans", "pinned", "pictures", "tables", "bridge"})
+PARTS = READER_PARTS
 
 DENSE_WEIGHT = 0.5
 LEXICAL_WEIGHT = 0.5
