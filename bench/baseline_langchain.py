@@ -63,10 +63,8 @@ from ingest.pipeline import discover  # noqa: E402
 from rag.embedders.sentence_transformer import resolve_model_path  # noqa: E402
 from rag.evaluation.metrics import distinct, recall_at_k, reciprocal_rank  # noqa: E402
 from rag.evaluation.questions import Question, load_questions  # noqa: E402
-from rag.retrieval import Retriever  # noqa: E402
 from rag.service import RagService  # noqa: E402
 from rag.settings import Settings  # noqa: E402
-from rag.sparse import Bm25Encoder  # noqa: E402
 
 DEFAULT_OUT = RESULTS / "baseline_langchain.json"
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".webp", ".tif", ".tiff", ".bmp", ".gif"}
@@ -321,11 +319,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         print("scoring retrieval on the dev questions ...", flush=True)
         settings = product_service.settings
-        retriever = Retriever(settings, product_service.store, product.embedder, Bm25Encoder())
+        index = product_service.index
         k = settings.top_k
 
         def product_refs(question: str):
-            return [(e.chunk.file, e.chunk.page) for e in retriever.retrieve(question, top_k=k)]
+            return [(e.chunk.file, e.chunk.page) for e in index.search(question, top_k=k)]
 
         def plain_refs(question: str):
             return baseline_refs(baseline_store, question, k)

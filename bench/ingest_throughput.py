@@ -11,7 +11,7 @@ It measures, in one run and with the real models:
    object and batch size, and the ratio pipeline/raw;
 3. over a corpus (the dev set): one full ingest of every file, in pages/s, images/s and
    chunks/s, with the time per kind of file and the peak resident memory of the ingest; then
-   query latency, ``Retriever.retrieve`` (query embedding + Qdrant search) and the full
+   query latency, ``Index.search`` (query embedding + Qdrant search) and the full
    ``RagService.ask``, p50/p95.
 
 Models are loaded and warmed up before anything is timed. Each throughput number is the
@@ -60,8 +60,6 @@ from benchlib import (  # noqa: E402
 )
 
 from rag.embedders import Embedder  # noqa: E402
-from rag.retrieval import Retriever  # noqa: E402
-from rag.sparse import Bm25Encoder  # noqa: E402
 
 SAMPLE_PDF = ROOT / "samples" / "corpus" / "xfig-howto.pdf"
 DEFAULT_OUT = RESULTS / "ingest.json"
@@ -184,16 +182,16 @@ class Bench(Workbench):
                 entry["seconds"] += seconds
             for entry in by_kind.values():
                 entry["seconds"] = round(entry["seconds"], 2)
-            retriever = Retriever(settings, service.store, service.embedder, Bm25Encoder())
+            index = service.index
             for question in questions[:3]:  # warm-up: BM25 model, generator, first queries
-                retriever.retrieve(question)
+                index.search(question)
                 service.ask(question)
 
             retrieve_ms: list[float] = []
             for _ in range(repeats):
                 for question in questions:
                     started = time.perf_counter()
-                    retriever.retrieve(question)
+                    index.search(question)
                     retrieve_ms.append((time.perf_counter() - started) * 1000)
 
             ask_ms: list[float] = []

@@ -1,4 +1,5 @@
-"""The ingest pipeline: find files, skip what is already indexed, load, chunk, embed, store.
+"""The ingest pipeline: find files, skip what is already indexed, load, chunk, describe,
+vectorise, store (through the index).
 
 A file is written to the store only once it is fully parsed and embedded, and its document
 record is written last: a file that fails part-way leaves the index as it was.
@@ -13,12 +14,10 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-import numpy as np
 from PIL import Image
 
-from ingest.chunking import Chunker
+from ingest.chunking import Chunker, Piece
 from ingest.detect import SUPPORTED_EXTENSIONS, detect_kind
 from ingest.document import LoadedDocument, PageImage, Segment
 from ingest.loaders.image import load_image
@@ -26,15 +25,10 @@ from ingest.loaders.pdf import load_pdf
 from ingest.loaders.text import load_text
 from ingest.prefetch import prefetch
 from ingest.vision.describe import ImageDescriber
-from rag.embedders import Embedder
 from rag.errors import EmptyFileError, FileTooLargeError, IngestError, RagError
-from rag.settings import Settings
-from rag.sparse import Bm25Encoder
-from rag.store import PointVectors, VectorStore
+from rag.index import Index
+from rag.store import PointVectors
 from rag.types import Chunk, DocumentRecord
-
-if TYPE_CHECKING:
-    from rag.embedders.clip import ClipEmbedder
 
 log = logging.getLogger(__name__)
 
@@ -110,13 +104,6 @@ def document_id(path: Path) -> str:
     return hashlib.sha1(str(path.resolve()).encode()).hexdigest()[:16]
 
 
-def remove_blobs(blobs_dir: Path, sha256: str) -> None:
-    """Delete the kept copies of one content version (named by its hash)."""
-    if blobs_dir.is_dir():
-        for blob in blobs_dir.glob(f"{sha256}*"):
-            blob.unlink(missing_ok=True)
-
-
 def discover(paths: Iterable[Path]) -> Iterable[tuple[Path, bool]]:
     """Files to ingest, with whether the user named them (folders are walked recursively)."""
     for path in paths:
@@ -130,25 +117,94 @@ def discover(paths: Iterable[Path]) -> Iterable[tuple[Path, bool]]:
             yield path, True
 
 
-class Ingestor:
-    def __init__(
+def picture_text(part: PageImage, describer: ImageDescriber) -> str:
+    """The text a picture is found by and answered from: its caption, its description (text
+    read, labels) and the PDF text drawn inside it (a chart's labels and legend)."""
+    text = describer.describe(part.image).render()
+    if part.caption:
+        text = f"{part.caption}\n{text}"
+    if part.drawn_text:
+        text = f"{text}\nText drawn in the figure:\n{part.drawn_text}"
+    return text
+
+
+@dataclass
+class _File:
+    """One file being ingested: where it is, its bytes and what its loader makes of it."""
+
+    path: Path
+    data: bytes
+    sha256: str
+    doc_id: str
+    loaded: LoadedDocument
+
+    @property
+    def header(self) -> str:
+        """What every embedded text of the file starts with: its title and name."""
+        name, title = self.path.name, self.loaded.title
+        return f"{title} ({name})" if title != self.path.stem else name
+
+
+@dataclass
+class _Chunks:
+    """A file's chunks as they are cut, and the vectors of those vectorised so far."""
+
+    file: _File
+    chunks: list[Chunk] = field(default_factory=list)
+    vectors: list[PointVectors] = field(default_factory=list)
+    images: int = 0
+    # What the chunks not yet vectorised are embedded from: a text each, and the picture
+    # of an image chunk (for the image vector).
+    _texts: list[str] = field(default_factory=list)
+    _pictures: list[Image.Image | None] = field(default_factory=list)
+
+    def add(
         self,
-        settings: Settings,
-        store: VectorStore,
-        embedder: Embedder,
-        bm25: Bm25Encoder,
-        describer: Callable[[], ImageDescriber],
+        piece: Piece,
+        page: int | None,
+        modality: str,
         *,
-        image_embedder: ClipEmbedder | None = None,
+        image: str | None = None,
+        picture: Image.Image | None = None,
     ) -> None:
-        self.settings = settings
-        self.store = store
-        self.embedder = embedder
-        self.bm25 = bm25
+        f = self.file
+        self.chunks.append(
+            Chunk(
+                doc_id=f.doc_id,
+                file=f.path.name,
+                sha256=f.sha256,
+                chunk_index=len(self.chunks),
+                text=piece.text,
+                modality=modality,  # type: ignore[arg-type]
+                page=page,
+                start=piece.start,
+                end=piece.end,
+                image=image,
+            )
+        )
+        self._texts.append(f"{f.header}\n{piece.text}")
+        self._pictures.append(picture)
+
+    @property
+    def waiting(self) -> int:
+        """Chunks cut but not yet vectorised."""
+        return len(self._texts)
+
+    def vectorise(self, index: Index, count: int | None = None) -> None:
+        """Vectorise the first ``count`` waiting chunks (all of them by default)."""
+        count = self.waiting if count is None else count
+        if count:
+            self.vectors += index.vectorise(self._texts[:count], self._pictures[:count])
+            del self._texts[:count], self._pictures[:count]
+
+
+class Ingestor:
+    def __init__(self, index: Index, describer: Callable[[], ImageDescriber]) -> None:
+        self.index = index
+        self.settings = index.settings
         self._describer_factory = describer
-        self.image_embedder = image_embedder
         self._describer: ImageDescriber | None = None
-        self.chunker = Chunker(settings.chunk_size, settings.chunk_overlap)
+        self.chunker = Chunker(self.settings.chunk_size, self.settings.chunk_overlap)
 
     @property
     def describer(self) -> ImageDescriber:
@@ -168,8 +224,7 @@ class Ingestor:
         started = time.perf_counter()
         report = IngestReport()
         files = list(discover(Path(p) for p in paths))
-        self.store.ensure_schema(self.embedder.dim)
-        documents = {d.doc_id: d for d in self.store.documents()}
+        documents = {d.doc_id: d for d in self.index.documents()}
         bar = tqdm(files, unit="file", disable=not progress, dynamic_ncols=True, leave=False)
         for path, explicit in bar:
             bar.set_postfix_str(path.name[-40:])
@@ -201,20 +256,17 @@ class Ingestor:
             if twin is not None:
                 if previous is not None:
                     # This path's old content is gone; its new content is indexed elsewhere.
-                    self._forget(previous)
+                    self.index.forget(previous)
                     del documents[doc_id]
                 return FileResult(
                     str(path), "duplicate", f"same content as {twin.path}", doc_id=twin.doc_id
                 )
             kind = detect_kind(path, data[:4096])
-            loaded = self._load(path, kind, data)
-            record, chunks, vectors, images = self._build(path, loaded, data, sha, doc_id)
-            self.store.upsert_chunks(chunks, vectors)
-            self.store.delete_chunks(doc_id, except_sha256=sha)
-            self.store.put_document(record)
+            file = _File(path, data, sha, doc_id, self._load(path, kind, data))
+            cut = self._vectorised_chunks(file)
+            record = self._record(file, cut)
+            self.index.add(record, cut.chunks, cut.vectors, replaces=previous)
             documents[doc_id] = record
-            if previous is not None:
-                remove_blobs(self.settings.blobs_dir, previous.sha256)
         except IngestError as exc:
             return FileResult(str(path), "failed", exc.reason, error=type(exc).__name__)
         except RagError:
@@ -225,17 +277,12 @@ class Ingestor:
         return FileResult(
             str(path),
             "replaced" if previous is not None else "ingested",
-            kind=loaded.kind,
-            pages=loaded.pages,
-            images=images,
-            chunks=len(chunks),
+            kind=record.kind,
+            pages=record.pages,
+            images=cut.images,
+            chunks=len(cut.chunks),
             doc_id=doc_id,
         )
-
-    def _forget(self, record: DocumentRecord) -> None:
-        self.store.delete_chunks(record.doc_id)
-        self.store.delete_document_record(record.doc_id)
-        remove_blobs(self.settings.blobs_dir, record.sha256)
 
     def _read(self, path: Path) -> bytes:
         name = str(path)
@@ -270,98 +317,59 @@ class Ingestor:
             return load_image(path, data, max_pixels=s.max_image_pixels)
         return load_text(path, data)
 
-    def _build(self, path: Path, loaded: LoadedDocument, data: bytes, sha: str, doc_id: str):
-        chunks: list[Chunk] = []
-        embed_texts: list[str] = []
-        images = 0
-        blobs = self.settings.blobs_dir
-        blobs.mkdir(parents=True, exist_ok=True)
-        header = f"{loaded.title} ({path.name})" if loaded.title != path.stem else path.name
+    def _vectorised_chunks(self, file: _File) -> _Chunks:
+        """Chunk the file's parts as the loader streams them, vectorising full batches while
+        the prefetch thread parses ahead (parsing holds the GIL, embedding releases it)."""
+        cut = _Chunks(file)
+        batch = self.index.embedder.batch_size
+        for part in prefetch(file.loaded.parts):
+            self._chunk(part, cut)
+            while cut.waiting >= batch:
+                cut.vectorise(self.index, batch)
+        if not cut.chunks:
+            raise EmptyFileError(str(file.path), "no text or pictures found")
+        cut.vectorise(self.index)
+        return cut
 
-        def add(
-            text: str, page: int | None, start: int, end: int, modality: str, image: str | None
-        ) -> None:
-            chunk = Chunk(
-                doc_id=doc_id,
-                file=path.name,
-                sha256=sha,
-                chunk_index=len(chunks),
-                text=text,
-                modality=modality,  # type: ignore[arg-type]
-                page=page,
-                start=start,
-                end=end,
-                image=image,
-            )
-            chunks.append(chunk)
-            embed_texts.append(f"{header}\n{text}")
+    def _chunk(self, part: Segment | PageImage, cut: _Chunks) -> None:
+        """A text segment is split into chunks; a picture is kept, described and its text split."""
+        if isinstance(part, Segment):
+            for piece in self.chunker.split(part.text):
+                cut.add(piece, part.page, "text")
+        elif isinstance(part, PageImage):
+            cut.images += 1
+            kept = self._keep_picture(part, cut.file)
+            # Held until vectorised only where an image vector is made from it.
+            picture = part.image if self.index.image_embedder is not None else None
+            for piece in self.chunker.split(picture_text(part, self.describer)):
+                cut.add(piece, part.page, "image", image=kept, picture=picture)
 
-        dense_parts = []
-        picture_vectors: dict[int, np.ndarray] = {}  # chunk index -> CLIP vector of its picture
-        embedded = 0
-        batch = self.embedder.batch_size
+    def _keep_picture(self, part: PageImage, file: _File) -> str:
+        """Keep the picture beside the index so answers can show it."""
+        if file.loaded.kind == "image":
+            return self.index.blobs.keep_image(file.sha256, file.path.suffix, file.data)
+        return self.index.blobs.keep_page_picture(file.sha256, part.name, part.image)
 
-        for part in prefetch(loaded.parts):
-            if isinstance(part, Segment):
-                for piece in self.chunker.split(part.text):
-                    add(piece.text, part.page, piece.start, piece.end, "text", None)
-            elif isinstance(part, PageImage):
-                images += 1
-                kept = self._keep_image(part, path, data, sha, loaded.kind)
-                description = self.describer.describe(part.image).render()
-                first = len(chunks)
-                for piece in self.chunker.split(description):
-                    add(piece.text, part.page, piece.start, piece.end, "image", kept)
-                if self.image_embedder is not None:
-                    vector = self.image_embedder.embed_images([part.image])[0]
-                    picture_vectors.update(dict.fromkeys(range(first, len(chunks)), vector))
-            # Embed full batches as they fill, while the prefetch thread parses ahead.
-            while len(embed_texts) - embedded >= batch:
-                dense_parts.append(self.embedder.embed(embed_texts[embedded : embedded + batch]))
-                embedded += batch
-        if not chunks:
-            raise EmptyFileError(str(path), "no text or pictures found")
-        if embedded < len(embed_texts):
-            dense_parts.append(self.embedder.embed(embed_texts[embedded:]))
-        dense = np.concatenate(dense_parts)
-        vectors = [
-            PointVectors(
-                text=dense[i],
-                sparse=self.bm25.document(embed_texts[i]),
-                image=picture_vectors.get(i),
-            )
-            for i in range(len(chunks))
-        ]
-        blob = None
-        if loaded.kind == "pdf":
-            blob = f"blobs/{sha}.pdf"
-            (self.settings.data_dir / blob).write_bytes(data)
-        elif loaded.kind == "image":
-            blob = f"blobs/{sha}{path.suffix.lower()}"
-        record = DocumentRecord(
-            doc_id=doc_id,
-            file=path.name,
-            path=str(path.resolve()),
-            sha256=sha,
-            kind=loaded.kind,
-            pages=loaded.pages,
-            chunks=len(chunks),
-            images=images,
-            bytes=len(data),
-            ingested_at=datetime.now(UTC).isoformat(timespec="seconds"),
-            blob=blob,
-        )
-        return record, chunks, vectors, images
-
-    def _keep_image(self, part: PageImage, path: Path, data: bytes, sha: str, kind: str) -> str:
-        """Keep the picture in the data directory so answers can show it."""
+    def _keep_original(self, file: _File) -> str | None:
+        """Keep what a PDF's pages are rendered from; an image document is its own picture."""
+        blobs, kind = self.index.blobs, file.loaded.kind
+        if kind == "pdf":
+            return blobs.keep_pdf(file.sha256, file.data)
         if kind == "image":
-            relative = f"blobs/{sha}{path.suffix.lower()}"
-            target = self.settings.data_dir / relative
-            if not target.exists():
-                target.write_bytes(data)
-            return relative
-        relative = f"blobs/{sha}-{part.name}.png"
-        image: Image.Image = part.image
-        image.save(self.settings.data_dir / relative, format="PNG")
-        return relative
+            return blobs.keep_image(file.sha256, file.path.suffix, file.data)
+        return None
+
+    def _record(self, file: _File, cut: _Chunks) -> DocumentRecord:
+        return DocumentRecord(
+            doc_id=file.doc_id,
+            file=file.path.name,
+            path=str(file.path.resolve()),
+            sha256=file.sha256,
+            kind=file.loaded.kind,
+            pages=file.loaded.pages,
+            chunks=len(cut.chunks),
+            images=cut.images,
+            bytes=len(file.data),
+            ingested_at=datetime.now(UTC).isoformat(timespec="seconds"),
+            blob=self._keep_original(file),
+        )

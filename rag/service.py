@@ -1,4 +1,5 @@
-"""The entry point the surfaces use: one object that owns the models and the store.
+"""The entry point the surfaces use: one object that holds the index (store, vectorisers,
+kept files), the picture describer and the generator, and wires ingest and answering to them.
 
 Models and the store open on first use, never at import, and belong to this instance only.
 """
@@ -13,8 +14,13 @@ from typing import TYPE_CHECKING
 
 from PIL import Image
 
+from ingest.loaders.image import load_image
+from ingest.pipeline import FileResult, Ingestor, IngestReport
+from ingest.vision.describe import ImageDescriber
+from ingest.vision.labels import create_labeler
+from ingest.vision.ocr import create_ocr
 from rag.citations import StreamingCiter, cite
-from rag.embedders import Embedder, create_embedder
+from rag.embedders import Embedder
 from rag.embedders.cache import CachedEmbedder
 from rag.errors import DocumentNotFoundError
 from rag.generators import (
@@ -26,15 +32,12 @@ from rag.generators import (
     is_abstention,
 )
 from rag.grounding import GroundingChecker
-from rag.retrieval import Retriever
+from rag.index import Index
 from rag.settings import Settings
-from rag.sparse import Bm25Encoder
-from rag.store import Filters, VectorStore, open_store
+from rag.store import Filters, VectorStore
 from rag.types import Answer, DocumentRecord
 
 if TYPE_CHECKING:
-    from ingest.pipeline import FileResult, IngestReport
-    from ingest.vision.describe import ImageDescriber
     from rag.embedders.clip import ClipEmbedder
 
 
@@ -50,14 +53,10 @@ class RagService:
         image_embedder: ClipEmbedder | None = None,
     ) -> None:
         self.settings = settings
-        self._image_embedder = image_embedder
-        self._embedder = embedder
-        self._store = store
+        self.index = Index(settings, store=store, embedder=embedder, image_embedder=image_embedder)
         self._generator = generator
         self._describer = describer
-        self._bm25 = Bm25Encoder()
         self._lock = threading.Lock()
-        self._schema_ready = False
         self._grounding: GroundingChecker | None = None
         self._sentence_embedder: Embedder | None = None
 
@@ -65,33 +64,24 @@ class RagService:
 
     @property
     def embedder(self) -> Embedder:
-        if self._embedder is None:
-            self._embedder = create_embedder(self.settings)
-        return self._embedder
+        return self.index.embedder
 
     @property
     def image_embedder(self) -> ClipEmbedder | None:
-        """The cross-modal (CLIP/SigLIP) model, when ``RAG_CLIP_MODEL`` names one."""
-        if self._image_embedder is None and self.settings.clip_model:
-            from rag.embedders.clip import ClipEmbedder
-
-            self._image_embedder = ClipEmbedder(
-                self.settings.clip_model, threads=self.settings.torch_threads
-            )
-        return self._image_embedder
+        return self.index.image_embedder
 
     @property
     def store(self) -> VectorStore:
-        with self._lock:
-            if self._store is None:
-                self._store = open_store(self.settings)
-            if not self._schema_ready:
-                clip = self.image_embedder
-                self._store.ensure_schema(self.embedder.dim, image_dim=clip.dim if clip else None)
-                if clip is not None:  # an index built before CLIP was configured
-                    self._store.ensure_image_vector(clip.dim)
-                self._schema_ready = True
-        return self._store
+        return self.index.store
+
+    # What is open now (None before first use and after close): nothing opens early.
+    @property
+    def _store(self) -> VectorStore | None:
+        return self.index._store
+
+    @property
+    def _embedder(self) -> Embedder | None:
+        return self.index._embedder
 
     @property
     def sentence_embedder(self) -> Embedder:
@@ -112,10 +102,6 @@ class RagService:
 
     def describer(self) -> ImageDescriber:
         if self._describer is None:
-            from ingest.vision.describe import ImageDescriber
-            from ingest.vision.labels import create_labeler
-            from ingest.vision.ocr import create_ocr
-
             s = self.settings
             self._describer = ImageDescriber(
                 create_ocr(s.ocr, s.ocr_threads),
@@ -133,16 +119,7 @@ class RagService:
         progress: bool = False,
         on_result: Callable[[FileResult], None] | None = None,
     ) -> IngestReport:
-        from ingest.pipeline import Ingestor
-
-        ingestor = Ingestor(
-            self.settings,
-            self.store,
-            self.embedder,
-            self._bm25,
-            self.describer,
-            image_embedder=self.image_embedder,
-        )
+        ingestor = Ingestor(self.index, self.describer)
         return ingestor.ingest(paths, progress=progress, on_result=on_result)
 
     def ask(
@@ -227,11 +204,8 @@ class RagService:
         if earlier:
             # A follow-up ("and on Sundays?") names its subject only in the turn before it.
             query = f"{earlier[-1]}\n{asked}"
-        retriever = Retriever(
-            self.settings, self.store, self.embedder, self._bm25, image_embedder=self.image_embedder
-        )
         k = top_k or self.settings.top_k
-        evidence = retriever.retrieve(
+        evidence = self.index.search(
             query, top_k=max(k, retrieve_k or 0), filters=filters, timings=timings, image=image
         )
         return asked, evidence, evidence[:k]
@@ -268,34 +242,30 @@ class RagService:
             )
         return self._grounding
 
+    def read_picture(self, data: bytes, name: str, *, max_pixels: int | None = None) -> Image.Image:
+        """A picture sent with a question, read with the checks of an ingested image (size,
+        format); raises ``IngestError`` subclasses that say what is wrong with it."""
+        limit = self.settings.max_image_pixels if max_pixels is None else max_pixels
+        return next(load_image(Path(name), data, max_pixels=limit).parts).image
+
     def documents(self) -> list[DocumentRecord]:
-        return self.store.documents()
+        return self.index.documents()
 
     def delete(self, key: str) -> DocumentRecord:
         """Delete a document by id, content hash, path or (unambiguous) file name."""
-        record = self.store.find_document(key)
-        if record is None:
-            path_key = str(Path(key).resolve()) if Path(key).exists() else None
-            record = self.store.find_document(path_key) if path_key else None
+        record = self.index.find(key)
         if record is None:
             raise DocumentNotFoundError(
                 f"no indexed document matches {key!r}: `rag list` shows ids, paths and file names"
             )
-        from ingest.pipeline import remove_blobs
-
-        self.store.delete_chunks(record.doc_id)
-        self.store.delete_document_record(record.doc_id)
-        remove_blobs(self.settings.blobs_dir, record.sha256)
+        self.index.forget(record)
         return record
 
     def optimize(self) -> None:
-        self.store.optimize()
+        self.index.optimize()
 
     def close(self) -> None:
-        if self._store is not None:
-            self._store.close()
-            self._store = None
-            self._schema_ready = False
+        self.index.close()
 
     def __enter__(self) -> RagService:
         return self

@@ -11,7 +11,7 @@ from werkzeug.exceptions import BadRequest, NotFound
 
 from rag.errors import DocumentNotFoundError
 from server.auth import protect
-from server.context import rag, settings
+from server.context import rag
 from server.uploads import UploadResult, Uploads
 
 documents = protect(Blueprint("documents", __name__))
@@ -85,7 +85,7 @@ def page_preview(doc_id: str, page: int):
     record = rag().store.find_document(doc_id)
     if record is None or record.doc_id != doc_id:
         raise NotFound(f"no document with id {doc_id!r}")
-    pdf = settings().blobs_dir / f"{record.sha256}.pdf"
+    pdf = rag().index.blobs.pdf(record.sha256)
     if record.kind != "pdf" or not pdf.is_file():
         raise NotFound(f"{record.file} has no pages to preview")
     if not 1 <= page <= (record.pages or 0):
@@ -106,4 +106,4 @@ def blob(name: str):
     """A kept picture (an ingested image or one taken from a PDF page)."""
     if not BLOB_NAME.match(name):
         raise NotFound(f"no picture named {name!r}")
-    return send_from_directory(settings().blobs_dir, name, max_age=86400)
+    return send_from_directory(rag().index.blobs.folder, name, max_age=86400)

@@ -5,12 +5,12 @@ from __future__ import annotations
 import base64
 import binascii
 import re
-from pathlib import Path
 
 from PIL import Image
 from werkzeug.exceptions import BadRequest, RequestEntityTooLarge
 
 from rag.errors import FileTooLargeError, IngestError
+from server.context import rag
 
 _DATA_URL = re.compile(r"^data:(?P<type>[\w.+-]+/[\w.+-]+)?(?:;[\w-]+=[^;,]*)*;base64,", re.I)
 
@@ -33,11 +33,8 @@ def decode_image(value: object, *, field: str, max_pixels: int) -> Image.Image:
         raise BadRequest(f"'{field}' is not valid base64") from None
     if not data:
         raise BadRequest(f"'{field}' is empty")
-    from ingest.loaders.image import load_image
-
     try:
-        loaded = load_image(Path(field), data, max_pixels=max_pixels)
-        return next(loaded.parts).image
+        return rag().read_picture(data, field, max_pixels=max_pixels)
     except FileTooLargeError as exc:
         raise RequestEntityTooLarge(f"'{field}': {exc.reason}") from None
     except IngestError as exc:

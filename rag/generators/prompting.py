@@ -13,6 +13,7 @@ from pathlib import Path
 
 from PIL import Image
 
+from rag.blobs import BlobStore
 from rag.generators.base import NOT_IN_DOCUMENTS, Turn
 from rag.prompts import load_prompt
 from rag.settings import Settings
@@ -72,6 +73,7 @@ def evidence_pictures(
     PDF evidence when ``generator_page_images`` is on."""
     pictures: list[Picture] = []
     seen: set[tuple] = set()
+    blobs = BlobStore.of(settings)
     for n, item in enumerate(evidence, start=1):
         if len(pictures) >= limit:
             break
@@ -81,7 +83,7 @@ def evidence_pictures(
             key = ("image", chunk.image)
             if key in seen:
                 continue
-            path = settings.data_dir / chunk.image
+            path = blobs.path(chunk.image)
             if not path.is_file():
                 continue
             with Image.open(path) as opened:
@@ -90,7 +92,7 @@ def evidence_pictures(
             key = ("page", chunk.sha256, chunk.page)
             if key in seen:
                 continue
-            pdf = settings.blobs_dir / f"{chunk.sha256}.pdf"
+            pdf = blobs.pdf(chunk.sha256)
             if not pdf.is_file():
                 continue
             image = bound_pixels(render_page(pdf, chunk.page), settings.generator_max_image_pixels)
