@@ -11,6 +11,8 @@ from pathlib import Path
 from PIL import Image
 
 from ingest.document import LoadedDocument, PageImage, Segment
+from ingest.loaders.pdf_meta import with_metadata
+from ingest.loaders.pdf_tables import TableReader
 from rag.errors import CorruptFileError, EncryptedFileError, FileTooLargeError
 from rag.text import clean_extracted
 
@@ -65,6 +67,7 @@ def load_pdf(
         )
 
     title = _title(reader) or path.stem
+    tables = TableReader(data, password)
 
     def parts() -> Iterator[Segment | PageImage]:
         for number, page in enumerate(reader.pages, start=1):
@@ -79,9 +82,12 @@ def load_pdf(
                     continue
             if text.strip():
                 yield Segment(text, page=number)
+                yield from tables.segments(number, text)  # one segment per table, row by row
             yield from _pictures(page, number)
+        tables.close()
 
-    return LoadedDocument(kind="pdf", title=title, parts=parts(), pages=pages)
+    parts_and_card = with_metadata(parts(), reader)  # title, author, dates: on page 1
+    return LoadedDocument(kind="pdf", title=title, parts=parts_and_card, pages=pages)
 
 
 _PAGE_LABEL = re.compile(r"^\s*(\d{1,4}|x{0,3}(ix|iv|v?i{0,3}))\s*$")

@@ -1,0 +1,277 @@
+"""Tables without ruling lines, found from word positions alone.
+
+Words (pdfplumber dicts: text, x0, x1, top, bottom, size) are grouped into lines by baseline. A
+line splits into cells where two words are at least ``GAP_EM`` font sizes apart: wider than a
+word space, even in justified prose, and narrower than a column gap (two monospace spaces, a
+tab stop, LaTeX's column separation). A run of closely spaced lines, most of them with two
+cells or more, is a table candidate; its columns are the x ranges that the cells cover, with
+gutters where (nearly) no line has a word. A line whose first column is empty continues the
+row above (wrapped descriptions); a one-cell line that starts in the first column is prose
+after the table, and ends it. Rule lines made of dashes separate the header and are dropped.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from collections import Counter
+from dataclasses import dataclass, field
+
+GAP_EM = 1.0  # a gap this many font sizes wide separates two cells
+LINE_GAP_EM = 1.0  # lines further apart than this (blank space between) are not one table
+SPAN_SHARE = 0.1  # this share of lines may cross a gutter (a long cell) without closing it
+MIN_LINES = 3  # header and two rows
+SIZE_SPREAD = 1.4  # the lines of one table are set in about one font size
+HEADER_CELL_CHARS = 40
+KEY_CELL_CHARS = 30  # some column must hold short keys: two columns of prose are not a table
+LEADER = re.compile(r"(\. ?){4,}")  # dot leaders: ". . . . 12"
+RULE = re.compile(r"[-=_–—~*+.]{3,}(\s+[-=_–—~*+.]{3,})*")
+
+
+@dataclass
+class Line:
+    words: list[dict] = field(default_factory=list)
+
+    @property
+    def top(self) -> float:
+        return min(w["top"] for w in self.words)
+
+    @property
+    def bottom(self) -> float:
+        return max(w["bottom"] for w in self.words)
+
+    @property
+    def x0(self) -> float:
+        return self.words[0]["x0"]
+
+    @property
+    def x1(self) -> float:
+        return max(w["x1"] for w in self.words)
+
+    @property
+    def size(self) -> float:
+        return statistics.median(w.get("size") or (w["bottom"] - w["top"]) for w in self.words)
+
+    @property
+    def text(self) -> str:
+        return " ".join(w["text"] for w in self.words)
+
+    def cells(self) -> list[list[dict]]:
+        """The line's words, split at gaps of ``GAP_EM`` font sizes or more."""
+        gap = GAP_EM * self.size
+        cells = [[self.words[0]]]
+        for before, word in zip(self.words, self.words[1:], strict=False):
+            if word["x0"] - before["x1"] >= gap:
+                cells.append([word])
+            else:
+                cells[-1].append(word)
+        return cells
+
+
+def group_lines(words: list[dict]) -> list[Line]:
+    """Words grouped by baseline into lines, top to bottom, each left to right."""
+    lines: list[Line] = []
+    for word in sorted(words, key=lambda w: (w["bottom"], w["x0"])):
+        size = word.get("size") or (word["bottom"] - word["top"])
+        if lines and abs(word["bottom"] - lines[-1].words[0]["bottom"]) <= 0.4 * size:
+            lines[-1].words.append(word)
+        else:
+            lines.append(Line([word]))
+    for line in lines:
+        line.words.sort(key=lambda w: w["x0"])
+    return lines
+
+
+@dataclass
+class Candidate:
+    """A block of aligned lines: ``rows[0]`` is the header when ``header`` is True."""
+
+    rows: list[list[str]]
+    bbox: tuple[float, float, float, float]
+    header: bool
+
+
+def aligned_tables(lines: list[Line], rules: list[tuple[float, float, float]]) -> list[Candidate]:
+    """Each whitespace-aligned block among ``lines``; ``rules`` are drawn horizontal lines
+    ``(x0, x1, y)``, which may underline a header."""
+    found = []
+    i = 0
+    while i < len(lines):
+        if not (_is_rule(lines[i]) or len(lines[i].cells()) >= 2):
+            i += 1
+            continue
+        j = i + 1
+        while j < len(lines) and lines[j].top - lines[j - 1].bottom <= LINE_GAP_EM * lines[j].size:
+            j += 1
+        candidate, used = _table(lines[i:j], rules)
+        if candidate is not None:
+            found.append(candidate)
+        i += max(used, 1)
+    return found
+
+
+def _table(run: list[Line], rules):
+    """The block at the start of ``run`` (or None) and how many lines it used."""
+    multi = [line for line in run if not _is_rule(line) and len(line.cells()) >= 2]
+    if len(multi) < MIN_LINES - 1:
+        return None, len(run)
+    sizes = [line.size for line in multi]
+    if max(sizes) > SIZE_SPREAD * min(sizes):  # labels over the small print of a figure
+        return None, len(run)
+    columns = _columns(multi)
+    if len(columns) < 2:
+        return None, len(run)
+    rows: list[list[list[str]]] = []
+    starts: list[Line] = []  # the first line of each row
+    ruled_after: set[int] = set()  # rows followed by a rule line of dashes
+    used = 0
+    for line in run:
+        used += 1
+        if _is_rule(line):
+            ruled_after.add(len(rows) - 1)
+            continue
+        cells = _assign(line, columns)
+        if cells[0] or not rows:
+            if len(line.cells()) < 2:  # one cell from the left margin: prose after the table
+                used -= 1
+                break
+            rows.append(cells)
+            starts.append(line)
+        else:  # first column empty: the row above goes on (a wrapped description)
+            for column, words in enumerate(cells):
+                rows[-1][column].extend(words)
+    texts = [[join_lines(cell) for cell in row] for row in rows]
+    if len(texts) < MIN_LINES - 1 or not _plausible(texts):
+        return None, used
+    lines = [line for line in run[:used] if not _is_rule(line)]
+    bbox = (
+        min(line.x0 for line in lines),
+        min(line.top for line in lines),
+        max(line.x1 for line in lines),
+        max(line.bottom for line in lines),
+    )
+    header = 0 in ruled_after or (len(starts) > 1 and _underlined(starts, bbox, rules))
+    header = header or _font_differs(starts) or _type_contrast(texts)
+    return Candidate(texts, bbox, header and _short_labels(texts[0])), used
+
+
+def _underlined(starts: list[Line], bbox, rules) -> bool:
+    """A drawn line between the first row and the second, across most of the table."""
+    width = bbox[2] - bbox[0]
+    low, high = starts[0].bottom - 1, starts[1].top + 1
+    return any(
+        low <= y <= high and min(x1, bbox[2]) - max(x0, bbox[0]) >= 0.5 * width
+        for x0, x1, y in rules
+    )
+
+
+def _font_differs(starts: list[Line]) -> bool:
+    """The first row in another font (bold, italic) than the body's usual one."""
+    body = Counter(w.get("fontname") for line in starts[1:] for w in line.words)
+    if not body:
+        return False
+    usual = body.most_common(1)[0][0]
+    return usual is not None and all(w.get("fontname") != usual for w in starts[0].words)
+
+
+NUMBER = re.compile(r"[-+]?(\d[\d,.]*|0x[\da-fA-F]+)%?")
+
+
+def _type_contrast(rows: list[list[str]]) -> bool:
+    """A worded first cell over a column of numbers: "Value" above 1, 2, 4."""
+    for column, name in enumerate(rows[0]):
+        values = [row[column] for row in rows[1:] if row[column]]
+        worded = re.search(r"[A-Za-z]{2}", name) and not re.search(r"\d", name)
+        if worded and len(values) >= 2 and sum(map(_is_number, values)) >= 0.8 * len(values):
+            return True
+    return False
+
+
+def _is_number(value: str) -> bool:
+    return bool(NUMBER.fullmatch(value))
+
+
+def _short_labels(header: list[str]) -> bool:
+    named = [cell for cell in header if cell]
+    return (
+        len(named) >= len(header) - 1
+        and all(len(cell) <= HEADER_CELL_CHARS and len(cell.split()) <= 6 for cell in named)
+        and sum(1 for cell in named if re.search(r"[A-Za-z]", cell)) * 2 >= len(named)
+    )
+
+
+def _columns(lines: list[Line]) -> list[tuple[float, float]]:
+    """X ranges covered by the cells of more than ``SPAN_SHARE`` of the lines."""
+    left = int(min(line.x0 for line in lines))
+    width = int(max(line.x1 for line in lines)) - left + 2
+    cover = [0] * width
+    for line in lines:
+        for cell in line.cells():
+            for x in range(int(cell[0]["x0"]) - left, int(max(w["x1"] for w in cell)) - left + 1):
+                cover[x] += 1
+    limit = SPAN_SHARE * len(lines)
+    columns: list[tuple[float, float]] = []
+    start = None
+    for x, count in enumerate(cover):
+        if count > limit and start is None:
+            start = x
+        elif count <= limit and start is not None:
+            columns.append((left + start, left + x))
+            start = None
+    return columns
+
+
+def _assign(line: Line, columns: list[tuple[float, float]]) -> list[list[str]]:
+    """The line's words, by column: each word goes to the column its centre falls in, or the
+    nearest one."""
+    cells: list[list[str]] = [[] for _ in columns]
+    for word in line.words:
+        centre = (word["x0"] + word["x1"]) / 2
+        distance = [
+            0 if a <= centre <= b else min(abs(centre - a), abs(centre - b)) for a, b in columns
+        ]
+        cells[distance.index(min(distance))].append(word["text"])
+    return [[" ".join(cell)] if cell else [] for cell in cells]
+
+
+def _plausible(rows: list[list[str]]) -> bool:
+    """One column of short keys (two columns of prose are a page layout, not a table), no
+    unmapped glyphs (formulas come out as "(cid:16)"), and no dot leaders."""
+    cells = [cell for row in rows for cell in row]
+    if any("(cid:" in cell for cell in cells):
+        return False
+    if sum(1 for row in rows if any(LEADER.search(cell) for cell in row)) >= 0.3 * len(rows):
+        return False  # a table of contents or an index
+    for column in range(len(rows[0])):
+        values = [row[column] for row in rows if row[column]]
+        if values and statistics.median(len(v) for v in values) <= KEY_CELL_CHARS:
+            return True
+    return False
+
+
+def _is_rule(line: Line) -> bool:
+    return bool(RULE.fullmatch(line.text))
+
+
+def join_lines(lines: list[str]) -> str:
+    """The lines of one cell as one string."""
+    text = ""
+    for line in lines:
+        # A word broken at the cell's edge: keep the hyphen (it may be a compound's).
+        if text.endswith("-") and text[-2:-1].isalpha() and line[:1].islower():
+            text += line
+        else:
+            text = f"{text} {line}" if text else line
+    return text
+
+
+def last_sentences(text: str, shortest: int = 60, longest: int = 240) -> str:
+    """The last sentence of ``text`` (two when the last is short), at most ``longest`` chars."""
+    flat = " ".join(text.split())
+    sentences = re.split(r"(?<=[.!?])\s+(?=[A-Z\"'’‘(<])", flat)
+    picked = sentences[-1] if sentences else ""
+    if len(picked) < shortest and len(sentences) > 1:
+        picked = f"{sentences[-2]} {picked}"
+    if len(picked) > longest:
+        picked = picked[-longest:].split(" ", 1)[-1]
+    return picked.strip()

@@ -1,0 +1,292 @@
+"""Tables in PDF pages come out as rows with their headers, and the metadata as a segment.
+
+The PDFs are drawn here, operator by operator: text placed with ``Td`` in Helvetica or
+Courier (fonts every PDF reader knows the widths of) and rules drawn as paths.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+from pathlib import Path
+
+import pytest
+
+from ingest.document import Segment
+from ingest.loaders import pdf_tables
+from ingest.loaders.pdf import load_pdf
+from ingest.loaders.pdf_meta import metadata_segment
+from ingest.loaders.pdf_table_gate import TableGate
+from ingest.loaders.pdf_tables import TableReader
+
+ROOT = Path(__file__).resolve().parent.parent
+FONTS = {"F1": "Helvetica", "F2": "Helvetica-Bold", "F3": "Courier"}
+
+
+def _escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+
+
+def text(x: float, y: float, words: str, font: str = "F1", size: float = 10) -> str:
+    return f"BT /{font} {size} Tf {x} {y} Td ({_escape(words)}) Tj ET"
+
+
+def rule(x0: float, y0: float, x1: float, y1: float) -> str:
+    return f"{x0} {y0} m {x1} {y1} l S"
+
+
+def build(pages: list[list[str]], info: str | None = None) -> bytes:
+    """A PDF whose pages hold the given content-stream operators (612 x 792 points)."""
+    objects: list[bytes] = [b"", b""]  # catalog, pages: filled in below
+    fonts = []
+    for name, base in FONTS.items():
+        objects.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /%s >>" % base.encode())
+        fonts.append(b"/%s %d 0 R" % (name.encode(), len(objects)))
+    kids = []
+    for ops in pages:
+        content = "\n".join(["0.5 w", *ops]).encode("latin-1")
+        objects.append(b"<< /Length %d >>\nstream\n%s\nendstream" % (len(content), content))
+        objects.append(
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents %d 0 R "
+            b"/Resources << /Font << %s >> >> >>" % (len(objects), b" ".join(fonts))
+        )
+        kids.append(len(objects))
+    objects[0] = b"<< /Type /Catalog /Pages 2 0 R >>"
+    objects[1] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (
+        b" ".join(b"%d 0 R" % k for k in kids),
+        len(kids),
+    )
+    if info is not None:
+        objects.append(info.encode("latin-1"))
+    out = io.BytesIO()
+    out.write(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(out.tell())
+        out.write(b"%d 0 obj\n%s\nendobj\n" % (number, body))
+    xref = out.tell()
+    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
+    out.writelines(b"%010d 00000 n \n" % offset for offset in offsets)
+    trailer = b"<< /Size %d /Root 1 0 R" % (len(objects) + 1)
+    if info is not None:
+        trailer += b" /Info %d 0 R" % len(objects)
+    out.write(b"trailer\n" + trailer + b" >>\nstartxref\n%d\n%%%%EOF\n" % xref)
+    return out.getvalue()
+
+
+PROSE = [
+    text(72, 740, "Cheeses of the Jura ripen slowly in cool cellars, and the rind is"),
+    text(72, 726, "washed by hand. The following table lists the cellar ages we use."),
+]
+
+# Columns ruled, header underlined, body rows stacked without rules between them (as LaTeX
+# and many manuals draw them): the reader must split the tall cells back into rows.
+RULED = [
+    text(200, 660, "Table 1: Cellar ages"),
+    rule(150, 650, 450, 650),
+    rule(150, 580, 450, 580),
+    rule(150, 632, 450, 632),
+    *(rule(x, 580, x, 650) for x in (150, 250, 330, 450)),
+    text(155, 638, "Cheese", "F2"),
+    text(255, 638, "Months", "F2"),
+    text(335, 638, "Region", "F2"),
+    *(
+        text(x, y, value)
+        for y, row in ((620, ("Comte", "18", "Jura")), (606, ("Beaufort", "12", "Savoie")))
+        for x, value in zip((155, 255, 335), row, strict=True)
+    ),
+    text(155, 592, "Morbier"),
+    text(255, 592, "3"),
+    text(335, 592, "Franche-Comte"),
+    text(72, 540, "Older wheels are kept for the winter market, when demand is highest."),
+]
+
+# Whitespace only, as man pages set property tables: Courier, a dashed rule under the header,
+# numbers right-aligned, one description wrapped onto a second line.
+ALIGNED = [
+    text(72, 760, "Running header: debugging", "F1", 8),  # in the top margin: never a caption
+    text(72, 700, "Set the debug level to the sum of the values below.", "F1"),
+    text(90, 672, "Name           Value   Meaning", "F3", 9),
+    text(90, 662, "-----------------------------------------", "F3", 9),
+    text(90, 652, "MATCH              1   Brief information about matching", "F3", 9),
+    text(90, 642, "EDIT               4   Monitor edit execution", "F3", 9),
+    text(90, 632, "CONFIG          1024   Monitor which config files are", "F3", 9),
+    text(90, 622, "                       loaded", "F3", 9),
+    text(72, 590, "Output from these statements is sent to the standard output.", "F1"),
+    text(300, 40, "7"),  # the page number, in the bottom margin
+]
+
+# An option list: aligned, but nothing says what its columns are. Not a table to emit.
+HEADERLESS = [
+    text(72, 740, "Options:", "F1"),
+    text(90, 720, "-c, --check        checks the syntax only", "F3", 9),
+    text(90, 710, "-o, --output=FILE  output file", "F3", 9),
+    text(90, 700, "-h, --help         display this help and exit", "F3", 9),
+]
+
+
+def read_tables(data: bytes) -> dict[int, list[str]]:
+    """The table segments' texts, by page, as load_pdf yields them."""
+    loaded = load_pdf(
+        Path("t.pdf"), data, max_pages=50, scan_min_chars=0, render_dpi=72, read_text=lambda _: ""
+    )
+    found: dict[int, list[str]] = {}
+    for part in loaded.parts:
+        if isinstance(part, Segment) and " — " in part.text:
+            found.setdefault(part.page, []).append(part.text)
+    return found
+
+
+def test_ruled_table_rows_carry_headers_caption_and_page():
+    tables = read_tables(build([PROSE, RULED]))
+    assert list(tables) == [2]
+    (table,) = tables[2]
+    assert table.splitlines() == [
+        "Table 1: Cellar ages",
+        "Table 1: Cellar ages — Cheese: Comte — Months: 18 — Region: Jura",
+        "Table 1: Cellar ages — Cheese: Beaufort — Months: 12 — Region: Savoie",
+        "Table 1: Cellar ages — Cheese: Morbier — Months: 3 — Region: Franche-Comte",
+    ]
+
+
+def test_whitespace_table_rows_with_headers_and_wrapped_cell():
+    tables = read_tables(build([ALIGNED]))
+    (table,) = tables[1]
+    lines = table.splitlines()
+    # The sentence that introduces the table comes first; the prose after it stays out.
+    assert lines[0] == "Set the debug level to the sum of the values below."
+    assert lines[1:] == [
+        "Name: MATCH — Value: 1 — Meaning: Brief information about matching",
+        "Name: EDIT — Value: 4 — Meaning: Monitor edit execution",
+        "Name: CONFIG — Value: 1024 — Meaning: Monitor which config files are loaded",
+    ]
+
+
+def test_aligned_lines_without_a_header_are_not_a_table():
+    assert read_tables(build([HEADERLESS])) == {}
+
+
+def test_headerless_rows_at_the_top_of_a_page_continue_the_table_before():
+    page_one = [  # the table runs to the foot of page 1 ...
+        text(72, 146, "Set the debug level to the sum of the values below."),
+        text(90, 132, "Name           Value   Meaning", "F3", 9),
+        text(90, 122, "-----------------------------------------", "F3", 9),
+        text(90, 112, "MATCH              1   Brief information about matching", "F3", 9),
+        text(90, 102, "EDIT               4   Monitor edit execution", "F3", 9),
+    ]
+    page_two = [  # ... and goes on at the top of page 2, without its header
+        text(72, 760, "Running header", "F1", 8),
+        text(90, 712, "CONFIG          1024   Monitor which config files are loaded", "F3", 9),
+        text(90, 702, "LANGSET         2048   Dump char sets", "F3", 9),
+        text(72, 660, "Output from these statements is sent to the standard output."),
+    ]
+    tables = read_tables(build([page_one, page_two]))
+    assert tables[2][0].splitlines() == [
+        "Set the debug level to the sum of the values below.",
+        "Name: CONFIG — Value: 1024 — Meaning: Monitor which config files are loaded",
+        "Name: LANGSET — Value: 2048 — Meaning: Dump char sets",
+    ]
+
+
+def test_flattened_page_text_is_still_indexed_beside_the_table():
+    loaded = load_pdf(
+        Path("t.pdf"),
+        build([ALIGNED]),
+        max_pages=5,
+        scan_min_chars=0,
+        render_dpi=72,
+        read_text=lambda _: "",
+    )
+    texts = [p.text for p in loaded.parts if isinstance(p, Segment)]
+    assert len(texts) == 2
+    assert "standard output" in texts[0] and "MATCH" in texts[0]  # the page, as before
+    assert texts[1].startswith("Set the debug level")  # then its table
+
+
+def test_metadata_segment_on_page_one():
+    info = (
+        "<< /Title (Everything about cheese) /Author (Ann Smith; Bob Jones) /Subject (Ripening)"
+        " /Keywords (cheese, cellars) /CreationDate (D:20100903095016-07'00')"
+        " /ModDate (D:20110102000000Z) /Producer (hand) >>"
+    )
+    loaded = load_pdf(
+        Path("t.pdf"),
+        build([PROSE], info=info),
+        max_pages=5,
+        scan_min_chars=0,
+        render_dpi=72,
+        read_text=lambda _: "",
+    )
+    parts = list(loaded.parts)
+    card = next(p for p in parts if isinstance(p, Segment) and p.text.startswith("Document"))
+    assert card.page == 1
+    assert card.text.splitlines() == [
+        "Document information",
+        "Title: Everything about cheese",
+        "Author: Ann Smith; Bob Jones",
+        "Subject: Ripening",
+        "Keywords: cheese, cellars",
+        "PDF created: 2010-09-03 (3 September 2010)",
+        "PDF modified: 2011-01-02 (2 January 2011)",
+    ]
+    # the page's own text is there in full as well
+    assert any("washed by hand" in p.text for p in parts if isinstance(p, Segment))
+
+
+def test_no_metadata_no_segment_and_odd_dates_keep_what_they_can():
+    import pypdf
+
+    assert metadata_segment(pypdf.PdfReader(io.BytesIO(build([PROSE])))) is None
+    odd = "<< /Title () /CreationDate (D:2010) /ModDate (garbage) >>"
+    card = metadata_segment(pypdf.PdfReader(io.BytesIO(build([PROSE], info=odd))))
+    assert card is not None and card.text.splitlines() == [
+        "Document information",
+        "PDF created: 2010",
+    ]
+
+
+def test_pages_without_table_cues_are_not_parsed():
+    data = build([PROSE + [text(72, 700, "Nothing here is laid out in columns.")]])
+    reader = TableReader(data)
+    assert reader.segments(1, "prose") == []
+    assert reader._pdf is None  # pdfplumber never opened the document
+    assert TableGate(data).may_hold_table(1) is False
+    assert TableGate(build([RULED])).may_hold_table(1) is True
+    assert TableGate(build([ALIGNED])).may_hold_table(1) is True
+
+
+def test_table_budget_skips_the_page(monkeypatch):
+    data = build([ALIGNED])
+    slow = TableReader(data, budget_s=0.0)
+    assert slow.segments(1, "") == [] and slow.skipped == [1]
+    # within budget, the same page gives its table
+    assert len(TableReader(data).segments(1, "")) == 1
+    monkeypatch.setattr(pdf_tables, "MAX_CONTENT_BYTES", 100)
+    big = TableReader(data)
+    assert big.segments(1, "") == [] and big.skipped == [1]
+
+
+def dev_document(name: str) -> Path:
+    """A file of the development set, inside the checkout or beside it (where CI lays it)."""
+    for base in (ROOT, ROOT.parent):
+        path = base / "shared" / "eval" / "dev" / "corpus" / name
+        if path.is_file():
+            return path
+    if os.environ.get("CI"):
+        pytest.fail(f"the development set (shared/eval/dev) has no {name}", pytrace=False)
+    pytest.skip(f"the development set (shared/eval/dev) has no {name}")
+
+
+@pytest.mark.models
+def test_fontconfig_tables_from_the_dev_corpus():
+    path = dev_document("fontconfig-user.pdf")
+    tables = read_tables(path.read_bytes())
+    rows = tables[4][0].splitlines()
+    assert "Name: CONFIG — Value: 1024 — Meaning: Monitor which config files are loaded" in rows
+    assert "Name: MATCH — Value: 1 — Meaning: Brief information about font matching" in rows
+    edit_modes = "\n".join(tables[7])
+    assert (
+        'Mode: "prepend_first" — With Match: Insert at head of list — '
+        "Without Match: Insert at head of list" in edit_modes
+    )
+    assert "Constant: heavy — Property: weight — Value: 210" in "\n".join(tables[8])
