@@ -1,0 +1,142 @@
+"""The kind of picture: photograph, drawing, chart, screenshot, page of text, logo or diagram.
+
+Decided from cheap measurements (see look.py) and the amount of text OCR found, in a fixed
+order of rules. Photographs have sensor and JPEG noise; what is drawn on a computer is flat
+between sharp edges. Among drawn pictures, text density, axes, colour and straight edges tell
+the kinds apart.
+"""
+
+from __future__ import annotations
+
+import re
+
+import cv2
+import numpy as np
+from PIL import Image
+
+from ingest.vision.look import Look, small_copy
+
+PHOTO = "photograph"
+DRAWING = "drawing"
+CHART = "chart"
+SCREENSHOT = "screenshot"
+TEXT = "page of text"
+LOGO = "logo"
+DIAGRAM = "diagram"
+
+NOISY = 0.15  # share of slightly noisy pixels from which a picture is a photograph
+SCREEN_ADDRESS = re.compile(
+    r"https?://|www\.|\b(?:localhost|127\.0\.0\.1)\b|\b[\w-]+\.(?:com|org|net|io)\b"
+)
+MENU_WORDS = frozenset(["File", "Edit", "View", "Help", "Tools", "Window", "Insert", "Format"])
+AXIS_SIDE = 512
+AXIS_LENGTH = 0.4  # an axis spans at least this share of the picture's width or height
+
+
+def picture_kind(image: Image.Image, look: Look, text: str) -> str:
+    density = text_density(image, text)
+    # Scans and photographs of printed pages are noisy, but full of text.
+    if density >= 35 and (look.grayscale or look.chromatic_share < 0.05):
+        return TEXT
+    if look.noise_share >= NOISY or look.specks:
+        # A photograph shown in a program's window is a screenshot.
+        return SCREENSHOT if density >= 3 and _window(image) else PHOTO
+    if has_axes(image, look) or _is_pie(look) or _numbered(text, density):
+        return CHART
+    if _is_logo(image, look, text):
+        return LOGO
+    # A diagram, a screen or a chart has words; a drawing may have a few.
+    if density < 1 or (density < 2 and look.straight_edges < 0.4):
+        return DRAWING
+    return SCREENSHOT if _window(image) or _screen_words(text) else DIAGRAM
+
+
+def text_density(image: Image.Image, text: str) -> float:
+    """Characters read per 10,000 pixels (of the picture at up to 1000 px a side)."""
+    chars = sum(1 for c in text if not c.isspace())
+    scale = min(1.0, 1000 / max(image.size))
+    area = image.width * image.height * scale * scale
+    return chars / max(area / 10_000, 1.0)
+
+
+def _numbered(text: str, density: float) -> bool:
+    """Little text, mostly numbers: the tick labels of a plot without plain axes (3-D, boxed)."""
+    chars = [c for c in text if not c.isspace()]
+    digits = sum(c.isdigit() for c in chars)
+    return digits >= 8 and digits >= 0.3 * len(chars) and density <= 8
+
+
+def _window(image: Image.Image) -> bool:
+    """The grays of a program's window: panels and toolbars (light), dark themes, or a title
+    or tab bar across the top."""
+    rgb = small_copy(image, 256)
+    chroma = rgb.max(axis=-1).astype(np.int16) - rgb.min(axis=-1)
+    gray = cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY)
+    plain = chroma < 20
+    light = (plain & (gray >= 180) & (gray < 245)).mean()
+    dark = (plain & (gray >= 15) & (gray < 90)).mean()
+    band = max(3, round(0.06 * gray.shape[0]))
+    top = gray[:band]
+    bar = (top < 245).mean() >= 0.85 and np.std(np.median(top, axis=1)) < 12
+    return bool(light >= 0.2 or dark >= 0.3 or bar)
+
+
+def _screen_words(text: str) -> bool:
+    """An address bar or a program's menu: a web page or a program on screen."""
+    if SCREEN_ADDRESS.search(text):
+        return True
+    return len(MENU_WORDS & set(re.findall(r"[A-Za-z]+", text))) >= 3
+
+
+def _is_pie(look: Look) -> bool:
+    return look.round and look.colour_count >= 4 and look.flat_share > 0.6
+
+
+def _is_logo(image: Image.Image, look: Look, text: str) -> bool:
+    """A single coloured emblem, on a transparent or plain background, with little text."""
+    if len(text) > 40 or max(image.size) / max(1, min(image.size)) > 2.5:
+        return False
+    if look.transparent >= 0.1 and look.foreground_share > 0.02:
+        return True
+    return bool(
+        look.clean_background
+        and max(image.size) <= 512
+        and max(image.size) / min(image.size) <= 1.5
+        and look.colour_count <= 4
+        and look.chromatic_share >= 0.05
+        and look.silhouette is None
+        and look.count is None
+        and (look.round or 0.05 <= look.foreground_share <= 0.7)
+    )
+
+
+def has_axes(image: Image.Image, look: Look) -> bool:
+    """A long horizontal line low in the picture meeting a long vertical line at its left,
+    with coloured marks (bars, lines, dots) between them: a plot's axes."""
+    rgb = small_copy(image, AXIS_SIDE)
+    gray = cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY)
+    ink = (gray < 150).astype(np.uint8)
+    h, w = ink.shape
+    horizontal = cv2.morphologyEx(
+        ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (int(w * AXIS_LENGTH), 1))
+    )
+    vertical = cv2.morphologyEx(
+        ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, int(h * AXIS_LENGTH)))
+    )
+    rows = np.nonzero(horizontal.any(axis=1))[0]
+    cols = np.nonzero(vertical.any(axis=0))[0]
+    low_rows = rows[rows >= h * 0.5]
+    left_cols = cols[cols <= w * 0.5]
+    if not len(low_rows) or not len(left_cols):
+        return False
+    bottom, left = int(low_rows.max()), int(left_cols.min())
+    # The two lines meet: the vertical one reaches down to the horizontal one.
+    if not vertical[max(0, bottom - 3) : bottom + 1, left].any():
+        return False
+    top = int(np.nonzero(vertical[:, left])[0].min())
+    inside = rgb[top + 2 : bottom - 1, left + 2 :]
+    if inside.size == 0:
+        return False
+    hsv = cv2.cvtColor(inside, cv2.COLOR_RGB2HSV)
+    marks = (hsv[..., 1] > 80) & (hsv[..., 2] > 60)
+    return bool(marks.mean() >= 0.01)

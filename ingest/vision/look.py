@@ -1,0 +1,308 @@
+"""What a picture looks like, from its pixels alone: colours, background, shapes, counts.
+
+Classical measurements on a small copy of the picture (no model): they answer the questions
+people ask that ImageNet labels cannot ("the red cup", "a black-and-white photo", "a silhouette",
+"tiny specks on a black background", "a round logo", "how many"). Every statement has a
+threshold that keeps it quiet when the picture does not show it clearly.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import cv2
+import numpy as np
+from PIL import Image
+
+from ingest.vision import colours
+
+ANALYSIS_SIDE = 256  # colours and shapes; specks are counted on a larger copy
+SPECK_SIDE = 640
+NOISE_PIXELS = 512 * 512
+BORDER = 0.05  # the frame whose colour is taken for the background
+CLEAN_BACKGROUND = 0.85  # share of the frame within NEAR of its median colour
+NEAR = 14.0  # Lab distance: the same colour, allowing for JPEG noise
+FAR = 28.0  # Lab distance: clearly another colour than the background
+
+
+@dataclass
+class Look:
+    grayscale: bool = False
+    black_and_white: bool = False  # two tones: ink on paper, line art, a silhouette
+    colours: list[str] = field(default_factory=list)  # main colour words, largest share first
+    accents: list[str] = field(default_factory=list)  # small touches of colour on a plain picture
+    background: str | None = None  # "dark", "bright" or None
+    background_colour: str | None = None
+    clean_background: bool = False
+    subject_colour: str | None = None
+    silhouette: str | None = None  # the silhouette's colour word
+    specks: bool = False
+    count: int | None = None
+    rows: tuple[int, int] | None = None  # (rows, per row) when the objects lie in a grid
+    round: bool = False
+    # Measurements the picture kind is decided from.
+    top_colours_share: float = 0.0
+    flat_share: float = 0.0
+    straight_edges: float = 0.0
+    edge_density: float = 0.0
+    transparent: float = 0.0
+    foreground_share: float = 0.0
+    noise_share: float = 0.0  # photographs are noisy, drawn pictures are not
+    white_share: float = 0.0
+    chromatic_share: float = 0.0
+    colour_count: int = 0  # colour words with a real share (pie charts, logos)
+
+
+def small_copy(image: Image.Image, side: int) -> np.ndarray:
+    """An RGB array no larger than side, with transparency laid on white."""
+    if image.mode in ("RGBA", "LA", "PA") or (image.mode == "P" and "transparency" in image.info):
+        rgba = image.convert("RGBA")
+        flat = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
+        flat.alpha_composite(rgba)
+        image = flat
+    rgb = image.convert("RGB")
+    if max(rgb.size) > side:
+        scale = side / max(rgb.size)
+        size = (max(1, round(rgb.width * scale)), max(1, round(rgb.height * scale)))
+        rgb = rgb.resize(size, Image.Resampling.BOX)
+    return np.asarray(rgb)
+
+
+def transparent_share(image: Image.Image) -> float:
+    if image.mode not in ("RGBA", "LA", "PA", "P"):
+        return 0.0
+    if image.mode == "P" and "transparency" not in image.info:
+        return 0.0
+    alpha = np.asarray(
+        image.convert("RGBA").getchannel("A").reduce(4)
+        if min(image.size) > 64
+        else image.convert("RGBA").getchannel("A")
+    )
+    return float((alpha < 128).mean())
+
+
+def stride_sample(image: Image.Image) -> np.ndarray:
+    """Every n-th pixel of the original, about NOISE_PIXELS of them: nothing is blended, so
+    noise and one-pixel lines survive."""
+    rgb = np.asarray(image if image.mode == "RGB" else image.convert("RGB"))
+    step = max(1, int(np.sqrt(rgb.shape[0] * rgb.shape[1] / NOISE_PIXELS)))
+    return np.ascontiguousarray(rgb[::step, ::step])
+
+
+def noise_share(sample: np.ndarray) -> float:
+    """Share of the non-background pixels that differ slightly (1-6 levels) from their
+    neighbours' median: the sensor and JPEG noise every photograph has, cut-outs on a white
+    background included. Drawn pictures are exactly flat or change sharply at edges.
+    """
+    residual = cv2.absdiff(sample, cv2.medianBlur(sample, 3)).max(axis=-1)
+    border = sample[_frame_mask(sample.shape[:2])].astype(np.int32)
+    keys = (border[:, 0] << 16) | (border[:, 1] << 8) | border[:, 2]
+    values, counts = np.unique(keys, return_counts=True)
+    plain = values[np.argmax(counts)]
+    pixels = (sample[..., 0].astype(np.int32) << 16) | (sample[..., 1].astype(np.int32) << 8)
+    pixels |= sample[..., 2]
+    rest = residual[pixels != plain]
+    if rest.size == 0:
+        return 0.0
+    return float(((rest >= 1) & (rest <= 6)).mean())
+
+
+def look(image: Image.Image) -> Look:
+    rgb = small_copy(image, ANALYSIS_SIDE)
+    sample = stride_sample(image)
+    result = Look(transparent=transparent_share(image))
+    hue, sat, val = colours.hsv(rgb)
+    _tones(rgb, sample, result)
+    _texture(rgb, result)
+    lab = cv2.cvtColor(rgb, cv2.COLOR_RGB2LAB).astype(np.float32)
+    names = colours.name_hsv(hue, sat, val)
+    share = colours.shares(names)
+    result.colours = colours.dominant(share)
+    result.chromatic_share = float(1.0 - sum(share[i] for i in colours.COLOURLESS))
+    result.colour_count = int((share >= 0.03).sum())
+    if result.chromatic_share < 0.3:
+        result.accents = [
+            name
+            for name in colours.dominant(share, minimum=0.015, most=5)
+            if name not in result.colours and colours.NAMES.index(name) not in colours.COLOURLESS
+        ][:2]
+    result.noise_share = noise_share(sample)
+    result.white_share = float((rgb.min(axis=-1) >= 245).mean())
+    frame = _frame_mask(rgb.shape[:2])
+    _background(rgb, lab, names, frame, result)
+    if result.clean_background:
+        _shapes(image, lab, names, frame, result)
+    else:
+        result.subject_colour = _centre_colour(names, frame, result.background_colour)
+    return result
+
+
+def _tones(rgb: np.ndarray, sample: np.ndarray, out: Look) -> None:
+    """Grayscale when no pixel has real colour; black and white when mid-tones are rare.
+
+    Slightly blurred first: the coloured fringes of sub-pixel rendered text and of JPEG
+    artefacts cancel out, real colour does not. Checked on the small copy (broad tints) and
+    on the stride sample (a thin coloured line, which the small copy blends away).
+    """
+    _, sat, val = colours.hsv(cv2.blur(rgb, (5, 5)))
+    chroma = sat * val * 255.0
+    _, sat, val = colours.hsv(cv2.blur(sample, (3, 3)))
+    fine = sat * val * 255.0
+    out.grayscale = bool(
+        np.percentile(chroma, 99) <= 24 and chroma.mean() <= 6 and (fine > 60).mean() < 0.001
+    )
+    if out.grayscale:
+        gray = cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY)
+        out.black_and_white = bool(((gray > 60) & (gray < 195)).mean() < 0.08)
+
+
+def _texture(rgb: np.ndarray, out: Look) -> None:
+    """Flat areas, a small palette and straight edges mark drawings, charts and screens."""
+    quantised = (rgb >> 4).astype(np.int32)
+    keys = (quantised[..., 0] << 8) | (quantised[..., 1] << 4) | quantised[..., 2]
+    counts = np.bincount(keys.ravel(), minlength=4096)
+    out.top_colours_share = float(np.sort(counts)[-8:].sum() / keys.size)
+    gray = cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY).astype(np.float32)
+    gx = cv2.Sobel(gray, cv2.CV_32F, 1, 0, ksize=3)
+    gy = cv2.Sobel(gray, cv2.CV_32F, 0, 1, ksize=3)
+    magnitude = np.abs(gx) + np.abs(gy)
+    out.flat_share = float((magnitude < 8).mean())
+    strong = magnitude > 120
+    out.edge_density = float(strong.mean())
+    if strong.sum() >= 20:
+        ax, ay = np.abs(gx[strong]), np.abs(gy[strong])
+        out.straight_edges = float(((ax < 0.1 * ay) | (ay < 0.1 * ax)).mean())
+
+
+def _distance(lab: np.ndarray, colour: np.ndarray) -> np.ndarray:
+    """Euclidean Lab distance of every pixel from one colour (8-bit Lab units)."""
+    d0, d1, d2 = (lab[..., i] - colour[i] for i in range(3))
+    return np.sqrt(d0 * d0 + d1 * d1 + d2 * d2)
+
+
+def _frame_mask(shape: tuple[int, int]) -> np.ndarray:
+    h, w = shape
+    band = max(1, round(BORDER * min(h, w)))
+    mask = np.zeros((h, w), dtype=bool)
+    mask[:band], mask[-band:], mask[:, :band], mask[:, -band:] = True, True, True, True
+    return mask
+
+
+def _background(rgb, lab, names, frame, out: Look) -> None:
+    border_lab = lab[frame]
+    median = np.median(border_lab, axis=0)
+    near = _distance(border_lab, median) < NEAR
+    out.clean_background = bool(near.mean() >= CLEAN_BACKGROUND)
+    border_share = colours.shares(names[frame])
+    main = int(np.argmax(border_share))
+    if border_share[main] >= 0.5:
+        out.background_colour = colours.NAMES[main]
+    lightness = border_lab[:, 0] / 255.0
+    if (lightness < 0.22).mean() >= 0.75:
+        out.background = "dark"
+    elif (lightness > 0.85).mean() >= 0.75 and out.background_colour in ("white", "gray", None):
+        out.background = "bright"
+
+
+def _centre_colour(names, frame, background: str | None) -> str | None:
+    """The colour the middle of the picture has much more of than its edges: the subject."""
+    h, w = names.shape
+    centre = names[h // 4 : h - h // 4, w // 4 : w - w // 4]
+    inside = colours.shares(centre)
+    outside = colours.shares(names[frame])
+    gain = inside - outside
+    best = int(np.argmax(gain))
+    if inside[best] < 0.15 or gain[best] < 0.15 or colours.NAMES[best] == background:
+        return None
+    return colours.NAMES[best]
+
+
+def _shapes(image, lab, names, frame, out: Look) -> None:
+    """On a clean background: the foreground's colour, silhouette, roundness and count."""
+    median = np.median(lab[frame], axis=0)
+    foreground = _distance(lab, median) > FAR
+    out.foreground_share = float(foreground.mean())
+    _count(image, median, out)  # on a larger copy: specks may vanish at this size
+    if out.foreground_share < 0.002:
+        return
+    fg_share = colours.shares(names[foreground])
+    main = int(np.argmax(fg_share))
+    if colours.NAMES[main] != out.background_colour and fg_share[main] >= 0.4:
+        out.subject_colour = colours.NAMES[main]
+    _silhouette(names, foreground, fg_share, out)
+    _round(foreground, out)
+
+
+def _silhouette(names, foreground, fg_share, out: Look) -> None:
+    """One large solid shape, black on a light background or white on a dark one."""
+    if not 0.05 <= out.foreground_share <= 0.7:
+        return
+    main = int(np.argmax(fg_share))
+    if fg_share[main] < 0.9:
+        return
+    dark_on_light = main == colours.BLACK and out.background != "dark"
+    light_on_dark = main == colours.WHITE and out.background == "dark"
+    if not (dark_on_light or light_on_dark):
+        return
+    mask = foreground.astype(np.uint8)
+    count, _, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
+    if count < 2 or stats[1:, cv2.CC_STAT_AREA].max() < 0.6 * mask.sum():
+        return
+    out.silhouette = colours.NAMES[main]
+
+
+def _round(foreground: np.ndarray, out: Look) -> None:
+    """The largest shape is a disc: its area fills the circle its outline implies."""
+    mask = foreground.astype(np.uint8) * 255
+    contours, _ = cv2.findContours(mask, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_NONE)
+    if not contours:
+        return
+    largest = max(contours, key=cv2.contourArea)
+    area = cv2.contourArea(largest)
+    if area < 0.02 * mask.size:
+        return
+    hull = cv2.convexHull(largest)
+    perimeter = cv2.arcLength(hull, True)
+    circularity = 4 * np.pi * cv2.contourArea(hull) / (perimeter * perimeter) if perimeter else 0
+    (_, _), radius = cv2.minEnclosingCircle(largest)
+    fill = area / (np.pi * radius * radius) if radius else 0
+    out.round = bool(circularity > 0.88 and fill > 0.8)
+
+
+def _count(image: Image.Image, background_lab: np.ndarray, out: Look) -> None:
+    """Separate objects on the clean background, counted on a larger copy."""
+    rgb = small_copy(image, SPECK_SIDE)
+    lab = cv2.cvtColor(rgb, cv2.COLOR_RGB2LAB).astype(np.float32)
+    mask = (_distance(lab, background_lab) > FAR).astype(np.uint8)
+    count, _, stats, centroids = cv2.connectedComponentsWithStats(mask, connectivity=8)
+    areas = stats[1:, cv2.CC_STAT_AREA]
+    keep = areas >= max(4, 0.00002 * mask.size)
+    areas, boxes, centres = areas[keep], stats[1:][keep], centroids[1:][keep]
+    n = len(areas)
+    if n >= 40 and np.median(areas) < 0.0005 * mask.size:
+        # Text and patterns make many small marks on paper; specks are light on dark.
+        out.specks = out.background == "dark"
+        return
+    if not 2 <= n <= 30:
+        return
+    # Confident only when the objects are alike in size and none is a fragment of another.
+    if areas.max() > 8 * np.median(areas) or areas.min() < 0.15 * np.median(areas):
+        return
+    out.count = n
+    out.rows = _rows(centres, boxes)
+
+
+def _rows(centres: np.ndarray, boxes: np.ndarray) -> tuple[int, int] | None:
+    """(rows, per row) when the objects' centres line up in equal rows."""
+    order = np.argsort(centres[:, 1], kind="stable")
+    tolerance = 0.5 * np.median(boxes[:, cv2.CC_STAT_HEIGHT])
+    rows: list[list[int]] = []
+    for i in order:
+        if rows and abs(centres[i, 1] - centres[rows[-1][0], 1]) <= tolerance:
+            rows[-1].append(int(i))
+        else:
+            rows.append([int(i)])
+    sizes = {len(r) for r in rows}
+    if len(rows) >= 2 and len(sizes) == 1 and sizes.pop() >= 2:
+        return len(rows), len(rows[0])
+    return None
