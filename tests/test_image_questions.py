@@ -25,7 +25,7 @@ def test_the_query_picture_is_described_and_handed_to_the_generator(make_service
     call = generator.history[-1]
     assert call.query_image is query_image
     # The description (fake labels and OCR text) joined the question the generator saw ...
-    assert "Where was this taken?" in call.question and "Image showing" in call.question
+    assert "Where was this taken?" in call.question and "a tabby cat" in call.question
     # ... and retrieval, which ranked the ingested picture with the same description first.
     assert call.evidence[0].chunk.file == "map.png"
     assert answer.sources[0].file == "map.png" and answer.sources[0].modality == "image"

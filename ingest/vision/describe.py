@@ -1,4 +1,8 @@
-"""Turn a picture into text that can be embedded and quoted: labels plus the text it shows."""
+"""Turn a picture into text that can be embedded and quoted, in the words people ask with.
+
+What kind of picture it is, what it shows (ImageNet labels and their broad categories, faces),
+how it looks (colours, background, silhouettes, specks, round shapes, counts) and the text in it.
+"""
 
 from __future__ import annotations
 
@@ -6,11 +10,23 @@ from dataclasses import dataclass, field
 
 from PIL import Image
 
+from ingest.vision import kind as kinds
+from ingest.vision.categories import BROAD, category_scores, narrower
+from ingest.vision.colours import join_words
+from ingest.vision.faces import FaceDetector, create_face_detector
 from ingest.vision.labels import Labeler
+from ingest.vision.look import Look, look
 from ingest.vision.ocr import Ocr
 
-# OCR of very large images is slow and no more accurate: bound the longest side.
-MAX_OCR_SIDE = 2000
+# Label probabilities: stated at SURE, hedged ("possibly") from MAYBE, left out below.
+SURE = 0.5
+MAYBE = 0.2
+# Categories add up the probabilities of their labels; a category is a weaker claim than a
+# label, so it is hedged from CATEGORY_MAYBE.
+CATEGORY_MAYBE = 0.4
+CANDIDATES = 20  # labels whose probabilities are summed into categories
+PORTRAIT = 0.2  # a face at least this share of the picture's height makes a portrait
+GROUP = 6
 
 
 @dataclass(frozen=True)
@@ -18,40 +34,219 @@ class ImageDescription:
     labels: list[str]
     text: str
     glosses: list[str] = field(default_factory=list)  # parallel to labels; "" when unknown
+    kind: str = ""  # photograph, drawing, chart, screenshot, page of text, logo, diagram
+    tone: str = ""  # "in colour", "in black and white", ...
+    subjects: list[str] = field(default_factory=list)  # "a bird", "2 people", ...
+    hedged: list[bool] = field(default_factory=list)  # parallel to labels: said with "possibly"
+    appearance: list[str] = field(default_factory=list)  # sentences on colour and composition
 
     def render(self) -> str:
-        parts = []
-        if self.labels:
-            shown = [
-                f"{label} ({gloss[0].lower()}{gloss[1:]})" if gloss else label
-                for label, gloss in zip(
-                    self.labels, self.glosses or [""] * len(self.labels), strict=True
-                )
-            ]
-            parts.append("Image showing " + ", ".join(shown) + ".")
-        else:
-            parts.append("Image.")
+        head = " ".join(w for w in (self.kind.capitalize() or "Picture", self.tone) if w)
+        shown = [
+            ("possibly " if hedged else "")
+            + _a(label)
+            + (f" ({gloss[0].lower()}{gloss[1:]})" if gloss else "")
+            for label, gloss, hedged in zip(
+                self.labels,
+                self.glosses or [""] * len(self.labels),
+                self.hedged or [False] * len(self.labels),
+                strict=True,
+            )
+        ]
+        content = ", ".join(self.subjects)
+        if shown:
+            content = f"{content}; {', '.join(shown)}" if content else ", ".join(shown)
+        parts = [f"{head}: {content}." if content else f"{head}."]
+        if self.appearance:
+            parts.append(" ".join(self.appearance))
         if self.text:
             parts.append("Text in the image:\n" + self.text)
         return "\n".join(parts)
 
 
 class ImageDescriber:
-    def __init__(self, ocr: Ocr, labeler: Labeler | None, top_k: int = 3) -> None:
+    def __init__(
+        self,
+        ocr: Ocr,
+        labeler: Labeler | None,
+        top_k: int = 3,
+        faces: FaceDetector | str | None = "mtcnn",
+    ) -> None:
+        """``faces`` is a detector, the name of one (loaded on first use), or None for none."""
         self.ocr = ocr
         self.labeler = labeler
         self.top_k = top_k
+        self._faces = faces
+
+    @property
+    def faces(self) -> FaceDetector | None:
+        if isinstance(self._faces, str):
+            self._faces = create_face_detector(self._faces, 1)
+        return self._faces
 
     def describe(self, image: Image.Image) -> ImageDescription:
-        labels: list[str] = []
-        glosses: list[str] = []
+        text = self.read_text(image)
+        seen = look(image)
+        kind = kinds.picture_kind(image, seen, text)
+        scored: list[tuple[str, float]] = []
         if self.labeler is not None and self.top_k:
-            labels = [name for name, _ in self.labeler.labels(image, self.top_k)]
-            glosses = [self.labeler.gloss(name) for name in labels]
-        return ImageDescription(labels=labels, text=self.read_text(image), glosses=glosses)
+            scored = self.labeler.scores(image, max(CANDIDATES, self.top_k))
+        floor = _label_floor(kind)
+        labels = [(n, p) for n, p in scored[: self.top_k] if floor is not None and p >= floor]
+        people = []
+        if kind == kinds.PHOTO and self.faces is not None:
+            people = _people(self.faces.faces(image))
+        subjects = people + (_category_phrases(scored, bool(people)) if kind in _SCENES else [])
+        return ImageDescription(
+            labels=[n for n, _ in labels],
+            text=text,
+            glosses=[self.labeler.gloss(n) for n, _ in labels] if self.labeler else [],
+            kind=_kind_name(kind, seen),
+            tone=_tone(kind, seen),
+            subjects=subjects,
+            hedged=[p < SURE for _, p in labels],
+            appearance=appearance(kind, seen),
+        )
 
     def read_text(self, image: Image.Image) -> str:
-        if max(image.size) > MAX_OCR_SIDE:
-            image = image.copy()
-            image.thumbnail((MAX_OCR_SIDE, MAX_OCR_SIDE))
+        # The OCR backend bounds the pixels it reads (MAX_OCR_PIXELS) and enlarges small
+        # pictures: a long, narrow screenshot keeps its text size, as a side limit would not.
         return self.ocr.read(image).strip()
+
+
+# Kinds whose content ImageNet categories can name; a chart is not "a web page".
+_SCENES = frozenset({kinds.PHOTO, kinds.DRAWING, kinds.LOGO})
+_SCREENS = frozenset({kinds.SCREENSHOT, kinds.DIAGRAM})
+
+
+def _label_floor(kind: str) -> float | None:
+    """ImageNet has no classes for charts or pages, and few for screens: what it says of them
+    is noise, unless it is sure ("a website")."""
+    if kind in _SCENES:
+        return MAYBE
+    return SURE if kind in _SCREENS else None
+
+
+# Words said without an article: "clothing", not "a clothing".
+_MASS = frozenset({"clothing", "food", "furniture", "equipment", "baked goods", "text"})
+
+
+def _a(phrase: str) -> str:
+    if phrase[:1].isdigit() or phrase in _MASS:
+        return phrase
+    return ("an " if phrase[:1].lower() in "aeiou" else "a ") + phrase
+
+
+def _category_phrases(scored: list[tuple[str, float]], people: bool) -> list[str]:
+    """The best narrow category ("a bird") when its labels add up to enough, and the best broad
+    one ("an animal") when it is sure: a broad word gathers many unrelated labels, so weak
+    evidence for it is no evidence. A word already in a stated label ("cat" in "tabby cat") is
+    still said: people ask for "a cat".
+    """
+    totals = category_scores(scored)
+    if people:
+        totals.pop("person", None)
+    narrow = _best(totals, broad=False)
+    broad = _best(totals, broad=True)
+    phrases = []
+    if narrow and narrow[0] >= CATEGORY_MAYBE:
+        p, word = narrow
+        # The likeliest category is the widest; name a narrower one that is likely too:
+        # "a squirrel (a rodent)", "a shark (a fish)".
+        finer = sorted(
+            (-q, w) for w, q in totals.items() if q >= CATEGORY_MAYBE and narrower(w, word)
+        )
+        phrase = _a(word) if not finer else f"{_a(finer[0][1])} ({_a(word)})"
+        phrases.append(("possibly " if p < SURE else "") + phrase)
+    if broad and broad[0] >= SURE and not (narrow and broad[1] in narrow[1]):
+        phrases.append(_a(broad[1]))
+    return phrases
+
+
+def _best(totals: dict[str, float], broad: bool) -> tuple[float, str] | None:
+    ranked = sorted((-p, w) for w, p in totals.items() if (w in BROAD) == broad)
+    return (-ranked[0][0], ranked[0][1]) if ranked else None
+
+
+def _people(faces) -> list[str]:
+    if not faces:
+        return []
+    if len(faces) == 1:
+        if faces[0].height >= PORTRAIT:
+            return ["a portrait of a person (a person's face)"]
+        return ["a person (a face)"]
+    if len(faces) >= GROUP:
+        return [f"a group of {len(faces)} people"]
+    return [f"{len(faces)} people (faces)"]
+
+
+def _kind_name(kind: str, seen: Look) -> str:
+    if kind == kinds.CHART and seen.round:
+        return "pie chart"
+    if kind == kinds.LOGO and seen.round:
+        return "round logo"
+    return kind
+
+
+def _tone(kind: str, seen: Look) -> str:
+    if seen.black_and_white and kind in (kinds.PHOTO, kinds.DRAWING, kinds.LOGO):
+        return "in black and white"
+    if seen.grayscale and kind == kinds.PHOTO:
+        return "in black and white (grayscale)"
+    if seen.grayscale:
+        return "in black and white"
+    if kind == kinds.PHOTO:
+        return "in colour"
+    return ""
+
+
+def appearance(kind: str, seen: Look) -> list[str]:
+    """Plain sentences on colour and composition; only what the measurements make clear."""
+    out = []
+    if not seen.grayscale and seen.colours:
+        sentence = "Mostly " + join_words(seen.colours)
+        if seen.accents:
+            sentence += ", with some " + join_words(seen.accents)
+        out.append(sentence + ".")
+    scene = kind in _SCENES
+    if scene and seen.specks:
+        out.append("Countless tiny bright specks (like stars) on a black background.")
+    elif scene and seen.silhouette and kind != kinds.LOGO:
+        out.append(_silhouette(seen))
+    elif scene and seen.subject_colour and not seen.grayscale:
+        against = seen.background_colour not in (None, seen.subject_colour)
+        if against:
+            out.append(
+                f"The subject is {seen.subject_colour} against "
+                f"{_a(seen.background_colour)} background."
+            )
+        else:
+            out.append(f"The subject is {seen.subject_colour}.")
+    said = " ".join(out)
+    if seen.background == "dark" and not seen.specks and "black background" not in said:
+        out.append("Dark background.")
+    elif seen.background == "bright" and scene and "background" not in said:
+        out.append(
+            "White background." if seen.background_colour == "white" else "Light background."
+        )
+    if scene and seen.round and kind != kinds.LOGO:
+        out.append("The main shape is round (a circle or disc).")
+    if scene and seen.count and not (seen.specks or seen.silhouette):
+        out.append(_count(seen))
+    return out
+
+
+def _silhouette(seen: Look) -> str:
+    on = seen.background_colour or ("dark" if seen.background == "dark" else "light")
+    if seen.silhouette == "black":
+        return f"A solid black silhouette on {_a(on)} background."
+    return f"A solid white shape (a silhouette) on {_a(on)} background."
+
+
+def _count(seen: Look) -> str:
+    n = seen.count or 0
+    sentence = f"{n} separate objects" if n <= 5 else f"About {n} separate objects"
+    if seen.rows:
+        rows, per_row = seen.rows
+        sentence += f", in {rows} rows of {per_row}"
+    return sentence[0].upper() + sentence[1:] + "."

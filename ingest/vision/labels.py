@@ -24,6 +24,11 @@ class Labeler(ABC):
     def labels(self, image: Image.Image, top_k: int) -> list[tuple[str, float]]:
         """The most likely labels, best first, with probabilities."""
 
+    def scores(self, image: Image.Image, top_k: int) -> list[tuple[str, float]]:
+        """The top_k labels, best first, however unlikely: weak labels that share a category
+        add up (many dog breeds at 3% each still say "a dog")."""
+        return self.labels(image, top_k)
+
     def gloss(self, label: str) -> str:
         """A few words on what ``label`` is ("a small finch ..."), or "" when unknown.
 
@@ -72,6 +77,9 @@ class EfficientNetLabeler(Labeler):
         return self._glosses.get(label, "")
 
     def labels(self, image: Image.Image, top_k: int) -> list[tuple[str, float]]:
+        return [(name, p) for name, p in self.scores(image, top_k) if p >= MIN_PROBABILITY]
+
+    def scores(self, image: Image.Image, top_k: int) -> list[tuple[str, float]]:
         import torch
 
         if self._model is None:
@@ -82,11 +90,7 @@ class EfficientNetLabeler(Labeler):
         with torch.inference_mode():
             probs = self._model(tensor).softmax(-1)[0]
         values, indices = probs.topk(top_k)
-        return [
-            (self._names[int(i)], float(v))
-            for v, i in zip(values, indices, strict=True)
-            if float(v) >= MIN_PROBABILITY
-        ]
+        return [(self._names[int(i)], float(v)) for v, i in zip(values, indices, strict=True)]
 
 
 GLOSS_CHARS = 90

@@ -1,0 +1,284 @@
+"""Describing a picture without a vision model: kind, colours, composition, counts, categories.
+
+Pictures are drawn by the tests; one test (marked ``models``) runs the real labeler.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PIL import Image, ImageDraw
+
+from ingest.vision import kind as kinds
+from ingest.vision.categories import categories, category_scores, narrower
+from ingest.vision.colours import NAMES, name_pixels
+from ingest.vision.describe import ImageDescriber
+from ingest.vision.faces import Face, FaceDetector
+from ingest.vision.labels import Labeler
+from ingest.vision.look import look
+from ingest.vision.ocr import Ocr
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+class TextOcr(Ocr):
+    def __init__(self, text: str = "") -> None:
+        self.text = text
+
+    def read(self, image: Image.Image) -> str:
+        return self.text
+
+
+class ScoredLabeler(Labeler):
+    def __init__(self, scored: list[tuple[str, float]]) -> None:
+        self.scored = scored
+
+    def labels(self, image: Image.Image, top_k: int) -> list[tuple[str, float]]:
+        return [(n, p) for n, p in self.scored[:top_k] if p >= 0.05]
+
+    def scores(self, image: Image.Image, top_k: int) -> list[tuple[str, float]]:
+        return self.scored[:top_k]
+
+
+class FixedFaces(FaceDetector):
+    def __init__(self, faces: list[Face]) -> None:
+        self.found = faces
+
+    def faces(self, image: Image.Image) -> list[Face]:
+        return self.found
+
+
+def describer(text: str = "", scored=(), faces=()) -> ImageDescriber:
+    return ImageDescriber(TextOcr(text), ScoredLabeler(list(scored)), faces=FixedFaces(list(faces)))
+
+
+# Pictures ------------------------------------------------------------------------------------
+
+
+def red_disc() -> Image.Image:
+    image = Image.new("RGB", (300, 300), "white")
+    ImageDraw.Draw(image).ellipse((60, 60, 240, 240), fill=(215, 25, 30))
+    return image
+
+
+def silhouette() -> Image.Image:
+    image = Image.new("RGB", (300, 400), "white")
+    draw = ImageDraw.Draw(image)
+    draw.ellipse((115, 40, 185, 115), fill="black")
+    draw.polygon([(100, 110), (200, 110), (230, 250), (190, 250), (185, 370), (115, 370),
+                  (110, 250), (70, 250)], fill="black")  # fmt: skip
+    return image
+
+
+def specks(n: int, seed: int = 1) -> Image.Image:
+    rng = np.random.default_rng(seed)
+    image = Image.new("RGB", (480, 360), "black")
+    draw = ImageDraw.Draw(image)
+    cells = rng.permutation(24 * 18)[:n]  # one speck per 20 px cell: never touching
+    for cell in cells:
+        x, y = (cell % 24) * 20 + 8, (cell // 24) * 20 + 8
+        draw.ellipse((x, y, x + 3, y + 3), fill=(235, 235, 220))
+    return image
+
+
+def gray_photo() -> Image.Image:
+    """A smooth gradient with sensor-like noise: a black-and-white photograph."""
+    rng = np.random.default_rng(2)
+    y, x = np.mgrid[0:240, 0:320]
+    shade = 60 + 120 * (x / 320) + 40 * np.sin(y / 25.0) + rng.normal(0, 3, (240, 320))
+    gray = np.clip(shade, 0, 255).astype(np.uint8)
+    return Image.fromarray(np.stack([gray] * 3, axis=-1))
+
+
+def bar_chart() -> Image.Image:
+    image = Image.new("RGB", (400, 300), "white")
+    draw = ImageDraw.Draw(image)
+    draw.line((50, 20, 50, 260), fill="black", width=2)  # y axis
+    draw.line((50, 260, 380, 260), fill="black", width=2)  # x axis
+    for i, height in enumerate([120, 200, 80, 160, 210]):
+        left = 70 + i * 60
+        draw.rectangle((left, 260 - height, left + 40, 259), fill=(40, 90, 200))
+        draw.text((left + 12, 268), str(i + 1), fill="black")
+    return image
+
+
+# Colours -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("rgb", "name"),
+    [
+        ((220, 20, 30), "red"),
+        ((255, 140, 0), "orange"),
+        ((250, 220, 30), "yellow"),
+        ((30, 160, 40), "green"),
+        ((30, 60, 200), "blue"),
+        ((120, 40, 160), "purple"),
+        ((255, 150, 190), "pink"),
+        ((120, 70, 30), "brown"),
+        ((250, 250, 250), "white"),
+        ((128, 128, 128), "gray"),
+        ((10, 10, 10), "black"),
+    ],
+)
+def test_colour_names(rgb, name):
+    assert NAMES[name_pixels(np.array([[rgb]], dtype=np.uint8))[0, 0]] == name
+
+
+# Composition ---------------------------------------------------------------------------------
+
+
+def test_red_disc_on_white_is_red_and_round():
+    seen = look(red_disc())
+    assert seen.subject_colour == "red" and seen.background == "bright" and seen.round
+    text = describer().describe(red_disc()).render()
+    assert "red" in text and "round" in text
+
+
+def test_black_silhouette_on_white():
+    seen = look(silhouette())
+    assert seen.silhouette == "black" and seen.black_and_white
+    text = describer().describe(silhouette()).render()
+    assert "black silhouette on a white background" in text
+
+
+def test_a_dozen_specks_are_counted_and_hundreds_are_countless():
+    seen = look(specks(12))
+    assert seen.background == "dark" and seen.count == 12 and not seen.specks
+    assert "About 12 separate objects" in describer().describe(specks(12)).render()
+    many = describer().describe(specks(200))
+    assert "Countless tiny bright specks" in many.render() and many.kind == "photograph"
+
+
+def test_objects_in_rows_are_counted_by_row():
+    image = Image.new("RGB", (500, 400), "white")
+    draw = ImageDraw.Draw(image)
+    for row in range(3):
+        for col in range(4):
+            draw.rectangle((40 + col * 110, 40 + row * 120, 110 + col * 110, 120 + row * 120),
+                           fill=(30, 120, 40))  # fmt: skip
+    seen = look(image)
+    assert seen.count == 12 and seen.rows == (3, 4)
+    assert "in 3 rows of 4" in describer().describe(image).render()
+
+
+def test_grayscale_photograph():
+    seen = look(gray_photo())
+    assert seen.grayscale and not seen.black_and_white
+    description = describer().describe(gray_photo())
+    assert description.kind == "photograph"
+    assert description.render().startswith("Photograph in black and white (grayscale)")
+
+
+def test_colour_photograph_names_its_colours():
+    rng = np.random.default_rng(3)
+    pixels = np.zeros((200, 300, 3), dtype=np.float64)
+    pixels[:] = (40, 140, 50)  # green surroundings
+    pixels[60:140, 100:200] = (200, 30, 35)  # a red thing in the middle
+    pixels += rng.normal(0, 4, pixels.shape)
+    image = Image.fromarray(np.clip(pixels, 0, 255).astype(np.uint8))
+    text = describer().describe(image).render()
+    assert text.startswith("Photograph in colour")
+    assert "The subject is red against a green background." in text
+
+
+# Kinds ---------------------------------------------------------------------------------------
+
+
+def test_bar_chart_is_a_chart_and_labels_are_not_stated():
+    chart = describer(scored=[("oscilloscope", 0.8)]).describe(bar_chart())
+    assert chart.kind == "chart"
+    assert "oscilloscope" not in chart.render()
+
+
+def test_page_of_text():
+    image = Image.new("RGB", (400, 300), "white")
+    text = "Lorem ipsum dolor sit amet consectetur " * 20
+    assert kinds.picture_kind(image, look(image), text) == kinds.TEXT
+
+
+def test_transparent_emblem_is_a_logo():
+    image = Image.new("RGBA", (200, 200), (0, 0, 0, 0))
+    ImageDraw.Draw(image).ellipse((20, 20, 180, 180), fill=(20, 60, 180, 255))
+    description = describer().describe(image)
+    assert description.kind == "round logo"
+    assert "blue" in description.render()
+
+
+# Labels, categories, people ------------------------------------------------------------------
+
+
+def test_category_table():
+    assert categories("tabby cat") == ("cat", "animal")
+    assert "vehicle" in categories("moped")
+    assert "building" in categories("stupa")
+    assert "bird" in categories("American robin") and "animal" in categories("American robin")
+    assert narrower("squirrel", "rodent") and not narrower("rodent", "squirrel")
+
+
+def test_weak_labels_of_one_category_add_up():
+    breeds = [
+        ("Beagle", 0.12),
+        ("Basset Hound", 0.11),
+        ("Bloodhound", 0.1),
+        ("English foxhound", 0.09),
+    ]
+    totals = category_scores(breeds + [("tennis ball", 0.05)])
+    assert totals["dog"] == pytest.approx(0.42)
+    text = describer(scored=breeds).describe(gray_photo()).render()
+    assert "possibly a dog" in text
+    assert "Beagle" not in text  # 12%: too weak to state on its own
+
+
+def test_labels_are_stated_hedged_or_left_out():
+    scored = [("tabby cat", 0.62), ("tiger cat", 0.25), ("lynx", 0.08)]
+    text = describer(scored=scored).describe(gray_photo()).render()
+    assert "a cat, an animal; a tabby cat" in text
+    assert "possibly a tiger cat" in text and "lynx" not in text
+
+
+def test_faces_are_said_only_when_found():
+    one = Face((0.3, 0.1, 0.6, 0.6), 0.99)
+    assert "a portrait of a person" in describer(faces=[one]).describe(gray_photo()).render()
+    two = [Face((0.1, 0.1, 0.2, 0.25), 0.99), Face((0.5, 0.1, 0.6, 0.25), 0.98)]
+    assert "2 people" in describer(faces=two).describe(gray_photo()).render()
+    assert "person" not in describer().describe(gray_photo()).render()
+
+
+def test_text_in_the_image_is_kept():
+    text = describer(text="EXIT 12").describe(red_disc()).render()
+    assert text.endswith("Text in the image:\nEXIT 12")
+
+
+def test_description_is_deterministic():
+    first = describer().describe(specks(60, seed=4)).render()
+    assert describer().describe(specks(60, seed=4)).render() == first
+
+
+# Real models ---------------------------------------------------------------------------------
+
+
+def dev_picture(name: str) -> Path:
+    for base in (ROOT, ROOT.parent):
+        path = base / "shared" / "eval" / "dev" / "corpus" / name
+        if path.is_file():
+            return path
+    if os.environ.get("CI"):
+        pytest.fail(f"the development set (shared/eval/dev) has no {name}", pytrace=False)
+    pytest.skip(f"the development set (shared/eval/dev) has no {name}")
+
+
+@pytest.mark.models
+def test_real_labeler_and_face_detector_on_a_dev_photograph():
+    from ingest.vision.labels import EfficientNetLabeler
+
+    path = dev_picture("dev_img_07.jpg")  # a squirrel on a branch among green leaves
+    with Image.open(path) as image:
+        description = ImageDescriber(TextOcr(), EfficientNetLabeler(1)).describe(image)
+    text = description.render()
+    assert text.startswith("Photograph in colour: a squirrel")
+    assert "an animal" in text and "green" in text
+    assert "person" not in text and "people" not in text
