@@ -24,6 +24,10 @@ class PageImage:
     image: Image.Image
     page: int | None = None
     name: str = ""
+    # In a PDF: the figure's caption ("Figure 2-33: ...", "Table 4: ..."), and the page text
+    # drawn inside the picture's area (chart labels, legends, callouts).
+    caption: str = ""
+    drawn_text: str = ""
 
 
 @dataclass

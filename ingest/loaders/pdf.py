@@ -11,6 +11,7 @@ from pathlib import Path
 from PIL import Image
 
 from ingest.document import LoadedDocument, PageImage, Segment
+from ingest.loaders.pdf_figures import PdfFigures
 from ingest.loaders.pdf_meta import with_metadata
 from ingest.loaders.pdf_tables import TableReader
 from rag.errors import CorruptFileError, EncryptedFileError, FileTooLargeError
@@ -68,6 +69,7 @@ def load_pdf(
 
     title = _title(reader) or path.stem
     tables = TableReader(data, password)
+    figures = PdfFigures(data, password, dpi=render_dpi)
 
     def parts() -> Iterator[Segment | PageImage]:
         for number, page in enumerate(reader.pages, start=1):
@@ -83,8 +85,10 @@ def load_pdf(
             if text.strip():
                 yield Segment(text, page=number)
                 yield from tables.segments(number, text)  # one segment per table, row by row
-            yield from _pictures(page, number)
+            # Pictures with their captions, then the charts and diagrams drawn as vectors.
+            yield from figures.on_page(number, _pictures(page, number))
         tables.close()
+        figures.close()
 
     parts_and_card = with_metadata(parts(), reader)  # title, author, dates: on page 1
     return LoadedDocument(kind="pdf", title=title, parts=parts_and_card, pages=pages)

@@ -1,0 +1,526 @@
+"""Figures in PDF pages: pictures with their captions, and vector drawings as pictures.
+
+A chart or diagram drawn with PDF paths has no embedded image, so without this it never
+becomes a picture chunk; and an embedded picture without its caption cannot be found by
+"Figure 3" or by what the caption says. pdfium gives every page object and text run with its
+position, so this module:
+
+- reads the page's text lines with their boxes, and finds caption lines ("Figure 2-33: ...",
+  "Fig. 3.", "Table 4: ...");
+- places each embedded picture on the page (pdfium's image objects, matched by pixel size);
+- finds drawings: clusters of filled or stroked paths that are not thin rules, and the area
+  above a figure caption that has no picture;
+- gives each picture the nearest caption below or above it, and the page text drawn inside
+  its area (labels, legends), and renders each drawing as a picture.
+
+Coordinates are PDF points, origin bottom-left: boxes are (left, bottom, right, top).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
+
+from ingest.document import PageImage
+
+log = logging.getLogger(__name__)
+
+Box = tuple[float, float, float, float]
+
+CAPTION = re.compile(
+    r"^(?P<label>figure|fig\.?|table|tab\.|chart|diagram|plate|exhibit|illustration|listing)"
+    r"\s*(?P<number>[A-Z]?\d+(?:[.\-–]\d+)*[a-z]?)"
+    # What follows the number tells a caption from a sentence that mentions the figure:
+    # "Figure 3: Results", "Fig. 3. Results", "Figure 3 Results" but not "Figure 3 shows".
+    r"(?:\s*[:.\-–—|]|\s*$|\s+(?=(?-i:[A-Z(\"“])))",
+    re.IGNORECASE,
+)
+# A path this thin (points) in one direction is a rule, an underline or a table border.
+THIN = 2.0
+# A drawing has at least this many non-thin paths and is at least this big (points).
+MIN_DRAWING_PATHS = 8
+MIN_DRAWING_SIDE = 60.0
+# Paths closer than this (points) belong to the same drawing.
+CLUSTER_GAP = 8.0
+# Text closer to a drawing than this (in line heights) labels it.
+LABEL_GAP = 0.6
+# Text (char boxes) covering more of an area than this makes it a table, not a drawing.
+MAX_TEXT_COVER = 0.3
+# A caption belongs to a figure at most this far away, as a share of the page height.
+CAPTION_REACH = 0.25
+# Caption lines after the first that join it, at most.
+CAPTION_LINES = 3
+# Rendered drawings are kept under this many pixels.
+FIGURE_MAX_PIXELS = 4_000_000
+MARGIN = 4.0  # points of white kept around a rendered drawing
+
+
+@dataclass
+class Line:
+    text: str
+    box: Box
+
+    @property
+    def height(self) -> float:
+        return self.box[3] - self.box[1]
+
+
+@dataclass
+class Caption:
+    text: str
+    box: Box  # the first line's box
+    figure: bool  # a figure's caption (not a table's)
+    taken: bool = False
+
+
+@dataclass
+class Placed:
+    """A picture or drawing at its place on the page."""
+
+    box: Box
+    picture: PageImage | None = None  # None: a drawing, still to render
+    caption: str = ""
+    paths: int = 0
+
+
+class PdfFigures:
+    """Captions and drawings for the pages of one PDF, opened once with pdfium."""
+
+    def __init__(self, data: bytes, password: str | None, *, dpi: int) -> None:
+        self._data = data
+        self._password = password
+        self.dpi = dpi
+        self._document = None
+
+    def close(self) -> None:
+        if self._document is not None:
+            self._document.close()
+            self._document = None
+
+    def on_page(self, number: int, pictures: Iterable[PageImage]) -> Iterator[PageImage]:
+        """The page's pictures with captions and drawn text, then its rendered drawings."""
+        pictures = list(pictures)
+        try:
+            found = self._figures(number, pictures)
+        except Exception as exc:  # a damaged page must not cost the document its pictures
+            log.warning("page %d: figures not located (%s: %s)", number, type(exc).__name__, exc)
+            yield from pictures
+            return
+        yield from found
+
+    def _open(self):
+        if self._document is None:
+            import pypdfium2 as pdfium
+
+            self._document = pdfium.PdfDocument(self._data, password=self._password)
+        return self._document
+
+    def _figures(self, number: int, pictures: list[PageImage]) -> list[PageImage]:
+        page = self._open()[number - 1]
+        try:
+            textpage = page.get_textpage()
+            try:
+                lines = text_lines(textpage)
+                return locate(page, number, pictures, lines, textpage, dpi=self.dpi)
+            finally:
+                textpage.close()
+        finally:
+            page.close()
+
+
+def locate(page, number: int, pictures: list[PageImage], lines: list[Line], textpage, *, dpi: int):
+    crop = tuple(page.get_cropbox())
+    height = crop[3] - crop[1]
+    captions = find_captions(lines)
+    objects = page_objects(page, crop)
+    images = image_boxes(objects)
+    placed = [Placed(box, picture) for picture, box in place_pictures(pictures, images)]
+    unplaced = [p for p in pictures if not any(q.picture is p for q in placed)]
+    drawings = [
+        Placed(box, paths=count)
+        for box, count in drawing_boxes(objects, crop, lines)
+        if not any(covers(image, box) for image, _ in images)
+    ]
+    figures = placed + drawings
+    attach_captions(figures, captions, height)
+    figures += caption_regions(captions, lines, figures, crop, objects)
+    result: list[PageImage] = list(unplaced)
+    rotated = page.get_rotation() % 360 != 0
+    drawn = 0
+    for figure in sorted(figures, key=lambda f: (-f.box[3], f.box[0])):
+        inside = drawn_text(lines, figure.box)
+        if figure.picture is not None:
+            result.append(replace(figure.picture, caption=figure.caption, drawn_text=inside))
+            continue
+        if rotated:  # crops are measured on the unrotated page; not worth the arithmetic
+            continue
+        drawn += 1
+        image = render_region(page, figure.box, crop, dpi)
+        name = f"p{number}-fig{drawn}"
+        result.append(
+            PageImage(image, page=number, name=name, caption=figure.caption, drawn_text=inside)
+        )
+    return result
+
+
+# Text ---------------------------------------------------------------------------------------
+
+
+def text_lines(textpage) -> list[Line]:
+    """pdfium's text runs grouped into lines, top to bottom, each left to right."""
+    runs: list[Line] = []
+    for index in range(textpage.count_rects()):
+        box = tuple(textpage.get_rect(index))
+        text = " ".join(textpage.get_text_bounded(*box).split())
+        if text:
+            runs.append(Line(text, box))
+    runs.sort(key=lambda r: (-r.box[3], r.box[0]))
+    lines: list[list[Line]] = []
+    for run in runs:
+        for line in lines[-3:]:
+            last = line[-1]
+            if _same_line(last.box, run.box):
+                line.append(run)
+                break
+        else:
+            lines.append([run])
+    merged = []
+    for line in lines:
+        line.sort(key=lambda r: r.box[0])
+        text = line[0].text
+        for before, run in zip(line, line[1:], strict=False):
+            # pdfium splits runs at font changes too: "CL" "-" "128" touch and make one word.
+            touching = run.box[0] - before.box[2] < 0.25 * max(before.height, run.height, 1)
+            text += run.text if touching else " " + run.text
+        merged.append(Line(text, union(r.box for r in line)))
+    merged.sort(key=lambda line: (-line.box[3], line.box[0]))
+    return merged
+
+
+def _same_line(a: Box, b: Box) -> bool:
+    height = max(min(a[3] - a[1], b[3] - b[1]), 1.0)  # a hyphen's box can be flat
+    overlap = min(a[3], b[3]) - max(a[1], b[1])
+    gap = b[0] - a[2]
+    # Columns of a two-column page sit on the same baselines: a wide gap keeps them apart.
+    return overlap >= 0.5 * min(height, a[3] - a[1], b[3] - b[1]) and -height < gap < 2.5 * height
+
+
+def find_captions(lines: list[Line]) -> list[Caption]:
+    """Caption lines, each with the lines below it that continue it."""
+    captions = []
+    for i, line in enumerate(lines):
+        match = CAPTION.match(line.text)
+        if not match:
+            continue
+        text = [line.text]
+        bottom = line.box
+        for following in lines[i + 1 : i + 1 + CAPTION_LINES]:
+            gap = bottom[1] - following.box[3]
+            if CAPTION.match(following.text) or not (-1 < gap < 0.8 * line.height):
+                break
+            if not _aligned(following.box, line.box, line.height):
+                break  # a table's first row under its caption, not more caption
+            text.append(following.text)
+            bottom = following.box
+        figure = not match["label"].lower().startswith("tab")
+        captions.append(Caption(_join(text), line.box, figure))
+    return captions
+
+
+def _aligned(a: Box, b: Box, tolerance: float) -> bool:
+    """Left-aligned or centred on each other, as the lines of one caption are."""
+    same_left = abs(a[0] - b[0]) <= tolerance
+    same_centre = abs((a[0] + a[2]) - (b[0] + b[2])) / 2 <= tolerance
+    return same_left or same_centre
+
+
+def _join(lines: list[str]) -> str:
+    text = ""
+    for line in lines:
+        if text.endswith("-") and line[:1].islower():
+            text = text[:-1] + line  # a word hyphenated across the line break
+        else:
+            text = f"{text} {line}" if text else line
+    return text
+
+
+def drawn_text(lines: list[Line], box: Box) -> str:
+    """The page text inside ``box``, each line once (charts often hide a copy of their labels
+    under the visible ones)."""
+    seen: list[str] = []
+    for line in lines:
+        if inside(line.box, box) and line.text not in seen:
+            seen.append(line.text)
+    return "\n".join(seen)
+
+
+# Pictures -----------------------------------------------------------------------------------
+
+
+@dataclass
+class PageObject:
+    kind: int  # pdfium's FPDF_PAGEOBJ_*
+    box: Box  # the visible part: clipped to the page and to the forms it is drawn in
+    obj: object
+
+
+def page_objects(page, crop: Box, *, form=None, depth: int = 0) -> list[PageObject]:
+    """The page's text, path and image objects, also those inside form XObjects.
+
+    A form clips what it draws to its box, and charts exported from office programs keep
+    hidden layers outside it: without clipping, their bounds swallow half the page.
+    """
+    import pypdfium2.raw as raw
+
+    found = []
+    for obj in page.get_objects(form=form, max_depth=1):
+        box = clip(tuple(obj.get_bounds()), crop)
+        if box is None:
+            continue
+        if obj.type == raw.FPDF_PAGEOBJ_FORM:
+            if depth < 4:
+                found += page_objects(page, box, form=obj, depth=depth + 1)
+        else:
+            found.append(PageObject(obj.type, box, obj))
+    return found
+
+
+def image_boxes(objects: list[PageObject]) -> list[tuple[Box, tuple[int, int]]]:
+    """Embedded images on the page with their pixel sizes."""
+    import pypdfium2.raw as raw
+
+    found = []
+    for item in objects:
+        if item.kind != raw.FPDF_PAGEOBJ_IMAGE:
+            continue
+        try:
+            size = tuple(item.obj.get_px_size())
+        except Exception:  # an image pdfium cannot decode: placed without a size
+            size = (0, 0)
+        found.append((item.box, size))
+    return found
+
+
+def place_pictures(pictures: list[PageImage], images: list[tuple[Box, tuple[int, int]]]):
+    """Pair pypdf's pictures with pdfium's image objects: same pixel size, in page order."""
+    free = list(images)
+    for picture in pictures:
+        for k, (box, size) in enumerate(free):
+            if tuple(size) == picture.image.size:
+                del free[k]
+                yield picture, box
+                break
+
+
+# Drawings -----------------------------------------------------------------------------------
+
+
+def drawing_boxes(objects: list[PageObject], crop: Box, lines: list[Line]):
+    """Clusters of non-thin paths big enough to be a chart or a diagram: (box, paths)."""
+    import pypdfium2.raw as raw
+
+    page_area = (crop[2] - crop[0]) * (crop[3] - crop[1])
+    boxes = []
+    for item in objects:
+        if item.kind != raw.FPDF_PAGEOBJ_PATH:
+            continue
+        box = item.box
+        width, height = box[2] - box[0], box[3] - box[1]
+        if min(width, height) < THIN or width * height > 0.5 * page_area:
+            continue  # a rule, or a page background
+        boxes.append(box)
+    found = []
+    for box, count in cluster(boxes, CLUSTER_GAP):
+        if count < MIN_DRAWING_PATHS or min(box[2] - box[0], box[3] - box[1]) < MIN_DRAWING_SIDE:
+            continue
+        box = _with_labels(box, lines)
+        if text_cover(lines, box) > MAX_TEXT_COVER:
+            continue  # shaded table cells, not a drawing
+        found.append((box, count))
+    return found
+
+
+def cluster(boxes: list[Box], gap: float) -> list[tuple[Box, int]]:
+    """Merge boxes closer than ``gap`` into groups: (bounding box, members)."""
+    groups: list[list] = []  # [box, count]
+    for box in sorted(boxes, key=lambda b: -b[3]):
+        for group in groups:
+            if near(group[0], box, gap):
+                group[0] = union([group[0], box])
+                group[1] += 1
+                break
+        else:
+            groups.append([box, 1])
+    merged = True
+    while merged:  # groups that grew into each other
+        merged = False
+        for i in range(len(groups)):
+            for j in range(i + 1, len(groups)):
+                if near(groups[i][0], groups[j][0], gap):
+                    groups[i] = [union([groups[i][0], groups[j][0]]), groups[i][1] + groups[j][1]]
+                    del groups[j]
+                    merged = True
+                    break
+            if merged:
+                break
+    return [(g[0], g[1]) for g in groups]
+
+
+def _with_labels(box: Box, lines: list[Line]) -> Box:
+    """Grow a drawing by the short text lines that touch it: tick values sit just outside a
+    chart's frame, and the axis titles just outside those. Body text keeps a line's height
+    or more away."""
+    width = box[2] - box[0]
+    for _ in range(3):
+        grown = box
+        for line in lines:
+            line_width = line.box[2] - line.box[0]
+            if line_width < 0.5 * width and near(grown, line.box, LABEL_GAP * line.height):
+                grown = union([grown, line.box])
+        if grown == box:
+            break
+        box = grown
+    return box
+
+
+def text_cover(lines: list[Line], box: Box) -> float:
+    area = (box[2] - box[0]) * (box[3] - box[1])
+    covered = sum(
+        (line.box[2] - line.box[0]) * (line.box[3] - line.box[1])
+        for line in lines
+        if inside(line.box, box)
+    )
+    return covered / area if area > 0 else 0.0
+
+
+def caption_regions(captions, lines, figures, crop: Box, objects) -> list[Placed]:
+    """Figures drawn without enough paths to be found (text and thin lines only): the area
+    above a figure caption that no picture claimed, up to the text above it."""
+    import pypdfium2.raw as raw
+
+    regions = []
+    for caption in captions:
+        if caption.taken or not caption.figure:
+            continue
+        top = crop[3]
+        for line in lines:
+            # Body text above: a line at least 60% of the caption's width.
+            wide = line.box[2] - line.box[0] >= 0.6 * (caption.box[2] - caption.box[0])
+            if wide and line.box[1] >= caption.box[3] and _overlaps_x(line.box, caption.box):
+                top = min(top, line.box[1])
+        bottom = caption.box[3]
+        if top - bottom < MIN_DRAWING_SIDE:
+            continue
+        left, right = crop[0], crop[2]
+        box = (left, bottom, right, top)
+        shapes = [
+            item.box
+            for item in objects
+            if item.kind in (raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_TEXT) and inside(item.box, box)
+        ]
+        if not shapes:
+            continue
+        region = union(shapes)
+        if any(covers(f.box, region) for f in figures):
+            continue
+        caption.taken = True
+        regions.append(Placed(region, caption=caption.text))
+    return regions
+
+
+def render_region(page, box: Box, crop: Box, dpi: int):
+    """Render part of a page: at ``dpi``, or lower to stay under FIGURE_MAX_PIXELS."""
+    left = max(crop[0], box[0] - MARGIN)
+    bottom = max(crop[1], box[1] - MARGIN)
+    right = min(crop[2], box[2] + MARGIN)
+    top = min(crop[3], box[3] + MARGIN)
+    area = (right - left) * (top - bottom) / (72 * 72)  # square inches
+    dpi = min(float(dpi), (FIGURE_MAX_PIXELS / max(area, 1e-6)) ** 0.5)
+    bitmap = page.render(
+        scale=dpi / 72,
+        crop=(left - crop[0], bottom - crop[1], crop[2] - right, crop[3] - top),
+    )
+    return bitmap.to_pil().convert("RGB")
+
+
+# Captions -------------------------------------------------------------------------------------
+
+
+def attach_captions(figures: list[Placed], captions: list[Caption], page_height: float) -> None:
+    """Give each figure the nearest caption below or above it (a caption serves one figure);
+    a figure with none near takes the nearest unused caption above it, as a chart under a
+    table takes the table's."""
+    reach = CAPTION_REACH * page_height
+    pairs = []
+    for f, figure in enumerate(figures):
+        for c, caption in enumerate(captions):
+            if not _overlaps_x(caption.box, figure.box):
+                continue
+            below = figure.box[1] - caption.box[3]  # caption under the figure
+            above = caption.box[1] - figure.box[3]  # caption over the figure
+            distance = below if below >= -2 else above if above >= -2 else None
+            if distance is not None and distance <= reach:
+                # Figures carry their captions below, tables above: prefer those.
+                preferred = (below >= -2) == caption.figure
+                pairs.append((not preferred, max(distance, 0), f, c))
+    for _, _, f, c in sorted(pairs):
+        if figures[f].caption or captions[c].taken:
+            continue
+        figures[f].caption = captions[c].text
+        captions[c].taken = True
+    for figure in figures:
+        if figure.caption:
+            continue
+        above = [
+            c
+            for c in captions
+            if not c.taken and c.box[1] >= figure.box[3] and _overlaps_x(c.box, figure.box)
+        ]
+        if above:
+            nearest = min(above, key=lambda c: c.box[1] - figure.box[3])
+            figure.caption = nearest.text
+
+
+# Geometry -------------------------------------------------------------------------------------
+
+
+def union(boxes: Iterable[Box]) -> Box:
+    boxes = list(boxes)
+    return (
+        min(b[0] for b in boxes),
+        min(b[1] for b in boxes),
+        max(b[2] for b in boxes),
+        max(b[3] for b in boxes),
+    )
+
+
+def clip(box: Box, to: Box) -> Box | None:
+    clipped = (max(box[0], to[0]), max(box[1], to[1]), min(box[2], to[2]), min(box[3], to[3]))
+    if clipped[2] <= clipped[0] or clipped[3] <= clipped[1]:
+        return None
+    return clipped
+
+
+def near(a: Box, b: Box, gap: float) -> bool:
+    return a[0] - gap <= b[2] and b[0] - gap <= a[2] and a[1] - gap <= b[3] and b[1] - gap <= a[3]
+
+
+def inside(box: Box, outer: Box, slack: float = 2.0) -> bool:
+    """Whether ``box``'s centre lies in ``outer``."""
+    cx, cy = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
+    return outer[0] - slack <= cx <= outer[2] + slack and outer[1] - slack <= cy <= outer[3] + slack
+
+
+def covers(outer: Box, box: Box) -> bool:
+    """Whether most of ``box`` lies inside ``outer``."""
+    shared = clip(box, outer)
+    if shared is None:
+        return False
+    area = (box[2] - box[0]) * (box[3] - box[1])
+    return area > 0 and (shared[2] - shared[0]) * (shared[3] - shared[1]) >= 0.6 * area
+
+
+def _overlaps_x(a: Box, b: Box) -> bool:
+    return min(a[2], b[2]) - max(a[0], b[0]) > 0
