@@ -109,8 +109,8 @@ class ImageDescriber:
         )
 
     def read_text(self, image: Image.Image) -> str:
-        # The OCR backend bounds the pixels it reads (MAX_OCR_PIXELS) and enlarges small
-        # pictures: a long, narrow screenshot keeps its text size, as a side limit would not.
+        # The OCR backend bounds the pixels it reads (MAX_OCR_PIXELS): a long, narrow
+        # screenshot keeps its text size, as a limit on the long side would not.
         return self.ocr.read(image).strip()
 
 
