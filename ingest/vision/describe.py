@@ -95,7 +95,8 @@ class ImageDescriber:
         labels = [(n, p) for n, p in scored[: self.top_k] if floor is not None and p >= floor]
         people = []
         if kind == kinds.PHOTO and self.faces is not None:
-            people = _people(self.faces.faces(image))
+            # The detector looks at a few hundred pixels: hand it the copy already made.
+            people = _people(self.faces.faces(Image.fromarray(seen.pixels)))
         subjects = people + (_category_phrases(scored, bool(people)) if kind in _SCENES else [])
         return ImageDescription(
             labels=[n for n, _ in labels],

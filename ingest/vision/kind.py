@@ -14,7 +14,7 @@ import cv2
 import numpy as np
 from PIL import Image
 
-from ingest.vision.look import Look, small_copy
+from ingest.vision.look import Look, shrink
 
 PHOTO = "photograph"
 DRAWING = "drawing"
@@ -40,15 +40,15 @@ def picture_kind(image: Image.Image, look: Look, text: str) -> str:
         return TEXT
     if look.noise_share >= NOISY or look.specks:
         # A photograph shown in a program's window is a screenshot.
-        return SCREENSHOT if density >= 3 and _window(image) else PHOTO
-    if has_axes(image, look) or _is_pie(look) or _numbered(text, density):
+        return SCREENSHOT if density >= 3 and _window(look) else PHOTO
+    if has_axes(look) or _is_pie(look) or _numbered(text, density):
         return CHART
     if _is_logo(image, look, text):
         return LOGO
     # A diagram, a screen or a chart has words; a drawing may have a few.
     if density < 1 or (density < 2 and look.straight_edges < 0.4):
         return DRAWING
-    return SCREENSHOT if _window(image) or _screen_words(text) else DIAGRAM
+    return SCREENSHOT if _window(look) or _screen_words(text) else DIAGRAM
 
 
 def text_density(image: Image.Image, text: str) -> float:
@@ -66,10 +66,10 @@ def _numbered(text: str, density: float) -> bool:
     return digits >= 8 and digits >= 0.3 * len(chars) and density <= 8
 
 
-def _window(image: Image.Image) -> bool:
+def _window(look: Look) -> bool:
     """The grays of a program's window: panels and toolbars (light), dark themes, or a title
     or tab bar across the top."""
-    rgb = small_copy(image, 256)
+    rgb = shrink(look.pixels, 256)
     chroma = rgb.max(axis=-1).astype(np.int16) - rgb.min(axis=-1)
     gray = cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY)
     plain = chroma < 20
@@ -110,10 +110,10 @@ def _is_logo(image: Image.Image, look: Look, text: str) -> bool:
     )
 
 
-def has_axes(image: Image.Image, look: Look) -> bool:
+def has_axes(look: Look) -> bool:
     """A long horizontal line low in the picture meeting a long vertical line at its left,
     with coloured marks (bars, lines, dots) between them: a plot's axes."""
-    rgb = small_copy(image, AXIS_SIDE)
+    rgb = shrink(look.pixels, AXIS_SIDE)
     gray = cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY)
     ink = (gray < 150).astype(np.uint8)
     h, w = ink.shape

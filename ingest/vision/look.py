@@ -17,8 +17,8 @@ from PIL import Image
 from ingest.vision import colours
 
 ANALYSIS_SIDE = 256  # colours and shapes; specks are counted on a larger copy
-SPECK_SIDE = 640
-NOISE_PIXELS = 512 * 512
+DETAIL_SIDE = 640
+NOISE_PIXELS = 384 * 384
 BORDER = 0.05  # the frame whose colour is taken for the background
 CLEAN_BACKGROUND = 0.85  # share of the frame within NEAR of its median colour
 NEAR = 14.0  # Lab distance: the same colour, allowing for JPEG noise
@@ -41,16 +41,15 @@ class Look:
     rows: tuple[int, int] | None = None  # (rows, per row) when the objects lie in a grid
     round: bool = False
     # Measurements the picture kind is decided from.
-    top_colours_share: float = 0.0
     flat_share: float = 0.0
     straight_edges: float = 0.0
-    edge_density: float = 0.0
     transparent: float = 0.0
     foreground_share: float = 0.0
     noise_share: float = 0.0  # photographs are noisy, drawn pictures are not
-    white_share: float = 0.0
     chromatic_share: float = 0.0
     colour_count: int = 0  # colour words with a real share (pie charts, logos)
+    # The picture at up to DETAIL_SIDE pixels (RGB, transparency on white), for later steps.
+    pixels: np.ndarray | None = field(default=None, repr=False, compare=False)
 
 
 def small_copy(image: Image.Image, side: int) -> np.ndarray:
@@ -64,8 +63,18 @@ def small_copy(image: Image.Image, side: int) -> np.ndarray:
     if max(rgb.size) > side:
         scale = side / max(rgb.size)
         size = (max(1, round(rgb.width * scale)), max(1, round(rgb.height * scale)))
-        rgb = rgb.resize(size, Image.Resampling.BOX)
+        rgb = rgb.resize(size, Image.Resampling.BOX, reducing_gap=2.0)
     return np.asarray(rgb)
+
+
+def shrink(rgb: np.ndarray, side: int) -> np.ndarray:
+    """An array copy no larger than side (area averaging)."""
+    h, w = rgb.shape[:2]
+    if max(h, w) <= side:
+        return rgb
+    scale = side / max(h, w)
+    size = (max(1, round(w * scale)), max(1, round(h * scale)))
+    return cv2.resize(rgb, size, interpolation=cv2.INTER_AREA)
 
 
 def transparent_share(image: Image.Image) -> float:
@@ -94,23 +103,21 @@ def noise_share(sample: np.ndarray) -> float:
     neighbours' median: the sensor and JPEG noise every photograph has, cut-outs on a white
     background included. Drawn pictures are exactly flat or change sharply at edges.
     """
-    residual = cv2.absdiff(sample, cv2.medianBlur(sample, 3)).max(axis=-1)
-    border = sample[_frame_mask(sample.shape[:2])].astype(np.int32)
-    keys = (border[:, 0] << 16) | (border[:, 1] << 8) | border[:, 2]
-    values, counts = np.unique(keys, return_counts=True)
-    plain = values[np.argmax(counts)]
-    pixels = (sample[..., 0].astype(np.int32) << 16) | (sample[..., 1].astype(np.int32) << 8)
-    pixels |= sample[..., 2]
-    rest = residual[pixels != plain]
+    red, green, blue = cv2.split(cv2.absdiff(sample, cv2.medianBlur(sample, 3)))
+    residual = cv2.max(cv2.max(red, green), blue)
+    gray = cv2.cvtColor(sample, cv2.COLOR_RGB2GRAY)
+    plain = int(np.argmax(np.bincount(gray[_frame_mask(gray.shape)], minlength=256)))
+    rest = residual[gray != plain]
     if rest.size == 0:
         return 0.0
     return float(((rest >= 1) & (rest <= 6)).mean())
 
 
 def look(image: Image.Image) -> Look:
-    rgb = small_copy(image, ANALYSIS_SIDE)
+    detail = small_copy(image, DETAIL_SIDE)
+    rgb = shrink(detail, ANALYSIS_SIDE)
     sample = stride_sample(image)
-    result = Look(transparent=transparent_share(image))
+    result = Look(transparent=transparent_share(image), pixels=detail)
     hue, sat, val = colours.hsv(rgb)
     _tones(rgb, sample, result)
     _texture(rgb, result)
@@ -127,11 +134,10 @@ def look(image: Image.Image) -> Look:
             if name not in result.colours and colours.NAMES.index(name) not in colours.COLOURLESS
         ][:2]
     result.noise_share = noise_share(sample)
-    result.white_share = float((rgb.min(axis=-1) >= 245).mean())
     frame = _frame_mask(rgb.shape[:2])
     _background(rgb, lab, names, frame, result)
     if result.clean_background:
-        _shapes(image, lab, names, frame, result)
+        _shapes(detail, lab, names, frame, result)
     else:
         result.subject_colour = _centre_colour(names, frame, result.background_colour)
     return result
@@ -157,18 +163,13 @@ def _tones(rgb: np.ndarray, sample: np.ndarray, out: Look) -> None:
 
 
 def _texture(rgb: np.ndarray, out: Look) -> None:
-    """Flat areas, a small palette and straight edges mark drawings, charts and screens."""
-    quantised = (rgb >> 4).astype(np.int32)
-    keys = (quantised[..., 0] << 8) | (quantised[..., 1] << 4) | quantised[..., 2]
-    counts = np.bincount(keys.ravel(), minlength=4096)
-    out.top_colours_share = float(np.sort(counts)[-8:].sum() / keys.size)
+    """Flat areas and straight edges mark drawings, charts and screens."""
     gray = cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY).astype(np.float32)
     gx = cv2.Sobel(gray, cv2.CV_32F, 1, 0, ksize=3)
     gy = cv2.Sobel(gray, cv2.CV_32F, 0, 1, ksize=3)
     magnitude = np.abs(gx) + np.abs(gy)
     out.flat_share = float((magnitude < 8).mean())
     strong = magnitude > 120
-    out.edge_density = float(strong.mean())
     if strong.sum() >= 20:
         ax, ay = np.abs(gx[strong]), np.abs(gy[strong])
         out.straight_edges = float(((ax < 0.1 * ay) | (ay < 0.1 * ax)).mean())
@@ -217,12 +218,12 @@ def _centre_colour(names, frame, background: str | None) -> str | None:
     return colours.NAMES[best]
 
 
-def _shapes(image, lab, names, frame, out: Look) -> None:
+def _shapes(detail, lab, names, frame, out: Look) -> None:
     """On a clean background: the foreground's colour, silhouette, roundness and count."""
     median = np.median(lab[frame], axis=0)
     foreground = _distance(lab, median) > FAR
     out.foreground_share = float(foreground.mean())
-    _count(image, median, out)  # on a larger copy: specks may vanish at this size
+    _count(detail, median, out)  # on a larger copy: specks may vanish at this size
     if out.foreground_share < 0.002:
         return
     fg_share = colours.shares(names[foreground])
@@ -269,10 +270,9 @@ def _round(foreground: np.ndarray, out: Look) -> None:
     out.round = bool(circularity > 0.88 and fill > 0.8)
 
 
-def _count(image: Image.Image, background_lab: np.ndarray, out: Look) -> None:
+def _count(detail: np.ndarray, background_lab: np.ndarray, out: Look) -> None:
     """Separate objects on the clean background, counted on a larger copy."""
-    rgb = small_copy(image, SPECK_SIDE)
-    lab = cv2.cvtColor(rgb, cv2.COLOR_RGB2LAB).astype(np.float32)
+    lab = cv2.cvtColor(detail, cv2.COLOR_RGB2LAB).astype(np.float32)
     mask = (_distance(lab, background_lab) > FAR).astype(np.uint8)
     count, _, stats, centroids = cv2.connectedComponentsWithStats(mask, connectivity=8)
     areas = stats[1:, cv2.CC_STAT_AREA]
