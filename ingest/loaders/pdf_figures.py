@@ -177,15 +177,26 @@ def text_lines(textpage) -> list[Line]:
         if text:
             runs.append(Line(text, box))
     runs.sort(key=lambda r: (-r.box[3], r.box[0]))
-    lines: list[list[Line]] = []
-    for run in runs:
-        for line in lines[-3:]:
-            last = line[-1]
-            if _same_line(last.box, run.box):
-                line.append(run)
+    # Runs side by side make a line, whatever order they come in: union-find over the pairs
+    # that overlap vertically (runs are sorted by top, so the scan stops early).
+    parent = list(range(len(runs)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, run in enumerate(runs):
+        for j in range(i + 1, len(runs)):
+            if runs[j].box[3] < run.box[1]:
                 break
-        else:
-            lines.append([run])
+            if _same_line(run.box, runs[j].box):
+                parent[root(j)] = root(i)
+    groups: dict[int, list[Line]] = {}
+    for i, run in enumerate(runs):
+        groups.setdefault(root(i), []).append(run)
+    lines = list(groups.values())
     merged = []
     for line in lines:
         line.sort(key=lambda r: r.box[0])
@@ -200,11 +211,12 @@ def text_lines(textpage) -> list[Line]:
 
 
 def _same_line(a: Box, b: Box) -> bool:
+    """Whether two runs sit side by side on one line (in either order)."""
     height = max(min(a[3] - a[1], b[3] - b[1]), 1.0)  # a hyphen's box can be flat
     overlap = min(a[3], b[3]) - max(a[1], b[1])
-    gap = b[0] - a[2]
+    gap = max(b[0] - a[2], a[0] - b[2])
     # Columns of a two-column page sit on the same baselines: a wide gap keeps them apart.
-    return overlap >= 0.5 * min(height, a[3] - a[1], b[3] - b[1]) and -height < gap < 2.5 * height
+    return overlap >= 0.5 * min(height, a[3] - a[1], b[3] - b[1]) and gap < 2.5 * height
 
 
 def find_captions(lines: list[Line]) -> list[Caption]:
@@ -266,22 +278,28 @@ class PageObject:
     obj: object
 
 
-def page_objects(page, crop: Box, *, form=None, depth: int = 0) -> list[PageObject]:
+def page_objects(page, crop: Box, *, form=None, matrices=(), depth: int = 0) -> list[PageObject]:
     """The page's text, path and image objects, also those inside form XObjects.
 
-    A form clips what it draws to its box, and charts exported from office programs keep
-    hidden layers outside it: without clipping, their bounds swallow half the page.
+    pdfium gives an object's bounds in the space of the form that holds it, so they are
+    mapped through each enclosing form's matrix. A form clips what it draws to its box, and
+    charts exported from office programs keep hidden layers outside it: without clipping,
+    their bounds swallow half the page.
     """
     import pypdfium2.raw as raw
 
     found = []
     for obj in page.get_objects(form=form, max_depth=1):
-        box = clip(tuple(obj.get_bounds()), crop)
+        box = tuple(obj.get_bounds())
+        for matrix in matrices:  # innermost form first
+            box = tuple(matrix.on_rect(*box))
+        box = clip(box, crop)
         if box is None:
             continue
         if obj.type == raw.FPDF_PAGEOBJ_FORM:
             if depth < 4:
-                found += page_objects(page, box, form=obj, depth=depth + 1)
+                inner = (obj.get_matrix(), *matrices)
+                found += page_objects(page, box, form=obj, matrices=inner, depth=depth + 1)
         else:
             found.append(PageObject(obj.type, box, obj))
     return found
@@ -415,14 +433,11 @@ def caption_regions(captions, lines, figures, crop: Box, objects) -> list[Placed
             continue
         left, right = crop[0], crop[2]
         box = (left, bottom, right, top)
-        shapes = [
-            item.box
-            for item in objects
-            if item.kind in (raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_TEXT) and inside(item.box, box)
-        ]
-        if not shapes:
-            continue
-        region = union(shapes)
+        kinds = (raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_TEXT)
+        shapes = [item for item in objects if item.kind in kinds and inside(item.box, box)]
+        if sum(item.kind == raw.FPDF_PAGEOBJ_PATH for item in shapes) < 2:
+            continue  # text alone under a caption is a listing, already in the page text
+        region = union(item.box for item in shapes)
         if any(covers(f.box, region) for f in figures):
             continue
         caption.taken = True
