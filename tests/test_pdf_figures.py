@@ -50,11 +50,23 @@ def photo(size=(160, 120)) -> Image.Image:
     return image
 
 
-def build_pdf(pages: list[tuple[list[str], Image.Image | None]]) -> bytes:
+def build_pdf(
+    pages: list[tuple[list[str], Image.Image | None]], form: list[str] | None = None
+) -> bytes:
     """A PDF written by hand: each page is content-stream operators (Helvetica as /F1) and an
-    optional picture drawn as /Im1 (place it with ``q W 0 0 H X Y cm /Im1 Do Q``)."""
+    optional picture drawn as /Im1 (place it with ``q W 0 0 H X Y cm /Im1 Do Q``); ``form``
+    is the content of a form XObject /Fm1 with a 400 x 300 box that any page may draw."""
     objects: list[bytes] = [b"", b""]
     objects.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
+    forms = b""
+    if form is not None:
+        body = "\n".join(form).encode("latin-1")
+        objects.append(
+            b"<< /Type /XObject /Subtype /Form /BBox [0 0 400 300] "
+            b"/Resources << /Font << /F1 3 0 R >> >> /Length %d >>\nstream\n%s\nendstream"
+            % (len(body), body)
+        )
+        forms = b" /Fm1 %d 0 R" % len(objects)
     kids = []
     for ops, image in pages:
         resources = b"/Font << /F1 3 0 R >>"
@@ -65,7 +77,9 @@ def build_pdf(pages: list[tuple[list[str], Image.Image | None]]) -> bytes:
                 b"/BitsPerComponent 8 /Filter /FlateDecode /Length %d >>\nstream\n%s\nendstream"
                 % (image.width, image.height, len(raw), raw)
             )
-            resources += b" /XObject << /Im1 %d 0 R >>" % len(objects)
+            resources += b" /XObject << /Im1 %d 0 R%s >>" % (len(objects), forms)
+        elif forms:
+            resources += b" /XObject << %s >>" % forms
         content = "\n".join(ops).encode("latin-1")
         objects.append(b"<< /Length %d >>\nstream\n%s\nendstream" % (len(content), content))
         objects.append(
@@ -177,6 +191,24 @@ def test_a_chart_without_caption_takes_the_nearest_caption_above_and_rules_are_n
     assert len(page_two) == 1  # the ruled table is not a drawing
     assert page_two[0].caption == "Table 3: Ferry departures per season"
     assert page_two[0].drawn_text == "Ferries"
+
+
+def test_a_drawing_placed_as_a_form_is_found_where_the_form_puts_it(tmp_path):
+    # Graphviz and pdfTeX place a whole drawing as a form XObject, moved by a matrix.
+    path = tmp_path / "graph.pdf"
+    drawing = [*chart(20, 20, 300, 200), text(200, 200, "start node", size=8)]
+    page = [
+        text(72, 720, "The build graph of the project."),
+        "q 1 0 0 1 120 300 cm /Fm1 Do Q",
+        text(140, 300, "Figure 4: Build graph of the release"),
+    ]
+    path.write_bytes(build_pdf([(page, None)], form=drawing))
+    [figure] = pictures(path)
+    assert figure.caption == "Figure 4: Build graph of the release"
+    assert figure.drawn_text == "start node"
+    # The chart's frame spans 140..440 x 320..520 on the page: 300 x 200 points at 100 dpi.
+    assert abs(figure.image.width - (300 + 2 * pdf_figures.MARGIN) * 100 / 72) < 4
+    assert abs(figure.image.height - (200 + 2 * pdf_figures.MARGIN) * 100 / 72) < 4
 
 
 def test_drawings_render_under_the_pixel_limit(tmp_path, monkeypatch):
