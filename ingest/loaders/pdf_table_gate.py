@@ -24,7 +24,8 @@ GAP_EM = 0.8  # a gap this many font sizes wide between two glyphs of a line
 ALIGN = 2.0  # points: gap edges this close line up
 MIN_RULE = 6.0  # points: a path this long (and thin) may be a table rule
 THIN = 2.0
-MAX_CHARS = 20_000  # beyond this, don't count: let the table reader's budget decide
+MAX_OBJECTS = 20_000  # text runs and paths; a dense page of text has a few thousand
+MAX_CHARS = 20_000  # beyond this, don't count: let the table reader's limits decide
 
 
 class TableGate:
@@ -36,12 +37,18 @@ class TableGate:
         self._document = None
 
     def may_hold_table(self, number: int) -> bool:
+        import pypdfium2.raw as raw
+
         try:
             page = self._open()[number - 1]
         except Exception as exc:  # pdfium refuses the page: let the reader try
             log.debug("page %d: table gate skipped (%s)", number, exc)
             return True
         try:
+            # pdfium's text analysis grows faster than the text on crowded pages: leave such a
+            # page to the reader, whose size limits turn it down at once.
+            if raw.FPDFPage_CountObjects(page) > MAX_OBJECTS:
+                return True
             return _drawn(page) or _gapped(page)
         finally:
             page.close()

@@ -15,8 +15,9 @@ A table is emitted only when it looks sound (at least two columns, two rows and 
 anything else stays in the flattened page text alone, which is indexed as before.
 
 Bounded work: a page whose content stream is over ``MAX_CONTENT_BYTES`` is skipped, parsing
-stops at ``budget_s`` seconds (checked while pdfminer draws characters and paths), and a page
-with more than ``MAX_EDGES`` ruling lines or ``MAX_WORDS`` words is not searched for tables.
+stops at ``budget_s`` CPU seconds (checked while pdfminer draws characters and paths), and a
+page with more than ``MAX_EDGES`` ruling lines or ``MAX_WORDS`` words is not searched for
+ruled tables or for tables at all.
 """
 
 from __future__ import annotations
@@ -40,9 +41,10 @@ from ingest.loaders.pdf_table_ruled import inside, ruled_grids
 
 log = logging.getLogger(__name__)
 
-TABLE_BUDGET_S = 5.0  # per page: parsing, finding and reading its tables (typical: 0.1-0.3 s)
+TABLE_BUDGET_S = 5.0  # CPU seconds per page to parse it and read its tables (typical 0.05-0.5)
 MAX_CONTENT_BYTES = 1_000_000  # a text page is 5-50 kB; more is a drawing or hostile
 MAX_EDGES = 2_000  # ruling lines; pairing them into cells is quadratic in their number
+MAX_OBJECTS = 40_000  # characters and paths: a dense page of text has about 5,000
 MAX_WORDS = 10_000
 # "Table 3: ..." or "TABLE IV. ..." above (or below) a table is its caption.
 CAPTION = re.compile(r"^(Table|TABLE|Tab\.)\s+[\dIVXivx]+[\w.-]*\s*[:.]?")
@@ -110,7 +112,7 @@ class TableReader:
             # the gate asks for: read the page anyway.
             if before is None and not self._gate.may_hold_table(number):
                 return []
-            tables = self._read(number, tail, start + self.budget_s, before)
+            tables = self._read(number, tail, cpu_clock() + self.budget_s, before)
         except OverBudget as exc:
             self.skipped.append(number)
             log.warning(
@@ -147,6 +149,8 @@ class TableReader:
             if size > MAX_CONTENT_BYTES:
                 raise OverBudget(f"content stream of {size} bytes")
             parse(page, deadline)
+            if len(page._layout) > MAX_OBJECTS:  # before pdfplumber builds a dict for each
+                raise OverBudget(f"{len(page._layout)} objects on the page")
             return page_tables(page, tail, deadline, before)
         finally:
             page.close()  # drop pdfminer's objects: a long PDF must not pile them up
@@ -178,7 +182,7 @@ def parse(page, deadline: float) -> None:
 
         def tick(self) -> None:
             self.ticks += 1
-            if self.ticks % 128 == 0 and time.monotonic() > deadline:
+            if self.ticks % 128 == 0 and cpu_clock() > deadline:
                 raise OverBudget
 
         def render_char(self, *args, **kwargs):
@@ -309,6 +313,12 @@ def caption(lines: list[Line], bbox, tail: str) -> str:
     return "" if above else last_sentences(tail)
 
 
+def cpu_clock() -> float:
+    """This thread's CPU seconds: the budget counts the work done on the page, not the wait
+    for a busy CPU, so the same PDF gives the same tables on an idle or a loaded machine."""
+    return time.thread_time()
+
+
 def _check(deadline: float) -> None:
-    if time.monotonic() > deadline:
+    if cpu_clock() > deadline:
         raise OverBudget
