@@ -153,6 +153,30 @@ def test_a_dozen_specks_are_counted_and_hundreds_are_countless():
     assert "Countless tiny bright specks" in many.render() and many.kind == "photograph"
 
 
+def test_stars_over_a_glow_are_countless_specks():
+    rng = np.random.default_rng(5)
+    y, x = np.mgrid[0:300, 0:450]
+    sky = 35 * np.exp(-(((y - 0.6 * x - 50) / 40.0) ** 2)) + rng.normal(8, 2, (300, 450))
+    for _ in range(300):
+        row, col = rng.integers(0, 298), rng.integers(0, 448)
+        sky[row : row + 2, col : col + 2] += rng.integers(100, 240)
+    gray = np.clip(sky, 0, 255).astype(np.uint8)
+    seen = look(Image.fromarray(np.stack([gray] * 3, axis=-1)))
+    assert seen.specks and seen.background == "dark"
+
+
+def test_dark_shape_against_a_sunset_is_a_silhouette():
+    rng = np.random.default_rng(6)
+    y, x = np.mgrid[0:300, 0:450]
+    sky = np.stack([np.full(y.shape, 250.0), 120 + 100 * (1 - y / 300), 40 + 80 * (1 - y / 300)])
+    pixels = sky.transpose(1, 2, 0) + rng.normal(0, 3, (300, 450, 3))
+    tree = (y > 220) | ((x - 150) ** 2 / 30**2 + (y - 150) ** 2 / 70**2 < 1) | (abs(x - 150) < 6)
+    pixels[tree & (y > 80)] = 10
+    image = Image.fromarray(np.clip(pixels, 0, 255).astype(np.uint8))
+    text = describer().describe(image).render()
+    assert "A solid black silhouette on an orange background." in text
+
+
 def test_objects_in_rows_are_counted_by_row():
     image = Image.new("RGB", (500, 400), "white")
     draw = ImageDraw.Draw(image)

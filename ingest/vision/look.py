@@ -140,6 +140,9 @@ def look(image: Image.Image) -> Look:
         _shapes(detail, lab, names, frame, result)
     else:
         result.subject_colour = _centre_colour(names, frame, result.background_colour)
+        _backlit(rgb, names, result)
+        if result.background == "dark":
+            _star_field(detail, result)
     return result
 
 
@@ -250,6 +253,42 @@ def _silhouette(names, foreground, fg_share, out: Look) -> None:
     if count < 2 or stats[1:, cv2.CC_STAT_AREA].max() < 0.6 * mask.sum():
         return
     out.silhouette = colours.NAMES[main]
+
+
+def _backlit(rgb: np.ndarray, names: np.ndarray, out: Look) -> None:
+    """A dark shape against a bright sky (a sunset, a figure against a window): no plain
+    background, but the dark part is one piece and all the rest is bright."""
+    gray = cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY)
+    dark = gray < 45
+    if not 0.1 <= dark.mean() <= 0.65:
+        return
+    rest = gray[~dark]
+    if np.median(rest) < 140 or np.percentile(rest, 10) < 80:
+        return
+    # Lit from behind: the sky above is bright, the shape stands on the bottom edge.
+    if dark[0].mean() > 0.2 or dark[-1].mean() < 0.5:
+        return
+    _, _, stats, _ = cv2.connectedComponentsWithStats(dark.astype(np.uint8), connectivity=8)
+    if stats[1:, cv2.CC_STAT_AREA].max() < 0.8 * dark.sum():
+        return
+    out.silhouette = "black"
+    out.background_colour = colours.dominant(colours.shares(names[~dark]), most=1)[0]
+
+
+def _star_field(detail: np.ndarray, out: Look) -> None:
+    """Many tiny bright points on a dark, smooth sky, even where a glow or a horizon keeps
+    the background from being plain. Foliage against the light is dark too, but not smooth."""
+    gray = cv2.cvtColor(detail, cv2.COLOR_RGB2GRAY)
+    if np.percentile(gray, 60) > 50:
+        return
+    dark = gray < 60
+    roughness = cv2.absdiff(gray, cv2.blur(gray, (5, 5)))
+    if np.percentile(roughness[dark], 90) > 5:
+        return
+    kernel = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (7, 7))
+    points = (cv2.morphologyEx(gray, cv2.MORPH_TOPHAT, kernel) > 50).astype(np.uint8)
+    _, _, stats, _ = cv2.connectedComponentsWithStats(points, connectivity=8)
+    out.specks = bool((stats[1:, cv2.CC_STAT_AREA] <= 30).sum() >= 60)
 
 
 def _round(foreground: np.ndarray, out: Look) -> None:
