@@ -24,7 +24,7 @@ MAX_SIDE = 400  # cost grows with area; a face under 6% of the picture's side is
 MIN_FACE = 24
 SCALE_STEP = 0.709
 THRESHOLDS = (0.6, 0.7, 0.7)  # per stage, as in MTCNN
-FACE = 0.9  # a face is said only this sure ...
+FACE = 0.95  # a face is said only this sure (a dog at 0.91 is not a person) ...
 SUPPORT = 2  # ... and found by this many overlapping candidates, like a cascade's neighbours
 
 
