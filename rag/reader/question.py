@@ -103,24 +103,32 @@ _PROPER = re.compile(r"(?<=[a-z,;:] )[A-Z][a-zA-Z0-9+#-]{2,}")
 class Question:
     text: str
     wants: Wants
-    pinned: frozenset[str]  # lower-cased strings the supporting evidence must contain
+    # Lower-cased strings the supporting evidence must contain: versions, numbers, quotes.
+    pinned: frozenset[str]
+    # Names the evidence should contain (acronyms, proper names, identifiers): a question may
+    # name a thing its answer does not repeat ("the CPU"), so missing ones weigh, not veto.
+    named: frozenset[str] = frozenset()
 
 
 def analyse(text: str) -> Question:
     """The answer type of ``text`` and the things it pins down."""
     lowered = " ".join(text.lower().split())
     wants = next((w for w, rule in _RULES if rule.search(lowered)), Wants.THING)
-    return Question(text=text, wants=wants, pinned=pinned_things(text))
+    return Question(text=text, wants=wants, pinned=pinned_things(text), named=named_things(text))
 
 
 def pinned_things(text: str) -> frozenset[str]:
     found: set[str] = set()
     found.update(_VERSION.findall(text))
     found.update(m for m in _NUMBER.findall(text) if not _is_year_like_noise(m))
-    found.update(_IDENTIFIER.findall(text))
     found.update(q.strip() for q in _QUOTED.findall(text))
-    found.update(p for p in _PROPER.findall(text) if p.lower() not in STOPWORDS)
     return frozenset(f.lower() for f in found if f.strip("-"))
+
+
+def named_things(text: str) -> frozenset[str]:
+    found = set(_IDENTIFIER.findall(text))
+    found.update(p for p in _PROPER.findall(text) if p.lower() not in STOPWORDS)
+    return frozenset(f.lower() for f in found if f.strip("-")) - pinned_things(text)
 
 
 def _is_year_like_noise(number: str) -> bool:

@@ -39,6 +39,7 @@ RANK_BONUS = 0.05
 KEY_TERM_FACTOR = 3.0
 BRIDGE_BONUS = 0.25
 EXCLUDED_PENALTY = 0.1
+MISSING_NAME_PENALTY = 0.08
 PICTURE_QUOTE_CHARS = 400
 # How a picture's description introduces the text read in it (ingest/vision/describe.py).
 PICTURE_TEXT_MARKER = "Text in the image:"
@@ -151,7 +152,8 @@ class Reader:
         floor = self.min_support * 0.8
         candidates = [c for c in candidates if c.relevance >= floor]
         if "pinned" in self.parts:
-            candidates = [c for c in candidates if _mentions_pinned(asked, c, evidence)]
+            candidates = _weigh_names(asked, candidates, evidence)
+            candidates = [c for c in candidates if _mentions(asked.pinned, c, evidence)]
         if "types" in self.parts and asked.wants in REQUIRED_SPAN:
             candidates = [c for c in candidates if c.spans]
         if not candidates:
@@ -320,15 +322,38 @@ def _nearest_span(question: str, sentence: str, found: Sequence[str]) -> str:
     return min(found, key=distance)
 
 
-def _mentions_pinned(asked: Question, cand: Candidate, evidence: Sequence[Evidence]) -> bool:
-    """The candidate's document (its retrieved chunks, its file name) names every pinned thing."""
-    if not asked.pinned:
-        return True
+def _document_text(cand: Candidate, evidence: Sequence[Evidence]) -> str:
+    """What the candidate's document says in the evidence: its retrieved chunks, its name."""
     doc = evidence[cand.evidence_index].chunk.doc_id
-    text = " ".join(
+    return " ".join(
         f"{e.chunk.file} {e.chunk.text}" for e in evidence if e.chunk.doc_id == doc
     ).lower()
-    return all(_contains(text, thing) for thing in asked.pinned)
+
+
+def _mentions(things: frozenset[str], cand: Candidate, evidence: Sequence[Evidence]) -> bool:
+    """The candidate's document names every one of ``things``."""
+    if not things:
+        return True
+    text = _document_text(cand, evidence)
+    return all(_contains(text, thing) for thing in things)
+
+
+def _weigh_names(
+    asked: Question, candidates: list[Candidate], evidence: Sequence[Evidence]
+) -> list[Candidate]:
+    """A candidate whose document lacks names the question gives loses relevance for each."""
+    if not asked.named:
+        return candidates
+    weighed = []
+    for cand in candidates:
+        text = _document_text(cand, evidence)
+        missing = sum(not _contains(text, name) for name in asked.named)
+        penalty = MISSING_NAME_PENALTY * missing
+        weighed.append(
+            replace(cand, score=cand.score - penalty, relevance=cand.relevance - penalty)
+        )
+    weighed.sort(key=lambda c: (-c.score, c.evidence_index, c.text))
+    return weighed
 
 
 def _contains(text: str, thing: str) -> bool:

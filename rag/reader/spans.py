@@ -20,9 +20,20 @@ _UNITS = (
     r"lines?|pages?|characters?|chars?|entries|items|files?|threads?|cores?|cycles?|"
     r"columns?|rows?|levels?|steps?|users?|people|digits?|words?|calls?|requests?"
 )
+_NUMBER_WORDS = (
+    r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
+    r"forty|fifty|sixty|hundred|thousand|million|billion|a dozen|once|twice"
+)
 NUMBER_WITH_UNIT = re.compile(
-    rf"(?<![\w.])(?:[$€£¥]\s?)?(?:0x[0-9a-f]+|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    rf"(?<![\w.])(?:[$€£¥]\s?)?(?:0x[0-9a-f]+|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|"
+    rf"(?:{_NUMBER_WORDS})(?=\s?(?:{_UNITS})\b))"
     rf"(?:\s?(?:{_UNITS})\b)?(?:\s?(?:[$€£¥]|usd|eur|gbp|dollars?|euros?))?",
+    re.IGNORECASE,
+)
+# "Section 12.6", "page 24", "Figure 3": numbers that point elsewhere, not quantities.
+_REFERENCE = re.compile(
+    r"(?:section|sections|page|pages|p\.|pp\.|figure|fig\.|table|chapter|appendix|step|"
+    r"item|footnote|version|release|line|rfc)\s*$",
     re.IGNORECASE,
 )
 MONEY = re.compile(
@@ -67,7 +78,11 @@ NEGATION = re.compile(
 
 
 def _numbers(sentence: str) -> list[str]:
-    return [m.group(0).strip() for m in NUMBER_WITH_UNIT.finditer(sentence)]
+    return [
+        m.group(0).strip()
+        for m in NUMBER_WITH_UNIT.finditer(sentence)
+        if not _REFERENCE.search(sentence[max(0, m.start() - 12) : m.start()])
+    ]
 
 
 def _money(sentence: str) -> list[str]:
