@@ -38,6 +38,7 @@ from ingest.loaders.pdf_table_layout import (
     last_sentences,
 )
 from ingest.loaders.pdf_table_ruled import inside, ruled_grids
+from rag.text import clean_extracted
 
 log = logging.getLogger(__name__)
 
@@ -76,7 +77,9 @@ class Table:
             group = [self.groups[i]] if i < len(self.groups) and self.groups[i] else []
             cells = [f"{h}: {v}" if h else v for h, v in zip(self.header, row, strict=False) if v]
             lines.append(" — ".join([*label, *group, *cells]))
-        return "\n".join(lines)
+        # Line by line: the same normal form as the page text (NFKC), and no joining of a
+        # row's trailing hyphen with the next row.
+        return "\n".join(clean_extracted(line) for line in lines)
 
 
 @dataclass
