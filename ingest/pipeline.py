@@ -118,8 +118,14 @@ def discover(paths: Iterable[Path]) -> Iterable[tuple[Path, bool]]:
 
 
 def picture_text(part: PageImage, describer: ImageDescriber) -> str:
-    """The text a picture is found by and answered from: its description (text read, labels)."""
-    return describer.describe(part.image).render()
+    """The text a picture is found by and answered from: its caption, its description (text
+    read, labels) and the PDF text drawn inside it (a chart's labels and legend)."""
+    text = describer.describe(part.image).render()
+    if part.caption:
+        text = f"{part.caption}\n{text}"
+    if part.drawn_text:
+        text = f"{text}\nText drawn in the figure:\n{part.drawn_text}"
+    return text
 
 
 @dataclass
