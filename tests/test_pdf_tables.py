@@ -162,6 +162,30 @@ def test_whitespace_table_rows_with_headers_and_wrapped_cell():
     ]
 
 
+def test_a_long_table_is_cut_between_rows_and_each_piece_keeps_its_caption():
+    names = [f"PROPERTY{i:02d}" for i in range(40)]
+    ops = [
+        text(72, 700, "Each property is set in the configuration file."),
+        text(90, 672, "Name            Value   Meaning", "F3", 9),
+        text(90, 662, "------------------------------------------", "F3", 9),
+        *(
+            text(90, 652 - 10 * i, f"{name}{i:8d}   Sets the {name.lower()} option", "F3", 9)
+            for i, name in enumerate(names)
+        ),
+    ]
+    (pieces,) = read_tables(build([ops])).values()
+    assert len(pieces) >= 3
+    assert all(
+        piece.startswith("Each property is set in the configuration file.\n") for piece in pieces
+    )
+    assert all(len(piece) <= pdf_tables.SEGMENT_CHARS for piece in pieces)
+    rows = [line for piece in pieces for line in piece.splitlines()[1:]]
+    assert rows == [
+        f"Name: {name} — Value: {i} — Meaning: Sets the {name.lower()} option"
+        for i, name in enumerate(names)
+    ]
+
+
 def test_aligned_lines_without_a_header_are_not_a_table():
     assert read_tables(build([HEADERLESS])) == {}
 
@@ -281,7 +305,7 @@ def dev_document(name: str) -> Path:
 def test_fontconfig_tables_from_the_dev_corpus():
     path = dev_document("fontconfig-user.pdf")
     tables = read_tables(path.read_bytes())
-    rows = tables[4][0].splitlines()
+    rows = "\n".join(tables[4]).splitlines()
     assert "Name: CONFIG — Value: 1024 — Meaning: Monitor which config files are loaded" in rows
     assert "Name: MATCH — Value: 1 — Meaning: Brief information about font matching" in rows
     edit_modes = "\n".join(tables[7])

@@ -1,9 +1,10 @@
 """Tables in PDF pages, read as rows that carry their column headers.
 
 pypdf's page text flattens a table into a run of words, so a question about one cell finds the
-neighbouring rows or the prose around them. Here each table becomes one text segment: its
-caption, then one line per row, ``Header: value — Header: value``, so the splitter (which cuts
-at line breaks first) keeps every row whole and every value next to its column name.
+neighbouring rows or the prose around them. Here each table becomes text segments of its own:
+its caption, then one line per row, ``Header: value — Header: value``, so the splitter (which
+cuts at line breaks first) keeps every row whole and every value next to its column name. A
+long table is cut between rows into segments that each start with the caption.
 
 Two kinds of table are read, both with pdfplumber (pdfminer's character positions):
 
@@ -50,7 +51,10 @@ MAX_WORDS = 10_000
 # "Table 3: ..." or "TABLE IV. ..." above (or below) a table is its caption.
 CAPTION = re.compile(r"^(Table|TABLE|Tab\.)\s+[\dIVXivx]+[\w.-]*\s*[:.]?")
 MARGIN = 0.08  # of the page height: running headers and page numbers live there
-LABEL_CHARS = 80  # a caption this short also labels every row (chunks then keep it)
+LABEL_CHARS = 80  # a caption this short also labels every row
+# A table segment holds this much: under the default chunk size (800), so the splitter leaves
+# each whole, with its caption.
+SEGMENT_CHARS = 600
 
 
 class OverBudget(Exception):
@@ -68,18 +72,30 @@ class Table:
     ends_page: bool = False  # nothing below it on its page: it may go on overleaf
     continued: bool = False  # goes on from the page before, under that table's header
 
-    def render(self) -> str:
-        """The caption, then a line per row: ``[label — ][group — ]Header: value — ...``."""
+    def render(self) -> list[str]:
+        """The table as texts of about ``SEGMENT_CHARS``: each is the caption, then a line per
+        row, ``[label — ][group — ]Header: value — ...``. A long table is cut between rows so
+        that every piece keeps its caption (or every row its label): the part of a long table
+        that a question is about must not lose what the table is."""
         short = CAPTION.match(self.caption) and len(self.caption) <= LABEL_CHARS
         label = [self.caption] if short else []
-        lines = [self.caption] if self.caption else []
+        head = [self.caption] if self.caption else []
+        pieces: list[list[str]] = [[]]
         for i, row in enumerate(self.rows):
             group = [self.groups[i]] if i < len(self.groups) and self.groups[i] else []
             cells = [f"{h}: {v}" if h else v for h, v in zip(self.header, row, strict=False) if v]
-            lines.append(" — ".join([*label, *group, *cells]))
+            line = " — ".join([*label, *group, *cells])
+            if pieces[-1] and len("\n".join([*head, *pieces[-1], line])) > SEGMENT_CHARS:
+                pieces.append([])
+            pieces[-1].append(line)
         # Line by line: the same normal form as the page text (NFKC), and no joining of a
         # row's trailing hyphen with the next row.
-        return "\n".join(clean_extracted(line) for line in lines)
+        return [
+            "\n".join(
+                clean_extracted(line) for line in [*(head if i == 0 or not label else []), *rows]
+            )
+            for i, rows in enumerate(pieces)
+        ]
 
 
 @dataclass
@@ -129,7 +145,7 @@ class TableReader:
             self.seconds += time.monotonic() - start
         if tables and tables[-1].ends_page:
             self._open_table = (number, tables[-1])
-        return [Segment(table.render(), page=number) for table in tables]
+        return [Segment(text, page=number) for table in tables for text in table.render()]
 
     def close(self) -> None:
         if self._pdf is not None:
