@@ -142,3 +142,16 @@ def test_besides_x_prefers_the_other_sentence():
     items = evidence("Black stands for weight 210.", "Heavy stands for weight 210.")
     text = read('Besides "black", which constant stands for weight 210?', items)
     assert text.split(" [")[0].lower().startswith("heavy")
+
+
+def test_a_picture_question_is_answered_with_the_part_it_asks_about():
+    items = evidence(
+        "Photograph in colour: a vehicle; possibly a fire engine. Mostly red and white. "
+        "3 separate objects.",
+        modality="image",
+    )
+    colour = read("What colour is the fire engine in my photo?", items)
+    assert colour.startswith("Mostly red and white.")
+    count = read("How many objects are there in the fire engine photo?", items)
+    assert count.startswith("3 separate objects.")
+    assert read("Which photo shows a fire engine?", items).startswith("Photograph in colour")

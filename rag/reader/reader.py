@@ -40,7 +40,11 @@ KEY_TERM_FACTOR = 3.0
 BRIDGE_BONUS = 0.25
 EXCLUDED_PENALTY = 0.1
 MISSING_NAME_PENALTY = 0.08
-PICTURE_QUOTE_CHARS = 400
+COLOUR_WORDS = re.compile(
+    r"\b(red|orange|yellow|green|blue|purple|violet|pink|brown|white|gr[ae]y|black|gold|silver|"
+    r"teal|cyan|magenta|beige|tan|navy|maroon|olive|turquoise)\b",
+    re.IGNORECASE,
+)
 # How a picture's description introduces the text read in it (ingest/vision/describe.py).
 PICTURE_TEXT_MARKER = "Text in the image:"
 # Types whose answer must be found as a span, or the question is not answered.
@@ -246,7 +250,8 @@ class Reader:
         return _nearest_span(asked.text, best.text, best.spans)
 
     def _picture(self, question: str, evidence: Sequence[Evidence], top: int) -> str:
-        """A picture ranked first for a question about a picture: quote what is known of it."""
+        """A picture ranked first for a question about a picture: lead with the part of its
+        description that the question asks about (its colours, its count, what it shows)."""
         chunk = evidence[top].chunk
         topic = set(content_terms(question)) - VISUAL_WORDS
         described = {
@@ -257,12 +262,32 @@ class Reader:
         }
         if not topic & described:
             return ""
-        marker = f"[{top + 1}]"
-        if len(chunk.text) <= PICTURE_QUOTE_CHARS:
-            return f"{normalize_space(chunk.text)} {marker}"
         lines = sentences(chunk.text)
-        ranked = sorted(lines, key=lambda s: -len(topic & set(content_terms(s))))
-        return " ".join(ranked[: self.max_quotes]) + f" {marker}"
+        if not lines:
+            return ""
+        asks = _picture_cue(question)
+        asked_terms = set(content_terms(question))
+
+        def fit(line: str) -> tuple[int, int]:
+            cue = 1 if asks and asks.search(line) else 0
+            return (cue, len(asked_terms & set(content_terms(line))))
+
+        best = max(lines, key=fit)
+        head = lines[0]
+        quoted = [best] if best == head else [best, head]
+        return " ".join(quoted[: max(1, self.max_quotes)]) + f" [{top + 1}]"
+
+
+def _picture_cue(question: str) -> re.Pattern[str] | None:
+    """What a question about a picture asks for, as the words its answer would use."""
+    lowered = question.lower()
+    if re.search(r"\b(colou?rs?|colou?red)\b", lowered):
+        return COLOUR_WORDS
+    if re.search(r"\bhow many\b|\bnumber of\b|\bcount\b", lowered):
+        return re.compile(r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten)\b", re.I)
+    if re.search(r"\b(black[- ]and[- ]white|gr[ae]y ?scale|monochrome)\b", lowered):
+        return re.compile(r"black and white|grayscale|greyscale|monochrome", re.I)
+    return None
 
 
 def reading_units(text: str) -> list[str]:
