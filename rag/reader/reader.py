@@ -201,6 +201,10 @@ class Reader:
             novelty = min(1.0, len(terms - q_set) / 3) if terms else 0.0
             relevance = DENSE_WEIGHT * float(cosine) + LEXICAL_WEIGHT * lexical
             found = _new_spans(asked, text)
+            if "tables" in self.parts and (cells := parse_row(text)):
+                # A row holding a cell under the header the question names answers it.
+                cell = answer_cell(question, cells)
+                found = [cell.value] if cell is not None else found
             score = relevance + NOVELTY_WEIGHT * (novelty - 1.0) + RANK_BONUS / (index + 1)
             if typed and found:
                 score += TYPE_BONUS

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from rag.text import content_terms
 
 _CELL = re.compile(r"^\s*([^:]{1,60}):\s+(.+?)\s*$")
+_CAPTION = re.compile(r"^\s*(table|figure|fig\.)\s+[\w.-]+\s*:", re.IGNORECASE)
 SEPARATOR = " — "
 
 
@@ -28,6 +29,8 @@ def parse_row(line: str) -> list[Cell] | None:
         return None
     cells = []
     for part in line.split(SEPARATOR):
+        if _CAPTION.match(part):
+            continue  # "Table 6: CRC-32 performance" names the table, it is no cell
         match = _CELL.match(part)
         if match:
             cells.append(Cell(match.group(1).strip(), match.group(2).strip()))
