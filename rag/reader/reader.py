@@ -49,6 +49,7 @@ COLOUR_WORDS = re.compile(
 PICTURE_TEXT_MARKER = "Text in the image:"
 # Types whose answer must be found as a span, or the question is not answered.
 REQUIRED_SPAN = frozenset({Wants.NUMBER, Wants.PRICE})
+TYPED = frozenset(Wants) - {Wants.THING, Wants.EXPLANATION, Wants.YESNO}
 
 VISUAL_WORDS = frozenset(
     stem(w)
@@ -160,6 +161,10 @@ class Reader:
             candidates = [c for c in candidates if _mentions(asked.pinned, c, evidence)]
         if "types" in self.parts and asked.wants in REQUIRED_SPAN:
             candidates = [c for c in candidates if c.spans]
+        elif "types" in self.parts and asked.wants in TYPED:
+            # What the question asks for decides first: a relevant sentence that holds it
+            # beats a more similar one that does not.
+            candidates = sorted(candidates, key=lambda c: not c.spans)
         if not candidates:
             return Reading("", asked)
         best = candidates[0]
@@ -175,15 +180,18 @@ class Reader:
     ) -> list[Candidate]:
         question = asked.text
         q_terms = content_terms(question)
-        units: list[tuple[int, str, str]] = []  # evidence index, sentence, the one after it
+        # evidence index, unit, the one after it, the unit as scored (with its context)
+        units: list[tuple[int, str, str, str]] = []
         for index in usable:
             split = reading_units(readable[index])
+            nexts = [text for text, _ in split[1:]] + [""]
             units += [
-                (index, text, after) for text, after in zip(split, [*split[1:], ""], strict=True)
+                (index, text, after, f"{context} {text}" if context else text)
+                for (text, context), after in zip(split, nexts, strict=True)
             ]
         if not units or not q_terms:
             return []
-        unit_terms = [frozenset(content_terms(text)) for _, text, _ in units]
+        unit_terms = [frozenset(content_terms(scored)) for _, _, _, scored in units]
         weights = _term_weights(q_terms, unit_terms)
         excluded = _excluded_terms(question)
         for term in key_terms(question) & weights.keys():
@@ -192,11 +200,11 @@ class Reader:
             weights[term] = 0.0
         total = sum(weights.values()) or 1.0
         q_set = frozenset(q_terms)
-        vectors = self.embedder.embed([question] + [text for _, text, _ in units])
+        vectors = self.embedder.embed([question] + [scored for _, _, _, scored in units])
         dense = vectors[1:] @ vectors[0]
         typed = "types" in self.parts
         scored = []
-        for (index, text, after), terms, cosine in zip(units, unit_terms, dense, strict=True):
+        for (index, text, after, _), terms, cosine in zip(units, unit_terms, dense, strict=True):
             lexical = sum(w for t, w in weights.items() if t in terms) / total
             novelty = min(1.0, len(terms - q_set) / 3) if terms else 0.0
             relevance = DENSE_WEIGHT * float(cosine) + LEXICAL_WEIGHT * lexical
@@ -294,18 +302,22 @@ def _picture_cue(question: str) -> re.Pattern[str] | None:
     return None
 
 
-def reading_units(text: str) -> list[str]:
-    """Sentences, with each indexed table row a unit of its own."""
-    units: list[str] = []
+def reading_units(text: str) -> list[tuple[str, str]]:
+    """(unit, context) pairs: sentences, and each indexed table row as a unit of its own whose
+    context is the line that introduces its table (the caption), read with it when scoring."""
+    units: list[tuple[str, str]] = []
     prose: list[str] = []
+    caption = ""
     for line in text.split("\n"):
         if parse_row(line):
-            units += sentences("\n".join(prose))
-            units.append(normalize_space(line))
+            units += [(s, "") for s in sentences("\n".join(prose))]
+            if prose and prose[-1].strip():
+                caption = normalize_space(prose[-1])
+            units.append((normalize_space(line), caption))
             prose = []
         else:
             prose.append(line)
-    return units + sentences("\n".join(prose))
+    return units + [(s, "") for s in sentences("\n".join(prose))]
 
 
 def _quote(cand: Candidate) -> str:
