@@ -80,7 +80,7 @@ class Settings(BaseSettings):
     # asking for a name, a number or a value gets its direct answer and one supporting quote.
     answer_sentences: int = Field(default=2, ge=1, le=10)
     # Below this support the extractive answerer says the documents do not contain the answer.
-    min_support: float = Field(default=0.45, ge=0.0, le=1.0)
+    min_support: float = Field(default=0.35, ge=0.0, le=1.0)
     # Parts of the extractive reader, comma-separated; leaving one out measures what it adds:
     # types (prefer sentences holding the asked type), spans (lead with the direct answer),
     # pinned (refuse when versions, numbers or names of the question are not in the source),

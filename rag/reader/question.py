@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
-from rag.text import STOPWORDS
+from rag.text import STOPWORDS, content_terms
 
 
 class Wants(StrEnum):
@@ -108,13 +108,65 @@ class Question:
     # Names the evidence should contain (acronyms, proper names, identifiers): a question may
     # name a thing its answer does not repeat ("the CPU"), so missing ones weigh, not veto.
     named: frozenset[str] = frozenset()
+    # The thing a "what X / which X" question asks about ("ISBN", "keyboard shortcut"), as
+    # stemmed terms: a source that never speaks of it cannot answer.
+    asked_for: frozenset[str] = frozenset()
 
 
 def analyse(text: str) -> Question:
     """The answer type of ``text`` and the things it pins down."""
     lowered = " ".join(text.lower().split())
     wants = next((w for w, rule in _RULES if rule.search(lowered)), Wants.THING)
-    return Question(text=text, wants=wants, pinned=pinned_things(text), named=named_things(text))
+    return Question(
+        text=text,
+        wants=wants,
+        pinned=pinned_things(text),
+        named=named_things(text),
+        asked_for=asked_for(lowered),
+    )
+
+
+# "What is the ISBN of ...", "Which keyboard shortcut opens ...": the words between the
+# question word and the verb or preposition that follows them.
+_ASKED_FOR = re.compile(
+    r"^(?:what|which)\s+(?:is|are|was|were)?\s*(?:the\s+|a\s+|an\s+)?([a-z][\w\s-]{1,40}?)\s+"
+    r"(?:of|for|in|on|does|do|did|is|are|was|were|should|can|could|would|will|has|have|to|"
+    r"that|which|opens|makes|gives|sets|appears|runs)\b"
+)
+# Words that say what kind of answer is wanted, not what it is about.
+_GENERIC = frozenset(
+    [
+        "kind",
+        "type",
+        "sort",
+        "name",
+        "names",
+        "number",
+        "value",
+        "values",
+        "amount",
+        "way",
+        "part",
+        "thing",
+        "things",
+        "one",
+        "ones",
+        "word",
+        "words",
+        "line",
+        "text",
+        "term",
+        "form",
+    ]
+)
+
+
+def asked_for(lowered: str) -> frozenset[str]:
+    match = _ASKED_FOR.search(lowered)
+    if not match:
+        return frozenset()
+    words = [w for w in match.group(1).split() if w not in _GENERIC]
+    return frozenset(content_terms(" ".join(words)))
 
 
 def pinned_things(text: str) -> frozenset[str]:

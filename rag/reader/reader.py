@@ -142,7 +142,9 @@ class Reader:
         usable = [i for i, text in readable.items() if text]
         if not usable:
             return Reading("", asked)
-        if evidence[usable[0]].chunk.modality == "image" and pictures_ok:
+        # A picture's look names no author, date or price: those come from text.
+        looks_answer = asked.wants not in (Wants.PERSON, Wants.DATE, Wants.PRICE)
+        if evidence[usable[0]].chunk.modality == "image" and pictures_ok and looks_answer:
             picture = self._picture(question, evidence, usable[0])
             if picture:
                 return Reading(picture, asked)
@@ -159,6 +161,7 @@ class Reader:
         if "pinned" in self.parts:
             candidates = _weigh_names(asked, candidates, evidence)
             candidates = [c for c in candidates if _mentions(asked.pinned, c, evidence)]
+            candidates = [c for c in candidates if _speaks_of(asked.asked_for, c, evidence)]
         if "types" in self.parts and asked.wants in REQUIRED_SPAN:
             candidates = [c for c in candidates if c.spans]
         elif "types" in self.parts and asked.wants in TYPED:
@@ -377,6 +380,12 @@ def _mentions(things: frozenset[str], cand: Candidate, evidence: Sequence[Eviden
         return True
     text = _document_text(cand, evidence)
     return all(_contains(text, thing) for thing in things)
+
+
+def _speaks_of(terms: frozenset[str], cand: Candidate, evidence: Sequence[Evidence]) -> bool:
+    """The candidate's document speaks of what the question asks for, in one word at least:
+    "which build system" may be answered by "CMake" in a text that never says "system"."""
+    return not terms or bool(terms & set(content_terms(_document_text(cand, evidence))))
 
 
 def _weigh_names(
