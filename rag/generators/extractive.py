@@ -41,9 +41,8 @@ class ExtractiveGenerator(Generator):
         query_image: Image.Image | None = None,
     ) -> Draft:
         earlier = [t.content for t in history if t.role == "user"]
-        if earlier:  # a follow-up is read with the question it follows
-            question = f"{earlier[-1]}\n{question}"
-        reading = self.reader.read(question, evidence)
+        # A follow-up is read with the question it follows.
+        reading = self.reader.read(question, evidence, context=earlier[-1] if earlier else "")
         if not reading.text:
             return Draft(NOT_IN_DOCUMENTS, abstained=True)
         return Draft(reading.text)

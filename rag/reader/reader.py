@@ -37,6 +37,7 @@ TYPE_BONUS = 0.12
 NOVELTY_WEIGHT = 0.15
 RANK_BONUS = 0.05
 KEY_TERM_FACTOR = 3.0
+CONTEXT_FACTOR = 0.5
 BRIDGE_BONUS = 0.25
 EXCLUDED_PENALTY = 0.1
 MISSING_NAME_PENALTY = 0.08
@@ -133,7 +134,9 @@ class Reader:
         self.max_quotes = max_quotes
         self.parts = parts
 
-    def read(self, question: str, evidence: Sequence[Evidence]) -> Reading:
+    def read(self, question: str, evidence: Sequence[Evidence], *, context: str = "") -> Reading:
+        """Answer ``question``; ``context`` is the turn a follow-up continues ("and on
+        Sundays?"): it helps find the topic, while the question decides what is asked."""
         asked = analyse(question)
         pictures_ok = "pictures" not in self.parts or describes_picture(question)
         # A picture's look answers only a question about a picture; the text read in it is
@@ -148,9 +151,9 @@ class Reader:
             picture = self._picture(question, evidence, usable[0])
             if picture:
                 return Reading(picture, asked)
-        if _missing_topic_terms(question, [readable[i] for i in usable]):
+        if _missing_topic_terms(f"{context}\n{question}", [readable[i] for i in usable]):
             return Reading("", asked)
-        candidates = self.rank(asked, readable, usable)
+        candidates = self.rank(asked, readable, usable, context)
         if not candidates or max(c.relevance for c in candidates) < self.min_support:
             return Reading("", asked)
         hop = candidates[0]
@@ -179,10 +182,15 @@ class Reader:
     # Scoring ----------------------------------------------------------------------------
 
     def rank(
-        self, asked: Question, readable: dict[int, str], usable: Sequence[int]
+        self,
+        asked: Question,
+        readable: dict[int, str],
+        usable: Sequence[int],
+        context: str = "",
     ) -> list[Candidate]:
         question = asked.text
         q_terms = content_terms(question)
+        earlier = [t for t in content_terms(context) if t not in q_terms]
         # evidence index, unit, the one after it, the unit as scored (with its context)
         units: list[tuple[int, str, str, str]] = []
         for index in usable:
@@ -196,6 +204,8 @@ class Reader:
             return []
         unit_terms = [frozenset(content_terms(scored)) for _, _, _, scored in units]
         weights = _term_weights(q_terms, unit_terms)
+        for term, weight in _term_weights(earlier, unit_terms).items():
+            weights[term] = CONTEXT_FACTOR * weight  # the turn before names the topic only
         excluded = _excluded_terms(question)
         for term in key_terms(question) & weights.keys():
             weights[term] *= KEY_TERM_FACTOR
@@ -203,7 +213,8 @@ class Reader:
             weights[term] = 0.0
         total = sum(weights.values()) or 1.0
         q_set = frozenset(q_terms)
-        vectors = self.embedder.embed([question] + [scored for _, _, _, scored in units])
+        query = f"{context}\n{question}" if context else question
+        vectors = self.embedder.embed([query] + [scored for _, _, _, scored in units])
         dense = vectors[1:] @ vectors[0]
         typed = "types" in self.parts
         scored = []
