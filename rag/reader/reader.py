@@ -20,11 +20,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from rag.embedders import Embedder
+from rag.reader.pictures import answer_from_picture, describes_picture, readable_text
 from rag.reader.question import Question, Wants, analyse
 from rag.reader.spans import spans, yes_or_no
 from rag.reader.tables import answer_cell, parse_row
 from rag.settings import READER_PARTS
-from rag.text import content_terms, key_terms, normalize_space, sentences, stem
+from rag.text import content_terms, key_terms, normalize_space, sentences
 from rag.types import Evidence
 
 PARTS = READER_PARTS
@@ -41,66 +42,16 @@ CONTEXT_FACTOR = 0.5
 BRIDGE_BONUS = 0.25
 EXCLUDED_PENALTY = 0.1
 MISSING_NAME_PENALTY = 0.08
-COLOUR_WORDS = re.compile(
-    r"\b(red|orange|yellow|green|blue|purple|violet|pink|brown|white|gr[ae]y|black|gold|silver|"
-    r"teal|cyan|magenta|beige|tan|navy|maroon|olive|turquoise)\b",
-    re.IGNORECASE,
-)
-# How a picture's description introduces the text read in it (ingest/vision/describe.py).
-PICTURE_TEXT_MARKER = "Text in the image:"
 # Types whose answer must be found as a span, or the question is not answered.
 REQUIRED_SPAN = frozenset({Wants.NUMBER, Wants.PRICE})
 TYPED = frozenset(Wants) - {Wants.THING, Wants.EXPLANATION, Wants.YESNO}
 
-VISUAL_WORDS = frozenset(
-    stem(w)
-    for w in [
-        "photo",
-        "photograph",
-        "picture",
-        "pictured",
-        "image",
-        "screenshot",
-        "diagram",
-        "painting",
-        "scan",
-        "scanned",
-        "drawing",
-        "drawn",
-        "illustration",
-        "figure",
-        "chart",
-        "plot",
-        "graph",
-        "logo",
-        "icon",
-        "shown",
-        "show",
-        "shows",
-        "depicted",
-        "appear",
-        "appears",
-        "visible",
-        "colour",
-        "color",
-        "colored",
-        "coloured",
-        "look",
-        "looks",
-        "sign",
-        "poster",
-        "photos",
-        "pictures",
-        "images",
-    ]
-)
 _EXCLUSION = re.compile(
     r"\b(?:besides|apart from|aside from|other than|except(?: for)?)\s+(?:the\s+)?"
     r"(\"[^\"]+\"|[^,?;]+)",
     re.IGNORECASE,
 )
 _IDENTIFIER = re.compile(r"\b(?=\w*[A-Za-z])(?=\w*[\d_])\w{3,}\b")
-_NUMBER = re.compile(r"(?<![A-Za-z_\d.])(?:0x[0-9A-Fa-f]+|\d+(?:[.,]\d+)*)")
 
 
 @dataclass(frozen=True)
@@ -141,14 +92,14 @@ class Reader:
         pictures_ok = "pictures" not in self.parts or describes_picture(question)
         # A picture's look answers only a question about a picture; the text read in it is
         # text like any other.
-        readable = {i: _readable_text(e, pictures_ok) for i, e in enumerate(evidence)}
+        readable = {i: readable_text(e, pictures_ok) for i, e in enumerate(evidence)}
         usable = [i for i, text in readable.items() if text]
         if not usable:
             return Reading("", asked)
         # A picture's look names no author, date or price: those come from text.
         looks_answer = asked.wants not in (Wants.PERSON, Wants.DATE, Wants.PRICE)
         if evidence[usable[0]].chunk.modality == "image" and pictures_ok and looks_answer:
-            picture = self._picture(question, evidence, usable[0])
+            picture = answer_from_picture(question, evidence, usable[0], self.max_quotes)
             if picture:
                 return Reading(picture, asked)
         if _missing_topic_terms(f"{context}\n{question}", [readable[i] for i in usable]):
@@ -275,46 +226,6 @@ class Reader:
             return ""
         return _nearest_span(asked.text, best.text, best.spans)
 
-    def _picture(self, question: str, evidence: Sequence[Evidence], top: int) -> str:
-        """A picture ranked first for a question about a picture: lead with the part of its
-        description that the question asks about (its colours, its count, what it shows)."""
-        chunk = evidence[top].chunk
-        topic = set(content_terms(question)) - VISUAL_WORDS
-        described = {
-            term
-            for item in evidence
-            if item.chunk.image == chunk.image
-            for term in content_terms(item.chunk.text)
-        }
-        if not topic & described:
-            return ""
-        lines = sentences(chunk.text)
-        if not lines:
-            return ""
-        asks = _picture_cue(question)
-        asked_terms = set(content_terms(question))
-
-        def fit(line: str) -> tuple[int, int]:
-            cue = 1 if asks and asks.search(line) else 0
-            return (cue, len(asked_terms & set(content_terms(line))))
-
-        best = max(lines, key=fit)
-        head = lines[0]
-        quoted = [best] if best == head else [best, head]
-        return " ".join(quoted[: max(1, self.max_quotes)]) + f" [{top + 1}]"
-
-
-def _picture_cue(question: str) -> re.Pattern[str] | None:
-    """What a question about a picture asks for, as the words its answer would use."""
-    lowered = question.lower()
-    if re.search(r"\b(colou?rs?|colou?red)\b", lowered):
-        return COLOUR_WORDS
-    if re.search(r"\bhow many\b|\bnumber of\b|\bcount\b", lowered):
-        return re.compile(r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten)\b", re.I)
-    if re.search(r"\b(black[- ]and[- ]white|gr[ae]y ?scale|monochrome)\b", lowered):
-        return re.compile(r"black and white|grayscale|greyscale|monochrome", re.I)
-    return None
-
 
 def reading_units(text: str) -> list[tuple[str, str]]:
     """(unit, context) pairs: sentences, and each indexed table row as a unit of its own whose
@@ -338,19 +249,6 @@ def _quote(cand: Candidate) -> str:
     """The sentence with its marker; one that introduces what follows (":") brings it along."""
     text = f"{cand.text} {cand.follows}" if cand.follows else cand.text
     return f"{text} [{cand.evidence_index + 1}]"
-
-
-def _readable_text(item: Evidence, pictures_ok: bool) -> str:
-    chunk = item.chunk
-    if chunk.modality != "image" or pictures_ok:
-        return chunk.text
-    _, marker, read = chunk.text.partition(PICTURE_TEXT_MARKER)
-    return read.strip() if marker else ""
-
-
-def describes_picture(question: str) -> bool:
-    """The question speaks of a picture (a photo, a screenshot, a figure, a colour)."""
-    return bool(set(content_terms(question)) & VISUAL_WORDS)
 
 
 def _new_spans(asked: Question, sentence: str) -> list[str]:
