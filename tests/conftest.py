@@ -349,6 +349,11 @@ def build_pdf(pages: Sequence[PdfPage | Sequence[str]], *, title: str | None = N
     if title is not None:
         info = add(b"<< /Title (%s) >>" % _pdf_escape(title).encode("latin-1"))
 
+    return serialize_pdf(objects, root=catalog, info=info)
+
+
+def serialize_pdf(objects: Sequence[bytes], *, root: int, info: int | None = None) -> bytes:
+    """A PDF file of numbered object bodies (object n is ``objects[n - 1]``), with its xref."""
     out = io.BytesIO()
     out.write(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
     offsets = []
@@ -357,9 +362,8 @@ def build_pdf(pages: Sequence[PdfPage | Sequence[str]], *, title: str | None = N
         out.write(b"%d 0 obj\n%s\nendobj\n" % (number, body))
     xref = out.tell()
     out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
-    for offset in offsets:
-        out.write(b"%010d 00000 n \n" % offset)
-    trailer = b"<< /Size %d /Root %d 0 R" % (len(objects) + 1, catalog)
+    out.writelines(b"%010d 00000 n \n" % offset for offset in offsets)
+    trailer = b"<< /Size %d /Root %d 0 R" % (len(objects) + 1, root)
     if info is not None:
         trailer += b" /Info %d 0 R" % info
     out.write(b"trailer\n" + trailer + b" >>\nstartxref\n%d\n%%%%EOF\n" % xref)

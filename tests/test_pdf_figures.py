@@ -3,12 +3,11 @@ pictures with their captions and the labels drawn inside them."""
 
 from __future__ import annotations
 
-import io
 import zlib
 from pathlib import Path
 
 import pytest
-from conftest import stored_chunks
+from conftest import serialize_pdf, stored_chunks
 from PIL import Image, ImageDraw
 
 from ingest.document import PageImage
@@ -92,20 +91,7 @@ def build_pdf(
         b" ".join(b"%d 0 R" % k for k in kids),
         len(kids),
     )
-    out = io.BytesIO()
-    out.write(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(out.tell())
-        out.write(b"%d 0 obj\n%s\nendobj\n" % (number, body))
-    xref = out.tell()
-    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
-    for offset in offsets:
-        out.write(b"%010d 00000 n \n" % offset)
-    out.write(
-        b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    )
-    return out.getvalue()
+    return serialize_pdf(objects, root=1)
 
 
 # Page 1: a photo with its caption below, then a chart drawn in paths with its caption.

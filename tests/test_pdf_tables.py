@@ -11,6 +11,7 @@ import os
 from pathlib import Path
 
 import pytest
+from conftest import serialize_pdf
 
 from ingest.document import Segment
 from ingest.loaders import pdf_tables
@@ -58,20 +59,7 @@ def build(pages: list[list[str]], info: str | None = None) -> bytes:
     )
     if info is not None:
         objects.append(info.encode("latin-1"))
-    out = io.BytesIO()
-    out.write(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(out.tell())
-        out.write(b"%d 0 obj\n%s\nendobj\n" % (number, body))
-    xref = out.tell()
-    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
-    out.writelines(b"%010d 00000 n \n" % offset for offset in offsets)
-    trailer = b"<< /Size %d /Root 1 0 R" % (len(objects) + 1)
-    if info is not None:
-        trailer += b" /Info %d 0 R" % len(objects)
-    out.write(b"trailer\n" + trailer + b" >>\nstartxref\n%d\n%%%%EOF\n" % xref)
-    return out.getvalue()
+    return serialize_pdf(objects, root=1, info=len(objects) if info is not None else None)
 
 
 PROSE = [
