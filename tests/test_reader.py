@@ -155,3 +155,10 @@ def test_a_picture_question_is_answered_with_the_part_it_asks_about():
     count = read("How many objects are there in the fire engine photo?", items)
     assert count.startswith("3 separate objects.")
     assert read("Which photo shows a fire engine?", items).startswith("Photograph in colour")
+
+
+def test_a_follow_up_without_a_topic_of_its_own_takes_the_turn_before():
+    items = evidence("The warranty lasts 3 years from the date of purchase.")
+    reader = Reader(FakeEmbedder(), min_support=0.3)
+    text = reader.read("And from when?", items, context="How long does the warranty last?").text
+    assert "date of purchase" in text

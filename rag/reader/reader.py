@@ -142,6 +142,8 @@ class Reader:
         question = asked.text
         q_terms = content_terms(question)
         earlier = [t for t in content_terms(context) if t not in q_terms]
+        if not q_terms:  # "And from when?" names no topic of its own: the turn before does
+            q_terms, earlier = earlier, []
         # evidence index, unit, the one after it, the unit as scored (with its context)
         units: list[tuple[int, str, str, str]] = []
         for index in usable:
