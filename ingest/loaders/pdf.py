@@ -71,12 +71,19 @@ def load_pdf(
     tables = TableReader(data, password)
     figures = PdfFigures(data, password, dpi=render_dpi)
 
-    def parts() -> Iterator[Segment | PageImage]:
+    def page_texts() -> list[str]:
+        texts = []
         for number, page in enumerate(reader.pages, start=1):
             try:
-                text = strip_page_number(clean_extracted(page.extract_text() or ""))
+                texts.append(strip_page_number(clean_extracted(page.extract_text() or "")))
             except Exception as exc:
                 raise CorruptFileError(name, f"page {number} cannot be read ({exc})") from exc
+        return strip_running_lines(texts)
+
+    def parts() -> Iterator[Segment | PageImage]:
+        texts = page_texts()
+        for number, page in enumerate(reader.pages, start=1):
+            text = texts[number - 1]
             if len(text.strip()) < scan_min_chars:
                 scanned = _ocr_page(data, number, render_dpi, password, read_text)
                 if scanned.strip():
@@ -106,6 +113,39 @@ def strip_page_number(text: str) -> str:
     if lines and _PAGE_LABEL.match(lines[0]):
         lines.pop(0)
     return "\n".join(lines)
+
+
+# A running header or footer ("dot User's Manual, January 5, 2015 36") repeats, its numbers
+# aside, at the top or bottom of many pages; glued to the first sentence it reads as content.
+RUNNING_SHARE = 0.4
+RUNNING_MIN_PAGES = 3
+_DIGITS = re.compile(r"\d+")
+
+
+def _shape(line: str) -> str:
+    return " ".join(_DIGITS.sub("#", line).split())
+
+
+def strip_running_lines(texts: list[str]) -> list[str]:
+    """Drop the first and last lines that repeat, numbers aside, across many pages."""
+    counts: dict[str, int] = {}
+    for text in texts:
+        lines = [line for line in text.split("\n") if line.strip()]
+        for edge in {_shape(lines[0]), _shape(lines[-1])} if lines else ():
+            counts[edge] = counts.get(edge, 0) + 1
+    needed = max(RUNNING_MIN_PAGES, RUNNING_SHARE * len(texts))
+    running = {shape for shape, n in counts.items() if n >= needed and len(shape) > 3}
+    if not running:
+        return texts
+    stripped = []
+    for text in texts:
+        lines = text.split("\n")
+        while lines and (not lines[0].strip() or _shape(lines[0]) in running):
+            lines.pop(0)
+        while lines and (not lines[-1].strip() or _shape(lines[-1]) in running):
+            lines.pop()
+        stripped.append("\n".join(lines) if lines else text)  # never a page emptied
+    return stripped
 
 
 def _title(reader) -> str:
