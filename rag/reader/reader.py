@@ -144,14 +144,14 @@ class Reader:
         earlier = [t for t in content_terms(context) if t not in q_terms]
         if not q_terms:  # "And from when?" names no topic of its own: the turn before does
             q_terms, earlier = earlier, []
-        # evidence index, unit, the one after it, the unit as scored (with its context)
+        # evidence index, unit, the one after it, the unit as scored (with its table caption)
         units: list[tuple[int, str, str, str]] = []
         for index in usable:
             split = reading_units(readable[index])
             nexts = [text for text, _ in split[1:]] + [""]
             units += [
-                (index, text, after, f"{context} {text}" if context else text)
-                for (text, context), after in zip(split, nexts, strict=True)
+                (index, text, after, f"{caption} {text}" if caption else text)
+                for (text, caption), after in zip(split, nexts, strict=True)
             ]
         if not units or not q_terms:
             return []
