@@ -39,6 +39,8 @@ NOVELTY_WEIGHT = 0.15
 RANK_BONUS = 0.05
 KEY_TERM_FACTOR = 3.0
 CONTEXT_FACTOR = 0.5
+# Units embedded per question: the evidence sentences that share the question's wording most.
+MAX_EMBEDDED = 24
 BRIDGE_BONUS = 0.25
 EXCLUDED_PENALTY = 0.1
 MISSING_NAME_PENALTY = 0.08
@@ -166,13 +168,15 @@ class Reader:
             weights[term] = 0.0
         total = sum(weights.values()) or 1.0
         q_set = frozenset(q_terms)
-        query = f"{context}\n{question}" if context else question
-        vectors = self.embedder.embed([query] + [scored for _, _, _, scored in units])
-        dense = vectors[1:] @ vectors[0]
+        lexicals = [
+            sum(w for t, w in weights.items() if t in terms) / total for terms in unit_terms
+        ]
+        dense = self._dense(f"{context}\n{question}" if context else question, units, lexicals)
         typed = "types" in self.parts
         scored = []
-        for (index, text, after, _), terms, cosine in zip(units, unit_terms, dense, strict=True):
-            lexical = sum(w for t, w in weights.items() if t in terms) / total
+        for (index, text, after, _), terms, cosine, lexical in zip(
+            units, unit_terms, dense, lexicals, strict=True
+        ):
             novelty = min(1.0, len(terms - q_set) / 3) if terms else 0.0
             relevance = DENSE_WEIGHT * float(cosine) + LEXICAL_WEIGHT * lexical
             found = _new_spans(asked, text)
@@ -189,6 +193,23 @@ class Reader:
             scored.append(Candidate(index, text, score, relevance, tuple(found), follows=follows))
         scored.sort(key=lambda c: (-c.score, c.evidence_index, c.text))
         return scored
+
+    def _dense(
+        self, query: str, units: Sequence[tuple[int, str, str, str]], lexicals: Sequence[float]
+    ) -> list[float]:
+        """Cosines with the question for the units that share its wording (the most
+        sharing first, at most ``MAX_EMBEDDED``); a unit that shares none is not a candidate
+        worth a forward pass, and its cosine is 0."""
+        chosen = sorted(
+            (i for i, lexical in enumerate(lexicals) if lexical > 0),
+            key=lambda i: (-lexicals[i], i),
+        )[:MAX_EMBEDDED]
+        dense = [0.0] * len(units)
+        if chosen:
+            vectors = self.embedder.embed([query] + [units[i][3] for i in chosen])
+            for i, cosine in zip(chosen, vectors[1:] @ vectors[0], strict=True):
+                dense[i] = float(cosine)
+        return dense
 
     # Composition ------------------------------------------------------------------------
 
