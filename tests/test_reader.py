@@ -162,3 +162,13 @@ def test_a_follow_up_without_a_topic_of_its_own_takes_the_turn_before():
     reader = Reader(FakeEmbedder(), min_support=0.3)
     text = reader.read("And from when?", items, context="How long does the warranty last?").text
     assert "date of purchase" in text
+
+
+def test_a_picture_described_over_several_chunks_is_read_whole():
+    items = evidence(
+        "Screenshot. Mostly white and gray.",
+        "Text in the image: Quarterly totals by region",
+        modality="image",
+    )
+    text = read("What is the title of the totals table in the screenshot?", items)
+    assert text.startswith("Text in the image: Quarterly totals by region [2]")

@@ -80,20 +80,29 @@ def answer_from_picture(
     }
     if not topic & described:
         return ""
-    lines = sentences(chunk.text)
+    # A long description (much text read in the picture) spans several chunks: read them all.
+    lines = [
+        (index, line)
+        for index, item in enumerate(evidence)
+        if item.chunk.image == chunk.image
+        for line in sentences(item.chunk.text)
+    ]
     if not lines:
         return ""
     asks = _picture_cue(question)
-    asked_terms = set(content_terms(question))
 
-    def fit(line: str) -> tuple[int, int]:
+    def fit(unit: tuple[int, str]) -> tuple[int, int, int]:
+        index, line = unit
         cue = 1 if asks and asks.search(line) else 0
-        return (cue, len(asked_terms & set(content_terms(line))))
+        return (cue, len(topic & set(content_terms(line))), -index)
 
-    best = max(lines, key=fit)
-    head = lines[0]
-    quoted = [best] if best == head else [best, head]
-    return " ".join(quoted[: max(1, max_quotes)]) + f" [{top + 1}]"
+    at, best = max(lines, key=fit)
+    head = sentences(chunk.text)[0] if sentences(chunk.text) else best
+    if best == head or max_quotes < 2:
+        return f"{best} [{at + 1}]"
+    if at == top:
+        return f"{best} {head} [{top + 1}]"
+    return f"{best} [{at + 1}] {head} [{top + 1}]"
 
 
 def _picture_cue(question: str) -> re.Pattern[str] | None:
