@@ -427,3 +427,21 @@ def text_image(
 def save_image(image: Image.Image, path: Path, **kwargs) -> Path:
     image.save(path, **kwargs)
     return path
+
+
+DEV_SET_ROOTS = (
+    Path(__file__).resolve().parent.parent,
+    Path(__file__).resolve().parent.parent.parent,
+)
+
+
+def dev_file(name: str) -> Path:
+    """A file of the development set, inside the checkout or beside it (where CI lays it);
+    never skipped in CI, which always has it."""
+    for base in DEV_SET_ROOTS:
+        path = base / "shared" / "eval" / "dev" / "corpus" / name
+        if path.is_file():
+            return path
+    if os.environ.get("CI"):
+        pytest.fail(f"the development set (shared/eval/dev) has no {name}", pytrace=False)
+    pytest.skip(f"the development set (shared/eval/dev) has no {name}")

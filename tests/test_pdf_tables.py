@@ -7,11 +7,10 @@ Courier (fonts every PDF reader knows the widths of) and rules drawn as paths.
 from __future__ import annotations
 
 import io
-import os
 from pathlib import Path
 
 import pytest
-from conftest import serialize_pdf
+from conftest import dev_file, serialize_pdf
 
 from ingest.document import Segment
 from ingest.loaders import pdf_tables
@@ -20,7 +19,6 @@ from ingest.loaders.pdf_meta import metadata_segment
 from ingest.loaders.pdf_table_gate import TableGate
 from ingest.loaders.pdf_tables import TableReader
 
-ROOT = Path(__file__).resolve().parent.parent
 FONTS = {"F1": "Helvetica", "F2": "Helvetica-Bold", "F3": "Courier"}
 
 
@@ -278,20 +276,9 @@ def test_table_budget_skips_the_page(monkeypatch):
     assert big.segments(1, "") == [] and big.skipped == [1]
 
 
-def dev_document(name: str) -> Path:
-    """A file of the development set, inside the checkout or beside it (where CI lays it)."""
-    for base in (ROOT, ROOT.parent):
-        path = base / "shared" / "eval" / "dev" / "corpus" / name
-        if path.is_file():
-            return path
-    if os.environ.get("CI"):
-        pytest.fail(f"the development set (shared/eval/dev) has no {name}", pytrace=False)
-    pytest.skip(f"the development set (shared/eval/dev) has no {name}")
-
-
 @pytest.mark.models
 def test_fontconfig_tables_from_the_dev_corpus():
-    path = dev_document("fontconfig-user.pdf")
+    path = dev_file("fontconfig-user.pdf")
     tables = read_tables(path.read_bytes())
     rows = "\n".join(tables[4]).splitlines()
     assert "Name: CONFIG — Value: 1024 — Meaning: Monitor which config files are loaded" in rows

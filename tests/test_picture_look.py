@@ -5,11 +5,9 @@ Pictures are drawn by the tests; one test (marked ``models``) runs the real labe
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
 import numpy as np
 import pytest
+from conftest import dev_file
 from PIL import Image, ImageDraw
 
 from ingest.vision import kind as kinds
@@ -20,8 +18,6 @@ from ingest.vision.faces import Face, FaceDetector
 from ingest.vision.labels import Labeler
 from ingest.vision.look import look
 from ingest.vision.ocr import Ocr
-
-ROOT = Path(__file__).resolve().parent.parent
 
 
 class TextOcr(Ocr):
@@ -285,21 +281,11 @@ def test_description_is_deterministic():
 # Real models ---------------------------------------------------------------------------------
 
 
-def dev_picture(name: str) -> Path:
-    for base in (ROOT, ROOT.parent):
-        path = base / "shared" / "eval" / "dev" / "corpus" / name
-        if path.is_file():
-            return path
-    if os.environ.get("CI"):
-        pytest.fail(f"the development set (shared/eval/dev) has no {name}", pytrace=False)
-    pytest.skip(f"the development set (shared/eval/dev) has no {name}")
-
-
 @pytest.mark.models
 def test_real_labeler_and_face_detector_on_a_dev_photograph():
     from ingest.vision.labels import EfficientNetLabeler
 
-    path = dev_picture("dev_img_07.jpg")  # a squirrel on a branch among green leaves
+    path = dev_file("dev_img_07.jpg")  # a squirrel on a branch among green leaves
     with Image.open(path) as image:
         description = ImageDescriber(TextOcr(), EfficientNetLabeler(1)).describe(image)
     text = description.render()
