@@ -22,12 +22,25 @@ def _service(settings: Settings):
     return RagService(settings)
 
 
+def installed_version() -> str:
+    """The installed distribution's version; the package's own when run from a source tree."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("rag")
+    except PackageNotFoundError:
+        from rag import __version__
+
+        return __version__
+
+
 def _fail(exc: RagError) -> None:
     click.echo(f"error: {exc}", err=True)
     sys.exit(EXIT_FAILED)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(version=installed_version(), prog_name="rag", message="%(prog)s %(version)s")
 @click.option("-v", "--verbose", is_flag=True, help="Log what happens, not only problems.")
 @click.pass_context
 def main(ctx: click.Context, verbose: bool) -> None:
