@@ -24,6 +24,7 @@ from ingest.loaders.image import load_image
 from ingest.loaders.pdf import load_pdf
 from ingest.loaders.text import load_text
 from ingest.prefetch import prefetch
+from ingest.progress import BarFactory, PageProgress
 from ingest.vision.describe import ImageDescriber
 from rag.errors import EmptyFileError, FileTooLargeError, IngestError, RagError
 from rag.index import Index
@@ -205,6 +206,7 @@ class Ingestor:
         self._describer_factory = describer
         self._describer: ImageDescriber | None = None
         self.chunker = Chunker(self.settings.chunk_size, self.settings.chunk_overlap)
+        self._progress: PageProgress | None = None  # the bar of the batch under way
 
     @property
     def describer(self) -> ImageDescriber:
@@ -218,21 +220,26 @@ class Ingestor:
         *,
         progress: bool = False,
         on_result: Callable[[FileResult], None] | None = None,
+        bar: BarFactory | None = None,
     ) -> IngestReport:
-        from tqdm import tqdm
-
+        """Ingest files and folders; ``progress`` shows a bar counted in pages (``bar`` makes
+        it, tqdm by default)."""
         started = time.perf_counter()
         report = IngestReport()
         files = list(discover(Path(p) for p in paths))
         documents = {d.doc_id: d for d in self.index.documents()}
-        bar = tqdm(files, unit="file", disable=not progress, dynamic_ncols=True, leave=False)
-        for path, explicit in bar:
-            bar.set_postfix_str(path.name[-40:])
-            result = self._ingest_one(path, explicit, documents)
-            report.results.append(result)
-            if on_result is not None:
-                on_result(result)
-        bar.close()
+        self._progress = PageProgress(files, enabled=progress, bar=bar)
+        try:
+            for number, (path, explicit) in enumerate(files):
+                self._progress.start_file(number, path)
+                result = self._ingest_one(path, explicit, documents)
+                self._progress.finish_file()
+                report.results.append(result)
+                if on_result is not None:
+                    on_result(result)
+        finally:
+            self._progress.close()
+            self._progress = None
         report.seconds = time.perf_counter() - started
         return report
 
@@ -322,7 +329,11 @@ class Ingestor:
         the prefetch thread parses ahead (parsing holds the GIL, embedding releases it)."""
         cut = _Chunks(file)
         batch = self.index.embedder.batch_size
+        if self._progress is not None:
+            self._progress.pages_found(file.loaded.pages)
         for part in prefetch(file.loaded.parts):
+            if self._progress is not None:
+                self._progress.reached_page(part.page)
             self._chunk(part, cut)
             while cut.waiting >= batch:
                 cut.vectorise(self.index, batch)
