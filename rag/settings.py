@@ -125,6 +125,13 @@ class Settings(BaseSettings):
     slack_workers: int = Field(default=2, ge=1)
     slack_queue_size: int = Field(default=100, ge=1)
 
+    # Operations: a Qdrant cluster's collection layout.
+    # Shards and copies of each shard for a collection the app creates on a Qdrant server or
+    # cluster (unset: Qdrant's defaults, one shard per node and no replica). An existing
+    # collection keeps its layout.
+    qdrant_shards: int | None = Field(default=None, ge=1)
+    qdrant_replication: int | None = Field(default=None, ge=1)
+
     @field_validator("data_dir", mode="before")
     @classmethod
     def _expand(cls, value: Any) -> Any:

@@ -6,14 +6,22 @@ from __future__ import annotations
 import json
 import re
 import shlex
+import socket
+import subprocess
+import threading
 import tomllib
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
 import yaml
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
 
-from rag.settings import Settings, load_settings
+from rag.errors import ConfigError
+from rag.settings import READER_PARTS, Settings, load_settings
+from rag.settings_env import env_example
 from server import create_app
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -91,13 +99,21 @@ def healthcheck(service: dict) -> str:
 # Shape ---------------------------------------------------------------------------------------
 
 
+CLUSTER_NODES = ["qdrant-node-1", "qdrant-node-2", "qdrant-node-3"]
+APPS = ["app", "app-vlm", "app-cluster"]
+QDRANTS = ["qdrant", *CLUSTER_NODES]
+
+
 def test_services_and_profiles(services):
-    assert {"qdrant", "app", "vlm", "app-vlm"} <= services.keys()
+    assert {"qdrant", "app", "vlm", "app-vlm", "app-cluster", *CLUSTER_NODES} <= services.keys()
     assert "profiles" not in services["qdrant"] and "profiles" not in services["app"]
     assert services["vlm"]["profiles"] == ["vlm"] and services["app-vlm"]["profiles"] == ["vlm"]
+    for name in ["app-cluster", *CLUSTER_NODES]:
+        assert services[name]["profiles"] == ["cluster"], name
     assert services["app"]["build"] == "." and services["app"]["ports"] == ["8000:8000"]
-    # Both apps publish different host ports, so the vlm profile runs beside the default one.
+    # The apps publish different host ports, so each profile runs beside the default one.
     assert services["app-vlm"]["ports"] == ["8001:8000"]
+    assert services["app-cluster"]["ports"] == ["8002:8000"]
 
 
 def test_every_service_has_a_healthcheck_and_apps_wait_for_healthy_peers(services):
@@ -109,10 +125,12 @@ def test_every_service_has_a_healthcheck_and_apps_wait_for_healthy_peers(service
 
 
 def test_healthchecks_use_what_the_images_have(services):
-    # No curl in the Qdrant image: bash's /dev/tcp.
-    qdrant = healthcheck(services["qdrant"])
-    assert "curl" not in qdrant and "/dev/tcp/127.0.0.1/6333" in qdrant
-    for name in ("app", "app-vlm"):
+    # No curl in the Qdrant image: bash's /dev/tcp, asking the readiness endpoint.
+    for name in QDRANTS:
+        qdrant = healthcheck(services[name])
+        assert "curl" not in qdrant and "/dev/tcp/127.0.0.1/6333" in qdrant, name
+        assert "GET /readyz " in qdrant, name
+    for name in APPS:
         check = healthcheck(services[name])
         assert "urllib.request" in check and "http://127.0.0.1:8000/readyz" in check
     assert "http://127.0.0.1:8000/health" in healthcheck(services["vlm"])
@@ -131,7 +149,7 @@ def test_named_volumes_are_declared_and_mounted(compose, services):
 
 
 def test_images_are_pinned(services):
-    for name in ("qdrant", "vlm"):
+    for name in (*QDRANTS, "vlm"):
         image = services[name]["image"]
         assert re.fullmatch(r"[\w./-]+:v\d+\.\d+\.\d+", image), image
 
@@ -149,6 +167,188 @@ def test_qdrant_within_one_minor_version_of_the_client(services):
 def test_the_vlm_gets_a_gpu(services):
     devices = services["vlm"]["deploy"]["resources"]["reservations"]["devices"]
     assert devices[0]["driver"] == "nvidia" and "gpu" in devices[0]["capabilities"]
+
+
+class ReadinessStandIn:
+    """Answers ``GET /readyz`` with a chosen status, as a Qdrant node does before and after it
+    is ready, and records the paths asked for."""
+
+    def __init__(self, status: int) -> None:
+        stand_in = self
+        self.paths: list[str] = []
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_GET(self) -> None:
+                stand_in.paths.append(self.path)
+                body = b"all shards are ready" if status == 200 else b"not ready"
+                self.send_response(status)
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            def log_message(self, *args) -> None:
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.port = self.server.server_address[1]
+        threading.Thread(target=self.server.serve_forever, args=(0.05,), daemon=True).start()
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+def run_qdrant_check(services: dict, port: int) -> int:
+    """The Qdrant health check as Docker runs it (after Compose's interpolation), aimed at
+    ``port`` instead of the container's 6333."""
+    test = services["qdrant"]["healthcheck"]["test"]
+    assert test[:3] == ["CMD", "bash", "-c"]
+    script = interpolate(test[3], {})
+    script = script.replace("/dev/tcp/127.0.0.1/6333", f"/dev/tcp/127.0.0.1/{port}")
+    return subprocess.run(["bash", "-c", script], timeout=20, check=False).returncode
+
+
+@pytest.mark.parametrize(("status", "healthy"), [(200, True), (503, False)])
+def test_qdrant_health_check_asks_the_readiness_endpoint(services, status, healthy):
+    stand_in = ReadinessStandIn(status)
+    try:
+        code = run_qdrant_check(services, stand_in.port)
+    finally:
+        stand_in.close()
+    assert stand_in.paths == ["/readyz"]
+    assert (code == 0) is healthy
+
+
+def test_qdrant_health_check_fails_when_nothing_listens(services):
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        free_port = probe.getsockname()[1]
+    assert run_qdrant_check(services, free_port) != 0
+
+
+def test_every_qdrant_shares_one_health_check(services):
+    checks = {name: services[name]["healthcheck"] for name in QDRANTS}
+    assert all(check == checks["qdrant"] for check in checks.values())
+
+
+# Cluster profile -----------------------------------------------------------------------------
+
+
+def test_cluster_nodes_run_in_distributed_mode(services):
+    for name in CLUSTER_NODES:
+        env = resolved(services[name], SECRETS)
+        assert env["QDRANT__CLUSTER__ENABLED"] == "true", name
+        assert env["QDRANT__SERVICE__API_KEY"] == SECRETS["QDRANT_API_KEY"], name
+        # The peer-to-peer port can write: it is never published.
+        assert "ports" not in services[name], name
+        command = services[name]["command"]
+        assert command[0] == "./qdrant"
+        # Each node tells its peers where it is reached: its own name, the p2p port.
+        uri = urlparse(command[command.index("--uri") + 1])
+        assert (uri.scheme, uri.hostname, uri.port) == ("http", name, 6335)
+    first, *others = CLUSTER_NODES
+    assert "--bootstrap" not in services[first]["command"]
+    for name in others:
+        command = services[name]["command"]
+        bootstrap = urlparse(command[command.index("--bootstrap") + 1])
+        assert (bootstrap.hostname, bootstrap.port) == (first, 6335)
+        # Joining needs the first node up.
+        assert services[name]["depends_on"][first]["condition"] == "service_healthy"
+
+
+def test_each_cluster_node_keeps_its_own_storage(services):
+    volumes = [services[name]["volumes"] for name in CLUSTER_NODES]
+    sources = {mount[0].split(":", 1)[0] for mount in volumes}
+    assert len(sources) == len(CLUSTER_NODES)
+    assert all(mount[0].endswith(":/qdrant/storage") for mount in volumes)
+
+
+def test_cluster_app_creates_sharded_replicated_collections(services, monkeypatch):
+    app = services["app-cluster"]
+    for node in CLUSTER_NODES:
+        assert app["depends_on"][node]["condition"] == "service_healthy"
+    settings = load_service_settings(app, SECRETS, monkeypatch)
+    url = urlparse(settings.qdrant_url)
+    assert url.hostname in CLUSTER_NODES and url.port == 6333
+    assert (settings.qdrant_shards, settings.qdrant_replication) == (6, 2)
+    # Replicas live on other nodes: no more copies than nodes.
+    assert settings.qdrant_replication <= len(CLUSTER_NODES)
+    # Its uploads and kept files belong to its own index.
+    assert app["volumes"] != services["app"]["volumes"]
+
+
+def test_cluster_layout_can_be_chosen(services, monkeypatch):
+    env = SECRETS | {"RAG_QDRANT_SHARDS": "3", "RAG_QDRANT_REPLICATION": "3"}
+    settings = load_service_settings(services["app-cluster"], env, monkeypatch)
+    assert (settings.qdrant_shards, settings.qdrant_replication) == (3, 3)
+
+
+def test_cluster_layout_is_checked(services, monkeypatch):
+    env = SECRETS | {"RAG_QDRANT_REPLICATION": "0"}
+    with pytest.raises(ConfigError, match="qdrant_replication"):
+        load_service_settings(services["app-cluster"], env, monkeypatch)
+
+
+# The settings file ---------------------------------------------------------------------------
+
+
+def test_apps_read_every_setting_from_an_optional_env_file(services):
+    for name in APPS:
+        assert services[name]["env_file"] == [{"path": ".env", "required": False}], name
+
+
+def test_env_example_is_generated_from_the_settings():
+    # Regenerate with: python -m rag.settings_env > .env.example
+    assert (ROOT / ".env.example").read_text() == env_example()
+
+
+def test_env_example_lists_every_setting_with_its_default():
+    text = (ROOT / ".env.example").read_text()
+    assigned = dict(
+        line.removeprefix("# ").split("=", 1)
+        for line in text.splitlines()
+        if re.fullmatch(r"# RAG_[A-Z0-9_]+=.*", line)
+    )
+    assert sorted(assigned) == sorted(f"RAG_{name.upper()}" for name in Settings.model_fields)
+    assert assigned["RAG_TOP_K"] == "5"
+    assert assigned["RAG_COLLECTION"] == "documents"
+    assert assigned["RAG_GENERATOR_PAGE_IMAGES"] == "false"
+    assert assigned["RAG_DATA_DIR"] == "./data"
+    assert assigned["RAG_READER_PARTS"] == ",".join(sorted(READER_PARTS))
+    assert assigned["RAG_QDRANT_URL"] == ""
+
+
+def test_env_example_defaults_load_as_the_defaults(monkeypatch):
+    """Uncommenting a line with a written default changes nothing: each one parses back to
+    the setting's default."""
+    defaults = Settings()
+    for line in (ROOT / ".env.example").read_text().splitlines():
+        match = re.fullmatch(r"# RAG_([A-Z0-9_]+)=(.+)", line)
+        if match:
+            monkeypatch.setenv(f"RAG_{match[1]}", match[2])
+    loaded = load_settings()
+    for name in Settings.model_fields:
+        assert getattr(loaded, name) == getattr(defaults, name), name
+
+
+def test_env_files_stay_out_of_git_and_the_image():
+    assert ".env" in (ROOT / ".gitignore").read_text().split()
+    assert ".env" in (ROOT / ".dockerignore").read_text().split()
+
+
+def test_env_example_documents_any_settings_class():
+    class Small(BaseSettings):
+        model_config = SettingsConfigDict(env_prefix="RAG_", extra="forbid", frozen=True)
+
+        # A commented group.
+        plain: int = 3
+        listed: list[str] = Field(default_factory=lambda: ["b", "a"])  # kept in order
+        maybe: str | None = None
+
+    text = env_example(Small)
+    assert "# A commented group.\n# RAG_PLAIN=3" in text
+    assert "# kept in order\n# RAG_LISTED=b,a" in text
+    assert "# Default: unset.\n# RAG_MAYBE=" in text
 
 
 # Settings ------------------------------------------------------------------------------------

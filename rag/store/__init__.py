@@ -16,4 +16,10 @@ def open_store(settings: Settings) -> VectorStore:
         return EdgeStore(settings.shard_dir)
     from rag.store.server import ServerStore
 
-    return ServerStore(settings.qdrant_url, settings.collection, api_key=settings.qdrant_api_key)
+    return ServerStore(
+        settings.qdrant_url,
+        settings.collection,
+        api_key=settings.qdrant_api_key,
+        shard_number=settings.qdrant_shards,
+        replication_factor=settings.qdrant_replication,
+    )
