@@ -6,6 +6,7 @@ Models and the store open on first use, never at import, and belong to this inst
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -40,6 +41,8 @@ from rag.types import Answer, DocumentRecord
 if TYPE_CHECKING:
     from rag.embedders.clip import ClipEmbedder
 
+log = logging.getLogger(__name__)
+
 
 class RagService:
     def __init__(
@@ -59,6 +62,8 @@ class RagService:
         self._lock = threading.Lock()
         self._grounding: GroundingChecker | None = None
         self._sentence_embedder: Embedder | None = None
+        # Called with every finished answer, whichever surface asked (metrics count them).
+        self.answer_observers: list[Callable[[Answer], None]] = []
 
     # Components, created on first use ----------------------------------------------------
 
@@ -223,7 +228,7 @@ class RagService:
         timings["verify"] = (time.perf_counter() - verified) * 1000
         text, sources = (NOT_IN_DOCUMENTS, []) if abstained else (cited.text, cited.sources)
         timings["total"] = (time.perf_counter() - started) * 1000
-        return Answer(
+        answer = Answer(
             text=text,
             sources=sources,
             evidence=evidence,
@@ -233,6 +238,12 @@ class RagService:
             unsupported=grounding.unsupported,
             dropped_markers=cited.dropped_markers,
         )
+        for observe in self.answer_observers:
+            try:
+                observe(answer)
+            except Exception:  # counting an answer must never cost the asker the answer
+                log.exception("an answer observer failed")
+        return answer
 
     @property
     def grounding(self) -> GroundingChecker:

@@ -1,4 +1,5 @@
-"""Prometheus metrics: requests and latencies per route, uploads per outcome.
+"""Prometheus metrics: requests and latencies per route, uploads per outcome, answers and
+abstentions and how well answers are grounded, and the process (CPU, memory, open files).
 
 Each app has its own registry, so two apps in one process (tests, a second server) never
 share or clash over counters.
@@ -14,10 +15,16 @@ from prometheus_client import (
     CollectorRegistry,
     Counter,
     Histogram,
+    PlatformCollector,
+    ProcessCollector,
     generate_latest,
 )
 
+from rag.types import Answer
+
 LATENCY_BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120)
+# Grounding is a share (0-1) of an answer's sentences supported by what they cite.
+GROUNDING_BUCKETS = (0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0)
 
 
 class Metrics:
@@ -45,9 +52,34 @@ class Metrics:
         self.ingested_chunks = Counter(
             "rag_ingest_chunks", "Chunks indexed from uploads.", registry=self.registry
         )
+        self.answers = Counter(
+            "rag_answers",
+            "Answers by outcome: answered, or abstained (not in the documents); every surface.",
+            ["outcome"],
+            registry=self.registry,
+        )
+        for outcome in ("answered", "abstained"):
+            self.answers.labels(outcome)  # both series exist from the start, at 0
+        self.grounding = Histogram(
+            "rag_answer_grounding",
+            "Grounding of answers that were not abstentions: the share of their sentences "
+            "supported by the evidence they cite (0-1).",
+            buckets=GROUNDING_BUCKETS,
+            registry=self.registry,
+        )
+        # process_* (CPU seconds, resident memory, open files, start time; Linux) and
+        # python_info.
+        ProcessCollector(registry=self.registry)
+        PlatformCollector(registry=self.registry)
 
     def init_app(self, app: Flask) -> None:
         app.extensions["metrics"] = self
+        # Answers are counted where they are made, so the JSON API, the chat page, the
+        # OpenAI-compatible API and the Slack bot's workers are all seen. A service without
+        # the hook (a stand-in) is simply not counted.
+        observers = getattr(app.extensions.get("rag"), "answer_observers", None)
+        if observers is not None:
+            observers.append(self.count_answer)
         app.before_request(self._start)
         app.after_request(self._finish)
 
@@ -67,6 +99,13 @@ class Metrics:
     def count_upload(self, status: str, chunks: int) -> None:
         self.ingested_files.labels(status).inc()
         self.ingested_chunks.inc(chunks)
+
+    def count_answer(self, answer: Answer) -> None:
+        if answer.abstained:
+            self.answers.labels("abstained").inc()
+            return
+        self.answers.labels("answered").inc()
+        self.grounding.observe(answer.grounding)
 
     def exposition(self) -> Response:
         return Response(generate_latest(self.registry), mimetype=CONTENT_TYPE_LATEST)
