@@ -125,12 +125,17 @@ class Settings(BaseSettings):
     slack_workers: int = Field(default=2, ge=1)
     slack_queue_size: int = Field(default=100, ge=1)
 
-    # Operations: a Qdrant cluster's collection layout.
+    # Operations: a Qdrant cluster's collection layout, a local Ollama server, Slack over
+    # Socket Mode.
     # Shards and copies of each shard for a collection the app creates on a Qdrant server or
     # cluster (unset: Qdrant's defaults, one shard per node and no replica). An existing
     # collection keeps its layout.
     qdrant_shards: int | None = Field(default=None, ge=1)
     qdrant_replication: int | None = Field(default=None, ge=1)
+    # The `ollama` generator: the local Ollama server, and the model to answer with (unset: a
+    # vision model when pictures are in the evidence, else the first the server lists).
+    ollama_url: str = "http://127.0.0.1:11434"
+    ollama_model: str | None = None
 
     @field_validator("data_dir", mode="before")
     @classmethod

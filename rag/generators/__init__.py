@@ -35,10 +35,17 @@ def _openai(settings: Settings, embedder: Embedder) -> Generator:
     return OpenAIGenerator(settings)
 
 
+def _ollama(settings: Settings, embedder: Embedder) -> Generator:
+    from rag.generators.ollama import OllamaGenerator
+
+    return OllamaGenerator(settings)
+
+
 GENERATORS: dict[str, GeneratorFactory] = {
     "extractive": _extractive,
     "transformers": _transformers,
     "openai": _openai,
+    "ollama": _ollama,
 }
 
 
