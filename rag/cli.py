@@ -1,4 +1,4 @@
-"""The ``rag`` command: ingest, ask, list, delete, eval, serve."""
+"""The ``rag`` command: ingest, ask, list, delete, eval, serve, slack."""
 
 from __future__ import annotations
 
@@ -348,6 +348,40 @@ def serve(settings: Settings, host: str, port: int, threads: int, allow_no_auth:
             # Waitress refuses larger bodies before reading them; the app says why (413).
             max_request_body_size=int(settings.max_upload_mb * 1024 * 1024) + 1024 * 1024,
         )
+    finally:
+        service.close()
+
+
+@main.command("slack")
+@click.pass_obj
+def slack_socket_mode(settings: Settings) -> None:
+    """Answer Slack over Socket Mode: no public address needed (RAG_SLACK_APP_TOKEN and
+    RAG_SLACK_BOT_TOKEN)."""
+    import signal
+    import threading
+
+    from server.slack.socket_mode import SocketModeBot, check_socket_mode_settings
+
+    try:
+        check_socket_mode_settings(settings)
+    except RagError as exc:
+        _fail(exc)
+    service = _service(settings)
+    try:
+        # Open the index now, as `rag serve` does: a held embedded index is reported at start.
+        service.store.count()
+        bot = SocketModeBot(settings, service)
+    except RagError as exc:
+        service.close()
+        _fail(exc)
+    stop = threading.Event()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, lambda *_: stop.set())
+    click.echo("Answering Slack over Socket Mode (mentions, direct messages, /ask); Ctrl-C stops.")
+    try:
+        bot.run(stop)
+    except RagError as exc:
+        _fail(exc)
     finally:
         service.close()
 

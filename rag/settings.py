@@ -136,6 +136,9 @@ class Settings(BaseSettings):
     # vision model when pictures are in the evidence, else the first the server lists).
     ollama_url: str = "http://127.0.0.1:11434"
     ollama_model: str | None = None
+    # `rag slack`: the app-level token (xapp-..., scope connections:write) that opens Slack's
+    # Socket Mode websocket; answers are posted with slack_bot_token.
+    slack_app_token: str | None = None
 
     @field_validator("data_dir", mode="before")
     @classmethod
