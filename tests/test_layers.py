@@ -34,6 +34,7 @@ TINY = {
     "rag/store/server.py": "from rag import settings\n",  # core, despite its name
     "rag/service.py": "import ingest\nfrom rag import store\n",
     "rag/cli.py": "import server\nfrom ingest import loaders\nfrom rag import service\n",
+    "rag/__main__.py": "from rag import cli\n",  # `python -m rag`, the one importer of the cli
     "ingest/__init__.py": "",
     "ingest/loaders.py": "from rag import types\n",
     "server/__init__.py": "from rag import service, types\n",
