@@ -360,7 +360,7 @@ def slack_socket_mode(settings: Settings) -> None:
     import signal
     import threading
 
-    from server.slack.socket_mode import SocketModeBot, check_socket_mode_settings
+    from server.slack.socket_mode import HEARTBEAT_FILE, SocketModeBot, check_socket_mode_settings
 
     try:
         check_socket_mode_settings(settings)
@@ -379,7 +379,7 @@ def slack_socket_mode(settings: Settings) -> None:
         signal.signal(signum, lambda *_: stop.set())
     click.echo("Answering Slack over Socket Mode (mentions, direct messages, /ask); Ctrl-C stops.")
     try:
-        bot.run(stop)
+        bot.run(stop, heartbeat=settings.data_dir / HEARTBEAT_FILE)
     except RagError as exc:
         _fail(exc)
     finally:

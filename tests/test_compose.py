@@ -4,11 +4,14 @@ their wiring, and every ``RAG_*`` value, resolved as ``docker compose`` resolves
 from __future__ import annotations
 
 import json
+import os
 import re
 import shlex
 import socket
 import subprocess
+import sys
 import threading
+import time
 import tomllib
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -23,6 +26,7 @@ from rag.errors import ConfigError
 from rag.settings import READER_PARTS, Settings, load_settings
 from rag.settings_env import env_example
 from server import create_app
+from server.slack.socket_mode import HEARTBEAT_FILE
 
 ROOT = Path(__file__).resolve().parent.parent
 SECRETS = {"QDRANT_API_KEY": "qdrant-secret", "RAG_API_KEYS": "k1,k2"}
@@ -289,11 +293,49 @@ def test_cluster_layout_is_checked(services, monkeypatch):
         load_service_settings(services["app-cluster"], env, monkeypatch)
 
 
+# Slack over Socket Mode ----------------------------------------------------------------------
+
+
+def test_slack_profile_runs_the_socket_mode_bot_on_the_apps_index(services, monkeypatch):
+    slack = services["slack"]
+    assert slack["profiles"] == ["slack"] and slack["command"] == ["rag", "slack"]
+    assert "ports" not in slack  # Slack is reached over the websocket the bot opens
+    assert slack["volumes"] == services["app"]["volumes"]
+    assert slack["depends_on"]["qdrant"]["condition"] == "service_healthy"
+    env = SECRETS | {"RAG_SLACK_APP_TOKEN": "xapp-1", "RAG_SLACK_BOT_TOKEN": "xoxb-1"}
+    settings = load_service_settings(slack, env, monkeypatch)
+    assert (settings.slack_app_token, settings.slack_bot_token) == ("xapp-1", "xoxb-1")
+    assert (
+        settings.qdrant_url == load_service_settings(services["app"], env, monkeypatch).qdrant_url
+    )
+
+
+def run_slack_check(services: dict, data_dir: Path) -> int:
+    test = services["slack"]["healthcheck"]["test"]
+    assert test[:3] == ["CMD", "python", "-c"]
+    settings_dir = Settings(data_dir="/data").data_dir
+    assert f"'{settings_dir / HEARTBEAT_FILE}'" in test[3]
+    script = test[3].replace(f"'{settings_dir}/", f"'{data_dir}/")
+    return subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, timeout=60
+    ).returncode
+
+
+def test_slack_health_check_reads_the_heartbeat(services, tmp_path):
+    assert run_slack_check(services, tmp_path) != 0  # never connected
+    alive = tmp_path / HEARTBEAT_FILE
+    alive.touch()
+    assert run_slack_check(services, tmp_path) == 0
+    stale = time.time() - 120
+    os.utime(alive, (stale, stale))
+    assert run_slack_check(services, tmp_path) != 0
+
+
 # The settings file ---------------------------------------------------------------------------
 
 
 def test_apps_read_every_setting_from_an_optional_env_file(services):
-    for name in APPS:
+    for name in [*APPS, "slack"]:
         assert services[name]["env_file"] == [{"path": ".env", "required": False}], name
 
 

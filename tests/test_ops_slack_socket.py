@@ -280,6 +280,24 @@ def test_rag_slack_without_tokens_exits_1_and_says_which(monkeypatch, tmp_path):
     assert "set RAG_SLACK_APP_TOKEN" in result.stderr
 
 
+def test_the_heartbeat_is_touched_while_connected(
+    make_service, socket_settings, socket_mode, tmp_path
+):
+    heartbeat = tmp_path / "state" / "alive"
+    bot = SocketModeBot(socket_settings(), make_service(), ping_interval=1)
+    stop = threading.Event()
+    runner = threading.Thread(
+        target=bot.run, args=(stop,), kwargs={"heartbeat": heartbeat, "every_s": 0.05}, daemon=True
+    )
+    runner.start()
+    socket_mode.connection()
+    first = wait_for(lambda: heartbeat.is_file() and heartbeat.stat().st_mtime_ns)
+    wait_for(lambda: heartbeat.stat().st_mtime_ns > first)
+    stop.set()
+    runner.join(10)
+    assert not runner.is_alive()
+
+
 def test_a_refused_token_is_explained(make_service, socket_settings, web):
     web.refuse = "invalid_auth"
     bot = SocketModeBot(socket_settings(), make_service(), ping_interval=1)

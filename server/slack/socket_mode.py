@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from pathlib import Path
 from typing import Any
 
 from slack_sdk import WebClient
@@ -29,6 +30,9 @@ from server.slack.events import handle_event
 log = logging.getLogger(__name__)
 
 APP_TOKEN_PREFIX = "xapp-"
+# `rag slack` touches DATA_DIR/HEARTBEAT_FILE while connected; the compose health check reads it.
+HEARTBEAT_FILE = "slack-socket-mode.alive"
+HEARTBEAT_EVERY_S = 10.0
 
 
 class SlackConnectError(RagError):
@@ -102,11 +106,23 @@ class SocketModeBot:
         except OSError as exc:
             raise SlackConnectError(f"cannot reach Slack's Socket Mode endpoint: {exc}") from exc
 
-    def run(self, stop: threading.Event) -> None:
-        """Connect and answer until ``stop`` is set; then close."""
+    def run(
+        self,
+        stop: threading.Event,
+        *,
+        heartbeat: Path | None = None,
+        every_s: float = HEARTBEAT_EVERY_S,
+    ) -> None:
+        """Connect and answer until ``stop`` is set; then close. While the websocket is open,
+        ``heartbeat`` is touched every ``every_s`` seconds, for a container's health check."""
         try:
             self.connect()
-            stop.wait()
+            if heartbeat is not None:
+                heartbeat.parent.mkdir(parents=True, exist_ok=True)
+            while not stop.is_set():
+                if heartbeat is not None and self.client.is_connected():
+                    heartbeat.touch()
+                stop.wait(every_s)
         finally:
             self.close()
 
