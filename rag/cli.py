@@ -46,17 +46,22 @@ def main(ctx: click.Context, verbose: bool) -> None:
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, required=True, metavar="PATH_OR_URL...")
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
 @click.option(
     "--progress/--no-progress", default=None, help="Progress bar (default: on a terminal)."
 )
 @click.pass_obj
 def ingest(
-    settings: Settings, paths: tuple[Path, ...], as_json: bool, progress: bool | None
+    settings: Settings, paths: tuple[str, ...], as_json: bool, progress: bool | None
 ) -> None:
-    """Index files and folders (recursively): PDF, text, Markdown, HTML and images."""
+    """Index files and folders (recursively) and http(s) URLs: PDF, text, Markdown, HTML and
+    images."""
+    from rag.fetch import is_url
+
     show_progress = sys.stderr.isatty() if progress is None else progress
+    urls = [p for p in paths if is_url(p)]
+    files = [Path(p) for p in paths if not is_url(p)]
 
     def report_line(result) -> None:
         if result.status == "failed":
@@ -64,7 +69,7 @@ def ingest(
 
     try:
         with _service(settings) as service:
-            report = service.ingest(list(paths), progress=show_progress, on_result=report_line)
+            report = service.ingest(files, urls=urls, progress=show_progress, on_result=report_line)
             if settings.uses_embedded_store and report.ingested:
                 service.optimize()
     except RagError as exc:
