@@ -1,4 +1,4 @@
-"""The ``rag`` command: ingest, ask, list, delete, eval, serve."""
+"""The ``rag`` command: ingest, watch, ask, list, delete, eval, serve."""
 
 from __future__ import annotations
 
@@ -80,6 +80,62 @@ def ingest(
         click.echo(report.summary())
     if report.failed:
         sys.exit(EXIT_FAILED)
+
+
+@main.command()
+@click.argument(
+    "folders",
+    nargs=-1,
+    required=True,
+    type=click.Path(path_type=Path, exists=True, file_okay=False),
+)
+@click.pass_obj
+def watch(settings: Settings, folders: tuple[Path, ...]) -> None:
+    """Keep the index in step with FOLDERS until stopped (Ctrl-C): files added, changed and
+    deleted there are ingested, replaced and removed. Catches up with changes made while it
+    was not running."""
+    import signal
+
+    from ingest.watch import FolderWatcher
+
+    shown = {"ingested", "replaced", "removed", "duplicate", "failed"}
+
+    def report_line(result) -> None:
+        if result.status == "failed":
+            click.echo(f"FAILED  {result.path}: {result.reason}", err=True)
+        elif result.status in shown:
+            reason = f" ({result.reason})" if result.reason else ""
+            click.echo(f"{result.status:9} {result.path}{reason}")
+
+    try:
+        with _service(settings) as service:
+            service.store.count()  # an embedded index held by another process: say so now
+            watcher = FolderWatcher(
+                service,
+                folders,
+                debounce_s=settings.watch_debounce_s,
+                exclude=[settings.data_dir],
+                on_result=report_line,
+            )
+            signal.signal(signal.SIGTERM, lambda *_: watcher.stop())
+            try:
+                watcher.start()
+                caught_up = watcher.reconcile()
+                if settings.uses_embedded_store and caught_up.ingested:
+                    service.optimize()
+                removed = sum(1 for r in caught_up.results if r.status == "removed")
+                click.echo(
+                    f"Watching {', '.join(str(root) for root in watcher.roots)}: "
+                    f"caught up in {caught_up.seconds:.1f} s ({caught_up.ingested} ingested, "
+                    f"{removed} removed, {caught_up.failed} failed). Ctrl-C stops."
+                )
+                watcher.run()
+            except KeyboardInterrupt:
+                pass
+            finally:
+                watcher.close()
+    except RagError as exc:
+        _fail(exc)
 
 
 @main.command()
