@@ -37,7 +37,7 @@ log = logging.getLogger(__name__)
 @dataclass
 class FileResult:
     path: str
-    status: str  # ingested | replaced | unchanged | duplicate | skipped | failed
+    status: str  # ingested | replaced | unchanged | duplicate | skipped | failed | removed (watch)
     reason: str = ""
     kind: str = ""
     pages: int = 0

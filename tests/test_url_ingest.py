@@ -309,3 +309,64 @@ def test_the_command_takes_urls_and_paths_together(monkeypatch, tmp_path, site):
     )
     assert refused.exit_code == 1
     assert f"FAILED  {site}/guide: refused: 127.0.0.1 resolves to 127.0.0.1" in refused.output
+
+
+def test_https_to_a_checked_address_still_names_the_host_for_tls(monkeypatch, tmp_path):
+    """Connecting by address must not weaken TLS: the server is asked for the host's name
+    (SNI) and the certificate is verified against the host, not the address."""
+    import datetime
+    import ssl
+
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "docs.example")])
+    now = datetime.datetime.now(datetime.UTC)
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(1)
+        .not_valid_before(now - datetime.timedelta(days=1))
+        .not_valid_after(now + datetime.timedelta(days=1))
+        .add_extension(x509.SubjectAlternativeName([x509.DNSName("docs.example")]), False)
+        .sign(key, hashes.SHA256())
+    )
+    (tmp_path / "cert.pem").write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+    (tmp_path / "key.pem").write_bytes(
+        key.private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        )
+    )
+    asked_for: list[str | None] = []
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(tmp_path / "cert.pem", tmp_path / "key.pem")
+    context.sni_callback = lambda _socket, server_name, _context: asked_for.append(server_name)
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Site)
+    server.daemon_threads = True
+    server.socket = context.wrap_socket(server.socket, server_side=True)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    port = server.server_address[1]
+    real_getaddrinfo = socket.getaddrinfo
+
+    def resolver(host, *args, **kwargs):
+        if host == "docs.example":
+            return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", ("127.0.0.1", port))]
+        return real_getaddrinfo(host, *args, **kwargs)
+
+    monkeypatch.setattr(rag.fetch.socket, "getaddrinfo", resolver)
+    try:
+        # Self-signed, so not trusted: verified against docs.example, it fails as untrusted,
+        # not as a certificate for the wrong name (which an address would be).
+        with pytest.raises(FetchError, match="certificate verify failed: self.signed"):
+            fetch(f"https://docs.example:{port}/guide", LIMITS)
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert asked_for == ["docs.example"]
