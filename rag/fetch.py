@@ -115,11 +115,15 @@ def resolve(host: str, port: int) -> list[IpAddress]:
     return addresses
 
 
-def checked_address(url: httpx.URL, allow_private: bool, shown: str) -> IpAddress:
+def checked_address(
+    url: httpx.URL, allow_private: bool, shown: str, *, redirected: bool = False
+) -> IpAddress:
     """The address to connect to for ``url``, after checking every one the host resolves to."""
+    where = f"redirected to {url}: " if redirected else ""
     if url.scheme not in SCHEMES:
         raise FetchError(
-            shown, f"unsupported URL scheme {url.scheme!r}: only http and https are fetched"
+            shown,
+            f"{where}unsupported URL scheme {url.scheme!r}: only http and https are fetched",
         )
     host = url.raw_host.decode("ascii")  # IDNA-encoded: what the resolver is asked
     if not host:
@@ -132,7 +136,7 @@ def checked_address(url: httpx.URL, allow_private: bool, shown: str) -> IpAddres
             if problem := address_problem(address):
                 raise FetchError(
                     shown,
-                    f"refused: {url.host} resolves to {address}, a {problem} address "
+                    f"refused: {where}{url.host} resolves to {address}, a {problem} address "
                     "(RAG_URL_ALLOW_PRIVATE=true allows private addresses)",
                 )
     return addresses[0]
@@ -149,7 +153,7 @@ def fetch(url: str, limits: FetchLimits) -> Fetched:
     # trust_env off: a proxy from the environment would connect somewhere unchecked.
     with httpx.Client(trust_env=False, follow_redirects=False) as client:
         for hop in range(limits.max_redirects + 1):
-            address = checked_address(current, limits.allow_private, url)
+            address = checked_address(current, limits.allow_private, url, redirected=hop > 0)
             remaining = deadline - time.monotonic()
             if remaining <= 0:
                 raise _too_slow(url, limits)
