@@ -165,13 +165,18 @@ class FolderWatcher:
             self._changed.notify_all()
 
     def run(self) -> None:
-        """Apply batches of changes until ``stop``."""
+        """Apply batches of changes until ``stop``. A batch that fails is reported and the
+        watching goes on; the next start catches up with what it missed."""
         while (batch := self._next_batch()) is not None:
             try:
                 self.apply(batch)
-            except RagError as exc:  # the store failed: say so, keep watching
-                log.error("could not apply changes to %d paths: %s", len(batch), exc)
-                self._report(FileResult("(batch)", "failed", str(exc)))
+            except RagError as exc:  # the store failed
+                self._report(FileResult(_batch_name(batch), "failed", str(exc)))
+            except Exception as exc:  # e.g. a folder that may not be read
+                log.debug("applying %s failed", sorted(batch), exc_info=True)
+                self._report(
+                    FileResult(_batch_name(batch), "failed", f"{type(exc).__name__}: {exc}")
+                )
 
     def _next_batch(self) -> set[Path] | None:
         """The changed paths once they have been quiet for the debounce interval (or have
@@ -220,6 +225,11 @@ class FolderWatcher:
             self._observer.stop()
             self._observer.join(timeout=10)
             self._observer = None
+
+
+def _batch_name(batch: set[Path]) -> str:
+    first = min(batch)
+    return str(first) if len(batch) == 1 else f"{first} and {len(batch) - 1} more"
 
 
 class _Collector(FileSystemEventHandler):

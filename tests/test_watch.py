@@ -152,6 +152,44 @@ def test_a_copy_is_indexed_once_its_original_is_deleted(service, folder, watchin
     wait_for(lambda: set(indexed(service)) == {str(folder / "copy.txt")})
 
 
+def test_a_batch_the_store_refuses_is_reported_and_watching_goes_on(service, folder):
+    from rag.errors import StoreUnavailableError
+
+    class FlakyStore:
+        """The service, with a store that is down for the first ingest while watching."""
+
+        def __init__(self) -> None:
+            self.down = True
+
+        def ingest(self, paths, *, on_result=None):
+            if paths and self.down:
+                self.down = False
+                raise StoreUnavailableError("Qdrant at http://qdrant:6333 cannot be reached")
+            return service.ingest(paths, on_result=on_result)
+
+        def documents(self):
+            return service.documents()
+
+        def delete(self, key):
+            return service.delete(key)
+
+    results: list[FileResult] = []
+    watcher = FolderWatcher(FlakyStore(), [folder], debounce_s=DEBOUNCE_S, on_result=results.append)
+    watcher.start()
+    thread = threading.Thread(target=watcher.run, daemon=True)
+    thread.start()
+    try:
+        (folder / "a.txt").write_text("Written while the store was down.\n")
+        wait_for(lambda: any(r.status == "failed" for r in results))
+        assert results[0].path == str(folder / "a.txt")
+        assert "cannot be reached" in results[0].reason
+        (folder / "b.txt").write_text("Written once it was back.\n")
+        wait_for(lambda: set(indexed(service)) == {str(folder / "b.txt")})
+    finally:
+        watcher.close()
+        thread.join(timeout=10)
+
+
 def test_the_data_directory_inside_a_watched_folder_is_left_alone(
     make_service, make_settings, folder
 ):
