@@ -27,6 +27,7 @@ from ingest.prefetch import prefetch
 from ingest.progress import BarFactory, PageProgress
 from ingest.vision.describe import ImageDescriber
 from rag.errors import EmptyFileError, FileTooLargeError, IngestError, RagError
+from rag.fetch import FetchLimits, fetch
 from rag.index import Index
 from rag.store import PointVectors
 from rag.types import Chunk, DocumentRecord
@@ -37,7 +38,7 @@ log = logging.getLogger(__name__)
 @dataclass
 class FileResult:
     path: str
-    status: str  # ingested | replaced | unchanged | duplicate | skipped | failed
+    status: str  # ingested | replaced | unchanged | duplicate | skipped | failed | removed (watch)
     reason: str = ""
     kind: str = ""
     pages: int = 0
@@ -102,7 +103,12 @@ class IngestReport:
 
 def document_id(path: Path) -> str:
     """A document is a file at a place: the same path re-ingested replaces its old version."""
-    return hashlib.sha1(str(path.resolve()).encode()).hexdigest()[:16]
+    return source_id(str(path.resolve()))
+
+
+def source_id(source: str) -> str:
+    """The id of the document from ``source``: a resolved path, or a URL."""
+    return hashlib.sha1(source.encode()).hexdigest()[:16]
 
 
 def discover(paths: Iterable[Path]) -> Iterable[tuple[Path, bool]]:
@@ -138,6 +144,7 @@ class _File:
     sha256: str
     doc_id: str
     loaded: LoadedDocument
+    source: str  # where it came from, as the record keeps it: the resolved path, or the URL
 
     @property
     def header(self) -> str:
@@ -218,21 +225,26 @@ class Ingestor:
         self,
         paths: Sequence[Path],
         *,
+        urls: Sequence[str] = (),
         progress: bool = False,
         on_result: Callable[[FileResult], None] | None = None,
         bar: BarFactory | None = None,
     ) -> IngestReport:
-        """Ingest files and folders; ``progress`` shows a bar counted in pages (``bar`` makes
-        it, tqdm by default)."""
+        """Ingest files and folders, then ``urls`` (fetched within the ``RAG_URL_*`` limits);
+        ``progress`` shows a bar counted in pages (``bar`` makes it, tqdm by default)."""
         started = time.perf_counter()
         report = IngestReport()
-        files = list(discover(Path(p) for p in paths))
+        files: list[tuple[Path | str, bool]] = list(discover(Path(p) for p in paths))
+        files += [(url, True) for url in urls]
         documents = {d.doc_id: d for d in self.index.documents()}
         self._progress = PageProgress(files, enabled=progress, bar=bar)
         try:
-            for number, (path, explicit) in enumerate(files):
-                self._progress.start_file(number, path)
-                result = self._ingest_one(path, explicit, documents)
+            for number, (item, explicit) in enumerate(files):
+                self._progress.start_file(number, item)
+                if isinstance(item, str):
+                    result = self._ingest_url(item, documents)
+                else:
+                    result = self._ingest_one(item, explicit, documents)
                 self._progress.finish_file()
                 report.results.append(result)
                 if on_result is not None:
@@ -252,11 +264,36 @@ class Ingestor:
             return FileResult(str(path), "skipped", f"unsupported file type '{path.suffix}'")
         try:
             data = self._read(path)
+        except IngestError as exc:
+            return FileResult(str(path), "failed", exc.reason, error=type(exc).__name__)
+        except OSError as exc:  # e.g. a folder on the way that may not be entered
+            return FileResult(str(path), "failed", f"cannot read: {exc.strerror or exc}")
+        return self._ingest_data(path, str(path), str(path.resolve()), data, documents)
+
+    def _ingest_url(self, url: str, documents: dict[str, DocumentRecord]) -> FileResult:
+        """Fetch ``url`` and ingest its bytes as a file of the name the URL gives it."""
+        try:
+            fetched = fetch(url, FetchLimits.of(self.settings))
+        except IngestError as exc:
+            return FileResult(url, "failed", exc.reason, error=type(exc).__name__)
+        return self._ingest_data(Path(fetched.name), url, url, fetched.data, documents)
+
+    def _ingest_data(
+        self,
+        path: Path,
+        shown: str,
+        source: str,
+        data: bytes,
+        documents: dict[str, DocumentRecord],
+    ) -> FileResult:
+        """Ingest the bytes of one file: ``path`` is what its type and name are read from,
+        ``shown`` how results name it, ``source`` where the record says it came from."""
+        try:
             sha = hashlib.sha256(data).hexdigest()
-            doc_id = document_id(path)
+            doc_id = source_id(source)
             previous = documents.get(doc_id)
             if previous is not None and previous.sha256 == sha:
-                return FileResult(str(path), "unchanged", "already indexed", doc_id=doc_id)
+                return FileResult(shown, "unchanged", "already indexed", doc_id=doc_id)
             twin = next(
                 (d for d in documents.values() if d.sha256 == sha and d.doc_id != doc_id), None
             )
@@ -266,23 +303,23 @@ class Ingestor:
                     self.index.forget(previous)
                     del documents[doc_id]
                 return FileResult(
-                    str(path), "duplicate", f"same content as {twin.path}", doc_id=twin.doc_id
+                    shown, "duplicate", f"same content as {twin.path}", doc_id=twin.doc_id
                 )
             kind = detect_kind(path, data[:4096])
-            file = _File(path, data, sha, doc_id, self._load(path, kind, data))
+            file = _File(path, data, sha, doc_id, self._load(path, kind, data), source)
             cut = self._vectorised_chunks(file)
             record = self._record(file, cut)
             self.index.add(record, cut.chunks, cut.vectors, replaces=previous)
             documents[doc_id] = record
         except IngestError as exc:
-            return FileResult(str(path), "failed", exc.reason, error=type(exc).__name__)
+            return FileResult(shown, "failed", exc.reason, error=type(exc).__name__)
         except RagError:
             raise  # the store or a model failed: the rest of the batch would fail the same way
         except Exception as exc:  # a loader hit something it did not foresee: report, go on
-            log.debug("ingest of %s failed", path, exc_info=True)
-            return FileResult(str(path), "failed", f"unexpected error: {type(exc).__name__}: {exc}")
+            log.debug("ingest of %s failed", shown, exc_info=True)
+            return FileResult(shown, "failed", f"unexpected error: {type(exc).__name__}: {exc}")
         return FileResult(
-            str(path),
+            shown,
             "replaced" if previous is not None else "ingested",
             kind=record.kind,
             pages=record.pages,
@@ -374,7 +411,7 @@ class Ingestor:
         return DocumentRecord(
             doc_id=file.doc_id,
             file=file.path.name,
-            path=str(file.path.resolve()),
+            path=file.source,
             sha256=file.sha256,
             kind=file.loaded.kind,
             pages=file.loaded.pages,

@@ -46,9 +46,11 @@ def pdf_pages(path: Path) -> int | None:
         return None
 
 
-def work_units(path: Path, explicit: bool) -> int:
-    """How far the bar moves for ``path``: its pages for a PDF, 1 for any other file, 0 for a
-    file a folder walk skips."""
+def work_units(path: Path | str, explicit: bool) -> int:
+    """How far the bar moves for ``path``: its pages for a PDF, 1 for any other file or a URL
+    (not fetched twice to count it), 0 for a file a folder walk skips."""
+    if isinstance(path, str):
+        return 1
     if not explicit and path.suffix.lower() not in SUPPORTED_EXTENSIONS:
         return 0
     try:
@@ -65,7 +67,11 @@ class PageProgress:
     """Moves a bar through the pages of a batch of files as they are ingested."""
 
     def __init__(
-        self, files: Sequence[tuple[Path, bool]], *, enabled: bool, bar: BarFactory | None = None
+        self,
+        files: Sequence[tuple[Path | str, bool]],
+        *,
+        enabled: bool,
+        bar: BarFactory | None = None,
     ) -> None:
         if bar is None:
             from tqdm import tqdm as bar
@@ -82,11 +88,11 @@ class PageProgress:
         self._file = -1
         self._done_in_file = 0
 
-    def start_file(self, number: int, path: Path) -> None:
-        """File ``number`` (0-based, in the order given) begins."""
+    def start_file(self, number: int, path: Path | str) -> None:
+        """File (or URL) ``number`` (0-based, in the order given) begins."""
         self._file = number
         self._done_in_file = 0
-        self.bar.set_postfix_str(path.name[-40:])
+        self.bar.set_postfix_str((path if isinstance(path, str) else path.name)[-40:])
 
     def pages_found(self, pages: int) -> None:
         """The loader counted the file's pages: follow it where the estimate was different."""

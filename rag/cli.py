@@ -1,4 +1,4 @@
-"""The ``rag`` command: ingest, ask, list, delete, eval, serve, slack."""
+"""The ``rag`` command: ingest, watch, ask, list, delete, eval, serve, slack."""
 
 from __future__ import annotations
 
@@ -59,17 +59,22 @@ def main(ctx: click.Context, verbose: bool) -> None:
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, required=True, metavar="PATH_OR_URL...")
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
 @click.option(
     "--progress/--no-progress", default=None, help="Progress bar (default: on a terminal)."
 )
 @click.pass_obj
 def ingest(
-    settings: Settings, paths: tuple[Path, ...], as_json: bool, progress: bool | None
+    settings: Settings, paths: tuple[str, ...], as_json: bool, progress: bool | None
 ) -> None:
-    """Index files and folders (recursively): PDF, text, Markdown, HTML and images."""
+    """Index files and folders (recursively) and http(s) URLs: PDF, text, Markdown, HTML and
+    images."""
+    from rag.fetch import is_url
+
     show_progress = sys.stderr.isatty() if progress is None else progress
+    urls = [p for p in paths if is_url(p)]
+    files = [Path(p) for p in paths if not is_url(p)]
 
     def report_line(result) -> None:
         if result.status == "failed":
@@ -77,7 +82,7 @@ def ingest(
 
     try:
         with _service(settings) as service:
-            report = service.ingest(list(paths), progress=show_progress, on_result=report_line)
+            report = service.ingest(files, urls=urls, progress=show_progress, on_result=report_line)
             if settings.uses_embedded_store and report.ingested:
                 service.optimize()
     except RagError as exc:
@@ -88,6 +93,62 @@ def ingest(
         click.echo(report.summary())
     if report.failed:
         sys.exit(EXIT_FAILED)
+
+
+@main.command()
+@click.argument(
+    "folders",
+    nargs=-1,
+    required=True,
+    type=click.Path(path_type=Path, exists=True, file_okay=False),
+)
+@click.pass_obj
+def watch(settings: Settings, folders: tuple[Path, ...]) -> None:
+    """Keep the index in step with FOLDERS until stopped (Ctrl-C): files added, changed and
+    deleted there are ingested, replaced and removed. Catches up with changes made while it
+    was not running."""
+    import signal
+
+    from ingest.watch import FolderWatcher
+
+    shown = {"ingested", "replaced", "removed", "duplicate", "failed"}
+
+    def report_line(result) -> None:
+        if result.status == "failed":
+            click.echo(f"FAILED  {result.path}: {result.reason}", err=True)
+        elif result.status in shown:
+            reason = f" ({result.reason})" if result.reason else ""
+            click.echo(f"{result.status:9} {result.path}{reason}")
+
+    try:
+        with _service(settings) as service:
+            service.store.count()  # an embedded index held by another process: say so now
+            watcher = FolderWatcher(
+                service,
+                folders,
+                debounce_s=settings.watch_debounce_s,
+                exclude=[settings.data_dir],
+                on_result=report_line,
+            )
+            signal.signal(signal.SIGTERM, lambda *_: watcher.stop())
+            try:
+                watcher.start()
+                caught_up = watcher.reconcile()
+                if settings.uses_embedded_store and caught_up.ingested:
+                    service.optimize()
+                removed = sum(1 for r in caught_up.results if r.status == "removed")
+                click.echo(
+                    f"Watching {', '.join(str(root) for root in watcher.roots)}: "
+                    f"caught up in {caught_up.seconds:.1f} s ({caught_up.ingested} ingested, "
+                    f"{removed} removed, {caught_up.failed} failed). Ctrl-C stops."
+                )
+                watcher.run()
+            except KeyboardInterrupt:
+                pass
+            finally:
+                watcher.close()
+    except RagError as exc:
+        _fail(exc)
 
 
 @main.command()

@@ -12,7 +12,8 @@
     │   ├── CorruptFileError      truncated or damaged content
     │   ├── EncryptedFileError    a password-protected PDF
     │   ├── EmptyFileError        zero bytes or no extractable content
-    │   └── FileTooLargeError     over the configured size, page or pixel limits
+    │   ├── FileTooLargeError     over the configured size, page or pixel limits
+    │   └── FetchError            a URL refused (scheme, private address) or not fetched
     ├── PromptError               a prompt template is missing or a variable is unset
     └── EvalError                 a malformed question file
 
@@ -78,6 +79,10 @@ class EmptyFileError(IngestError):
 
 
 class FileTooLargeError(IngestError):
+    pass
+
+
+class FetchError(IngestError):
     pass
 
 

@@ -121,11 +121,13 @@ class RagService:
         self,
         paths: Sequence[Path],
         *,
+        urls: Sequence[str] = (),
         progress: bool = False,
         on_result: Callable[[FileResult], None] | None = None,
     ) -> IngestReport:
+        """Ingest files and folders, and documents fetched from ``urls`` (http and https)."""
         ingestor = Ingestor(self.index, self.describer)
-        return ingestor.ingest(paths, progress=progress, on_result=on_result)
+        return ingestor.ingest(paths, urls=urls, progress=progress, on_result=on_result)
 
     def ask(
         self,

@@ -140,6 +140,18 @@ class Settings(BaseSettings):
     # Socket Mode websocket; answers are posted with slack_bot_token.
     slack_app_token: str | None = None
 
+    # Sources kept in sync and conversations kept on disk: `rag watch` waits this long after
+    # the last change of a burst before it ingests; `rag ingest URL` fetches at most this much,
+    # for at most this long, through at most this many redirects, and refuses private,
+    # loopback, link-local and reserved addresses unless allowed; conversations unused for
+    # longer than this are forgotten (0: kept until `max_conversations` pushes them out).
+    watch_debounce_s: float = Field(default=1.0, ge=0)
+    url_max_mb: float = Field(default=50.0, gt=0)
+    url_timeout_s: float = Field(default=30.0, gt=0)
+    url_max_redirects: int = Field(default=5, ge=0, le=30)
+    url_allow_private: bool = False
+    conversation_max_age_h: float = Field(default=720.0, ge=0)
+
     @field_validator("data_dir", mode="before")
     @classmethod
     def _expand(cls, value: Any) -> Any:

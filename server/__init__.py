@@ -13,7 +13,7 @@ UNLIMITED = {"health", "info", "web", "slack"}
 def create_app(settings: Settings | None = None, *, rag=None) -> Flask:
     from rag.service import RagService
     from server.api import api, info
-    from server.conversations import Conversations
+    from server.conversations import Conversations, conversation_store
     from server.documents import documents
     from server.errors import register_error_handlers
     from server.health import health
@@ -31,7 +31,10 @@ def create_app(settings: Settings | None = None, *, rag=None) -> Flask:
     app.extensions["settings"] = settings
     service = app.extensions["rag"] = rag or RagService(settings)
     app.extensions["conversations"] = Conversations(
-        max_conversations=settings.max_conversations, keep_turns=settings.conversation_turns
+        max_conversations=settings.max_conversations,
+        keep_turns=settings.conversation_turns,
+        path=conversation_store(settings.data_dir),
+        max_age_s=settings.conversation_max_age_h * 3600,
     )
     app.extensions["uploads"] = Uploads(service, settings.data_dir / "uploads")
     Metrics().init_app(app)

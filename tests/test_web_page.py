@@ -70,7 +70,7 @@ def test_answer_streams_with_citations_and_follow_ups(page, app):
         conversation_id = sent[1]["conversation_id"]
         assert len(app.extensions["conversations"].history(conversation_id)) == 4
 
-        # The server forgets conversations when it restarts: the page starts a new one.
+        # A conversation the server no longer knows (expired): the page starts a new one.
         app.extensions["conversations"] = Conversations(max_conversations=10, keep_turns=6)
         page.expected_errors.append("404")
         page.ask("How long does the warranty last?")
