@@ -31,6 +31,7 @@ TURN = re.compile(r"^(USER|ASSISTANT|SYSTEM):[ \t]?", re.MULTILINE)
 WORD = re.compile(r"[A-Za-z][A-Za-z0-9'’\-]*|\d[\w.\-]*")
 # A sources footer or link in an earlier answer is not part of what was said.
 FOOTER = re.compile(r"\n+\*\*Sources\*\*.*", re.DOTALL)
+CITED = re.compile(r"\[\d+\]")
 MAX_TITLE_WORDS = 5
 MAX_FOLLOW_UPS = 5
 
@@ -75,7 +76,7 @@ def read_turns(history: str) -> list[Turn]:
     turns = []
     for mark, following in zip(marks, [*marks[1:], None], strict=True):
         end = following.start() if following else len(history)
-        text = FOOTER.sub("", history[mark.end() : end]).strip()
+        text = history[mark.end() : end].strip()
         if text:
             turns.append(Turn(mark.group(1), text))
     return turns
@@ -118,40 +119,111 @@ def tags(turns: list[Turn]) -> list[str]:
 
 
 def follow_ups(turns: list[Turn], service: RagService, top_k: int) -> list[str]:
-    """Questions about what the evidence of the last answer says beyond what was asked and
-    answered; documents not yet asked about fill up to three."""
+    """Questions about what the evidence the last answer cited says beyond what was asked and
+    answered, phrased so the index answers them; the topics of documents the conversation has
+    not touched fill up to three. Pictures are left out: their descriptions answer questions
+    about a picture, not these."""
     question, answer = last(turns, "USER"), last(turns, "ASSISTANT")
-    covered = set(content_terms(" ".join(t.text for t in turns)))
+    said = FOOTER.sub("", answer)
+    covered = set(content_terms(" ".join(FOOTER.sub("", t.text) for t in turns)))
     questions: list[str] = []
-    if question:
+
+    def add(text: str) -> bool:
+        topics = _topics(text, covered)
+        for topic in topics:
+            covered.update(content_terms(topic))
+            questions.append(f"What is said about {topic}?")
+        return bool(topics)
+
+    if question and CITED.search(said):
+        answered_terms = set(content_terms(said))
         for item in service.index.search(question, top_k=top_k):
-            for topic in _topics(item.chunk.text, covered):
-                covered.update(content_terms(topic))
-                questions.append(f"What does {item.chunk.file} say about {topic}?")
-    if len(questions) < 3:
-        for record in service.documents():
-            if record.file not in answer and record.file not in question:
-                questions.append(f"What is {record.file} about?")
+            chunk = item.chunk
+            # Cited: named in the answer's sources footer, or quoted by the answer.
+            quoted = len(set(content_terms(chunk.text)) & answered_terms) >= 2
+            if chunk.modality != "image" and (chunk.file in answer or quoted):
+                add(chunk.text)
+    for record in service.documents():
+        if len(set(questions)) >= 3:
+            break
+        if record.file in answer:
+            continue
+        name = record.file.rsplit(".", 1)[0]
+        for item in service.index.search(name, top_k=3, filters={"doc_id": [record.doc_id]}):
+            if item.chunk.modality != "image" and add(item.chunk.text):
+                break
     return list(dict.fromkeys(questions))[:MAX_FOLLOW_UPS]
 
 
+# Words after which a noun phrase starts: a follow-up is asked about things, not actions.
+LEADS = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "of",
+        "with",
+        "for",
+        "about",
+        "on",
+        "in",
+        "to",
+        "from",
+        "by",
+        "into",
+        "your",
+        "its",
+        "their",
+        "our",
+        "this",
+        "these",
+        "those",
+        "any",
+        "some",
+        "each",
+        "every",
+    ]
+)
+FILLER = frozenset(
+    ["every", "per", "via", "within", "without", "always", "often", "never", "usually", "also"]
+)
+
+
 def _topics(text: str, covered: set[str]) -> list[str]:
-    """Per sentence of a chunk, its longest run of topic words that says something not yet
-    covered ("Descale the espresso machine ... with citric acid" -> "citric acid" once the
-    machine was discussed)."""
+    """Per sentence of a chunk, the noun phrase (a run of topic words after an article or a
+    preposition) that says most that the conversation has not covered: "The warranty lasts 3
+    years ..." -> "warranty"; "... with citric acid" -> "citric acid"."""
     topics = []
     for sentence in sentences(text):
-        runs: list[list[str]] = [[]]
-        for word in re.findall(r"[\w'’\-]+|[^\w\s]", sentence):
-            if word.lower() in STOPWORDS or not word[0].isalpha() or len(word) < 3:
-                runs.append([])
-            else:
-                runs[-1].append(word)
-        fresh = [r for r in runs if r and not set(content_terms(" ".join(r))) <= covered]
-        if not fresh:
-            continue
-        best = max(fresh, key=len)[:4]
-        if best[0][0].isupper() and best[0][1:].islower() and sentence.startswith(best[0]):
-            best = [best[0].lower(), *best[1:]]  # a capital only because it starts the sentence
-        topics.append(" ".join(best))
+        words = re.findall(r"[\w'’\-]+|[^\w\s]", sentence)
+        candidates: list[tuple[int, int, str]] = []
+        i = 0
+        while i < len(words):
+            if words[i].lower() not in LEADS:
+                i += 1
+                continue
+            j = i + 1
+            while j < len(words) and _topical(words[j]):
+                j += 1
+            run = words[i + 1 : j][:4]
+            following = words[j].lower() if j < len(words) else ""
+            if len(run) > 1 and _verb_like(run[-1], following):
+                run = run[:-1]  # "warranty lasts 3 years": the subject, not its verb
+            fresh = set(content_terms(" ".join(run))) - covered
+            if run and fresh:
+                candidates.append((len(fresh), -len(candidates), " ".join(run)))
+            i = max(j, i + 1)
+        if candidates:
+            topics.append(max(candidates)[2])
     return topics
+
+
+def _topical(word: str) -> bool:
+    lower = word.lower()
+    return word[0].isalpha() and len(word) > 2 and lower not in STOPWORDS | LEADS | FILLER
+
+
+def _verb_like(word: str, following: str) -> bool:
+    """A singular present verb: ends in -s, and an object (a number or an article) follows."""
+    ends = word.lower().endswith("s") and not word.lower().endswith(("ss", "us", "is"))
+    return ends and (following[:1].isdigit() or following in LEADS)
