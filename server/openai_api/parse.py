@@ -39,8 +39,6 @@ class ChatRequest:
     include_usage: bool = False
     response_format: ResponseFormat = TEXT
     sources_footer: bool = True
-    # The messages as sent, for requests that are not questions (Open WebUI's tasks).
-    messages: list[dict[str, Any]] = field(default_factory=list)
 
 
 def json_body() -> dict[str, Any]:
@@ -117,7 +115,6 @@ def read_chat_request(
         # JSON answers carry their sources inside the object, never a footer after it.
         sources_footer=(sources_footer if footer is None else footer)
         and not response_format.is_json,
-        messages=messages,
     )
 
 
