@@ -26,7 +26,8 @@ COPY rag ./rag
 COPY ingest ./ingest
 COPY server ./server
 COPY prompts ./prompts
-RUN pip install .
+COPY constraints.txt ./
+RUN pip install -c constraints.txt .
 
 WORKDIR /app
 COPY samples ./samples

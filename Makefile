@@ -16,10 +16,10 @@ $(PY):
 
 # torch first and pinned: this takes the local CPU wheel; letting a resolver pick would pull
 # a multi-GB CUDA build.
-$(STAMP): pyproject.toml | $(PY)
+$(STAMP): pyproject.toml constraints.txt | $(PY)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet torch==2.13.0
-	$(PY) -m pip install --quiet -e '.[test,bench]'
+	$(PY) -m pip install --quiet -c constraints.txt -e '.[test,bench]'
 	touch $@
 
 install: $(STAMP)

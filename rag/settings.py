@@ -152,12 +152,26 @@ class Settings(BaseSettings):
     url_allow_private: bool = False
     conversation_max_age_h: float = Field(default=720.0, ge=0)
 
+    # OpenAI-compatible API and the links it hands out. Answers end with a sources footer of
+    # links that open a cited page or picture without an API key: each carries a token signed
+    # with link_secret (unset: generated once and kept in data_dir/link_secret) that opens
+    # that one preview for link_ttl_hours.
+    openai_sources_footer: bool = True
+    link_secret: str | None = None
+    link_ttl_hours: float = Field(default=168.0, gt=0)
+    # Browser origins allowed to call the API from their pages (CORS); empty: none.
+    cors_origins: Annotated[list[str], NoDecode] = Field(default_factory=list)
+    # Requests that present a valid API key are counted per key with this limit instead of
+    # rate_limit, so a gateway serving many people through one key gets its own allowance;
+    # unset: rate_limit applies to keys too; empty: keyed requests are not limited.
+    rate_limit_per_key: str | None = None
+
     @field_validator("data_dir", mode="before")
     @classmethod
     def _expand(cls, value: Any) -> Any:
         return Path(value).expanduser() if isinstance(value, str | Path) else value
 
-    @field_validator("api_keys", "reader_parts", mode="before")
+    @field_validator("api_keys", "reader_parts", "cors_origins", mode="before")
     @classmethod
     def _split_list(cls, value: Any) -> Any:
         if isinstance(value, str):

@@ -14,6 +14,7 @@ def create_app(settings: Settings | None = None, *, rag=None) -> Flask:
     from rag.service import RagService
     from server.api import api, info
     from server.conversations import Conversations, conversation_store
+    from server.cors import init_cors
     from server.documents import documents
     from server.errors import register_error_handlers
     from server.health import health
@@ -49,5 +50,6 @@ def create_app(settings: Settings | None = None, *, rag=None) -> Flask:
     # Last: the limit covers the API surfaces registered above; pages, health checks and the
     # Slack endpoints (signed by Slack) are not limited.
     limited = [bp for name, bp in app.blueprints.items() if name not in UNLIMITED]
-    init_limits(app, settings.rate_limit, limited)
+    init_limits(app, settings.rate_limit, limited, per_key=settings.rate_limit_per_key)
+    init_cors(app, settings.cors_origins)
     return app

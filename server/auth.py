@@ -12,6 +12,7 @@ from flask import Blueprint, request
 from werkzeug.exceptions import Unauthorized
 
 from server.context import settings
+from server.signing import signed_link_opens
 
 
 def bearer_token() -> str | None:
@@ -21,9 +22,10 @@ def bearer_token() -> str | None:
 
 def check_api_key() -> None:
     keys = settings().api_keys
-    token = bearer_token()
-    if not keys:
+    # A CORS preflight carries no credentials by design; it reads and changes nothing.
+    if not keys or request.method == "OPTIONS" or signed_link_opens():
         return
+    token = bearer_token()
     if token is None:
         raise Unauthorized(
             "this server requires an API key: send the header 'Authorization: Bearer KEY'"

@@ -488,8 +488,13 @@ def test_dockerfile_base_torch_and_install(dockerfile):
     torch = next(i for i, r in enumerate(runs) if "torch==" in r)
     assert "torch==2.13.0" in runs[torch]
     assert "--index-url https://download.pytorch.org/whl/cpu" in runs[torch]
-    install = next(i for i, r in enumerate(runs) if re.search(r"pip install (-e )?\.$", r))
+    install = next(
+        i for i, r in enumerate(runs) if re.search(r"pip install (-c constraints\.txt )?\.$", r)
+    )
     assert torch < install  # so the project's torch pin finds the CPU build installed
+    # The image installs the versions the tests ran on, as `make install` does.
+    assert "-c constraints.txt" in runs[install]
+    assert "constraints.txt" in {a.split()[0] for a in args_of(dockerfile, "COPY")}
 
 
 def test_dockerfile_copies_every_package_and_the_prompts(dockerfile):

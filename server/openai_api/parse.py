@@ -2,8 +2,11 @@
 
 The last message is the question and must come from the user; the user and assistant messages
 before it are the history (``system`` and ``developer`` messages are ignored: the product's
-prompt decides how answers are written). A picture travels as an ``image_url`` part holding a
-data URL, on the last message only; images on earlier messages are ignored.
+prompt decides how answers are written; ``tool`` results and assistant tool calls are accepted
+and left out, since answers come from the documents). A picture travels as an ``image_url``
+part holding a data URL, on the last message only; images on earlier messages are ignored.
+``tools`` are accepted with ``tool_choice`` ``auto`` or ``none`` and the answer is prose; a
+request that forces a tool call is a 400, as is any ``n`` but 1.
 """
 
 from __future__ import annotations
@@ -13,27 +16,18 @@ from typing import Any
 
 from flask import request
 from PIL import Image
-from werkzeug.exceptions import BadRequest, NotFound
+from werkzeug.exceptions import BadRequest
 
 from rag.generators import Turn
 from server.images import decode_image
+from server.openai_api.errors import InvalidRequest, ModelNotFound
+from server.openai_api.formats import TEXT, ResponseFormat, read_response_format
 
 MODEL_ID = "rag"
-IGNORED_ROLES = ("system", "developer")
+IGNORED_ROLES = ("system", "developer", "tool", "function")
+ROLES = ("user", "assistant", *IGNORED_ROLES)
 
-
-class InvalidRequest(BadRequest):
-    """A 400 that names the offending field, as OpenAI's errors do."""
-
-    def __init__(self, message: str, param: str | None = None, error_code: str | None = None):
-        super().__init__(message)
-        self.param = param
-        self.error_code = error_code
-
-
-class ModelNotFound(NotFound):
-    param = "model"
-    error_code = "model_not_found"
+__all__ = ["ChatRequest", "InvalidRequest", "ModelNotFound", "json_body", "read_chat_request"]
 
 
 @dataclass
@@ -43,6 +37,8 @@ class ChatRequest:
     image: Image.Image | None = None
     stream: bool = False
     include_usage: bool = False
+    response_format: ResponseFormat = TEXT
+    sources_footer: bool = True
 
 
 def json_body() -> dict[str, Any]:
@@ -69,10 +65,19 @@ def read_model(body: dict[str, Any]) -> str:
     return model
 
 
-def read_chat_request(body: dict[str, Any], *, max_pixels: int, keep_turns: int) -> ChatRequest:
+def read_chat_request(
+    body: dict[str, Any], *, max_pixels: int, keep_turns: int, sources_footer: bool = True
+) -> ChatRequest:
     n = body.get("n")
     if n is not None and (isinstance(n, bool) or n != 1):
-        raise InvalidRequest("'n' must be 1: the server writes one answer per question", "n")
+        raise InvalidRequest(
+            "'n' must be 1: the server writes one answer per question", "n", "unsupported_value"
+        )
+    _check_tools(body)
+    footer = body.get("rag_sources_footer")
+    if footer is not None and not isinstance(footer, bool):
+        raise InvalidRequest("'rag_sources_footer' must be true or false", "rag_sources_footer")
+    response_format = read_response_format(body.get("response_format"))
     stream = body.get("stream", False)
     if stream is None:
         stream = False
@@ -106,6 +111,31 @@ def read_chat_request(body: dict[str, Any], *, max_pixels: int, keep_turns: int)
         image=_image(last["content"], index, max_pixels),
         stream=stream,
         include_usage=bool(options.get("include_usage")),
+        response_format=response_format,
+        # JSON answers carry their sources inside the object, never a footer after it.
+        sources_footer=(sources_footer if footer is None else footer)
+        and not response_format.is_json,
+    )
+
+
+def _check_tools(body: dict[str, Any]) -> None:
+    """Tools may be offered; the answer is prose from the documents. Forcing a call is refused
+    rather than ignored, so a client that needs one learns at once."""
+    tools = body.get("tools")
+    if tools is not None and not isinstance(tools, list):
+        raise InvalidRequest("'tools' must be a list of tool definitions", "tools")
+    choice = body.get("tool_choice")
+    if choice is None or choice in ("auto", "none"):
+        return
+    if choice == "required" or isinstance(choice, dict):
+        raise InvalidRequest(
+            "this server answers from its documents and never calls tools: send tool_choice "
+            "'auto' or 'none' (the answer is then text)",
+            "tool_choice",
+            "unsupported_value",
+        )
+    raise InvalidRequest(
+        "'tool_choice' must be 'auto', 'none', 'required' or a named function", "tool_choice"
     )
 
 
@@ -114,15 +144,14 @@ def _messages(value: Any) -> list[dict[str, Any]]:
         raise InvalidRequest(
             '\'messages\' must be a non-empty list of {"role", "content"} objects', "messages"
         )
-    roles = ("user", "assistant", *IGNORED_ROLES)
     for i, message in enumerate(value):
-        if not isinstance(message, dict) or message.get("role") not in roles:
+        if not isinstance(message, dict) or message.get("role") not in ROLES:
             raise InvalidRequest(
-                f"'messages[{i}]' must be an object with 'role' (one of {', '.join(roles)})",
+                f"'messages[{i}]' must be an object with 'role' (one of {', '.join(ROLES)})",
                 f"messages[{i}].role",
             )
         content = message.get("content")
-        if content is None and message["role"] == "assistant":
+        if content is None and message["role"] in ("assistant", "tool", "function"):
             continue  # an assistant turn that only called tools: nothing to read
         if not isinstance(content, str | list):
             raise InvalidRequest(

@@ -6,6 +6,7 @@ import itertools
 import logging
 import re
 from collections.abc import Iterator
+from typing import Any
 
 from flask import Blueprint, jsonify
 from werkzeug.exceptions import HTTPException, MethodNotAllowed, NotFound
@@ -16,8 +17,18 @@ from server import sse
 from server.auth import protect
 from server.context import rag, settings
 from server.errors import STATUS, describe
-from server.openai_api.parse import ChatRequest, json_body, read_chat_request, read_model
-from server.openai_api.shapes import Completion, error, extensions, models, words
+from server.openai_api.errors import ModelNotFound
+from server.openai_api.formats import render
+from server.openai_api.parse import (
+    MODEL_ID,
+    ChatRequest,
+    json_body,
+    read_chat_request,
+    read_model,
+)
+from server.openai_api.shapes import Completion, error, extensions, model, models, words
+from server.openai_api.sources import footer, openwebui_events
+from server.openai_api.tasks import background_task
 
 log = logging.getLogger(__name__)
 
@@ -30,17 +41,38 @@ def list_models():
     return jsonify(models())
 
 
+@openai_api.get("/v1/models/<path:model_id>")
+def get_model(model_id: str):
+    if model_id != MODEL_ID:
+        raise ModelNotFound(
+            f"the model {model_id!r} does not exist: this server offers '{MODEL_ID}'"
+        )
+    return jsonify(model())
+
+
 @openai_api.post("/v1/chat/completions")
 def chat_completions():
     body = json_body()
-    model = read_model(body)
+    model_id = read_model(body)
     s = settings()
-    chat = read_chat_request(body, max_pixels=s.max_image_pixels, keep_turns=s.conversation_turns)
-    completion = Completion(model)
+    chat = read_chat_request(
+        body,
+        max_pixels=s.max_image_pixels,
+        keep_turns=s.conversation_turns,
+        sources_footer=s.openai_sources_footer,
+    )
+    completion = Completion(model_id)
     prompt_words = words(chat.question) + sum(words(t.content) for t in chat.history)
-    if not chat.stream:
+    task = background_task(chat.question)
+    if task is not None:
+        # Open WebUI's title, tags and follow-up prompts: answered from the conversation and
+        # the documents, not as a question to the index (which would say "not in the documents").
+        content = task.reply(rag(), s.top_k)
+        return _whole(completion, chat, content, {"sources": []}, prompt_words)
+    if not chat.stream or chat.response_format.is_json:
         answer = rag().ask(chat.question, history=chat.history, image=chat.image)
-        return jsonify(completion.whole(answer, prompt_words))
+        extra = extensions(answer)
+        return _whole(completion, chat, _content(chat, answer, extra), extra, prompt_words)
     items = rag().ask_stream(chat.question, history=chat.history, image=chat.image)
     # Retrieval runs before the first piece: a store that fails now still gets its status code.
     first = next(items)
@@ -51,30 +83,84 @@ def chat_completions():
 def elsewhere(rest: str):
     if rest in ROUTES:
         raise MethodNotAllowed([ROUTES[rest]])
+    if rest.startswith("models/"):
+        raise MethodNotAllowed(["GET"])
     raise NotFound(
-        f"/v1/{rest} is not offered: this server answers GET /v1/models and "
-        "POST /v1/chat/completions"
+        f"/v1/{rest} is not offered: this server answers GET /v1/models, "
+        "GET /v1/models/rag and POST /v1/chat/completions"
     )
+
+
+def _content(chat: ChatRequest, answer: Answer, extra: dict[str, Any]) -> str:
+    """The message text: the JSON object a response_format asks for, else the answer with the
+    sources footer unless it is switched off."""
+    if chat.response_format.is_json:
+        return render(
+            chat.response_format,
+            {
+                "text": answer.text,
+                "abstained": answer.abstained,
+                "grounding": answer.grounding,
+                "sources": extra["sources"],
+            },
+        )
+    return answer.text + (footer(extra["sources"]) if chat.sources_footer else "")
+
+
+def _whole(
+    completion: Completion,
+    chat: ChatRequest,
+    content: str,
+    extra: dict[str, Any],
+    prompt_words: int,
+):
+    """A finished answer, as one completion or as a short stream."""
+    if not chat.stream:
+        return jsonify(completion.whole(content, extra, prompt_words))
+
+    def events() -> Iterator[str]:
+        yield sse.event(completion.chunk({"role": "assistant", "content": ""}))
+        yield sse.event(completion.chunk({"content": content}))
+        yield from _closing(completion, chat, content, extra, prompt_words)
+        yield sse.event("[DONE]")
+
+    return sse.stream(events())
+
+
+def _closing(
+    completion: Completion,
+    chat: ChatRequest,
+    content: str,
+    extra: dict[str, Any],
+    prompt_words: int,
+) -> Iterator[str]:
+    """Open WebUI's source events, the last chunk (finish_reason, the extension fields and
+    ``answer``, the whole content to keep), then usage when asked for."""
+    for event in openwebui_events(extra.get("sources", [])):
+        yield sse.event(completion.chunk({}) | {"event": event})
+    yield sse.event(completion.chunk({}, "stop", answer=content, **extra))
+    if chat.include_usage:
+        yield sse.event(completion.usage_chunk(prompt_words, content))
 
 
 def _events(
     items: Iterator[str | Answer], completion: Completion, chat: ChatRequest, prompt_words: int
 ) -> Iterator[str]:
-    """Role, content deltas, then a last chunk with ``finish_reason``, the sources and the
-    verified ``answer``. When the verified text extends what was streamed, the rest is sent
-    as one more delta; when it replaces it (an answer turned into an abstention), the deltas
-    stop and the last chunk's ``answer`` holds the text to keep."""
+    """Role, content deltas, then the sources footer as one more delta and the closing chunks.
+    When the verified text extends what was streamed, the rest is sent as one more delta; when
+    it replaces it (an answer turned into an abstention), the deltas stop and the last chunk's
+    ``answer`` holds the text to keep."""
     yield sse.event(completion.chunk({"role": "assistant", "content": ""}))
     written = ""
     try:
         for item in items:
             if isinstance(item, Answer):
-                rest = _rest(written, item.text)
+                extra = extensions(item)
+                content = _content(chat, item, extra)
+                rest = _rest(written, content)
                 if rest:
                     yield sse.event(completion.chunk({"content": rest}))
-                yield sse.event(completion.chunk({}, "stop", answer=item.text, **extensions(item)))
-                if chat.include_usage:
-                    yield sse.event(completion.usage_chunk(prompt_words, item.text))
+                yield from _closing(completion, chat, content, extra, prompt_words)
                 break
             written += item
             yield sse.event(completion.chunk({"content": item}))

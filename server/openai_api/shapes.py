@@ -1,7 +1,8 @@
 """Responses in OpenAI's shapes, with the product's extension fields.
 
-``sources`` (the numbered sources the ``[n]`` markers refer to, as ``/api/ask`` returns them)
-and ``grounding`` ride at the top level of a completion, and of the last chunk of a stream.
+``sources`` (the numbered sources the ``[n]`` markers refer to, as ``/api/ask`` returns them,
+with signed links and Open WebUI's citation keys), ``grounding`` and ``abstained`` ride at the
+top level of a completion, and of the last chunk of a stream.
 Token counts are whitespace word counts: the service has no tokenizer of the client's model.
 """
 
@@ -13,7 +14,7 @@ from typing import Any
 
 from rag.types import Answer
 from server.openai_api.parse import MODEL_ID
-from server.serialize import answer_json
+from server.openai_api.sources import sources_json
 
 # When this server process started: the model's ``created`` is stable for its lifetime.
 CREATED = int(time.time())
@@ -30,17 +31,17 @@ class Completion:
     def _head(self, kind: str) -> dict[str, Any]:
         return {"id": self.id, "object": kind, "created": self.created, "model": self.model}
 
-    def whole(self, answer: Answer, prompt_words: int) -> dict[str, Any]:
+    def whole(self, content: str, extra: dict[str, Any], prompt_words: int) -> dict[str, Any]:
         return self._head("chat.completion") | {
             "choices": [
                 {
                     "index": 0,
-                    "message": {"role": "assistant", "content": answer.text},
+                    "message": {"role": "assistant", "content": content, "refusal": None},
                     "finish_reason": "stop",
                 }
             ],
-            "usage": usage(prompt_words, answer.text),
-            **extensions(answer),
+            "usage": usage(prompt_words, content),
+            **extra,
         }
 
     def chunk(
@@ -60,11 +61,10 @@ class Completion:
 
 
 def extensions(answer: Answer) -> dict[str, Any]:
-    data = answer_json(answer)
     return {
-        "sources": data["sources"],
-        "grounding": data["grounding"],
-        "abstained": data["abstained"],
+        "sources": sources_json(answer),
+        "grounding": answer.grounding,
+        "abstained": answer.abstained,
     }
 
 
@@ -81,11 +81,12 @@ def usage(prompt_words: int, completion: str) -> dict[str, int]:
     }
 
 
+def model() -> dict[str, Any]:
+    return {"id": MODEL_ID, "object": "model", "created": CREATED, "owned_by": "rag"}
+
+
 def models() -> dict[str, Any]:
-    return {
-        "object": "list",
-        "data": [{"id": MODEL_ID, "object": "model", "created": CREATED, "owned_by": "rag"}],
-    }
+    return {"object": "list", "data": [model()]}
 
 
 def error(
