@@ -125,6 +125,12 @@ class Settings(BaseSettings):
     slack_workers: int = Field(default=2, ge=1)
     slack_queue_size: int = Field(default=100, ge=1)
 
+    # Office and e-book files (DOCX, PPTX, XLSX, ODT, ODS and EPUB are zip packages). A package
+    # whose parts unpack to more than this many MB, or to more than this many times its own
+    # size (once over 10 MB), is refused before anything is unpacked: a zip bomb.
+    max_unpacked_mb: float = Field(default=500.0, gt=0)
+    max_unpack_ratio: float = Field(default=200.0, gt=1)
+
     @field_validator("data_dir", mode="before")
     @classmethod
     def _expand(cls, value: Any) -> Any:
