@@ -135,3 +135,20 @@ def test_same_file_same_parts(tmp_path, fmt):
         return [getattr(p, "text", None) or p.image.tobytes() for p in loaded.parts]
 
     assert parts() == parts()
+
+
+def test_epub_sections_keep_inline_markup_in_the_sentence():
+    from ingest.loaders.html_tables import parse_html
+
+    content = parse_html(
+        "<body><h2>The Basics</h2><p>The <code>cif</code> in <em>ffi_cif</em> stands for\n"
+        "Call InterFace.</p><ul><li>one</li><li>two</li></ul></body>",
+        inline_flow=True,
+    )
+    assert [line for line in content.text.split("\n") if line] == [
+        "The Basics",
+        "The cif in ffi_cif stands for",
+        "Call InterFace.",
+        "one",
+        "two",
+    ]

@@ -50,7 +50,7 @@ def load_epub(path: Path, data: bytes, limits: PackageLimits) -> LoadedDocument:
         for number, item in enumerate(documents, start=1):
             label = f"section {number}"
             try:
-                content = parse_html(item.get_content())
+                content = parse_html(item.get_content(), inline_flow=True)
             except Exception as exc:
                 raise CorruptFileError(name, f"{label} cannot be read ({exc})") from exc
             if content.text:

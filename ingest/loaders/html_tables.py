@@ -17,7 +17,48 @@ class HtmlContent:
     pictures: list[tuple[str, str]] = field(default_factory=list)  # src, alt text
 
 
-def parse_html(html: str | bytes) -> HtmlContent:
+# Elements that start a line of their own; the rest (links, emphasis, code) flow in the text.
+BLOCKS = [
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "br",
+    "caption",
+    "dd",
+    "div",
+    "dl",
+    "dt",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hr",
+    "li",
+    "main",
+    "nav",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "table",
+    "td",
+    "th",
+    "tr",
+    "ul",
+]
+
+
+def parse_html(html: str | bytes, *, inline_flow: bool = False) -> HtmlContent:
+    """``inline_flow`` keeps inline elements inside their line ("the <code>cif</code> in"
+    stays one sentence); without it every element's text is a line, as web pages are read."""
     from bs4 import BeautifulSoup
 
     soup = BeautifulSoup(html, "html.parser")
@@ -29,7 +70,14 @@ def parse_html(html: str | bytes) -> HtmlContent:
         (img.get("src") or img.get("xlink:href") or img.get("href") or "", img.get("alt") or "")
         for img in soup.find_all(["img", "image"])
     ]
-    text = soup.get_text("\n")
+    if inline_flow:
+        for block in soup.find_all(BLOCKS):
+            block.insert_before("\n")
+            block.insert_after("\n")
+        lines = (" ".join(line.split()) for line in soup.get_text("").split("\n"))
+        text = "\n".join(lines)
+    else:
+        text = soup.get_text("\n")
     # Collapse the blank runs that block-level markup leaves behind.
     text = re.sub(r"[ \t]+\n", "\n", text)
     text = re.sub(r"\n{3,}", "\n\n", text)
