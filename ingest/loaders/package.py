@@ -14,6 +14,7 @@ Every check runs on the zip's central directory, before a part is unpacked:
 from __future__ import annotations
 
 import io
+import posixpath
 import re
 import zipfile
 from dataclasses import dataclass
@@ -147,6 +148,25 @@ def read_part(archive: zipfile.ZipFile, member: str, *, limit: int | None = None
     """One part's bytes (its declared size was already checked against the limits)."""
     with archive.open(member) as fh:
         return fh.read() if limit is None else fh.read(limit)
+
+
+def part_relations(archive: zipfile.ZipFile, part: str) -> list[tuple[str, str, str]]:
+    """(id, type, target part) of each relationship of an OOXML ``part``, in file order."""
+    from xml.etree import ElementTree
+
+    folder, base = posixpath.split(part)
+    rels = posixpath.join(folder, "_rels", f"{base}.rels")
+    if rels not in archive.namelist():
+        return []
+    out = []
+    for rel in ElementTree.fromstring(read_part(archive, rels)):
+        target = rel.get("Target", "")
+        if rel.get("TargetMode") == "External":
+            continue  # a link to outside the file: never fetched
+        # A target is relative to the part's folder, or absolute from the package root.
+        path = target[1:] if target.startswith("/") else posixpath.join(folder, target)
+        out.append((rel.get("Id", ""), rel.get("Type", ""), posixpath.normpath(path)))
+    return out
 
 
 # Pictures smaller than this (either side, pixels) are bullets, rules and icons, as in PDFs.

@@ -15,7 +15,13 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from ingest.document import LoadedDocument, PageImage, Segment
-from ingest.loaders.package import PackageLimits, open_package, open_picture
+from ingest.loaders.package import (
+    PackageLimits,
+    open_package,
+    open_picture,
+    part_relations,
+    read_part,
+)
 from ingest.loaders.table_rows import plain_lines, table_segments
 from ingest.loaders.text import decode
 from rag.errors import CorruptFileError, EmptyFileError, FileTooLargeError
@@ -57,12 +63,14 @@ def load_xlsx(path: Path, data: bytes, limits: PackageLimits) -> LoadedDocument:
     import openpyxl
 
     name = str(path)
-    open_package(path, data, "xlsx", limits).close()
+    archive = open_package(path, data, "xlsx", limits)
     try:
-        # Not read-only: pictures are only loaded in the full mode. The package's unpacked
-        # size is bounded above, which bounds the memory this takes.
-        workbook = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
+        # Read-only mode streams each sheet's rows instead of building every cell object: a
+        # sheet of a million cells stays in bounded memory. It loads no pictures; those are
+        # found through the package's relationships.
+        workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
         sheets = list(workbook.worksheets)
+        pictures = _sheet_pictures(archive)
     except Exception as exc:  # openpyxl and lxml raise a range of errors on damaged parts
         raise CorruptFileError(name, f"damaged .xlsx file ({type(exc).__name__}: {exc})") from exc
     if len(sheets) > limits.max_pages:
@@ -74,28 +82,52 @@ def load_xlsx(path: Path, data: bytes, limits: PackageLimits) -> LoadedDocument:
     def parts() -> Iterator[Segment | PageImage]:
         for number, sheet in enumerate(sheets, start=1):
             label = f"sheet {sheet.title}"
-            rows = list(sheet.iter_rows(values_only=True))
-            yield from sheet_segments(
-                rows, caption=f"Sheet {sheet.title}", page=number, page_label=label
-            )
-            for index, image in enumerate(getattr(sheet, "_images", [])):
-                try:
-                    blob = image._data()
-                except Exception as exc:
-                    log.warning("sheet %s: picture %d skipped (%s)", sheet.title, index, exc)
-                    continue
+            try:
+                rows = list(sheet.iter_rows(values_only=True))
+            except Exception as exc:
+                raise CorruptFileError(name, f"{label} cannot be read ({exc})") from exc
+            caption = f"Sheet {sheet.title}"
+            yield from sheet_segments(rows, caption=caption, page=number, page_label=label)
+            for index, blob in enumerate(pictures[number - 1] if number <= len(pictures) else []):
                 picture = open_picture(blob, limits.max_image_pixels)
-                if picture is not None:
-                    yield PageImage(
-                        picture,
-                        number,
-                        f"sheet{number}-{index}",
-                        f"Sheet {sheet.title}",
-                        page_label=label,
-                    )
+                if picture is None:
+                    log.debug("%s: picture %d skipped (tiny, huge or unreadable)", label, index)
+                    continue
+                yield PageImage(
+                    picture, number, f"sheet{number}-{index}", caption, page_label=label
+                )
         workbook.close()
+        archive.close()
 
     return LoadedDocument(kind="xlsx", title=title or path.stem, parts=parts(), pages=len(sheets))
+
+
+def _sheet_pictures(archive) -> list[list[bytes]]:
+    """Per worksheet, in workbook order: the pictures its drawing shows, in drawing order."""
+    from xml.etree import ElementTree
+
+    workbook = "xl/workbook.xml"
+    targets = {rid: target for rid, _, target in part_relations(archive, workbook)}
+    root = ElementTree.fromstring(read_part(archive, workbook))
+    out = []
+    for sheet in root.iter(f"{{{_MAIN}}}sheet"):
+        part = targets.get(sheet.get(f"{{{_REL}}}id", ""), "")
+        blobs: list[bytes] = []
+        for _, kind, drawing in part_relations(archive, part) if part else []:
+            if not kind.endswith("/drawing") or drawing not in archive.namelist():
+                continue
+            media = {rid: target for rid, _, target in part_relations(archive, drawing)}
+            for blip in ElementTree.fromstring(read_part(archive, drawing)).iter(_BLIP):
+                target = media.get(blip.get(f"{{{_REL}}}embed", ""))
+                if target and target in archive.namelist():
+                    blobs.append(read_part(archive, target))
+        out.append(blobs)
+    return out
+
+
+_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_BLIP = "{http://schemas.openxmlformats.org/drawingml/2006/main}blip"
 
 
 def load_csv(path: Path, data: bytes) -> LoadedDocument:
