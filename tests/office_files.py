@@ -201,3 +201,22 @@ def zip_bomb(path: Path, inside: str, megabytes: int) -> Path:
         for _ in range(megabytes):
             fh.write(block)
     return path
+
+
+def built(tmp_path: Path, fmt: str) -> bytes:
+    """A valid file of ``fmt``, as bytes."""
+    folder = tmp_path / "sources"
+    folder.mkdir(exist_ok=True)
+    return WRITERS[fmt](folder / f"valid.{fmt}").read_bytes()
+
+
+def password_protected(tmp_path: Path, fmt: str) -> bytes:
+    """What Office writes when a password is set: the package, encrypted, in an OLE file."""
+    from msoffcrypto.format.ooxml import OOXMLFile
+
+    out = io.BytesIO()
+    OOXMLFile(io.BytesIO(built(tmp_path, fmt))).encrypt("secret", out)
+    return out.getvalue()
+
+
+PDF = b"%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n"

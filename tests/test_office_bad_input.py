@@ -9,30 +9,14 @@ from pathlib import Path
 
 import pytest
 from conftest import stored_chunks
-from office_files import WRITERS, write_docx, write_pptx, zip_bomb
+from office_files import PDF, built, password_protected, write_docx, write_pptx, zip_bomb
 
 ENCRYPTION_INFO = "EncryptionInfo".encode("utf-16-le")
 
 
-def _build(tmp_path: Path, fmt: str) -> bytes:
-    """A valid file of ``fmt``, as bytes."""
-    folder = tmp_path / "sources"
-    folder.mkdir(exist_ok=True)
-    return WRITERS[fmt](folder / f"valid.{fmt}").read_bytes()
-
-
-def _password_protected(tmp_path: Path, fmt: str) -> bytes:
-    """What Office writes when a password is set: the package, encrypted, in an OLE file."""
-    from msoffcrypto.format.ooxml import OOXMLFile
-
-    out = io.BytesIO()
-    OOXMLFile(io.BytesIO(_build(tmp_path, fmt))).encrypt("secret", out)
-    return out.getvalue()
-
-
 def _legacy_ole(tmp_path: Path) -> bytes:
     """An OLE (CFB) container without an encryption stream, as a .doc or .xls is."""
-    data = _password_protected(tmp_path, "docx")
+    data = password_protected(tmp_path, "docx")
     return data.replace(ENCRYPTION_INFO, "DataStreamInfo".encode("utf-16-le"))
 
 
@@ -49,7 +33,7 @@ def _rezip(data: bytes, change: dict[str, bytes]) -> bytes:
 
 def _odf_encrypted(tmp_path: Path) -> bytes:
     """An .odt whose manifest says its content is encrypted (as LibreOffice writes it)."""
-    data = _build(tmp_path, "odt")
+    data = built(tmp_path, "odt")
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         manifest = archive.read("META-INF/manifest.xml").decode()
     entry = re.search(r'<manifest:file-entry[^>]*full-path="content.xml"[^>]*/>', manifest)
@@ -70,11 +54,11 @@ def _epub_drm(tmp_path: Path) -> bytes:
         '<enc:CipherData><enc:CipherReference URI="EPUB/text/two.xhtml"/></enc:CipherData>'
         "</enc:EncryptedData></encryption>"
     )
-    return _rezip(_build(tmp_path, "epub"), {"META-INF/encryption.xml": listing.encode()})
+    return _rezip(built(tmp_path, "epub"), {"META-INF/encryption.xml": listing.encode()})
 
 
 def _half(tmp_path: Path, fmt: str) -> bytes:
-    data = _build(tmp_path, fmt)
+    data = built(tmp_path, fmt)
     return data[: len(data) // 2]
 
 
@@ -89,8 +73,6 @@ def _plain_zip() -> bytes:
     return out.getvalue()
 
 
-PDF = b"%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n"
-
 # name: (bytes builder, what the one line must say, the error class)
 BAD_FILES = {
     "cut.docx": (lambda t: _half(t, "docx"), r"damaged \.docx file", "CorruptFileError"),
@@ -99,27 +81,27 @@ BAD_FILES = {
     "cut.epub": (lambda t: _half(t, "epub"), r"damaged \.epub file", "CorruptFileError"),
     "cut.odt": (lambda t: _half(t, "odt"), r"damaged \.odt file", "CorruptFileError"),
     "garbled.docx": (
-        lambda t: _rezip(_build(t, "docx"), {"word/document.xml": b"<w:document><w:body"}),
+        lambda t: _rezip(built(t, "docx"), {"word/document.xml": b"<w:document><w:body"}),
         r"damaged \.docx file",
         "CorruptFileError",
     ),
     "garbled.xlsx": (
-        lambda t: _rezip(_build(t, "xlsx"), {"xl/workbook.xml": b"not xml at all"}),
+        lambda t: _rezip(built(t, "xlsx"), {"xl/workbook.xml": b"not xml at all"}),
         r"damaged \.xlsx file",
         "CorruptFileError",
     ),
     "locked.docx": (
-        lambda t: _password_protected(t, "docx"),
+        lambda t: password_protected(t, "docx"),
         r"password-protected \.docx",
         "EncryptedFileError",
     ),
     "locked.xlsx": (
-        lambda t: _password_protected(t, "xlsx"),
+        lambda t: password_protected(t, "xlsx"),
         r"password-protected \.xlsx",
         "EncryptedFileError",
     ),
     "locked.pptx": (
-        lambda t: _password_protected(t, "pptx"),
+        lambda t: password_protected(t, "pptx"),
         r"password-protected \.pptx",
         "EncryptedFileError",
     ),
@@ -132,7 +114,7 @@ BAD_FILES = {
         "UnsupportedFileError",
     ),
     "deck-really.docx": (
-        lambda t: _build(t, "pptx"),
+        lambda t: built(t, "pptx"),
         r"mislabelled.*\.docx.*PowerPoint presentation",
         "UnsupportedFileError",
     ),
@@ -160,7 +142,7 @@ BAD_FILES = {
     ),
     "empty.docx": (
         lambda t: _rezip(
-            _build(t, "docx"),
+            built(t, "docx"),
             {
                 "word/document.xml": b'<w:document xmlns:w="http://schemas.openxmlformats.org/'
                 b'wordprocessingml/2006/main"><w:body/></w:document>'
@@ -198,7 +180,7 @@ def test_bad_office_file_fails_clearly_and_batch_goes_on(service, tmp_path, name
 def test_zip_bomb_over_the_unpacked_limit(make_settings, make_service, tmp_path):
     service = make_service(settings_=make_settings(max_unpacked_mb=5))
     bomb = tmp_path / "big.xlsx"
-    bomb.write_bytes(_rezip(_build(tmp_path, "xlsx"), {"xl/media/filler.bin": b"\0" * (8 << 20)}))
+    bomb.write_bytes(_rezip(built(tmp_path, "xlsx"), {"xl/media/filler.bin": b"\0" * (8 << 20)}))
     (result,) = service.ingest([bomb]).results
     assert result.status == "failed" and result.error == "FileTooLargeError"
     assert "unpacks to 8 MB" in result.reason and "RAG_MAX_UNPACKED_MB" in result.reason
@@ -212,7 +194,7 @@ def test_more_slides_than_the_page_limit(make_settings, make_service, tmp_path):
 
 
 def test_a_broken_picture_is_left_out_not_the_document(service, tmp_path):
-    data = _build(tmp_path, "docx")
+    data = built(tmp_path, "docx")
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         media = [n for n in archive.namelist() if n.startswith("word/media/")]
     broken = tmp_path / "broken-picture.docx"
