@@ -10,16 +10,18 @@ from PIL import Image
 
 @dataclass(frozen=True)
 class Segment:
-    """A run of text with its location: a PDF page (1-based) or the whole document."""
+    """A run of text with its location: a page, slide or sheet (1-based) or the whole document."""
 
     text: str
     page: int | None = None
     ocr: bool = False  # the text came from OCR of a rendered page
+    # How a citation names the page where "page N" would mislead: "slide 3", "sheet Budget".
+    page_label: str | None = None
 
 
 @dataclass
 class PageImage:
-    """A picture to describe and keep: an image file, or one embedded in a PDF page."""
+    """A picture to describe and keep: an image file, or one embedded in a document's page."""
 
     image: Image.Image
     page: int | None = None
@@ -28,11 +30,12 @@ class PageImage:
     # drawn inside the picture's area (chart labels, legends, callouts).
     caption: str = ""
     drawn_text: str = ""
+    page_label: str | None = None  # as on ``Segment``
 
 
 @dataclass
 class LoadedDocument:
-    kind: str  # pdf | text | image
+    kind: str  # pdf | text | image | docx | pptx | xlsx | csv | epub | odt | ods
     title: str
     # Loaders may stream: the pipeline consumes ``parts`` lazily, so parsing page N+1 overlaps
     # with embedding page N.

@@ -21,7 +21,10 @@ from ingest.chunking import Chunker, Piece
 from ingest.detect import SUPPORTED_EXTENSIONS, detect_kind
 from ingest.document import LoadedDocument, PageImage, Segment
 from ingest.loaders.image import load_image
+from ingest.loaders.office import PACKAGE_LOADERS, load_package
+from ingest.loaders.package import PackageLimits
 from ingest.loaders.pdf import load_pdf
+from ingest.loaders.sheets import load_csv
 from ingest.loaders.text import load_text
 from ingest.prefetch import prefetch
 from ingest.progress import BarFactory, PageProgress
@@ -174,6 +177,7 @@ class _Chunks:
         *,
         image: str | None = None,
         picture: Image.Image | None = None,
+        page_label: str | None = None,
     ) -> None:
         f = self.file
         self.chunks.append(
@@ -188,6 +192,7 @@ class _Chunks:
                 start=piece.start,
                 end=piece.end,
                 image=image,
+                page_label=page_label,
             )
         )
         self._texts.append(f"{f.header}\n{piece.text}")
@@ -359,6 +364,16 @@ class Ingestor:
             )
         if kind == "image":
             return load_image(path, data, max_pixels=s.max_image_pixels)
+        if kind in PACKAGE_LOADERS:
+            limits = PackageLimits(
+                max_unpacked_bytes=int(s.max_unpacked_mb * 1024 * 1024),
+                max_ratio=s.max_unpack_ratio,
+                max_pages=s.max_pages,
+                max_image_pixels=s.max_image_pixels,
+            )
+            return load_package(path, kind, data, limits)
+        if kind == "csv":
+            return load_csv(path, data)
         return load_text(path, data)
 
     def _vectorised_chunks(self, file: _File) -> _Chunks:
@@ -383,14 +398,21 @@ class Ingestor:
         """A text segment is split into chunks; a picture is kept, described and its text split."""
         if isinstance(part, Segment):
             for piece in self.chunker.split(part.text):
-                cut.add(piece, part.page, "text")
+                cut.add(piece, part.page, "text", page_label=part.page_label)
         elif isinstance(part, PageImage):
             cut.images += 1
             kept = self._keep_picture(part, cut.file)
             # Held until vectorised only where an image vector is made from it.
             picture = part.image if self.index.image_embedder is not None else None
             for piece in self.chunker.split(picture_text(part, self.describer)):
-                cut.add(piece, part.page, "image", image=kept, picture=picture)
+                cut.add(
+                    piece,
+                    part.page,
+                    "image",
+                    image=kept,
+                    picture=picture,
+                    page_label=part.page_label,
+                )
 
     def _keep_picture(self, part: PageImage, file: _File) -> str:
         """Keep the picture beside the index so answers can show it."""

@@ -76,6 +76,7 @@ def cite(text: str, evidence: Sequence[Evidence]) -> Cited:
                 doc_id=chunk.doc_id,
                 score=item.score,
                 image=chunk.image,
+                page_label=chunk.page_label,
             )
         )
     evidence_for = {numbering[place]: items for place, items in cited.items()}

@@ -187,7 +187,7 @@ def ask(
     if answer.sources:
         click.echo("\nSources:")
         for source in answer.sources:
-            where = f"page {source.page}" if source.page else (source.modality)
+            where = source.where or source.modality
             shown = f"  [{source.n}] {source.file} ({where})"
             if source.image:
                 shown += f" - image: {settings.data_dir / source.image}"

@@ -166,6 +166,12 @@ class Settings(BaseSettings):
     # unset: rate_limit applies to keys too; empty: keyed requests are not limited.
     rate_limit_per_key: str | None = None
 
+    # Office and e-book files (DOCX, PPTX, XLSX, ODT, ODS and EPUB are zip packages). A package
+    # whose parts unpack to more than this many MB, or to more than this many times its own
+    # size (once over 10 MB), is refused before anything is unpacked: a zip bomb.
+    max_unpacked_mb: float = Field(default=500.0, gt=0)
+    max_unpack_ratio: float = Field(default=200.0, gt=1)
+
     @field_validator("data_dir", mode="before")
     @classmethod
     def _expand(cls, value: Any) -> Any:

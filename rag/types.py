@@ -28,10 +28,12 @@ class Chunk:
     chunk_index: int
     text: str
     modality: Modality = "text"
-    page: int | None = None  # 1-based, PDFs only
+    page: int | None = None  # 1-based: a PDF page, a slide, a sheet, an e-book section
     start: int = 0  # character offsets into the page text (PDF) or the document text
     end: int = 0
     image: str | None = None  # kept image, relative to the data directory
+    # How citations name ``page`` when it is no PDF page: "slide 3", "sheet Budget".
+    page_label: str | None = None
 
     @property
     def id(self) -> str:
@@ -54,8 +56,8 @@ class DocumentRecord:
     file: str
     path: str
     sha256: str
-    kind: str  # pdf | text | image
-    pages: int
+    kind: str  # pdf | text | image | docx | pptx | xlsx | csv | epub | odt | ods
+    pages: int  # pages, slides, sheets or e-book sections
     chunks: int
     images: int
     bytes: int
@@ -96,6 +98,14 @@ class Source:
     doc_id: str
     score: float
     image: str | None = None
+    page_label: str | None = None  # as on ``Chunk``
+
+    @property
+    def where(self) -> str | None:
+        """The page as a reader names it: "page 3", "slide 3", "sheet Budget"; None if none."""
+        if self.page_label:
+            return self.page_label
+        return f"page {self.page}" if self.page else None
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

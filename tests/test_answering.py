@@ -219,6 +219,7 @@ def test_answer_to_dict_shape(answering):
         "doc_id",
         "score",
         "image",
+        "page_label",
     }
     assert set(data["retrieved"][0]) == {"file", "page", "modality", "score"}
     json.dumps(data)  # serialisable as is

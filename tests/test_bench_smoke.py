@@ -135,3 +135,16 @@ def test_baseline_langchain(corpus, tmp_path):
     assert result["product"]["retrieval"]["all"]["recall@5"] == 1.0
     assert result["baseline"]["retrieval"]["all"]["recall@5"] > 0
     assert result["ratios_product_over_baseline"]["recall@5"] >= 1.0
+
+
+def test_office_ingest(corpus, tmp_path):
+    from office_files import write_pptx
+
+    folder, _ = corpus
+    deck = write_pptx(tmp_path / "deck.pptx")
+    out = tmp_path / "office.json"
+    run("office_ingest.py", folder / "manual.pdf", deck, "--repeats", "1", "--out", out)
+    rows = {r["file"]: r for r in json.loads(out.read_text())["files"]}
+    assert (rows["manual.pdf"]["unit"], rows["manual.pdf"]["units"]) == ("page", 2)
+    assert (rows["deck.pptx"]["unit"], rows["deck.pptx"]["units"]) == ("slide", 3)
+    assert rows["deck.pptx"]["images"] == 1 and rows["deck.pptx"]["ms_per_unit"] > 0

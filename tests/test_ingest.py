@@ -434,7 +434,11 @@ BAD_FILES = {
     ),
     "letter.docx": (
         lambda p: p.write_bytes(b"PK\x03\x04" + b"\x00" * 100),
-        r"unsupported file type '\.docx'",
+        r"damaged \.docx file \(not a readable zip",
+    ),
+    "letter.doc": (
+        lambda p: p.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100),
+        r"unsupported file type '\.doc'",
     ),
     "no-such-file.txt": (lambda p: None, r"no such file"),
 }
@@ -531,13 +535,13 @@ def test_pdf_over_the_page_limit_fails(make_settings, make_service, tmp_path):
 def test_unsupported_extension_named_explicitly_fails_but_skipped_in_folder(service, tmp_path):
     folder = tmp_path / "mixed"
     folder.mkdir()
-    sheet = folder / "table.xlsx"
-    sheet.write_bytes(b"PK\x03\x04" + b"\x00" * 64)
+    sheet = folder / "table.xls"
+    sheet.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 64)
     (folder / "ok.txt").write_text("Readable text about canals.")
-    explicit = result_for(service.ingest([sheet]), "table.xlsx")
-    assert explicit.status == "failed" and "unsupported file type '.xlsx'" in explicit.reason
+    explicit = result_for(service.ingest([sheet]), "table.xls")
+    assert explicit.status == "failed" and "unsupported file type '.xls'" in explicit.reason
     walked = service.ingest([folder])
-    assert by_status(walked) == {"table.xlsx": "skipped", "ok.txt": "ingested"}
+    assert by_status(walked) == {"table.xls": "skipped", "ok.txt": "ingested"}
     assert walked.failed == 0
 
 

@@ -7,9 +7,13 @@ Checks:
   * every corpus file has the sha256 listed below, and no file is missing or extra;
   * the corpus stays small enough to ingest quickly: PDFs at most 150 pages in all,
     pictures at most 1.5 megapixels each, the whole corpus at most 12 MB;
-  * every cited file exists in corpus/; PDF pages are 1-based and within the document;
+  * every cited file exists in corpus/; PDF pages are 1-based and within the document, and
+    so are the pages of office files that have them: a slide of a .pptx, a sheet of an
+    .xlsx (in workbook order), a section of an .epub (in reading order, its spine);
   * text / table: the first answer occurs on the cited PDF page (pdftotext, with and
-    without -layout) or in the cited text / Markdown / HTML file;
+    without -layout), in the cited slide / sheet / section, or in the cited text /
+    Markdown / HTML / CSV / .docx file (office files are read with zipfile and the XML
+    parser of the standard library);
   * figure: the same, but a PDF page is also searched in the tesseract output of the
     page rendered at 300 dpi, because screenshots embedded as pictures carry their
     text only as pixels; answers that are only a colour are listed in BY_EYE;
@@ -38,6 +42,11 @@ import struct
 import subprocess
 import sys
 import tempfile
+import xml.etree.ElementTree as ET
+import zipfile
+from posixpath import dirname as zip_dirname
+from posixpath import join as zip_join
+from posixpath import normpath as zip_normpath
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 CORPUS = os.path.join(HERE, "corpus")
@@ -55,7 +64,9 @@ ID_KIND = {
 }
 TEXT_KINDS = {"text", "table", "figure"}
 IMAGE_EXT = (".png", ".jpg", ".jpeg")
-DOC_EXT = (".txt", ".md", ".html", ".htm")
+DOC_EXT = (".txt", ".md", ".html", ".htm", ".csv", ".docx")
+# Office files whose sources carry a page: a slide, a sheet, an e-book section.
+PAGED_EXT = (".pptx", ".xlsx", ".epub")
 MAX_PDF_PAGES = 150
 MAX_PIXELS = 1_500_000
 MAX_BYTES = 12_000_000
@@ -98,6 +109,11 @@ SHA256 = {
     "val_img_29.png": "c0f71083dff3fe947e431966a472884b187b353a8929bc9269ef4dfce38cb5f2",
     "val_img_30.jpg": "89e86af38d04daaef975665dc2127e9fa76f0fd68f4eea105a2d0ae3390b010b",
     "zstd-README.md": "682212486494a36ec1545925c467b4faeee0b1326795584346747b159c10a0f6",
+    "debian-releases.csv": "f52f5cc3f8047accbe03d28865436d7b1a2b2dec017f51c3ee5ad2017295e0ec",
+    "libffi-manual.epub": "a9d1383c87c0542bd13b6f00ced8b4f50c48c1080c5870d7612dd19d16bda336",
+    "pip-dependency-resolution.pptx": "f7950263eac056d48e3e544ce8de04b5817774ef0804ec17005932280dbf59f5",
+    "tz-zones.xlsx": "69cd189cfdafc10f33643f54795f8bc6b977d12f2447e9f37a2069c2e4d7838d",
+    "users-and-groups.docx": "8fb99a633140528ae291be25d825cf528e2081a99b4d831977637f349f39530e",
 }
 
 # Pictures that no question cites: look-alikes of cited pictures, to compete at retrieval time.
@@ -203,7 +219,73 @@ def pdf_page_ocr(name, page):
     return _page_ocr[key]
 
 
+def _xml_text(data):
+    """Every text node of an XML part, a space between them."""
+    return " ".join(t for t in ET.fromstring(data).itertext() if t.strip())
+
+
+def _rels(archive, part):
+    """Relationship id -> part name, for ``part`` of an OOXML package."""
+    folder, base = zip_dirname(part), part.rsplit("/", 1)[-1]
+    path = zip_join(folder, "_rels", base + ".rels")
+    out = {}
+    for rel in ET.fromstring(archive.read(path)):
+        target = rel.get("Target")
+        # A target is relative to the part's folder, or absolute from the package root.
+        out[rel.get("Id")] = (
+            target[1:] if target.startswith("/") else zip_normpath(zip_join(folder, target))
+        )
+    return out
+
+
+R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+
+
+def office_pages(name):
+    """The text of each page of a .pptx (slides), .xlsx (sheets) or .epub (spine sections)."""
+    if name in _doc_text:
+        return _doc_text[name]
+    with zipfile.ZipFile(os.path.join(CORPUS, name)) as archive:
+        if name.endswith(".pptx"):
+            rels = _rels(archive, "ppt/presentation.xml")
+            root = ET.fromstring(archive.read("ppt/presentation.xml"))
+            parts = [rels[e.get(R_ID)] for e in root.iter() if e.tag.endswith("}sldId")]
+            pages = [_xml_text(archive.read(p)) for p in parts]
+        elif name.endswith(".xlsx"):
+            rels = _rels(archive, "xl/workbook.xml")
+            root = ET.fromstring(archive.read("xl/workbook.xml"))
+            parts = [rels[e.get(R_ID)] for e in root.iter() if e.tag.endswith("}sheet")]
+            shared = []
+            if "xl/sharedStrings.xml" in archive.namelist():
+                strings = ET.fromstring(archive.read("xl/sharedStrings.xml"))
+                shared = ["".join(si.itertext()) for si in strings if si.tag.endswith("}si")]
+            pages = []
+            for part in parts:
+                cells = []
+                for c in ET.fromstring(archive.read(part)).iter():
+                    if not c.tag.endswith("}c"):
+                        continue
+                    value = "".join(c.itertext())
+                    cells.append(shared[int(value)] if c.get("t") == "s" and value else value)
+                pages.append(" ".join(cells))
+        else:  # .epub: container -> package document -> spine
+            container = ET.fromstring(archive.read("META-INF/container.xml"))
+            opf = next(e.get("full-path") for e in container.iter() if e.tag.endswith("rootfile"))
+            package = ET.fromstring(archive.read(opf))
+            hrefs = {e.get("id"): e.get("href") for e in package.iter() if e.tag.endswith("}item")}
+            spine = [e.get("idref") for e in package.iter() if e.tag.endswith("}itemref")]
+            pages = []
+            for idref in spine:
+                raw = archive.read(zip_normpath(zip_join(zip_dirname(opf), hrefs[idref])))
+                pages.append(html.unescape(re.sub(r"<[^>]+>", " ", raw.decode("utf-8"))))
+    _doc_text[name] = [norm(p) for p in pages]
+    return _doc_text[name]
+
+
 def doc_text(name):
+    if name not in _doc_text and name.lower().endswith(".docx"):
+        with zipfile.ZipFile(os.path.join(CORPUS, name)) as archive:
+            _doc_text[name] = norm(_xml_text(archive.read("word/document.xml")))
     if name not in _doc_text:
         with open(os.path.join(CORPUS, name), encoding="utf-8", errors="replace") as fh:
             raw = fh.read()
@@ -248,6 +330,8 @@ def source_text(src):
     name = src["file"]
     if name.lower().endswith(".pdf"):
         return pdf_page_text(name, src["page"])
+    if name.lower().endswith(PAGED_EXT):
+        return office_pages(name)[src["page"] - 1]
     return doc_text(name)
 
 
@@ -307,9 +391,18 @@ def check_source(qid, src, kind):
         if not 1 <= page <= n:
             problem(f"{qid}: page {page} outside 1..{n} of {name}")
             return False
+    elif lower.endswith(PAGED_EXT):
+        page = src.get("page")
+        if not isinstance(page, int) or isinstance(page, bool):
+            problem(f"{qid}: {name} source needs an integer page (slide, sheet or section)")
+            return False
+        n = len(office_pages(name))
+        if not 1 <= page <= n:
+            problem(f"{qid}: page {page} outside 1..{n} of {name}")
+            return False
     else:
         if "page" in src:
-            problem(f"{qid}: {name} is not a PDF and must not carry a page")
+            problem(f"{qid}: {name} has no pages and must not carry a page")
         if lower.endswith(IMAGE_EXT):
             if not is_image(name):
                 problem(f"{qid}: {name} is not a PNG or JPEG image")

@@ -6,6 +6,8 @@ import re
 from pathlib import Path
 
 from ingest.document import LoadedDocument, Segment
+from ingest.loaders.html_tables import parse_html
+from ingest.loaders.table_rows import table_segments
 from rag.errors import EmptyFileError
 
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -28,8 +30,12 @@ def load_text(path: Path, data: bytes) -> LoadedDocument:
     text = decode(data)
     suffix = path.suffix.lower()
     title = ""
+    tables: list[Segment] = []
     if suffix in HTML_SUFFIXES:
-        text, title = _html_to_text(text)
+        content = parse_html(text)
+        text, title = content.text, content.title
+        for caption, rows in content.tables:
+            tables += table_segments(rows, caption=caption)
     elif suffix in MARKDOWN_SUFFIXES:
         match = re.search(r"^#\s+(.+)$", text, flags=re.MULTILINE)
         title = match.group(1).strip() if match else ""
@@ -37,19 +43,5 @@ def load_text(path: Path, data: bytes) -> LoadedDocument:
     if not text.strip():
         raise EmptyFileError(str(path), "no text in the file")
     return LoadedDocument(
-        kind="text", title=title or path.stem, parts=iter([Segment(text)]), pages=0
+        kind="text", title=title or path.stem, parts=iter([Segment(text), *tables]), pages=0
     )
-
-
-def _html_to_text(html: str) -> tuple[str, str]:
-    from bs4 import BeautifulSoup
-
-    soup = BeautifulSoup(html, "html.parser")
-    for tag in soup(["script", "style", "noscript", "template"]):
-        tag.decompose()
-    title = soup.title.get_text(" ", strip=True) if soup.title else ""
-    text = soup.get_text("\n")
-    # Collapse the blank runs that block-level markup leaves behind.
-    text = re.sub(r"[ \t]+\n", "\n", text)
-    text = re.sub(r"\n{3,}", "\n\n", text)
-    return text.strip(), title

@@ -45,6 +45,8 @@ class Prompt:
 
 def source_label(item: Evidence) -> str:
     chunk = item.chunk
+    if chunk.page_label:
+        return f"{chunk.file}, {chunk.page_label}"
     if chunk.page is not None:
         return f"{chunk.file}, page {chunk.page}"
     return f"{chunk.file} ({chunk.modality})"
