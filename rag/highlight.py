@@ -9,7 +9,9 @@ the top left), so they fit the page's picture at any scale.
 
 from __future__ import annotations
 
+import math
 import re
+from array import array
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
@@ -56,9 +58,16 @@ class PageText:
 
     words: tuple[str, ...]  # case-folded
     spans: tuple[tuple[int, int], ...]  # each word's character range on the page
-    char_boxes: tuple[PointBox | None, ...]
+    # left, bottom, right, top of each character, four floats a character (a few thousand
+    # tuples a page would cost several times the memory); NaN for one with no extent
+    char_boxes: array
+
     # page point (x, y) -> picture fraction: (a*x + b*y + c, d*x + e*y + f)
     to_picture: tuple[float, float, float, float, float, float]
+
+    def char_box(self, index: int) -> PointBox | None:
+        left, bottom, right, top = self.char_boxes[4 * index : 4 * index + 4]
+        return None if math.isnan(left) else (left, bottom, right, top)
 
 
 def read_page(pdf: Path, page: int) -> PageText:
@@ -85,7 +94,9 @@ def _read_page(pdf: str, page: int, _mtime_ns: int, _size: int) -> PageText:
             text = "".join(
                 chr(pdfium_c.FPDFText_GetUnicode(textpage.raw, i) or 0xFFFD) for i in range(count)
             )
-        boxes = tuple(_char_box(textpage, i, text[i]) for i in range(count))
+        boxes = array("f")
+        for i in range(count):
+            boxes.extend(_char_box(textpage, i, text[i]) or _NO_BOX)
         to_picture = _page_to_picture(pdf_page, pdfium_c)
     finally:
         document.close()
@@ -94,6 +105,9 @@ def _read_page(pdf: str, page: int, _mtime_ns: int, _size: int) -> PageText:
         words.append(match.group().casefold())
         spans.append(match.span())
     return PageText(tuple(words), tuple(spans), boxes, to_picture)
+
+
+_NO_BOX = (float("nan"),) * 4
 
 
 def _char_box(textpage, index: int, char: str) -> PointBox | None:
@@ -146,7 +160,7 @@ def passage_boxes(page: PageText, quote: str) -> list[Box]:
             first = page.spans[block.a][0]
             last = page.spans[block.a + block.size - 1][1]
             chars.extend(range(first, last))
-    return [_to_picture(page, rect) for rect in _lines(page.char_boxes[i] for i in chars)]
+    return [_to_picture(page, rect) for rect in _lines(page.char_box(i) for i in chars)]
 
 
 def _lines(boxes) -> list[PointBox]:
