@@ -105,7 +105,7 @@ def snippet_for(chunk_text: str, claims: Sequence[str]) -> str:
     """
     text = normalize_space(chunk_text)
     if len(text) <= SNIPPET_CHARS or not claims:
-        return text[:SNIPPET_CHARS]
+        return excerpt(text, 0)
     claim = normalize_space(claims[0])
     at = text.lower().find(claim[:60].lower()) if len(claim) >= 20 else -1
     if at >= 0:
@@ -121,10 +121,30 @@ def snippet_for(chunk_text: str, claims: Sequence[str]) -> str:
             hits = len(words & {w.lower() for w in _WORD.findall(window)})
             if hits > best:
                 best, start = hits, window_start
-    start = min(start, len(text) - SNIPPET_CHARS)
-    if start == 0:
-        return text[:SNIPPET_CHARS]
-    return "…" + text[start + 1 : start + SNIPPET_CHARS]  # the ellipsis says it is cut
+    return excerpt(text, min(start, len(text) - SNIPPET_CHARS))
+
+
+ELLIPSIS = "…"
+# A word longer than this is cut where it must be rather than dropping most of the snippet.
+_LONGEST_WORD = 40
+
+
+def excerpt(text: str, start: int, limit: int = SNIPPET_CHARS) -> str:
+    """At most ``limit`` characters of ``text`` from about ``start``, cut between words;
+    an ellipsis marks each end that was cut."""
+    if start > 0 and not text[start - 1].isspace():
+        space = text.find(" ", start, start + _LONGEST_WORD)
+        if space >= 0:
+            start = space + 1
+    head = ELLIPSIS if start > 0 else ""
+    rest = text[start:]
+    room = limit - len(head)
+    if len(rest) <= room:
+        return head + rest
+    room -= len(ELLIPSIS)
+    cut = rest.rfind(" ", 0, room + 1)
+    end = cut if cut > 0 and cut >= room - _LONGEST_WORD else room
+    return head + rest[:end].rstrip() + ELLIPSIS
 
 
 # A marker may arrive split over streamed pieces ("... [", "3] ..."): hold back a tail that

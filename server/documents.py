@@ -10,6 +10,7 @@ from flask import Blueprint, current_app, jsonify, request, send_file, send_from
 from werkzeug.exceptions import BadRequest, NotFound
 
 from rag.errors import DocumentNotFoundError
+from rag.highlight import MAX_QUOTE_CHARS, find_passage
 from server.auth import protect
 from server.context import rag
 from server.uploads import UploadResult, Uploads
@@ -20,7 +21,7 @@ documents = protect(Blueprint("documents", __name__))
 FAILURE_STATUS = {"FileTooLargeError": 413, "UnsupportedFileError": 415}
 BLOB_NAME = re.compile(r"^[0-9a-f]{64}(-[\w.-]+)?\.(png|jpe?g|webp|gif|bmp|tiff?)$", re.I)
 PREVIEW_DPI = 110
-# pdfium is not thread-safe: one render at a time.
+# pdfium is not thread-safe: one render or text read at a time.
 _render_lock = threading.Lock()
 
 
@@ -82,14 +83,7 @@ def page_preview(doc_id: str, page: int):
     """A PDF page as PNG, rendered from the copy kept at ingest."""
     from rag.generators.prompting import render_page
 
-    record = rag().store.find_document(doc_id)
-    if record is None or record.doc_id != doc_id:
-        raise NotFound(f"no document with id {doc_id!r}")
-    pdf = rag().index.blobs.pdf(record.sha256)
-    if record.kind != "pdf" or not pdf.is_file():
-        raise NotFound(f"{record.file} has no pages to preview")
-    if not 1 <= page <= (record.pages or 0):
-        raise NotFound(f"{record.file} has pages 1 to {record.pages}, not {page}")
+    record, pdf = _pdf_page(doc_id, page)
     with _render_lock:
         image = render_page(pdf, page, dpi=PREVIEW_DPI)
     buffer = io.BytesIO()
@@ -99,6 +93,33 @@ def page_preview(doc_id: str, page: int):
     # The content hash names the version: a re-ingested document gets a new ETag.
     response.set_etag(f"{record.sha256}-{page}")
     return response.make_conditional(request)
+
+
+@documents.get("/api/documents/<doc_id>/pages/<int:page>/highlights")
+def page_highlights(doc_id: str, page: int):
+    """Where ``?quote=`` sits on a PDF page: boxes as fractions of the page preview."""
+    quote = request.args.get("quote", "")
+    if not quote.strip():
+        raise BadRequest("give the passage to find as ?quote=..., e.g. a source's snippet")
+    if len(quote) > MAX_QUOTE_CHARS:
+        raise BadRequest(f"'quote' has {len(quote)} characters; at most {MAX_QUOTE_CHARS}")
+    _, pdf = _pdf_page(doc_id, page)
+    with _render_lock:
+        boxes = find_passage(pdf, page, quote)
+    return jsonify({"doc_id": doc_id, "page": page, "boxes": [b.to_dict() for b in boxes]})
+
+
+def _pdf_page(doc_id: str, page: int):
+    """The document record and kept PDF of a page that can be previewed, or a 404 saying why."""
+    record = rag().store.find_document(doc_id)
+    if record is None or record.doc_id != doc_id:
+        raise NotFound(f"no document with id {doc_id!r}")
+    pdf = rag().index.blobs.pdf(record.sha256)
+    if record.kind != "pdf" or not pdf.is_file():
+        raise NotFound(f"{record.file} has no pages to preview")
+    if not 1 <= page <= (record.pages or 0):
+        raise NotFound(f"{record.file} has pages 1 to {record.pages}, not {page}")
+    return record, pdf
 
 
 @documents.get("/api/blobs/<name>")

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from conftest import PdfPage, ScriptedGenerator, picture, write_pdf
 
-from rag.citations import cite
+from rag.citations import cite, excerpt
 from rag.errors import ConfigError, PromptError
 from rag.generators import NOT_IN_DOCUMENTS, Draft
 from rag.prompts import load_prompt
@@ -458,8 +458,28 @@ def test_cite_snippet_shows_where_the_claim_is():
     ev = [Evidence(chunk=Chunk("d", "manual.pdf", "s", 0, text, page=4), score=1.0, rank=1)]
     quoted = cite("The boiler holds 1.8 litres of water [1].", ev).sources[0].snippet
     assert "The boiler holds 1.8 litres of water." in quoted
-    assert quoted.startswith("…") and len(quoted) == 300
+    assert quoted.startswith("…") and quoted.endswith("…") and len(quoted) <= 300
     paraphrased = cite("It contains 1.8 litres of water in the boiler [1].", ev).sources[0].snippet
     assert "boiler holds 1.8 litres" in paraphrased
     # Nothing cited it in words: the start of the chunk, as before.
     assert cite("See [1].", ev).sources[0].snippet.startswith("Unrelated sentence 0")
+
+
+def test_cite_snippet_is_cut_between_words():
+    words = " ".join(f"word{i:03d}" for i in range(120))  # 959 characters, 8 each
+    text = f"{words} Descale with citric acid every eight weeks. {words}"
+    ev = [Evidence(chunk=Chunk("d", "manual.pdf", "s", 0, text, page=2), score=1.0, rank=1)]
+    for claim in ("Descale with citric acid every eight weeks [1].", "Citric acid descales [1]."):
+        snippet = cite(claim, ev).sources[0].snippet
+        assert "citric acid" in snippet and len(snippet) <= 300
+        assert snippet.startswith("…") and snippet.endswith("…")
+        # Every word shown is whole: each one is a word of the chunk.
+        inner = snippet.strip("…").split(" ")
+        assert set(inner) <= set(text.split(" ")), inner
+    start = cite("See [1].", ev).sources[0].snippet
+    assert start.startswith("word000 ") and start.endswith("…") and not start.startswith("…")
+    assert set(start.rstrip("…").split(" ")) <= set(words.split(" "))
+    # Short text is shown whole, with nothing to mark.
+    assert excerpt("Short and whole.", 0) == "Short and whole."
+    # A word longer than the snippet is cut where it must be.
+    assert excerpt("y" * 500, 0, limit=50) == "y" * 49 + "…"

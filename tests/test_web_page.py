@@ -6,6 +6,8 @@ The browser, its fixtures and the ``Page`` helper are in ``browser.py``.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from browser import serving
 from conftest import picture, save_image, write_manual
@@ -56,6 +58,10 @@ def test_answer_streams_with_citations_and_follow_ups(page, app):
         assert page.find("#source-page").text == "2"
         assert "citric acid" in page.find("#source-snippet").text
         page.wait(lambda d: page.preview_loaded(), "the page preview did not load")
+        assert_passage_highlighted(page)
+        # The retrieval score means nothing to a reader: the page shows none.
+        panel = page.find("#source-panel").text
+        assert "Score" not in panel and not re.search(r"\d\.\d{3}", panel), panel
         assert page.driver.switch_to.active_element == page.find("#close-source")
         page.find("#close-source").click()
         assert not page.find("#source-panel").is_displayed()
@@ -84,6 +90,26 @@ def test_answer_streams_with_citations_and_follow_ups(page, app):
         page.find("#new-conversation").click()
         assert page.find_all(".message") == []
         assert page.find("#welcome").is_displayed()
+
+
+def assert_passage_highlighted(page) -> None:
+    """Boxes lie over the preview where the cited line is (the top of manual.pdf's page 2)."""
+    css = "#source-highlights .highlight"
+    page.wait(lambda d: page.find_all(css), "no highlight over the preview")
+    image = page.find("#source-image").rect
+    assert "passage highlighted" in page.find("#source-caption").text
+    for mark in page.find_all(css):
+        box = mark.rect
+        assert box["width"] > 20 and 3 < box["height"] < 40, box
+        assert image["x"] <= box["x"] and box["x"] + box["width"] <= image["x"] + image["width"]
+        top = (box["y"] - image["y"]) / image["height"]
+        assert 0.02 < top < 0.12, (box, image)  # the first line, 52 pt below the page's top
+    # Drawn from the stylesheet's classes: the page's CSP allows no inline style markup.
+    assert page.js(
+        "const m = document.querySelector('#source-highlights .highlight');"
+        "return getComputedStyle(m).position === 'absolute'"
+        " && getComputedStyle(m).backgroundColor !== 'rgba(0, 0, 0, 0)';"
+    )
 
 
 DROPPED = (

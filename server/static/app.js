@@ -7,6 +7,7 @@
   const KEY_STORAGE = "rag.apiKey";
   const MARKER = /\[(\d+(?:\s*,\s*\d+)*)\]/g;
   const MAX_IMAGE_MB = 20;
+  const MAX_QUOTE_CHARS = 2000; // the server's bound on a passage to highlight
 
   const $ = (id) => document.getElementById(id);
   const ui = {
@@ -44,9 +45,9 @@
     sourceFile: $("source-file"),
     sourcePage: $("source-page"),
     sourceModality: $("source-modality"),
-    sourceScore: $("source-score"),
     sourceFigure: $("source-figure"),
     sourceImage: $("source-image"),
+    sourceHighlights: $("source-highlights"),
     sourceCaption: $("source-caption"),
     sourceSnippet: $("source-snippet"),
     keyDialog: $("key-dialog"),
@@ -527,7 +528,6 @@
     ui.sourceFile.textContent = source.file || "—";
     ui.sourcePage.textContent = source.page ? String(source.page) : "—";
     ui.sourceModality.textContent = source.modality || "text";
-    ui.sourceScore.textContent = typeof source.score === "number" ? source.score.toFixed(3) : "—";
     ui.sourceSnippet.textContent = source.snippet || "";
     showPreview(source);
     ui.sourcePanel.hidden = false;
@@ -553,6 +553,42 @@
     state.previewUrl = url;
     if (url) ui.sourceImage.src = url;
     else ui.sourceImage.removeAttribute("src");
+    ui.sourceHighlights.replaceChildren();
+  }
+
+  // Where the cited passage sits on a PDF page, as boxes in fractions of the page; none when
+  // the page's text layer does not hold it (a scan, a picture) or the lookup fails.
+  async function fetchHighlights(source) {
+    if (!source.page || source.image || !source.doc_id || typeof source.snippet !== "string") return [];
+    const quote = source.snippet.replace(/^…\s*/, "").replace(/\s*…$/, "").slice(0, MAX_QUOTE_CHARS);
+    if (!quote.trim()) return [];
+    const path =
+      `api/documents/${encodeURIComponent(source.doc_id)}/pages/${encodeURIComponent(source.page)}` +
+      `/highlights?quote=${encodeURIComponent(quote)}`;
+    try {
+      const body = await apiJson(path);
+      return Array.isArray(body.boxes) ? body.boxes : [];
+    } catch {
+      return [];
+    }
+  }
+
+  // Percent positions keep the boxes on the passage at whatever size the picture is shown.
+  function drawHighlights(boxes) {
+    const percent = (fraction) => `${(fraction * 100).toFixed(3)}%`;
+    const marks = [];
+    for (const box of boxes) {
+      const sides = [box.left, box.top, box.width, box.height];
+      if (!sides.every((value) => Number.isFinite(value) && value >= 0 && value <= 1)) continue;
+      const mark = el("div", "highlight");
+      mark.style.left = percent(box.left);
+      mark.style.top = percent(box.top);
+      mark.style.width = percent(box.width);
+      mark.style.height = percent(box.height);
+      marks.push(mark);
+    }
+    ui.sourceHighlights.replaceChildren(...marks);
+    return marks.length;
   }
 
   // Previews need the API key, so they come through fetch rather than a bare <img src>.
@@ -569,6 +605,7 @@
     ui.sourceFigure.hidden = false;
     ui.sourceImage.alt = what;
     ui.sourceCaption.textContent = "Loading the preview…";
+    const highlights = fetchHighlights(source);
     try {
       const response = await apiFetch(url);
       if (!response.ok) throw await errorFrom(response);
@@ -576,6 +613,9 @@
       if (token !== state.previewToken) return;
       setPreview(URL.createObjectURL(blob));
       ui.sourceCaption.textContent = what;
+      const boxes = await highlights;
+      if (token !== state.previewToken) return;
+      if (drawHighlights(boxes)) ui.sourceCaption.textContent = `${what}, with the passage highlighted`;
     } catch (error) {
       if (token !== state.previewToken) return;
       ui.sourceCaption.textContent = "The preview could not be loaded: " + error.message;
