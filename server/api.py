@@ -40,7 +40,8 @@ def service_info():
 
 @api.post("/api/ask")
 def ask():
-    q = read_question(json_body(), max_pixels=settings().max_image_pixels)
+    s = settings()
+    q = read_question(json_body(), max_pixels=s.max_image_pixels, max_chars=s.max_question_chars)
     answer = rag().ask(
         q.text,
         top_k=q.top_k,
@@ -55,7 +56,13 @@ def ask():
 @api.post("/api/chat")
 def chat():
     body = json_body()
-    q = read_question(body, max_pixels=settings().max_image_pixels, allow_history=False)
+    s = settings()
+    q = read_question(
+        body,
+        max_pixels=s.max_image_pixels,
+        max_chars=s.max_question_chars,
+        allow_history=False,
+    )
     conversation_id = body.get("conversation_id")
     if conversation_id is None:
         conversation_id = conversations().start()

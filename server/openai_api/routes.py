@@ -35,7 +35,12 @@ def chat_completions():
     body = json_body()
     model = read_model(body)
     s = settings()
-    chat = read_chat_request(body, max_pixels=s.max_image_pixels, keep_turns=s.conversation_turns)
+    chat = read_chat_request(
+        body,
+        max_pixels=s.max_image_pixels,
+        keep_turns=s.conversation_turns,
+        max_chars=s.max_question_chars,
+    )
     completion = Completion(model)
     prompt_words = words(chat.question) + sum(words(t.content) for t in chat.history)
     if not chat.stream:

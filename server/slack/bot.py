@@ -26,6 +26,7 @@ log = logging.getLogger(__name__)
 BUSY = "I'm busy answering other questions right now: please try again in a minute."
 MENTION_USAGE = "Ask me a question about the documents, for example: how long is the warranty?"
 USAGE = "Ask me a question about the documents, for example: `{command} how long is the warranty?`"
+TOO_LONG = "That question is {length} characters long; I read questions of up to {limit}."
 APOLOGY = "Sorry, I could not answer that because something went wrong. Please try again later."
 
 

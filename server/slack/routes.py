@@ -5,12 +5,11 @@ These routes do not take the product's API keys: Slack signs each request instea
 
 from __future__ import annotations
 
-import json
-
 from flask import Blueprint, current_app, jsonify, request
 from werkzeug.exceptions import BadRequest, ServiceUnavailable
 
 from server import context
+from server.jsonbody import parse_json
 from server.slack.bot import SlackBot
 from server.slack.commands import handle_command
 from server.slack.events import handle_event
@@ -46,10 +45,7 @@ def check_request() -> None:
 
 @slack.post("/events")
 def events():
-    try:
-        payload = json.loads(request.get_data())
-    except ValueError:
-        raise BadRequest("the body of a Slack event must be JSON") from None
+    payload = parse_json(request.get_data())
     if not isinstance(payload, dict):
         raise BadRequest("the body of a Slack event must be a JSON object")
     reply = handle_event(payload, _bot(), context.rag())
