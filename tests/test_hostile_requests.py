@@ -208,3 +208,295 @@ def test_a_json_api_refuses_other_media_types_with_415(client, route, content_ty
 def test_a_json_api_refuses_a_body_without_a_media_type(client, route):
     body = json.dumps(question_body(route, "How long is the warranty?"))
     error_of(client.post(route, data=body), 415, says="application/json")
+
+
+# 3. Cross-origin writes and DNS rebinding ------------------------------------------------------
+
+ASK = {"question": "How long is the warranty?"}
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {"Origin": "http://evil.example"},
+        {"Origin": "http://evil.example", "Sec-Fetch-Site": "cross-site"},
+        {"Origin": "http://localhost:3000", "Sec-Fetch-Site": "same-site"},
+        {"Origin": "null"},
+        {"Sec-Fetch-Site": "cross-site"},
+    ],
+)
+def test_a_cross_origin_write_is_403(client, headers):
+    error = error_of(client.post("/api/ask", json=ASK, headers=headers), 403)
+    assert "RAG_CORS_ORIGINS" in error["message"]
+
+
+def test_a_cross_origin_delete_or_upload_changes_nothing(client, indexed):
+    import io
+
+    before = sorted(d.doc_id for d in indexed.documents())
+    evil = {"Origin": "http://evil.example", "Sec-Fetch-Site": "cross-site"}
+    error_of(client.delete(f"/api/documents/{before[0]}", headers=evil), 403)
+    files = {"files": [(io.BytesIO(b"Planted text."), "planted.txt")]}
+    response = client.post(
+        "/api/documents", data=files, content_type="multipart/form-data", headers=evil
+    )
+    error_of(response, 403)
+    assert sorted(d.doc_id for d in indexed.documents()) == before
+
+
+def test_a_cross_origin_openai_completion_is_403(client):
+    body = question_body(OPENAI, "How long is the warranty?")
+    response = client.post(OPENAI, json=body, headers={"Origin": "https://evil.example"})
+    error_of(response, 403)
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {},  # curl, SDKs: no Origin
+        {"Origin": "http://localhost"},  # the page itself (the test client's host)
+        {"Origin": "http://localhost", "Sec-Fetch-Site": "same-origin"},
+        {"Sec-Fetch-Site": "none"},  # typed by the user
+    ],
+)
+def test_same_origin_and_non_browser_writes_pass(client, headers):
+    assert client.post("/api/ask", json=ASK, headers=headers).status_code == 200
+
+
+def test_origins_in_cors_origins_may_write(make_client):
+    client = make_client(cors_origins="https://intranet.example, http://localhost:3000")
+    for origin in ("https://intranet.example", "http://localhost:3000"):
+        headers = {"Origin": origin, "Sec-Fetch-Site": "cross-site"}
+        assert client.post("/api/ask", json=ASK, headers=headers).status_code == 200
+    error_of(client.post("/api/ask", json=ASK, headers={"Origin": "https://evil.example"}), 403)
+
+
+def test_dns_rebinding_is_refused(client):
+    """A page on attacker.example, its name pointed at 127.0.0.1, reads the documents."""
+    response = client.get("/api/documents", headers={"Host": "attacker.example"})
+    error = error_of(response, 400, says="attacker.example")
+    assert "RAG_ALLOWED_HOSTS" in error["message"]
+    response = client.get("/api/documents", headers={"Host": "attacker.example:8000"})
+    error_of(response, 400)
+    error_of(client.post("/api/ask", json=ASK, headers={"Host": "attacker.example"}), 400)
+
+
+@pytest.mark.parametrize("host", ["localhost:8000", "127.0.0.1:8000", "[::1]:8000", "LOCALHOST"])
+def test_loopback_hosts_are_answered(client, host):
+    assert client.get("/api/documents", headers={"Host": host}).status_code == 200
+
+
+def test_the_bind_host_and_public_url_are_answered(make_settings, indexed):
+    settings = make_settings(public_url="https://docs.example.org/", rate_limit="")
+    client = create_app(settings, rag=indexed, bind_host="10.0.0.7").test_client()
+    for host in ("10.0.0.7:8000", "docs.example.org"):
+        assert client.get("/api/documents", headers={"Host": host}).status_code == 200
+    error_of(client.get("/api/documents", headers={"Host": "10.0.0.8"}), 400)
+    # The public URL is the page's origin behind a proxy: its writes are same-origin.
+    headers = {"Host": "docs.example.org", "Origin": "https://docs.example.org"}
+    assert client.post("/api/ask", json=ASK, headers=headers).status_code == 200
+
+
+def test_allowed_hosts_is_a_setting_and_star_allows_any(make_client):
+    client = make_client(allowed_hosts="rag.internal")
+    assert client.get("/api/documents", headers={"Host": "rag.internal"}).status_code == 200
+    error_of(client.get("/api/documents", headers={"Host": "localhost"}), 400)
+    anyone = make_client(allowed_hosts="*")
+    assert anyone.get("/api/documents", headers={"Host": "whatever.example"}).status_code == 200
+
+
+def test_probes_answer_any_host(client):
+    assert client.get("/healthz", headers={"Host": "10.1.2.3:8000"}).status_code == 200
+
+
+def test_a_keyed_server_answers_other_hosts_unless_told(make_client):
+    """A rebinding page has no key; a server with keys is reached by whatever name routes."""
+    keyed = make_client(api_keys="k1")
+    response = keyed.get(
+        "/api/documents", headers={"Host": "10.0.0.9", "Authorization": "Bearer k1"}
+    )
+    assert response.status_code == 200
+    strict = make_client(api_keys="k1", allowed_hosts="rag.internal")
+    error_of(strict.get("/api/documents", headers={"Host": "10.0.0.9"}), 400)
+
+
+# 4. Every copy of the page carries its policy; no inline script ---------------------------------
+
+
+def policy_of(response) -> dict[str, str]:
+    header = response.headers.get("Content-Security-Policy")
+    assert header, f"{response.request.path} has no Content-Security-Policy"
+    return dict(part.strip().split(" ", 1) for part in header.split(";"))
+
+
+@pytest.mark.parametrize("path", ["/", "/assets/index.html", "/static/index.html"])
+def test_every_copy_of_the_page_carries_the_policy(client, path):
+    response = client.get(path)
+    assert response.status_code == 200 and response.mimetype == "text/html"
+    policy = policy_of(response)
+    assert policy["script-src"] == "'self'" and policy["object-src"] == "'none'"
+    assert policy["frame-ancestors"] == "'none'"
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+    assert response.headers["Referrer-Policy"] == "no-referrer"
+
+
+@pytest.mark.parametrize("path", ["/assets/favicon.svg", "/static/favicon.svg"])
+def test_an_svg_opened_on_its_own_carries_the_policy(client, path):
+    assert policy_of(client.get(path))["script-src"] == "'self'"
+
+
+def test_the_page_holds_no_inline_script(client):
+    """The policy allows scripts from this server only; the page relies on nothing else."""
+    from html.parser import HTMLParser
+
+    problems: list[str] = []
+
+    class Inspector(HTMLParser):
+        in_script = False
+
+        def handle_starttag(self, tag, attrs):
+            for name, value in attrs:
+                if name.startswith("on"):
+                    problems.append(f"<{tag} {name}=...>")
+                if value and value.strip().lower().startswith("javascript:"):
+                    problems.append(f"<{tag} {name}={value}>")
+            if tag == "script":
+                self.in_script = True
+                if not dict(attrs).get("src"):
+                    problems.append("<script> without src")
+
+        def handle_endtag(self, tag):
+            if tag == "script":
+                self.in_script = False
+
+        def handle_data(self, data):
+            if self.in_script and data.strip():
+                problems.append(f"inline script: {data.strip()[:40]}")
+
+    response = client.get("/")
+    Inspector().feed(response.get_data(as_text=True))
+    assert problems == []
+    assert "unsafe-inline" not in response.headers["Content-Security-Policy"]
+
+
+def test_json_answers_say_their_type(client):
+    assert client.get("/api/documents").headers["X-Content-Type-Options"] == "nosniff"
+
+
+# 5. Too-large bodies and too many parts: JSON, with the limit that was hit ---------------------
+
+
+def multipart(parts: int, *, boundary: str = "b0undary") -> bytes:
+    lines = []
+    for i in range(parts):
+        lines.append(
+            f'--{boundary}\r\nContent-Disposition: form-data; name="files"; '
+            f'filename="f{i}.txt"\r\nContent-Type: text/plain\r\n\r\nnote {i}\r\n'
+        )
+    lines.append(f"--{boundary}--\r\n")
+    return "".join(lines).encode()
+
+
+def test_too_many_parts_is_413_saying_parts_not_megabytes(client, indexed):
+    before = len(indexed.documents())
+    body = multipart(1500)
+    assert len(body) < 1024 * 1024  # far under the 25 MB limit
+    response = client.post(
+        "/api/documents", data=body, content_type="multipart/form-data; boundary=b0undary"
+    )
+    error = error_of(response, 413, says="more than 1000 parts")
+    assert "MB" not in error["message"] and "RAG_MAX_UPLOAD_PARTS" in error["message"]
+    assert len(indexed.documents()) == before
+
+
+def test_the_parts_limit_is_a_setting(make_client):
+    client = make_client(max_upload_parts=3)
+    kind = "multipart/form-data; boundary=b0undary"
+    error_of(client.post("/api/documents", data=multipart(4), content_type=kind), 413, says="3")
+    response = client.post("/api/documents", data=multipart(3), content_type=kind)
+    assert response.status_code == 200 and response.get_json()["ingested"] == 3
+
+
+def test_an_over_large_body_still_blames_its_size(make_client):
+    client = make_client(max_upload_mb=1)
+    data = {"files": [(__import__("io").BytesIO(b"a" * (2 * 1024 * 1024)), "big.txt")]}
+    response = client.post("/api/documents", data=data, content_type="multipart/form-data")
+    error_of(response, 413, says="limit of 1 MB (RAG_MAX_UPLOAD_MB)")
+
+
+@pytest.fixture
+def served(make_settings, indexed):
+    """The app under waitress as `rag serve` runs it, on 127.0.0.1 with a 1 MB upload limit."""
+    import threading
+
+    from server.serving import create_server
+
+    settings = make_settings(max_upload_mb=1, rate_limit="")
+    app = create_app(settings, rag=indexed)
+    server = create_server(app, settings, host="127.0.0.1", port=0, threads=2)
+    threading.Thread(target=server.run, daemon=True).start()
+    yield server.effective_port
+    server.close()
+
+
+def raw_exchange(port: int, head: str, body: bytes = b"") -> tuple[int, dict, bytes]:
+    """Send a request as written; the status, headers and body of the answer."""
+    import socket
+
+    with socket.create_connection(("127.0.0.1", port), timeout=10) as sock:
+        sock.sendall(head.encode() + body)
+        received = b""
+        while chunk := sock.recv(65536):
+            received += chunk
+            if b"\r\n\r\n" in received:
+                top, _, rest = received.partition(b"\r\n\r\n")
+                fields = dict(
+                    line.split(": ", 1) for line in top.decode().split("\r\n")[1:] if ": " in line
+                )
+                length = int(fields.get("Content-Length", "-1"))
+                if 0 <= length <= len(rest):
+                    return int(top.split()[1]), fields, rest[:length]
+    raise AssertionError(f"no complete answer: {received[:200]!r}")
+
+
+def test_waitress_answers_an_over_large_body_in_json(served):
+    """Over waitress's own limit the app never sees the request: waitress answers, in JSON."""
+    head = (
+        "POST /api/documents HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+        "Content-Type: multipart/form-data; boundary=x\r\n"
+        f"Content-Length: {50 * 1024 * 1024}\r\n\r\n"
+    )
+    status, fields, body = raw_exchange(served, head)
+    assert status == 413 and fields["Content-Type"] == "application/json"
+    error = json.loads(body)["error"]
+    assert error["type"] == "request_entity_too_large"
+    assert "limit of 1 MB (RAG_MAX_UPLOAD_MB)" in error["message"]
+
+
+def test_just_over_the_limit_the_app_answers_alike(served):
+    head = (
+        "POST /api/documents HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+        "Content-Type: multipart/form-data; boundary=x\r\n"
+        f"Content-Length: {1024 * 1024 + 10}\r\n\r\n"
+    )
+    status, fields, body = raw_exchange(served, head, b"-" * (1024 * 1024 + 10))
+    assert status == 413 and fields["Content-Type"] == "application/json"
+    assert "limit of 1 MB (RAG_MAX_UPLOAD_MB)" in json.loads(body)["error"]["message"]
+
+
+def test_waitress_refuses_a_chunked_body_over_its_limit_in_json(served):
+    head = (
+        "POST /api/documents HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+        "Content-Type: multipart/form-data; boundary=x\r\nTransfer-Encoding: chunked\r\n\r\n"
+    )
+    piece = b"-" * 65536
+    chunks = (b"%x\r\n" % len(piece) + piece + b"\r\n") * 40  # 2.5 MB
+    status, fields, body = raw_exchange(served, head, chunks + b"0\r\n\r\n")
+    assert status == 413 and fields["Content-Type"] == "application/json"
+    assert "RAG_MAX_UPLOAD_MB" in json.loads(body)["error"]["message"]
+
+
+def test_waitress_answers_a_malformed_request_in_json(served):
+    status, fields, body = raw_exchange(served, "GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nBad\r\n\r\n")
+    assert status == 400 and fields["Content-Type"] == "application/json"
+    assert json.loads(body)["error"]["type"] == "bad_request"
