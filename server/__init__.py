@@ -24,6 +24,7 @@ def create_app(
     from server.limits import init_limits
     from server.metrics import Metrics
     from server.openai_api import openai_api
+    from server.paths import PublicPaths
     from server.slack import register_slack
     from server.uploads import Uploads
     from server.web import init_pages, web
@@ -37,6 +38,7 @@ def create_app(
     # within the request limit was refused for its parts, and the error can say so.
     app.config["MAX_FORM_MEMORY_SIZE"] = app.config["MAX_CONTENT_LENGTH"]
     app.extensions["settings"] = settings
+    app.extensions["paths"] = PublicPaths(settings.data_dir)
     service = app.extensions["rag"] = rag or RagService(settings)
     app.extensions["conversations"] = Conversations(
         max_conversations=settings.max_conversations, keep_turns=settings.conversation_turns

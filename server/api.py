@@ -18,6 +18,7 @@ from server import sse
 from server.auth import protect
 from server.context import rag, settings
 from server.conversations import Conversations
+from server.errors import public
 from server.requests import Question, json_body, read_question
 from server.serialize import answer_json
 
@@ -95,7 +96,8 @@ def _chat_events(q: Question, conversation_id: str) -> Iterator[str]:
                 yield sse.event({"text": item}, "delta")
     except RagError as exc:
         log.warning("chat answer failed: %s", exc)
-        yield sse.event({"error": {"message": str(exc), "type": type(exc).__name__}}, "error")
+        message = public(str(exc))
+        yield sse.event({"error": {"message": message, "type": type(exc).__name__}}, "error")
     except Exception:
         log.exception("chat answer failed")
         yield sse.event(

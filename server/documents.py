@@ -10,8 +10,10 @@ from flask import Blueprint, current_app, jsonify, request, send_file, send_from
 from werkzeug.exceptions import BadRequest, NotFound
 
 from rag.errors import DocumentNotFoundError
+from rag.types import DocumentRecord
 from server.auth import protect
 from server.context import rag
+from server.errors import public
 from server.uploads import UploadResult, Uploads
 
 documents = protect(Blueprint("documents", __name__))
@@ -39,6 +41,7 @@ def upload():
     results = uploads().ingest(files)
     for r in results:
         current_app.extensions["metrics"].count_upload(r.status, r.chunks)
+        r.reason = public(r.reason) if r.reason else r.reason
     failed = [r for r in results if r.status == "failed"]
     body = {
         "results": [r.to_dict() for r in results],
@@ -59,9 +62,14 @@ def _status(result: UploadResult) -> int:
     return FAILURE_STATUS.get(result.error or "", 400)
 
 
+def document_json(record: DocumentRecord) -> dict:
+    """A document as clients see it: its path relative to the data directory, or its name."""
+    return record.__dict__ | {"path": current_app.extensions["paths"].path(record.path)}
+
+
 @documents.get("/api/documents")
 def list_documents():
-    return jsonify({"documents": [d.__dict__ for d in rag().documents()]})
+    return jsonify({"documents": [document_json(d) for d in rag().documents()]})
 
 
 @documents.delete("/api/documents/<doc_id>")
@@ -74,7 +82,7 @@ def delete_document(doc_id: str):
     with uploads().lock:
         rag().delete(doc_id)
     uploads().forget(record.path)
-    return jsonify({"deleted": record.__dict__})
+    return jsonify({"deleted": document_json(record)})
 
 
 @documents.get("/api/documents/<doc_id>/pages/<int:page>")

@@ -55,12 +55,19 @@ def _too_large() -> str:
     return too_large_message(limit)
 
 
+def public(message: str) -> str:
+    """``message`` without the server's absolute paths (see server.paths)."""
+    paths = current_app.extensions.get("paths")
+    return paths.scrub(message) if paths is not None else message
+
+
 def register_error_handlers(app: Flask) -> None:
     @app.errorhandler(HTTPException)
     def http_error(exc: HTTPException):
-        return _error(describe(exc), exc.name.lower().replace(" ", "_"), exc.code or 500)
+        kind = exc.name.lower().replace(" ", "_")
+        return _error(public(describe(exc)), kind, exc.code or 500)
 
     @app.errorhandler(RagError)
     def rag_error(exc: RagError):
         status = next((code for cls, code in STATUS.items() if isinstance(exc, cls)), 500)
-        return _error(str(exc), type(exc).__name__, status)
+        return _error(public(str(exc)), type(exc).__name__, status)

@@ -500,3 +500,84 @@ def test_waitress_answers_a_malformed_request_in_json(served):
     status, fields, body = raw_exchange(served, "GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nBad\r\n\r\n")
     assert status == 400 and fields["Content-Type"] == "application/json"
     assert json.loads(body)["error"]["type"] == "bad_request"
+
+
+# 6. No absolute server path in listings, deletions or errors ------------------------------------
+
+
+def upload_files(client, *files, headers=None):
+    import io
+
+    data = {"files": [(io.BytesIO(content), name) for name, content in files]}
+    return client.post(
+        "/api/documents", data=data, content_type="multipart/form-data", headers=headers or {}
+    )
+
+
+def assert_no_server_path(text: str, *roots) -> None:
+    for root in roots:
+        assert str(root) not in text, text
+    assert "/tmp/" not in text and "/home/" not in text, text
+
+
+def test_listings_show_paths_relative_to_the_data_dir_or_the_name(
+    client, indexed, settings, tmp_path
+):
+    assert upload_files(client, ("kiwi.txt", b"Kiwis are brown.")).status_code == 200
+    response = client.get("/api/documents")
+    assert_no_server_path(response.get_data(as_text=True), tmp_path, settings.data_dir.resolve())
+    paths = {d["file"]: d["path"] for d in response.get_json()["documents"]}
+    # Uploaded: relative to the data directory; ingested from elsewhere: the name alone.
+    assert paths == {
+        "kiwi.txt": "uploads/kiwi.txt",
+        "faq.txt": "faq.txt",
+        "manual.pdf": "manual.pdf",
+    }
+
+
+def test_a_deletion_shows_no_server_path(client, indexed, tmp_path):
+    doc = next(d for d in indexed.documents() if d.file == "faq.txt")
+    response = client.delete(f"/api/documents/{doc.doc_id}")
+    assert response.status_code == 200
+    assert_no_server_path(response.get_data(as_text=True), tmp_path)
+    assert response.get_json()["deleted"]["path"] == "faq.txt"
+
+
+def test_upload_reasons_show_no_server_path(client, tmp_path):
+    upload_files(client, ("first.txt", b"Lemons are sour."))
+    response = upload_files(client, ("second.txt", b"Lemons are sour."))
+    [result] = response.get_json()["results"]
+    assert result["status"] == "duplicate"
+    assert result["reason"] == "same content as uploads/first.txt"
+    assert_no_server_path(response.get_data(as_text=True), tmp_path)
+
+
+class StoreFailure:
+    """A service whose store reports where it lives, as a locked Edge shard does."""
+
+    def __init__(self, exc) -> None:
+        self.exc = exc
+
+    def ask(self, question, **options):
+        raise self.exc
+
+    def ask_stream(self, question, **options):
+        raise self.exc
+
+    def documents(self):
+        raise self.exc
+
+
+@pytest.mark.parametrize("route", JSON_ROUTES)
+def test_error_messages_show_no_server_path(make_settings, tmp_path, route):
+    from rag.errors import StoreLockedError
+
+    settings = make_settings(rate_limit="")
+    shard = settings.data_dir.resolve() / "qdrant" / "documents"
+    exc = StoreLockedError(f"the index at {shard} is in use by another process (/srv/x/lock)")
+    client = create_app(settings, rag=StoreFailure(exc)).test_client()
+    response = client.post(route, json=question_body(route, "Warranty?"))
+    error = error_of(response, 503)
+    assert error["message"] == "the index at qdrant/documents is in use by another process (lock)"
+    listing = client.get("/api/documents")
+    assert_no_server_path(listing.get_data(as_text=True), tmp_path)

@@ -15,7 +15,7 @@ from rag.types import Answer
 from server import sse
 from server.auth import protect
 from server.context import rag, settings
-from server.errors import STATUS, describe
+from server.errors import STATUS, describe, public
 from server.openai_api.parse import ChatRequest, json_body, read_chat_request, read_model
 from server.openai_api.shapes import Completion, error, extensions, models, words
 
@@ -87,7 +87,7 @@ def _events(
         # Headers are sent: the error travels as an event, as OpenAI's streams carry theirs.
         log.warning("streamed completion failed: %s", exc)
         _, kind, code = _rag_error(exc)
-        yield sse.event(error(str(exc), kind, None, code))
+        yield sse.event(error(public(str(exc)), kind, None, code))
     except Exception:
         log.exception("streamed completion failed")
         yield sse.event(error("internal error while answering", "server_error"))
@@ -127,7 +127,7 @@ def http_error(exc: HTTPException):
     kind, code = _kind(status)
     param = getattr(exc, "param", None)
     code = getattr(exc, "error_code", None) or code
-    response = jsonify(error(describe(exc), kind, param, code))
+    response = jsonify(error(public(describe(exc)), kind, param, code))
     # Keep what the exception says beside its body (Allow on 405, Retry-After on 429).
     for name, value in exc.get_headers():
         if name.lower() != "content-type":
@@ -138,4 +138,4 @@ def http_error(exc: HTTPException):
 @openai_api.errorhandler(RagError)
 def rag_error(exc: RagError):
     status, kind, code = _rag_error(exc)
-    return jsonify(error(str(exc), kind, None, code)), status
+    return jsonify(error(public(str(exc)), kind, None, code)), status
