@@ -19,7 +19,13 @@ from server.uploads import UploadResult, Uploads
 documents = protect(Blueprint("documents", __name__))
 
 # When every file of an upload failed, the request failed: its status says how.
-FAILURE_STATUS = {"FileTooLargeError": 413, "UnsupportedFileError": 415}
+FAILURE_STATUS = {
+    "FileTooLargeError": 413,
+    "UnsupportedFileError": 415,
+    "StoreUnavailableError": 503,
+    "StoreLockedError": 503,
+    "StorageError": 507,
+}
 BLOB_NAME = re.compile(r"^[0-9a-f]{64}(-[\w.-]+)?\.(png|jpe?g|webp|gif|bmp|tiff?)$", re.I)
 PREVIEW_DPI = 110
 # pdfium is not thread-safe: one render at a time.

@@ -1,22 +1,83 @@
 """Uploaded files into the index, one at a time, losing nothing when a file is bad.
 
-An upload is kept under ``DATA_DIR/uploads/NAME`` (the name sanitised), so uploading the same
-name again replaces that document. A file is staged first and only takes the place of the
-previous upload once it is in the index: a corrupt or mislabelled replacement leaves both the
-old file and its chunks as they were.
+An upload is kept under ``DATA_DIR/uploads/NAME`` (the name made safe, see ``stored_name``), so
+uploading the same name again replaces that document. A file is staged first and only takes
+the place of the previous upload once it is in the index: a corrupt or mislabelled replacement
+leaves both the old file and its chunks as they were. Every file of a batch gets its outcome,
+whatever happened to the files before it.
 """
 
 from __future__ import annotations
 
+import hashlib
+import logging
+import re
 import shutil
 import threading
+import unicodedata
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from werkzeug.datastructures import FileStorage
-from werkzeug.utils import secure_filename
+
+from rag.errors import RagError
+
+log = logging.getLogger(__name__)
+
+# File systems take names of up to 255 bytes.
+MAX_NAME_BYTES = 255
+# Control and format characters (newlines, bidi overrides), line and paragraph separators:
+# invisible or line-breaking in any report that shows the name.
+_INVISIBLE = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"})
+# Characters that file systems refuse or read as structure.
+_UNSAFE = re.compile(r'[:*?"<>|]')
+_SPACES = re.compile(r"\s+")
+_TAGGED = re.compile(r"~[0-9a-f]{8}(\.[^.]*)?$")
+
+
+class BadFileName(ValueError):
+    """An upload's name cannot be a document's name; the message says why."""
+
+
+def printable(name: str, limit: int = 120) -> str:
+    """``name`` fit for one line of a report: invisible characters escaped, long ones cut."""
+    shown = "".join(
+        f"\\u{ord(c):04x}" if unicodedata.category(c) in _INVISIBLE else c for c in name
+    )
+    return shown if len(shown) <= limit else shown[: limit - 1] + "…"
+
+
+def stored_name(given: str) -> str:
+    """The name an upload is kept (and listed) under; ``BadFileName`` when there is none.
+
+    Letters of every script are kept (NFC-normalised). Folders are flattened into the name
+    (``a/b.txt`` is ``a_b.txt``), invisible characters dropped, characters file systems refuse
+    replaced. Whenever that changed the name, a short hash of the name as sent is added before
+    the extension, so two different names never become one document.
+    """
+    name = unicodedata.normalize("NFC", given)
+    cleaned = "".join(c for c in name if unicodedata.category(c) not in _INVISIBLE)
+    parts = [p for p in re.split(r"[/\\]", cleaned) if p.strip() not in ("", ".", "..")]
+    safe = _SPACES.sub(" ", _UNSAFE.sub("_", "_".join(parts))).strip(" .")
+    if not safe:
+        raise BadFileName("the file name has no usable characters; name the file, e.g. report.pdf")
+    # A name sent already looking tagged is tagged again: it cannot take another's place.
+    if safe != name or _TAGGED.search(safe):
+        stem, dot, extension = safe.rpartition(".")
+        if not stem:
+            stem, dot, extension = safe, "", ""
+        tag = hashlib.sha256(name.encode("utf-8", "surrogatepass")).hexdigest()[:8]
+        safe = f"{stem}~{tag}{dot}{extension}"
+    size = len(safe.encode("utf-8"))
+    if size > MAX_NAME_BYTES:
+        raise BadFileName(
+            f"the file name is {size} bytes long in UTF-8; at most {MAX_NAME_BYTES} are "
+            "accepted: give the file a shorter name"
+        )
+    return safe
+
 
 if TYPE_CHECKING:
     from rag.service import RagService
@@ -50,21 +111,30 @@ class Uploads:
         incoming = self.directory / ".incoming"
         incoming.mkdir(parents=True, exist_ok=True)
         with self.lock:
-            return [self._one(f, incoming) for f in files]
+            return [self._outcome(f, incoming) for f in files]
 
-    def _one(self, upload: FileStorage, incoming: Path) -> UploadResult:
+    def _outcome(self, upload: FileStorage, incoming: Path) -> UploadResult:
+        """One file's result: a failure of this file never stops the files after it."""
         given = upload.filename or ""
-        name = secure_filename(given)
-        if not name:
-            return UploadResult(
-                given or "(unnamed)",
-                "failed",
-                "the file name has no usable characters; name the file, e.g. report.pdf",
-                error="BadFileName",
-            )
-        staged = incoming / f"{uuid.uuid4().hex}-{name}"
+        try:
+            name = stored_name(given)
+        except BadFileName as exc:
+            return UploadResult(printable(given) or "(unnamed)", "failed", str(exc), "BadFileName")
+        try:
+            return self._one(upload, name, incoming)
+        except RagError as exc:  # the store or a model failed on this file
+            log.warning("upload of %s failed: %s", name, exc)
+            return UploadResult(name, "failed", str(exc), type(exc).__name__)
+        except OSError as exc:
+            log.warning("upload of %s could not be kept: %s", name, exc)
+            reason = f"the file could not be stored: {exc.strerror or type(exc).__name__}"
+            return UploadResult(name, "failed", reason, "StorageError")
+
+    def _one(self, upload: FileStorage, name: str, incoming: Path) -> UploadResult:
+        # Staged and set-aside copies are named by uuid alone: the name may be 255 bytes.
+        staged = incoming / uuid.uuid4().hex
         target = self.directory / name
-        previous = self.directory / ".incoming" / f"{uuid.uuid4().hex}-previous-{name}"
+        previous = incoming / f"{uuid.uuid4().hex}.previous"
         try:
             upload.save(staged)
             if target.exists():

@@ -1,0 +1,193 @@
+"""Uploads facing hostile names and batches, concurrent writes, and restarts: names keep their
+script and stay apart, every file of a batch is reported, one upload does not hold up the
+others, and the kept files match the index."""
+
+from __future__ import annotations
+
+import unicodedata
+from urllib.parse import quote
+
+import pytest
+
+from rag.errors import StoreUnavailableError
+from server import create_app
+from server.uploads import MAX_NAME_BYTES, stored_name
+
+
+@pytest.fixture
+def app(make_settings, service):
+    app = create_app(make_settings(rate_limit=""), rag=service)
+    app.testing = True
+    return app
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+def upload(client, *files):
+    """Files as a hostile client can send them: each name percent-encoded in ``filename*``
+    (RFC 5987), so newlines and other control characters arrive as they were written."""
+    boundary = "hostile-boundary"
+    body = b""
+    for name, content in files:
+        body += (
+            f"--{boundary}\r\nContent-Disposition: form-data; name=\"files\"; "
+            f"filename*=UTF-8''{quote(name, safe='')}\r\n"
+            "Content-Type: application/octet-stream\r\n\r\n"
+        ).encode() + content + b"\r\n"
+    body += f"--{boundary}--\r\n".encode()
+    return client.post(
+        "/api/documents", data=body, content_type=f"multipart/form-data; boundary={boundary}"
+    )
+
+
+def kept(settings) -> list[str]:
+    folder = settings.data_dir / "uploads"
+    return sorted(p.name for p in folder.iterdir() if p.is_file()) if folder.is_dir() else []
+
+
+def files_of(service) -> list[str]:
+    return sorted(d.file for d in service.documents())
+
+
+# 8. Names ------------------------------------------------------------------------------------
+
+
+def test_unicode_names_are_kept(client, service, app):
+    response = upload(client, ("日本語.txt", b"Tea ceremonies take hours."))
+    assert response.status_code == 200
+    [result] = response.get_json()["results"]
+    assert result["file"] == "日本語.txt" and result["status"] == "ingested"
+    assert files_of(service) == ["日本語.txt"]
+    assert kept(app.extensions["settings"]) == ["日本語.txt"]
+
+
+def test_names_are_nfc_normalised(client, service):
+    decomposed = unicodedata.normalize("NFD", "Café.txt")
+    assert decomposed != "Café.txt"
+    [result] = upload(client, (decomposed, b"Espresso is strong.")).get_json()["results"]
+    assert result["file"] == "Café.txt"
+    # The same name sent composed is the same document.
+    again = upload(client, ("Café.txt", b"Espresso is very strong.")).get_json()["results"][0]
+    assert again["status"] == "replaced" and files_of(service) == ["Café.txt"]
+
+
+def test_different_names_never_become_one_document(client, service):
+    names = ["отчёт_2024.txt", "счёт_2024.txt", "a:b.txt", "a?b.txt", "a_b.txt", "a\nb.txt"]
+    files = [
+        (name, f"Document {i} mentions item {i * 7}.".encode()) for i, name in enumerate(names)
+    ]
+    response = upload(client, *files)
+    results = response.get_json()["results"]
+    assert [r["status"] for r in results] == ["ingested"] * len(names)
+    assert len({r["file"] for r in results}) == len(names)
+    assert len({r["doc_id"] for r in results}) == len(names)
+    assert len(service.documents()) == len(names)
+    assert results[0]["file"] == "отчёт_2024.txt" and results[1]["file"] == "счёт_2024.txt"
+
+
+def test_a_name_that_looks_tagged_cannot_take_the_place_of_a_tagged_one(client, service):
+    tagged = stored_name("a:b.txt")
+    upload(client, ("a:b.txt", b"The original text about owls."))
+    response = upload(client, (tagged, b"An impostor about bats."))
+    [result] = response.get_json()["results"]
+    assert result["status"] == "ingested" and result["file"] != tagged
+    assert len(service.documents()) == 2
+
+
+def test_an_overlong_name_fails_alone_with_a_clear_reason(client, service):
+    overlong = "я" * 200 + ".txt"  # 404 bytes in UTF-8
+    response = upload(
+        client,
+        ("before.txt", b"Pears are green."),
+        (overlong, b"Plums are purple."),
+        ("after.txt", b"Figs are sweet."),
+    )
+    assert response.status_code == 200
+    results = response.get_json()["results"]
+    assert [r["status"] for r in results] == ["ingested", "failed", "ingested"]
+    failed = results[1]
+    assert failed["error"] == "BadFileName"
+    assert f"404 bytes long in UTF-8; at most {MAX_NAME_BYTES}" in failed["reason"]
+    assert failed["file"].endswith("…") and len(failed["file"]) <= 120
+    assert files_of(service) == ["after.txt", "before.txt"]
+
+
+def test_a_name_of_255_bytes_is_kept(client, service):
+    name = "x" * (MAX_NAME_BYTES - 4) + ".txt"
+    [result] = upload(client, (name, b"Limes are green.")).get_json()["results"]
+    assert result["status"] == "ingested" and result["file"] == name
+
+
+@pytest.mark.parametrize("breaker", ["\n", "\r\n", "\u2028", "\x1b[2K", "\u202e"])
+def test_control_characters_cannot_forge_report_lines(client, breaker):
+    forged = f"bad{breaker}good.pdf: ingested"
+    response = upload(client, (f"{forged}.png", b"not a picture"))
+    body = response.get_json()
+    assert response.status_code == 415  # text named .png: unsupported
+    [result] = body["results"]
+    for text in (result["file"], body["error"]["message"]):
+        assert not any(unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp") for c in text), text
+    assert "\n" not in body["error"]["message"]
+
+
+def test_a_nameless_upload_is_reported_and_the_rest_goes_on(client, service):
+    response = upload(client, ("../..", b"words"), ("kept.txt", b"Apples are red."))
+    results = response.get_json()["results"]
+    assert [r["status"] for r in results] == ["failed", "ingested"]
+    assert results[0]["error"] == "BadFileName"
+
+
+def test_every_file_of_a_batch_gets_its_outcome(client, service):
+    upload(client, ("replace-me.txt", b"Version one about herons."))
+    response = upload(
+        client,
+        ("replace-me.txt", b"Version two about herons."),
+        ("empty.txt", b""),
+        ("broken.pdf", b"%PDF-1.4 cut short"),
+        ("new.txt", b"Cranes fly south."),
+    )
+    assert response.status_code == 200
+    body = response.get_json()
+    outcomes = [(r["file"], r["status"]) for r in body["results"]]
+    assert outcomes == [
+        ("replace-me.txt", "replaced"),
+        ("empty.txt", "failed"),
+        ("broken.pdf", "failed"),
+        ("new.txt", "ingested"),
+    ]
+    assert all(r["reason"] for r in body["results"] if r["status"] == "failed")
+    assert body["ingested"] == 2 and body["failed"] == 2
+
+
+def test_a_store_failure_on_one_file_does_not_stop_the_batch(client, service, monkeypatch):
+    real = service.ingest
+    calls = []
+
+    def flaky(paths, **kwargs):
+        calls.append(paths)
+        if len(calls) == 1:
+            raise StoreUnavailableError("cannot reach the Qdrant server")
+        return real(paths, **kwargs)
+
+    monkeypatch.setattr(service, "ingest", flaky)
+    response = upload(client, ("first.txt", b"Swans glide."), ("second.txt", b"Geese honk."))
+    results = response.get_json()["results"]
+    assert [(r["status"], r["error"]) for r in results] == [
+        ("failed", "StoreUnavailableError"),
+        ("ingested", None),
+    ]
+    assert "cannot reach" in results[0]["reason"]
+    assert files_of(service) == ["second.txt"]
+
+
+def test_when_the_store_is_down_for_every_file_the_upload_is_503(client, service, monkeypatch):
+    def down(paths, **kwargs):
+        raise StoreUnavailableError("cannot reach the Qdrant server")
+
+    monkeypatch.setattr(service, "ingest", down)
+    response = upload(client, ("a.txt", b"Ducks quack."), ("b.txt", b"Hens cluck."))
+    assert response.status_code == 503
+    assert [r["status"] for r in response.get_json()["results"]] == ["failed", "failed"]
