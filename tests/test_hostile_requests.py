@@ -581,3 +581,66 @@ def test_error_messages_show_no_server_path(make_settings, tmp_path, route):
     assert error["message"] == "the index at qdrant/documents is in use by another process (lock)"
     listing = client.get("/api/documents")
     assert_no_server_path(listing.get_data(as_text=True), tmp_path)
+
+
+# 7. A replayed slash command is answered once -------------------------------------------------
+
+
+def signed_command(text: str, response_url: str) -> tuple[bytes, dict[str, str]]:
+    from urllib.parse import urlencode
+
+    raw = urlencode(
+        {"command": "/ask", "text": text, "response_url": response_url, "user_id": "UALICE"}
+    ).encode()
+    return raw, signed_headers(raw)
+
+
+def send_command(client, raw: bytes, headers: dict[str, str]):
+    return client.post(
+        "/slack/commands",
+        data=raw,
+        content_type="application/x-www-form-urlencoded",
+        headers=headers,
+    )
+
+
+def test_a_replayed_slash_command_is_answered_once(slack_app, slack_api, monkeypatch):  # noqa: F811
+    service = slack_app.extensions["rag"]
+    asked = []
+    real_ask = service.ask
+    monkeypatch.setattr(service, "ask", lambda q, **kw: asked.append(q) or real_ask(q, **kw))
+    client = slack_app.test_client()
+    raw, headers = signed_command("How long is the warranty?", f"{slack_api.url}/hooks/1")
+    first = send_command(client, raw, headers)
+    replays = [send_command(client, raw, headers) for _ in range(3)]
+    settle(slack_app)
+    assert first.get_json()["text"] == "Working on it…"
+    assert all(r.status_code == 200 and "already received" in r.get_json()["text"] for r in replays)
+    assert asked == ["How long is the warranty?"]
+    assert len(slack_api.to("/hooks/1")) == 1
+
+
+def test_the_same_command_sent_again_later_is_a_new_question(
+    slack_app,
+    slack_api,  # noqa: F811
+):
+    """Asked twice by a person, the command has a new timestamp (and signature) each time."""
+    client = slack_app.test_client()
+    raw, headers = signed_command("How long is the warranty?", f"{slack_api.url}/hooks/2")
+    assert send_command(client, raw, headers).get_json()["text"] == "Working on it…"
+    later = signed_headers(raw, age=-2)  # two seconds on
+    assert send_command(client, raw, later).get_json()["text"] == "Working on it…"
+    settle(slack_app)
+    assert len(slack_api.to("/hooks/2")) == 2
+
+
+def test_remembered_commands_are_bounded_and_expire():
+    from server.slack.memory import RecentKeys
+
+    now = [0.0]
+    seen = RecentKeys(size=3, ttl=600, clock=lambda: now[0])
+    assert all(seen.add(("command", str(i), "h")) for i in range(5))
+    assert len(seen) == 3
+    assert not seen.add(("command", "4", "h"))
+    now[0] = 601
+    assert seen.add(("command", "4", "h"))
