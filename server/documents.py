@@ -80,15 +80,22 @@ def list_documents():
 
 @documents.delete("/api/documents/<doc_id>")
 def delete_document(doc_id: str):
+    record = _record(doc_id)
+    with uploads().deleting(record):
+        # Looked up again under the locks: an upload of the same name may have replaced it.
+        record = _record(doc_id)
+        rag().delete(doc_id)
+        uploads().forget(record.path)
+    return jsonify({"deleted": document_json(record)})
+
+
+def _record(doc_id: str) -> DocumentRecord:
     record = rag().store.find_document(doc_id)
     if record is None or record.doc_id != doc_id:
         raise DocumentNotFoundError(
             f"no document with id {doc_id!r}: GET /api/documents lists them"
         )
-    with uploads().lock:
-        rag().delete(doc_id)
-    uploads().forget(record.path)
-    return jsonify({"deleted": document_json(record)})
+    return record
 
 
 @documents.get("/api/documents/<doc_id>/pages/<int:page>")

@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
 import re
 import shutil
-import threading
 import unicodedata
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -23,6 +25,8 @@ from typing import TYPE_CHECKING
 from werkzeug.datastructures import FileStorage
 
 from rag.errors import RagError
+from rag.types import DocumentRecord
+from server.locks import KeyedLocks
 
 log = logging.getLogger(__name__)
 
@@ -100,18 +104,23 @@ class UploadResult:
 
 
 class Uploads:
+    """Uploads and deletions of kept uploads, each holding only the locks of what it touches.
+
+    An upload holds the lock of its name (so two uploads of one name, or an upload and the
+    deletion of that document, take turns), then those of its content and of the content it
+    replaces (so the pipeline's duplicate check sees a twin uploaded under another name).
+    Uploads of other documents, deletions of other documents and questions go on meanwhile.
+    """
+
     def __init__(self, service: RagService, directory: Path) -> None:
         self.service = service
         self.directory = directory
-        # The pipeline reads the document list once per batch: two batches at once could both
-        # think a name is new. Queries go on meanwhile.
-        self.lock = threading.Lock()
+        self.locks = KeyedLocks()
 
     def ingest(self, files: list[FileStorage]) -> list[UploadResult]:
         incoming = self.directory / ".incoming"
         incoming.mkdir(parents=True, exist_ok=True)
-        with self.lock:
-            return [self._outcome(f, incoming) for f in files]
+        return [self._outcome(f, incoming) for f in files]
 
     def _outcome(self, upload: FileStorage, incoming: Path) -> UploadResult:
         """One file's result: a failure of this file never stops the files after it."""
@@ -137,48 +146,89 @@ class Uploads:
         previous = incoming / f"{uuid.uuid4().hex}.previous"
         try:
             upload.save(staged)
-            if target.exists():
-                target.replace(previous)
-            staged.replace(target)
-            try:
-                result = self.service.ingest([target]).results[0]
-            except BaseException:
-                self._restore(target, previous)
-                raise
-            if result.status == "failed":
-                self._restore(target, previous)
-            elif result.status == "duplicate":
-                # Indexed under the first copy's name; an earlier upload of this name has been
-                # dropped from the index by the pipeline, so its file goes too.
-                target.unlink(missing_ok=True)
-            return UploadResult(
-                name,
-                result.status,
-                result.reason or None,
-                result.error or None,
-                result.doc_id or None,
-                result.kind or None,
-                result.pages,
-                result.images,
-                result.chunks,
-            )
+            content = file_sha256(staged)
+            with self.locks.hold([("name", name)]):
+                earlier = self._record_at(target)
+                contents = {("content", content)}
+                if earlier is not None:
+                    contents.add(("content", earlier.sha256))
+                with self.locks.hold(contents):
+                    return self._replace_and_index(name, staged, target, previous)
         finally:
             staged.unlink(missing_ok=True)
             previous.unlink(missing_ok=True)
 
+    def _replace_and_index(
+        self, name: str, staged: Path, target: Path, previous: Path
+    ) -> UploadResult:
+        # The kept file is never missing: the earlier version gets a second name (a hard
+        # link) and the new one takes its place in one rename. A restart finds either version
+        # under the name, and the set-aside copy to go back to (see reconcile).
+        if target.exists():
+            try:
+                os.link(target, previous)
+            except OSError:  # a file system without hard links
+                shutil.copy2(target, previous)
+        staged.replace(target)
+        try:
+            result = self.service.ingest([target]).results[0]
+        except BaseException:
+            self._restore(target, previous)
+            raise
+        if result.status == "failed":
+            self._restore(target, previous)
+        elif result.status == "duplicate":
+            # Indexed under the first copy's name; an earlier upload of this name has been
+            # dropped from the index by the pipeline, so its file goes too.
+            target.unlink(missing_ok=True)
+        return UploadResult(
+            name,
+            result.status,
+            result.reason or None,
+            result.error or None,
+            result.doc_id or None,
+            result.kind or None,
+            result.pages,
+            result.images,
+            result.chunks,
+        )
+
+    def _record_at(self, path: Path) -> DocumentRecord | None:
+        where = str(path.resolve())
+        return next((d for d in self.service.documents() if d.path == where), None)
+
     @staticmethod
     def _restore(target: Path, previous: Path) -> None:
         """Put back what was there before this upload (or nothing, if it was new)."""
-        target.unlink(missing_ok=True)
         if previous.exists():
             previous.replace(target)
+        else:
+            target.unlink(missing_ok=True)
+
+    def is_kept(self, path: str | Path) -> bool:
+        return Path(path).parent.resolve() == self.directory.resolve()
+
+    @contextmanager
+    def deleting(self, record: DocumentRecord) -> Iterator[None]:
+        """Hold what an upload of ``record``'s name or content would hold."""
+        keys: list[tuple[str, str]] = []
+        if self.is_kept(record.path):
+            keys.append(("name", Path(record.path).name))
+        with self.locks.hold(keys), self.locks.hold([("content", record.sha256)]):
+            yield
 
     def forget(self, path: str) -> None:
         """Remove the kept upload of a deleted document; files elsewhere are the user's own."""
-        kept = Path(path)
-        if kept.parent.resolve() == self.directory.resolve():
-            with self.lock:
-                kept.unlink(missing_ok=True)
+        if self.is_kept(path):
+            Path(path).unlink(missing_ok=True)
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        while block := handle.read(1 << 20):
+            digest.update(block)
+    return digest.hexdigest()
 
 
 def clear_incoming(directory: Path) -> None:

@@ -4,10 +4,12 @@ others, and the kept files match the index."""
 
 from __future__ import annotations
 
+import threading
 import unicodedata
 from urllib.parse import quote
 
 import pytest
+from conftest import FakeEmbedder
 
 from rag.errors import StoreUnavailableError
 from server import create_app
@@ -33,10 +35,14 @@ def upload(client, *files):
     body = b""
     for name, content in files:
         body += (
-            f"--{boundary}\r\nContent-Disposition: form-data; name=\"files\"; "
-            f"filename*=UTF-8''{quote(name, safe='')}\r\n"
-            "Content-Type: application/octet-stream\r\n\r\n"
-        ).encode() + content + b"\r\n"
+            (
+                f'--{boundary}\r\nContent-Disposition: form-data; name="files"; '
+                f"filename*=UTF-8''{quote(name, safe='')}\r\n"
+                "Content-Type: application/octet-stream\r\n\r\n"
+            ).encode()
+            + content
+            + b"\r\n"
+        )
     body += f"--{boundary}--\r\n".encode()
     return client.post(
         "/api/documents", data=body, content_type=f"multipart/form-data; boundary={boundary}"
@@ -191,3 +197,122 @@ def test_when_the_store_is_down_for_every_file_the_upload_is_503(client, service
     response = upload(client, ("a.txt", b"Ducks quack."), ("b.txt", b"Hens cluck."))
     assert response.status_code == 503
     assert [r["status"] for r in response.get_json()["results"]] == ["failed", "failed"]
+
+
+# 9. One upload does not hold up deletes, questions or other uploads ---------------------------
+
+SLOW_WORD = "quokkaslowmarker"
+
+
+class HeldEmbedder(FakeEmbedder):
+    """Blocks while embedding a text holding ``SLOW_WORD`` until ``release`` is set;
+    ``entered`` says an ingest got there."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.entered = threading.Event()
+        self.release = threading.Event()
+
+    def embed_batch(self, items):
+        if any(SLOW_WORD in text.lower() for text in items):
+            self.entered.set()
+            assert self.release.wait(30), "the test never released the ingest"
+        return super().embed_batch(items)
+
+
+@pytest.fixture
+def held(make_service, make_settings):
+    embedder = HeldEmbedder()
+    service = make_service(embedder=embedder)
+    app = create_app(make_settings(rate_limit=""), rag=service)
+    yield app, service, embedder
+    embedder.release.set()
+
+
+def in_thread(fn, *args, **kwargs) -> tuple[threading.Thread, list]:
+    out: list = []
+    thread = threading.Thread(target=lambda: out.append(fn(*args, **kwargs)), daemon=True)
+    thread.start()
+    return thread, out
+
+
+def test_delete_ask_and_other_uploads_proceed_while_an_upload_is_ingested(held):
+    app, service, embedder = held
+    client = app.test_client()
+    assert upload(client, ("old.txt", b"The old pier was closed in 1990.")).status_code == 200
+    [old] = service.documents()
+
+    slow, slow_out = in_thread(
+        upload, app.test_client(), ("slow.txt", f"The {SLOW_WORD} lives on Rottnest.".encode())
+    )
+    assert embedder.entered.wait(10), "the slow upload never reached the embedder"
+
+    deleting, deleted = in_thread(app.test_client().delete, f"/api/documents/{old.doc_id}")
+    asking, asked = in_thread(
+        app.test_client().post, "/api/ask", json={"question": "When was the pier closed?"}
+    )
+    other, other_out = in_thread(upload, app.test_client(), ("other.txt", b"Gulls eat chips."))
+    for thread in (deleting, asking, other):
+        thread.join(15)
+    assert slow.is_alive(), "the slow upload finished early: the test proves nothing"
+    assert not deleting.is_alive() and deleted[0].status_code == 200
+    assert not asking.is_alive() and asked[0].status_code == 200
+    assert not other.is_alive() and other_out[0].get_json()["ingested"] == 1
+
+    embedder.release.set()
+    slow.join(15)
+    assert slow_out[0].get_json()["results"][0]["status"] == "ingested"
+    assert files_of(service) == ["other.txt", "slow.txt"]
+    assert kept(app.extensions["settings"]) == ["other.txt", "slow.txt"]
+
+
+def test_uploads_of_one_name_take_turns(held):
+    app, service, embedder = held
+    first, first_out = in_thread(
+        upload, app.test_client(), ("same.txt", f"Version one: {SLOW_WORD}.".encode())
+    )
+    assert embedder.entered.wait(10)
+    second, second_out = in_thread(
+        upload, app.test_client(), ("same.txt", b"Version two: the kangaroo.")
+    )
+    second.join(0.5)
+    assert second.is_alive(), "the second upload of the name did not wait for the first"
+    embedder.release.set()
+    first.join(15)
+    second.join(15)
+    statuses = [first_out[0].get_json()["results"][0]["status"]]
+    statuses.append(second_out[0].get_json()["results"][0]["status"])
+    assert statuses == ["ingested", "replaced"]
+    [record] = service.documents()
+    assert record.file == "same.txt"
+    assert (app.extensions["settings"].data_dir / "uploads" / "same.txt").read_bytes() == (
+        b"Version two: the kangaroo."
+    )
+
+
+def test_a_delete_of_the_document_being_replaced_waits_for_it(held):
+    app, service, embedder = held
+    client = app.test_client()
+    upload(client, ("doc.txt", b"First words about wombats."))
+    [record] = service.documents()
+    replacing, _ = in_thread(
+        upload, app.test_client(), ("doc.txt", f"Second words, {SLOW_WORD}.".encode())
+    )
+    assert embedder.entered.wait(10)
+    deleting, deleted = in_thread(app.test_client().delete, f"/api/documents/{record.doc_id}")
+    deleting.join(0.5)
+    assert deleting.is_alive(), "the delete did not wait for the replacement of its document"
+    embedder.release.set()
+    replacing.join(15)
+    deleting.join(15)
+    assert deleted[0].status_code == 200
+    assert service.documents() == [] and kept(app.extensions["settings"]) == []
+
+
+def test_locks_are_dropped_when_released():
+    from server.locks import KeyedLocks
+
+    locks = KeyedLocks()
+    with locks.hold([("name", "a"), ("content", "x")]):
+        assert len(locks) == 2
+    assert len(locks) == 0
