@@ -301,7 +301,7 @@ def serve(settings: Settings, host: str, port: int, threads: int, allow_no_auth:
     """Serve the chat page, the JSON API and the OpenAI-compatible API (waitress)."""
     from server import create_app
     from server.serving import serve_app
-    from server.uploads import clear_incoming
+    from server.uploads import reconcile
 
     if not settings.api_keys and not _is_loopback(host) and not allow_no_auth:
         click.echo(
@@ -320,7 +320,13 @@ def serve(settings: Settings, host: str, port: int, threads: int, allow_no_auth:
     except RagError as exc:
         service.close()
         _fail(exc)
-    clear_incoming(settings.data_dir / "uploads")
+    try:
+        recovered = reconcile(service, settings.data_dir / "uploads")
+    except RagError as exc:
+        service.close()
+        _fail(exc)
+    if recovered:
+        click.echo(recovered.summary())
     app = create_app(settings, rag=service, bind_host=host)
     click.echo(f"Serving on http://{host}:{port}/  (chat page; API under /api and /v1)")
     if settings.uses_embedded_store:

@@ -18,7 +18,7 @@ import unicodedata
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -234,3 +234,66 @@ def file_sha256(path: Path) -> str:
 def clear_incoming(directory: Path) -> None:
     """Staged files of a server that stopped mid-upload are not documents."""
     shutil.rmtree(directory / ".incoming", ignore_errors=True)
+
+
+@dataclass
+class Reconciled:
+    """What ``reconcile`` found and did to the kept uploads."""
+
+    removed: list[str] = field(default_factory=list)  # kept files the index does not know
+    restored: list[str] = field(default_factory=list)  # back to the version the index holds
+    reingested: list[str] = field(default_factory=list)  # the index brought up to the file
+    unreadable: list[str] = field(default_factory=list)  # could not be re-read: file removed
+
+    def __bool__(self) -> bool:
+        return bool(self.removed or self.restored or self.reingested or self.unreadable)
+
+    def summary(self) -> str:
+        parts = [
+            f"{len(names)} {what} ({', '.join(printable(n) for n in names[:5])})"
+            for what, names in (
+                ("removed, not in the index", self.removed),
+                ("restored to the indexed version", self.restored),
+                ("re-ingested", self.reingested),
+                ("removed, unreadable", self.unreadable),
+            )
+            if names
+        ]
+        return "kept uploads made to match the index: " + "; ".join(parts)
+
+
+def reconcile(service: RagService, directory: Path) -> Reconciled:
+    """Make the kept uploads match the index after a server stopped mid-upload or mid-delete.
+
+    Run at start, before requests are taken. An upload's file takes its name before the index
+    records it (the pipeline reads it from there), so a stop in between leaves a file the index
+    does not know (removed: that upload was never acknowledged) or, for a replacement, the new
+    version under a name the index still holds the old one of (the set-aside old version is put
+    back; without one, the file is ingested so the index matches it).
+    """
+    done = Reconciled()
+    if not directory.is_dir():
+        return done
+    records = {d.path: d for d in service.documents()}
+    incoming = directory / ".incoming"
+    set_aside = {}
+    if incoming.is_dir():
+        set_aside = {file_sha256(p): p for p in incoming.glob("*.previous") if p.is_file()}
+    for kept in sorted(p for p in directory.iterdir() if p.is_file() and p.name[0] != "."):
+        record = records.get(str(kept.resolve()))
+        if record is None:
+            kept.unlink()
+            done.removed.append(kept.name)
+        elif file_sha256(kept) != record.sha256:
+            if record.sha256 in set_aside:
+                set_aside.pop(record.sha256).replace(kept)
+                done.restored.append(kept.name)
+            elif service.ingest([kept]).results[0].status in ("ingested", "replaced"):
+                done.reingested.append(kept.name)
+            else:  # the index keeps the version it has; no file claims to be it
+                kept.unlink()
+                done.unreadable.append(kept.name)
+    clear_incoming(directory)
+    if done:
+        log.warning("%s", done.summary())
+    return done

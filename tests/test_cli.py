@@ -421,3 +421,14 @@ def test_eval_against_a_running_server(run, corpus, tmp_path, make_settings):
         assert denied.exit_code == 1 and "HTTP 401 (check the API key)" in denied.stderr
     finally:
         server.close()
+
+
+def test_serve_makes_kept_uploads_match_the_index_first(run, served, data_dir):
+    uploads = data_dir / "uploads"
+    (uploads / ".incoming").mkdir(parents=True)
+    (uploads / "ghost.txt").write_text("An upload the index never recorded.")
+    (uploads / ".incoming" / "staged").write_text("half an upload")
+    result = run("serve")
+    assert result.exit_code == 0, result.output
+    assert "1 removed, not in the index (ghost.txt)" in result.output
+    assert not (uploads / "ghost.txt").exists() and not (uploads / ".incoming").exists()

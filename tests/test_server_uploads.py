@@ -316,3 +316,84 @@ def test_locks_are_dropped_when_released():
     with locks.hold([("name", "a"), ("content", "x")]):
         assert len(locks) == 2
     assert len(locks) == 0
+
+
+# 10. After a stop mid-upload, the kept files match the index -----------------------------------
+
+
+def uploads_dir(app):
+    return app.extensions["settings"].data_dir / "uploads"
+
+
+def assert_kept_files_match_the_index(service, folder) -> None:
+    from server.uploads import file_sha256
+
+    records = {d.path: d for d in service.documents()}
+    for path in folder.iterdir():
+        if path.is_file():
+            record = records.get(str(path.resolve()))
+            assert record is not None, f"{path.name} is kept but not indexed"
+            assert record.sha256 == file_sha256(path), f"{path.name} is not the indexed version"
+    assert not (folder / ".incoming").exists()
+
+
+def test_a_file_the_index_does_not_know_is_removed_on_start(client, app, service):
+    from server.uploads import reconcile
+
+    upload(client, ("kept.txt", b"Owls hunt at night."))
+    # Stopped after the file took its name and before the index recorded it.
+    (uploads_dir(app) / "ghost.txt").write_text("Never acknowledged.")
+    (uploads_dir(app) / ".incoming" / "0123.previous").write_text("stale")
+    done = reconcile(service, uploads_dir(app))
+    assert done.removed == ["ghost.txt"] and not done.restored and not done.reingested
+    assert kept(app.extensions["settings"]) == ["kept.txt"]
+    assert_kept_files_match_the_index(service, uploads_dir(app))
+
+
+def test_a_stopped_replacement_goes_back_to_the_indexed_version(client, app, service):
+    import os
+
+    from server.uploads import reconcile
+
+    upload(client, ("doc.txt", b"Version one: herons nest in reeds."))
+    target = uploads_dir(app) / "doc.txt"
+    # Stopped mid-replacement: the old version set aside, the new one under the name.
+    os.link(target, uploads_dir(app) / ".incoming" / "abc.previous")
+    target.unlink()
+    target.write_bytes(b"Version two, never indexed.")
+    done = reconcile(service, uploads_dir(app))
+    assert done.restored == ["doc.txt"]
+    assert target.read_bytes() == b"Version one: herons nest in reeds."
+    assert_kept_files_match_the_index(service, uploads_dir(app))
+
+
+def test_without_the_old_version_the_file_is_ingested(client, app, service):
+    from server.uploads import reconcile
+
+    upload(client, ("doc.txt", b"Version one: herons nest in reeds."))
+    (uploads_dir(app) / "doc.txt").write_bytes(b"Version two: herons fish at dawn.")
+    done = reconcile(service, uploads_dir(app))
+    assert done.reingested == ["doc.txt"]
+    assert_kept_files_match_the_index(service, uploads_dir(app))
+    answer = client.post("/api/ask", json={"question": "When do herons fish?"}).get_json()
+    assert "dawn" in answer["answer"]
+
+
+def test_an_unreadable_leftover_is_removed_and_the_index_kept(client, app, service):
+    from server.uploads import reconcile
+
+    upload(client, ("doc.txt", b"Version one: herons nest in reeds."))
+    before = [(d.doc_id, d.sha256) for d in service.documents()]
+    (uploads_dir(app) / "doc.txt").write_bytes(b"")
+    done = reconcile(service, uploads_dir(app))
+    assert done.unreadable == ["doc.txt"]
+    assert [(d.doc_id, d.sha256) for d in service.documents()] == before
+    assert_kept_files_match_the_index(service, uploads_dir(app))
+
+
+def test_a_consistent_folder_is_left_alone(client, app, service):
+    from server.uploads import reconcile
+
+    upload(client, ("a.txt", b"Robins sing."), ("b.txt", b"Wrens hop."))
+    assert not reconcile(service, uploads_dir(app))
+    assert kept(app.extensions["settings"]) == ["a.txt", "b.txt"]
