@@ -429,14 +429,19 @@ def served(make_settings, indexed):
     """The app under waitress as `rag serve` runs it, on 127.0.0.1 with a 1 MB upload limit."""
     import threading
 
-    from server.serving import create_server
+    from server.serving import InFlight, create_server, serve_until_stopped
 
     settings = make_settings(max_upload_mb=1, rate_limit="")
-    app = create_app(settings, rag=indexed)
-    server = create_server(app, settings, host="127.0.0.1", port=0, threads=2)
-    threading.Thread(target=server.run, daemon=True).start()
+    inflight = InFlight(create_app(settings, rag=indexed))
+    server = create_server(inflight, settings, host="127.0.0.1", port=0, threads=2)
+    stop = threading.Event()
+    thread = threading.Thread(
+        target=serve_until_stopped, args=(server, inflight, stop, 5.0), daemon=True
+    )
+    thread.start()
     yield server.effective_port
-    server.close()
+    stop.set()
+    thread.join(10)
 
 
 def raw_exchange(port: int, head: str, body: bytes = b"") -> tuple[int, dict, bytes]:
