@@ -9,7 +9,6 @@ encoded, embedded or written to a log, so it is refused here rather than failing
 from __future__ import annotations
 
 import json
-import re
 from typing import Any
 
 import numpy as np
@@ -18,8 +17,7 @@ from werkzeug.exceptions import BadRequest, UnsupportedMediaType
 
 # Deep enough for any request the APIs accept (OpenAI content parts nest four levels).
 MAX_DEPTH = 64
-_STRING = re.compile(r'"(?:[^"\\]|\\.)*"', re.DOTALL)
-_NOT_BRACKET = re.compile(r"[^\[\]{}]+")
+_NOT_STRUCTURE = bytes(b for b in range(256) if b not in b'[]{}"')
 
 
 def require_json_media_type(example: str) -> None:
@@ -32,14 +30,22 @@ def require_json_media_type(example: str) -> None:
         )
 
 
-def nesting_depth(text: str) -> int:
-    """The deepest nesting of arrays and objects in JSON ``text``, strings left out."""
-    brackets = _NOT_BRACKET.sub("", _STRING.sub("", text))
-    if not brackets:
+def nesting_depth(data: bytes) -> int:
+    """The deepest nesting of arrays and objects in JSON ``data``, brackets in strings left
+    out. Byte operations and numpy only, so a 25 MB body takes milliseconds: escaped
+    backslashes and quotes are dropped, then every bracket after an even number of quotes is
+    structure. (UTF-8 never puts an ASCII byte inside a multi-byte character.)"""
+    plain = data.replace(b"\\\\", b"").replace(b'\\"', b"")
+    kept = plain.translate(None, _NOT_STRUCTURE)
+    if not kept:
         return 0
-    codes = np.frombuffer(brackets.encode("ascii"), dtype=np.uint8)
-    steps = np.where((codes == ord("[")) | (codes == ord("{")), 1, -1)
-    return int(np.cumsum(steps).max())
+    codes = np.frombuffer(kept, dtype=np.uint8)
+    quotes = codes == ord('"')
+    quotes_before = np.cumsum(quotes) - quotes
+    structural = ~quotes & (quotes_before % 2 == 0)
+    opens = (codes == ord("[")) | (codes == ord("{"))
+    steps = np.where(opens, 1, -1)[structural]
+    return int(np.cumsum(steps).max()) if steps.size else 0
 
 
 def has_lone_surrogate(value: Any) -> bool:
@@ -66,7 +72,7 @@ def parse_json(data: bytes, *, max_depth: int = MAX_DEPTH) -> Any:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise BadRequest(f"the body is not valid UTF-8 (byte {exc.start})") from None
-    depth = nesting_depth(text)
+    depth = nesting_depth(data)
     if depth > max_depth:
         raise BadRequest(
             f"the JSON body nests arrays and objects {depth} levels deep; at most {max_depth} "

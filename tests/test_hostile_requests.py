@@ -119,6 +119,24 @@ def test_brackets_inside_strings_are_not_nesting(client, route):
     assert response.status_code == 200, response.get_data(as_text=True)
 
 
+@pytest.mark.parametrize(
+    ("data", "depth"),
+    [
+        (b'{"a": "x\\\\"}', 1),  # an escaped backslash ends the string
+        (b'{"a": "\\"[[["}', 1),  # an escaped quote does not
+        (b'{"a": "\\\\\\"[["}', 1),  # an escaped backslash, then an escaped quote
+        (b'[[], {"k": ["]]]"]}]', 3),
+        (b'"[[["', 0),
+        ('{"ключ": ["日本[語"]}'.encode(), 2),
+    ],
+)
+def test_nesting_depth_reads_strings_and_escapes(data, depth):
+    from server.jsonbody import nesting_depth
+
+    assert nesting_depth(data) == depth
+    json.loads(data)  # each case is valid JSON
+
+
 @pytest.mark.parametrize("route", JSON_ROUTES)
 def test_a_lone_surrogate_is_400_not_a_crash(client, route):
     body = raw_question_body(route, LONE_SURROGATE)
