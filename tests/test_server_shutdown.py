@@ -12,7 +12,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from conftest import GeneratorCall, ScriptedGenerator, write_manual
+from conftest import FakeEmbedder, GeneratorCall, ScriptedGenerator, write_manual
 
 from server import create_app
 from server.serving import InFlight, create_server, serve_until_stopped, stop_on_signals
@@ -180,3 +180,53 @@ def test_rag_serve_stops_cleanly_on_sigterm(tmp_path):
         process.kill()
     assert process.returncode == 0, output
     assert "stopping: waiting up to 30 s for 0 request(s)" in output
+
+
+class HeldEmbedder(FakeEmbedder):
+    """Holds the embedding of an uploaded text until the test opens the gate."""
+
+    def __init__(self, gate: Gate) -> None:
+        super().__init__()
+        self.gate = gate
+
+    def embed_batch(self, items):
+        if any("pelican" in text.lower() for text in items):
+            self.gate.entered.set()
+            assert self.gate.open.wait(30), "the test never opened the gate"
+        return super().embed_batch(items)
+
+
+def test_a_stop_lets_the_upload_under_way_finish(make_settings, make_service, gate):
+    from server.uploads import file_sha256
+
+    service = make_service(embedder=HeldEmbedder(gate))
+    settings = make_settings(rate_limit="", shutdown_grace_s=30)
+    inflight = InFlight(create_app(settings, rag=service))
+    server = create_server(inflight, settings, host="127.0.0.1", port=0, threads=4)
+    port, stop = server.effective_port, threading.Event()
+    outcome: list[bool] = []
+    serving = threading.Thread(
+        target=lambda: outcome.append(serve_until_stopped(server, inflight, stop, 30)),
+        daemon=True,
+    )
+    serving.start()
+    sent: list = []
+
+    def send() -> None:
+        with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=30) as http:
+            files = {"files": ("birds.txt", b"The pelican stores fish in its pouch.")}
+            sent.append(http.post("/api/documents", files=files))
+
+    uploading = threading.Thread(target=send, daemon=True)
+    uploading.start()
+    assert gate.entered.wait(10), "the upload never reached the embedder"
+    stop.set()
+    assert wait_until(lambda: refused(port))
+    gate.open.set()
+    uploading.join(10)
+    serving.join(10)
+    assert sent[0].status_code == 200 and sent[0].json()["ingested"] == 1
+    assert outcome == [True]
+    [record] = service.documents()
+    kept = settings.data_dir / "uploads" / "birds.txt"
+    assert record.path == str(kept.resolve()) and record.sha256 == file_sha256(kept)
