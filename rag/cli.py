@@ -373,10 +373,9 @@ def evaluate(
 @click.pass_obj
 def serve(settings: Settings, host: str, port: int, threads: int, allow_no_auth: bool) -> None:
     """Serve the chat page, the JSON API and the OpenAI-compatible API (waitress)."""
-    from waitress import serve as waitress_serve
-
     from server import create_app
-    from server.uploads import clear_incoming
+    from server.serving import serve_app
+    from server.uploads import reconcile
 
     if not settings.api_keys and not _is_loopback(host) and not allow_no_auth:
         click.echo(
@@ -395,20 +394,20 @@ def serve(settings: Settings, host: str, port: int, threads: int, allow_no_auth:
     except RagError as exc:
         service.close()
         _fail(exc)
-    clear_incoming(settings.data_dir / "uploads")
-    app = create_app(settings, rag=service)
+    try:
+        recovered = reconcile(service, settings.data_dir / "uploads")
+    except RagError as exc:
+        service.close()
+        _fail(exc)
+    if recovered:
+        click.echo(recovered.summary())
+    app = create_app(settings, rag=service, bind_host=host)
     click.echo(f"Serving on http://{host}:{port}/  (chat page; API under /api and /v1)")
     if settings.uses_embedded_store:
         click.echo("The embedded index is this process's: add documents by uploading them here.")
     try:
-        waitress_serve(
-            app,
-            host=host,
-            port=port,
-            threads=threads,
-            # Waitress refuses larger bodies before reading them; the app says why (413).
-            max_request_body_size=int(settings.max_upload_mb * 1024 * 1024) + 1024 * 1024,
-        )
+        # Waitress refuses larger bodies before reading them, in the app's JSON shape (413).
+        serve_app(app, settings, host=host, port=port, threads=threads)
     finally:
         service.close()
 

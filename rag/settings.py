@@ -172,6 +172,23 @@ class Settings(BaseSettings):
     max_unpacked_mb: float = Field(default=500.0, gt=0)
     max_unpack_ratio: float = Field(default=200.0, gt=1)
 
+    # Request hardening (`rag serve`): what one request may hold and who may send it.
+    max_question_chars: int = Field(default=4000, ge=1)  # one question, in characters
+    max_upload_parts: int = Field(default=1000, ge=1)  # multipart parts (files) in one upload
+    # Host headers the server answers (comma-separated; `*` allows any). Empty: localhost,
+    # 127.0.0.1, ::1, the address `rag serve` binds and the host of RAG_PUBLIC_URL.
+    allowed_hosts: Annotated[list[str], NoDecode] = Field(default_factory=list)
+    # Writes are also accepted from the origins in cors_origins (above).
+    # On SIGTERM, requests and uploads under way get this long to finish.
+    shutdown_grace_s: float = Field(default=30.0, ge=0)
+
+    @field_validator("allowed_hosts", mode="before")
+    @classmethod
+    def _split_hardening_lists(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            return [item.strip() for item in value.split(",") if item.strip()]
+        return value
+
     @field_validator("data_dir", mode="before")
     @classmethod
     def _expand(cls, value: Any) -> Any:

@@ -10,9 +10,13 @@ from rag.settings import Settings, load_settings
 UNLIMITED = {"health", "info", "web", "slack"}
 
 
-def create_app(settings: Settings | None = None, *, rag=None) -> Flask:
+def create_app(
+    settings: Settings | None = None, *, rag=None, bind_host: str | None = None
+) -> Flask:
+    """``bind_host``: the address ``rag serve`` listens on, one of the names it answers to."""
     from rag.service import RagService
     from server.api import api, info
+    from server.browser_guard import BrowserGuard
     from server.conversations import Conversations, conversation_store
     from server.cors import init_cors
     from server.documents import documents
@@ -21,15 +25,21 @@ def create_app(settings: Settings | None = None, *, rag=None) -> Flask:
     from server.limits import init_limits
     from server.metrics import Metrics
     from server.openai_api import openai_api
+    from server.paths import PublicPaths
     from server.slack import register_slack
     from server.uploads import Uploads
-    from server.web import web
+    from server.web import init_pages, web
 
     settings = settings or load_settings()
     app = Flask(__name__)
     # Werkzeug answers 413 before a byte of an over-large upload is stored.
     app.config["MAX_CONTENT_LENGTH"] = int(settings.max_upload_mb * 1024 * 1024)
+    app.config["MAX_FORM_PARTS"] = settings.max_upload_parts
+    # A form field may be as large as the request (only `files` is read): so a form refused
+    # within the request limit was refused for its parts, and the error can say so.
+    app.config["MAX_FORM_MEMORY_SIZE"] = app.config["MAX_CONTENT_LENGTH"]
     app.extensions["settings"] = settings
+    app.extensions["paths"] = PublicPaths(settings.data_dir)
     service = app.extensions["rag"] = rag or RagService(settings)
     app.extensions["conversations"] = Conversations(
         max_conversations=settings.max_conversations,
@@ -39,6 +49,7 @@ def create_app(settings: Settings | None = None, *, rag=None) -> Flask:
     )
     app.extensions["uploads"] = Uploads(service, settings.data_dir / "uploads")
     Metrics().init_app(app)
+    BrowserGuard(settings, bind_host).init_app(app)
     register_error_handlers(app)
     app.register_blueprint(health)
     app.register_blueprint(info)
@@ -47,6 +58,7 @@ def create_app(settings: Settings | None = None, *, rag=None) -> Flask:
     app.register_blueprint(openai_api)
     register_slack(app, settings)
     app.register_blueprint(web)
+    init_pages(app)
     # Last: the limit covers the API surfaces registered above; pages, health checks and the
     # Slack endpoints (signed by Slack) are not limited.
     limited = [bp for name, bp in app.blueprints.items() if name not in UNLIMITED]

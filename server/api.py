@@ -18,6 +18,7 @@ from server import sse
 from server.auth import protect
 from server.context import rag, settings
 from server.conversations import Conversations
+from server.errors import public
 from server.requests import Question, json_body, read_question
 from server.serialize import answer_json
 
@@ -40,7 +41,8 @@ def service_info():
 
 @api.post("/api/ask")
 def ask():
-    q = read_question(json_body(), max_pixels=settings().max_image_pixels)
+    s = settings()
+    q = read_question(json_body(), max_pixels=s.max_image_pixels, max_chars=s.max_question_chars)
     answer = rag().ask(
         q.text,
         top_k=q.top_k,
@@ -55,7 +57,13 @@ def ask():
 @api.post("/api/chat")
 def chat():
     body = json_body()
-    q = read_question(body, max_pixels=settings().max_image_pixels, allow_history=False)
+    s = settings()
+    q = read_question(
+        body,
+        max_pixels=s.max_image_pixels,
+        max_chars=s.max_question_chars,
+        allow_history=False,
+    )
     conversation_id = body.get("conversation_id")
     if conversation_id is None:
         conversation_id = conversations().start()
@@ -88,7 +96,8 @@ def _chat_events(q: Question, conversation_id: str) -> Iterator[str]:
                 yield sse.event({"text": item}, "delta")
     except RagError as exc:
         log.warning("chat answer failed: %s", exc)
-        yield sse.event({"error": {"message": str(exc), "type": type(exc).__name__}}, "error")
+        message = public(str(exc))
+        yield sse.event({"error": {"message": message, "type": type(exc).__name__}}, "error")
     except Exception:
         log.exception("chat answer failed")
         yield sse.event(

@@ -11,14 +11,22 @@ from werkzeug.exceptions import BadRequest, NotFound
 
 from rag.errors import DocumentNotFoundError
 from rag.highlight import MAX_QUOTE_CHARS, find_passage
+from rag.types import DocumentRecord
 from server.auth import protect
 from server.context import rag
+from server.errors import public
 from server.uploads import UploadResult, Uploads
 
 documents = protect(Blueprint("documents", __name__))
 
 # When every file of an upload failed, the request failed: its status says how.
-FAILURE_STATUS = {"FileTooLargeError": 413, "UnsupportedFileError": 415}
+FAILURE_STATUS = {
+    "FileTooLargeError": 413,
+    "UnsupportedFileError": 415,
+    "StoreUnavailableError": 503,
+    "StoreLockedError": 503,
+    "StorageError": 507,
+}
 BLOB_NAME = re.compile(r"^[0-9a-f]{64}(-[\w.-]+)?\.(png|jpe?g|webp|gif|bmp|tiff?)$", re.I)
 PREVIEW_DPI = 110
 # pdfium is not thread-safe: one render or text read at a time.
@@ -40,6 +48,7 @@ def upload():
     results = uploads().ingest(files)
     for r in results:
         current_app.extensions["metrics"].count_upload(r.status, r.chunks)
+        r.reason = public(r.reason) if r.reason else r.reason
     failed = [r for r in results if r.status == "failed"]
     body = {
         "results": [r.to_dict() for r in results],
@@ -60,22 +69,34 @@ def _status(result: UploadResult) -> int:
     return FAILURE_STATUS.get(result.error or "", 400)
 
 
+def document_json(record: DocumentRecord) -> dict:
+    """A document as clients see it: its path relative to the data directory, or its name."""
+    return record.__dict__ | {"path": current_app.extensions["paths"].path(record.path)}
+
+
 @documents.get("/api/documents")
 def list_documents():
-    return jsonify({"documents": [d.__dict__ for d in rag().documents()]})
+    return jsonify({"documents": [document_json(d) for d in rag().documents()]})
 
 
 @documents.delete("/api/documents/<doc_id>")
 def delete_document(doc_id: str):
+    record = _record(doc_id)
+    with uploads().deleting(record):
+        # Looked up again under the locks: an upload of the same name may have replaced it.
+        record = _record(doc_id)
+        rag().delete(doc_id)
+        uploads().forget(record.path)
+    return jsonify({"deleted": document_json(record)})
+
+
+def _record(doc_id: str) -> DocumentRecord:
     record = rag().store.find_document(doc_id)
     if record is None or record.doc_id != doc_id:
         raise DocumentNotFoundError(
             f"no document with id {doc_id!r}: GET /api/documents lists them"
         )
-    with uploads().lock:
-        rag().delete(doc_id)
-    uploads().forget(record.path)
-    return jsonify({"deleted": record.__dict__})
+    return record
 
 
 @documents.get("/api/documents/<doc_id>/pages/<int:page>")

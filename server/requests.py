@@ -5,12 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from flask import request
 from PIL import Image
-from werkzeug.exceptions import BadRequest
+from werkzeug.exceptions import BadRequest, RequestEntityTooLarge
 
 from rag.generators import Turn
 from server.images import decode_image
+from server.jsonbody import json_object
 
 # Payload fields with a keyword index: filtering on them stays fast at any size.
 FILTERABLE = ("doc_id", "modality")
@@ -28,22 +28,25 @@ class Question:
 
 
 def json_body() -> dict[str, Any]:
-    if not request.is_json:
-        raise BadRequest(
-            'send a JSON object with Content-Type: application/json, like {"question": "..."}'
+    return json_object('{"question": "..."}')
+
+
+def check_question_length(text: str, limit: int, field: str = "question") -> None:
+    """A question longer than ``limit`` characters is refused before any model reads it."""
+    if len(text) > limit:
+        raise RequestEntityTooLarge(
+            f"'{field}' is {len(text)} characters long; at most {limit} are accepted "
+            "(RAG_MAX_QUESTION_CHARS)"
         )
-    body = request.get_json(silent=True)
-    if body is None:
-        raise BadRequest("the body is not valid JSON")
-    if not isinstance(body, dict):
-        raise BadRequest('the body must be a JSON object like {"question": "..."}')
-    return body
 
 
-def read_question(body: dict[str, Any], *, max_pixels: int, allow_history: bool = True) -> Question:
+def read_question(
+    body: dict[str, Any], *, max_pixels: int, max_chars: int, allow_history: bool = True
+) -> Question:
     text = body.get("question")
     if not isinstance(text, str) or not text.strip():
         raise BadRequest("'question' must be a non-empty string")
+    check_question_length(text.strip(), max_chars)
     question = Question(text.strip())
     question.top_k = _count(body, "top_k")
     # Retrieve deeper than the answer reads (``retrieved`` lists them): evaluations measure

@@ -7,7 +7,7 @@ a strict Content-Security-Policy keeps out inline scripts and anything not serve
 
 from __future__ import annotations
 
-from flask import Blueprint, Response
+from flask import Blueprint, Flask, Response
 
 web = Blueprint("web", __name__, static_folder="static", static_url_path="/assets")
 
@@ -26,16 +26,26 @@ CONTENT_SECURITY_POLICY = "; ".join(
 )
 
 
+# Types a browser runs scripts in when it opens them: each copy of the page (``/``,
+# ``/assets/index.html``, ``/static/index.html``) and any picture that is SVG.
+ACTIVE_TYPES = frozenset({"text/html", "application/xhtml+xml", "image/svg+xml"})
+
+
 @web.get("/")
 def index() -> Response:
     response = web.send_static_file("index.html")
-    response.headers["Content-Security-Policy"] = CONTENT_SECURITY_POLICY
-    response.headers["Referrer-Policy"] = "no-referrer"
     response.headers["Cache-Control"] = "no-cache"
     return response
 
 
-@web.after_request
-def no_sniffing(response: Response) -> Response:
+def protect_pages(response: Response) -> Response:
+    """Every response is taken as the type it says; every page carries the policy."""
     response.headers["X-Content-Type-Options"] = "nosniff"
+    if response.mimetype in ACTIVE_TYPES:
+        response.headers["Content-Security-Policy"] = CONTENT_SECURITY_POLICY
+        response.headers["Referrer-Policy"] = "no-referrer"
     return response
+
+
+def init_pages(app: Flask) -> None:
+    app.after_request(protect_pages)

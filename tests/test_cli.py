@@ -290,10 +290,14 @@ def test_help_lists_the_commands():
 @pytest.fixture
 def served(monkeypatch):
     """Record what ``rag serve`` hands to waitress instead of serving."""
-    import waitress
+    import server.serving
 
     calls = []
-    monkeypatch.setattr(waitress, "serve", lambda app, **options: calls.append((app, options)))
+
+    def record(app, settings, **options):
+        calls.append((app, options))
+
+    monkeypatch.setattr(server.serving, "serve_app", record)
     return calls
 
 
@@ -315,7 +319,7 @@ def test_serve_loopback_opens_the_index_first(run, served, data_dir):
     assert result.exit_code == 0, result.output
     ((app, options),) = served
     assert options["port"] == 8123 and options["threads"] == 4
-    assert options["max_request_body_size"] > 25 * 1024 * 1024
+    assert app.config["MAX_CONTENT_LENGTH"] == 25 * 1024 * 1024
     assert (data_dir / "qdrant").is_dir()  # opened before serving
     assert run.built[0]._store is None  # and closed when waitress returned
 
@@ -417,3 +421,14 @@ def test_eval_against_a_running_server(run, corpus, tmp_path, make_settings):
         assert denied.exit_code == 1 and "HTTP 401 (check the API key)" in denied.stderr
     finally:
         server.close()
+
+
+def test_serve_makes_kept_uploads_match_the_index_first(run, served, data_dir):
+    uploads = data_dir / "uploads"
+    (uploads / ".incoming").mkdir(parents=True)
+    (uploads / "ghost.txt").write_text("An upload the index never recorded.")
+    (uploads / ".incoming" / "staged").write_text("half an upload")
+    result = run("serve")
+    assert result.exit_code == 0, result.output
+    assert "1 removed, not in the index (ghost.txt)" in result.output
+    assert not (uploads / "ghost.txt").exists() and not (uploads / ".incoming").exists()

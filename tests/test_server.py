@@ -99,7 +99,7 @@ def test_malformed_json(client):
 
 def test_body_must_be_an_object(client):
     assert_error(client.post("/api/ask", json=["question"]), 400, "bad_request", "JSON object")
-    assert_error(client.post("/api/ask", data="question=hi"), 400, "bad_request")
+    assert_error(client.post("/api/ask", data="question=hi"), 415, "unsupported_media_type")
 
 
 @pytest.mark.parametrize(

@@ -14,14 +14,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from flask import request
 from PIL import Image
 from werkzeug.exceptions import BadRequest
 
 from rag.generators import Turn
 from server.images import decode_image
+from server.jsonbody import json_object
 from server.openai_api.errors import InvalidRequest, ModelNotFound
 from server.openai_api.formats import TEXT, ResponseFormat, read_response_format
+from server.requests import check_question_length
 
 MODEL_ID = "rag"
 IGNORED_ROLES = ("system", "developer", "tool", "function")
@@ -42,15 +43,7 @@ class ChatRequest:
 
 
 def json_body() -> dict[str, Any]:
-    body = request.get_json(silent=True, force=True)
-    if body is None:
-        raise InvalidRequest(
-            'the body is not valid JSON: send an object like {"model": "rag", "messages": '
-            '[{"role": "user", "content": "..."}]}'
-        )
-    if not isinstance(body, dict):
-        raise InvalidRequest("the body must be a JSON object with 'messages'")
-    return body
+    return json_object('{"model": "rag", "messages": [{"role": "user", "content": "..."}]}')
 
 
 def read_model(body: dict[str, Any]) -> str:
@@ -66,7 +59,12 @@ def read_model(body: dict[str, Any]) -> str:
 
 
 def read_chat_request(
-    body: dict[str, Any], *, max_pixels: int, keep_turns: int, sources_footer: bool = True
+    body: dict[str, Any],
+    *,
+    max_pixels: int,
+    keep_turns: int,
+    max_chars: int,
+    sources_footer: bool = True,
 ) -> ChatRequest:
     n = body.get("n")
     if n is not None and (isinstance(n, bool) or n != 1):
@@ -99,6 +97,7 @@ def read_chat_request(
         raise InvalidRequest(
             f"'messages[{index}]' holds no question: add a text part", f"messages[{index}].content"
         )
+    check_question_length(question, max_chars, f"messages[{index}].content")
     history = [
         Turn(m["role"], text)
         for i, m in enumerate(earlier)

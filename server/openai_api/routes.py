@@ -16,7 +16,7 @@ from rag.types import Answer
 from server import sse
 from server.auth import protect
 from server.context import rag, settings
-from server.errors import STATUS, describe
+from server.errors import STATUS, describe, public
 from server.openai_api.errors import ModelNotFound
 from server.openai_api.formats import render
 from server.openai_api.parse import (
@@ -60,6 +60,7 @@ def chat_completions():
         max_pixels=s.max_image_pixels,
         keep_turns=s.conversation_turns,
         sources_footer=s.openai_sources_footer,
+        max_chars=s.max_question_chars,
     )
     completion = Completion(model_id)
     prompt_words = words(chat.question) + sum(words(t.content) for t in chat.history)
@@ -168,7 +169,7 @@ def _events(
         # Headers are sent: the error travels as an event, as OpenAI's streams carry theirs.
         log.warning("streamed completion failed: %s", exc)
         _, kind, code = _rag_error(exc)
-        yield sse.event(error(str(exc), kind, None, code))
+        yield sse.event(error(public(str(exc)), kind, None, code))
     except Exception:
         log.exception("streamed completion failed")
         yield sse.event(error("internal error while answering", "server_error"))
@@ -208,7 +209,7 @@ def http_error(exc: HTTPException):
     kind, code = _kind(status)
     param = getattr(exc, "param", None)
     code = getattr(exc, "error_code", None) or code
-    response = jsonify(error(describe(exc), kind, param, code))
+    response = jsonify(error(public(describe(exc)), kind, param, code))
     # Keep what the exception says beside its body (Allow on 405, Retry-After on 429).
     for name, value in exc.get_headers():
         if name.lower() != "content-type":
@@ -219,4 +220,4 @@ def http_error(exc: HTTPException):
 @openai_api.errorhandler(RagError)
 def rag_error(exc: RagError):
     status, kind, code = _rag_error(exc)
-    return jsonify(error(str(exc), kind, None, code)), status
+    return jsonify(error(public(str(exc)), kind, None, code)), status

@@ -26,6 +26,10 @@ log = logging.getLogger(__name__)
 BUSY = "I'm busy answering other questions right now: please try again in a minute."
 MENTION_USAGE = "Ask me a question about the documents, for example: how long is the warranty?"
 USAGE = "Ask me a question about the documents, for example: `{command} how long is the warranty?`"
+TOO_LONG = "That question is {length} characters long; I read questions of up to {limit}."
+REPEATED = "This command was already received: its answer is on the way."
+# Slack's signatures are good for 5 minutes either side of a request's timestamp.
+SIGNATURE_WINDOW_S = 300
 APOLOGY = "Sorry, I could not answer that because something went wrong. Please try again later."
 
 
@@ -58,6 +62,8 @@ class SlackBot:
         self.client = client or web_client(settings)
         self._respond = respond
         self.deliveries = RecentKeys()
+        # A signed slash command replayed while its signature is still valid is not asked again.
+        self.commands = RecentKeys(ttl=2 * SIGNATURE_WINDOW_S)
         self.conversations = Conversations(settings.max_conversations, settings.conversation_turns)
         self.answers = WorkerPool(settings.slack_workers, settings.slack_queue_size, "slack-answer")
         # Busy notices and usage hints: one thread, so an overload cannot start more of them.

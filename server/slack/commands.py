@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from server.slack.bot import BUSY, USAGE, SlackBot
+from server.slack.bot import BUSY, TOO_LONG, USAGE, SlackBot
 
 WORKING = "Working on it…"
 
@@ -17,6 +17,9 @@ def handle_command(form: Mapping[str, str], bot: SlackBot, service: Any) -> dict
     response_url = form.get("response_url") or ""
     if not question:
         return _ephemeral(USAGE.format(command=form.get("command") or "/ask"))
+    limit = bot.settings.max_question_chars
+    if len(question) > limit:
+        return _ephemeral(TOO_LONG.format(length=len(question), limit=limit))
     if not response_url.startswith(("https://", "http://")):
         return _ephemeral("This command came without a response_url, so I cannot answer it.")
     if not bot.ask_for_command(service, question, response_url):

@@ -10,7 +10,7 @@ import html
 import re
 from typing import Any
 
-from server.slack.bot import MENTION_USAGE, SlackBot, Thread
+from server.slack.bot import MENTION_USAGE, TOO_LONG, SlackBot, Thread
 
 QUESTION_SUBTYPES = {None, "thread_broadcast"}  # a reply also sent to the channel is a message
 _LINK = re.compile(r"<([^<>|]+)(?:\|([^<>]*))?>")
@@ -39,8 +39,11 @@ def handle_event(payload: dict[str, Any], bot: SlackBot, service: Any) -> dict[s
     if not bot.deliveries.add(*keys):
         return {}
     question = question_text(str(event.get("text") or ""), bot_users)
+    limit = bot.settings.max_question_chars
     if not question:
         bot.tell(thread, MENTION_USAGE)
+    elif len(question) > limit:
+        bot.tell(thread, TOO_LONG.format(length=len(question), limit=limit))
     else:
         bot.ask_in_thread(service, question, thread)
     return {}

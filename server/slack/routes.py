@@ -5,13 +5,14 @@ These routes do not take the product's API keys: Slack signs each request instea
 
 from __future__ import annotations
 
-import json
+import hashlib
 
 from flask import Blueprint, current_app, jsonify, request
 from werkzeug.exceptions import BadRequest, ServiceUnavailable
 
 from server import context
-from server.slack.bot import SlackBot
+from server.jsonbody import parse_json
+from server.slack.bot import REPEATED, SlackBot
 from server.slack.commands import handle_command
 from server.slack.events import handle_event
 from server.slack.verify import verify_signature
@@ -46,10 +47,7 @@ def check_request() -> None:
 
 @slack.post("/events")
 def events():
-    try:
-        payload = json.loads(request.get_data())
-    except ValueError:
-        raise BadRequest("the body of a Slack event must be JSON") from None
+    payload = parse_json(request.get_data())
     if not isinstance(payload, dict):
         raise BadRequest("the body of a Slack event must be a JSON object")
     reply = handle_event(payload, _bot(), context.rag())
@@ -58,4 +56,11 @@ def events():
 
 @slack.post("/commands")
 def commands():
-    return jsonify(handle_command(request.form, _bot(), context.rag()))
+    bot = _bot()
+    # Slack sends each command once (it never retries them): the same signed body with the
+    # same timestamp again is a replay, answered without asking again.
+    digest = hashlib.sha256(request.get_data()).hexdigest()
+    timestamp = request.headers.get("X-Slack-Request-Timestamp", "")
+    if not bot.commands.add(("command", timestamp, digest)):
+        return jsonify({"response_type": "ephemeral", "text": REPEATED})
+    return jsonify(handle_command(request.form, bot, context.rag()))
