@@ -20,6 +20,8 @@ from pydantic_settings import (
     TomlConfigSettingsSource,
 )
 
+from rag.api_keys import split_entries
+
 DEFAULT_TOML = "rag.toml"
 
 
@@ -152,12 +154,31 @@ class Settings(BaseSettings):
     url_allow_private: bool = False
     conversation_max_age_h: float = Field(default=720.0, ge=0)
 
+    # Collections and who may read them: `api_keys` entries may map a key to collections
+    # ("k1:team-a,team-b;k2:team-c"); the keys file (TOML or JSON) maps each key to
+    # {collections = [...], admin = bool}; a Slack channel's questions read the collections it
+    # is mapped to ("C0123:team-a,team-b;C0456:team-c"; unset: every collection).
+    api_keys_file: Path | None = None
+    slack_channel_collections: Annotated[list[str], NoDecode] = Field(default_factory=list)
+
+    @field_validator("api_keys", mode="before")
+    @classmethod
+    def _split_keys(cls, value: Any) -> Any:
+        return split_entries(value) if isinstance(value, str) else value
+
+    @field_validator("slack_channel_collections", mode="before")
+    @classmethod
+    def _split_channels(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            return [entry.strip() for entry in value.split(";") if entry.strip()]
+        return value
+
     @field_validator("data_dir", mode="before")
     @classmethod
     def _expand(cls, value: Any) -> Any:
         return Path(value).expanduser() if isinstance(value, str | Path) else value
 
-    @field_validator("api_keys", "reader_parts", mode="before")
+    @field_validator("reader_parts", mode="before")
     @classmethod
     def _split_list(cls, value: Any) -> Any:
         if isinstance(value, str):

@@ -12,7 +12,9 @@ UNLIMITED = {"health", "info", "web", "slack"}
 
 def create_app(settings: Settings | None = None, *, rag=None) -> Flask:
     from rag.service import RagService
+    from server.access import init_access
     from server.api import api, info
+    from server.collection_routes import collections
     from server.conversations import Conversations, conversation_store
     from server.documents import documents
     from server.errors import register_error_handlers
@@ -29,6 +31,7 @@ def create_app(settings: Settings | None = None, *, rag=None) -> Flask:
     # Werkzeug answers 413 before a byte of an over-large upload is stored.
     app.config["MAX_CONTENT_LENGTH"] = int(settings.max_upload_mb * 1024 * 1024)
     app.extensions["settings"] = settings
+    app.extensions["api_keys"] = init_access(settings)
     service = app.extensions["rag"] = rag or RagService(settings)
     app.extensions["conversations"] = Conversations(
         max_conversations=settings.max_conversations,
@@ -42,6 +45,7 @@ def create_app(settings: Settings | None = None, *, rag=None) -> Flask:
     app.register_blueprint(health)
     app.register_blueprint(info)
     app.register_blueprint(documents)
+    app.register_blueprint(collections)
     app.register_blueprint(api)
     app.register_blueprint(openai_api)
     register_slack(app, settings)

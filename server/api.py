@@ -15,6 +15,7 @@ from werkzeug.exceptions import BadRequest
 from rag.errors import RagError
 from rag.types import Answer
 from server import sse
+from server.access import check_filters, readable
 from server.auth import protect
 from server.context import rag, settings
 from server.conversations import Conversations
@@ -35,12 +36,14 @@ def conversations() -> Conversations:
 def service_info():
     """What a client needs before its first call; open, so a page can ask for a key."""
     s = settings()
-    return jsonify({"auth_required": bool(s.api_keys), "max_upload_mb": s.max_upload_mb})
+    keyed = bool(current_app.extensions["api_keys"])
+    return jsonify({"auth_required": keyed, "max_upload_mb": s.max_upload_mb})
 
 
 @api.post("/api/ask")
 def ask():
     q = read_question(json_body(), max_pixels=settings().max_image_pixels)
+    check_filters(q.filters)
     answer = rag().ask(
         q.text,
         top_k=q.top_k,
@@ -48,6 +51,7 @@ def ask():
         history=q.history,
         image=q.image,
         retrieve_k=q.retrieve_k,
+        collections=readable(),
     )
     return jsonify(answer_json(answer))
 
@@ -56,6 +60,7 @@ def ask():
 def chat():
     body = json_body()
     q = read_question(body, max_pixels=settings().max_image_pixels, allow_history=False)
+    check_filters(q.filters)
     conversation_id = body.get("conversation_id")
     if conversation_id is None:
         conversation_id = conversations().start()
@@ -65,8 +70,15 @@ def chat():
         )
     q.history = conversations().history(conversation_id)
     if body.get("stream"):
-        return sse.stream(_chat_events(q, conversation_id))
-    answer = rag().ask(q.text, top_k=q.top_k, filters=q.filters, history=q.history, image=q.image)
+        return sse.stream(_chat_events(q, conversation_id, readable()))
+    answer = rag().ask(
+        q.text,
+        top_k=q.top_k,
+        filters=q.filters,
+        history=q.history,
+        image=q.image,
+        collections=readable(),
+    )
     return jsonify(_chat_json(answer, q, conversation_id))
 
 
@@ -75,12 +87,17 @@ def _chat_json(answer: Answer, q: Question, conversation_id: str) -> dict:
     return answer_json(answer) | {"conversation_id": conversation_id}
 
 
-def _chat_events(q: Question, conversation_id: str) -> Iterator[str]:
+def _chat_events(q: Question, conversation_id: str, collections: list[str] | None) -> Iterator[str]:
     """``delta`` events while the answer is written, then ``answer`` (the final, verified one)
     or ``error``: once streaming has begun, the status line can no longer say it failed."""
     try:
         for item in rag().ask_stream(
-            q.text, top_k=q.top_k, filters=q.filters, history=q.history, image=q.image
+            q.text,
+            top_k=q.top_k,
+            filters=q.filters,
+            history=q.history,
+            image=q.image,
+            collections=collections,
         ):
             if isinstance(item, Answer):
                 yield sse.event(_chat_json(item, q, conversation_id), "answer")

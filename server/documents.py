@@ -10,7 +10,9 @@ from flask import Blueprint, current_app, jsonify, request, send_file, send_from
 from werkzeug.exceptions import BadRequest, NotFound
 
 from rag.errors import DocumentNotFoundError
+from server.access import readable, require_collection
 from server.auth import protect
+from server.collection_routes import may_see_blob, upload_collection
 from server.context import rag
 from server.uploads import UploadResult, Uploads
 
@@ -36,7 +38,8 @@ def upload():
             "send the files as multipart/form-data in the field 'files', "
             "e.g. curl -F files=@report.pdf"
         )
-    results = uploads().ingest(files)
+    collection = upload_collection(request.form.get("collection"))
+    results = uploads().ingest(files, collection=collection)
     for r in results:
         current_app.extensions["metrics"].count_upload(r.status, r.chunks)
     failed = [r for r in results if r.status == "failed"]
@@ -44,6 +47,7 @@ def upload():
         "results": [r.to_dict() for r in results],
         "ingested": sum(r.status in ("ingested", "replaced") for r in results),
         "failed": len(failed),
+        "collection": collection,
     }
     if failed and len(failed) == len(results):
         return jsonify(body | {"error": _failure(failed)}), _status(failed[0])
@@ -61,18 +65,21 @@ def _status(result: UploadResult) -> int:
 
 @documents.get("/api/documents")
 def list_documents():
-    return jsonify({"documents": [d.__dict__ for d in rag().documents()]})
+    collections = readable()
+    if (asked := request.args.get("collection")) is not None:
+        collections = [require_collection(asked)]
+    return jsonify({"documents": [d.__dict__ for d in rag().documents(collections)]})
 
 
 @documents.delete("/api/documents/<doc_id>")
 def delete_document(doc_id: str):
-    record = rag().store.find_document(doc_id)
+    record = rag().find(doc_id, readable())
     if record is None or record.doc_id != doc_id:
         raise DocumentNotFoundError(
             f"no document with id {doc_id!r}: GET /api/documents lists them"
         )
     with uploads().lock:
-        rag().delete(doc_id)
+        rag().delete(doc_id, readable())
     uploads().forget(record.path)
     return jsonify({"deleted": record.__dict__})
 
@@ -82,7 +89,7 @@ def page_preview(doc_id: str, page: int):
     """A PDF page as PNG, rendered from the copy kept at ingest."""
     from rag.generators.prompting import render_page
 
-    record = rag().store.find_document(doc_id)
+    record = rag().find(doc_id, readable())
     if record is None or record.doc_id != doc_id:
         raise NotFound(f"no document with id {doc_id!r}")
     pdf = rag().index.blobs.pdf(record.sha256)
@@ -104,6 +111,6 @@ def page_preview(doc_id: str, page: int):
 @documents.get("/api/blobs/<name>")
 def blob(name: str):
     """A kept picture (an ingested image or one taken from a PDF page)."""
-    if not BLOB_NAME.match(name):
+    if not BLOB_NAME.match(name) or not may_see_blob(name):
         raise NotFound(f"no picture named {name!r}")
     return send_from_directory(rag().index.blobs.folder, name, max_age=86400)

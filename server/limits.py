@@ -3,20 +3,19 @@
 from __future__ import annotations
 
 import hashlib
-import hmac
 
 from flask import Blueprint, Flask, request
 from flask_limiter import Limiter
 
+from server.access import grants, match_key
 from server.auth import bearer_token
-from server.context import settings
 
 
 def client_key() -> str:
     """A valid API key is the client (hashed: keys never sit in the limiter's storage); any
     other request is its address, so inventing keys does not buy fresh allowances."""
     token = bearer_token()
-    if token and any(hmac.compare_digest(token.encode(), k.encode()) for k in settings().api_keys):
+    if token and match_key(token, grants()) is not None:
         return "key:" + hashlib.sha256(token.encode()).hexdigest()[:16]
     return f"addr:{request.remote_addr or 'unknown'}"
 

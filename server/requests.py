@@ -13,7 +13,7 @@ from rag.generators import Turn
 from server.images import decode_image
 
 # Payload fields with a keyword index: filtering on them stays fast at any size.
-FILTERABLE = ("doc_id", "modality")
+FILTERABLE = ("doc_id", "modality", "collection")
 ROLES = ("user", "assistant")
 
 

@@ -18,6 +18,8 @@ from typing import TYPE_CHECKING
 from werkzeug.datastructures import FileStorage
 from werkzeug.utils import secure_filename
 
+from rag.collections import DEFAULT_COLLECTION, check_name
+
 if TYPE_CHECKING:
     from rag.service import RagService
 
@@ -46,13 +48,22 @@ class Uploads:
         # think a name is new. Queries go on meanwhile.
         self.lock = threading.Lock()
 
-    def ingest(self, files: list[FileStorage]) -> list[UploadResult]:
+    def ingest(
+        self, files: list[FileStorage], *, collection: str = DEFAULT_COLLECTION
+    ) -> list[UploadResult]:
         incoming = self.directory / ".incoming"
         incoming.mkdir(parents=True, exist_ok=True)
         with self.lock:
-            return [self._one(f, incoming) for f in files]
+            return [self._one(f, incoming, collection) for f in files]
 
-    def _one(self, upload: FileStorage, incoming: Path) -> UploadResult:
+    def folder(self, collection: str) -> Path:
+        """Where a collection's uploads are kept: the same name in two collections is two
+        documents. ``default`` keeps the folder it had before collections existed."""
+        if collection == DEFAULT_COLLECTION:
+            return self.directory
+        return self.directory / check_name(collection)
+
+    def _one(self, upload: FileStorage, incoming: Path, collection: str) -> UploadResult:
         given = upload.filename or ""
         name = secure_filename(given)
         if not name:
@@ -63,7 +74,8 @@ class Uploads:
                 error="BadFileName",
             )
         staged = incoming / f"{uuid.uuid4().hex}-{name}"
-        target = self.directory / name
+        target = self.folder(collection) / name
+        target.parent.mkdir(parents=True, exist_ok=True)
         previous = self.directory / ".incoming" / f"{uuid.uuid4().hex}-previous-{name}"
         try:
             upload.save(staged)
@@ -71,7 +83,7 @@ class Uploads:
                 target.replace(previous)
             staged.replace(target)
             try:
-                result = self.service.ingest([target]).results[0]
+                result = self.service.ingest([target], collection=collection).results[0]
             except BaseException:
                 self._restore(target, previous)
                 raise
@@ -106,7 +118,9 @@ class Uploads:
     def forget(self, path: str) -> None:
         """Remove the kept upload of a deleted document; files elsewhere are the user's own."""
         kept = Path(path)
-        if kept.parent.resolve() == self.directory.resolve():
+        folder = kept.parent.resolve()
+        uploads = self.directory.resolve()
+        if folder == uploads or (folder.parent == uploads and not folder.name.startswith(".")):
             with self.lock:
                 kept.unlink(missing_ok=True)
 

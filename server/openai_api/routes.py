@@ -16,6 +16,7 @@ from server import sse
 from server.auth import protect
 from server.context import rag, settings
 from server.errors import STATUS, describe
+from server.openai_api.collections import model_collections, model_ids
 from server.openai_api.parse import ChatRequest, json_body, read_chat_request, read_model
 from server.openai_api.shapes import Completion, error, extensions, models, words
 
@@ -27,21 +28,26 @@ ROUTES = {"models": "GET", "chat/completions": "POST"}
 
 @openai_api.get("/v1/models")
 def list_models():
-    return jsonify(models())
+    return jsonify(models(model_ids()))
 
 
 @openai_api.post("/v1/chat/completions")
 def chat_completions():
     body = json_body()
     model = read_model(body)
+    collections = model_collections(model)
     s = settings()
     chat = read_chat_request(body, max_pixels=s.max_image_pixels, keep_turns=s.conversation_turns)
     completion = Completion(model)
     prompt_words = words(chat.question) + sum(words(t.content) for t in chat.history)
     if not chat.stream:
-        answer = rag().ask(chat.question, history=chat.history, image=chat.image)
+        answer = rag().ask(
+            chat.question, history=chat.history, image=chat.image, collections=collections
+        )
         return jsonify(completion.whole(answer, prompt_words))
-    items = rag().ask_stream(chat.question, history=chat.history, image=chat.image)
+    items = rag().ask_stream(
+        chat.question, history=chat.history, image=chat.image, collections=collections
+    )
     # Retrieval runs before the first piece: a store that fails now still gets its status code.
     first = next(items)
     return sse.stream(_events(itertools.chain([first], items), completion, chat, prompt_words))

@@ -81,10 +81,13 @@ def usage(prompt_words: int, completion: str) -> dict[str, int]:
     }
 
 
-def models() -> dict[str, Any]:
+def models(ids: list[str] | None = None) -> dict[str, Any]:
     return {
         "object": "list",
-        "data": [{"id": MODEL_ID, "object": "model", "created": CREATED, "owned_by": "rag"}],
+        "data": [
+            {"id": model, "object": "model", "created": CREATED, "owned_by": "rag"}
+            for model in ids or [MODEL_ID]
+        ],
     }
 
 
