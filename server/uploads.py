@@ -20,6 +20,8 @@ from werkzeug.utils import secure_filename
 
 from rag.collections import DEFAULT_COLLECTION, check_name
 
+COLLECTION_FOLDER = "@"  # uploads/@NAME/ holds the uploads of collection NAME
+
 if TYPE_CHECKING:
     from rag.service import RagService
 
@@ -58,10 +60,11 @@ class Uploads:
 
     def folder(self, collection: str) -> Path:
         """Where a collection's uploads are kept: the same name in two collections is two
-        documents. ``default`` keeps the folder it had before collections existed."""
+        documents. ``default`` keeps the folder it had before collections existed; the others'
+        folders start with ``@``, which no sanitised upload name holds, so none collides."""
         if collection == DEFAULT_COLLECTION:
             return self.directory
-        return self.directory / check_name(collection)
+        return self.directory / f"{COLLECTION_FOLDER}{check_name(collection)}"
 
     def _one(self, upload: FileStorage, incoming: Path, collection: str) -> UploadResult:
         given = upload.filename or ""
@@ -120,7 +123,9 @@ class Uploads:
         kept = Path(path)
         folder = kept.parent.resolve()
         uploads = self.directory.resolve()
-        if folder == uploads or (folder.parent == uploads and not folder.name.startswith(".")):
+        if folder == uploads or (
+            folder.parent == uploads and folder.name.startswith(COLLECTION_FOLDER)
+        ):
             with self.lock:
                 kept.unlink(missing_ok=True)
 

@@ -277,7 +277,14 @@ def test_the_same_file_in_two_collections_is_two_documents(client, teams):
     status(upload(client, B, "policy.txt", content), 200)  # not a "duplicate" of team-a's
     a_doc, b_doc = docs(client, A)["policy.txt"], docs(client, B)["policy.txt"]
     assert a_doc["doc_id"] != b_doc["doc_id"]
+    uploads = teams.settings.data_dir / "uploads"
+    assert (a_doc["path"], b_doc["path"]) == (
+        str((uploads / "@team-a" / "policy.txt").resolve()),
+        str((uploads / "@team-b" / "policy.txt").resolve()),
+    )
     status(client.delete(f"/api/documents/{a_doc['doc_id']}", headers=A), 200)
+    assert not (uploads / "@team-a" / "policy.txt").exists()
+    assert (uploads / "@team-b" / "policy.txt").is_file()
     answer = status(ask(client, B, "When do rockets launch?"), 200)
     assert "policy.txt" in {r["file"] for r in answer["retrieved"]}
     assert "policy.txt" in docs(client, B)
@@ -395,6 +402,23 @@ def test_an_index_from_before_collections_reads_as_default(make_service, make_se
     assert docs(client, {"Authorization": "Bearer ka"}) == {}
 
 
+def test_an_embedded_index_from_before_collections_gets_the_field_index(tmp_path, monkeypatch):
+    import rag.store.edge as edge
+
+    old = edge.EdgeStore(tmp_path / "shard")
+    monkeypatch.setattr(edge, "INDEXED_FIELDS", ("doc_id", "sha256", "modality", "record"))
+    old.ensure_schema(4)
+    assert "collection" not in old.shard.info().payload_schema
+    old.close()
+    monkeypatch.undo()
+    reopened = edge.EdgeStore(tmp_path / "shard")
+    reopened.ensure_schema(4)
+    try:
+        assert "collection" in reopened.shard.info().payload_schema
+    finally:
+        reopened.close()
+
+
 # Slack and remote evaluation -----------------------------------------------------------------
 
 
@@ -451,3 +475,54 @@ def test_remote_evaluation_asks_one_collection():
     RemoteAsk("http://127.0.0.1:1", client=client)("Q?")
     assert sent[0]["filters"] == {"collection": ["team-a"]}
     assert "filters" not in sent[1]
+
+
+# The command line ------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def rag_cli(monkeypatch, tmp_path):
+    """``rag ARGS...`` on the fakes, with RAG_DATA_DIR in the temporary folder."""
+    from click.testing import CliRunner
+    from conftest import FakeEmbedder, FakeLabeler, FakeOcr
+
+    import rag.cli
+    from ingest.vision.describe import ImageDescriber
+    from rag.service import RagService
+
+    def fake_service(settings):
+        describer = ImageDescriber(FakeOcr(), FakeLabeler())
+        return RagService(settings, embedder=FakeEmbedder(), describer=describer)
+
+    monkeypatch.setattr(rag.cli, "_service", fake_service)
+    env = {"RAG_DATA_DIR": str(tmp_path / "data")}
+    return lambda *args: CliRunner().invoke(rag.cli.main, list(args), env=env)
+
+
+def test_cli_ingests_lists_asks_and_deletes_by_collection(rag_cli, tmp_path):
+    (tmp_path / "alpha.txt").write_text(ALPHA)
+    (tmp_path / "beta.txt").write_text(BETA)
+    assert rag_cli("ingest", "--collection", "team-a", str(tmp_path / "alpha.txt")).exit_code == 0
+    assert rag_cli("ingest", "--collection", "team-b", str(tmp_path / "beta.txt")).exit_code == 0
+    listed = rag_cli("list", "--collection", "team-a", "--json")
+    assert [d["file"] for d in json.loads(listed.output)] == ["alpha.txt"]
+    everything = rag_cli("list").output
+    assert "team-a" in everything and "team-b" in everything
+    answer = json.loads(
+        rag_cli("ask", "beta launch code?", "--collection", "team-a", "--json").output
+    )
+    assert {r["file"] for r in answer["retrieved"]} <= {"alpha.txt"}
+    assert "5678" not in answer["answer"]
+    counts = json.loads(rag_cli("collections", "--json").output)
+    assert [(c["name"], c["documents"]) for c in counts] == [("team-a", 1), ("team-b", 1)]
+    assert "Deleted collection 'team-b'" in rag_cli("collections", "--delete", "team-b").output
+    assert "team-b" not in rag_cli("list").output
+    assert rag_cli("collections", "--delete", "team-b").exit_code == 1
+
+
+def test_cli_refuses_bad_collection_names(rag_cli, tmp_path):
+    (tmp_path / "alpha.txt").write_text(ALPHA)
+    result = rag_cli("ingest", "--collection", "Team A", str(tmp_path / "alpha.txt"))
+    assert result.exit_code == 2 and "not valid" in result.output
+    local = rag_cli("eval", str(tmp_path / "alpha.txt"), "--collection", "team-a")
+    assert local.exit_code == 2 and "--collection goes with --server" in local.output

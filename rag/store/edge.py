@@ -70,13 +70,13 @@ class EdgeStore(VectorStore):
                 except StoreError:
                     self.close()  # do not keep the shard locked for nothing
                     raise
-                # An index from before collections: its filter field gets its index (a no-op
-                # when it has one).
-                self._shard.update(
-                    q.UpdateOperation.create_field_index(
-                        COLLECTION_FIELD, q.PayloadSchemaType.Keyword
+                if COLLECTION_FIELD not in self._shard.info().payload_schema:
+                    # An index from before collections: its filter field gets its index.
+                    self._shard.update(
+                        q.UpdateOperation.create_field_index(
+                            COLLECTION_FIELD, q.PayloadSchemaType.Keyword
+                        )
                     )
-                )
                 return
             self.path.mkdir(parents=True, exist_ok=True)
             vectors = {TEXT_VECTOR: q.EdgeVectorParams(size=text_dim, distance=q.Distance.Cosine)}
