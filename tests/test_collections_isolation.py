@@ -217,6 +217,21 @@ def test_filtering_on_an_unreadable_collection_is_404(client):
     assert {r["file"] for r in narrowed["retrieved"]} <= {"beta.txt", "beta.pdf"}
 
 
+def test_a_bad_collection_filter_is_400(client):
+    error = status(ask(client, A, "Code?", filters={"collection": "Team A"}), 400)["error"]
+    assert "filters.collection" in error["message"]
+    status(ask(client, A, "Code?", filters={"collection": 7}), 400)
+
+
+def test_each_mapped_key_is_its_own_rate_limit_client(make_settings, teams):
+    client = create_app(
+        make_settings(api_keys=KEYS, rate_limit="1/minute"), rag=teams
+    ).test_client()
+    assert client.get("/api/documents", headers=A).status_code == 200
+    status(client.get("/api/documents", headers=A), 429)
+    assert client.get("/api/documents", headers=B).status_code == 200
+
+
 def test_chat_plain_and_streamed_stay_in_the_collection(client):
     body = status(client.post("/api/chat", json={"question": "beta launch code?"}, headers=A), 200)
     assert {r["file"] for r in body["retrieved"]} <= {"alpha.txt"}
