@@ -8,6 +8,7 @@ admin routes included. A collection the caller may not read is answered as if it
 
 from __future__ import annotations
 
+import hashlib
 import hmac
 from collections.abc import Iterable
 
@@ -76,3 +77,33 @@ def check_filters(filters: dict[str, list[str]] | None) -> None:
     """Every collection a question's filters name must be one the caller may read (else 404)."""
     for name in (filters or {}).get("collection", []):
         require_collection(name, field="filters.collection")
+
+
+def fingerprint(key: str) -> str:
+    """Names a key in listings and conversation ids without revealing it."""
+    return hashlib.sha256(key.encode()).hexdigest()[:12]
+
+
+# Conversations belong to the key that started them: the id a keyed caller gets is prefixed
+# with its key's fingerprint, so another key cannot read its history (a 404, as for an unknown
+# id). Without keys the ids are as they were.
+
+
+def conversation_for_caller(stored_id: str) -> str:
+    """The id this caller sends back for the conversation stored as ``stored_id``."""
+    key = caller().key
+    return f"{fingerprint(key)}.{stored_id}" if key else stored_id
+
+
+def caller_conversation(given_id: str) -> str:
+    """The stored id of a conversation this caller started, else 404."""
+    key = caller().key
+    if not key:
+        return given_id
+    prefix = f"{fingerprint(key)}."
+    if not given_id.startswith(prefix):
+        raise NotFound(
+            f"unknown conversation_id {given_id!r}: it expired or never existed; "
+            "send the question without conversation_id to start a new one"
+        )
+    return given_id[len(prefix) :]

@@ -8,14 +8,19 @@ manage them; plus the checks the document routes make before touching a collecti
 
 from __future__ import annotations
 
-import hashlib
-
 from flask import Blueprint, current_app, jsonify
 from werkzeug.exceptions import NotFound
 
 from rag.collections import restrict
 from rag.types import DocumentRecord
-from server.access import caller, grants, readable, require_admin, require_collection
+from server.access import (
+    caller,
+    fingerprint,
+    grants,
+    readable,
+    require_admin,
+    require_collection,
+)
 from server.auth import protect
 from server.context import rag
 
@@ -59,11 +64,6 @@ def list_keys():
             ]
         }
     )
-
-
-def fingerprint(key: str) -> str:
-    """Names a key in listings and logs without revealing it."""
-    return hashlib.sha256(key.encode()).hexdigest()[:12]
 
 
 def _brief(record: DocumentRecord) -> dict:

@@ -243,6 +243,19 @@ def test_chat_plain_and_streamed_stay_in_the_collection(client):
     assert "event: answer" in text
 
 
+def test_a_conversation_belongs_to_the_key_that_started_it(client, teams):
+    first = status(client.post("/api/chat", json={"question": "alpha code?"}, headers=AB), 200)
+    conversation = first["conversation_id"]
+    follow = {"question": "and the rocket?", "conversation_id": conversation}
+    error = status(client.post("/api/chat", json=follow, headers=A), 404)["error"]
+    assert "unknown conversation_id" in error["message"]
+    stored = conversation.split(".", 1)[1]  # the bare stored id is no way in either
+    status(client.post("/api/chat", json=follow | {"conversation_id": stored}, headers=A), 404)
+    again = status(client.post("/api/chat", json=follow, headers=AB), 200)
+    assert again["conversation_id"] == conversation
+    assert "key-ab" not in conversation
+
+
 # Previews, pictures, deletion, uploads -------------------------------------------------------
 
 
