@@ -29,6 +29,7 @@ from ingest.loaders.text import load_text
 from ingest.prefetch import prefetch
 from ingest.progress import BarFactory, PageProgress
 from ingest.vision.describe import ImageDescriber
+from rag.collections import DEFAULT_COLLECTION, check_name, restrict
 from rag.errors import EmptyFileError, FileTooLargeError, IngestError, RagError
 from rag.fetch import FetchLimits, fetch
 from rag.index import Index
@@ -109,8 +110,11 @@ def document_id(path: Path) -> str:
     return source_id(str(path.resolve()))
 
 
-def source_id(source: str) -> str:
-    """The id of the document from ``source``: a resolved path, or a URL."""
+def source_id(source: str, collection: str = DEFAULT_COLLECTION) -> str:
+    """The id of the document from ``source`` (a resolved path, or a URL) in ``collection``:
+    the same file ingested into two collections is two documents."""
+    if collection != DEFAULT_COLLECTION:
+        source = f"{collection}\n{source}"
     return hashlib.sha1(source.encode()).hexdigest()[:16]
 
 
@@ -148,6 +152,7 @@ class _File:
     doc_id: str
     loaded: LoadedDocument
     source: str  # where it came from, as the record keeps it: the resolved path, or the URL
+    collection: str = DEFAULT_COLLECTION
 
     @property
     def header(self) -> str:
@@ -193,6 +198,7 @@ class _Chunks:
                 end=piece.end,
                 image=image,
                 page_label=page_label,
+                collection=f.collection,
             )
         )
         self._texts.append(f"{f.header}\n{piece.text}")
@@ -219,6 +225,7 @@ class Ingestor:
         self._describer: ImageDescriber | None = None
         self.chunker = Chunker(self.settings.chunk_size, self.settings.chunk_overlap)
         self._progress: PageProgress | None = None  # the bar of the batch under way
+        self._collection = DEFAULT_COLLECTION  # where the batch under way goes
 
     @property
     def describer(self) -> ImageDescriber:
@@ -234,14 +241,18 @@ class Ingestor:
         progress: bool = False,
         on_result: Callable[[FileResult], None] | None = None,
         bar: BarFactory | None = None,
+        collection: str = DEFAULT_COLLECTION,
     ) -> IngestReport:
-        """Ingest files and folders, then ``urls`` (fetched within the ``RAG_URL_*`` limits);
-        ``progress`` shows a bar counted in pages (``bar`` makes it, tqdm by default)."""
+        """Ingest files and folders, then ``urls`` (fetched within the ``RAG_URL_*`` limits),
+        into ``collection``; ``progress`` shows a bar counted in pages (``bar`` makes it, tqdm
+        by default). Unchanged and duplicate content is looked for in that collection only."""
         started = time.perf_counter()
         report = IngestReport()
+        self._collection = check_name(collection)
         files: list[tuple[Path | str, bool]] = list(discover(Path(p) for p in paths))
         files += [(url, True) for url in urls]
-        documents = {d.doc_id: d for d in self.index.documents()}
+        in_collection = restrict(None, [collection])
+        documents = {d.doc_id: d for d in self.index.documents(in_collection)}
         self._progress = PageProgress(files, enabled=progress, bar=bar)
         try:
             for number, (item, explicit) in enumerate(files):
@@ -295,7 +306,7 @@ class Ingestor:
         ``shown`` how results name it, ``source`` where the record says it came from."""
         try:
             sha = hashlib.sha256(data).hexdigest()
-            doc_id = source_id(source)
+            doc_id = source_id(source, self._collection)
             previous = documents.get(doc_id)
             if previous is not None and previous.sha256 == sha:
                 return FileResult(shown, "unchanged", "already indexed", doc_id=doc_id)
@@ -311,7 +322,8 @@ class Ingestor:
                     shown, "duplicate", f"same content as {twin.path}", doc_id=twin.doc_id
                 )
             kind = detect_kind(path, data[:4096])
-            file = _File(path, data, sha, doc_id, self._load(path, kind, data), source)
+            loaded = self._load(path, kind, data)
+            file = _File(path, data, sha, doc_id, loaded, source, self._collection)
             cut = self._vectorised_chunks(file)
             record = self._record(file, cut)
             self.index.add(record, cut.chunks, cut.vectors, replaces=previous)
@@ -442,4 +454,5 @@ class Ingestor:
             bytes=len(file.data),
             ingested_at=datetime.now(UTC).isoformat(timespec="seconds"),
             blob=self._keep_original(file),
+            collection=file.collection,
         )

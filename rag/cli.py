@@ -1,4 +1,4 @@
-"""The ``rag`` command: ingest, watch, ask, list, delete, eval, serve, slack."""
+"""The ``rag`` command: ingest, watch, ask, list, delete, collections, eval, serve, slack."""
 
 from __future__ import annotations
 
@@ -14,6 +14,18 @@ from rag.errors import RagError
 from rag.settings import Settings, load_settings
 
 EXIT_FAILED = 1
+
+
+def _collection_name(ctx: click.Context, param: click.Parameter, value):
+    """A ``--collection`` value (or several) checked for a valid name."""
+    from rag.collections import CollectionNameError, check_name
+
+    try:
+        if isinstance(value, tuple):
+            return tuple(check_name(v) for v in value)
+        return None if value is None else check_name(value)
+    except CollectionNameError as exc:
+        raise click.BadParameter(str(exc)) from None
 
 
 def _service(settings: Settings):
@@ -64,9 +76,20 @@ def main(ctx: click.Context, verbose: bool) -> None:
 @click.option(
     "--progress/--no-progress", default=None, help="Progress bar (default: on a terminal)."
 )
+@click.option(
+    "--collection",
+    default="default",
+    show_default=True,
+    callback=_collection_name,
+    help="The named collection the documents go into.",
+)
 @click.pass_obj
 def ingest(
-    settings: Settings, paths: tuple[str, ...], as_json: bool, progress: bool | None
+    settings: Settings,
+    paths: tuple[str, ...],
+    as_json: bool,
+    progress: bool | None,
+    collection: str,
 ) -> None:
     """Index files and folders (recursively) and http(s) URLs: PDF, text, Markdown, HTML and
     images."""
@@ -82,7 +105,13 @@ def ingest(
 
     try:
         with _service(settings) as service:
-            report = service.ingest(files, urls=urls, progress=show_progress, on_result=report_line)
+            report = service.ingest(
+                files,
+                urls=urls,
+                progress=show_progress,
+                on_result=report_line,
+                collection=collection,
+            )
             if settings.uses_embedded_store and report.ingested:
                 service.optimize()
     except RagError as exc:
@@ -163,9 +192,21 @@ def watch(settings: Settings, folders: tuple[Path, ...]) -> None:
     type=click.Path(path_type=Path, exists=True, dir_okay=False),
     help="Ask about this picture too: it joins the query, and a VLM sees it.",
 )
+@click.option(
+    "--collection",
+    "collections",
+    multiple=True,
+    callback=_collection_name,
+    help="Answer from this named collection only (repeat for several; default: all).",
+)
 @click.pass_obj
 def ask(
-    settings: Settings, question: str, as_json: bool, top_k: int | None, image_path: Path | None
+    settings: Settings,
+    question: str,
+    as_json: bool,
+    top_k: int | None,
+    image_path: Path | None,
+    collections: tuple[str, ...],
 ) -> None:
     """Answer QUESTION from the indexed documents, citing sources as [n]."""
     if not question.strip():
@@ -177,7 +218,9 @@ def ask(
                 raise RagError(
                     f"no documents indexed in collection '{settings.collection}': run `rag ingest PATH` first"
                 )
-            answer = service.ask(question, top_k=top_k, image=image)
+            answer = service.ask(
+                question, top_k=top_k, image=image, collections=collections or None
+            )
     except RagError as exc:
         _fail(exc)
     if as_json:
@@ -209,12 +252,19 @@ def _read_image(path: Path, service):
 
 @main.command("list")
 @click.option("--json", "as_json", is_flag=True, help="Print the documents as JSON.")
+@click.option(
+    "--collection",
+    "collections",
+    multiple=True,
+    callback=_collection_name,
+    help="Only the documents of this named collection (repeat for several).",
+)
 @click.pass_obj
-def list_documents(settings: Settings, as_json: bool) -> None:
+def list_documents(settings: Settings, as_json: bool, collections: tuple[str, ...]) -> None:
     """Show the indexed documents."""
     try:
         with _service(settings) as service:
-            documents = service.documents()
+            documents = service.documents(collections or None)
     except RagError as exc:
         _fail(exc)
     if as_json:
@@ -223,9 +273,12 @@ def list_documents(settings: Settings, as_json: bool) -> None:
     if not documents:
         click.echo("No documents indexed. Run `rag ingest PATH` to add some.")
         return
-    click.echo(f"{'ID':16}  {'KIND':5}  {'PAGES':>5}  {'CHUNKS':>6}  FILE")
+    click.echo(f"{'ID':16}  {'KIND':5}  {'PAGES':>5}  {'CHUNKS':>6}  {'COLLECTION':12}  FILE")
     for d in documents:
-        click.echo(f"{d.doc_id:16}  {d.kind:5}  {d.pages or '':>5}  {d.chunks:>6}  {d.path}")
+        click.echo(
+            f"{d.doc_id:16}  {d.kind:5}  {d.pages or '':>5}  {d.chunks:>6}  "
+            f"{d.collection:12}  {d.path}"
+        )
     click.echo(f"{len(documents)} documents")
 
 
@@ -240,6 +293,43 @@ def delete(settings: Settings, document: str) -> None:
     except RagError as exc:
         _fail(exc)
     click.echo(f"Deleted {record.path} ({record.chunks} chunks)")
+
+
+@main.command("collections")
+@click.option("--json", "as_json", is_flag=True, help="Print the counts as JSON.")
+@click.option(
+    "--delete",
+    "to_delete",
+    metavar="NAME",
+    callback=_collection_name,
+    help="Delete every document of collection NAME instead.",
+)
+@click.pass_obj
+def collections_command(settings: Settings, as_json: bool, to_delete: str | None) -> None:
+    """Show the named collections of the index with their document and chunk counts."""
+    try:
+        with _service(settings) as service:
+            if to_delete is not None:
+                deleted = service.delete_collection(to_delete)
+            else:
+                counts = service.collections()
+    except RagError as exc:
+        _fail(exc)
+    if to_delete is not None:
+        if not deleted:
+            click.echo(f"error: no documents in collection '{to_delete}'", err=True)
+            sys.exit(EXIT_FAILED)
+        click.echo(f"Deleted collection '{to_delete}': {len(deleted)} documents")
+        return
+    if as_json:
+        click.echo(json.dumps([c.to_dict() for c in counts], indent=2))
+        return
+    if not counts:
+        click.echo("No documents indexed. Run `rag ingest --collection NAME PATH` to add some.")
+        return
+    click.echo(f"{'COLLECTION':24}  {'DOCUMENTS':>9}  {'CHUNKS':>7}")
+    for c in counts:
+        click.echo(f"{c.name:24}  {c.documents:>9}  {c.chunks:>7}")
 
 
 @main.command("eval")
@@ -266,6 +356,11 @@ def delete(settings: Settings, document: str) -> None:
 )
 @click.option("--server", metavar="URL", help="Evaluate a running `rag serve` through its API.")
 @click.option("--api-key", help="API key for --server (default: the first of RAG_API_KEYS).")
+@click.option(
+    "--collection",
+    callback=_collection_name,
+    help="With --server: ask one named collection of the server's index.",
+)
 @click.option(
     "--concurrency",
     type=click.IntRange(1, 64),
@@ -304,6 +399,7 @@ def evaluate(
     html_path: Path | None,
     server: str | None,
     api_key: str | None,
+    collection: str | None,
     concurrency: int,
     top_k: int | None,
     fail_under: str | None,
@@ -338,8 +434,12 @@ def evaluate(
         thresholds = parse_thresholds(fail_under) if fail_under else None
         run = {"concurrency": concurrency, "top_k": top_k, "progress": sys.stderr.isatty()}
         if server:
-            report = session.run_on_server(questions, server, settings, api_key=api_key, **run)
+            report = session.run_on_server(
+                questions, server, settings, api_key=api_key, collection=collection, **run
+            )
         else:
+            if collection is not None:
+                raise click.UsageError("--collection goes with --server")
             report = session.run_on_library(questions, lambda: _service(settings), settings, **run)
         click.echo(render_table(report))
         data = report.to_dict()
@@ -377,7 +477,8 @@ def serve(settings: Settings, host: str, port: int, threads: int, allow_no_auth:
     from server.serving import serve_app
     from server.uploads import reconcile
 
-    if not settings.api_keys and not _is_loopback(host) and not allow_no_auth:
+    keyed = settings.api_keys or settings.api_keys_file
+    if not keyed and not _is_loopback(host) and not allow_no_auth:
         click.echo(
             f"error: refusing to serve {host} without API keys: anyone who can reach it could "
             "read and change the index. Set RAG_API_KEYS=key1,key2 (clients send "

@@ -121,25 +121,31 @@ class Index:
         store.delete_chunks(record.doc_id, except_sha256=record.sha256)
         store.put_document(record)
         if replaces is not None:
-            self.blobs.remove(replaces.sha256)
+            self._remove_unshared_blobs(replaces.sha256)
 
     def forget(self, record: DocumentRecord) -> None:
         """Remove a document: its chunks, its record and its kept files."""
         store = self.store
         store.delete_chunks(record.doc_id)
         store.delete_document_record(record.doc_id)
-        self.blobs.remove(record.sha256)
+        self._remove_unshared_blobs(record.sha256)
+
+    def _remove_unshared_blobs(self, sha256: str) -> None:
+        """Kept files are named by content: the same content in another collection keeps them."""
+        if not self.store.documents({"sha256": sha256}):
+            self.blobs.remove(sha256)
 
     # Reading -----------------------------------------------------------------------------------
 
-    def documents(self) -> list[DocumentRecord]:
-        return self.store.documents()
+    def documents(self, filters: Filters | None = None) -> list[DocumentRecord]:
+        return self.store.documents(filters)
 
-    def find(self, key: str) -> DocumentRecord | None:
-        """A document by id, content hash, path (also relative to here) or unambiguous name."""
-        record = self.store.find_document(key)
+    def find(self, key: str, filters: Filters | None = None) -> DocumentRecord | None:
+        """A document by id, content hash, path (also relative to here) or unambiguous name,
+        among those matching ``filters``."""
+        record = self.store.find_document(key, filters)
         if record is None and Path(key).exists():
-            record = self.store.find_document(str(Path(key).resolve()))
+            record = self.store.find_document(str(Path(key).resolve()), filters)
         return record
 
     def count(self, filters: Filters | None = None) -> int:

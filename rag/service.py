@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -21,6 +21,8 @@ from ingest.vision.describe import ImageDescriber
 from ingest.vision.labels import create_labeler
 from ingest.vision.ocr import create_ocr
 from rag.citations import StreamingCiter, cite
+from rag.collection_counts import CollectionCount, count_collections
+from rag.collections import DEFAULT_COLLECTION, check_name, restrict
 from rag.embedders import Embedder
 from rag.embedders.cache import CachedEmbedder
 from rag.errors import DocumentNotFoundError
@@ -124,10 +126,14 @@ class RagService:
         urls: Sequence[str] = (),
         progress: bool = False,
         on_result: Callable[[FileResult], None] | None = None,
+        collection: str = DEFAULT_COLLECTION,
     ) -> IngestReport:
-        """Ingest files and folders, and documents fetched from ``urls`` (http and https)."""
+        """Ingest files and folders, and documents fetched from ``urls`` (http and https),
+        into ``collection``."""
         ingestor = Ingestor(self.index, self.describer)
-        return ingestor.ingest(paths, urls=urls, progress=progress, on_result=on_result)
+        return ingestor.ingest(
+            paths, urls=urls, progress=progress, on_result=on_result, collection=collection
+        )
 
     def ask(
         self,
@@ -138,13 +144,15 @@ class RagService:
         history: Sequence[Turn] = (),
         image: Image.Image | None = None,
         retrieve_k: int | None = None,
+        collections: Iterable[str] | None = None,
     ) -> Answer:
         """Answer ``question`` from the index; ``image`` makes it a question about a picture.
 
         ``retrieve_k`` retrieves more than the ``top_k`` chunks the generator is given, for
         measuring retrieval deeper than the answer uses (recall@10); ``Answer.evidence`` holds
-        all of them.
+        all of them. ``collections`` limits retrieval to those collections (None: all).
         """
+        filters = restrict(filters, collections)
         started = time.perf_counter()
         timings: dict[str, float] = {}
         asked, evidence, given = self._retrieve(
@@ -165,9 +173,11 @@ class RagService:
         filters: Filters | None = None,
         history: Sequence[Turn] = (),
         image: Image.Image | None = None,
+        collections: Iterable[str] | None = None,
     ) -> Iterator[str | Answer]:
         """``ask`` as it is written: text pieces (markers already numbered as the sources
         will be), then the verified ``Answer``, whose text is the one to keep."""
+        filters = restrict(filters, collections)
         started = time.perf_counter()
         timings: dict[str, float] = {}
         asked, evidence, given = self._retrieve(
@@ -261,12 +271,29 @@ class RagService:
         limit = self.settings.max_image_pixels if max_pixels is None else max_pixels
         return next(load_image(Path(name), data, max_pixels=limit).parts).image
 
-    def documents(self) -> list[DocumentRecord]:
-        return self.index.documents()
+    def documents(self, collections: Iterable[str] | None = None) -> list[DocumentRecord]:
+        """Every document, or those of ``collections``."""
+        return self.index.documents(restrict(None, collections))
 
-    def delete(self, key: str) -> DocumentRecord:
-        """Delete a document by id, content hash, path or (unambiguous) file name."""
-        record = self.index.find(key)
+    def find(self, key: str, collections: Iterable[str] | None = None) -> DocumentRecord | None:
+        """A document by id, content hash, path or file name, in ``collections`` (None: all)."""
+        return self.index.find(key, restrict(None, collections))
+
+    def collections(self, allowed: Iterable[str] | None = None) -> list[CollectionCount]:
+        """The collections that hold documents (of ``allowed`` ones), with their counts."""
+        return count_collections(self.documents(allowed))
+
+    def delete_collection(self, name: str) -> list[DocumentRecord]:
+        """Delete every document of one collection; returns what was deleted."""
+        records = self.documents([check_name(name)])
+        for record in records:
+            self.index.forget(record)
+        return records
+
+    def delete(self, key: str, collections: Iterable[str] | None = None) -> DocumentRecord:
+        """Delete a document by id, content hash, path or (unambiguous) file name, found in
+        ``collections`` (None: all)."""
+        record = self.find(key, collections)
         if record is None:
             raise DocumentNotFoundError(
                 f"no indexed document matches {key!r}: `rag list` shows ids, paths and file names"

@@ -20,6 +20,8 @@ from pydantic_settings import (
     TomlConfigSettingsSource,
 )
 
+from rag.api_keys import split_entries
+
 DEFAULT_TOML = "rag.toml"
 
 
@@ -182,6 +184,13 @@ class Settings(BaseSettings):
     # On SIGTERM, requests and uploads under way get this long to finish.
     shutdown_grace_s: float = Field(default=30.0, ge=0)
 
+    # Collections and who may read them: `api_keys` entries may map a key to collections
+    # ("k1:team-a,team-b;k2:team-c"); the keys file (TOML or JSON) maps each key to
+    # {collections = [...], admin = bool}; a Slack channel's questions read the collections it
+    # is mapped to ("C0123:team-a,team-b;C0456:team-c"; unset: every collection).
+    api_keys_file: Path | None = None
+    slack_channel_collections: Annotated[list[str], NoDecode] = Field(default_factory=list)
+
     @field_validator("allowed_hosts", mode="before")
     @classmethod
     def _split_hardening_lists(cls, value: Any) -> Any:
@@ -189,12 +198,24 @@ class Settings(BaseSettings):
             return [item.strip() for item in value.split(",") if item.strip()]
         return value
 
+    @field_validator("api_keys", mode="before")
+    @classmethod
+    def _split_keys(cls, value: Any) -> Any:
+        return split_entries(value) if isinstance(value, str) else value
+
+    @field_validator("slack_channel_collections", mode="before")
+    @classmethod
+    def _split_channels(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            return [entry.strip() for entry in value.split(";") if entry.strip()]
+        return value
+
     @field_validator("data_dir", mode="before")
     @classmethod
     def _expand(cls, value: Any) -> Any:
         return Path(value).expanduser() if isinstance(value, str | Path) else value
 
-    @field_validator("api_keys", "reader_parts", "cors_origins", mode="before")
+    @field_validator("reader_parts", "cors_origins", mode="before")
     @classmethod
     def _split_list(cls, value: Any) -> Any:
         if isinstance(value, str):

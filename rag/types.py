@@ -6,6 +6,8 @@ import uuid
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
+from rag.collections import DEFAULT_COLLECTION
+
 Modality = Literal["text", "image"]
 
 # Fixed namespace: point ids are a pure function of (document hash, chunk index), so
@@ -34,10 +36,15 @@ class Chunk:
     image: str | None = None  # kept image, relative to the data directory
     # How citations name ``page`` when it is no PDF page: "slide 3", "sheet Budget".
     page_label: str | None = None
+    collection: str = DEFAULT_COLLECTION
 
     @property
     def id(self) -> str:
-        return point_id(self.sha256, self.chunk_index)
+        # The same content in two collections is two sets of points; ``default`` keeps the ids
+        # it had before collections existed.
+        if self.collection == DEFAULT_COLLECTION:
+            return point_id(self.sha256, self.chunk_index)
+        return point_id(f"{self.collection}/{self.sha256}", self.chunk_index)
 
     def payload(self) -> dict[str, Any]:
         return {"record": "chunk", **asdict(self)}
@@ -63,6 +70,7 @@ class DocumentRecord:
     bytes: int
     ingested_at: str
     blob: str | None = None  # kept copy of the original, relative to the data directory
+    collection: str = DEFAULT_COLLECTION
 
     @property
     def id(self) -> str:

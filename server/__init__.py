@@ -15,8 +15,10 @@ def create_app(
 ) -> Flask:
     """``bind_host``: the address ``rag serve`` listens on, one of the names it answers to."""
     from rag.service import RagService
+    from server.access import init_access
     from server.api import api, info
     from server.browser_guard import BrowserGuard
+    from server.collection_routes import collections
     from server.conversations import Conversations, conversation_store
     from server.cors import init_cors
     from server.documents import documents
@@ -40,6 +42,7 @@ def create_app(
     app.config["MAX_FORM_MEMORY_SIZE"] = app.config["MAX_CONTENT_LENGTH"]
     app.extensions["settings"] = settings
     app.extensions["paths"] = PublicPaths(settings.data_dir)
+    app.extensions["api_keys"] = init_access(settings)
     service = app.extensions["rag"] = rag or RagService(settings)
     app.extensions["conversations"] = Conversations(
         max_conversations=settings.max_conversations,
@@ -54,6 +57,7 @@ def create_app(
     app.register_blueprint(health)
     app.register_blueprint(info)
     app.register_blueprint(documents)
+    app.register_blueprint(collections)
     app.register_blueprint(api)
     app.register_blueprint(openai_api)
     register_slack(app, settings)

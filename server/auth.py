@@ -1,4 +1,5 @@
-"""API keys: ``Authorization: Bearer KEY`` on every protected route when ``RAG_API_KEYS`` is set.
+"""API keys: ``Authorization: Bearer KEY`` on every protected route when keys are configured
+(``RAG_API_KEYS``, ``RAG_API_KEYS_FILE``); the key's grant says which collections it reaches.
 
 Protect a blueprint with ``protect(blueprint)``. The check runs before the view reads the body,
 so a request without a valid key costs nothing and changes nothing.
@@ -6,12 +7,10 @@ so a request without a valid key costs nothing and changes nothing.
 
 from __future__ import annotations
 
-import hmac
-
-from flask import Blueprint, request
+from flask import Blueprint, g, request
 from werkzeug.exceptions import Unauthorized
 
-from server.context import settings
+from server.access import grants, match_key
 from server.signing import signed_link_opens
 
 
@@ -21,8 +20,9 @@ def bearer_token() -> str | None:
 
 
 def check_api_key() -> None:
-    keys = settings().api_keys
-    # A CORS preflight carries no credentials by design; it reads and changes nothing.
+    keys = grants()
+    # A CORS preflight carries no credentials by design; it reads and changes nothing. A signed
+    # link opens only the one preview it was made for.
     if not keys or request.method == "OPTIONS" or signed_link_opens():
         return
     token = bearer_token()
@@ -30,12 +30,10 @@ def check_api_key() -> None:
         raise Unauthorized(
             "this server requires an API key: send the header 'Authorization: Bearer KEY'"
         )
-    # Compare against every key in constant time, so timing reveals neither key nor match.
-    matched = False
-    for key in keys:
-        matched |= hmac.compare_digest(token.encode(), key.encode())
-    if not matched:
+    grant = match_key(token, keys)
+    if grant is None:
         raise Unauthorized("the API key is not valid")
+    g.api_grant = grant  # what the views may reach (server.access)
 
 
 def protect(blueprint: Blueprint) -> Blueprint:

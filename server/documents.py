@@ -12,7 +12,9 @@ from werkzeug.exceptions import BadRequest, NotFound
 from rag.errors import DocumentNotFoundError
 from rag.highlight import MAX_QUOTE_CHARS, find_passage
 from rag.types import DocumentRecord
+from server.access import readable, require_collection
 from server.auth import protect
+from server.collection_routes import may_see_blob, upload_collection
 from server.context import rag
 from server.errors import public
 from server.uploads import UploadResult, Uploads
@@ -45,7 +47,8 @@ def upload():
             "send the files as multipart/form-data in the field 'files', "
             "e.g. curl -F files=@report.pdf"
         )
-    results = uploads().ingest(files)
+    collection = upload_collection(request.form.get("collection"))
+    results = uploads().ingest(files, collection=collection)
     for r in results:
         current_app.extensions["metrics"].count_upload(r.status, r.chunks)
         r.reason = public(r.reason) if r.reason else r.reason
@@ -54,6 +57,7 @@ def upload():
         "results": [r.to_dict() for r in results],
         "ingested": sum(r.status in ("ingested", "replaced") for r in results),
         "failed": len(failed),
+        "collection": collection,
     }
     if failed and len(failed) == len(results):
         return jsonify(body | {"error": _failure(failed)}), _status(failed[0])
@@ -76,7 +80,10 @@ def document_json(record: DocumentRecord) -> dict:
 
 @documents.get("/api/documents")
 def list_documents():
-    return jsonify({"documents": [document_json(d) for d in rag().documents()]})
+    collections = readable()
+    if (asked := request.args.get("collection")) is not None:
+        collections = [require_collection(asked)]
+    return jsonify({"documents": [document_json(d) for d in rag().documents(collections)]})
 
 
 @documents.delete("/api/documents/<doc_id>")
@@ -85,13 +92,13 @@ def delete_document(doc_id: str):
     with uploads().deleting(record):
         # Looked up again under the locks: an upload of the same name may have replaced it.
         record = _record(doc_id)
-        rag().delete(doc_id)
+        rag().delete(doc_id, readable())
         uploads().forget(record.path)
     return jsonify({"deleted": document_json(record)})
 
 
 def _record(doc_id: str) -> DocumentRecord:
-    record = rag().store.find_document(doc_id)
+    record = rag().find(doc_id, readable())
     if record is None or record.doc_id != doc_id:
         raise DocumentNotFoundError(
             f"no document with id {doc_id!r}: GET /api/documents lists them"
@@ -132,7 +139,7 @@ def page_highlights(doc_id: str, page: int):
 
 def _pdf_page(doc_id: str, page: int):
     """The document record and kept PDF of a page that can be previewed, or a 404 saying why."""
-    record = rag().store.find_document(doc_id)
+    record = rag().find(doc_id, readable())
     if record is None or record.doc_id != doc_id:
         raise NotFound(f"no document with id {doc_id!r}")
     pdf = rag().index.blobs.pdf(record.sha256)
@@ -146,6 +153,6 @@ def _pdf_page(doc_id: str, page: int):
 @documents.get("/api/blobs/<name>")
 def blob(name: str):
     """A kept picture (an ingested image or one taken from a PDF page)."""
-    if not BLOB_NAME.match(name):
+    if not BLOB_NAME.match(name) or not may_see_blob(name):
         raise NotFound(f"no picture named {name!r}")
     return send_from_directory(rag().index.blobs.folder, name, max_age=86400)

@@ -10,19 +10,19 @@ comes from, while unauthenticated callers keep the per-address one. CORS preflig
 from __future__ import annotations
 
 import hashlib
-import hmac
 
 from flask import Blueprint, Flask, request
 from flask_limiter import Limiter
 
+from server.access import grants, match_key
 from server.auth import bearer_token
-from server.context import settings
 
 
 def presented_key() -> str | None:
-    """The request's API key when it is one of ``RAG_API_KEYS``."""
+    """The request's API key when it is one of the configured keys (``RAG_API_KEYS``,
+    ``RAG_API_KEYS_FILE``)."""
     token = bearer_token()
-    if token and any(hmac.compare_digest(token.encode(), k.encode()) for k in settings().api_keys):
+    if token and match_key(token, grants()) is not None:
         return token
     return None
 

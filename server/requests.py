@@ -13,7 +13,7 @@ from server.images import decode_image
 from server.jsonbody import json_object
 
 # Payload fields with a keyword index: filtering on them stays fast at any size.
-FILTERABLE = ("doc_id", "modality")
+FILTERABLE = ("doc_id", "modality", "collection")
 ROLES = ("user", "assistant")
 
 

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 
 from werkzeug.datastructures import FileStorage
 
+from rag.collections import DEFAULT_COLLECTION, check_name
 from rag.errors import RagError
 from rag.types import DocumentRecord
 from server.locks import KeyedLocks
@@ -39,6 +40,9 @@ _INVISIBLE = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"})
 _UNSAFE = re.compile(r'[:*?"<>|]')
 _SPACES = re.compile(r"\s+")
 _TAGGED = re.compile(r"~[0-9a-f]{8}(\.[^.]*)?$")
+# uploads/@NAME/ holds the uploads of collection NAME; no stored name starts with "@" as a
+# folder, so none collides with a kept file.
+COLLECTION_FOLDER = "@"
 
 
 class BadFileName(ValueError):
@@ -117,12 +121,21 @@ class Uploads:
         self.directory = directory
         self.locks = KeyedLocks()
 
-    def ingest(self, files: list[FileStorage]) -> list[UploadResult]:
+    def ingest(
+        self, files: list[FileStorage], *, collection: str = DEFAULT_COLLECTION
+    ) -> list[UploadResult]:
         incoming = self.directory / ".incoming"
         incoming.mkdir(parents=True, exist_ok=True)
-        return [self._outcome(f, incoming) for f in files]
+        return [self._outcome(f, incoming, collection) for f in files]
 
-    def _outcome(self, upload: FileStorage, incoming: Path) -> UploadResult:
+    def folder(self, collection: str) -> Path:
+        """Where a collection's uploads are kept: the same name in two collections is two
+        documents. ``default`` keeps the folder it had before collections existed."""
+        if collection == DEFAULT_COLLECTION:
+            return self.directory
+        return self.directory / f"{COLLECTION_FOLDER}{check_name(collection)}"
+
+    def _outcome(self, upload: FileStorage, incoming: Path, collection: str) -> UploadResult:
         """One file's result: a failure of this file never stops the files after it."""
         given = upload.filename or ""
         try:
@@ -130,7 +143,7 @@ class Uploads:
         except BadFileName as exc:
             return UploadResult(printable(given) or "(unnamed)", "failed", str(exc), "BadFileName")
         try:
-            return self._one(upload, name, incoming)
+            return self._one(upload, name, incoming, collection)
         except RagError as exc:  # the store or a model failed on this file
             log.warning("upload of %s failed: %s", name, exc)
             return UploadResult(name, "failed", str(exc), type(exc).__name__)
@@ -139,27 +152,28 @@ class Uploads:
             reason = f"the file could not be stored: {exc.strerror or type(exc).__name__}"
             return UploadResult(name, "failed", reason, "StorageError")
 
-    def _one(self, upload: FileStorage, name: str, incoming: Path) -> UploadResult:
+    def _one(self, upload: FileStorage, name: str, incoming: Path, collection: str) -> UploadResult:
         # Staged and set-aside copies are named by uuid alone: the name may be 255 bytes.
         staged = incoming / uuid.uuid4().hex
-        target = self.directory / name
+        target = self.folder(collection) / name
+        target.parent.mkdir(parents=True, exist_ok=True)
         previous = incoming / f"{uuid.uuid4().hex}.previous"
         try:
             upload.save(staged)
             content = file_sha256(staged)
-            with self.locks.hold([("name", name)]):
+            with self.locks.hold([("name", _name_key(target))]):
                 earlier = self._record_at(target)
                 contents = {("content", content)}
                 if earlier is not None:
                     contents.add(("content", earlier.sha256))
                 with self.locks.hold(contents):
-                    return self._replace_and_index(name, staged, target, previous)
+                    return self._replace_and_index(name, staged, target, previous, collection)
         finally:
             staged.unlink(missing_ok=True)
             previous.unlink(missing_ok=True)
 
     def _replace_and_index(
-        self, name: str, staged: Path, target: Path, previous: Path
+        self, name: str, staged: Path, target: Path, previous: Path, collection: str
     ) -> UploadResult:
         # The kept file is never missing: the earlier version gets a second name (a hard
         # link) and the new one takes its place in one rename. A restart finds either version
@@ -171,7 +185,7 @@ class Uploads:
                 shutil.copy2(target, previous)
         staged.replace(target)
         try:
-            result = self.service.ingest([target]).results[0]
+            result = self.service.ingest([target], collection=collection).results[0]
         except BaseException:
             self._restore(target, previous)
             raise
@@ -206,14 +220,19 @@ class Uploads:
             target.unlink(missing_ok=True)
 
     def is_kept(self, path: str | Path) -> bool:
-        return Path(path).parent.resolve() == self.directory.resolve()
+        """A kept upload (of any collection), not a file of the user's own."""
+        folder = Path(path).parent.resolve()
+        uploads = self.directory.resolve()
+        return folder == uploads or (
+            folder.parent == uploads and folder.name.startswith(COLLECTION_FOLDER)
+        )
 
     @contextmanager
     def deleting(self, record: DocumentRecord) -> Iterator[None]:
         """Hold what an upload of ``record``'s name or content would hold."""
         keys: list[tuple[str, str]] = []
         if self.is_kept(record.path):
-            keys.append(("name", Path(record.path).name))
+            keys.append(("name", _name_key(Path(record.path))))
         with self.locks.hold(keys), self.locks.hold([("content", record.sha256)]):
             yield
 
@@ -221,6 +240,11 @@ class Uploads:
         """Remove the kept upload of a deleted document; files elsewhere are the user's own."""
         if self.is_kept(path):
             Path(path).unlink(missing_ok=True)
+
+
+def _name_key(kept: Path) -> str:
+    """The lock an upload of this name and a deletion of its document share."""
+    return str(kept.resolve())
 
 
 def file_sha256(path: Path) -> str:
@@ -279,7 +303,13 @@ def reconcile(service: RagService, directory: Path) -> Reconciled:
     set_aside = {}
     if incoming.is_dir():
         set_aside = {file_sha256(p): p for p in incoming.glob("*.previous") if p.is_file()}
-    for kept in sorted(p for p in directory.iterdir() if p.is_file() and p.name[0] != "."):
+    folders = [directory] + sorted(
+        p for p in directory.iterdir() if p.is_dir() and p.name.startswith(COLLECTION_FOLDER)
+    )
+    kept_files = sorted(
+        p for folder in folders for p in folder.iterdir() if p.is_file() and p.name[0] != "."
+    )
+    for kept in kept_files:
         record = records.get(str(kept.resolve()))
         if record is None:
             kept.unlink()
@@ -288,7 +318,10 @@ def reconcile(service: RagService, directory: Path) -> Reconciled:
             if record.sha256 in set_aside:
                 set_aside.pop(record.sha256).replace(kept)
                 done.restored.append(kept.name)
-            elif service.ingest([kept]).results[0].status in ("ingested", "replaced"):
+            elif service.ingest([kept], collection=record.collection).results[0].status in (
+                "ingested",
+                "replaced",
+            ):
                 done.reingested.append(kept.name)
             else:  # the index keeps the version it has; no file claims to be it
                 kept.unlink()

@@ -160,7 +160,7 @@ def test_list(run, corpus):
     result = run("list")
     assert result.exit_code == 0
     lines = result.stdout.strip().splitlines()
-    assert lines[0].split() == ["ID", "KIND", "PAGES", "CHUNKS", "FILE"]
+    assert lines[0].split() == ["ID", "KIND", "PAGES", "CHUNKS", "COLLECTION", "FILE"]
     assert lines[-1] == "2 documents"
     assert any(
         line.endswith(str((corpus / "report.pdf").resolve())) and " pdf " in line for line in lines

@@ -98,7 +98,7 @@ def cited(text: str, sources: list[dict]) -> None:
 
 def test_models_lists_rag(client):
     models = client.models.list()
-    assert [m.id for m in models.data] == ["rag"]
+    assert [m.id for m in models.data] == ["rag", "rag/default"]  # the documents are in `default`
     model = models.data[0]
     assert model.object == "model" and model.owned_by == "rag" and isinstance(model.created, int)
 

@@ -137,7 +137,7 @@ class FailingRag:
     def ask(self, question, **options):
         raise self.exc
 
-    def documents(self):
+    def documents(self, collections=None):
         raise self.exc
 
 

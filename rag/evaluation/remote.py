@@ -33,6 +33,7 @@ class RemoteAsk:
         top_k: int | None = None,
         client: httpx.Client | None = None,
         retrieve_k: int | None = 10,
+        collection: str | None = None,
     ) -> None:
         base_url = base_url.strip().rstrip("/")
         if not base_url.startswith(("http://", "https://")):
@@ -45,6 +46,9 @@ class RemoteAsk:
         self.timeout = timeout
         self.top_k = top_k
         self.retrieve_k = retrieve_k  # as service_ask: recall@10 while the answer reads top_k
+        self.collection = (
+            collection  # one collection of the server's index (None: all the key reads)
+        )
         self._headers = {"Accept": "application/json"}
         if api_key:
             self._headers["Authorization"] = f"Bearer {api_key}"
@@ -57,6 +61,8 @@ class RemoteAsk:
             body["top_k"] = self.top_k
         if self.retrieve_k is not None:
             body["retrieve_k"] = self.retrieve_k
+        if self.collection is not None:
+            body["filters"] = {"collection": [self.collection]}
         started = time.perf_counter()
         try:
             response = self._client.post(

@@ -15,6 +15,8 @@ from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 from typing import Any
 
+from rag.api_keys import key_of
+from rag.collections import check_name
 from rag.errors import RagError
 from rag.evaluation.compare import Comparison, compare
 from rag.evaluation.questions import load_questions
@@ -122,14 +124,17 @@ def run_on_server(
     concurrency: int = 1,
     top_k: int | None = None,
     progress: bool = False,
+    collection: str | None = None,
 ) -> EvalReport:
-    """Evaluate a running ``rag serve`` through its API; the key defaults to the first of
-    ``settings.api_keys``."""
-    key = api_key or (settings.api_keys[0] if settings.api_keys else None)
+    """Evaluate a running ``rag serve`` through its API, on one ``collection`` of its index or
+    all the key reads; the key defaults to the first of ``settings.api_keys``."""
+    key = api_key or (key_of(settings.api_keys[0]) if settings.api_keys else None)
     config = eval_config(questions, settings, server=url, concurrency=concurrency, top_k=top_k)
+    if collection is not None:
+        config["server_collection"] = check_name(collection)
     return run_question_file(
         questions,
-        lambda: RemoteAsk(url, api_key=key, top_k=top_k),
+        lambda: RemoteAsk(url, api_key=key, top_k=top_k, collection=collection),
         concurrency=concurrency,
         config=config,
         progress=progress,

@@ -6,7 +6,7 @@ Schema of a collection:
 - sparse named vector ``bm25`` with the IDF modifier (BM25 term weights computed client side);
 - dense named vector ``image``, created by ``ensure_image_vector`` when an image embedder is
   configured (cross-modal retrieval);
-- payload indexes on ``doc_id``, ``sha256``, ``modality`` and ``record``.
+- payload indexes on ``doc_id``, ``sha256``, ``modality``, ``record`` and ``collection``.
 
 Two kinds of points share the collection: chunks (``record = "chunk"``) with vectors, and one
 vector-less ``record = "document"`` point per ingested file that is the registry of what is
@@ -20,12 +20,15 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from rag.collections import COLLECTION_FIELD, DEFAULT_COLLECTION
 from rag.types import Chunk, DocumentRecord, Evidence
 
 TEXT_VECTOR = "text"
 SPARSE_VECTOR = "bm25"
 IMAGE_VECTOR = "image"
-INDEXED_FIELDS = ("doc_id", "sha256", "modality", "record")
+INDEXED_FIELDS = ("doc_id", "sha256", "modality", "record", COLLECTION_FIELD)
+# Fields whose absence means a value: points stored before the field existed.
+MISSING_MEANS = {COLLECTION_FIELD: DEFAULT_COLLECTION}
 
 # A filter is a mapping of payload field to an accepted value or list of accepted values.
 Filters = Mapping[str, Any]
@@ -62,7 +65,8 @@ class VectorStore(ABC):
     def put_document(self, record: DocumentRecord) -> None: ...
 
     @abstractmethod
-    def documents(self) -> list[DocumentRecord]: ...
+    def documents(self, filters: Filters | None = None) -> list[DocumentRecord]:
+        """Document records, optionally only those matching ``filters`` (e.g. collection)."""
 
     @abstractmethod
     def delete_chunks(self, doc_id: str, *, except_sha256: str | None = None) -> None:
@@ -97,9 +101,10 @@ class VectorStore(ABC):
 
     # Shared helpers built on the abstract methods.
 
-    def find_document(self, key: str) -> DocumentRecord | None:
-        """Look a document up by id, content hash, path or file name (when unambiguous)."""
-        docs = self.documents()
+    def find_document(self, key: str, filters: Filters | None = None) -> DocumentRecord | None:
+        """Look a document up by id, content hash, path or file name (when unambiguous),
+        among those matching ``filters``."""
+        docs = self.documents(filters)
         for attr in ("doc_id", "sha256", "path"):
             for doc in docs:
                 if getattr(doc, attr) == key:
@@ -121,6 +126,16 @@ def chunk_filter_items(filters: Filters | None) -> list[tuple[str, list[Any]]]:
         values = list(value) if isinstance(value, list | tuple | set) else [value]
         items.append((key, values))
     return items
+
+
+def filter_items(
+    filters: Filters | None, record: str = "chunk"
+) -> list[tuple[str, list[Any], bool]]:
+    """(field, accepted values, whether a point without the field matches) for a query on
+    ``record`` points: a missing field matches when its ``MISSING_MEANS`` value is accepted."""
+    items = chunk_filter_items(filters)
+    items[0] = ("record", [record])
+    return [(key, values, MISSING_MEANS.get(key, object()) in values) for key, values in items]
 
 
 def fusion_weights(prefetches: int) -> list[float]:

@@ -10,6 +10,7 @@ import threading
 from collections.abc import Sequence
 from pathlib import Path
 
+from rag.collections import COLLECTION_FIELD
 from rag.errors import StoreError, StoreLockedError
 from rag.store.base import (
     IMAGE_VECTOR,
@@ -20,7 +21,7 @@ from rag.store.base import (
     PointVectors,
     SparseVec,
     VectorStore,
-    chunk_filter_items,
+    filter_items,
     fusion_weights,
 )
 from rag.types import Chunk, DocumentRecord, Evidence
@@ -69,6 +70,13 @@ class EdgeStore(VectorStore):
                 except StoreError:
                     self.close()  # do not keep the shard locked for nothing
                     raise
+                if COLLECTION_FIELD not in self._shard.info().payload_schema:
+                    # An index from before collections: its filter field gets its index.
+                    self._shard.update(
+                        q.UpdateOperation.create_field_index(
+                            COLLECTION_FIELD, q.PayloadSchemaType.Keyword
+                        )
+                    )
                 return
             self.path.mkdir(parents=True, exist_ok=True)
             vectors = {TEXT_VECTOR: q.EdgeVectorParams(size=text_dim, distance=q.Distance.Cosine)}
@@ -182,13 +190,19 @@ class EdgeStore(VectorStore):
         match = q.MatchValue(values[0]) if len(values) == 1 else q.MatchAny(values)
         return q.FieldCondition(key=key, match=match)
 
-    def _filter(self, filters: Filters | None):
+    def _filter(self, filters: Filters | None, record: str = "chunk"):
         q = _edge()
-        return q.Filter(must=[self._match(k, v) for k, v in chunk_filter_items(filters)])
+        must = []
+        for key, values, missing_matches in filter_items(filters, record):
+            condition = self._match(key, values)
+            if missing_matches:
+                condition = q.Filter(should=[condition, q.IsEmptyCondition(key=key)])
+            must.append(condition)
+        return q.Filter(must=must)
 
-    def documents(self) -> list[DocumentRecord]:
+    def documents(self, filters: Filters | None = None) -> list[DocumentRecord]:
         q = _edge()
-        flt = q.Filter(must=[self._match("record", ["document"])])
+        flt = self._filter(filters, "document")
         records, offset = [], None
         while True:
             page, offset = self.shard.scroll(

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from rag.collections import COLLECTION_FIELD
 from rag.errors import StoreError, StoreUnavailableError
 from rag.store.base import (
     IMAGE_VECTOR,
@@ -19,7 +20,7 @@ from rag.store.base import (
     PointVectors,
     SparseVec,
     VectorStore,
-    chunk_filter_items,
+    filter_items,
     fusion_weights,
 )
 from rag.types import Chunk, DocumentRecord, Evidence
@@ -80,6 +81,14 @@ class ServerStore(VectorStore):
                     f"collection '{self.collection}' holds {have}-d text vectors but the embedding "
                     f"model gives {text_dim}-d: use the model it was built with, or another "
                     "RAG_COLLECTION"
+                )
+            if COLLECTION_FIELD not in (info.payload_schema or {}):  # built before collections
+                self._call(
+                    "index a payload field",
+                    self.client.create_payload_index,
+                    self.collection,
+                    field_name=COLLECTION_FIELD,
+                    field_schema=models.PayloadSchemaType.KEYWORD,
                 )
             return
         vectors = {TEXT_VECTOR: models.VectorParams(size=text_dim, distance=models.Distance.COSINE)}
@@ -189,15 +198,20 @@ class ServerStore(VectorStore):
         )
         return models.FieldCondition(key=key, match=match)
 
-    def _filter(self, filters: Filters | None):
+    def _filter(self, filters: Filters | None, record: str = "chunk"):
         from qdrant_client import models
 
-        return models.Filter(must=[self._match(k, v) for k, v in chunk_filter_items(filters)])
+        must = []
+        for key, values, missing_matches in filter_items(filters, record):
+            condition = self._match(key, values)
+            if missing_matches:
+                missing = models.IsEmptyCondition(is_empty=models.PayloadField(key=key))
+                condition = models.Filter(should=[condition, missing])
+            must.append(condition)
+        return models.Filter(must=must)
 
-    def documents(self) -> list[DocumentRecord]:
-        from qdrant_client import models
-
-        flt = models.Filter(must=[self._match("record", ["document"])])
+    def documents(self, filters: Filters | None = None) -> list[DocumentRecord]:
+        flt = self._filter(filters, "document")
         records, offset = [], None
         while True:
             page, offset = self._call(

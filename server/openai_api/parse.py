@@ -47,13 +47,14 @@ def json_body() -> dict[str, Any]:
 
 
 def read_model(body: dict[str, Any]) -> str:
-    """``rag`` or nothing: the product answers from its index whatever generator it runs."""
+    """``rag``, ``rag/COLLECTION`` or nothing: the product answers from its index whatever
+    generator it runs (``server.openai_api.collections`` checks the collection)."""
     model = body.get("model")
     if model is None or model == "":
         return MODEL_ID
     if not isinstance(model, str):
         raise InvalidRequest("'model' must be a string", "model")
-    if model != MODEL_ID:
+    if model != MODEL_ID and not model.startswith(f"{MODEL_ID}/"):  # rag/COLLECTION
         raise ModelNotFound(f"the model {model!r} does not exist: this server offers '{MODEL_ID}'")
     return model
 

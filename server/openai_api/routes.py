@@ -17,6 +17,7 @@ from server import sse
 from server.auth import protect
 from server.context import rag, settings
 from server.errors import STATUS, describe, public
+from server.openai_api.collections import model_collections, model_ids
 from server.openai_api.errors import ModelNotFound
 from server.openai_api.formats import render
 from server.openai_api.parse import (
@@ -38,7 +39,7 @@ ROUTES = {"models": "GET", "chat/completions": "POST"}
 
 @openai_api.get("/v1/models")
 def list_models():
-    return jsonify(models())
+    return jsonify(models(model_ids()))
 
 
 @openai_api.get("/v1/models/<path:model_id>")
@@ -54,6 +55,7 @@ def get_model(model_id: str):
 def chat_completions():
     body = json_body()
     model_id = read_model(body)
+    collections = model_collections(model_id)
     s = settings()
     chat = read_chat_request(
         body,
@@ -68,13 +70,17 @@ def chat_completions():
     if task is not None:
         # Open WebUI's title, tags and follow-up prompts: answered from the conversation and
         # the documents, not as a question to the index (which would say "not in the documents").
-        content = task.reply(rag(), s.top_k)
+        content = task.reply(rag(), s.top_k, collections)
         return _whole(completion, chat, content, {"sources": []}, prompt_words)
     if not chat.stream or chat.response_format.is_json:
-        answer = rag().ask(chat.question, history=chat.history, image=chat.image)
+        answer = rag().ask(
+            chat.question, history=chat.history, image=chat.image, collections=collections
+        )
         extra = extensions(answer)
         return _whole(completion, chat, _content(chat, answer, extra), extra, prompt_words)
-    items = rag().ask_stream(chat.question, history=chat.history, image=chat.image)
+    items = rag().ask_stream(
+        chat.question, history=chat.history, image=chat.image, collections=collections
+    )
     # Retrieval runs before the first piece: a store that fails now still gets its status code.
     first = next(items)
     return sse.stream(_events(itertools.chain([first], items), completion, chat, prompt_words))

@@ -81,12 +81,12 @@ def usage(prompt_words: int, completion: str) -> dict[str, int]:
     }
 
 
-def model() -> dict[str, Any]:
-    return {"id": MODEL_ID, "object": "model", "created": CREATED, "owned_by": "rag"}
+def model(model_id: str = MODEL_ID) -> dict[str, Any]:
+    return {"id": model_id, "object": "model", "created": CREATED, "owned_by": "rag"}
 
 
-def models() -> dict[str, Any]:
-    return {"object": "list", "data": [model()]}
+def models(ids: list[str] | None = None) -> dict[str, Any]:
+    return {"object": "list", "data": [model(model_id) for model_id in ids or [MODEL_ID]]}
 
 
 def error(

@@ -18,6 +18,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from rag.collections import restrict
 from rag.text import STOPWORDS, content_terms, sentences
 
 if TYPE_CHECKING:
@@ -47,14 +48,15 @@ class BackgroundTask:
     kind: str  # title | tags | follow_ups | queries
     turns: list[Turn]
 
-    def reply(self, service: RagService, top_k: int) -> str:
-        """The JSON object the prompt asks for, as the completion's text."""
+    def reply(self, service: RagService, top_k: int, collections: list[str] | None = None) -> str:
+        """The JSON object the prompt asks for, as the completion's text; follow-ups come
+        from ``collections`` only (None: every one)."""
         if self.kind == "title":
             value: object = title(self.turns)
         elif self.kind == "tags":
             value = tags(self.turns)
         elif self.kind == "follow_ups":
-            value = follow_ups(self.turns, service, top_k)
+            value = follow_ups(self.turns, service, top_k, collections)
         else:
             value = [q] if (q := last(self.turns, "USER")) else []
         return json.dumps({self.kind: value}, ensure_ascii=False)
@@ -118,7 +120,9 @@ def tags(turns: list[Turn]) -> list[str]:
     return [shown[w] for w in ranked[:3]] or ["General"]
 
 
-def follow_ups(turns: list[Turn], service: RagService, top_k: int) -> list[str]:
+def follow_ups(
+    turns: list[Turn], service: RagService, top_k: int, collections: list[str] | None = None
+) -> list[str]:
     """Questions about what the evidence the last answer cited says beyond what was asked and
     answered, phrased so the index answers them; the topics of documents the conversation has
     not touched fill up to three. Pictures are left out: their descriptions answer questions
@@ -137,19 +141,22 @@ def follow_ups(turns: list[Turn], service: RagService, top_k: int) -> list[str]:
 
     if question and CITED.search(said):
         answered_terms = set(content_terms(said))
-        for item in service.index.search(question, top_k=top_k):
+        for item in service.index.search(
+            question, top_k=top_k, filters=restrict(None, collections)
+        ):
             chunk = item.chunk
             # Cited: named in the answer's sources footer, or quoted by the answer.
             quoted = len(set(content_terms(chunk.text)) & answered_terms) >= 2
             if chunk.modality != "image" and (chunk.file in answer or quoted):
                 add(chunk.text)
-    for record in service.documents():
+    for record in service.documents(collections):
         if len(set(questions)) >= 3:
             break
         if record.file in answer:
             continue
         name = record.file.rsplit(".", 1)[0]
-        for item in service.index.search(name, top_k=3, filters={"doc_id": [record.doc_id]}):
+        only = restrict({"doc_id": [record.doc_id]}, collections)
+        for item in service.index.search(name, top_k=3, filters=only):
             if item.chunk.modality != "image" and add(item.chunk.text):
                 break
     return list(dict.fromkeys(questions))[:MAX_FOLLOW_UPS]

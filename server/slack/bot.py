@@ -16,6 +16,7 @@ from slack_sdk import WebClient
 from rag.generators import Turn
 from rag.settings import Settings
 from rag.types import Answer
+from server.slack.channels import ChannelCollections
 from server.slack.clients import send_webhook, web_client
 from server.slack.format import answer_message, notice
 from server.slack.memory import Conversations, RecentKeys
@@ -34,7 +35,9 @@ APOLOGY = "Sorry, I could not answer that because something went wrong. Please t
 
 
 class Answerer(Protocol):
-    def ask(self, question: str, *, history: list[Turn]) -> Answer: ...
+    def ask(
+        self, question: str, *, history: list[Turn], collections: list[str] | None = None
+    ) -> Answer: ...
 
 
 @dataclass(frozen=True)
@@ -59,6 +62,7 @@ class SlackBot:
         respond: Callable[[str, dict[str, Any]], None] = send_webhook,
     ) -> None:
         self.settings = settings
+        self.channels = ChannelCollections(settings.slack_channel_collections)
         self.client = client or web_client(settings)
         self._respond = respond
         self.deliveries = RecentKeys()
@@ -79,9 +83,11 @@ class SlackBot:
         self.tell(thread, BUSY)
         return False
 
-    def ask_for_command(self, service: Answerer, question: str, response_url: str) -> bool:
+    def ask_for_command(
+        self, service: Answerer, question: str, response_url: str, channel: str | None = None
+    ) -> bool:
         """Answer a slash command to its ``response_url`` later; False when overloaded."""
-        return self.answers.submit(self._answer_command, service, question, response_url)
+        return self.answers.submit(self._answer_command, service, question, response_url, channel)
 
     def tell(self, thread: Thread, text: str) -> None:
         """Post a short notice in ``thread`` from the notice thread (never from a view)."""
@@ -96,15 +102,17 @@ class SlackBot:
 
     def _answer_in_thread(self, service: Answerer, question: str, thread: Thread) -> None:
         history = self.conversations.history(thread.key)
-        answer = self._ask(service, question, history)
+        answer = self._ask(service, question, history, thread.channel)
         if answer is None:
             self.post(thread, notice(APOLOGY))
             return
         self.conversations.record(thread.key, question, answer.text)
         self.post(thread, answer_message(answer, self.settings.public_url))
 
-    def _answer_command(self, service: Answerer, question: str, response_url: str) -> None:
-        answer = self._ask(service, question, [])
+    def _answer_command(
+        self, service: Answerer, question: str, response_url: str, channel: str | None
+    ) -> None:
+        answer = self._ask(service, question, [], channel)
         message = (
             answer_message(answer, self.settings.public_url, asked=question)
             if answer is not None
@@ -115,9 +123,12 @@ class SlackBot:
             response_url, {"response_type": "in_channel" if visible else "ephemeral", **message}
         )
 
-    def _ask(self, service: Answerer, question: str, history: list[Turn]) -> Answer | None:
+    def _ask(
+        self, service: Answerer, question: str, history: list[Turn], channel: str | None
+    ) -> Answer | None:
         try:
-            return service.ask(question, history=history)
+            # Only the channel's collections (RAG_SLACK_CHANNEL_COLLECTIONS) are searched.
+            return service.ask(question, history=history, collections=self.channels.of(channel))
         except Exception:
             # RagError or not, a worker outlives any one question and the asker is told.
             log.exception("answering a Slack question failed")

@@ -22,7 +22,7 @@ def handle_command(form: Mapping[str, str], bot: SlackBot, service: Any) -> dict
         return _ephemeral(TOO_LONG.format(length=len(question), limit=limit))
     if not response_url.startswith(("https://", "http://")):
         return _ephemeral("This command came without a response_url, so I cannot answer it.")
-    if not bot.ask_for_command(service, question, response_url):
+    if not bot.ask_for_command(service, question, response_url, form.get("channel_id")):
         return _ephemeral(BUSY)
     return _ephemeral(WORKING)
 
