@@ -18,6 +18,7 @@ from pathlib import Path
 from PIL import Image
 
 from ingest.chunking import Chunker, Piece
+from ingest.deadline import Deadline
 from ingest.detect import SUPPORTED_EXTENSIONS, detect_kind
 from ingest.document import LoadedDocument, PageImage, Segment
 from ingest.loaders.image import load_image
@@ -44,6 +45,8 @@ class FileResult:
     chunks: int = 0
     doc_id: str = ""
     error: str = ""  # the IngestError class of a failure: says which kind of bad input it was
+    # What was left out of an ingested file and why (a picture over the pixel limit).
+    left_out: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -115,6 +118,14 @@ def discover(paths: Iterable[Path]) -> Iterable[tuple[Path, bool]]:
                     yield child, False
         else:
             yield path, True
+
+
+def _doing(part: Segment | PageImage) -> str:
+    """What the pipeline is about to do with ``part``, for a deadline message."""
+    where = f" of page {part.page}" if part.page is not None else ""
+    if isinstance(part, PageImage):
+        return f"describing picture {part.name}{where}"
+    return f"chunking the text{where}"
 
 
 def picture_text(part: PageImage, describer: ImageDescriber) -> str:
@@ -243,6 +254,7 @@ class Ingestor:
     ) -> FileResult:
         if not explicit and path.suffix.lower() not in SUPPORTED_EXTENSIONS:
             return FileResult(str(path), "skipped", f"unsupported file type '{path.suffix}'")
+        deadline = Deadline(str(path), self.settings.max_ingest_seconds_per_file)
         try:
             data = self._read(path)
             sha = hashlib.sha256(data).hexdigest()
@@ -262,10 +274,15 @@ class Ingestor:
                     str(path), "duplicate", f"same content as {twin.path}", doc_id=twin.doc_id
                 )
             kind = detect_kind(path, data[:4096])
-            file = _File(path, data, sha, doc_id, self._load(path, kind, data))
-            cut = self._vectorised_chunks(file)
-            record = self._record(file, cut)
-            self.index.add(record, cut.chunks, cut.vectors, replaces=previous)
+            file = _File(path, data, sha, doc_id, self._load(path, kind, data, deadline))
+            try:
+                cut = self._vectorised_chunks(file, deadline)
+                record = self._record(file, cut)
+                self.index.add(record, cut.chunks, cut.vectors, replaces=previous)
+            except BaseException:
+                # Pictures kept on the way belong to no document: no other has this content.
+                self.index.blobs.remove(sha)
+                raise
             documents[doc_id] = record
         except IngestError as exc:
             return FileResult(str(path), "failed", exc.reason, error=type(exc).__name__)
@@ -282,6 +299,7 @@ class Ingestor:
             images=cut.images,
             chunks=len(cut.chunks),
             doc_id=doc_id,
+            left_out=list(file.loaded.left_out),
         )
 
     def _read(self, path: Path) -> bytes:
@@ -302,7 +320,7 @@ class Ingestor:
         except OSError as exc:
             raise IngestError(name, f"cannot read: {exc.strerror or exc}") from exc
 
-    def _load(self, path: Path, kind: str, data: bytes) -> LoadedDocument:
+    def _load(self, path: Path, kind: str, data: bytes, deadline: Deadline) -> LoadedDocument:
         s = self.settings
         if kind == "pdf":
             return load_pdf(
@@ -312,22 +330,29 @@ class Ingestor:
                 scan_min_chars=s.scan_min_chars,
                 render_dpi=s.ocr_render_dpi,
                 read_text=lambda image: self.describer.read_text(image),
+                max_render_pixels=s.max_render_pixels,
+                max_picture_pixels=s.max_image_pixels,
+                deadline=deadline,
             )
         if kind == "image":
             return load_image(path, data, max_pixels=s.max_image_pixels)
-        return load_text(path, data)
+        return load_text(path, data, max_mb=s.max_text_mb)
 
-    def _vectorised_chunks(self, file: _File) -> _Chunks:
+    def _vectorised_chunks(self, file: _File, deadline: Deadline) -> _Chunks:
         """Chunk the file's parts as the loader streams them, vectorising full batches while
-        the prefetch thread parses ahead (parsing holds the GIL, embedding releases it)."""
+        the prefetch thread parses ahead (parsing holds the GIL, embedding releases it).
+        The deadline is checked between parts and between batches."""
         cut = _Chunks(file)
         batch = self.index.embedder.batch_size
         for part in prefetch(file.loaded.parts):
+            deadline.check(_doing(part))
             self._chunk(part, cut)
             while cut.waiting >= batch:
+                deadline.check(f"embedding chunk {len(cut.vectors) + 1} of {len(cut.chunks)}")
                 cut.vectorise(self.index, batch)
         if not cut.chunks:
             raise EmptyFileError(str(file.path), "no text or pictures found")
+        deadline.check(f"embedding chunk {len(cut.vectors) + 1} of {len(cut.chunks)}")
         cut.vectorise(self.index)
         return cut
 

@@ -91,7 +91,7 @@ def page_preview(doc_id: str, page: int):
     if not 1 <= page <= (record.pages or 0):
         raise NotFound(f"{record.file} has pages 1 to {record.pages}, not {page}")
     with _render_lock:
-        image = render_page(pdf, page, dpi=PREVIEW_DPI)
+        image = render_page(pdf, page, dpi=PREVIEW_DPI, max_pixels=rag().settings.max_render_pixels)
     buffer = io.BytesIO()
     image.save(buffer, format="PNG", optimize=False)
     buffer.seek(0)

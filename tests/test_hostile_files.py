@@ -1,0 +1,284 @@
+"""Hostile files: each test builds its own, small on disk and costly to process naively, and
+checks that ingest (and the page previews) stay within the memory and time the settings fix."""
+
+from __future__ import annotations
+
+import io
+import tracemalloc
+import zlib
+from pathlib import Path
+
+import pytest
+from conftest import serialize_pdf
+from PIL import Image, ImageDraw
+
+from ingest.loaders.pdf import looks_blank
+from rag.render import fitting_scale, render_pdf_page
+from server import create_app
+
+# Builders -----------------------------------------------------------------------------------
+
+
+def pdf_of(pages: list[dict], *, images: list[bytes] = ()) -> bytes:
+    """A PDF written byte by byte. Each page is a dict with ``size`` (points, square or a
+    pair), ``content`` (the content stream) and ``images`` (indexes into ``images``, placed
+    as /Im0, /Im1, ...). ``images`` are whole XObject bodies."""
+    objects: list[bytes] = [b"", b""]  # catalog, page tree
+    font = len(objects) + 1
+    objects.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
+    image_numbers = []
+    for body in images:
+        objects.append(body)
+        image_numbers.append(len(objects))
+    kids = []
+    for page in pages:
+        size = page.get("size", (612, 792))
+        width, height = (size, size) if isinstance(size, int | float) else size
+        content = page.get("content", b"")
+        objects.append(b"<< /Length %d >>\nstream\n%s\nendstream" % (len(content), content))
+        content_number = len(objects)
+        xobjects = b" ".join(
+            b"/Im%d %d 0 R" % (n, image_numbers[i]) for n, i in enumerate(page.get("images", ()))
+        )
+        objects.append(
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %g %g] /Contents %d 0 R "
+            b"/Resources << /Font << /F1 %d 0 R >> /XObject << %s >> >> >>"
+            % (width, height, content_number, font, xobjects)
+        )
+        kids.append(len(objects))
+    objects[0] = b"<< /Type /Catalog /Pages 2 0 R >>"
+    objects[1] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (
+        b" ".join(b"%d 0 R" % k for k in kids),
+        len(kids),
+    )
+    return serialize_pdf(objects, root=1)
+
+
+def text_ops(text: str, x: float = 72, y: float = 720, size: int = 12) -> bytes:
+    return b"BT /F1 %d Tf %g %g Td (%s) Tj ET\n" % (size, x, y, text.encode("latin-1"))
+
+
+def rectangle_ops(x: float, y: float, w: float, h: float, grey: float) -> bytes:
+    return b"%g g %g %g %g %g re f\n" % (grey, x, y, w, h)
+
+
+def place_images(count: int, side: float = 60) -> bytes:
+    """Draw /Im0../Im{count-1} side by side."""
+    return b"".join(
+        b"q %g 0 0 %g %g 100 cm /Im%d Do Q\n" % (side, side, 20 + i * (side + 5), i)
+        for i in range(count)
+    )
+
+
+def grey_image_xobject(width: int, height: int) -> bytes:
+    """An all-black grey picture, Flate-compressed: 8000 x 8000 is 64 MB decoded and 62 KB
+    stored."""
+    compressor = zlib.compressobj(9)
+    row_block = bytes(width * 256)
+    data = b"".join(compressor.compress(row_block) for _ in range(height // 256))
+    data += compressor.compress(bytes(width * (height % 256))) + compressor.flush()
+    return (
+        b"<< /Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace /DeviceGray "
+        b"/BitsPerComponent 8 /Filter /FlateDecode /Length %d >>\nstream\n%s\nendstream"
+        % (width, height, len(data), data)
+    )
+
+
+def jpeg_image_xobject(picture: Image.Image) -> bytes:
+    buffer = io.BytesIO()
+    picture.convert("RGB").save(buffer, format="JPEG", quality=90)
+    data = buffer.getvalue()
+    return (
+        b"<< /Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace /DeviceRGB "
+        b"/BitsPerComponent 8 /Filter /DCTDecode /Length %d >>\nstream\n%s\nendstream"
+        % (picture.width, picture.height, len(data), data)
+    )
+
+
+def huge_blank_page() -> bytes:
+    """The 585-byte attack: one blank page 14400 points (5 m) square."""
+    return pdf_of([{"size": 14400}])
+
+
+def huge_page_with_text() -> bytes:
+    """A 14400-point page with a line of text and a grey square, so OCR and previews render it."""
+    content = text_ops("Hangar plan", y=14000, size=400) + rectangle_ops(100, 100, 4000, 4000, 0.3)
+    return pdf_of([{"size": 14400, "content": content}])
+
+
+def result_for(report, name: str):
+    matches = [r for r in report.results if Path(r.path).name == name]
+    assert len(matches) == 1, [r.path for r in report.results]
+    return matches[0]
+
+
+# 1. Render budget -------------------------------------------------------------------------------
+
+
+def test_fitting_scale_keeps_dpi_when_the_page_fits_and_lowers_it_when_not():
+    a4 = (595, 842)
+    assert fitting_scale(*a4, dpi=150, max_pixels=25_000_000) == pytest.approx(150 / 72)
+    scale = fitting_scale(14400, 14400, dpi=150, max_pixels=25_000_000)
+    assert (14400 * scale) ** 2 <= 25_000_000
+    assert (14400 * scale) ** 2 >= 0.99 * 25_000_000  # the budget is used, not wasted
+
+
+def test_the_585_byte_page_renders_within_the_budget():
+    data = huge_blank_page()
+    assert len(data) < 700
+    image = render_pdf_page(data, 1, dpi=150, max_pixels=25_000_000)
+    # At 150 DPI it would be 30000 x 30000 pixels (2.7 GB as RGB).
+    assert image.width * image.height <= 25_000_000
+    assert image.width == image.height
+
+
+def test_ocr_of_a_huge_page_reads_a_picture_within_the_budget(
+    make_settings, make_service, fake_ocr, tmp_path
+):
+    service = make_service(settings_=make_settings(max_render_pixels=1_000_000))
+    path = tmp_path / "plan.pdf"
+    path.write_bytes(pdf_of([{"size": 14400, "content": rectangle_ops(100, 100, 4000, 4000, 0.3)}]))
+    report = service.ingest([path])
+    assert result_for(report, "plan.pdf").status == "ingested"
+    assert len(fake_ocr.seen) == 1
+    width, height = fake_ocr.seen[0]
+    assert width * height <= 1_000_000 and width == height
+
+
+def test_drawings_are_cropped_within_the_budget(make_settings, make_service, tmp_path):
+    # A chart of 12 bars on a huge page: its crop is rendered as a picture.
+    bars = b"".join(rectangle_ops(200 + i * 600, 200, 400, 1000 + 300 * i, 0.2) for i in range(12))
+    content = text_ops("Figure 1: Bars on a wall chart", x=200, y=120, size=60) + bars
+    path = tmp_path / "chart.pdf"
+    path.write_bytes(pdf_of([{"size": 14400, "content": content}]))
+    service = make_service(settings_=make_settings(max_render_pixels=200_000))
+    report = service.ingest([path])
+    result = result_for(report, "chart.pdf")
+    assert result.status == "ingested" and result.images == 1, result
+    kept = list(service.index.blobs.folder.glob("*-p1-fig1.png"))
+    assert len(kept) == 1
+    with Image.open(kept[0]) as picture:
+        assert picture.width * picture.height <= 200_000
+
+
+def test_page_preview_of_a_huge_page_is_rendered_within_the_budget(
+    make_settings, make_service, tmp_path
+):
+    settings = make_settings(max_render_pixels=500_000)
+    service = make_service(settings_=settings)
+    path = tmp_path / "plan.pdf"
+    path.write_bytes(huge_page_with_text())
+    report = service.ingest([path])
+    result = result_for(report, "plan.pdf")
+    assert result.status == "ingested", result.reason
+    app = create_app(settings, rag=service)
+    app.testing = True
+    response = app.test_client().get(f"/api/documents/{result.doc_id}/pages/1")
+    assert response.status_code == 200
+    with Image.open(io.BytesIO(response.data)) as preview:
+        # At the preview's 110 DPI it would be 22000 x 22000 pixels.
+        assert preview.width * preview.height <= 500_000
+
+
+# 2. Pictures inside PDFs --------------------------------------------------------------------------
+
+
+def eight_huge_pictures() -> bytes:
+    """About 500 KB: eight 8000 x 8000 pictures (64 MB each decoded) and a line of text."""
+    picture = grey_image_xobject(8000, 8000)
+    content = text_ops("Eight survey photographs of the airfield follow.") + place_images(8)
+    return pdf_of([{"content": content, "images": list(range(8))}], images=[picture] * 8)
+
+
+def test_pictures_over_the_pixel_limit_are_left_out_before_they_are_decoded(
+    service, fake_labeler, tmp_path
+):
+    data = eight_huge_pictures()
+    assert len(data) < 600_000
+    path = tmp_path / "survey.pdf"
+    path.write_bytes(data)
+    del data
+    service.index.documents()  # the store opened before measuring
+    tracemalloc.start()
+    try:
+        report = service.ingest([path])
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    # Decoding one of them would allocate its 64 MB of pixels as bytes first.
+    assert peak < 32_000_000
+    result = result_for(report, "survey.pdf")
+    assert result.status == "ingested" and result.images == 0
+    assert len(result.left_out) == 8
+    assert result.left_out[0] == (
+        "page 1: picture 1 of 8000x8000 pixels is over the limit of 60000000 (RAG_MAX_IMAGE_PIXELS)"
+    )
+    assert fake_labeler.calls == 0
+
+
+def test_a_large_picture_under_the_limit_is_scaled_to_the_render_budget(
+    make_settings, make_service, fake_ocr, tmp_path
+):
+    photo = Image.new("RGB", (1200, 900), "white")
+    ImageDraw.Draw(photo).ellipse((100, 100, 1100, 800), fill="navy")
+    content = (
+        text_ops("Figure 1: The hangar at dawn", y=80) + b"q 480 0 0 360 72 100 cm /Im0 Do Q\n"
+    )
+    path = tmp_path / "photo.pdf"
+    path.write_bytes(
+        pdf_of([{"content": content, "images": [0]}], images=[jpeg_image_xobject(photo)])
+    )
+    service = make_service(settings_=make_settings(max_render_pixels=100_000))
+    report = service.ingest([path])
+    result = result_for(report, "photo.pdf")
+    assert result.status == "ingested" and result.images == 1 and not result.left_out
+    [kept] = service.index.blobs.folder.glob("*-p1-0.png")
+    with Image.open(kept) as picture:
+        assert picture.width * picture.height <= 100_000
+        assert picture.width / picture.height == pytest.approx(4 / 3, rel=0.02)
+    # Scaled down, it is still placed on the page and gets its caption.
+    chunks = [c for c in service_chunks(service) if c.modality == "image"]
+    assert chunks and chunks[0].text.startswith("Figure 1: The hangar at dawn")
+
+
+def service_chunks(service):
+    from conftest import stored_chunks
+
+    return stored_chunks(service)
+
+
+# 3. Blank pages are not read by OCR ------------------------------------------------------------------
+
+
+def test_looks_blank():
+    assert looks_blank(Image.new("RGB", (800, 1000), "white"))
+    assert looks_blank(Image.new("RGB", (800, 1000), (20, 20, 20)))  # a dark, empty page
+    page = Image.new("RGB", (800, 1000), "white")
+    ImageDraw.Draw(page).text((100, 100), "Page 7", fill="black")
+    assert not looks_blank(page)
+    speck = Image.new("RGB", (800, 1000), "white")
+    speck.putpixel((400, 500), (0, 0, 0))  # one dust speck on a scan
+    assert looks_blank(speck)
+
+
+def test_blank_pages_are_not_sent_to_ocr(service, fake_ocr, tmp_path):
+    pages = [
+        {},  # draws nothing: not even rendered
+        {"content": rectangle_ops(0, 0, 612, 792, 1.0)},  # draws white on white
+        {"content": rectangle_ops(100, 100, 300, 200, 0.0)},  # a black box: read
+        {"content": text_ops("The last page has a text layer of its own.")},
+    ]
+    path = tmp_path / "scan.pdf"
+    path.write_bytes(pdf_of(pages))
+    report = service.ingest([path])
+    assert result_for(report, "scan.pdf").status == "ingested"
+    assert len(fake_ocr.seen) == 1  # only the page with the black box
+
+
+def test_a_pdf_of_blank_pages_fails_as_empty_without_ocr(service, fake_ocr, tmp_path):
+    path = tmp_path / "blank.pdf"
+    path.write_bytes(pdf_of([{"size": 14400}, {}, {}]))
+    report = service.ingest([path])
+    result = result_for(report, "blank.pdf")
+    assert (result.status, result.error) == ("failed", "EmptyFileError")
+    assert fake_ocr.seen == []
