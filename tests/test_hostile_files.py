@@ -3,16 +3,21 @@ checks that ingest (and the page previews) stay within the memory and time the s
 
 from __future__ import annotations
 
+import hashlib
 import io
+import re
+import time
 import tracemalloc
 import zlib
 from pathlib import Path
 
 import pytest
-from conftest import serialize_pdf
+from conftest import FakeEmbedder, FakeOcr, serialize_pdf, stored_chunks
 from PIL import Image, ImageDraw
 
+from ingest.deadline import Deadline, IngestTimeoutError
 from ingest.loaders.pdf import looks_blank
+from ingest.vision.describe import ImageDescriber
 from rag.render import fitting_scale, render_pdf_page
 from server import create_app
 
@@ -104,6 +109,10 @@ def huge_page_with_text() -> bytes:
     """A 14400-point page with a line of text and a grey square, so OCR and previews render it."""
     content = text_ops("Hangar plan", y=14000, size=400) + rectangle_ops(100, 100, 4000, 4000, 0.3)
     return pdf_of([{"size": 14400, "content": content}])
+
+
+def sha256_of(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def result_for(report, name: str):
@@ -237,14 +246,8 @@ def test_a_large_picture_under_the_limit_is_scaled_to_the_render_budget(
         assert picture.width * picture.height <= 100_000
         assert picture.width / picture.height == pytest.approx(4 / 3, rel=0.02)
     # Scaled down, it is still placed on the page and gets its caption.
-    chunks = [c for c in service_chunks(service) if c.modality == "image"]
+    chunks = [c for c in stored_chunks(service) if c.modality == "image"]
     assert chunks and chunks[0].text.startswith("Figure 1: The hangar at dawn")
-
-
-def service_chunks(service):
-    from conftest import stored_chunks
-
-    return stored_chunks(service)
 
 
 # 3. Blank pages are not read by OCR ------------------------------------------------------------------
@@ -282,3 +285,107 @@ def test_a_pdf_of_blank_pages_fails_as_empty_without_ocr(service, fake_ocr, tmp_
     result = result_for(report, "blank.pdf")
     assert (result.status, result.error) == ("failed", "EmptyFileError")
     assert fake_ocr.seen == []
+
+
+# 4. A time budget per file ----------------------------------------------------------------------
+
+
+class SlowOcr(FakeOcr):
+    """OCR that takes ``seconds`` per picture, as a real model does on a large page."""
+
+    def __init__(self, seconds: float) -> None:
+        super().__init__()
+        self.seconds = seconds
+
+    def read(self, image: Image.Image) -> str:
+        time.sleep(self.seconds)
+        return super().read(image)
+
+
+class SlowEmbedder(FakeEmbedder):
+    def __init__(self, seconds: float) -> None:
+        super().__init__()
+        self.seconds = seconds
+
+    def embed_batch(self, items):
+        time.sleep(self.seconds)
+        return super().embed_batch(items)
+
+
+def test_deadline_says_where_the_work_stopped():
+    now = [100.0]
+    deadline = Deadline("big.pdf", 30, clock=lambda: now[0])
+    deadline.check("reading page 1 of 9")
+    now[0] += 29.9
+    assert deadline.remaining() == pytest.approx(0.1)
+    deadline.check("reading page 5 of 9")
+    now[0] += 0.1
+    with pytest.raises(IngestTimeoutError) as raised:
+        deadline.check("reading page 6 of 9")
+    assert str(raised.value) == (
+        "big.pdf: stopped after 30 s while reading page 6 of 9 "
+        "(RAG_MAX_INGEST_SECONDS_PER_FILE); nothing of it was indexed"
+    )
+
+
+def test_a_file_over_its_time_budget_stops_and_leaves_nothing(
+    make_settings, make_service, fake_labeler, tmp_path
+):
+    """Ten scanned pages at 0.3 s of OCR each against a budget of 1 s: the file stops between
+    pages, the picture kept from its first page is removed, and the next file goes in."""
+    pages = [
+        {
+            "content": text_ops("Survey of the north hangar, with a photograph.") + place_images(1),
+            "images": [0],
+        }
+    ] + [{"content": rectangle_ops(100, 100, 300, 200, 0.0)} for _ in range(9)]
+    photo = Image.new("RGB", (320, 240), "white")
+    ImageDraw.Draw(photo).ellipse((40, 40, 280, 200), fill="darkgreen")
+    slow = tmp_path / "slow.pdf"
+    slow.write_bytes(pdf_of(pages, images=[jpeg_image_xobject(photo)]))
+    (tmp_path / "notes.txt").write_text("The north hangar doors were repainted in May.")
+    service = make_service(
+        settings_=make_settings(max_ingest_seconds_per_file=1.0),
+        describer=ImageDescriber(SlowOcr(0.3), fake_labeler),
+    )
+    started = time.monotonic()
+    report = service.ingest([slow, tmp_path / "notes.txt"])
+    result = result_for(report, "slow.pdf")
+    assert (result.status, result.error) == ("failed", "IngestTimeoutError")
+    assert re.fullmatch(
+        # The loader stops between pages, the pipeline between the parts it is handed.
+        r"stopped after 1 s while (reading page \d+ of 10|chunking the text of page \d+) "
+        r"\(RAG_MAX_INGEST_SECONDS_PER_FILE\); "
+        r"nothing of it was indexed",
+        result.reason,
+    ), result.reason
+    assert time.monotonic() - started < 5  # not the 3 s of OCR the whole file would take
+    assert result_for(report, "notes.txt").status == "ingested"
+    assert {c.file for c in stored_chunks(service)} == {"notes.txt"}
+    assert [d.file for d in service.documents()] == ["notes.txt"]
+    assert not any(p.name.startswith(sha256_of(slow)) for p in service.index.blobs.folder.iterdir())
+
+
+def test_a_text_file_stops_between_embedding_batches(make_settings, make_service, tmp_path):
+    path = tmp_path / "long.txt"
+    path.write_text("\n\n".join(f"Paragraph {i} about the mooring mast." * 4 for i in range(400)))
+    service = make_service(
+        settings_=make_settings(max_ingest_seconds_per_file=0.5),
+        embedder=SlowEmbedder(0.1),
+    )
+    report = service.ingest([path])
+    result = result_for(report, "long.txt")
+    assert result.error == "IngestTimeoutError"
+    assert "while embedding chunk" in result.reason
+    assert service.documents() == []
+
+
+def test_text_over_the_text_size_limit_is_refused_before_decoding(
+    make_settings, make_service, tmp_path
+):
+    path = tmp_path / "dump.txt"
+    path.write_bytes(b"All work and no play.\n" * 100_000)  # 2.1 MB
+    service = make_service(settings_=make_settings(max_text_mb=1))
+    result = result_for(service.ingest([path]), "dump.txt")
+    assert (result.status, result.error) == ("failed", "FileTooLargeError")
+    assert result.reason == "2.1 MB of text is over the limit of 1 MB (RAG_MAX_TEXT_MB)"
