@@ -7,8 +7,11 @@ record is written last: a file that fails part-way leaves the index as it was.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import logging
+import os
+import stat
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -47,6 +50,15 @@ class FileResult:
     error: str = ""  # the IngestError class of a failure: says which kind of bad input it was
     # What was left out of an ingested file and why (a picture over the pixel limit).
     left_out: list[str] = field(default_factory=list)
+
+    def report_lines(self) -> list[str]:
+        """The lines an ingest report prints for this file: a failure, a skip (except files
+        indexed already) and what was left out of it; none for a file simply ingested."""
+        if self.status == "failed":
+            return [f"FAILED  {self.path}: {self.reason}"]
+        if self.status == "skipped":
+            return [f"SKIPPED  {self.path}: {self.reason}"]
+        return [f"LEFT OUT  {self.path}: {item}" for item in self.left_out]
 
 
 @dataclass
@@ -107,17 +119,73 @@ def document_id(path: Path) -> str:
     return hashlib.sha1(str(path.resolve()).encode()).hexdigest()[:16]
 
 
-def discover(paths: Iterable[Path]) -> Iterable[tuple[Path, bool]]:
-    """Files to ingest, with whether the user named them (folders are walked recursively)."""
+@dataclass(frozen=True)
+class Found:
+    """A file to ingest, or an entry of a walked folder that is skipped (``skip`` says why)."""
+
+    path: Path
+    explicit: bool  # named by the user, not found in a folder
+    skip: str = ""
+    # A regular file found in a folder: opened without following a link, so one swapped in
+    # after the walk cannot lead out of the folder.
+    no_follow: bool = False
+
+
+def discover(paths: Iterable[Path], *, follow_symlinks: bool = False) -> list[Found]:
+    """What to ingest: files named, and the files of folders walked recursively (hidden
+    entries left out). A symbolic link in a folder is followed only where it leads inside
+    that folder, unless ``follow_symlinks``; what is not followed is listed with the reason."""
+    found: list[Found] = []
     for path in paths:
         if path.is_dir():
-            for child in sorted(path.rglob("*")):
-                if child.is_file() and not any(
-                    part.startswith(".") for part in child.relative_to(path).parts
-                ):
-                    yield child, False
+            root = path.resolve()
+            walked = list(_walk(path, root, follow_symlinks, {root}))
+            found += sorted(walked, key=lambda f: f.path)
         else:
-            yield path, True
+            found.append(Found(path, True))
+    return found
+
+
+def _walk(folder: Path, root: Path, follow: bool, seen: set[Path]) -> Iterable[Found]:
+    try:
+        children = sorted(folder.iterdir())
+    except OSError as exc:
+        yield Found(folder, False, f"folder cannot be read: {exc.strerror or exc}")
+        return
+    for child in children:
+        if child.name.startswith("."):
+            continue
+        if child.is_symlink():
+            target = child.resolve()
+            if not target.exists():
+                yield Found(child, False, f"broken symbolic link (to {target})")
+                continue
+            if not follow and not target.is_relative_to(root):
+                yield Found(
+                    child,
+                    False,
+                    f"symbolic link to {target}, outside the folder: not followed "
+                    "(--follow-symlinks or RAG_FOLLOW_SYMLINKS follows it)",
+                )
+                continue
+            if target.is_dir():
+                if target in seen or target.is_relative_to(root):
+                    # Its files are walked where they are; a loop would never end.
+                    yield Found(child, False, f"symbolic link to folder {target}, walked already")
+                    continue
+                seen.add(target)
+                yield from _walk(child, root, follow, seen)
+                continue
+            if target.is_file():
+                yield Found(child, False)
+                continue
+        elif child.is_dir():
+            yield from _walk(child, root, follow, seen)
+            continue
+        elif child.is_file():
+            yield Found(child, False, no_follow=True)
+            continue
+        yield Found(child, False, "not a regular file (a pipe, socket or device)")
 
 
 def _doing(part: Segment | PageImage) -> str:
@@ -234,12 +302,15 @@ class Ingestor:
 
         started = time.perf_counter()
         report = IngestReport()
-        files = list(discover(Path(p) for p in paths))
+        files = discover((Path(p) for p in paths), follow_symlinks=self.settings.follow_symlinks)
         documents = {d.doc_id: d for d in self.index.documents()}
         bar = tqdm(files, unit="file", disable=not progress, dynamic_ncols=True, leave=False)
-        for path, explicit in bar:
-            bar.set_postfix_str(path.name[-40:])
-            result = self._ingest_one(path, explicit, documents)
+        for found in bar:
+            bar.set_postfix_str(found.path.name[-40:])
+            if found.skip:
+                result = FileResult(str(found.path), "skipped", found.skip)
+            else:
+                result = self._ingest_one(found, documents)
             report.results.append(result)
             if on_result is not None:
                 on_result(result)
@@ -249,14 +320,13 @@ class Ingestor:
 
     # One file ----------------------------------------------------------------------------
 
-    def _ingest_one(
-        self, path: Path, explicit: bool, documents: dict[str, DocumentRecord]
-    ) -> FileResult:
-        if not explicit and path.suffix.lower() not in SUPPORTED_EXTENSIONS:
+    def _ingest_one(self, found: Found, documents: dict[str, DocumentRecord]) -> FileResult:
+        path = found.path
+        if not found.explicit and path.suffix.lower() not in SUPPORTED_EXTENSIONS:
             return FileResult(str(path), "skipped", f"unsupported file type '{path.suffix}'")
         deadline = Deadline(str(path), self.settings.max_ingest_seconds_per_file)
         try:
-            data = self._read(path)
+            data = self._read(path, no_follow=found.no_follow)
             sha = hashlib.sha256(data).hexdigest()
             doc_id = document_id(path)
             previous = documents.get(doc_id)
@@ -302,7 +372,7 @@ class Ingestor:
             left_out=list(file.loaded.left_out),
         )
 
-    def _read(self, path: Path) -> bytes:
+    def _read(self, path: Path, *, no_follow: bool = False) -> bytes:
         name = str(path)
         if not path.exists():
             raise IngestError(name, "no such file or folder")
@@ -316,8 +386,15 @@ class Ingestor:
         if size == 0:
             raise EmptyFileError(name, "empty file (0 bytes)")
         try:
-            return path.read_bytes()
+            # Non-blocking: a pipe named like a file must not hang the batch.
+            flags = os.O_RDONLY | os.O_NONBLOCK | (os.O_NOFOLLOW if no_follow else 0)
+            with os.fdopen(os.open(path, flags), "rb") as opened:
+                if not stat.S_ISREG(os.fstat(opened.fileno()).st_mode):
+                    raise IngestError(name, "not a regular file")
+                return opened.read(limit + 1)
         except OSError as exc:
+            if no_follow and exc.errno == errno.ELOOP:
+                raise IngestError(name, "became a symbolic link while the folder was read") from exc
             raise IngestError(name, f"cannot read: {exc.strerror or exc}") from exc
 
     def _load(self, path: Path, kind: str, data: bytes, deadline: Deadline) -> LoadedDocument:

@@ -51,16 +51,27 @@ def main(ctx: click.Context, verbose: bool) -> None:
 @click.option(
     "--progress/--no-progress", default=None, help="Progress bar (default: on a terminal)."
 )
+@click.option(
+    "--follow-symlinks",
+    is_flag=True,
+    help="Follow symbolic links in folders that lead outside them (RAG_FOLLOW_SYMLINKS).",
+)
 @click.pass_obj
 def ingest(
-    settings: Settings, paths: tuple[Path, ...], as_json: bool, progress: bool | None
+    settings: Settings,
+    paths: tuple[Path, ...],
+    as_json: bool,
+    progress: bool | None,
+    follow_symlinks: bool,
 ) -> None:
     """Index files and folders (recursively): PDF, text, Markdown, HTML and images."""
     show_progress = sys.stderr.isatty() if progress is None else progress
+    if follow_symlinks:
+        settings = settings.model_copy(update={"follow_symlinks": True})
 
     def report_line(result) -> None:
-        if result.status == "failed":
-            click.echo(f"FAILED  {result.path}: {result.reason}", err=True)
+        for line in result.report_lines():
+            click.echo(line, err=True)
 
     try:
         with _service(settings) as service:

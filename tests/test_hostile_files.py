@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import os
 import re
 import time
 import tracemalloc
@@ -12,13 +13,17 @@ import zlib
 from pathlib import Path
 
 import pytest
-from conftest import FakeEmbedder, FakeOcr, serialize_pdf, stored_chunks
+from click.testing import CliRunner
+from conftest import FakeEmbedder, FakeLabeler, FakeOcr, serialize_pdf, stored_chunks
 from PIL import Image, ImageDraw
 
+import rag.cli
 from ingest.deadline import Deadline, IngestTimeoutError
 from ingest.loaders.pdf import looks_blank
+from ingest.pipeline import Found, Ingestor
 from ingest.vision.describe import ImageDescriber
 from rag.render import fitting_scale, render_pdf_page
+from rag.service import RagService
 from server import create_app
 
 # Builders -----------------------------------------------------------------------------------
@@ -389,3 +394,106 @@ def test_text_over_the_text_size_limit_is_refused_before_decoding(
     result = result_for(service.ingest([path]), "dump.txt")
     assert (result.status, result.error) == ("failed", "FileTooLargeError")
     assert result.reason == "2.1 MB of text is over the limit of 1 MB (RAG_MAX_TEXT_MB)"
+
+
+# 5. Symbolic links out of a folder ----------------------------------------------------------------
+
+
+@pytest.fixture
+def linked_folder(tmp_path: Path) -> Path:
+    """A folder with a note, and links: out of it (to a file and a folder), inside it, broken;
+    and a named pipe (reading it would wait for a writer forever)."""
+    outside = tmp_path / "outside"
+    (outside / "keys").mkdir(parents=True)
+    (outside / "secret.txt").write_text("The vault code is 4711.")
+    (outside / "keys" / "key.txt").write_text("The spare key hangs by the door.")
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "notes.txt").write_text("The north hangar doors were repainted in May.")
+    (folder / "passwd.txt").symlink_to(outside / "secret.txt")
+    (folder / "keys").symlink_to(outside / "keys")
+    (folder / "same-notes.txt").symlink_to(folder / "notes.txt")
+    (folder / "gone.txt").symlink_to(tmp_path / "nowhere.txt")
+    os.mkfifo(folder / "pipe.txt")
+    return folder
+
+
+def test_links_out_of_a_folder_are_not_followed_and_are_named(service, linked_folder):
+    report = service.ingest([linked_folder])
+    outcome = {Path(r.path).name: (r.status, r.reason) for r in report.results}
+    outside = linked_folder.parent.resolve() / "outside"
+    assert outcome == {
+        "gone.txt": (
+            "skipped",
+            f"broken symbolic link (to {linked_folder.parent.resolve() / 'nowhere.txt'})",
+        ),
+        "keys": (
+            "skipped",
+            f"symbolic link to {outside / 'keys'}, outside the folder: not followed "
+            "(--follow-symlinks or RAG_FOLLOW_SYMLINKS follows it)",
+        ),
+        "notes.txt": ("ingested", ""),
+        "passwd.txt": (
+            "skipped",
+            f"symbolic link to {outside / 'secret.txt'}, outside the folder: not followed "
+            "(--follow-symlinks or RAG_FOLLOW_SYMLINKS follows it)",
+        ),
+        "pipe.txt": ("skipped", "not a regular file (a pipe, socket or device)"),
+        # A link inside the folder is followed: it is the same document as its target.
+        "same-notes.txt": ("unchanged", "already indexed"),
+    }
+    assert report.skipped == 5 and report.failed == 0
+    assert {c.file for c in stored_chunks(service)} == {"notes.txt"}
+
+
+def test_links_out_of_a_folder_are_followed_when_asked(make_settings, make_service, linked_folder):
+    service = make_service(settings_=make_settings(follow_symlinks=True))
+    report = service.ingest([linked_folder])
+    statuses = {Path(r.path).name: r.status for r in report.results}
+    assert statuses["passwd.txt"] == "ingested" and statuses["key.txt"] == "ingested"
+    assert {c.file for c in stored_chunks(service)} == {"notes.txt", "passwd.txt", "key.txt"}
+
+
+def test_a_file_swapped_for_a_link_after_the_walk_is_not_read(service, linked_folder):
+    swapped = linked_folder / "notes.txt"
+    swapped.unlink()
+    swapped.symlink_to(linked_folder.parent / "outside" / "secret.txt")
+    ingestor = Ingestor(service.index, service.describer)
+    result = ingestor._ingest_one(Found(swapped, False, no_follow=True), {})
+    assert (result.status, result.reason) == (
+        "failed",
+        "became a symbolic link while the folder was read",
+    )
+
+
+@pytest.fixture
+def cli(monkeypatch, tmp_path):
+    """``rag ARGS...`` through click's runner, with the fake models behind the service."""
+
+    def fake_service(settings):
+        return RagService(
+            settings, embedder=FakeEmbedder(), describer=ImageDescriber(FakeOcr(), FakeLabeler())
+        )
+
+    monkeypatch.setattr(rag.cli, "_service", fake_service)
+
+    def invoke(*args: str):
+        env = {"RAG_DATA_DIR": str(tmp_path / "data")}
+        return CliRunner().invoke(rag.cli.main, list(args), env=env, catch_exceptions=False)
+
+    return invoke
+
+
+def test_the_ingest_report_names_every_skipped_entry(cli, linked_folder):
+    result = cli("ingest", str(linked_folder))
+    assert result.exit_code == 0, result.output
+    skipped = sorted(line for line in result.stderr.splitlines() if line.startswith("SKIPPED"))
+    assert [line.split(":")[0] for line in skipped] == [
+        f"SKIPPED  {linked_folder / name}"
+        for name in ("gone.txt", "keys", "passwd.txt", "pipe.txt")
+    ]
+    assert "6 files: 1 ingested, 5 skipped, 0 failed" in result.stdout
+
+    followed = cli("ingest", "--follow-symlinks", str(linked_folder))
+    assert "SKIPPED  " + str(linked_folder / "passwd.txt") not in followed.stderr
+    assert "2 ingested" in followed.stdout
