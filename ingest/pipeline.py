@@ -31,6 +31,7 @@ from ingest.prefetch import prefetch
 from ingest.vision.describe import ImageDescriber
 from rag.errors import EmptyFileError, FileTooLargeError, IngestError, RagError
 from rag.index import Index
+from rag.printable import printable
 from rag.store import PointVectors
 from rag.types import Chunk, DocumentRecord
 
@@ -53,12 +54,14 @@ class FileResult:
 
     def report_lines(self) -> list[str]:
         """The lines an ingest report prints for this file: a failure, a skip (except files
-        indexed already) and what was left out of it; none for a file simply ingested."""
+        indexed already) and what was left out of it; none for a file simply ingested. Names
+        and reasons are escaped: a newline in a file name cannot start a line of its own."""
+        path = printable(self.path)
         if self.status == "failed":
-            return [f"FAILED  {self.path}: {self.reason}"]
+            return [f"FAILED  {path}: {printable(self.reason)}"]
         if self.status == "skipped":
-            return [f"SKIPPED  {self.path}: {self.reason}"]
-        return [f"LEFT OUT  {self.path}: {item}" for item in self.left_out]
+            return [f"SKIPPED  {path}: {printable(self.reason)}"]
+        return [f"LEFT OUT  {path}: {printable(item)}" for item in self.left_out]
 
 
 @dataclass
@@ -306,7 +309,7 @@ class Ingestor:
         documents = {d.doc_id: d for d in self.index.documents()}
         bar = tqdm(files, unit="file", disable=not progress, dynamic_ncols=True, leave=False)
         for found in bar:
-            bar.set_postfix_str(found.path.name[-40:])
+            bar.set_postfix_str(printable(found.path.name)[-40:])
             if found.skip:
                 result = FileResult(str(found.path), "skipped", found.skip)
             else:

@@ -11,6 +11,7 @@ from pathlib import Path
 import click
 
 from rag.errors import RagError
+from rag.printable import printable
 from rag.settings import Settings, load_settings
 
 EXIT_FAILED = 1
@@ -125,7 +126,7 @@ def ask(
         click.echo("\nSources:")
         for source in answer.sources:
             where = f"page {source.page}" if source.page else (source.modality)
-            shown = f"  [{source.n}] {source.file} ({where})"
+            shown = f"  [{source.n}] {printable(source.file)} ({where})"
             if source.image:
                 shown += f" - image: {settings.data_dir / source.image}"
             click.echo(shown)
@@ -162,7 +163,9 @@ def list_documents(settings: Settings, as_json: bool) -> None:
         return
     click.echo(f"{'ID':16}  {'KIND':5}  {'PAGES':>5}  {'CHUNKS':>6}  FILE")
     for d in documents:
-        click.echo(f"{d.doc_id:16}  {d.kind:5}  {d.pages or '':>5}  {d.chunks:>6}  {d.path}")
+        click.echo(
+            f"{d.doc_id:16}  {d.kind:5}  {d.pages or '':>5}  {d.chunks:>6}  {printable(d.path)}"
+        )
     click.echo(f"{len(documents)} documents")
 
 
@@ -176,7 +179,7 @@ def delete(settings: Settings, document: str) -> None:
             record = service.delete(document)
     except RagError as exc:
         _fail(exc)
-    click.echo(f"Deleted {record.path} ({record.chunks} chunks)")
+    click.echo(f"Deleted {printable(record.path)} ({record.chunks} chunks)")
 
 
 @main.command("eval")

@@ -22,6 +22,7 @@ from ingest.deadline import Deadline, IngestTimeoutError
 from ingest.loaders.pdf import looks_blank
 from ingest.pipeline import Found, Ingestor
 from ingest.vision.describe import ImageDescriber
+from rag.printable import printable
 from rag.render import fitting_scale, render_pdf_page
 from rag.service import RagService
 from server import create_app
@@ -497,3 +498,32 @@ def test_the_ingest_report_names_every_skipped_entry(cli, linked_folder):
     followed = cli("ingest", "--follow-symlinks", str(linked_folder))
     assert "SKIPPED  " + str(linked_folder / "passwd.txt") not in followed.stderr
     assert "2 ingested" in followed.stdout
+
+
+# 6. Control characters in file names ----------------------------------------------------------
+
+
+def test_printable_escapes_what_would_forge_or_reorder_a_line():
+    assert printable("report\nFAILED  /etc/shadow: x.pdf") == "report\\nFAILED  /etc/shadow: x.pdf"
+    assert printable("a\rb\tc\x1b[2Kd\x00") == "a\\rb\\tc\\x1b[2Kd\\x00"
+    assert printable("invoice\u202efdp.exe") == "invoice\\u202efdp.exe"
+    assert printable("line\u2028break") == "line\\u2028break"
+    assert printable("Café 北京 نامه\u200c.pdf") == "Café 北京 نامه\u200c.pdf"  # scripts untouched
+
+
+def test_a_newline_in_a_file_name_cannot_forge_a_report_line(cli, tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    forged = folder / "ok.pdf: fine\nFAILED  payroll: deleted.pdf"
+    forged.write_bytes(b"%PDF-1.4\ncut off")
+    (folder / "roof\nnotes.txt").write_text("The hangar roof was replaced in 1931.")
+    result = cli("ingest", str(folder))
+    assert result.exit_code == 1
+    lines = result.stderr.splitlines()
+    assert lines == [
+        f"FAILED  {folder}/ok.pdf: fine\\nFAILED  payroll: deleted.pdf: "
+        "truncated or damaged PDF (no end-of-file marker)"
+    ]
+    listed = cli("list")
+    assert listed.stdout.strip().splitlines()[1].endswith(f"{folder}/roof\\nnotes.txt")
+    assert len(listed.stdout.strip().splitlines()) == 3  # header, the document, the count
