@@ -394,7 +394,7 @@ class Ingestor:
             with os.fdopen(os.open(path, flags), "rb") as opened:
                 if not stat.S_ISREG(os.fstat(opened.fileno()).st_mode):
                     raise IngestError(name, "not a regular file")
-                return opened.read(limit + 1)
+                return opened.read()
         except OSError as exc:
             if no_follow and exc.errno == errno.ELOOP:
                 raise IngestError(name, "became a symbolic link while the folder was read") from exc
