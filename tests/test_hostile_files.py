@@ -256,6 +256,45 @@ def test_a_large_picture_under_the_limit_is_scaled_to_the_render_budget(
     assert chunks and chunks[0].text.startswith("Figure 1: The hangar at dawn")
 
 
+def test_a_camera_photo_over_pypdfs_own_buffer_size_is_kept_scaled_down(
+    make_settings, make_service, tmp_path
+):
+    """20 MP in colour is 80 MB to pypdf, over its 75 MB buffer: before, such a photo was
+    dropped with a log line; under RAG_MAX_IMAGE_PIXELS it is kept, decoded at a reduced size."""
+    photo = Image.new("RGB", (5000, 4000), "white")
+    ImageDraw.Draw(photo).rectangle((1000, 1000, 4000, 3000), fill="darkred")
+    content = text_ops("The airfield seen from the mooring mast at noon.") + place_images(1)
+    path = tmp_path / "camera.pdf"
+    path.write_bytes(
+        pdf_of([{"content": content, "images": [0]}], images=[jpeg_image_xobject(photo)])
+    )
+    del photo
+    service = make_service(settings_=make_settings(max_render_pixels=1_000_000))
+    result = result_for(service.ingest([path]), "camera.pdf")
+    assert (result.status, result.images, result.left_out) == ("ingested", 1, [])
+    [kept] = service.index.blobs.folder.glob("*-p1-0.png")
+    with Image.open(kept) as picture:
+        assert picture.width * picture.height <= 1_000_000
+
+
+def test_a_picture_that_cannot_be_decoded_is_named(service, tmp_path):
+    """6000 x 5000 in colour: under the pixel limit, but its 90 MB of Flate data is over
+    pypdf's decompression limit, which stays."""
+    compressed = zlib.compress(bytes(6000 * 5000 * 3), 9)
+    body = (
+        b"<< /Type /XObject /Subtype /Image /Width 6000 /Height 5000 /ColorSpace /DeviceRGB "
+        b"/BitsPerComponent 8 /Filter /FlateDecode /Length %d >>\nstream\n%s\nendstream"
+        % (len(compressed), compressed)
+    )
+    content = text_ops("A floor plan of the hangar follows on this page.") + place_images(1)
+    path = tmp_path / "plan.pdf"
+    path.write_bytes(pdf_of([{"content": content, "images": [0]}], images=[body]))
+    result = result_for(service.ingest([path]), "plan.pdf")
+    assert (result.status, result.images) == ("ingested", 0)
+    [reason] = result.left_out
+    assert reason.startswith("page 1: picture 1 cannot be read (LimitReachedError: ")
+
+
 # 3. Blank pages are not read by OCR ------------------------------------------------------------------
 
 
@@ -609,7 +648,13 @@ def write_hostile_corpus(folder: Path) -> list[str]:
         "5m-page-with-text.pdf": huge_page_with_text(),
         "eight-8000px-pictures.pdf": eight_huge_pictures(),
         "7000px-photo.pdf": pdf_of(
-            [{"content": text_ops("A photograph.") + place_images(1), "images": [0]}],
+            [
+                {
+                    "content": text_ops("A photograph of the airfield from the mast.")
+                    + place_images(1),
+                    "images": [0],
+                }
+            ],
             images=[big_jpeg],
         ),
         "white-scans.pdf": pdf_of(
@@ -646,7 +691,9 @@ with RagService(settings, embedder=FakeEmbedder(), describer=describer) as servi
 print(json.dumps({
     "seconds": time.perf_counter() - started,
     "maxrss_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
-    "results": {Path(r.path).name: [r.status, r.reason, len(r.left_out)] for r in report.results},
+    "results": {
+        Path(r.path).name: [r.status, r.reason, r.images, len(r.left_out)] for r in report.results
+    },
 }))
 """
 
@@ -679,8 +726,9 @@ def test_the_hostile_set_ingests_within_a_stated_peak_memory(tmp_path):
     print(f"hostile set: peak RSS {peak_mb:.0f} MB, {measured['seconds']:.1f} s")
     results = measured["results"]
     assert results["passwd"][0] == "skipped"
-    assert results["eight-8000px-pictures.pdf"] == ["ingested", "", 8]
-    assert results["7000px-photo.pdf"][0] == "ingested"
+    assert results["eight-8000px-pictures.pdf"] == ["ingested", "", 0, 8]
+    # 49 MP, under the picture limit and over pypdf's own buffer size: scaled down, kept.
+    assert results["7000px-photo.pdf"] == ["ingested", "", 1, 0]
     assert results["blank-5m-page.pdf"][0] == results["white-scans.pdf"][0] == "failed"
     assert results["long.txt"][0] == "ingested"
     assert peak_mb < PEAK_RSS_BOUND_MB

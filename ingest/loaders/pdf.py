@@ -190,6 +190,10 @@ def _title(reader) -> str:
     return title
 
 
+# pypdf counts 4 bytes a pixel for a colour picture when it checks a buffer's size.
+PDF_PICTURE_BYTES = 4
+
+
 def _pictures(
     page,
     number: int,
@@ -201,6 +205,8 @@ def _pictures(
 ) -> Iterator[PageImage]:
     """The page's pictures. Each one's declared size is checked before its pixels are
     decoded: a few hundred bytes of compressed data can declare 8000 x 8000 pixels."""
+    import pypdf
+
     try:
         images = page.images
         keys = images.keys()
@@ -214,7 +220,13 @@ def _pictures(
             left_out.append(_over_limit(number, index, size, max_pixels))
             continue
         try:
-            picture = images[key].image
+            # pypdf refuses pictures over its own buffer size (75 MB: 19 MP in colour), a
+            # camera photo among them; the limit here is ours. A JPEG comes back undecoded, so
+            # ``within_pixels`` decodes it at a reduced size.
+            with pypdf.apply_configuration(
+                image_maximum_buffer_size=PDF_PICTURE_BYTES * max_pixels
+            ):
+                picture = images[key].image
             if picture.width * picture.height > max_pixels:  # the declared size lied
                 left_out.append(_over_limit(number, index, picture.size, max_pixels))
                 continue
@@ -222,7 +234,9 @@ def _pictures(
             picture = within_pixels(picture, work_pixels)
             picture.load()
         except Exception as exc:
-            log.warning("page %d: image %d skipped (%s)", number, index, exc)
+            left_out.append(
+                f"page {number}: picture {index + 1} cannot be read ({type(exc).__name__}: {exc})"
+            )
             continue
         if min(source_size) < MIN_PICTURE_SIDE:
             continue
