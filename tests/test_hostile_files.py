@@ -22,6 +22,7 @@ from ingest.deadline import Deadline, IngestTimeoutError
 from ingest.loaders.pdf import looks_blank
 from ingest.pipeline import Found, Ingestor
 from ingest.vision.describe import ImageDescriber
+from ingest.vision.ocr import MAX_OCR_PIXELS
 from rag.printable import printable
 from rag.render import fitting_scale, render_pdf_page
 from rag.service import RagService
@@ -158,6 +159,16 @@ def test_ocr_of_a_huge_page_reads_a_picture_within_the_budget(
     assert len(fake_ocr.seen) == 1
     width, height = fake_ocr.seen[0]
     assert width * height <= 1_000_000 and width == height
+
+
+def test_ocr_renders_no_more_than_the_ocr_backends_read(service, fake_ocr, tmp_path):
+    """Under the default budget (25 MP) a scan is rendered at most at MAX_OCR_PIXELS: the OCR
+    backends shrink anything larger to that before reading."""
+    path = tmp_path / "plan.pdf"
+    path.write_bytes(pdf_of([{"size": 14400, "content": rectangle_ops(100, 100, 4000, 4000, 0.3)}]))
+    assert result_for(service.ingest([path]), "plan.pdf").status == "ingested"
+    [(width, height)] = fake_ocr.seen
+    assert 0.99 * MAX_OCR_PIXELS <= width * height <= MAX_OCR_PIXELS
 
 
 def test_drawings_are_cropped_within_the_budget(make_settings, make_service, tmp_path):
@@ -679,6 +690,7 @@ from pathlib import Path
 sys.path[:0] = [sys.argv[1], sys.argv[2]]
 from conftest import FakeEmbedder, FakeLabeler, FakeOcr
 from ingest.vision.describe import ImageDescriber
+from ingest.vision.ocr import MAX_OCR_PIXELS
 from rag.service import RagService
 from rag.settings import Settings
 

@@ -15,6 +15,7 @@ from ingest.document import LoadedDocument, PageImage, Segment
 from ingest.loaders.pdf_figures import PdfFigures
 from ingest.loaders.pdf_meta import with_metadata
 from ingest.loaders.pdf_tables import TableReader
+from ingest.vision.ocr import MAX_OCR_PIXELS
 from rag.errors import CorruptFileError, EncryptedFileError, FileTooLargeError
 from rag.render import render
 from rag.text import clean_extracted
@@ -84,7 +85,10 @@ def load_pdf(
     title = _title(reader) or path.stem
     tables = TableReader(data, password)
     figures = PdfFigures(data, password, dpi=render_dpi, max_pixels=max_render_pixels)
-    scans = _Scans(data, password, dpi=render_dpi, max_pixels=max_render_pixels)
+    # The OCR backends read at most MAX_OCR_PIXELS: a page rendered larger is shrunk first.
+    scans = _Scans(
+        data, password, dpi=render_dpi, max_pixels=min(max_render_pixels, MAX_OCR_PIXELS)
+    )
     left_out: list[str] = []
 
     def check(doing: str) -> None:
