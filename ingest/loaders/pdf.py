@@ -44,8 +44,9 @@ def load_pdf(
     deadline: Deadline | None = None,
 ) -> LoadedDocument:
     """``max_render_pixels`` bounds every rendered page and every picture kept in memory
-    (larger ones are scaled down); pictures over ``max_picture_pixels`` are left out unread,
-    as an image file over it is refused. ``deadline`` is checked between pages and pictures.
+    (larger ones are scaled down, to MAX_OCR_PIXELS at most where OCR reads them); pictures
+    over ``max_picture_pixels`` are left out unread, as an image file over it is refused.
+    ``deadline`` is checked between pages and pictures.
     """
     import pypdf
     from pypdf.errors import PdfReadError
@@ -85,7 +86,8 @@ def load_pdf(
     title = _title(reader) or path.stem
     tables = TableReader(data, password)
     figures = PdfFigures(data, password, dpi=render_dpi, max_pixels=max_render_pixels)
-    # The OCR backends read at most MAX_OCR_PIXELS: a page rendered larger is shrunk first.
+    # The OCR backends read at most MAX_OCR_PIXELS: a page rendered larger, or a picture kept
+    # larger, is shrunk first (the other readers of a picture use a few hundred pixels).
     scans = _Scans(
         data, password, dpi=render_dpi, max_pixels=min(max_render_pixels, MAX_OCR_PIXELS)
     )
@@ -123,7 +125,7 @@ def load_pdf(
                 page,
                 number,
                 max_pixels=max_picture_pixels,
-                work_pixels=max_render_pixels,
+                work_pixels=min(max_render_pixels, MAX_OCR_PIXELS),
                 left_out=left_out,
                 check=check,
             )
@@ -219,18 +221,19 @@ def _pictures(
         return
     for index, key in enumerate(keys):
         check(f"reading picture {index + 1} of page {number}")
-        size = declared_size(page, key)
+        xobject = image_xobject(page, key)
+        size = declared_size(xobject)
         if size is not None and size[0] * size[1] > max_pixels:
             left_out.append(_over_limit(number, index, size, max_pixels))
             continue
         try:
-            # pypdf refuses pictures over its own buffer size (75 MB: 19 MP in colour), a
-            # camera photo among them; the limit here is ours. A JPEG comes back undecoded, so
-            # ``within_pixels`` decodes it at a reduced size.
-            with pypdf.apply_configuration(
-                image_maximum_buffer_size=PDF_PICTURE_BYTES * max_pixels
-            ):
-                picture = images[key].image
+            picture = plain_jpeg(xobject)
+            if picture is None:
+                # pypdf refuses pictures over its own buffer size (75 MB: 19 MP in colour), a
+                # camera photo among them; the limit here is ours.
+                limit = PDF_PICTURE_BYTES * max_pixels
+                with pypdf.apply_configuration(image_maximum_buffer_size=limit):
+                    picture = images[key].image
             if picture.width * picture.height > max_pixels:  # the declared size lied
                 left_out.append(_over_limit(number, index, picture.size, max_pixels))
                 continue
@@ -259,18 +262,55 @@ def _over_limit(number: int, index: int, size: tuple[int, int], limit: int) -> s
     )
 
 
-def declared_size(page, key) -> tuple[int, int] | None:
-    """/Width and /Height of the image XObject ``key`` names (as pypdf's image keys do: a
-    name, or the names of the forms that hold it), without decoding it; None for an inline
-    image or one that cannot be found."""
+def image_xobject(page, key):
+    """The image XObject ``key`` names (as pypdf's image keys do: a name, or the names of the
+    forms that hold it); None for an inline image or one that cannot be found."""
     try:
         holder = page
-        names = [key] if isinstance(key, str) else list(key)
-        for name in names:
+        for name in [key] if isinstance(key, str) else list(key):
             holder = holder["/Resources"].get_object()["/XObject"].get_object()[name].get_object()
-        return int(holder["/Width"]), int(holder["/Height"])
+        return holder
     except Exception:
         return None
+
+
+def declared_size(xobject) -> tuple[int, int] | None:
+    """/Width and /Height of an image XObject, read without decoding it."""
+    try:
+        return int(xobject["/Width"]), int(xobject["/Height"])
+    except Exception:
+        return None
+
+
+def plain_jpeg(xobject) -> Image.Image | None:
+    """A picture stored as a plain JPEG (DCTDecode alone, RGB or grey, no mask or decode
+    array), opened from its own bytes and not decoded yet; None for any other picture.
+
+    pypdf decodes a JPEG in full and encodes it again; opened here, ``within_pixels`` decodes
+    it at a reduced size.
+    """
+    if xobject is None or any(k in xobject for k in ("/SMask", "/Mask", "/Decode")):
+        return None
+    try:
+        filters = xobject.get("/Filter")
+        filters = filters.get_object() if filters is not None else None
+        if isinstance(filters, list):
+            filters = filters[0] if len(filters) == 1 else None
+        if filters != "/DCTDecode" or not _rgb_or_grey(xobject.get("/ColorSpace")):
+            return None
+        picture = Image.open(io.BytesIO(xobject.get_data()), formats=("JPEG",))
+    except Exception:
+        return None  # pypdf tries, and says what is wrong
+    return picture if picture.mode in ("RGB", "L") else None
+
+
+def _rgb_or_grey(space) -> bool:
+    space = space.get_object() if space is not None else None
+    if space in ("/DeviceRGB", "/DeviceGray"):
+        return True
+    if isinstance(space, list) and len(space) == 2 and space[0] == "/ICCBased":
+        return space[1].get_object().get("/N") in (1, 3)
+    return False
 
 
 def within_pixels(picture: Image.Image, max_pixels: int) -> Image.Image:
@@ -280,7 +320,11 @@ def within_pixels(picture: Image.Image, max_pixels: int) -> Image.Image:
     if width * height <= max_pixels:
         return picture
     scale = (max_pixels / (width * height)) ** 0.5
-    picture.thumbnail((max(1, int(width * scale)), max(1, int(height * scale))))
+    size = (max(1, int(width * scale)), max(1, int(height * scale)))
+    # A JPEG not decoded yet is decoded at 1/2, 1/4 or 1/8 of its size, no smaller than
+    # ``size`` (thumbnail's own draft aims at twice the size, which often means full size).
+    picture.draft(None, size)
+    picture.thumbnail(size)
     return picture
 
 
