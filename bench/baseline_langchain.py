@@ -282,7 +282,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not base.uses_embedded_store:
         raise SystemExit("the product side runs on the embedded store: unset RAG_QDRANT_URL")
     questions = load_questions(args.questions)
-    files = [p for p, _ in discover([args.corpus])]
+    files = [f.path for f in discover([args.corpus]) if not f.skip]
     repeats = max(1, args.repeats)
 
     with tempfile.TemporaryDirectory(prefix="rag-bench-baseline-") as tmp:

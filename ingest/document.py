@@ -31,6 +31,8 @@ class PageImage:
     caption: str = ""
     drawn_text: str = ""
     page_label: str | None = None  # as on ``Segment``
+    # The picture's size in the file, where ``image`` was scaled down to the work budget.
+    source_size: tuple[int, int] | None = None
 
 
 @dataclass
@@ -42,3 +44,6 @@ class LoadedDocument:
     parts: Iterator[Segment | PageImage]
     pages: int = 0
     info: dict[str, str] = field(default_factory=dict)
+    # What the loader left out and why (a picture over the pixel limit), filled as ``parts``
+    # is consumed: one line each, for the ingest report.
+    left_out: list[str] = field(default_factory=list)

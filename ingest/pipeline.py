@@ -7,8 +7,11 @@ record is written last: a file that fails part-way leaves the index as it was.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import logging
+import os
+import stat
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -18,6 +21,7 @@ from pathlib import Path
 from PIL import Image
 
 from ingest.chunking import Chunker, Piece
+from ingest.deadline import Deadline
 from ingest.detect import SUPPORTED_EXTENSIONS, detect_kind
 from ingest.document import LoadedDocument, PageImage, Segment
 from ingest.loaders.image import load_image
@@ -33,6 +37,7 @@ from rag.collections import DEFAULT_COLLECTION, check_name, restrict
 from rag.errors import EmptyFileError, FileTooLargeError, IngestError, RagError
 from rag.fetch import FetchLimits, fetch
 from rag.index import Index
+from rag.printable import printable
 from rag.store import PointVectors
 from rag.types import Chunk, DocumentRecord
 
@@ -50,6 +55,19 @@ class FileResult:
     chunks: int = 0
     doc_id: str = ""
     error: str = ""  # the IngestError class of a failure: says which kind of bad input it was
+    # What was left out of an ingested file and why (a picture over the pixel limit).
+    left_out: list[str] = field(default_factory=list)
+
+    def report_lines(self) -> list[str]:
+        """The lines an ingest report prints for this file: a failure, a skip (except files
+        indexed already) and what was left out of it; none for a file simply ingested. Names
+        and reasons are escaped: a newline in a file name cannot start a line of its own."""
+        path = printable(self.path)
+        if self.status == "failed":
+            return [f"FAILED  {path}: {printable(self.reason)}"]
+        if self.status == "skipped":
+            return [f"SKIPPED  {path}: {printable(self.reason)}"]
+        return [f"LEFT OUT  {path}: {printable(item)}" for item in self.left_out]
 
 
 @dataclass
@@ -118,17 +136,81 @@ def source_id(source: str, collection: str = DEFAULT_COLLECTION) -> str:
     return hashlib.sha1(source.encode()).hexdigest()[:16]
 
 
-def discover(paths: Iterable[Path]) -> Iterable[tuple[Path, bool]]:
-    """Files to ingest, with whether the user named them (folders are walked recursively)."""
+@dataclass(frozen=True)
+class Found:
+    """A file to ingest, or an entry of a walked folder that is skipped (``skip`` says why)."""
+
+    path: Path
+    explicit: bool  # named by the user, not found in a folder
+    skip: str = ""
+    # A regular file found in a folder: opened without following a link, so one swapped in
+    # after the walk cannot lead out of the folder.
+    no_follow: bool = False
+
+
+def discover(paths: Iterable[Path], *, follow_symlinks: bool = False) -> list[Found]:
+    """What to ingest: files named, and the files of folders walked recursively (hidden
+    entries left out). A symbolic link in a folder is followed only where it leads inside
+    that folder, unless ``follow_symlinks``; what is not followed is listed with the reason."""
+    found: list[Found] = []
     for path in paths:
         if path.is_dir():
-            for child in sorted(path.rglob("*")):
-                if child.is_file() and not any(
-                    part.startswith(".") for part in child.relative_to(path).parts
-                ):
-                    yield child, False
+            root = path.resolve()
+            walked = list(_walk(path, root, follow_symlinks, {root}))
+            found += sorted(walked, key=lambda f: f.path)
         else:
-            yield path, True
+            found.append(Found(path, True))
+    return found
+
+
+def _walk(folder: Path, root: Path, follow: bool, seen: set[Path]) -> Iterable[Found]:
+    try:
+        children = sorted(folder.iterdir())
+    except OSError as exc:
+        yield Found(folder, False, f"folder cannot be read: {exc.strerror or exc}")
+        return
+    for child in children:
+        if child.name.startswith("."):
+            continue
+        if child.is_symlink():
+            target = child.resolve()
+            if not target.exists():
+                yield Found(child, False, f"broken symbolic link (to {target})")
+                continue
+            if not follow and not target.is_relative_to(root):
+                yield Found(
+                    child,
+                    False,
+                    f"symbolic link to {target}, outside the folder: not followed "
+                    "(--follow-symlinks or RAG_FOLLOW_SYMLINKS follows it)",
+                )
+                continue
+            if target.is_dir():
+                if target in seen or target.is_relative_to(root):
+                    # Its files are walked where they are; a loop would never end.
+                    yield Found(child, False, f"symbolic link to folder {target}, walked already")
+                    continue
+                seen.add(target)
+                yield from _walk(child, root, follow, seen)
+                continue
+            if target.is_file():
+                yield Found(child, False)
+                continue
+        elif child.is_dir():
+            yield from _walk(child, root, follow, seen)
+            continue
+        elif child.is_file():
+            yield Found(child, False, no_follow=True)
+            continue
+        yield Found(child, False, "not a regular file (a pipe, socket or device)")
+
+
+def _doing(part: Segment | PageImage) -> str:
+    """What the pipeline is about to do with ``part``, for a deadline message."""
+    where = f" of page {part.page}" if part.page is not None else ""
+    if isinstance(part, PageImage):
+        return f"describing picture {part.name}{where}"
+    return f"chunking the text{where}"
 
 
 def picture_text(part: PageImage, describer: ImageDescriber) -> str:
@@ -249,18 +331,24 @@ class Ingestor:
         started = time.perf_counter()
         report = IngestReport()
         self._collection = check_name(collection)
-        files: list[tuple[Path | str, bool]] = list(discover(Path(p) for p in paths))
-        files += [(url, True) for url in urls]
+        found = discover((Path(p) for p in paths), follow_symlinks=self.settings.follow_symlinks)
+        items: list[Found | str] = [*found, *urls]
         in_collection = restrict(None, [collection])
         documents = {d.doc_id: d for d in self.index.documents(in_collection)}
-        self._progress = PageProgress(files, enabled=progress, bar=bar)
+        self._progress = PageProgress(
+            [(i, True) if isinstance(i, str) else (i.path, i.explicit) for i in items],
+            enabled=progress,
+            bar=bar,
+        )
         try:
-            for number, (item, explicit) in enumerate(files):
-                self._progress.start_file(number, item)
+            for number, item in enumerate(items):
+                self._progress.start_file(number, item if isinstance(item, str) else item.path)
                 if isinstance(item, str):
                     result = self._ingest_url(item, documents)
+                elif item.skip:
+                    result = FileResult(str(item.path), "skipped", item.skip)
                 else:
-                    result = self._ingest_one(item, explicit, documents)
+                    result = self._ingest_one(item, documents)
                 self._progress.finish_file()
                 report.results.append(result)
                 if on_result is not None:
@@ -273,13 +361,12 @@ class Ingestor:
 
     # One file ----------------------------------------------------------------------------
 
-    def _ingest_one(
-        self, path: Path, explicit: bool, documents: dict[str, DocumentRecord]
-    ) -> FileResult:
-        if not explicit and path.suffix.lower() not in SUPPORTED_EXTENSIONS:
+    def _ingest_one(self, found: Found, documents: dict[str, DocumentRecord]) -> FileResult:
+        path = found.path
+        if not found.explicit and path.suffix.lower() not in SUPPORTED_EXTENSIONS:
             return FileResult(str(path), "skipped", f"unsupported file type '{path.suffix}'")
         try:
-            data = self._read(path)
+            data = self._read(path, no_follow=found.no_follow)
         except IngestError as exc:
             return FileResult(str(path), "failed", exc.reason, error=type(exc).__name__)
         except OSError as exc:  # e.g. a folder on the way that may not be entered
@@ -304,6 +391,7 @@ class Ingestor:
     ) -> FileResult:
         """Ingest the bytes of one file: ``path`` is what its type and name are read from,
         ``shown`` how results name it, ``source`` where the record says it came from."""
+        deadline = Deadline(shown, self.settings.max_ingest_seconds_per_file)
         try:
             sha = hashlib.sha256(data).hexdigest()
             doc_id = source_id(source, self._collection)
@@ -322,11 +410,18 @@ class Ingestor:
                     shown, "duplicate", f"same content as {twin.path}", doc_id=twin.doc_id
                 )
             kind = detect_kind(path, data[:4096])
-            loaded = self._load(path, kind, data)
+            loaded = self._load(path, kind, data, deadline)
             file = _File(path, data, sha, doc_id, loaded, source, self._collection)
-            cut = self._vectorised_chunks(file)
-            record = self._record(file, cut)
-            self.index.add(record, cut.chunks, cut.vectors, replaces=previous)
+            try:
+                cut = self._vectorised_chunks(file, deadline)
+                record = self._record(file, cut)
+                self.index.add(record, cut.chunks, cut.vectors, replaces=previous)
+            except BaseException:
+                # Pictures kept on the way belong to no document, unless a document of another
+                # collection holds the same content (and so the same pictures).
+                if self.index.find(sha) is None:
+                    self.index.blobs.remove(sha)
+                raise
             documents[doc_id] = record
         except IngestError as exc:
             return FileResult(shown, "failed", exc.reason, error=type(exc).__name__)
@@ -343,9 +438,10 @@ class Ingestor:
             images=cut.images,
             chunks=len(cut.chunks),
             doc_id=doc_id,
+            left_out=list(file.loaded.left_out),
         )
 
-    def _read(self, path: Path) -> bytes:
+    def _read(self, path: Path, *, no_follow: bool = False) -> bytes:
         name = str(path)
         if not path.exists():
             raise IngestError(name, "no such file or folder")
@@ -359,11 +455,18 @@ class Ingestor:
         if size == 0:
             raise EmptyFileError(name, "empty file (0 bytes)")
         try:
-            return path.read_bytes()
+            # Non-blocking: a pipe named like a file must not hang the batch.
+            flags = os.O_RDONLY | os.O_NONBLOCK | (os.O_NOFOLLOW if no_follow else 0)
+            with os.fdopen(os.open(path, flags), "rb") as opened:
+                if not stat.S_ISREG(os.fstat(opened.fileno()).st_mode):
+                    raise IngestError(name, "not a regular file")
+                return opened.read()
         except OSError as exc:
+            if no_follow and exc.errno == errno.ELOOP:
+                raise IngestError(name, "became a symbolic link while the folder was read") from exc
             raise IngestError(name, f"cannot read: {exc.strerror or exc}") from exc
 
-    def _load(self, path: Path, kind: str, data: bytes) -> LoadedDocument:
+    def _load(self, path: Path, kind: str, data: bytes, deadline: Deadline) -> LoadedDocument:
         s = self.settings
         if kind == "pdf":
             return load_pdf(
@@ -373,6 +476,9 @@ class Ingestor:
                 scan_min_chars=s.scan_min_chars,
                 render_dpi=s.ocr_render_dpi,
                 read_text=lambda image: self.describer.read_text(image),
+                max_render_pixels=s.max_render_pixels,
+                max_picture_pixels=s.max_image_pixels,
+                deadline=deadline,
             )
         if kind == "image":
             return load_image(path, data, max_pixels=s.max_image_pixels)
@@ -386,11 +492,12 @@ class Ingestor:
             return load_package(path, kind, data, limits)
         if kind == "csv":
             return load_csv(path, data)
-        return load_text(path, data)
+        return load_text(path, data, max_mb=s.max_text_mb)
 
-    def _vectorised_chunks(self, file: _File) -> _Chunks:
+    def _vectorised_chunks(self, file: _File, deadline: Deadline) -> _Chunks:
         """Chunk the file's parts as the loader streams them, vectorising full batches while
-        the prefetch thread parses ahead (parsing holds the GIL, embedding releases it)."""
+        the prefetch thread parses ahead (parsing holds the GIL, embedding releases it).
+        The deadline is checked between parts and between batches."""
         cut = _Chunks(file)
         batch = self.index.embedder.batch_size
         if self._progress is not None:
@@ -398,11 +505,14 @@ class Ingestor:
         for part in prefetch(file.loaded.parts):
             if self._progress is not None:
                 self._progress.reached_page(part.page)
+            deadline.check(_doing(part))
             self._chunk(part, cut)
             while cut.waiting >= batch:
+                deadline.check(f"embedding chunk {len(cut.vectors) + 1} of {len(cut.chunks)}")
                 cut.vectorise(self.index, batch)
         if not cut.chunks:
             raise EmptyFileError(str(file.path), "no text or pictures found")
+        deadline.check(f"embedding chunk {len(cut.vectors) + 1} of {len(cut.chunks)}")
         cut.vectorise(self.index)
         return cut
 

@@ -91,7 +91,9 @@ class FolderWatcher:
     def files(self) -> list[Path]:
         """Every file in the watched folders that is ingested."""
         found = discover(self.roots)
-        return sorted({path.resolve() for path, _ in found if self.wanted(path.resolve())})
+        return sorted(
+            {f.path.resolve() for f in found if not f.skip and self.wanted(f.path.resolve())}
+        )
 
     # Catching up ---------------------------------------------------------------------------
 
@@ -208,7 +210,9 @@ class FolderWatcher:
         for path in present:
             if path.is_dir():  # a folder moved or copied in: everything in it
                 found = discover([path])
-                files.update(p.resolve() for p, _ in found if self.wanted(p.resolve()))
+                files.update(
+                    f.path.resolve() for f in found if not f.skip and self.wanted(f.path.resolve())
+                )
             elif path.is_file() and self.wanted(path):
                 files.add(path)
         if files:

@@ -11,6 +11,7 @@ from pathlib import Path
 import click
 
 from rag.errors import RagError
+from rag.printable import printable
 from rag.settings import Settings, load_settings
 
 EXIT_FAILED = 1
@@ -83,6 +84,11 @@ def main(ctx: click.Context, verbose: bool) -> None:
     callback=_collection_name,
     help="The named collection the documents go into.",
 )
+@click.option(
+    "--follow-symlinks",
+    is_flag=True,
+    help="Follow symbolic links in folders that lead outside them (RAG_FOLLOW_SYMLINKS).",
+)
 @click.pass_obj
 def ingest(
     settings: Settings,
@@ -90,18 +96,21 @@ def ingest(
     as_json: bool,
     progress: bool | None,
     collection: str,
+    follow_symlinks: bool,
 ) -> None:
     """Index files and folders (recursively) and http(s) URLs: PDF, text, Markdown, HTML and
     images."""
     from rag.fetch import is_url
 
     show_progress = sys.stderr.isatty() if progress is None else progress
+    if follow_symlinks:
+        settings = settings.model_copy(update={"follow_symlinks": True})
     urls = [p for p in paths if is_url(p)]
     files = [Path(p) for p in paths if not is_url(p)]
 
     def report_line(result) -> None:
-        if result.status == "failed":
-            click.echo(f"FAILED  {result.path}: {result.reason}", err=True)
+        for line in result.report_lines():
+            click.echo(line, err=True)
 
     try:
         with _service(settings) as service:
@@ -231,7 +240,7 @@ def ask(
         click.echo("\nSources:")
         for source in answer.sources:
             where = source.where or source.modality
-            shown = f"  [{source.n}] {source.file} ({where})"
+            shown = f"  [{source.n}] {printable(source.file)} ({where})"
             if source.image:
                 shown += f" - image: {settings.data_dir / source.image}"
             click.echo(shown)
@@ -277,7 +286,7 @@ def list_documents(settings: Settings, as_json: bool, collections: tuple[str, ..
     for d in documents:
         click.echo(
             f"{d.doc_id:16}  {d.kind:5}  {d.pages or '':>5}  {d.chunks:>6}  "
-            f"{d.collection:12}  {d.path}"
+            f"{d.collection:12}  {printable(d.path)}"
         )
     click.echo(f"{len(documents)} documents")
 
@@ -292,7 +301,7 @@ def delete(settings: Settings, document: str) -> None:
             record = service.delete(document)
     except RagError as exc:
         _fail(exc)
-    click.echo(f"Deleted {record.path} ({record.chunks} chunks)")
+    click.echo(f"Deleted {printable(record.path)} ({record.chunks} chunks)")
 
 
 @main.command("collections")

@@ -191,6 +191,18 @@ class Settings(BaseSettings):
     api_keys_file: Path | None = None
     slack_channel_collections: Annotated[list[str], NoDecode] = Field(default_factory=list)
 
+    # Hostile input: the memory and time an ingest may take, fixed before the work starts.
+    # A rendered page (OCR, figure crops, previews) holds at most this many pixels: the
+    # resolution drops to fit (25 MP is about 75 MB as RGB; A4 at 150 DPI is 2.2 MP).
+    max_render_pixels: int = Field(default=25_000_000, ge=10_000)
+    # One file stops here, with nothing of it indexed; the rest of the batch goes on.
+    max_ingest_seconds_per_file: float = Field(default=600.0, gt=0)
+    # Text, Markdown and HTML over this size are refused: every 1 MB of text is about 2000
+    # chunks to embed.
+    max_text_mb: float = Field(default=10.0, gt=0)
+    # Folder ingest follows symbolic links that lead out of the folder only when this is on.
+    follow_symlinks: bool = False
+
     @field_validator("allowed_hosts", mode="before")
     @classmethod
     def _split_hardening_lists(cls, value: Any) -> Any:

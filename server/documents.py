@@ -113,7 +113,7 @@ def page_preview(doc_id: str, page: int):
 
     record, pdf = _pdf_page(doc_id, page)
     with _render_lock:
-        image = render_page(pdf, page, dpi=PREVIEW_DPI)
+        image = render_page(pdf, page, dpi=PREVIEW_DPI, max_pixels=rag().settings.max_render_pixels)
     buffer = io.BytesIO()
     image.save(buffer, format="PNG", optimize=False)
     buffer.seek(0)

@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ingest.loaders.html_hidden import drop_hidden
+
 MAX_SPAN = 50  # a colspan repeats its cell under each column it covers, up to this many
 
 
@@ -62,9 +64,8 @@ def parse_html(html: str | bytes, *, inline_flow: bool = False) -> HtmlContent:
     from bs4 import BeautifulSoup
 
     soup = BeautifulSoup(html, "html.parser")
-    for tag in soup(["script", "style", "noscript", "template"]):
-        tag.decompose()
     title = soup.title.get_text(" ", strip=True) if soup.title else ""
+    drop_hidden(soup)
     tables = [_table(table) for table in soup.find_all("table")]
     pictures = [
         (img.get("src") or img.get("xlink:href") or img.get("href") or "", img.get("alt") or "")

@@ -10,17 +10,25 @@ from pathlib import Path
 
 from PIL import Image
 
+from ingest.deadline import Deadline
 from ingest.document import LoadedDocument, PageImage, Segment
 from ingest.loaders.pdf_figures import PdfFigures
 from ingest.loaders.pdf_meta import with_metadata
 from ingest.loaders.pdf_tables import TableReader
+from ingest.vision.ocr import MAX_OCR_PIXELS
 from rag.errors import CorruptFileError, EncryptedFileError, FileTooLargeError
+from rag.render import render
 from rag.text import clean_extracted
 
 log = logging.getLogger(__name__)
 
 # Pictures smaller than this (either side, pixels) are rules, bullets and logos, not evidence.
 MIN_PICTURE_SIDE = 64
+# A rendered page is blank when fewer pixels than this share differ from its background.
+BLANK_INK_SHARE = 1e-5
+# How far (0-255 grey levels) a pixel must differ from the background to count as ink: scan
+# noise and JPEG ringing stay under it.
+BLANK_INK_LEVEL = 48
 
 
 def load_pdf(
@@ -31,7 +39,15 @@ def load_pdf(
     scan_min_chars: int,
     render_dpi: int,
     read_text: Callable[[Image.Image], str],
+    max_render_pixels: int = 25_000_000,
+    max_picture_pixels: int = 60_000_000,
+    deadline: Deadline | None = None,
 ) -> LoadedDocument:
+    """``max_render_pixels`` bounds every rendered page and every picture kept in memory
+    (larger ones are scaled down, to MAX_OCR_PIXELS at most where OCR reads them); pictures
+    over ``max_picture_pixels`` are left out unread, as an image file over it is refused.
+    ``deadline`` is checked between pages and pictures.
+    """
     import pypdf
     from pypdf.errors import PdfReadError
 
@@ -69,11 +85,22 @@ def load_pdf(
 
     title = _title(reader) or path.stem
     tables = TableReader(data, password)
-    figures = PdfFigures(data, password, dpi=render_dpi)
+    figures = PdfFigures(data, password, dpi=render_dpi, max_pixels=max_render_pixels)
+    # The OCR backends read at most MAX_OCR_PIXELS: a page rendered larger, or a picture kept
+    # larger, is shrunk first (the other readers of a picture use a few hundred pixels).
+    scans = _Scans(
+        data, password, dpi=render_dpi, max_pixels=min(max_render_pixels, MAX_OCR_PIXELS)
+    )
+    left_out: list[str] = []
+
+    def check(doing: str) -> None:
+        if deadline is not None:
+            deadline.check(doing)
 
     def page_texts() -> list[str]:
         texts = []
         for number, page in enumerate(reader.pages, start=1):
+            check(f"reading the text of page {number} of {pages}")
             try:
                 texts.append(strip_page_number(clean_extracted(page.extract_text() or "")))
             except Exception as exc:
@@ -83,9 +110,10 @@ def load_pdf(
     def parts() -> Iterator[Segment | PageImage]:
         texts = page_texts()
         for number, page in enumerate(reader.pages, start=1):
+            check(f"reading page {number} of {pages}")
             text = texts[number - 1]
             if len(text.strip()) < scan_min_chars:
-                scanned = _ocr_page(data, number, render_dpi, password, read_text)
+                scanned = scans.read(number, read_text)
                 if scanned.strip():
                     yield Segment(scanned, page=number, ocr=True)
                     continue
@@ -93,12 +121,23 @@ def load_pdf(
                 yield Segment(text, page=number)
                 yield from tables.segments(number, text)  # one segment per table, row by row
             # Pictures with their captions, then the charts and diagrams drawn as vectors.
-            yield from figures.on_page(number, _pictures(page, number))
+            found = _pictures(
+                page,
+                number,
+                max_pixels=max_picture_pixels,
+                work_pixels=min(max_render_pixels, MAX_OCR_PIXELS),
+                left_out=left_out,
+                check=check,
+            )
+            yield from figures.on_page(number, found)
         tables.close()
         figures.close()
+        scans.close()
 
     parts_and_card = with_metadata(parts(), reader)  # title, author, dates: on page 1
-    return LoadedDocument(kind="pdf", title=title, parts=parts_and_card, pages=pages)
+    return LoadedDocument(
+        kind="pdf", title=title, parts=parts_and_card, pages=pages, left_out=left_out
+    )
 
 
 _PAGE_LABEL = re.compile(r"^\s*(\d{1,4}|x{0,3}(ix|iv|v?i{0,3}))\s*$")
@@ -157,31 +196,176 @@ def _title(reader) -> str:
     return title
 
 
-def _pictures(page, number: int) -> Iterator[PageImage]:
+# pypdf counts 4 bytes a pixel for a colour picture when it checks a buffer's size.
+PDF_PICTURE_BYTES = 4
+
+
+def _pictures(
+    page,
+    number: int,
+    *,
+    max_pixels: int,
+    work_pixels: int,
+    left_out: list[str],
+    check: Callable[[str], None],
+) -> Iterator[PageImage]:
+    """The page's pictures. Each one's declared size is checked before its pixels are
+    decoded: a few hundred bytes of compressed data can declare 8000 x 8000 pixels."""
+    import pypdf
+
     try:
-        images = list(page.images)
+        images = page.images
+        keys = images.keys()
     except Exception as exc:
         log.warning("page %d: embedded images skipped (%s)", number, exc)
         return
-    for index, item in enumerate(images):
+    for index, key in enumerate(keys):
+        check(f"reading picture {index + 1} of page {number}")
+        xobject = image_xobject(page, key)
+        size = declared_size(xobject)
+        if size is not None and size[0] * size[1] > max_pixels:
+            left_out.append(_over_limit(number, index, size, max_pixels))
+            continue
         try:
-            picture = item.image
+            picture = plain_jpeg(xobject)
+            if picture is None:
+                # pypdf refuses pictures over its own buffer size (75 MB: 19 MP in colour), a
+                # camera photo among them; the limit here is ours.
+                limit = PDF_PICTURE_BYTES * max_pixels
+                with pypdf.apply_configuration(image_maximum_buffer_size=limit):
+                    picture = images[key].image
+            if picture.width * picture.height > max_pixels:  # the declared size lied
+                left_out.append(_over_limit(number, index, picture.size, max_pixels))
+                continue
+            source_size = picture.size
+            picture = within_pixels(picture, work_pixels)
             picture.load()
         except Exception as exc:
-            log.warning("page %d: image %d skipped (%s)", number, index, exc)
+            left_out.append(
+                f"page {number}: picture {index + 1} cannot be read ({type(exc).__name__}: {exc})"
+            )
             continue
-        if min(picture.size) < MIN_PICTURE_SIDE:
+        if min(source_size) < MIN_PICTURE_SIDE:
             continue
-        yield PageImage(picture.convert("RGB"), page=number, name=f"p{number}-{index}")
+        yield PageImage(
+            picture.convert("RGB"),
+            page=number,
+            name=f"p{number}-{index}",
+            source_size=source_size if source_size != picture.size else None,
+        )
 
 
-def _ocr_page(data: bytes, number: int, dpi: int, password, read_text) -> str:
-    import pypdfium2 as pdfium
+def _over_limit(number: int, index: int, size: tuple[int, int], limit: int) -> str:
+    return (
+        f"page {number}: picture {index + 1} of {size[0]}x{size[1]} pixels is over the limit "
+        f"of {limit} (RAG_MAX_IMAGE_PIXELS)"
+    )
 
-    document = pdfium.PdfDocument(data, password=password)
+
+def image_xobject(page, key):
+    """The image XObject ``key`` names (as pypdf's image keys do: a name, or the names of the
+    forms that hold it); None for an inline image or one that cannot be found."""
     try:
-        bitmap = document[number - 1].render(scale=dpi / 72)
-        image = bitmap.to_pil()
-    finally:
-        document.close()
-    return read_text(image)
+        holder = page
+        for name in [key] if isinstance(key, str) else list(key):
+            holder = holder["/Resources"].get_object()["/XObject"].get_object()[name].get_object()
+        return holder
+    except Exception:
+        return None
+
+
+def declared_size(xobject) -> tuple[int, int] | None:
+    """/Width and /Height of an image XObject, read without decoding it."""
+    try:
+        return int(xobject["/Width"]), int(xobject["/Height"])
+    except Exception:
+        return None
+
+
+def plain_jpeg(xobject) -> Image.Image | None:
+    """A picture stored as a plain JPEG (DCTDecode alone, RGB or grey, no mask or decode
+    array), opened from its own bytes and not decoded yet; None for any other picture.
+
+    pypdf decodes a JPEG in full and encodes it again; opened here, ``within_pixels`` decodes
+    it at a reduced size.
+    """
+    if xobject is None or any(k in xobject for k in ("/SMask", "/Mask", "/Decode")):
+        return None
+    try:
+        filters = xobject.get("/Filter")
+        filters = filters.get_object() if filters is not None else None
+        if isinstance(filters, list):
+            filters = filters[0] if len(filters) == 1 else None
+        if filters != "/DCTDecode" or not _rgb_or_grey(xobject.get("/ColorSpace")):
+            return None
+        picture = Image.open(io.BytesIO(xobject.get_data()), formats=("JPEG",))
+    except Exception:
+        return None  # pypdf tries, and says what is wrong
+    return picture if picture.mode in ("RGB", "L") else None
+
+
+def _rgb_or_grey(space) -> bool:
+    space = space.get_object() if space is not None else None
+    if space in ("/DeviceRGB", "/DeviceGray"):
+        return True
+    if isinstance(space, list) and len(space) == 2 and space[0] == "/ICCBased":
+        return space[1].get_object().get("/N") in (1, 3)
+    return False
+
+
+def within_pixels(picture: Image.Image, max_pixels: int) -> Image.Image:
+    """``picture``, scaled down to at most ``max_pixels`` (a JPEG is decoded at a reduced
+    size, never in full)."""
+    width, height = picture.size
+    if width * height <= max_pixels:
+        return picture
+    scale = (max_pixels / (width * height)) ** 0.5
+    size = (max(1, int(width * scale)), max(1, int(height * scale)))
+    # A JPEG not decoded yet is decoded at 1/2, 1/4 or 1/8 of its size, no smaller than
+    # ``size`` (thumbnail's own draft aims at twice the size, which often means full size).
+    picture.draft(None, size)
+    picture.thumbnail(size)
+    return picture
+
+
+def looks_blank(image: Image.Image) -> bool:
+    """Whether a rendered page has (next to) no pixel that differs from its background."""
+    histogram = image.convert("L").histogram()
+    background = max(range(256), key=histogram.__getitem__)
+    low, high = background - BLANK_INK_LEVEL, background + BLANK_INK_LEVEL
+    ink = sum(count for level, count in enumerate(histogram) if not low <= level <= high)
+    return ink <= BLANK_INK_SHARE * image.width * image.height
+
+
+class _Scans:
+    """Pages without a text layer, rendered within the pixel budget and read by OCR."""
+
+    def __init__(self, data: bytes, password: str | None, *, dpi: int, max_pixels: int) -> None:
+        self._data = data
+        self._password = password
+        self.dpi = dpi
+        self.max_pixels = max_pixels
+        self._document = None
+
+    def read(self, number: int, read_text: Callable[[Image.Image], str]) -> str:
+        """The page's text by OCR; a page that draws nothing is not rendered, and a rendered
+        page that shows nothing is not read."""
+        if self._document is None:
+            import pypdfium2 as pdfium
+
+            self._document = pdfium.PdfDocument(self._data, password=self._password)
+        page = self._document[number - 1]
+        try:
+            if not any(True for _ in page.get_objects(max_depth=1)):
+                return ""
+            image = render(page, dpi=self.dpi, max_pixels=self.max_pixels)
+        finally:
+            page.close()
+        if looks_blank(image):
+            return ""
+        return read_text(image)
+
+    def close(self) -> None:
+        if self._document is not None:
+            self._document.close()
+            self._document = None

@@ -24,6 +24,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 
 from ingest.document import PageImage
+from rag.render import render
 
 log = logging.getLogger(__name__)
 
@@ -88,10 +89,14 @@ class Placed:
 class PdfFigures:
     """Captions and drawings for the pages of one PDF, opened once with pdfium."""
 
-    def __init__(self, data: bytes, password: str | None, *, dpi: int) -> None:
+    def __init__(
+        self, data: bytes, password: str | None, *, dpi: int, max_pixels: int = FIGURE_MAX_PIXELS
+    ) -> None:
         self._data = data
         self._password = password
         self.dpi = dpi
+        # A drawing is rendered within FIGURE_MAX_PIXELS and the page budget, the smaller.
+        self.max_pixels = min(max_pixels, FIGURE_MAX_PIXELS)
         self._document = None
 
     def close(self) -> None:
@@ -123,14 +128,31 @@ class PdfFigures:
             textpage = page.get_textpage()
             try:
                 lines = text_lines(textpage)
-                return locate(page, number, pictures, lines, textpage, dpi=self.dpi)
+                return locate(
+                    page,
+                    number,
+                    pictures,
+                    lines,
+                    textpage,
+                    dpi=self.dpi,
+                    max_pixels=self.max_pixels,
+                )
             finally:
                 textpage.close()
         finally:
             page.close()
 
 
-def locate(page, number: int, pictures: list[PageImage], lines: list[Line], textpage, *, dpi: int):
+def locate(
+    page,
+    number: int,
+    pictures: list[PageImage],
+    lines: list[Line],
+    textpage,
+    *,
+    dpi: int,
+    max_pixels: int = FIGURE_MAX_PIXELS,
+):
     crop = tuple(page.get_cropbox())
     height = crop[3] - crop[1]
     captions = find_captions(lines)
@@ -157,7 +179,7 @@ def locate(page, number: int, pictures: list[PageImage], lines: list[Line], text
         if rotated:  # crops are measured on the unrotated page; not worth the arithmetic
             continue
         drawn += 1
-        image = render_region(page, figure.box, crop, dpi)
+        image = render_region(page, figure.box, crop, dpi, max_pixels)
         name = f"p{number}-fig{drawn}"
         result.append(
             PageImage(image, page=number, name=name, caption=figure.caption, drawn_text=inside)
@@ -326,7 +348,7 @@ def place_pictures(pictures: list[PageImage], images: list[tuple[Box, tuple[int,
     free = list(images)
     for picture in pictures:
         for k, (box, size) in enumerate(free):
-            if tuple(size) == picture.image.size:
+            if tuple(size) == (picture.source_size or picture.image.size):
                 del free[k]
                 yield picture, box
                 break
@@ -445,19 +467,14 @@ def caption_regions(captions, lines, figures, crop: Box, objects) -> list[Placed
     return regions
 
 
-def render_region(page, box: Box, crop: Box, dpi: int):
-    """Render part of a page: at ``dpi``, or lower to stay under FIGURE_MAX_PIXELS."""
+def render_region(page, box: Box, crop: Box, dpi: int, max_pixels: int = FIGURE_MAX_PIXELS):
+    """Render part of a page: at ``dpi``, or lower to stay within ``max_pixels``."""
     left = max(crop[0], box[0] - MARGIN)
     bottom = max(crop[1], box[1] - MARGIN)
     right = min(crop[2], box[2] + MARGIN)
     top = min(crop[3], box[3] + MARGIN)
-    area = (right - left) * (top - bottom) / (72 * 72)  # square inches
-    dpi = min(float(dpi), (FIGURE_MAX_PIXELS / max(area, 1e-6)) ** 0.5)
-    bitmap = page.render(
-        scale=dpi / 72,
-        crop=(left - crop[0], bottom - crop[1], crop[2] - right, crop[3] - top),
-    )
-    return bitmap.to_pil().convert("RGB")
+    edges = (left - crop[0], bottom - crop[1], crop[2] - right, crop[3] - top)
+    return render(page, dpi=dpi, max_pixels=max_pixels, crop=edges)
 
 
 # Captions -------------------------------------------------------------------------------------

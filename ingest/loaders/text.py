@@ -8,7 +8,7 @@ from pathlib import Path
 from ingest.document import LoadedDocument, Segment
 from ingest.loaders.html_tables import parse_html
 from ingest.loaders.table_rows import table_segments
-from rag.errors import EmptyFileError
+from rag.errors import EmptyFileError, FileTooLargeError
 
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 MARKDOWN_SUFFIXES = {".md", ".markdown"}
@@ -26,7 +26,15 @@ def decode(data: bytes) -> str:
     return data.decode("cp1252", errors="replace")
 
 
-def load_text(path: Path, data: bytes) -> LoadedDocument:
+def load_text(path: Path, data: bytes, *, max_mb: float | None = None) -> LoadedDocument:
+    """``max_mb`` refuses text larger than that before it is decoded: the cost of a text file
+    is its chunks to embed, which grow with its size."""
+    if max_mb is not None and len(data) > max_mb * 1024 * 1024:
+        raise FileTooLargeError(
+            str(path),
+            f"{len(data) / 1048576:.1f} MB of text is over the limit of {max_mb:g} MB "
+            "(RAG_MAX_TEXT_MB)",
+        )
     text = decode(data)
     suffix = path.suffix.lower()
     title = ""

@@ -16,6 +16,7 @@ from PIL import Image
 from rag.blobs import BlobStore
 from rag.generators.base import NOT_IN_DOCUMENTS, Turn
 from rag.prompts import load_prompt
+from rag.render import render_pdf_page
 from rag.settings import Settings
 from rag.types import Evidence
 
@@ -97,7 +98,8 @@ def evidence_pictures(
             pdf = blobs.pdf(chunk.sha256)
             if not pdf.is_file():
                 continue
-            image = bound_pixels(render_page(pdf, chunk.page), settings.generator_max_image_pixels)
+            page = render_page(pdf, chunk.page, max_pixels=settings.max_render_pixels)
+            image = bound_pixels(page, settings.generator_max_image_pixels)
         else:
             continue
         seen.add(key)
@@ -105,14 +107,9 @@ def evidence_pictures(
     return pictures
 
 
-def render_page(pdf: Path, page: int, dpi: int = 110) -> Image.Image:
-    import pypdfium2 as pdfium
-
-    document = pdfium.PdfDocument(str(pdf))
-    try:
-        return document[page - 1].render(scale=dpi / 72).to_pil()
-    finally:
-        document.close()
+def render_page(pdf: Path, page: int, dpi: int = 110, *, max_pixels: int) -> Image.Image:
+    """Page ``page`` of ``pdf`` at ``dpi``, or lower to stay within ``max_pixels``."""
+    return render_pdf_page(str(pdf), page, dpi=dpi, max_pixels=max_pixels)
 
 
 def build_prompt(
