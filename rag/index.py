@@ -2,7 +2,8 @@
 
 Ingest writes through it, retrieval reads through it and deletion goes through it, so the
 vectors of a chunk are computed one way and a document's points and files go together.
-The store and the models open on first use, never at construction.
+The store and the models open on first use, never at construction, and only what an operation
+needs: listing, counting and deleting open the store alone, never a model.
 """
 
 from __future__ import annotations
@@ -43,7 +44,8 @@ class Index:
         self._embedder = embedder
         self._image_embedder = image_embedder
         self._lock = threading.Lock()
-        self._schema_ready = False
+        self._schema_ready = False  # the collection exists and matches the models
+        self._present = False  # the collection exists (checked without a model)
 
     # Parts, created on first use ---------------------------------------------------------------
 
@@ -67,16 +69,31 @@ class Index:
 
     @property
     def store(self) -> VectorStore:
-        """The collection, opened and its schema ensured once; safe to reach from any thread."""
+        """The collection, created if absent and checked against the models once; safe to
+        reach from any thread. Needs the models: reading and deleting use ``_existing``."""
         with self._lock:
-            if self._store is None:
-                self._store = open_store(self.settings)
+            store = self._open()
             if not self._schema_ready:
                 clip = self.image_embedder
-                self._store.ensure_schema(self.embedder.dim, image_dim=clip.dim if clip else None)
+                store.ensure_schema(self.embedder.dim, image_dim=clip.dim if clip else None)
                 if clip is not None:  # an index built before CLIP was configured
-                    self._store.ensure_image_vector(clip.dim)
-                self._schema_ready = True
+                    store.ensure_image_vector(clip.dim)
+                self._schema_ready = self._present = True
+        return store
+
+    def _existing(self) -> VectorStore | None:
+        """The collection if there is one, opened without loading any model (listing and
+        deleting need none); None before the first ingest, and nothing is created."""
+        with self._lock:
+            store = self._open()
+            if not self._present:
+                self._present = store.open_existing()
+            return store if self._present else None
+
+    def _open(self) -> VectorStore:
+        # The embedded store takes its owner lock on first use, before touching the shard.
+        if self._store is None:
+            self._store = open_store(self.settings)
         return self._store
 
     # Writing -----------------------------------------------------------------------------------
@@ -125,7 +142,9 @@ class Index:
 
     def forget(self, record: DocumentRecord) -> None:
         """Remove a document: its chunks, its record and its kept files."""
-        store = self.store
+        store = self._existing()
+        if store is None:
+            return
         store.delete_chunks(record.doc_id)
         store.delete_document_record(record.doc_id)
         self.blobs.remove(record.sha256)
@@ -133,18 +152,23 @@ class Index:
     # Reading -----------------------------------------------------------------------------------
 
     def documents(self) -> list[DocumentRecord]:
-        return self.store.documents()
+        store = self._existing()
+        return store.documents() if store is not None else []
 
     def find(self, key: str) -> DocumentRecord | None:
         """A document by id, content hash, path (also relative to here) or unambiguous name."""
-        record = self.store.find_document(key)
+        store = self._existing()
+        if store is None:
+            return None
+        record = store.find_document(key)
         if record is None and Path(key).exists():
-            record = self.store.find_document(str(Path(key).resolve()))
+            record = store.find_document(str(Path(key).resolve()))
         return record
 
     def count(self, filters: Filters | None = None) -> int:
         """Chunks in the index (document records are not counted)."""
-        return self.store.count(filters)
+        store = self._existing()
+        return store.count(filters) if store is not None else 0
 
     def search(
         self,
@@ -195,4 +219,4 @@ class Index:
             if self._store is not None:
                 self._store.close()
                 self._store = None
-                self._schema_ready = False
+                self._schema_ready = self._present = False

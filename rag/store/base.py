@@ -48,6 +48,15 @@ class VectorStore(ABC):
     """What ingest and retrieval need from Qdrant, nothing more."""
 
     @abstractmethod
+    def open_existing(self) -> bool:
+        """Open the collection if it exists, without knowing the models: reading, listing and
+        deleting need none. False when there is no collection yet (nothing is created)."""
+
+    @abstractmethod
+    def text_dim(self) -> int | None:
+        """The size of the collection's text vectors; None when there is no collection."""
+
+    @abstractmethod
     def ensure_schema(self, text_dim: int, image_dim: int | None = None) -> None:
         """Create the collection with its vectors and payload indexes, or check it matches."""
 

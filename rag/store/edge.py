@@ -1,7 +1,8 @@
 """Qdrant Edge backend: the Qdrant engine embedded in this process, on disk.
 
-Only one process may open a shard (its write-ahead log is locked): a second one gets
-``StoreLockedError`` with what to do about it.
+Only one process may open a shard: an owner lock (``rag.store.owner``) is taken before the
+shard's files are opened or created, and a second process gets ``StoreLockedError`` naming the
+process that holds it, without touching the shard.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from rag.store.base import (
     chunk_filter_items,
     fusion_weights,
 )
+from rag.store.owner import IndexOwner
 from rag.types import Chunk, DocumentRecord, Evidence
 
 SCROLL_PAGE = 512
@@ -39,11 +41,22 @@ def _edge():
 
 
 class EdgeStore(VectorStore):
-    def __init__(self, path: Path, *, search_threads: int | None = None) -> None:
+    def __init__(
+        self,
+        path: Path,
+        *,
+        search_threads: int | None = None,
+        lock_file: Path | None = None,
+    ) -> None:
+        """``lock_file``: the owner lock; beside the shard unless the caller owns more than it
+        (the service locks its whole data directory: the kept files go with the shard)."""
         self.path = Path(path)
         self._search_threads = search_threads
         self._shard = None
         self._write_lock = threading.Lock()
+        self.owner = IndexOwner(
+            lock_file or self.path.with_name(f"{self.path.name}.lock"), what=self.path
+        )
 
     # Lifecycle ---------------------------------------------------------------------------
 
@@ -56,20 +69,33 @@ class EdgeStore(VectorStore):
     def _exists(self) -> bool:
         return (self.path / "edge_config.json").is_file()
 
-    def ensure_schema(self, text_dim: int, image_dim: int | None = None) -> None:
+    def open_existing(self) -> bool:
         if self._shard is not None:
-            self._check_dim(text_dim)
+            return True
+        self.owner.acquire()
+        if not self._exists():
+            return False
+        try:
+            self._shard = _edge().EdgeShard.load(str(self.path))
+        except Exception as exc:
+            raise self._wrap(exc) from exc
+        return True
+
+    def text_dim(self) -> int | None:
+        if not self._exists():
+            return None
+        return self.shard_config().get("vectors", {}).get(TEXT_VECTOR, {}).get("size")
+
+    def ensure_schema(self, text_dim: int, image_dim: int | None = None) -> None:
+        if self.open_existing():
+            try:
+                self._check_dim(text_dim)
+            except StoreError:
+                self.close()  # do not keep the index locked for nothing
+                raise
             return
         q = _edge()
         try:
-            if self._exists():
-                self._shard = q.EdgeShard.load(str(self.path))
-                try:
-                    self._check_dim(text_dim)
-                except StoreError:
-                    self.close()  # do not keep the shard locked for nothing
-                    raise
-                return
             self.path.mkdir(parents=True, exist_ok=True)
             vectors = {TEXT_VECTOR: q.EdgeVectorParams(size=text_dim, distance=q.Distance.Cosine)}
             if image_dim:
@@ -92,10 +118,7 @@ class EdgeStore(VectorStore):
             raise self._wrap(exc) from exc
 
     def _check_dim(self, text_dim: int) -> None:
-        import json
-
-        config = json.loads((self.path / "edge_config.json").read_text())
-        have = config.get("vectors", {}).get(TEXT_VECTOR, {}).get("size")
+        have = self.text_dim()
         if have is not None and have != text_dim:
             raise StoreError(
                 f"the index at {self.path} holds {have}-d text vectors but the embedding model "
@@ -126,10 +149,13 @@ class EdgeStore(VectorStore):
         return json.loads((self.path / "edge_config.json").read_text())
 
     def close(self) -> None:
-        if self._shard is not None:
-            self._shard.flush()
-            self._shard.close()
-            self._shard = None
+        try:
+            if self._shard is not None:
+                self._shard.flush()
+                self._shard.close()
+                self._shard = None
+        finally:
+            self.owner.release()
 
     def optimize(self) -> None:
         self.shard.optimize()

@@ -68,6 +68,18 @@ class ServerStore(VectorStore):
 
     # Schema ------------------------------------------------------------------------------
 
+    def open_existing(self) -> bool:
+        return bool(
+            self._call("check the collection", self.client.collection_exists, self.collection)
+        )
+
+    def text_dim(self) -> int | None:
+        if not self.open_existing():
+            return None
+        info = self._call("read the collection", self.client.get_collection, self.collection)
+        vectors = info.config.params.vectors or {}
+        return vectors[TEXT_VECTOR].size if TEXT_VECTOR in vectors else None
+
     def ensure_schema(self, text_dim: int, image_dim: int | None = None) -> None:
         from qdrant_client import models
 
