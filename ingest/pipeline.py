@@ -1,8 +1,9 @@
 """The ingest pipeline: find files, skip what is already indexed, load, chunk, describe,
 vectorise, store (through the index).
 
-A file is written to the store only once it is fully parsed and embedded, and its document
-record is written last: a file that fails part-way leaves the index as it was.
+A file is written to the store only once it is fully parsed and embedded, and ``Index.add``
+writes it so that its document record is the commit: a file that fails part-way, or a process
+killed part-way, leaves the index as it was (the next ingest collects what was left behind).
 """
 
 from __future__ import annotations
@@ -224,6 +225,7 @@ class Ingestor:
         started = time.perf_counter()
         report = IngestReport()
         files = list(discover(Path(p) for p in paths))
+        self.index.recover()  # what a killed ingest left, before this one writes anything
         documents = {d.doc_id: d for d in self.index.documents()}
         bar = tqdm(files, unit="file", disable=not progress, dynamic_ncols=True, leave=False)
         for path, explicit in bar:

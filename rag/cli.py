@@ -318,6 +318,7 @@ def serve(settings: Settings, host: str, port: int, threads: int, allow_no_auth:
         # Open the index now: the embedded shard belongs to one process, and a `rag ingest`
         # holding it should be reported at start, not on the first question.
         service.store.count()
+        service.index.recover()  # a killed ingest's leftovers, before the first question
     except RagError as exc:
         service.close()
         _fail(exc)

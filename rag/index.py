@@ -8,15 +8,18 @@ needs: listing, counting and deleting open the store alone, never a model.
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import numpy as np
 from PIL import Image
 
+from rag import faults
 from rag.blobs import BlobStore
 from rag.embedders import Embedder, create_embedder
 from rag.settings import Settings
@@ -26,6 +29,20 @@ from rag.types import Chunk, DocumentRecord, Evidence
 
 if TYPE_CHECKING:
     from rag.embedders.clip import ClipEmbedder
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Recovery:
+    """What ``Index.recover`` found an interrupted write had left (content hashes)."""
+
+    published: list[str] = field(default_factory=list)  # committed, now answering
+    discarded: list[str] = field(default_factory=list)  # chunks of no current version
+    blobs: list[str] = field(default_factory=list)  # kept files of no current version
+
+    def __bool__(self) -> bool:
+        return bool(self.published or self.discarded or self.blobs)
 
 
 class Index:
@@ -46,6 +63,8 @@ class Index:
         self._lock = threading.Lock()
         self._schema_ready = False  # the collection exists and matches the models
         self._present = False  # the collection exists (checked without a model)
+        self._recover_lock = threading.Lock()
+        self._recovered: Recovery | None = None
 
     # Parts, created on first use ---------------------------------------------------------------
 
@@ -128,16 +147,23 @@ class Index:
         *,
         replaces: DocumentRecord | None = None,
     ) -> None:
-        """Store one version of a document; its record goes last, as the commit marker.
-
-        Chunks of the document's other versions go once the new ones are in, and the kept
-        files of ``replaces`` (the version this one supersedes) once the record is.
+        """Store one version of a document so that a kill at any step leaves one version
+        answering: its chunks go in staged (invisible), then its record (the commit), then
+        the chunks of its other versions go and its own are published. The kept files of
+        ``replaces`` (the version this one supersedes) go last. ``recover`` finishes or undoes
+        what a kill interrupted.
         """
         store = self.store
-        store.upsert_chunks(chunks, vectors)
-        store.delete_chunks(record.doc_id, except_sha256=record.sha256)
+        faults.reached("after_pictures_before_chunks")
+        store.upsert_chunks(chunks, vectors, staged=True)
+        faults.reached("after_chunks_before_record")
         store.put_document(record)
-        if replaces is not None:
+        faults.reached("after_record_before_cleanup")
+        store.delete_chunks(record.doc_id, except_sha256=record.sha256)
+        faults.reached("after_cleanup_before_publish")
+        store.publish_chunks(record.doc_id, record.sha256)
+        faults.reached("after_publish_before_blobs")
+        if replaces is not None and replaces.sha256 != record.sha256:
             self.blobs.remove(replaces.sha256)
 
     def forget(self, record: DocumentRecord) -> None:
@@ -148,6 +174,49 @@ class Index:
         store.delete_chunks(record.doc_id)
         store.delete_document_record(record.doc_id)
         self.blobs.remove(record.sha256)
+
+    def recover(self) -> Recovery:
+        """Finish or undo what a killed writer left, once per opening, before anything is
+        written: a version whose record was written gets its chunks published and the older
+        ones deleted; staged chunks without a record, visible chunks of a version no record
+        names, and kept files no record names are deleted. Needs no model."""
+        with self._recover_lock:
+            if self._recovered is not None:
+                return self._recovered
+            done = Recovery()
+            store = self._existing()
+            records: dict[str, DocumentRecord] = {}
+            # With a Qdrant server, other processes may be writing: their staged chunks are
+            # not leftovers, and the kept files are theirs too.
+            sole_writer = self.settings.uses_embedded_store
+            if store is not None:
+                records = {d.sha256: d for d in store.documents()}
+                for sha256 in sorted(store.chunk_versions(staged=True)):
+                    record = records.get(sha256)
+                    if record is None:
+                        if sole_writer:
+                            store.discard_version(sha256, staged=True)
+                            done.discarded.append(sha256)
+                    else:
+                        store.delete_chunks(record.doc_id, except_sha256=sha256)
+                        store.publish_chunks(record.doc_id, sha256)
+                        done.published.append(sha256)
+                for sha256 in sorted(store.chunk_versions(staged=False) - records.keys()):
+                    store.discard_version(sha256, staged=False)
+                    done.discarded.append(sha256)
+            if sole_writer and self._owns_blobs():
+                done.blobs = self.blobs.collect(set(records))
+            if done:
+                log.warning("recovered from an interrupted write: %s", done)
+            self._recovered = done
+            return done
+
+    def _owns_blobs(self) -> bool:
+        """Kept files are shared by every collection of a data directory: the owner lock
+        makes this process their only writer when the directory holds no other collection."""
+        shards = self.settings.shard_dir.parent
+        others = [p for p in shards.iterdir() if p.is_dir()] if shards.is_dir() else []
+        return all(p.name == self.settings.collection for p in others)
 
     # Reading -----------------------------------------------------------------------------------
 
@@ -220,3 +289,4 @@ class Index:
                 self._store.close()
                 self._store = None
                 self._schema_ready = self._present = False
+                self._recovered = None

@@ -10,7 +10,13 @@ Schema of a collection:
 
 Two kinds of points share the collection: chunks (``record = "chunk"``) with vectors, and one
 vector-less ``record = "document"`` point per ingested file that is the registry of what is
-indexed. Writing the document record last makes it the commit marker of an ingest.
+indexed.
+
+A document version's chunks are written staged (``record = "staged"``: no query sees them),
+then its record (the commit), then the chunks of its other versions are deleted and its own
+are published (``record = "chunk"``). The content hash (``sha256``) is the generation: a kill
+at any step leaves at most one version answering, and ``Index.recover`` finishes or undoes
+what it interrupted.
 """
 
 from __future__ import annotations
@@ -26,6 +32,11 @@ TEXT_VECTOR = "text"
 SPARSE_VECTOR = "bm25"
 IMAGE_VECTOR = "image"
 INDEXED_FIELDS = ("doc_id", "sha256", "modality", "record")
+CHUNK = "chunk"  # a chunk queries see
+STAGED = "staged"  # a chunk written before its document record: no query sees it
+DOCUMENT = "document"
+# A version of a document with more chunks than this is beyond any file the limits let in.
+MAX_VERSIONS = 1_000_000
 
 # A filter is a mapping of payload field to an accepted value or list of accepted values.
 Filters = Mapping[str, Any]
@@ -65,7 +76,22 @@ class VectorStore(ABC):
         """Add the ``image`` named vector if the collection lacks it."""
 
     @abstractmethod
-    def upsert_chunks(self, chunks: Sequence[Chunk], vectors: Sequence[PointVectors]) -> None: ...
+    def upsert_chunks(
+        self, chunks: Sequence[Chunk], vectors: Sequence[PointVectors], *, staged: bool = False
+    ) -> None:
+        """Store chunks; ``staged`` ones are invisible until ``publish_chunks``."""
+
+    @abstractmethod
+    def publish_chunks(self, doc_id: str, sha256: str) -> None:
+        """Make the staged chunks of one version of a document visible to queries."""
+
+    @abstractmethod
+    def chunk_versions(self, *, staged: bool) -> set[str]:
+        """The content hashes that have chunks (staged ones, or visible ones)."""
+
+    @abstractmethod
+    def discard_version(self, sha256: str, *, staged: bool) -> None:
+        """Delete the chunks of one content version (its staged ones, or its visible ones)."""
 
     @abstractmethod
     def put_document(self, record: DocumentRecord) -> None: ...
@@ -75,7 +101,8 @@ class VectorStore(ABC):
 
     @abstractmethod
     def delete_chunks(self, doc_id: str, *, except_sha256: str | None = None) -> None:
-        """Delete a document's chunks, optionally keeping those of one content version."""
+        """Delete a document's chunks, staged or not, optionally keeping those of one content
+        version."""
 
     @abstractmethod
     def delete_document_record(self, doc_id: str) -> None: ...
@@ -125,7 +152,7 @@ class VectorStore(ABC):
 
 def chunk_filter_items(filters: Filters | None) -> list[tuple[str, list[Any]]]:
     """Normalise filters to (field, accepted values) pairs, always restricted to chunks."""
-    items: list[tuple[str, list[Any]]] = [("record", ["chunk"])]
+    items: list[tuple[str, list[Any]]] = [("record", [CHUNK])]
     for key, value in (filters or {}).items():
         values = list(value) if isinstance(value, list | tuple | set) else [value]
         items.append((key, values))
@@ -141,3 +168,10 @@ def fusion_weights(prefetches: int) -> list[float]:
     (meaning first) without changing the fusion otherwise.
     """
     return [1.0 - 0.01 * i for i in range(prefetches)]
+
+
+def stored_payload(chunk: Chunk, *, staged: bool) -> dict[str, Any]:
+    payload = chunk.payload()
+    if staged:
+        payload["record"] = STAGED
+    return payload

@@ -13,9 +13,13 @@ from pathlib import Path
 
 from rag.errors import StoreError, StoreLockedError
 from rag.store.base import (
+    CHUNK,
+    DOCUMENT,
     IMAGE_VECTOR,
     INDEXED_FIELDS,
+    MAX_VERSIONS,
     SPARSE_VECTOR,
+    STAGED,
     TEXT_VECTOR,
     Filters,
     PointVectors,
@@ -23,6 +27,7 @@ from rag.store.base import (
     VectorStore,
     chunk_filter_items,
     fusion_weights,
+    stored_payload,
 )
 from rag.store.owner import IndexOwner
 from rag.types import Chunk, DocumentRecord, Evidence
@@ -162,7 +167,9 @@ class EdgeStore(VectorStore):
 
     # Writes ------------------------------------------------------------------------------
 
-    def upsert_chunks(self, chunks: Sequence[Chunk], vectors: Sequence[PointVectors]) -> None:
+    def upsert_chunks(
+        self, chunks: Sequence[Chunk], vectors: Sequence[PointVectors], *, staged: bool = False
+    ) -> None:
         q = _edge()
         points = []
         for chunk, vec in zip(chunks, vectors, strict=True):
@@ -172,7 +179,7 @@ class EdgeStore(VectorStore):
             }
             if vec.image is not None:
                 named[IMAGE_VECTOR] = list(vec.image)
-            points.append(q.Point(chunk.id, named, chunk.payload()))
+            points.append(q.Point(chunk.id, named, stored_payload(chunk, staged=staged)))
         with self._write_lock:
             self.shard.update(q.UpdateOperation.upsert_points(points))
 
@@ -184,9 +191,39 @@ class EdgeStore(VectorStore):
             )
             self.shard.flush()
 
+    def publish_chunks(self, doc_id: str, sha256: str) -> None:
+        q = _edge()
+        staged = q.Filter(
+            must=[
+                self._match("record", [STAGED]),
+                self._match("doc_id", [doc_id]),
+                self._match("sha256", [sha256]),
+            ]
+        )
+        with self._write_lock:
+            self.shard.update(q.UpdateOperation.set_payload_by_filter(staged, {"record": CHUNK}))
+            self.shard.flush()
+
+    def chunk_versions(self, *, staged: bool) -> set[str]:
+        q = _edge()
+        kind = q.Filter(must=[self._match("record", [STAGED if staged else CHUNK])])
+        response = self.shard.facet(
+            q.FacetRequest("sha256", limit=MAX_VERSIONS, exact=True, filter=kind)
+        )
+        return {str(hit.value) for hit in response.hits}
+
+    def discard_version(self, sha256: str, *, staged: bool) -> None:
+        q = _edge()
+        must = [
+            self._match("record", [STAGED if staged else CHUNK]),
+            self._match("sha256", [sha256]),
+        ]
+        with self._write_lock:
+            self.shard.update(q.UpdateOperation.delete_points_by_filter(q.Filter(must=must)))
+
     def delete_chunks(self, doc_id: str, *, except_sha256: str | None = None) -> None:
         q = _edge()
-        must = [self._match("record", ["chunk"]), self._match("doc_id", [doc_id])]
+        must = [self._match("record", [CHUNK, STAGED]), self._match("doc_id", [doc_id])]
         must_not = [self._match("sha256", [except_sha256])] if except_sha256 else None
         with self._write_lock:
             self.shard.update(
@@ -195,7 +232,7 @@ class EdgeStore(VectorStore):
 
     def delete_document_record(self, doc_id: str) -> None:
         q = _edge()
-        must = [self._match("record", ["document"]), self._match("doc_id", [doc_id])]
+        must = [self._match("record", [DOCUMENT]), self._match("doc_id", [doc_id])]
         with self._write_lock:
             self.shard.update(q.UpdateOperation.delete_points_by_filter(q.Filter(must=must)))
             self.shard.flush()
@@ -214,7 +251,7 @@ class EdgeStore(VectorStore):
 
     def documents(self) -> list[DocumentRecord]:
         q = _edge()
-        flt = q.Filter(must=[self._match("record", ["document"])])
+        flt = q.Filter(must=[self._match("record", [DOCUMENT])])
         records, offset = [], None
         while True:
             page, offset = self.shard.scroll(

@@ -11,9 +11,13 @@ from typing import Any
 
 from rag.errors import StoreError, StoreUnavailableError
 from rag.store.base import (
+    CHUNK,
+    DOCUMENT,
     IMAGE_VECTOR,
     INDEXED_FIELDS,
+    MAX_VERSIONS,
     SPARSE_VECTOR,
+    STAGED,
     TEXT_VECTOR,
     Filters,
     PointVectors,
@@ -21,6 +25,7 @@ from rag.store.base import (
     VectorStore,
     chunk_filter_items,
     fusion_weights,
+    stored_payload,
 )
 from rag.types import Chunk, DocumentRecord, Evidence
 
@@ -133,7 +138,9 @@ class ServerStore(VectorStore):
 
     # Writes ------------------------------------------------------------------------------
 
-    def upsert_chunks(self, chunks: Sequence[Chunk], vectors: Sequence[PointVectors]) -> None:
+    def upsert_chunks(
+        self, chunks: Sequence[Chunk], vectors: Sequence[PointVectors], *, staged: bool = False
+    ) -> None:
         from qdrant_client import models
 
         points = []
@@ -146,7 +153,8 @@ class ServerStore(VectorStore):
             }
             if vec.image is not None:
                 named[IMAGE_VECTOR] = list(vec.image)
-            points.append(models.PointStruct(id=chunk.id, vector=named, payload=chunk.payload()))
+            payload = stored_payload(chunk, staged=staged)
+            points.append(models.PointStruct(id=chunk.id, vector=named, payload=payload))
         for start in range(0, len(points), UPSERT_BATCH):
             batch = points[start : start + UPSERT_BATCH]
             self._call("store chunks", self.client.upsert, self.collection, points=batch, wait=True)
@@ -163,10 +171,59 @@ class ServerStore(VectorStore):
             wait=True,
         )
 
+    def publish_chunks(self, doc_id: str, sha256: str) -> None:
+        from qdrant_client import models
+
+        staged = models.Filter(
+            must=[
+                self._match("record", [STAGED]),
+                self._match("doc_id", [doc_id]),
+                self._match("sha256", [sha256]),
+            ]
+        )
+        self._call(
+            "publish chunks",
+            self.client.set_payload,
+            self.collection,
+            payload={"record": CHUNK},
+            points=models.FilterSelector(filter=staged),
+            wait=True,
+        )
+
+    def chunk_versions(self, *, staged: bool) -> set[str]:
+        from qdrant_client import models
+
+        kind = models.Filter(must=[self._match("record", [STAGED if staged else CHUNK])])
+        response = self._call(
+            "list chunk versions",
+            self.client.facet,
+            self.collection,
+            key="sha256",
+            facet_filter=kind,
+            limit=MAX_VERSIONS,
+            exact=True,
+        )
+        return {str(hit.value) for hit in response.hits}
+
+    def discard_version(self, sha256: str, *, staged: bool) -> None:
+        from qdrant_client import models
+
+        must = [
+            self._match("record", [STAGED if staged else CHUNK]),
+            self._match("sha256", [sha256]),
+        ]
+        self._call(
+            "delete chunks",
+            self.client.delete,
+            self.collection,
+            points_selector=models.FilterSelector(filter=models.Filter(must=must)),
+            wait=True,
+        )
+
     def delete_chunks(self, doc_id: str, *, except_sha256: str | None = None) -> None:
         from qdrant_client import models
 
-        must = [self._match("record", ["chunk"]), self._match("doc_id", [doc_id])]
+        must = [self._match("record", [CHUNK, STAGED]), self._match("doc_id", [doc_id])]
         must_not = [self._match("sha256", [except_sha256])] if except_sha256 else None
         selector = models.FilterSelector(filter=models.Filter(must=must, must_not=must_not))
         self._call(
@@ -180,7 +237,7 @@ class ServerStore(VectorStore):
     def delete_document_record(self, doc_id: str) -> None:
         from qdrant_client import models
 
-        must = [self._match("record", ["document"]), self._match("doc_id", [doc_id])]
+        must = [self._match("record", [DOCUMENT]), self._match("doc_id", [doc_id])]
         selector = models.FilterSelector(filter=models.Filter(must=must))
         self._call(
             "delete a document record",
@@ -209,7 +266,7 @@ class ServerStore(VectorStore):
     def documents(self) -> list[DocumentRecord]:
         from qdrant_client import models
 
-        flt = models.Filter(must=[self._match("record", ["document"])])
+        flt = models.Filter(must=[self._match("record", [DOCUMENT])])
         records, offset = [], None
         while True:
             page, offset = self._call(
