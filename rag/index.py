@@ -248,9 +248,10 @@ class Index:
         image: Image.Image | None = None,
         timings: dict[str, float] | None = None,
     ) -> list[Evidence]:
-        """Hybrid retrieval in one Qdrant query: dense and BM25 prefetches fused by reciprocal
-        rank, plus the image vector when a CLIP model is configured (the query picture's own
-        vector, or the question through CLIP's text tower)."""
+        """Hybrid retrieval: dense and BM25 rankings fused by reciprocal rank, plus the image
+        vector when a CLIP model is configured (the query picture's own vector, or the question
+        through CLIP's text tower). Deterministic: exact search on a collection of up to
+        ``exact_search_max_chunks`` chunks, and equal scores ordered by point id."""
         store = self.store  # opened (or found down) before any model work
         started = time.perf_counter()
         dense = self.embedder.embed_query(question)
@@ -270,6 +271,7 @@ class Index:
             prefetch_limit=self.settings.prefetch_k,
             rrf_k=self.settings.rrf_k,
             filters=filters,
+            exact=store.count() <= self.settings.exact_search_max_chunks,
         )
         if timings is not None:
             timings["embed_query"] = (embedded - started) * 1000

@@ -125,6 +125,11 @@ class Settings(BaseSettings):
     slack_workers: int = Field(default=2, ge=1)
     slack_queue_size: int = Field(default=100, ge=1)
 
+    # Deterministic retrieval (rag.index): up to this many chunks, dense vectors are searched
+    # by brute force, as HNSW graphs built by threads differ between two builds of one corpus
+    # and so would their approximate rankings; above it, the HNSW index. 0: always HNSW.
+    exact_search_max_chunks: int = Field(default=20000, ge=0)
+
     @field_validator("data_dir", mode="before")
     @classmethod
     def _expand(cls, value: Any) -> Any:

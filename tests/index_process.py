@@ -1,9 +1,10 @@
 """A second process on an index, for the tests of ownership and crashes (run as a script).
 
     python tests/index_process.py hold DATA_DIR     holds the index; reads commands on stdin
-    python tests/index_process.py ingest DATA_DIR [CRASH_POINT] PATH...
+    python tests/index_process.py ingest DATA_DIR CRASH_POINT[@N] PATH...
                                                     ingests with the fakes; os._exit(CRASHED)
-                                                    at CRASH_POINT (see rag.faults)
+                                                    the N-th time CRASH_POINT (see rag.faults)
+                                                    is reached ('' for no crash)
     python tests/index_process.py cli ARGS...       the ``rag`` command, with RAG_EMBEDDER=fake,
                                                     RAG_INGEST_DELAY_S (a slow embedder) and
                                                     RAG_START_BARRIER (a folder to meet in)
@@ -102,10 +103,15 @@ def hold(data_dir: str) -> None:
 
 def ingest(data_dir: str, crash_point: str, paths: list[str]) -> None:
     if crash_point:
+        # POINT or POINT@N: die the N-th time the point is reached (the N-th file written).
+        name, _, nth = crash_point.partition("@")
+        reached = {"times": 0}
 
         def crash(point: str) -> None:
-            if point == crash_point:
-                os._exit(CRASHED)
+            if point == name:
+                reached["times"] += 1
+                if reached["times"] == int(nth or 1):
+                    os._exit(CRASHED)
 
         faults.set_hook(crash)
     service = RagService(

@@ -112,6 +112,17 @@ class VectorStore(ABC):
         """Count chunk points (document records are not counted)."""
 
     @abstractmethod
+    def nearest(
+        self,
+        queries: Sequence[tuple[str, Sequence[float] | SparseVec]],
+        *,
+        limit: int,
+        filters: Filters | None = None,
+        exact: bool = False,
+    ) -> list[list[Hit]]:
+        """For each (vector name, query vector), the ``limit`` chunks nearest to it, best
+        first; ``exact`` searches dense vectors by brute force instead of the HNSW graph."""
+
     def hybrid_query(
         self,
         *,
@@ -122,8 +133,34 @@ class VectorStore(ABC):
         prefetch_limit: int,
         rrf_k: int,
         filters: Filters | None = None,
+        exact: bool = False,
     ) -> list[Evidence]:
-        """One query: a prefetch per given vector, fused with reciprocal rank fusion."""
+        """A ranking per given vector, fused with weighted reciprocal rank fusion.
+
+        The fusion is done here rather than in the engine so that equal scores are ordered
+        by point id: the engine orders them by where points happen to be stored, which
+        changes with the order a corpus was written in (a resumed ingest, two builds).
+        """
+        queries: list[tuple[str, Sequence[float] | SparseVec]] = []
+        if dense is not None:
+            queries.append((TEXT_VECTOR, dense))
+        if sparse is not None and sparse.indices:
+            queries.append((SPARSE_VECTOR, sparse))
+        if image is not None:
+            queries.append((IMAGE_VECTOR, image))
+        if not queries:
+            return []
+        # Fetch past the cut so that points tied with the last one kept are all seen.
+        rankings = self.nearest(queries, limit=2 * prefetch_limit, filters=filters, exact=exact)
+        fused = fuse_rankings(
+            [stable_order(hits)[:prefetch_limit] for hits in rankings],
+            weights=fusion_weights(len(queries)),
+            rrf_k=rrf_k,
+        )
+        return [
+            Evidence(chunk=Chunk.from_payload(hit.payload), score=hit.score, rank=i + 1)
+            for i, hit in enumerate(fused[:limit])
+        ]
 
     def optimize(self) -> None:  # noqa: B027 - a no-op where the server optimizes itself
         """Build indexes now. Never call it on a serving thread (Edge holds the GIL)."""
@@ -157,6 +194,39 @@ def chunk_filter_items(filters: Filters | None) -> list[tuple[str, list[Any]]]:
         values = list(value) if isinstance(value, list | tuple | set) else [value]
         items.append((key, values))
     return items
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A point a search found: its id, its score and its payload."""
+
+    id: str
+    score: float
+    payload: dict[str, Any]
+
+
+def stable_order(hits: Sequence[Hit]) -> list[Hit]:
+    """Best first; equal scores by point id, whatever order the engine returned them in."""
+    return sorted(hits, key=lambda hit: (-hit.score, hit.id))
+
+
+def rrf_score(position: int, weight: float, rrf_k: int) -> float:
+    """Qdrant's weighted RRF term for a 0-based position: ``1 / ((pos + 1) / w + k - 1)``
+    (plain ``1 / (k + rank)`` at weight 1), so fused scores read as the engine's would."""
+    return 1.0 / ((position + 1) / weight + rrf_k - 1)
+
+
+def fuse_rankings(
+    rankings: Sequence[Sequence[Hit]], *, weights: Sequence[float], rrf_k: int
+) -> list[Hit]:
+    """Weighted reciprocal rank fusion of rankings (each best first), ties by point id."""
+    scores: dict[str, float] = {}
+    payloads: dict[str, dict[str, Any]] = {}
+    for hits, weight in zip(rankings, weights, strict=True):
+        for position, hit in enumerate(hits):
+            scores[hit.id] = scores.get(hit.id, 0.0) + rrf_score(position, weight, rrf_k)
+            payloads.setdefault(hit.id, hit.payload)
+    return stable_order([Hit(id_, score, payloads[id_]) for id_, score in scores.items()])
 
 
 def fusion_weights(prefetches: int) -> list[float]:

@@ -22,15 +22,15 @@ from rag.store.base import (
     STAGED,
     TEXT_VECTOR,
     Filters,
+    Hit,
     PointVectors,
     SparseVec,
     VectorStore,
     chunk_filter_items,
-    fusion_weights,
     stored_payload,
 )
 from rag.store.owner import IndexOwner
-from rag.types import Chunk, DocumentRecord, Evidence
+from rag.types import Chunk, DocumentRecord
 
 SCROLL_PAGE = 512
 
@@ -266,59 +266,30 @@ class EdgeStore(VectorStore):
         q = _edge()
         return self.shard.count(q.CountRequest(filter=self._filter(filters), exact=True))
 
-    def hybrid_query(
+    def nearest(
         self,
+        queries: Sequence[tuple[str, Sequence[float] | SparseVec]],
         *,
-        dense: Sequence[float] | None,
-        sparse: SparseVec | None,
-        image: Sequence[float] | None = None,
         limit: int,
-        prefetch_limit: int,
-        rrf_k: int,
         filters: Filters | None = None,
-    ) -> list[Evidence]:
+        exact: bool = False,
+    ) -> list[list[Hit]]:
         q = _edge()
         flt = self._filter(filters)
-        prefetches = []
-        if dense is not None:
-            prefetches.append(
-                q.Prefetch(
-                    limit=prefetch_limit,
-                    query=q.Query.Nearest(list(dense), using=TEXT_VECTOR),
-                    filter=flt,
-                )
-            )
-        if sparse is not None and sparse.indices:
-            vec = q.SparseVector(sparse.indices, sparse.values)
-            prefetches.append(
-                q.Prefetch(
-                    limit=prefetch_limit,
-                    query=q.Query.Nearest(vec, using=SPARSE_VECTOR),
-                    filter=flt,
-                )
-            )
-        if image is not None:
-            prefetches.append(
-                q.Prefetch(
-                    limit=prefetch_limit,
-                    query=q.Query.Nearest(list(image), using=IMAGE_VECTOR),
-                    filter=flt,
-                )
-            )
-        if not prefetches:
-            return []
-        request = q.QueryRequest(
-            limit=limit,
-            prefetches=prefetches,
-            query=q.Fusion.Rrf(k=rrf_k, weights=fusion_weights(len(prefetches))),
-            filter=flt,
-            with_payload=True,
-        )
+        params = q.SearchParams(exact=exact)
+        rankings = []
         try:
-            points = self.shard.query(request)
+            for using, vector in queries:
+                if isinstance(vector, SparseVec):
+                    query = q.Query.Nearest(q.SparseVector(vector.indices, vector.values), using)
+                else:
+                    query = q.Query.Nearest(list(vector), using=using)
+                points = self.shard.query(
+                    q.QueryRequest(
+                        limit=limit, query=query, filter=flt, with_payload=True, params=params
+                    )
+                )
+                rankings.append([Hit(str(p.id), float(p.score), p.payload) for p in points])
         except Exception as exc:
             raise self._wrap(exc) from exc
-        return [
-            Evidence(chunk=Chunk.from_payload(p.payload), score=float(p.score), rank=i + 1)
-            for i, p in enumerate(points)
-        ]
+        return rankings

@@ -20,14 +20,14 @@ from rag.store.base import (
     STAGED,
     TEXT_VECTOR,
     Filters,
+    Hit,
     PointVectors,
     SparseVec,
     VectorStore,
     chunk_filter_items,
-    fusion_weights,
     stored_payload,
 )
-from rag.types import Chunk, DocumentRecord, Evidence
+from rag.types import Chunk, DocumentRecord
 
 SCROLL_PAGE = 512
 UPSERT_BATCH = 256
@@ -293,51 +293,40 @@ class ServerStore(VectorStore):
         )
         return result.count
 
-    def hybrid_query(
+    def nearest(
         self,
+        queries: Sequence[tuple[str, Sequence[float] | SparseVec]],
         *,
-        dense: Sequence[float] | None,
-        sparse: SparseVec | None,
-        image: Sequence[float] | None = None,
         limit: int,
-        prefetch_limit: int,
-        rrf_k: int,
         filters: Filters | None = None,
-    ) -> list[Evidence]:
+        exact: bool = False,
+    ) -> list[list[Hit]]:
         from qdrant_client import models
 
         flt = self._filter(filters)
-        prefetch = []
-        if dense is not None:
-            prefetch.append(
-                models.Prefetch(
-                    query=list(dense), using=TEXT_VECTOR, limit=prefetch_limit, filter=flt
+        # qdrant-client's in-process mode always searches exactly (and warns at search params).
+        params = models.SearchParams(exact=True) if exact and self.url != ":memory:" else None
+        requests = []
+        for using, vector in queries:
+            query = (
+                models.SparseVector(indices=vector.indices, values=vector.values)
+                if isinstance(vector, SparseVec)
+                else list(vector)
+            )
+            requests.append(
+                models.QueryRequest(
+                    query=query,
+                    using=using,
+                    filter=flt,
+                    limit=limit,
+                    with_payload=True,
+                    params=params,
                 )
             )
-        if sparse is not None and sparse.indices:
-            vec = models.SparseVector(indices=sparse.indices, values=sparse.values)
-            prefetch.append(
-                models.Prefetch(query=vec, using=SPARSE_VECTOR, limit=prefetch_limit, filter=flt)
-            )
-        if image is not None:
-            prefetch.append(
-                models.Prefetch(
-                    query=list(image), using=IMAGE_VECTOR, limit=prefetch_limit, filter=flt
-                )
-            )
-        if not prefetch:
-            return []
-        response = self._call(
-            "query",
-            self.client.query_points,
-            self.collection,
-            prefetch=prefetch,
-            query=models.RrfQuery(rrf=models.Rrf(k=rrf_k, weights=fusion_weights(len(prefetch)))),
-            query_filter=flt,
-            limit=limit,
-            with_payload=True,
+        responses = self._call(
+            "query", self.client.query_batch_points, self.collection, requests=requests
         )
         return [
-            Evidence(chunk=Chunk.from_payload(p.payload), score=float(p.score), rank=i + 1)
-            for i, p in enumerate(response.points)
+            [Hit(str(p.id), float(p.score), p.payload or {}) for p in response.points]
+            for response in responses
         ]
