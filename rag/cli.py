@@ -22,6 +22,14 @@ def _service(settings: Settings):
     return RagService(settings)
 
 
+def _index(settings: Settings):
+    """The index alone, for commands that need neither a model nor the ingest and answering
+    machinery (`rag list`, `rag delete`): they start in well under a second."""
+    from rag.index import Index
+
+    return Index(settings)
+
+
 def _fail(exc: RagError) -> None:
     click.echo(f"error: {exc}", err=True)
     sys.exit(EXIT_FAILED)
@@ -139,8 +147,8 @@ def _read_image(path: Path, service):
 def list_documents(settings: Settings, as_json: bool) -> None:
     """Show the indexed documents."""
     try:
-        with _service(settings) as service:
-            documents = service.documents()
+        with _index(settings) as index:
+            documents = index.documents()
     except RagError as exc:
         _fail(exc)
     if as_json:
@@ -161,8 +169,8 @@ def list_documents(settings: Settings, as_json: bool) -> None:
 def delete(settings: Settings, document: str) -> None:
     """Remove DOCUMENT (an id, a path or a file name from `rag list`) from the index."""
     try:
-        with _service(settings) as service:
-            record = service.delete(document)
+        with _index(settings) as index:
+            record = index.remove(document)
     except RagError as exc:
         _fail(exc)
     click.echo(f"Deleted {record.path} ({record.chunks} chunks)")

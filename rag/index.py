@@ -22,6 +22,7 @@ from PIL import Image
 from rag import faults
 from rag.blobs import BlobStore
 from rag.embedders import Embedder, create_embedder
+from rag.errors import DocumentNotFoundError
 from rag.settings import Settings
 from rag.sparse import Bm25Encoder
 from rag.store import Filters, PointVectors, VectorStore, open_store
@@ -175,6 +176,16 @@ class Index:
         store.delete_document_record(record.doc_id)
         self.blobs.remove(record.sha256)
 
+    def remove(self, key: str) -> DocumentRecord:
+        """Delete a document by id, content hash, path or (unambiguous) file name."""
+        record = self.find(key)
+        if record is None:
+            raise DocumentNotFoundError(
+                f"no indexed document matches {key!r}: `rag list` shows ids, paths and file names"
+            )
+        self.forget(record)
+        return record
+
     def recover(self) -> Recovery:
         """Finish or undo what a killed writer left, once per opening, before anything is
         written: a version whose record was written gets its chunks published and the older
@@ -283,6 +294,12 @@ class Index:
     def optimize(self) -> None:
         """Build the HNSW indexes now. Never on a serving thread: Edge holds the GIL meanwhile."""
         self.store.optimize()
+
+    def __enter__(self) -> Index:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
     def close(self) -> None:
         """Close the store (it reopens on next use); the models stay loaded."""

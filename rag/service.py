@@ -22,7 +22,6 @@ from ingest.vision.ocr import create_ocr
 from rag.citations import StreamingCiter, cite
 from rag.embedders import Embedder
 from rag.embedders.cache import CachedEmbedder
-from rag.errors import DocumentNotFoundError
 from rag.generators import (
     NOT_IN_DOCUMENTS,
     Draft,
@@ -253,13 +252,7 @@ class RagService:
 
     def delete(self, key: str) -> DocumentRecord:
         """Delete a document by id, content hash, path or (unambiguous) file name."""
-        record = self.index.find(key)
-        if record is None:
-            raise DocumentNotFoundError(
-                f"no indexed document matches {key!r}: `rag list` shows ids, paths and file names"
-            )
-        self.index.forget(record)
-        return record
+        return self.index.remove(key)
 
     def optimize(self) -> None:
         self.index.optimize()

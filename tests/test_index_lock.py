@@ -259,3 +259,28 @@ def test_the_index_reads_and_forgets_without_a_model(settings, corpus, monkeypat
             index.search("When does the dome open?")
     finally:
         index.close()
+
+
+def test_list_imports_neither_torch_nor_the_ingest_machinery(data_dir, corpus):
+    """`rag list` in a fresh interpreter: what it loads is what it costs to start."""
+    ingested(data_dir, corpus)
+    code = (
+        "import sys\n"
+        "from rag.cli import main\n"
+        "try:\n"
+        "    main(['list'], prog_name='rag')\n"
+        "except SystemExit as exc:\n"
+        "    assert not exc.code, exc.code\n"
+        "heavy = {'torch', 'sentence_transformers', 'cv2', 'ingest.pipeline', 'rag.service'}\n"
+        "print('LOADED', sorted(heavy & set(sys.modules)))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(HERE.parent), "RAG_DATA_DIR": str(data_dir)},
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "2 documents" in done.stdout
+    assert "LOADED []" in done.stdout
