@@ -94,6 +94,8 @@ class Index:
         with self._lock:
             store = self._open()
             if not self._schema_ready:
+                # The owner lock first: a process refused the index loads no model.
+                self._present = self._present or store.open_existing()
                 clip = self.image_embedder
                 store.ensure_schema(self.embedder.dim, image_dim=clip.dim if clip else None)
                 if clip is not None:  # an index built before CLIP was configured

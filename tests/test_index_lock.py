@@ -133,21 +133,23 @@ def test_a_killed_owner_leaves_no_stale_lock(data_dir, holder):
 # A refused command beside a running owner --------------------------------------------------
 
 
+@pytest.mark.parametrize("rounds", [3, pytest.param(20, marks=pytest.mark.slow)])
 def test_commands_beside_a_running_owner_are_refused_and_leave_it_working(
-    data_dir, corpus, holder, no_model
+    rounds, data_dir, corpus, holder, no_model
 ):
     assert holder.send("add first The first document is about kites.") == "ok"
     shard = data_dir / "qdrant" / "documents"
-    for round_ in range(20):
+    for round_ in range(rounds):
         before = files_of(shard)
-        for args in (("list",), ("ingest", str(corpus)), ("delete", "first")):
+        for args in (("list",), ("ingest", str(corpus)), ("delete", "first"), ("ask", "Kites?")):
             started = time.perf_counter()
             result = rag_command(data_dir, *args, env=no_model)
             elapsed = time.perf_counter() - started
             assert result.exit_code == 1, (args, result.output)
             assert f"in use by another process, PID {holder.pid}" in result.stderr
             assert "rag serve" in result.stderr and "Traceback" not in result.output
-            assert elapsed < 1.0, f"{args} took {elapsed:.2f} s to be refused"
+            if round_:  # the first round pays for first-use imports
+                assert elapsed < 1.0, f"{args} took {elapsed:.2f} s to be refused"
         assert files_of(shard) == before  # the refused commands did not touch the shard
         assert holder.send(f"add doc{round_} Round {round_} adds a note on balloons.") == "ok"
         assert holder.send(f"delete doc{round_}") == "ok"
