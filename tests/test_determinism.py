@@ -132,7 +132,7 @@ def test_a_resumed_ingest_ranks_like_a_clean_one(make_settings, corpus):
 
 
 def hit(id_: str, score: float) -> Hit:
-    return Hit(id_, score, {"id": id_})
+    return Hit(id_, score)
 
 
 def test_equal_scores_are_ordered_by_point_id():

@@ -121,7 +121,12 @@ class VectorStore(ABC):
         exact: bool = False,
     ) -> list[list[Hit]]:
         """For each (vector name, query vector), the ``limit`` chunks nearest to it, best
-        first; ``exact`` searches dense vectors by brute force instead of the HNSW graph."""
+        first, without payloads; ``exact`` searches dense vectors by brute force instead of
+        the HNSW graph."""
+
+    @abstractmethod
+    def payloads(self, ids: Sequence[str]) -> dict[str, dict[str, Any]]:
+        """The payloads of points by id (only the few that are returned are read)."""
 
     def hybrid_query(
         self,
@@ -157,9 +162,11 @@ class VectorStore(ABC):
             weights=fusion_weights(len(queries)),
             rrf_k=rrf_k,
         )
+        kept = fused[:limit]
+        payloads = self.payloads([hit.id for hit in kept])
         return [
-            Evidence(chunk=Chunk.from_payload(hit.payload), score=hit.score, rank=i + 1)
-            for i, hit in enumerate(fused[:limit])
+            Evidence(chunk=Chunk.from_payload(payloads[hit.id]), score=hit.score, rank=i + 1)
+            for i, hit in enumerate(kept)
         ]
 
     def optimize(self) -> None:  # noqa: B027 - a no-op where the server optimizes itself
@@ -198,11 +205,10 @@ def chunk_filter_items(filters: Filters | None) -> list[tuple[str, list[Any]]]:
 
 @dataclass(frozen=True)
 class Hit:
-    """A point a search found: its id, its score and its payload."""
+    """A point a search found: its id and its score."""
 
     id: str
     score: float
-    payload: dict[str, Any]
 
 
 def stable_order(hits: Sequence[Hit]) -> list[Hit]:
@@ -221,12 +227,10 @@ def fuse_rankings(
 ) -> list[Hit]:
     """Weighted reciprocal rank fusion of rankings (each best first), ties by point id."""
     scores: dict[str, float] = {}
-    payloads: dict[str, dict[str, Any]] = {}
     for hits, weight in zip(rankings, weights, strict=True):
         for position, hit in enumerate(hits):
             scores[hit.id] = scores.get(hit.id, 0.0) + rrf_score(position, weight, rrf_k)
-            payloads.setdefault(hit.id, hit.payload)
-    return stable_order([Hit(id_, score, payloads[id_]) for id_, score in scores.items()])
+    return stable_order([Hit(id_, score) for id_, score in scores.items()])
 
 
 def fusion_weights(prefetches: int) -> list[float]:

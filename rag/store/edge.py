@@ -286,10 +286,19 @@ class EdgeStore(VectorStore):
                     query = q.Query.Nearest(list(vector), using=using)
                 points = self.shard.query(
                     q.QueryRequest(
-                        limit=limit, query=query, filter=flt, with_payload=True, params=params
+                        limit=limit, query=query, filter=flt, with_payload=False, params=params
                     )
                 )
-                rankings.append([Hit(str(p.id), float(p.score), p.payload) for p in points])
+                rankings.append([Hit(str(p.id), float(p.score)) for p in points])
         except Exception as exc:
             raise self._wrap(exc) from exc
         return rankings
+
+    def payloads(self, ids: Sequence[str]) -> dict[str, dict]:
+        if not ids:
+            return {}
+        try:
+            records = self.shard.retrieve(list(ids), with_payload=True, with_vector=False)
+        except Exception as exc:
+            raise self._wrap(exc) from exc
+        return {str(r.id): r.payload for r in records}

@@ -319,14 +319,24 @@ class ServerStore(VectorStore):
                     using=using,
                     filter=flt,
                     limit=limit,
-                    with_payload=True,
+                    with_payload=False,
                     params=params,
                 )
             )
         responses = self._call(
             "query", self.client.query_batch_points, self.collection, requests=requests
         )
-        return [
-            [Hit(str(p.id), float(p.score), p.payload or {}) for p in response.points]
-            for response in responses
-        ]
+        return [[Hit(str(p.id), float(p.score)) for p in response.points] for response in responses]
+
+    def payloads(self, ids: Sequence[str]) -> dict[str, dict]:
+        if not ids:
+            return {}
+        records = self._call(
+            "read chunks",
+            self.client.retrieve,
+            self.collection,
+            ids=list(ids),
+            with_payload=True,
+            with_vectors=False,
+        )
+        return {str(r.id): r.payload or {} for r in records}
