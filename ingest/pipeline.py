@@ -1,8 +1,9 @@
 """The ingest pipeline: find files, skip what is already indexed, load, chunk, describe,
 vectorise, store (through the index).
 
-A file is written to the store only once it is fully parsed and embedded, and its document
-record is written last: a file that fails part-way leaves the index as it was.
+A file is written to the store only once it is fully parsed and embedded, and ``Index.add``
+writes it so that its document record is the commit: a file that fails part-way, or a process
+killed part-way, leaves the index as it was (the next ingest collects what was left behind).
 """
 
 from __future__ import annotations
@@ -333,6 +334,7 @@ class Ingestor:
         self._collection = check_name(collection)
         found = discover((Path(p) for p in paths), follow_symlinks=self.settings.follow_symlinks)
         items: list[Found | str] = [*found, *urls]
+        self.index.recover()  # what a killed ingest left, before this one writes anything
         in_collection = restrict(None, [collection])
         documents = {d.doc_id: d for d in self.index.documents(in_collection)}
         self._progress = PageProgress(

@@ -12,6 +12,7 @@ Chunks and document records store the names relative to the data directory (``bl
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from PIL import Image
@@ -19,6 +20,7 @@ from PIL import Image
 from rag.settings import Settings
 
 SHA256_HEX = 64
+KEPT_NAME = re.compile(r"[0-9a-f]{64}([.-]|$)")  # what this module writes; nothing else is ours
 
 
 class BlobStore:
@@ -71,7 +73,19 @@ class BlobStore:
         """The content hashes that have kept files: compare with the documents to clean up."""
         if not self.folder.is_dir():
             return set()
-        return {p.name[:SHA256_HEX] for p in self.folder.iterdir() if p.is_file()}
+        return {
+            p.name[:SHA256_HEX]
+            for p in self.folder.iterdir()
+            if p.is_file() and KEPT_NAME.match(p.name)
+        }
+
+    def collect(self, live: set[str]) -> list[str]:
+        """Delete the kept files of every content version not in ``live`` (what an ingest
+        killed before its document record left behind); returns the versions removed."""
+        orphans = sorted(self.versions() - live)
+        for sha256 in orphans:
+            self.remove(sha256)
+        return orphans
 
     def _write(self, target: Path, data: bytes) -> str:
         self.folder.mkdir(parents=True, exist_ok=True)

@@ -47,6 +47,14 @@ def installed_version() -> str:
         return __version__
 
 
+def _index(settings: Settings):
+    """The index alone, for commands that need neither a model nor the ingest and answering
+    machinery (`rag list`, `rag delete`): they start in well under a second."""
+    from rag.index import Index
+
+    return Index(settings)
+
+
 def _fail(exc: RagError) -> None:
     click.echo(f"error: {exc}", err=True)
     sys.exit(EXIT_FAILED)
@@ -272,8 +280,10 @@ def _read_image(path: Path, service):
 def list_documents(settings: Settings, as_json: bool, collections: tuple[str, ...]) -> None:
     """Show the indexed documents."""
     try:
-        with _service(settings) as service:
-            documents = service.documents(collections or None)
+        from rag.collections import restrict
+
+        with _index(settings) as index:
+            documents = index.documents(restrict(None, collections or None))
     except RagError as exc:
         _fail(exc)
     if as_json:
@@ -297,8 +307,8 @@ def list_documents(settings: Settings, as_json: bool, collections: tuple[str, ..
 def delete(settings: Settings, document: str) -> None:
     """Remove DOCUMENT (an id, a path or a file name from `rag list`) from the index."""
     try:
-        with _service(settings) as service:
-            record = service.delete(document)
+        with _index(settings) as index:
+            record = index.remove(document)
     except RagError as exc:
         _fail(exc)
     click.echo(f"Deleted {printable(record.path)} ({record.chunks} chunks)")
@@ -501,6 +511,7 @@ def serve(settings: Settings, host: str, port: int, threads: int, allow_no_auth:
         # Open the index now: the embedded shard belongs to one process, and a `rag ingest`
         # holding it should be reported at start, not on the first question.
         service.store.count()
+        service.index.recover()  # a killed ingest's leftovers, before the first question
     except RagError as exc:
         service.close()
         _fail(exc)

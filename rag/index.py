@@ -2,22 +2,27 @@
 
 Ingest writes through it, retrieval reads through it and deletion goes through it, so the
 vectors of a chunk are computed one way and a document's points and files go together.
-The store and the models open on first use, never at construction.
+The store and the models open on first use, never at construction, and only what an operation
+needs: listing, counting and deleting open the store alone, never a model.
 """
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import numpy as np
 from PIL import Image
 
+from rag import faults
 from rag.blobs import BlobStore
 from rag.embedders import Embedder, create_embedder
+from rag.errors import DocumentNotFoundError
 from rag.settings import Settings
 from rag.sparse import Bm25Encoder
 from rag.store import Filters, PointVectors, VectorStore, open_store
@@ -25,6 +30,20 @@ from rag.types import Chunk, DocumentRecord, Evidence
 
 if TYPE_CHECKING:
     from rag.embedders.clip import ClipEmbedder
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Recovery:
+    """What ``Index.recover`` found an interrupted write had left (content hashes)."""
+
+    published: list[str] = field(default_factory=list)  # committed, now answering
+    discarded: list[str] = field(default_factory=list)  # chunks of no current version
+    blobs: list[str] = field(default_factory=list)  # kept files of no current version
+
+    def __bool__(self) -> bool:
+        return bool(self.published or self.discarded or self.blobs)
 
 
 class Index:
@@ -43,7 +62,10 @@ class Index:
         self._embedder = embedder
         self._image_embedder = image_embedder
         self._lock = threading.Lock()
-        self._schema_ready = False
+        self._schema_ready = False  # the collection exists and matches the models
+        self._present = False  # the collection exists (checked without a model)
+        self._recover_lock = threading.Lock()
+        self._recovered: Recovery | None = None
 
     # Parts, created on first use ---------------------------------------------------------------
 
@@ -67,16 +89,33 @@ class Index:
 
     @property
     def store(self) -> VectorStore:
-        """The collection, opened and its schema ensured once; safe to reach from any thread."""
+        """The collection, created if absent and checked against the models once; safe to
+        reach from any thread. Needs the models: reading and deleting use ``_existing``."""
         with self._lock:
-            if self._store is None:
-                self._store = open_store(self.settings)
+            store = self._open()
             if not self._schema_ready:
+                # The owner lock first: a process refused the index loads no model.
+                self._present = self._present or store.open_existing()
                 clip = self.image_embedder
-                self._store.ensure_schema(self.embedder.dim, image_dim=clip.dim if clip else None)
+                store.ensure_schema(self.embedder.dim, image_dim=clip.dim if clip else None)
                 if clip is not None:  # an index built before CLIP was configured
-                    self._store.ensure_image_vector(clip.dim)
-                self._schema_ready = True
+                    store.ensure_image_vector(clip.dim)
+                self._schema_ready = self._present = True
+        return store
+
+    def _existing(self) -> VectorStore | None:
+        """The collection if there is one, opened without loading any model (listing and
+        deleting need none); None before the first ingest, and nothing is created."""
+        with self._lock:
+            store = self._open()
+            if not self._present:
+                self._present = store.open_existing()
+            return store if self._present else None
+
+    def _open(self) -> VectorStore:
+        # The embedded store takes its owner lock on first use, before touching the shard.
+        if self._store is None:
+            self._store = open_store(self.settings)
         return self._store
 
     # Writing -----------------------------------------------------------------------------------
@@ -111,46 +150,115 @@ class Index:
         *,
         replaces: DocumentRecord | None = None,
     ) -> None:
-        """Store one version of a document; its record goes last, as the commit marker.
-
-        Chunks of the document's other versions go once the new ones are in, and the kept
-        files of ``replaces`` (the version this one supersedes) once the record is.
+        """Store one version of a document so that a kill at any step leaves one version
+        answering: its chunks go in staged (invisible), then its record (the commit), then
+        the chunks of its other versions go and its own are published. The kept files of
+        ``replaces`` (the version this one supersedes) go last. ``recover`` finishes or undoes
+        what a kill interrupted.
         """
         store = self.store
-        store.upsert_chunks(chunks, vectors)
-        store.delete_chunks(record.doc_id, except_sha256=record.sha256)
+        faults.reached("after_pictures_before_chunks")
+        store.upsert_chunks(chunks, vectors, staged=True)
+        faults.reached("after_chunks_before_record")
         store.put_document(record)
-        if replaces is not None:
+        faults.reached("after_record_before_cleanup")
+        store.delete_chunks(record.doc_id, except_sha256=record.sha256)
+        faults.reached("after_cleanup_before_publish")
+        store.publish_chunks(record.doc_id, record.sha256)
+        faults.reached("after_publish_before_blobs")
+        if replaces is not None and replaces.sha256 != record.sha256:
             self._remove_unshared_blobs(replaces.sha256)
 
     def forget(self, record: DocumentRecord) -> None:
         """Remove a document: its chunks, its record and its kept files."""
-        store = self.store
+        store = self._existing()
+        if store is None:
+            return
         store.delete_chunks(record.doc_id)
         store.delete_document_record(record.doc_id)
         self._remove_unshared_blobs(record.sha256)
 
     def _remove_unshared_blobs(self, sha256: str) -> None:
         """Kept files are named by content: the same content in another collection keeps them."""
-        if not self.store.documents({"sha256": sha256}):
+        store = self._existing()  # open already: never a model to load for this
+        if store is None or not store.documents({"sha256": sha256}):
             self.blobs.remove(sha256)
+
+    def remove(self, key: str, filters: Filters | None = None) -> DocumentRecord:
+        """Delete a document by id, content hash, path or (unambiguous) file name, among
+        those matching ``filters``."""
+        record = self.find(key, filters)
+        if record is None:
+            raise DocumentNotFoundError(
+                f"no indexed document matches {key!r}: `rag list` shows ids, paths and file names"
+            )
+        self.forget(record)
+        return record
+
+    def recover(self) -> Recovery:
+        """Finish or undo what a killed writer left, once per opening, before anything is
+        written: a version whose record was written gets its chunks published and the older
+        ones deleted; staged chunks without a record, visible chunks of a version no record
+        names, and kept files no record names are deleted. Needs no model."""
+        with self._recover_lock:
+            if self._recovered is not None:
+                return self._recovered
+            done = Recovery()
+            store = self._existing()
+            records: dict[str, DocumentRecord] = {}
+            # With a Qdrant server, other processes may be writing: their staged chunks are
+            # not leftovers, and the kept files are theirs too.
+            sole_writer = self.settings.uses_embedded_store
+            if store is not None:
+                records = {d.sha256: d for d in store.documents()}
+                for sha256 in sorted(store.chunk_versions(staged=True)):
+                    record = records.get(sha256)
+                    if record is None:
+                        if sole_writer:
+                            store.discard_version(sha256, staged=True)
+                            done.discarded.append(sha256)
+                    else:
+                        store.delete_chunks(record.doc_id, except_sha256=sha256)
+                        store.publish_chunks(record.doc_id, sha256)
+                        done.published.append(sha256)
+                for sha256 in sorted(store.chunk_versions(staged=False) - records.keys()):
+                    store.discard_version(sha256, staged=False)
+                    done.discarded.append(sha256)
+            if sole_writer and self._owns_blobs():
+                done.blobs = self.blobs.collect(set(records))
+            if done:
+                log.warning("recovered from an interrupted write: %s", done)
+            self._recovered = done
+            return done
+
+    def _owns_blobs(self) -> bool:
+        """Kept files are shared by every collection of a data directory: the owner lock
+        makes this process their only writer when the directory holds no other collection."""
+        shards = self.settings.shard_dir.parent
+        others = [p for p in shards.iterdir() if p.is_dir()] if shards.is_dir() else []
+        return all(p.name == self.settings.collection for p in others)
 
     # Reading -----------------------------------------------------------------------------------
 
     def documents(self, filters: Filters | None = None) -> list[DocumentRecord]:
-        return self.store.documents(filters)
+        store = self._existing()
+        return store.documents(filters) if store is not None else []
 
     def find(self, key: str, filters: Filters | None = None) -> DocumentRecord | None:
         """A document by id, content hash, path (also relative to here) or unambiguous name,
         among those matching ``filters``."""
-        record = self.store.find_document(key, filters)
+        store = self._existing()
+        if store is None:
+            return None
+        record = store.find_document(key, filters)
         if record is None and Path(key).exists():
-            record = self.store.find_document(str(Path(key).resolve()), filters)
+            record = store.find_document(str(Path(key).resolve()), filters)
         return record
 
     def count(self, filters: Filters | None = None) -> int:
         """Chunks in the index (document records are not counted)."""
-        return self.store.count(filters)
+        store = self._existing()
+        return store.count(filters) if store is not None else 0
 
     def search(
         self,
@@ -161,9 +269,10 @@ class Index:
         image: Image.Image | None = None,
         timings: dict[str, float] | None = None,
     ) -> list[Evidence]:
-        """Hybrid retrieval in one Qdrant query: dense and BM25 prefetches fused by reciprocal
-        rank, plus the image vector when a CLIP model is configured (the query picture's own
-        vector, or the question through CLIP's text tower)."""
+        """Hybrid retrieval: dense and BM25 rankings fused by reciprocal rank, plus the image
+        vector when a CLIP model is configured (the query picture's own vector, or the question
+        through CLIP's text tower). Deterministic: exact search on a collection of up to
+        ``exact_search_max_chunks`` chunks, and equal scores ordered by point id."""
         store = self.store  # opened (or found down) before any model work
         started = time.perf_counter()
         dense = self.embedder.embed_query(question)
@@ -183,6 +292,7 @@ class Index:
             prefetch_limit=self.settings.prefetch_k,
             rrf_k=self.settings.rrf_k,
             filters=filters,
+            exact=store.count() <= self.settings.exact_search_max_chunks,
         )
         if timings is not None:
             timings["embed_query"] = (embedded - started) * 1000
@@ -195,10 +305,17 @@ class Index:
         """Build the HNSW indexes now. Never on a serving thread: Edge holds the GIL meanwhile."""
         self.store.optimize()
 
+    def __enter__(self) -> Index:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
     def close(self) -> None:
         """Close the store (it reopens on next use); the models stay loaded."""
         with self._lock:
             if self._store is not None:
                 self._store.close()
                 self._store = None
-                self._schema_ready = False
+                self._schema_ready = self._present = False
+                self._recovered = None

@@ -25,7 +25,6 @@ from rag.collection_counts import CollectionCount, count_collections
 from rag.collections import DEFAULT_COLLECTION, check_name, restrict
 from rag.embedders import Embedder
 from rag.embedders.cache import CachedEmbedder
-from rag.errors import DocumentNotFoundError
 from rag.generators import (
     NOT_IN_DOCUMENTS,
     Draft,
@@ -293,13 +292,7 @@ class RagService:
     def delete(self, key: str, collections: Iterable[str] | None = None) -> DocumentRecord:
         """Delete a document by id, content hash, path or (unambiguous) file name, found in
         ``collections`` (None: all)."""
-        record = self.find(key, collections)
-        if record is None:
-            raise DocumentNotFoundError(
-                f"no indexed document matches {key!r}: `rag list` shows ids, paths and file names"
-            )
-        self.index.forget(record)
-        return record
+        return self.index.remove(key, restrict(None, collections))
 
     def optimize(self) -> None:
         self.index.optimize()

@@ -203,6 +203,11 @@ class Settings(BaseSettings):
     # Folder ingest follows symbolic links that lead out of the folder only when this is on.
     follow_symlinks: bool = False
 
+    # Deterministic retrieval (rag.index): up to this many chunks, dense vectors are searched
+    # by brute force, as HNSW graphs built by threads differ between two builds of one corpus
+    # and so would their approximate rankings; above it, the HNSW index. 0: always HNSW.
+    exact_search_max_chunks: int = Field(default=20000, ge=0)
+
     @field_validator("allowed_hosts", mode="before")
     @classmethod
     def _split_hardening_lists(cls, value: Any) -> Any:

@@ -270,7 +270,7 @@ def test_locked_index_is_reported(run, corpus, data_dir):
     from rag.store.edge import EdgeStore
 
     run("ingest", str(corpus))
-    holder = EdgeStore(data_dir / "qdrant" / "documents")
+    holder = EdgeStore(data_dir / "qdrant" / "documents", lock_file=data_dir / "index.lock")
     holder.ensure_schema(FakeEmbedder().dim)
     try:
         result = run("ask", "When does the dome open?")
@@ -327,14 +327,14 @@ def test_serve_loopback_opens_the_index_first(run, served, data_dir):
 def test_serve_reports_a_locked_index(run, served, data_dir):
     from rag.store.edge import EdgeStore
 
-    holder = EdgeStore(data_dir / "qdrant" / "documents")
+    holder = EdgeStore(data_dir / "qdrant" / "documents", lock_file=data_dir / "index.lock")
     holder.ensure_schema(8)
     try:
         result = run("serve")
     finally:
         holder.close()
     assert result.exit_code == 1 and served == []
-    assert "error:" in result.output
+    assert "error:" in result.output and "in use by another process, PID" in result.output
 
 
 def test_eval_writes_markdown_and_html(run, corpus, tmp_path):

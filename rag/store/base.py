@@ -10,7 +10,13 @@ Schema of a collection:
 
 Two kinds of points share the collection: chunks (``record = "chunk"``) with vectors, and one
 vector-less ``record = "document"`` point per ingested file that is the registry of what is
-indexed. Writing the document record last makes it the commit marker of an ingest.
+indexed.
+
+A document version's chunks are written staged (``record = "staged"``: no query sees them),
+then its record (the commit), then the chunks of its other versions are deleted and its own
+are published (``record = "chunk"``). The content hash (``sha256``) is the generation: a kill
+at any step leaves at most one version answering, and ``Index.recover`` finishes or undoes
+what it interrupted.
 """
 
 from __future__ import annotations
@@ -29,6 +35,11 @@ IMAGE_VECTOR = "image"
 INDEXED_FIELDS = ("doc_id", "sha256", "modality", "record", COLLECTION_FIELD)
 # Fields whose absence means a value: points stored before the field existed.
 MISSING_MEANS = {COLLECTION_FIELD: DEFAULT_COLLECTION}
+CHUNK = "chunk"  # a chunk queries see
+STAGED = "staged"  # a chunk written before its document record: no query sees it
+DOCUMENT = "document"
+# A version of a document with more chunks than this is beyond any file the limits let in.
+MAX_VERSIONS = 1_000_000
 
 # A filter is a mapping of payload field to an accepted value or list of accepted values.
 Filters = Mapping[str, Any]
@@ -51,6 +62,15 @@ class VectorStore(ABC):
     """What ingest and retrieval need from Qdrant, nothing more."""
 
     @abstractmethod
+    def open_existing(self) -> bool:
+        """Open the collection if it exists, without knowing the models: reading, listing and
+        deleting need none. False when there is no collection yet (nothing is created)."""
+
+    @abstractmethod
+    def text_dim(self) -> int | None:
+        """The size of the collection's text vectors; None when there is no collection."""
+
+    @abstractmethod
     def ensure_schema(self, text_dim: int, image_dim: int | None = None) -> None:
         """Create the collection with its vectors and payload indexes, or check it matches."""
 
@@ -59,7 +79,22 @@ class VectorStore(ABC):
         """Add the ``image`` named vector if the collection lacks it."""
 
     @abstractmethod
-    def upsert_chunks(self, chunks: Sequence[Chunk], vectors: Sequence[PointVectors]) -> None: ...
+    def upsert_chunks(
+        self, chunks: Sequence[Chunk], vectors: Sequence[PointVectors], *, staged: bool = False
+    ) -> None:
+        """Store chunks; ``staged`` ones are invisible until ``publish_chunks``."""
+
+    @abstractmethod
+    def publish_chunks(self, doc_id: str, sha256: str) -> None:
+        """Make the staged chunks of one version of a document visible to queries."""
+
+    @abstractmethod
+    def chunk_versions(self, *, staged: bool) -> set[str]:
+        """The content hashes that have chunks (staged ones, or visible ones)."""
+
+    @abstractmethod
+    def discard_version(self, sha256: str, *, staged: bool) -> None:
+        """Delete the chunks of one content version (its staged ones, or its visible ones)."""
 
     @abstractmethod
     def put_document(self, record: DocumentRecord) -> None: ...
@@ -70,7 +105,8 @@ class VectorStore(ABC):
 
     @abstractmethod
     def delete_chunks(self, doc_id: str, *, except_sha256: str | None = None) -> None:
-        """Delete a document's chunks, optionally keeping those of one content version."""
+        """Delete a document's chunks, staged or not, optionally keeping those of one content
+        version."""
 
     @abstractmethod
     def delete_document_record(self, doc_id: str) -> None: ...
@@ -80,6 +116,22 @@ class VectorStore(ABC):
         """Count chunk points (document records are not counted)."""
 
     @abstractmethod
+    def nearest(
+        self,
+        queries: Sequence[tuple[str, Sequence[float] | SparseVec]],
+        *,
+        limit: int,
+        filters: Filters | None = None,
+        exact: bool = False,
+    ) -> list[list[Hit]]:
+        """For each (vector name, query vector), the ``limit`` chunks nearest to it, best
+        first, without payloads; ``exact`` searches dense vectors by brute force instead of
+        the HNSW graph."""
+
+    @abstractmethod
+    def payloads(self, ids: Sequence[str]) -> dict[str, dict[str, Any]]:
+        """The payloads of points by id (only the few that are returned are read)."""
+
     def hybrid_query(
         self,
         *,
@@ -90,8 +142,36 @@ class VectorStore(ABC):
         prefetch_limit: int,
         rrf_k: int,
         filters: Filters | None = None,
+        exact: bool = False,
     ) -> list[Evidence]:
-        """One query: a prefetch per given vector, fused with reciprocal rank fusion."""
+        """A ranking per given vector, fused with weighted reciprocal rank fusion.
+
+        The fusion is done here rather than in the engine so that equal scores are ordered
+        by point id: the engine orders them by where points happen to be stored, which
+        changes with the order a corpus was written in (a resumed ingest, two builds).
+        """
+        queries: list[tuple[str, Sequence[float] | SparseVec]] = []
+        if dense is not None:
+            queries.append((TEXT_VECTOR, dense))
+        if sparse is not None and sparse.indices:
+            queries.append((SPARSE_VECTOR, sparse))
+        if image is not None:
+            queries.append((IMAGE_VECTOR, image))
+        if not queries:
+            return []
+        # Fetch past the cut so that points tied with the last one kept are all seen.
+        rankings = self.nearest(queries, limit=2 * prefetch_limit, filters=filters, exact=exact)
+        fused = fuse_rankings(
+            [stable_order(hits)[:prefetch_limit] for hits in rankings],
+            weights=fusion_weights(len(queries)),
+            rrf_k=rrf_k,
+        )
+        kept = fused[:limit]
+        payloads = self.payloads([hit.id for hit in kept])
+        return [
+            Evidence(chunk=Chunk.from_payload(payloads[hit.id]), score=hit.score, rank=i + 1)
+            for i, hit in enumerate(kept)
+        ]
 
     def optimize(self) -> None:  # noqa: B027 - a no-op where the server optimizes itself
         """Build indexes now. Never call it on a serving thread (Edge holds the GIL)."""
@@ -121,7 +201,7 @@ class VectorStore(ABC):
 
 def chunk_filter_items(filters: Filters | None) -> list[tuple[str, list[Any]]]:
     """Normalise filters to (field, accepted values) pairs, always restricted to chunks."""
-    items: list[tuple[str, list[Any]]] = [("record", ["chunk"])]
+    items: list[tuple[str, list[Any]]] = [("record", [CHUNK])]
     for key, value in (filters or {}).items():
         values = list(value) if isinstance(value, list | tuple | set) else [value]
         items.append((key, values))
@@ -138,6 +218,36 @@ def filter_items(
     return [(key, values, MISSING_MEANS.get(key, object()) in values) for key, values in items]
 
 
+@dataclass(frozen=True)
+class Hit:
+    """A point a search found: its id and its score."""
+
+    id: str
+    score: float
+
+
+def stable_order(hits: Sequence[Hit]) -> list[Hit]:
+    """Best first; equal scores by point id, whatever order the engine returned them in."""
+    return sorted(hits, key=lambda hit: (-hit.score, hit.id))
+
+
+def rrf_score(position: int, weight: float, rrf_k: int) -> float:
+    """Qdrant's weighted RRF term for a 0-based position: ``1 / ((pos + 1) / w + k - 1)``
+    (plain ``1 / (k + rank)`` at weight 1), so fused scores read as the engine's would."""
+    return 1.0 / ((position + 1) / weight + rrf_k - 1)
+
+
+def fuse_rankings(
+    rankings: Sequence[Sequence[Hit]], *, weights: Sequence[float], rrf_k: int
+) -> list[Hit]:
+    """Weighted reciprocal rank fusion of rankings (each best first), ties by point id."""
+    scores: dict[str, float] = {}
+    for hits, weight in zip(rankings, weights, strict=True):
+        for position, hit in enumerate(hits):
+            scores[hit.id] = scores.get(hit.id, 0.0) + rrf_score(position, weight, rrf_k)
+    return stable_order([Hit(id_, score) for id_, score in scores.items()])
+
+
 def fusion_weights(prefetches: int) -> list[float]:
     """RRF weights in prefetch order (dense, sparse, image).
 
@@ -147,3 +257,10 @@ def fusion_weights(prefetches: int) -> list[float]:
     (meaning first) without changing the fusion otherwise.
     """
     return [1.0 - 0.01 * i for i in range(prefetches)]
+
+
+def stored_payload(chunk: Chunk, *, staged: bool) -> dict[str, Any]:
+    payload = chunk.payload()
+    if staged:
+        payload["record"] = STAGED
+    return payload

@@ -1,7 +1,8 @@
 """Qdrant Edge backend: the Qdrant engine embedded in this process, on disk.
 
-Only one process may open a shard (its write-ahead log is locked): a second one gets
-``StoreLockedError`` with what to do about it.
+Only one process may open a shard: an owner lock (``rag.store.owner``) is taken before the
+shard's files are opened or created, and a second process gets ``StoreLockedError`` naming the
+process that holds it, without touching the shard.
 """
 
 from __future__ import annotations
@@ -13,18 +14,24 @@ from pathlib import Path
 from rag.collections import COLLECTION_FIELD
 from rag.errors import StoreError, StoreLockedError
 from rag.store.base import (
+    CHUNK,
+    DOCUMENT,
     IMAGE_VECTOR,
     INDEXED_FIELDS,
+    MAX_VERSIONS,
     SPARSE_VECTOR,
+    STAGED,
     TEXT_VECTOR,
     Filters,
+    Hit,
     PointVectors,
     SparseVec,
     VectorStore,
     filter_items,
-    fusion_weights,
+    stored_payload,
 )
-from rag.types import Chunk, DocumentRecord, Evidence
+from rag.store.owner import IndexOwner
+from rag.types import Chunk, DocumentRecord
 
 SCROLL_PAGE = 512
 
@@ -40,11 +47,22 @@ def _edge():
 
 
 class EdgeStore(VectorStore):
-    def __init__(self, path: Path, *, search_threads: int | None = None) -> None:
+    def __init__(
+        self,
+        path: Path,
+        *,
+        search_threads: int | None = None,
+        lock_file: Path | None = None,
+    ) -> None:
+        """``lock_file``: the owner lock; beside the shard unless the caller owns more than it
+        (the service locks its whole data directory: the kept files go with the shard)."""
         self.path = Path(path)
         self._search_threads = search_threads
         self._shard = None
         self._write_lock = threading.Lock()
+        self.owner = IndexOwner(
+            lock_file or self.path.with_name(f"{self.path.name}.lock"), what=self.path
+        )
 
     # Lifecycle ---------------------------------------------------------------------------
 
@@ -57,27 +75,41 @@ class EdgeStore(VectorStore):
     def _exists(self) -> bool:
         return (self.path / "edge_config.json").is_file()
 
-    def ensure_schema(self, text_dim: int, image_dim: int | None = None) -> None:
+    def open_existing(self) -> bool:
         if self._shard is not None:
-            self._check_dim(text_dim)
+            return True
+        self.owner.acquire()
+        if not self._exists():
+            return False
+        q = _edge()
+        try:
+            self._shard = q.EdgeShard.load(str(self.path))
+            if COLLECTION_FIELD not in self._shard.info().payload_schema:
+                # An index from before collections: its filter field gets its index.
+                self._shard.update(
+                    q.UpdateOperation.create_field_index(
+                        COLLECTION_FIELD, q.PayloadSchemaType.Keyword
+                    )
+                )
+        except Exception as exc:
+            raise self._wrap(exc) from exc
+        return True
+
+    def text_dim(self) -> int | None:
+        if not self._exists():
+            return None
+        return self.shard_config().get("vectors", {}).get(TEXT_VECTOR, {}).get("size")
+
+    def ensure_schema(self, text_dim: int, image_dim: int | None = None) -> None:
+        if self.open_existing():
+            try:
+                self._check_dim(text_dim)
+            except StoreError:
+                self.close()  # do not keep the index locked for nothing
+                raise
             return
         q = _edge()
         try:
-            if self._exists():
-                self._shard = q.EdgeShard.load(str(self.path))
-                try:
-                    self._check_dim(text_dim)
-                except StoreError:
-                    self.close()  # do not keep the shard locked for nothing
-                    raise
-                if COLLECTION_FIELD not in self._shard.info().payload_schema:
-                    # An index from before collections: its filter field gets its index.
-                    self._shard.update(
-                        q.UpdateOperation.create_field_index(
-                            COLLECTION_FIELD, q.PayloadSchemaType.Keyword
-                        )
-                    )
-                return
             self.path.mkdir(parents=True, exist_ok=True)
             vectors = {TEXT_VECTOR: q.EdgeVectorParams(size=text_dim, distance=q.Distance.Cosine)}
             if image_dim:
@@ -100,10 +132,7 @@ class EdgeStore(VectorStore):
             raise self._wrap(exc) from exc
 
     def _check_dim(self, text_dim: int) -> None:
-        import json
-
-        config = json.loads((self.path / "edge_config.json").read_text())
-        have = config.get("vectors", {}).get(TEXT_VECTOR, {}).get("size")
+        have = self.text_dim()
         if have is not None and have != text_dim:
             raise StoreError(
                 f"the index at {self.path} holds {have}-d text vectors but the embedding model "
@@ -134,17 +163,22 @@ class EdgeStore(VectorStore):
         return json.loads((self.path / "edge_config.json").read_text())
 
     def close(self) -> None:
-        if self._shard is not None:
-            self._shard.flush()
-            self._shard.close()
-            self._shard = None
+        try:
+            if self._shard is not None:
+                self._shard.flush()
+                self._shard.close()
+                self._shard = None
+        finally:
+            self.owner.release()
 
     def optimize(self) -> None:
         self.shard.optimize()
 
     # Writes ------------------------------------------------------------------------------
 
-    def upsert_chunks(self, chunks: Sequence[Chunk], vectors: Sequence[PointVectors]) -> None:
+    def upsert_chunks(
+        self, chunks: Sequence[Chunk], vectors: Sequence[PointVectors], *, staged: bool = False
+    ) -> None:
         q = _edge()
         points = []
         for chunk, vec in zip(chunks, vectors, strict=True):
@@ -154,7 +188,7 @@ class EdgeStore(VectorStore):
             }
             if vec.image is not None:
                 named[IMAGE_VECTOR] = list(vec.image)
-            points.append(q.Point(chunk.id, named, chunk.payload()))
+            points.append(q.Point(chunk.id, named, stored_payload(chunk, staged=staged)))
         with self._write_lock:
             self.shard.update(q.UpdateOperation.upsert_points(points))
 
@@ -166,9 +200,39 @@ class EdgeStore(VectorStore):
             )
             self.shard.flush()
 
+    def publish_chunks(self, doc_id: str, sha256: str) -> None:
+        q = _edge()
+        staged = q.Filter(
+            must=[
+                self._match("record", [STAGED]),
+                self._match("doc_id", [doc_id]),
+                self._match("sha256", [sha256]),
+            ]
+        )
+        with self._write_lock:
+            self.shard.update(q.UpdateOperation.set_payload_by_filter(staged, {"record": CHUNK}))
+            self.shard.flush()
+
+    def chunk_versions(self, *, staged: bool) -> set[str]:
+        q = _edge()
+        kind = q.Filter(must=[self._match("record", [STAGED if staged else CHUNK])])
+        response = self.shard.facet(
+            q.FacetRequest("sha256", limit=MAX_VERSIONS, exact=True, filter=kind)
+        )
+        return {str(hit.value) for hit in response.hits}
+
+    def discard_version(self, sha256: str, *, staged: bool) -> None:
+        q = _edge()
+        must = [
+            self._match("record", [STAGED if staged else CHUNK]),
+            self._match("sha256", [sha256]),
+        ]
+        with self._write_lock:
+            self.shard.update(q.UpdateOperation.delete_points_by_filter(q.Filter(must=must)))
+
     def delete_chunks(self, doc_id: str, *, except_sha256: str | None = None) -> None:
         q = _edge()
-        must = [self._match("record", ["chunk"]), self._match("doc_id", [doc_id])]
+        must = [self._match("record", [CHUNK, STAGED]), self._match("doc_id", [doc_id])]
         must_not = [self._match("sha256", [except_sha256])] if except_sha256 else None
         with self._write_lock:
             self.shard.update(
@@ -177,7 +241,7 @@ class EdgeStore(VectorStore):
 
     def delete_document_record(self, doc_id: str) -> None:
         q = _edge()
-        must = [self._match("record", ["document"]), self._match("doc_id", [doc_id])]
+        must = [self._match("record", [DOCUMENT]), self._match("doc_id", [doc_id])]
         with self._write_lock:
             self.shard.update(q.UpdateOperation.delete_points_by_filter(q.Filter(must=must)))
             self.shard.flush()
@@ -202,7 +266,7 @@ class EdgeStore(VectorStore):
 
     def documents(self, filters: Filters | None = None) -> list[DocumentRecord]:
         q = _edge()
-        flt = self._filter(filters, "document")
+        flt = self._filter(filters, DOCUMENT)
         records, offset = [], None
         while True:
             page, offset = self.shard.scroll(
@@ -217,59 +281,39 @@ class EdgeStore(VectorStore):
         q = _edge()
         return self.shard.count(q.CountRequest(filter=self._filter(filters), exact=True))
 
-    def hybrid_query(
+    def nearest(
         self,
+        queries: Sequence[tuple[str, Sequence[float] | SparseVec]],
         *,
-        dense: Sequence[float] | None,
-        sparse: SparseVec | None,
-        image: Sequence[float] | None = None,
         limit: int,
-        prefetch_limit: int,
-        rrf_k: int,
         filters: Filters | None = None,
-    ) -> list[Evidence]:
+        exact: bool = False,
+    ) -> list[list[Hit]]:
         q = _edge()
         flt = self._filter(filters)
-        prefetches = []
-        if dense is not None:
-            prefetches.append(
-                q.Prefetch(
-                    limit=prefetch_limit,
-                    query=q.Query.Nearest(list(dense), using=TEXT_VECTOR),
-                    filter=flt,
-                )
-            )
-        if sparse is not None and sparse.indices:
-            vec = q.SparseVector(sparse.indices, sparse.values)
-            prefetches.append(
-                q.Prefetch(
-                    limit=prefetch_limit,
-                    query=q.Query.Nearest(vec, using=SPARSE_VECTOR),
-                    filter=flt,
-                )
-            )
-        if image is not None:
-            prefetches.append(
-                q.Prefetch(
-                    limit=prefetch_limit,
-                    query=q.Query.Nearest(list(image), using=IMAGE_VECTOR),
-                    filter=flt,
-                )
-            )
-        if not prefetches:
-            return []
-        request = q.QueryRequest(
-            limit=limit,
-            prefetches=prefetches,
-            query=q.Fusion.Rrf(k=rrf_k, weights=fusion_weights(len(prefetches))),
-            filter=flt,
-            with_payload=True,
-        )
+        params = q.SearchParams(exact=exact)
+        rankings = []
         try:
-            points = self.shard.query(request)
+            for using, vector in queries:
+                if isinstance(vector, SparseVec):
+                    query = q.Query.Nearest(q.SparseVector(vector.indices, vector.values), using)
+                else:
+                    query = q.Query.Nearest(list(vector), using=using)
+                points = self.shard.query(
+                    q.QueryRequest(
+                        limit=limit, query=query, filter=flt, with_payload=False, params=params
+                    )
+                )
+                rankings.append([Hit(str(p.id), float(p.score)) for p in points])
         except Exception as exc:
             raise self._wrap(exc) from exc
-        return [
-            Evidence(chunk=Chunk.from_payload(p.payload), score=float(p.score), rank=i + 1)
-            for i, p in enumerate(points)
-        ]
+        return rankings
+
+    def payloads(self, ids: Sequence[str]) -> dict[str, dict]:
+        if not ids:
+            return {}
+        try:
+            records = self.shard.retrieve(list(ids), with_payload=True, with_vector=False)
+        except Exception as exc:
+            raise self._wrap(exc) from exc
+        return {str(r.id): r.payload for r in records}

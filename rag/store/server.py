@@ -12,18 +12,23 @@ from typing import Any
 from rag.collections import COLLECTION_FIELD
 from rag.errors import StoreError, StoreUnavailableError
 from rag.store.base import (
+    CHUNK,
+    DOCUMENT,
     IMAGE_VECTOR,
     INDEXED_FIELDS,
+    MAX_VERSIONS,
     SPARSE_VECTOR,
+    STAGED,
     TEXT_VECTOR,
     Filters,
+    Hit,
     PointVectors,
     SparseVec,
     VectorStore,
     filter_items,
-    fusion_weights,
+    stored_payload,
 )
-from rag.types import Chunk, DocumentRecord, Evidence
+from rag.types import Chunk, DocumentRecord
 
 SCROLL_PAGE = 512
 UPSERT_BATCH = 256
@@ -68,6 +73,18 @@ class ServerStore(VectorStore):
             raise StoreError(f"Qdrant at {self.url} failed to {what}: {exc}") from exc
 
     # Schema ------------------------------------------------------------------------------
+
+    def open_existing(self) -> bool:
+        return bool(
+            self._call("check the collection", self.client.collection_exists, self.collection)
+        )
+
+    def text_dim(self) -> int | None:
+        if not self.open_existing():
+            return None
+        info = self._call("read the collection", self.client.get_collection, self.collection)
+        vectors = info.config.params.vectors or {}
+        return vectors[TEXT_VECTOR].size if TEXT_VECTOR in vectors else None
 
     def ensure_schema(self, text_dim: int, image_dim: int | None = None) -> None:
         from qdrant_client import models
@@ -130,7 +147,9 @@ class ServerStore(VectorStore):
 
     # Writes ------------------------------------------------------------------------------
 
-    def upsert_chunks(self, chunks: Sequence[Chunk], vectors: Sequence[PointVectors]) -> None:
+    def upsert_chunks(
+        self, chunks: Sequence[Chunk], vectors: Sequence[PointVectors], *, staged: bool = False
+    ) -> None:
         from qdrant_client import models
 
         points = []
@@ -143,7 +162,8 @@ class ServerStore(VectorStore):
             }
             if vec.image is not None:
                 named[IMAGE_VECTOR] = list(vec.image)
-            points.append(models.PointStruct(id=chunk.id, vector=named, payload=chunk.payload()))
+            payload = stored_payload(chunk, staged=staged)
+            points.append(models.PointStruct(id=chunk.id, vector=named, payload=payload))
         for start in range(0, len(points), UPSERT_BATCH):
             batch = points[start : start + UPSERT_BATCH]
             self._call("store chunks", self.client.upsert, self.collection, points=batch, wait=True)
@@ -160,10 +180,59 @@ class ServerStore(VectorStore):
             wait=True,
         )
 
+    def publish_chunks(self, doc_id: str, sha256: str) -> None:
+        from qdrant_client import models
+
+        staged = models.Filter(
+            must=[
+                self._match("record", [STAGED]),
+                self._match("doc_id", [doc_id]),
+                self._match("sha256", [sha256]),
+            ]
+        )
+        self._call(
+            "publish chunks",
+            self.client.set_payload,
+            self.collection,
+            payload={"record": CHUNK},
+            points=models.FilterSelector(filter=staged),
+            wait=True,
+        )
+
+    def chunk_versions(self, *, staged: bool) -> set[str]:
+        from qdrant_client import models
+
+        kind = models.Filter(must=[self._match("record", [STAGED if staged else CHUNK])])
+        response = self._call(
+            "list chunk versions",
+            self.client.facet,
+            self.collection,
+            key="sha256",
+            facet_filter=kind,
+            limit=MAX_VERSIONS,
+            exact=True,
+        )
+        return {str(hit.value) for hit in response.hits}
+
+    def discard_version(self, sha256: str, *, staged: bool) -> None:
+        from qdrant_client import models
+
+        must = [
+            self._match("record", [STAGED if staged else CHUNK]),
+            self._match("sha256", [sha256]),
+        ]
+        self._call(
+            "delete chunks",
+            self.client.delete,
+            self.collection,
+            points_selector=models.FilterSelector(filter=models.Filter(must=must)),
+            wait=True,
+        )
+
     def delete_chunks(self, doc_id: str, *, except_sha256: str | None = None) -> None:
         from qdrant_client import models
 
-        must = [self._match("record", ["chunk"]), self._match("doc_id", [doc_id])]
+        must = [self._match("record", [CHUNK, STAGED]), self._match("doc_id", [doc_id])]
         must_not = [self._match("sha256", [except_sha256])] if except_sha256 else None
         selector = models.FilterSelector(filter=models.Filter(must=must, must_not=must_not))
         self._call(
@@ -177,7 +246,7 @@ class ServerStore(VectorStore):
     def delete_document_record(self, doc_id: str) -> None:
         from qdrant_client import models
 
-        must = [self._match("record", ["document"]), self._match("doc_id", [doc_id])]
+        must = [self._match("record", [DOCUMENT]), self._match("doc_id", [doc_id])]
         selector = models.FilterSelector(filter=models.Filter(must=must))
         self._call(
             "delete a document record",
@@ -211,7 +280,7 @@ class ServerStore(VectorStore):
         return models.Filter(must=must)
 
     def documents(self, filters: Filters | None = None) -> list[DocumentRecord]:
-        flt = self._filter(filters, "document")
+        flt = self._filter(filters, DOCUMENT)
         records, offset = [], None
         while True:
             page, offset = self._call(
@@ -238,51 +307,50 @@ class ServerStore(VectorStore):
         )
         return result.count
 
-    def hybrid_query(
+    def nearest(
         self,
+        queries: Sequence[tuple[str, Sequence[float] | SparseVec]],
         *,
-        dense: Sequence[float] | None,
-        sparse: SparseVec | None,
-        image: Sequence[float] | None = None,
         limit: int,
-        prefetch_limit: int,
-        rrf_k: int,
         filters: Filters | None = None,
-    ) -> list[Evidence]:
+        exact: bool = False,
+    ) -> list[list[Hit]]:
         from qdrant_client import models
 
         flt = self._filter(filters)
-        prefetch = []
-        if dense is not None:
-            prefetch.append(
-                models.Prefetch(
-                    query=list(dense), using=TEXT_VECTOR, limit=prefetch_limit, filter=flt
+        # qdrant-client's in-process mode always searches exactly (and warns at search params).
+        params = models.SearchParams(exact=True) if exact and self.url != ":memory:" else None
+        requests = []
+        for using, vector in queries:
+            query = (
+                models.SparseVector(indices=vector.indices, values=vector.values)
+                if isinstance(vector, SparseVec)
+                else list(vector)
+            )
+            requests.append(
+                models.QueryRequest(
+                    query=query,
+                    using=using,
+                    filter=flt,
+                    limit=limit,
+                    with_payload=False,
+                    params=params,
                 )
             )
-        if sparse is not None and sparse.indices:
-            vec = models.SparseVector(indices=sparse.indices, values=sparse.values)
-            prefetch.append(
-                models.Prefetch(query=vec, using=SPARSE_VECTOR, limit=prefetch_limit, filter=flt)
-            )
-        if image is not None:
-            prefetch.append(
-                models.Prefetch(
-                    query=list(image), using=IMAGE_VECTOR, limit=prefetch_limit, filter=flt
-                )
-            )
-        if not prefetch:
-            return []
-        response = self._call(
-            "query",
-            self.client.query_points,
-            self.collection,
-            prefetch=prefetch,
-            query=models.RrfQuery(rrf=models.Rrf(k=rrf_k, weights=fusion_weights(len(prefetch)))),
-            query_filter=flt,
-            limit=limit,
-            with_payload=True,
+        responses = self._call(
+            "query", self.client.query_batch_points, self.collection, requests=requests
         )
-        return [
-            Evidence(chunk=Chunk.from_payload(p.payload), score=float(p.score), rank=i + 1)
-            for i, p in enumerate(response.points)
-        ]
+        return [[Hit(str(p.id), float(p.score)) for p in response.points] for response in responses]
+
+    def payloads(self, ids: Sequence[str]) -> dict[str, dict]:
+        if not ids:
+            return {}
+        records = self._call(
+            "read chunks",
+            self.client.retrieve,
+            self.collection,
+            ids=list(ids),
+            with_payload=True,
+            with_vectors=False,
+        )
+        return {str(r.id): r.payload or {} for r in records}
