@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import Field, field_validator
 from pydantic_settings import (
@@ -124,6 +124,17 @@ class Settings(BaseSettings):
     slack_in_channel: bool = False  # slash-command answers visible to the channel
     slack_workers: int = Field(default=2, ge=1)
     slack_queue_size: int = Field(default=100, ge=1)
+
+    # Embedding speed. How the text model runs: onnx-int8 (ONNX Runtime, weights quantised to
+    # int8), onnx (ONNX Runtime, float32) or torch (sentence-transformers, float32). The ONNX
+    # graphs are exported once from the local weights into model_cache_dir, a per-user cache
+    # (XDG) by default so that every data directory shares them.
+    embedder_backend: Literal["onnx-int8", "onnx", "torch"] = "onnx"
+    model_cache_dir: Path = Field(
+        default_factory=lambda: (
+            Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "rag" / "models"
+        )
+    )
 
     @field_validator("data_dir", mode="before")
     @classmethod
