@@ -7,8 +7,9 @@ It measures, in one run and with the real models:
 
 1. the full ingest pipeline, ``RagService(settings).ingest([pdf])``, into a fresh data
    directory each time, in pages/s and chunks/s;
-2. the raw embedding throughput of exactly the same chunk texts, with the same embedder
-   object and batch size, and the ratio pipeline/raw;
+2. the raw embedding throughput of exactly the texts the pipeline embeds (the chunks and the
+   sentences stored with them for the reader), with the same embedder object and batch size,
+   and the ratio pipeline/raw;
 3. over a corpus (the dev set): one full ingest of every file, in pages/s, images/s and
    chunks/s, with the time per kind of file and the peak resident memory of the ingest; then
    query latency, ``Index.search`` (query embedding + Qdrant search) and the full
@@ -84,7 +85,7 @@ SETTINGS_FIELDS = (
 class RecordingEmbedder(Embedder):
     """Passes everything to the real embedder and keeps the texts it was asked to embed.
 
-    Used only in one untimed ingest, to get exactly the chunk texts the pipeline embeds.
+    Used only in one untimed ingest, to get exactly the texts the pipeline embeds.
     """
 
     def __init__(self, inner: Embedder) -> None:
@@ -109,14 +110,15 @@ class Bench(Workbench):
     # 1 and 2: ingest throughput -------------------------------------------------------
 
     def capture_texts(self, pdf: Path) -> tuple[list[str], int, int]:
-        """One untimed ingest that records the exact texts the pipeline embeds."""
+        """One untimed ingest that records the exact texts the pipeline embeds: each chunk
+        (with its document header) and the sentences the reader scores, stored with it."""
         recorder = RecordingEmbedder(self.embedder)
         with self.service(self.settings("capture"), embedder=recorder) as service:
             report = self.ingest(service, [pdf])
-        if len(recorder.texts) != report.chunks:
+        if len(recorder.texts) < report.chunks:
             raise SystemExit(
                 f"recorded {len(recorder.texts)} embedded texts but the report has "
-                f"{report.chunks} chunks: the pipeline embeds something else too"
+                f"{report.chunks} chunks: the pipeline embeds its chunks somewhere else"
             )
         return recorder.texts, report.pages, report.chunks
 
@@ -164,7 +166,7 @@ class Bench(Workbench):
             service.optimize()
             ingest_s = time.perf_counter() - started
             corpus_texts = list(recorder.texts)
-            if len(corpus_texts) != report.chunks:
+            if len(corpus_texts) < report.chunks:
                 raise SystemExit(
                     f"recorded {len(corpus_texts)} embedded texts for {report.chunks} chunks"
                 )

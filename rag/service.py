@@ -6,7 +6,6 @@ Models and the store open on first use, never at import, and belong to this inst
 
 from __future__ import annotations
 
-import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
@@ -21,7 +20,6 @@ from ingest.vision.labels import create_labeler
 from ingest.vision.ocr import create_ocr
 from rag.citations import StreamingCiter, cite
 from rag.embedders import Embedder
-from rag.embedders.cache import CachedEmbedder
 from rag.errors import DocumentNotFoundError
 from rag.generators import (
     NOT_IN_DOCUMENTS,
@@ -56,9 +54,7 @@ class RagService:
         self.index = Index(settings, store=store, embedder=embedder, image_embedder=image_embedder)
         self._generator = generator
         self._describer = describer
-        self._lock = threading.Lock()
         self._grounding: GroundingChecker | None = None
-        self._sentence_embedder: Embedder | None = None
 
     # Components, created on first use ----------------------------------------------------
 
@@ -85,14 +81,8 @@ class RagService:
 
     @property
     def sentence_embedder(self) -> Embedder:
-        """The text embedder for evidence sentences: cached, as the same passages recur."""
-        with self._lock:
-            if self._sentence_embedder is None:
-                size = self.settings.sentence_cache
-                self._sentence_embedder = (
-                    CachedEmbedder(self.embedder, size) if size else self.embedder
-                )
-        return self._sentence_embedder
+        """The text embedder at question time: it remembers the question retrieval embedded."""
+        return self.index.question_embedder
 
     @property
     def generator(self) -> Generator:

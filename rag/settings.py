@@ -89,8 +89,9 @@ class Settings(BaseSettings):
     reader_parts: Annotated[list[str], NoDecode] = Field(
         default_factory=lambda: sorted(READER_PARTS)
     )
-    # Sentence vectors the extractive answerer and the citation check keep between questions
-    # (384 floats each: 20000 are about 30 MB); 0 turns the cache off.
+    # Vectors embedded at question time kept between questions (384 floats each: 20000 are
+    # about 30 MB): the question, for retrieval and the answerer; the citation check's
+    # sentences; evidence sentences of chunks ingested without their vectors. 0: off.
     sentence_cache: int = Field(default=20000, ge=0)
 
     # Ingest limits.

@@ -32,6 +32,9 @@ class Chunk:
     start: int = 0  # character offsets into the page text (PDF) or the document text
     end: int = 0
     image: str | None = None  # kept image, relative to the data directory
+    # The vectors of the sentences the extractive reader scores, packed at ingest
+    # (rag.embedders.packed); None in an index built before they were stored.
+    sentence_vectors: dict[str, Any] | None = field(default=None, repr=False, compare=False)
 
     @property
     def id(self) -> str:
