@@ -128,7 +128,7 @@ class Index:
         vectors = self.embedder.embed([t for group in texts for t in group])
         out, at = [], 0
         for chunk, group in zip(chunks, texts, strict=True):
-            packed = pack(group, vectors[at : at + len(group)].reshape(len(group), -1))
+            packed = pack(group, vectors[at : at + len(group)])
             out.append(replace(chunk, sentence_vectors=packed))
             at += len(group)
         return out

@@ -100,6 +100,17 @@ def test_ingest_stores_every_chunks_sentence_vectors(make_service, backend, tmp_
         np.testing.assert_allclose(vectors, expected, atol=1e-3)
 
 
+def test_a_chunk_without_sentences_gets_an_empty_pack(make_service):
+    service = make_service()
+    # "ok" is too short to be a sentence; the other chunk's sentences still pair up.
+    packed = service.index.with_sentence_vectors([chunk("ok"), chunk("Rinse it. Dry it.", 1)])
+    assert sentence_texts(packed[0]) == [] and packed[0].sentence_vectors["count"] == 0
+    assert unpack(packed[0].sentence_vectors, []).shape == (0, len(fake_vector("x")))
+    vectors = unpack(packed[1].sentence_vectors, ["Rinse it.", "Dry it."])
+    np.testing.assert_allclose(vectors[1], fake_vector("Dry it."), atol=1e-3)
+    assert packed[1] == chunk("Rinse it. Dry it.", 1)  # the vectors do not change its identity
+
+
 @pytest.mark.parametrize("kind", BACKENDS)
 def test_both_stores_keep_the_pack_as_written(kind, tmp_path):
     store = open_backend(kind, tmp_path)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import os
 import tempfile
 import threading
@@ -162,14 +163,30 @@ def quantize_int8(source: Path, target: Path, model_dir: Path) -> None:
             )
             quantize_from = Path(work) / "fused.onnx"
             fused.save_model_to_file(str(quantize_from))
-        quantize_dynamic(
-            str(quantize_from),
-            str(target),
-            weight_type=QuantType.QInt8,
-            per_channel=True,
-            # Fused operators carry no inferred types; their outputs are float.
-            extra_options={"DefaultTensorType": onnx.TensorProto.FLOAT},
-        )
+        # The quantiser logs a hint for static (calibrated) quantisation to the root logger,
+        # which a command line would print: it does not apply to dynamic quantisation.
+        hint = _DropMessage("pre-processing before quantization")
+        logging.getLogger().addFilter(hint)
+        try:
+            quantize_dynamic(
+                str(quantize_from),
+                str(target),
+                weight_type=QuantType.QInt8,
+                per_channel=True,
+                # Fused operators carry no inferred types; their outputs are float.
+                extra_options={"DefaultTensorType": onnx.TensorProto.FLOAT},
+            )
+        finally:
+            logging.getLogger().removeFilter(hint)
+
+
+class _DropMessage(logging.Filter):
+    def __init__(self, fragment: str) -> None:
+        super().__init__()
+        self.fragment = fragment
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return self.fragment not in record.getMessage()
 
 
 def _write_atomically(target: Path, write: Callable[[Path], None]) -> None:
