@@ -130,7 +130,7 @@ class Settings(BaseSettings):
     # int8), onnx (ONNX Runtime, float32) or torch (sentence-transformers, float32). The ONNX
     # graphs are exported once from the local weights into model_cache_dir, a per-user cache
     # (XDG) by default so that every data directory shares them.
-    embedder_backend: Literal["onnx-int8", "onnx", "torch"] = "onnx"
+    embedder_backend: Literal["onnx-int8", "onnx", "torch"] = "onnx-int8"
     model_cache_dir: Path = Field(
         default_factory=lambda: (
             Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "rag" / "models"
