@@ -175,6 +175,18 @@ def test_a_directory_without_sentence_transformers_files_is_refused(tmp_path):
         onnx_embedder(tmp_path / "missing", tmp_path / "cache").embed(["the cat"])
 
 
+def test_a_failed_export_is_a_model_error(tiny_model, tmp_path, monkeypatch):
+    import rag.embedders.onnx as onnx_module
+
+    def unsupported(*args, **kwargs):
+        raise RuntimeError("Exporting the operator 'aten::frobnicate' is not supported")
+
+    monkeypatch.setattr(onnx_module, "export_onnx", unsupported)
+    with pytest.raises(ModelError, match="frobnicate.*RAG_EMBEDDER_BACKEND=torch"):
+        onnx_embedder(tiny_model, tmp_path / "cache").embed(["the cat"])
+    assert not list((tmp_path / "cache").rglob("*.onnx"))  # nothing half-made is kept
+
+
 def test_an_unwritable_cache_says_what_to_set(tiny_model, tmp_path):
     blocker = tmp_path / "a-file"
     blocker.write_text("not a directory")

@@ -249,6 +249,12 @@ class OnnxEmbedder(Embedder):
                 f"cannot write the exported model under {self.cache_dir} ({exc}): set "
                 f"RAG_MODEL_CACHE_DIR to a writable directory, {_HINT}"
             ) from exc
+        except ModelError:
+            raise
+        except Exception as exc:  # the exporter or the quantiser met a graph it cannot handle
+            raise ModelError(
+                f"cannot export {self.model_name!r} to ONNX ({type(exc).__name__}: {exc}); {_HINT}"
+            ) from exc
         return int8 if self.quantize else fp32
 
     def _model_dir(self) -> Path:
