@@ -224,3 +224,16 @@ def test_minilm_int8_agrees_with_the_float32_model(tmp_path):
         assert vectors.shape == (4, 384)
         cosines = np.sum(vectors * reference, axis=1)
         assert cosines.min() > floor, (backend, cosines)
+
+
+def test_the_torch_backend_embeds_a_call_whole_in_the_order_asked(tiny_model, reference):
+    from rag.embedders.sentence_transformer import SentenceTransformerEmbedder
+
+    embedder = SentenceTransformerEmbedder(str(tiny_model), batch_size=2, threads=1)
+    seen: list[int] = []
+    vectors = embedder.embed(TEXTS, on_batch=seen.append)
+    np.testing.assert_allclose(vectors, reference, atol=1e-5)
+    one_by_one = np.stack([embedder.embed([text])[0] for text in TEXTS])
+    np.testing.assert_allclose(vectors, one_by_one, atol=1e-5)
+    assert sum(seen) == len(TEXTS)
+    assert embedder.embed([]).shape == (0, 32)
