@@ -296,7 +296,12 @@ class _Chunks:
         """Vectorise the first ``count`` waiting chunks (all of them by default)."""
         count = self.waiting if count is None else count
         if count:
+            done = len(self.vectors)
             self.vectors += index.vectorise(self._texts[:count], self._pictures[:count])
+            # The reader's sentence vectors travel in the chunks' payload.
+            self.chunks[done : done + count] = index.with_sentence_vectors(
+                self.chunks[done : done + count]
+            )
             del self._texts[:count], self._pictures[:count]
 
 

@@ -12,7 +12,7 @@ import logging
 import threading
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -22,7 +22,10 @@ from PIL import Image
 from rag import faults
 from rag.blobs import BlobStore
 from rag.embedders import Embedder, create_embedder
+from rag.embedders.cache import CachedEmbedder
+from rag.embedders.packed import pack
 from rag.errors import DocumentNotFoundError
+from rag.reader.reader import sentence_texts
 from rag.settings import Settings
 from rag.sparse import Bm25Encoder
 from rag.store import Filters, PointVectors, VectorStore, open_store
@@ -61,6 +64,7 @@ class Index:
         self._store = store
         self._embedder = embedder
         self._image_embedder = image_embedder
+        self._question_embedder: Embedder | None = None
         self._lock = threading.Lock()
         self._schema_ready = False  # the collection exists and matches the models
         self._present = False  # the collection exists (checked without a model)
@@ -75,6 +79,19 @@ class Index:
         if self._embedder is None:
             self._embedder = create_embedder(self.settings)
         return self._embedder
+
+    @property
+    def question_embedder(self) -> Embedder:
+        """The text model at question time, remembering what it embedded
+        (``RAG_SENTENCE_CACHE``): the reader and the citation check find the question that
+        retrieval embedded, and the sentences of chunks stored without their vectors."""
+        with self._lock:
+            if self._question_embedder is None:
+                size = self.settings.sentence_cache
+                self._question_embedder = (
+                    CachedEmbedder(self.embedder, size) if size else self.embedder
+                )
+        return self._question_embedder
 
     @property
     def image_embedder(self) -> ClipEmbedder | None:
@@ -141,6 +158,18 @@ class Index:
             PointVectors(text=dense[i], sparse=self.bm25.document(text), image=images[i])
             for i, text in enumerate(texts)
         ]
+
+    def with_sentence_vectors(self, chunks: Sequence[Chunk]) -> list[Chunk]:
+        """The chunks with the vectors of the sentences the reader scores packed in their
+        payload, all embedded in one call (short texts: the embedder batches them by length)."""
+        texts = [sentence_texts(chunk) for chunk in chunks]
+        vectors = self.embedder.embed([t for group in texts for t in group])
+        out, at = [], 0
+        for chunk, group in zip(chunks, texts, strict=True):
+            packed = pack(group, vectors[at : at + len(group)])
+            out.append(replace(chunk, sentence_vectors=packed))
+            at += len(group)
+        return out
 
     def add(
         self,
@@ -275,7 +304,7 @@ class Index:
         ``exact_search_max_chunks`` chunks, and equal scores ordered by point id."""
         store = self.store  # opened (or found down) before any model work
         started = time.perf_counter()
-        dense = self.embedder.embed_query(question)
+        dense = self.question_embedder.embed_query(question)
         sparse = self.bm25.query(question)
         image_vector = None
         if (clip := self.image_embedder) is not None:

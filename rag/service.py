@@ -7,7 +7,6 @@ Models and the store open on first use, never at import, and belong to this inst
 from __future__ import annotations
 
 import logging
-import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
@@ -24,7 +23,6 @@ from rag.citations import StreamingCiter, cite
 from rag.collection_counts import CollectionCount, count_collections
 from rag.collections import DEFAULT_COLLECTION, check_name, restrict
 from rag.embedders import Embedder
-from rag.embedders.cache import CachedEmbedder
 from rag.generators import (
     NOT_IN_DOCUMENTS,
     Draft,
@@ -60,9 +58,7 @@ class RagService:
         self.index = Index(settings, store=store, embedder=embedder, image_embedder=image_embedder)
         self._generator = generator
         self._describer = describer
-        self._lock = threading.Lock()
         self._grounding: GroundingChecker | None = None
-        self._sentence_embedder: Embedder | None = None
         # Called with every finished answer, whichever surface asked (metrics count them).
         self.answer_observers: list[Callable[[Answer], None]] = []
 
@@ -91,14 +87,8 @@ class RagService:
 
     @property
     def sentence_embedder(self) -> Embedder:
-        """The text embedder for evidence sentences: cached, as the same passages recur."""
-        with self._lock:
-            if self._sentence_embedder is None:
-                size = self.settings.sentence_cache
-                self._sentence_embedder = (
-                    CachedEmbedder(self.embedder, size) if size else self.embedder
-                )
-        return self._sentence_embedder
+        """The text embedder at question time: it remembers the question retrieval embedded."""
+        return self.index.question_embedder
 
     @property
     def generator(self) -> Generator:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import Field, field_validator
 from pydantic_settings import (
@@ -91,8 +91,9 @@ class Settings(BaseSettings):
     reader_parts: Annotated[list[str], NoDecode] = Field(
         default_factory=lambda: sorted(READER_PARTS)
     )
-    # Sentence vectors the extractive answerer and the citation check keep between questions
-    # (384 floats each: 20000 are about 30 MB); 0 turns the cache off.
+    # Vectors embedded at question time kept between questions (384 floats each: 20000 are
+    # about 30 MB): the question, for retrieval and the answerer; the citation check's
+    # sentences; evidence sentences of chunks ingested without their vectors. 0: off.
     sentence_cache: int = Field(default=20000, ge=0)
 
     # Ingest limits.
@@ -207,6 +208,17 @@ class Settings(BaseSettings):
     # by brute force, as HNSW graphs built by threads differ between two builds of one corpus
     # and so would their approximate rankings; above it, the HNSW index. 0: always HNSW.
     exact_search_max_chunks: int = Field(default=20000, ge=0)
+
+    # Embedding speed. How the text model runs: onnx-int8 (ONNX Runtime, weights quantised to
+    # int8), onnx (ONNX Runtime, float32) or torch (sentence-transformers, float32). The ONNX
+    # graphs are exported once from the local weights into model_cache_dir, a per-user cache
+    # (XDG) by default so that every data directory shares them.
+    embedder_backend: Literal["onnx-int8", "onnx", "torch"] = "onnx-int8"
+    model_cache_dir: Path = Field(
+        default_factory=lambda: (
+            Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "rag" / "models"
+        )
+    )
 
     @field_validator("allowed_hosts", mode="before")
     @classmethod

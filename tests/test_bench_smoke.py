@@ -65,6 +65,20 @@ def run(script: str, *args: str | Path, timeout: float = 240) -> None:
     assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-4000:]
 
 
+def test_embed_speed(corpus, tmp_path):
+    folder, questions = corpus
+    out = tmp_path / "embed_speed.json"
+    run(
+        "embed_speed.py",
+        *("--corpus", folder, "--questions", questions, "--repeats", "1", "--out", out),
+        *("--backends", "torch,onnx"),
+    )
+    result = json.loads(out.read_text())
+    assert result["chunks"] > 0 and result["reference"] == "torch"
+    onnx = result["backends"]["onnx"]
+    assert onnx["ratio_to_torch"] > 0 and onnx["cosine_min"] > 0.999
+
+
 def test_ingest_throughput(corpus, tmp_path):
     folder, questions = corpus
     out = tmp_path / "ingest.json"

@@ -127,7 +127,7 @@ def test_efficientnet_labels_with_probabilities(labeler):
 
 def test_end_to_end_with_the_real_models(tmp_path):
     from ingest.vision.ocr import RapidOcr
-    from rag.embedders.sentence_transformer import SentenceTransformerEmbedder
+    from rag.embedders.onnx import OnnxEmbedder
     from rag.service import RagService
 
     root = tmp_path / "corpus"
@@ -170,7 +170,7 @@ def test_end_to_end_with_the_real_models(tmp_path):
         assert set(failed) == {"broken.pdf", "notes.png"}, failed
         assert "truncated" in failed["broken.pdf"] and "mislabelled" in failed["notes.png"]
         assert report.ingested == 4
-        assert isinstance(service.embedder, SentenceTransformerEmbedder)
+        assert isinstance(service.embedder, OnnxEmbedder)  # the default backend
         assert isinstance(service.describer().ocr, RapidOcr)
 
         invoice = [r for r in report.results if r.path.endswith("invoice.png")][0]

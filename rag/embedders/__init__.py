@@ -12,6 +12,17 @@ EmbedderFactory = Callable[[Settings], Embedder]
 
 
 def _sentence_transformers(settings: Settings) -> Embedder:
+    """The model under the backend the settings choose (RAG_EMBEDDER_BACKEND)."""
+    if settings.embedder_backend in ("onnx-int8", "onnx"):
+        from rag.embedders.onnx import OnnxEmbedder
+
+        return OnnxEmbedder(
+            settings.embedding_model,
+            cache_dir=settings.model_cache_dir,
+            quantize=settings.embedder_backend == "onnx-int8",
+            batch_size=settings.embed_batch_size,
+            threads=settings.torch_threads,
+        )
     from rag.embedders.sentence_transformer import SentenceTransformerEmbedder
 
     return SentenceTransformerEmbedder(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import numpy as np
@@ -64,6 +64,18 @@ class SentenceTransformerEmbedder(Embedder):
     @property
     def dim(self) -> int:
         return int(self.model.get_embedding_dimension())
+
+    def embed(
+        self, items: Sequence[str], *, on_batch: Callable[[int], None] | None = None
+    ) -> np.ndarray:
+        """All items in one call: sentence-transformers sorts them by length before batching,
+        so short texts (a chunk's sentences) are not padded to a long neighbour's length."""
+        if not items:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        vectors = np.asarray(self.embed_batch(items), dtype=np.float32)
+        if on_batch is not None:
+            on_batch(len(items))
+        return vectors
 
     def embed_batch(self, items: Sequence[str]) -> np.ndarray:
         return self.model.encode(

@@ -14,19 +14,25 @@ only a question that speaks of a picture.
 
 from __future__ import annotations
 
+import logging
 import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+import numpy as np
+
 from rag.embedders import Embedder
+from rag.embedders.packed import unpack
 from rag.reader.pictures import answer_from_picture, describes_picture, readable_text
 from rag.reader.question import Question, Wants, analyse
 from rag.reader.spans import spans, yes_or_no
 from rag.reader.tables import answer_cell, parse_row
 from rag.settings import READER_PARTS
 from rag.text import content_terms, key_terms, normalize_space, sentences
-from rag.types import Evidence
+from rag.types import Chunk, Evidence
+
+log = logging.getLogger(__name__)
 
 PARTS = READER_PARTS
 
@@ -86,6 +92,7 @@ class Reader:
         self.min_support = min_support
         self.max_quotes = max_quotes
         self.parts = parts
+        self._warned_unstored = False
 
     def read(self, question: str, evidence: Sequence[Evidence], *, context: str = "") -> Reading:
         """Answer ``question``; ``context`` is the turn a follow-up continues ("and on
@@ -106,7 +113,7 @@ class Reader:
                 return Reading(picture, asked)
         if _missing_topic_terms(f"{context}\n{question}", [readable[i] for i in usable]):
             return Reading("", asked)
-        candidates = self.rank(asked, readable, usable, context)
+        candidates = self.rank(asked, readable, usable, context, evidence=evidence)
         if not candidates or max(c.relevance for c in candidates) < self.min_support:
             return Reading("", asked)
         hop = candidates[0]
@@ -140,7 +147,11 @@ class Reader:
         readable: dict[int, str],
         usable: Sequence[int],
         context: str = "",
+        *,
+        evidence: Sequence[Evidence] = (),
     ) -> list[Candidate]:
+        """``evidence`` (what ``readable`` was read from) brings the sentence vectors stored
+        with its chunks; without it, or for a chunk without them, sentences are embedded."""
         question = asked.text
         q_terms = content_terms(question)
         earlier = [t for t in content_terms(context) if t not in q_terms]
@@ -171,7 +182,8 @@ class Reader:
         lexicals = [
             sum(w for t, w in weights.items() if t in terms) / total for terms in unit_terms
         ]
-        dense = self._dense(f"{context}\n{question}" if context else question, units, lexicals)
+        query = f"{context}\n{question}" if context else question
+        dense = self._dense(query, units, lexicals, [e.chunk for e in evidence])
         typed = "types" in self.parts
         scored = []
         for (index, text, after, _), terms, cosine, lexical in zip(
@@ -195,7 +207,11 @@ class Reader:
         return scored
 
     def _dense(
-        self, query: str, units: Sequence[tuple[int, str, str, str]], lexicals: Sequence[float]
+        self,
+        query: str,
+        units: Sequence[tuple[int, str, str, str]],
+        lexicals: Sequence[float],
+        chunks: Sequence[Chunk] = (),
     ) -> list[float]:
         """Cosines with the question for the units that share its wording (the most
         sharing first, at most ``MAX_EMBEDDED``); a unit that shares none is not a candidate
@@ -205,11 +221,46 @@ class Reader:
             key=lambda i: (-lexicals[i], i),
         )[:MAX_EMBEDDED]
         dense = [0.0] * len(units)
-        if chosen:
-            vectors = self.embedder.embed([query] + [units[i][3] for i in chosen])
-            for i, cosine in zip(chosen, vectors[1:] @ vectors[0], strict=True):
-                dense[i] = float(cosine)
+        if not chosen:
+            return dense
+        stored = self._stored_vectors(chunks, {units[i][0] for i in chosen})
+        missing = list(
+            dict.fromkeys(units[i][3] for i in chosen if units[i][3] not in stored[units[i][0]])
+        )
+        # The question is the one retrieval embedded: a cached embedder answers it from memory.
+        embedded = self.embedder.embed([query, *missing])
+        fresh = dict(zip(missing, embedded[1:], strict=True))
+        for i in chosen:
+            vector = stored[units[i][0]].get(units[i][3])
+            dense[i] = float((vector if vector is not None else fresh[units[i][3]]) @ embedded[0])
         return dense
+
+    def _stored_vectors(
+        self, chunks: Sequence[Chunk], indexes: set[int]
+    ) -> dict[int, dict[str, np.ndarray]]:
+        """The sentence vectors ingest stored with each chunk in ``indexes``, by scored text;
+        empty for a chunk without them (an older index), which is said once."""
+        stored: dict[int, dict[str, np.ndarray]] = {index: {} for index in indexes}
+        unstored = 0
+        for index in indexes:
+            if index >= len(chunks):
+                continue  # read without its chunks (a test, a caller with text only)
+            texts = sentence_texts(chunks[index])
+            vectors = unpack(chunks[index].sentence_vectors, texts)
+            if vectors is None:
+                unstored += 1
+                continue
+            stored[index] = dict(zip(texts, vectors, strict=True))
+        if unstored and not self._warned_unstored:
+            self._warned_unstored = True
+            log.warning(
+                "the index holds chunks without the sentence vectors ingest now stores (it was "
+                "built by an older version): their sentences are embedded at question time, "
+                "which is slower. Re-ingest to store them: `rag delete DOCUMENT` then `rag "
+                "ingest PATH` for each document, or `rag ingest` everything into a new "
+                "RAG_DATA_DIR or RAG_COLLECTION"
+            )
+        return stored
 
     # Composition ------------------------------------------------------------------------
 
@@ -266,6 +317,21 @@ def reading_units(text: str) -> list[tuple[str, str]]:
         else:
             prose.append(line)
     return units + [(s, "") for s in sentences("\n".join(prose))]
+
+
+def sentence_texts(chunk: Chunk) -> list[str]:
+    """What the reader may embed of a chunk, each text once, in a fixed order: the scored text
+    of each of its reading units and, for a picture's chunk, of the units of the text read in
+    it (all a question that does not speak of a picture reads). Ingest embeds these and stores
+    them with the chunk, so that reading costs no forward pass."""
+    readings = [chunk.text]
+    if chunk.modality == "image":
+        readings.append(readable_text(Evidence(chunk, 0.0, 0), pictures_ok=False))
+    texts: dict[str, None] = {}
+    for reading in readings:
+        for unit, caption in reading_units(reading):
+            texts.setdefault(f"{caption} {unit}" if caption else unit, None)
+    return list(texts)
 
 
 def _quote(cand: Candidate) -> str:

@@ -1,0 +1,239 @@
+"""The ONNX Runtime backend of the text model: exported once from local weights, the same
+vectors as sentence-transformers (float32) or close to them (int8), refused for models it
+cannot reproduce. A tiny random BERT built offline stands in for MiniLM, except in the
+``models`` test at the end."""
+
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from rag.embedders import create_embedder
+from rag.errors import ConfigError, ModelError
+from rag.settings import Settings, load_settings
+
+pytestmark = pytest.mark.slow  # builds and exports a tiny torch model
+
+WORDS_TEXT = (
+    "the a cat dog sat on mat mirror telescope diameter metres garden club meets tuesday "
+    "report annual visitors welcome budget camera board minutes invoice total due . , ?"
+)
+WORDS = WORDS_TEXT.split(" ")
+TEXTS = [
+    "the cat sat on the mat .",
+    "telescope",
+    "the annual report of the garden club , visitors welcome on tuesday .",
+    "budget ?",
+    "the mirror diameter is two metres and the board minutes list the invoice total due .",
+    "a dog",
+]
+
+
+def build_tiny_sentence_model(folder: Path) -> Path:
+    """A two-layer BERT with mean pooling and normalisation, saved as sentence-transformers
+    saves MiniLM (modules.json, 1_Pooling, sentence_bert_config.json)."""
+    import torch
+    from sentence_transformers import SentenceTransformer, models
+    from transformers import BertConfig, BertModel, BertTokenizerFast
+
+    torch.manual_seed(0)
+    raw = folder / "raw"
+    raw.mkdir(parents=True)
+    vocab = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", *WORDS]
+    (raw / "vocab.txt").write_text("\n".join(vocab) + "\n")
+    BertTokenizerFast(vocab_file=str(raw / "vocab.txt")).save_pretrained(raw)
+    config = BertConfig(
+        vocab_size=len(vocab),
+        hidden_size=32,
+        num_hidden_layers=2,
+        num_attention_heads=2,
+        intermediate_size=48,
+        max_position_embeddings=64,
+    )
+    BertModel(config).save_pretrained(raw)
+    transformer = models.Transformer(str(raw), max_seq_length=32)
+    pooling = models.Pooling(transformer.get_word_embedding_dimension(), pooling_mode="mean")
+    model = SentenceTransformer(modules=[transformer, pooling, models.Normalize()], device="cpu")
+    target = folder / "tiny-sentence-bert"
+    model.save(str(target))
+    return target
+
+
+@pytest.fixture(scope="module")
+def tiny_model(tmp_path_factory) -> Path:
+    return build_tiny_sentence_model(tmp_path_factory.mktemp("tiny"))
+
+
+@pytest.fixture(scope="module")
+def reference(tiny_model) -> np.ndarray:
+    from rag.embedders.sentence_transformer import SentenceTransformerEmbedder
+
+    return SentenceTransformerEmbedder(str(tiny_model), threads=1).embed(TEXTS)
+
+
+def onnx_embedder(model: Path, cache: Path, backend: str = "onnx", batch_size: int = 4):
+    settings = Settings(
+        embedding_model=str(model),
+        embedder_backend=backend,
+        model_cache_dir=cache,
+        embed_batch_size=batch_size,
+        torch_threads=1,
+    )
+    return create_embedder(settings)
+
+
+def test_float32_export_gives_the_sentence_transformers_vectors(tiny_model, reference, tmp_path):
+    from rag.embedders.onnx import OnnxEmbedder
+
+    embedder = onnx_embedder(tiny_model, tmp_path / "cache", batch_size=4)
+    assert isinstance(embedder, OnnxEmbedder) and not embedder.quantize
+    vectors = embedder.embed(TEXTS)  # more texts than a batch, of mixed lengths
+    assert vectors.shape == (len(TEXTS), 32) and vectors.dtype == np.float32
+    np.testing.assert_allclose(vectors, reference, atol=1e-5)
+    assert embedder.dim == 32
+    assert embedder.embed([]).shape == (0, 32)
+    np.testing.assert_allclose(embedder.embed_query(TEXTS[2]), reference[2], atol=1e-5)
+    # The order of the answer is the order asked, whatever the length sort did.
+    order = [3, 0, 5, 2, 1, 4]
+    np.testing.assert_allclose(
+        embedder.embed([TEXTS[i] for i in order]), reference[order], atol=1e-5
+    )
+
+
+def test_int8_vectors_stay_close_and_unit_length(tiny_model, reference, tmp_path):
+    embedder = onnx_embedder(tiny_model, tmp_path / "cache", backend="onnx-int8")
+    vectors = embedder.embed(TEXTS)
+    np.testing.assert_allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)
+    cosines = np.sum(vectors * reference, axis=1)
+    assert cosines.min() > 0.95, cosines
+    assert embedder.model_file().name == "model.int8.onnx"
+    # Quantised, the file is smaller than the float32 export beside it.
+    assert (
+        embedder.model_file().stat().st_size
+        < (embedder.model_file().parent / "model.onnx").stat().st_size
+    )
+    np.testing.assert_array_equal(embedder.embed(TEXTS), vectors)  # same input, same result
+
+
+def test_the_export_is_made_once_and_shared(tiny_model, tmp_path, monkeypatch, caplog):
+    import rag.embedders.onnx as onnx_module
+
+    cache = tmp_path / "cache"
+    with caplog.at_level(logging.WARNING):
+        first = onnx_embedder(tiny_model, cache, backend="onnx-int8").embed(TEXTS[:2])
+    # The quantiser's hint about static quantisation is not for this one: not shown.
+    assert not [r for r in caplog.records if "quantization" in r.getMessage()]
+    exported = sorted(p.relative_to(cache) for p in cache.rglob("*") if p.is_file())
+    assert [p.name for p in exported] == ["model.int8.onnx", "model.onnx"]
+
+    def no_export(*args, **kwargs):
+        raise AssertionError("exported again")
+
+    monkeypatch.setattr(onnx_module, "export_onnx", no_export)
+    monkeypatch.setattr(onnx_module, "quantize_int8", no_export)
+    again = onnx_embedder(tiny_model, cache, backend="onnx-int8").embed(TEXTS[:2])
+    np.testing.assert_array_equal(first, again)
+    assert not [p for p in cache.rglob("*.tmp")]  # no half-written file is left
+
+
+def test_changed_weights_get_a_new_export(tiny_model, tmp_path):
+    import shutil
+
+    from rag.embedders.onnx import export_key
+
+    copy = tmp_path / "copy"
+    shutil.copytree(tiny_model, copy)
+    before = export_key(copy)
+    weights = copy / "model.safetensors"
+    weights.write_bytes(weights.read_bytes() + b"\0")
+    assert export_key(copy) != before
+
+
+def test_a_model_pooled_otherwise_is_refused(tiny_model, tmp_path):
+    import shutil
+
+    copy = tmp_path / "cls-pooled"
+    shutil.copytree(tiny_model, copy)
+    pooling = copy / "1_Pooling" / "config.json"
+    config = json.loads(pooling.read_text())
+    config["pooling_mode"] = "cls"
+    pooling.write_text(json.dumps(config))
+    with pytest.raises(ModelError, match="mean pooling.*RAG_EMBEDDER_BACKEND=torch"):
+        onnx_embedder(copy, tmp_path / "cache").embed(["the cat"])
+
+
+def test_a_directory_without_sentence_transformers_files_is_refused(tmp_path):
+    folder = tmp_path / "not-a-model"
+    folder.mkdir()
+    with pytest.raises(ModelError, match="not a sentence-transformers directory"):
+        onnx_embedder(folder, tmp_path / "cache").embed(["the cat"])
+    with pytest.raises(ModelError, match="does not exist"):
+        onnx_embedder(tmp_path / "missing", tmp_path / "cache").embed(["the cat"])
+
+
+def test_a_failed_export_is_a_model_error(tiny_model, tmp_path, monkeypatch):
+    import rag.embedders.onnx as onnx_module
+
+    def unsupported(*args, **kwargs):
+        raise RuntimeError("Exporting the operator 'aten::frobnicate' is not supported")
+
+    monkeypatch.setattr(onnx_module, "export_onnx", unsupported)
+    with pytest.raises(ModelError, match="frobnicate.*RAG_EMBEDDER_BACKEND=torch"):
+        onnx_embedder(tiny_model, tmp_path / "cache").embed(["the cat"])
+    assert not list((tmp_path / "cache").rglob("*.onnx"))  # nothing half-made is kept
+
+
+def test_an_unwritable_cache_says_what_to_set(tiny_model, tmp_path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a directory")
+    with pytest.raises(ModelError, match="RAG_MODEL_CACHE_DIR"):
+        onnx_embedder(tiny_model, blocker / "cache").embed(["the cat"])
+
+
+def test_the_backend_setting_picks_the_model_runner(tiny_model, tmp_path):
+    from rag.embedders.onnx import OnnxEmbedder
+    from rag.embedders.sentence_transformer import SentenceTransformerEmbedder
+
+    assert isinstance(onnx_embedder(tiny_model, tmp_path, "torch"), SentenceTransformerEmbedder)
+    assert onnx_embedder(tiny_model, tmp_path, "onnx-int8").quantize
+    assert isinstance(onnx_embedder(tiny_model, tmp_path, "onnx"), OnnxEmbedder)
+    with pytest.raises(ConfigError, match="embedder_backend"):
+        load_settings(embedder_backend="tensorrt")
+
+
+@pytest.mark.models
+def test_minilm_int8_agrees_with_the_float32_model(tmp_path):
+    from rag.embedders.sentence_transformer import SentenceTransformerEmbedder
+
+    texts = [
+        "The main telescope mirror has a diameter of 2.4 metres.",
+        "Visitors are welcome on the first Saturday of each month.",
+        "FC_DEBUG=1024 prints the name of each configuration file as it is loaded.",
+        "How long does the warranty last?",
+    ]
+    reference = SentenceTransformerEmbedder("packaged:all-MiniLM-L6-v2", threads=2).embed(texts)
+    for backend, floor in (("onnx", 0.9999), ("onnx-int8", 0.97)):
+        settings = Settings(
+            embedder_backend=backend, model_cache_dir=tmp_path / "cache", torch_threads=2
+        )
+        vectors = create_embedder(settings).embed(texts)
+        assert vectors.shape == (4, 384)
+        cosines = np.sum(vectors * reference, axis=1)
+        assert cosines.min() > floor, (backend, cosines)
+
+
+def test_the_torch_backend_embeds_a_call_whole_in_the_order_asked(tiny_model, reference):
+    from rag.embedders.sentence_transformer import SentenceTransformerEmbedder
+
+    embedder = SentenceTransformerEmbedder(str(tiny_model), batch_size=2, threads=1)
+    seen: list[int] = []
+    vectors = embedder.embed(TEXTS, on_batch=seen.append)
+    np.testing.assert_allclose(vectors, reference, atol=1e-5)
+    one_by_one = np.stack([embedder.embed([text])[0] for text in TEXTS])
+    np.testing.assert_allclose(vectors, one_by_one, atol=1e-5)
+    assert sum(seen) == len(TEXTS)
+    assert embedder.embed([]).shape == (0, 32)
