@@ -23,6 +23,7 @@ from watchdog.observers import Observer
 
 from ingest.detect import SUPPORTED_EXTENSIONS
 from ingest.pipeline import FileResult, IngestReport, discover
+from rag.collections import DEFAULT_COLLECTION
 from rag.errors import DocumentNotFoundError, RagError
 from rag.types import DocumentRecord
 
@@ -38,12 +39,16 @@ class IngestTarget(Protocol):
     """What the watcher drives: the facade's ingest, list and delete operations."""
 
     def ingest(
-        self, paths: Sequence[Path], *, on_result: Callable[[FileResult], None] | None = None
+        self,
+        paths: Sequence[Path],
+        *,
+        on_result: Callable[[FileResult], None] | None = None,
+        collection: str = DEFAULT_COLLECTION,
     ) -> IngestReport: ...
 
-    def documents(self) -> list[DocumentRecord]: ...
+    def documents(self, collections: Iterable[str] | None = None) -> list[DocumentRecord]: ...
 
-    def delete(self, key: str) -> DocumentRecord: ...
+    def delete(self, key: str, collections: Iterable[str] | None = None) -> DocumentRecord: ...
 
 
 class FolderWatcher:
@@ -56,8 +61,12 @@ class FolderWatcher:
         exclude: Iterable[Path] = (),
         on_result: Callable[[FileResult], None] | None = None,
         clock: Callable[[], float] = time.monotonic,
+        collection: str = DEFAULT_COLLECTION,
     ) -> None:
         self.target = target
+        # The files go into this collection, and only its documents are removed when their
+        # files go: the same file may also be indexed in another collection.
+        self.collection = collection
         self.roots = sorted({Path(folder).resolve() for folder in folders})
         self.exclude = [Path(path).resolve() for path in exclude]
         self.debounce_s = debounce_s
@@ -110,14 +119,14 @@ class FolderWatcher:
         """Remove the documents of files that no longer exist at or under ``places``."""
         removed = []
         places = list(places)
-        for record in self.target.documents():
+        for record in self.target.documents([self.collection]):
             path = Path(record.path)
             if not path.is_absolute() or path.exists():
                 continue  # a URL, or a file still there
             if not any(path.is_relative_to(place) for place in places):
                 continue
             try:
-                self.target.delete(record.doc_id)
+                self.target.delete(record.doc_id, [self.collection])
             except DocumentNotFoundError:
                 continue  # removed meanwhile
             result = FileResult(record.path, "removed", chunks=record.chunks, doc_id=record.doc_id)
@@ -128,7 +137,7 @@ class FolderWatcher:
         return removed
 
     def _ingest(self, paths: Sequence[Path]) -> IngestReport:
-        report = self.target.ingest(list(paths), on_result=self._report)
+        report = self.target.ingest(list(paths), on_result=self._report, collection=self.collection)
         for result in report.results:
             path = Path(result.path).resolve()
             if result.status == "duplicate":

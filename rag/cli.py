@@ -148,11 +148,18 @@ def ingest(
     required=True,
     type=click.Path(path_type=Path, exists=True, file_okay=False),
 )
+@click.option(
+    "--collection",
+    default="default",
+    show_default=True,
+    callback=_collection_name,
+    help="The named collection the files go into; only its documents are removed.",
+)
 @click.pass_obj
-def watch(settings: Settings, folders: tuple[Path, ...]) -> None:
+def watch(settings: Settings, folders: tuple[Path, ...], collection: str) -> None:
     """Keep the index in step with FOLDERS until stopped (Ctrl-C): files added, changed and
-    deleted there are ingested, replaced and removed. Catches up with changes made while it
-    was not running."""
+    deleted there are ingested, replaced and removed in one collection. Catches up with changes
+    made while it was not running."""
     import signal
 
     from ingest.watch import FolderWatcher
@@ -175,6 +182,7 @@ def watch(settings: Settings, folders: tuple[Path, ...]) -> None:
                 debounce_s=settings.watch_debounce_s,
                 exclude=[settings.data_dir],
                 on_result=report_line,
+                collection=collection,
             )
             signal.signal(signal.SIGTERM, lambda *_: watcher.stop())
             try:
@@ -184,7 +192,8 @@ def watch(settings: Settings, folders: tuple[Path, ...]) -> None:
                     service.optimize()
                 removed = sum(1 for r in caught_up.results if r.status == "removed")
                 click.echo(
-                    f"Watching {', '.join(str(root) for root in watcher.roots)}: "
+                    f"Watching {', '.join(str(root) for root in watcher.roots)} "
+                    f"into collection '{collection}': "
                     f"caught up in {caught_up.seconds:.1f} s ({caught_up.ingested} ingested, "
                     f"{removed} removed, {caught_up.failed} failed). Ctrl-C stops."
                 )
@@ -301,14 +310,32 @@ def list_documents(settings: Settings, as_json: bool, collections: tuple[str, ..
     click.echo(f"{len(documents)} documents")
 
 
+def _kept_uploads(settings: Settings, service=None):
+    """The server's kept uploads, so deleting a document here also removes its uploaded copy
+    (files elsewhere are the user's own and stay); forgetting one needs no service."""
+    from server.uploads import Uploads
+
+    return Uploads(service, settings.data_dir / "uploads")
+
+
 @main.command()
 @click.argument("document")
+@click.option(
+    "--collection",
+    "collections",
+    multiple=True,
+    callback=_collection_name,
+    help="Look for DOCUMENT only in this named collection (repeat for several).",
+)
 @click.pass_obj
-def delete(settings: Settings, document: str) -> None:
+def delete(settings: Settings, document: str, collections: tuple[str, ...]) -> None:
     """Remove DOCUMENT (an id, a path or a file name from `rag list`) from the index."""
     try:
+        from rag.collections import restrict
+
         with _index(settings) as index:
-            record = index.remove(document)
+            record = index.remove(document, restrict(None, collections or None))
+        _kept_uploads(settings).forget(record.path)
     except RagError as exc:
         _fail(exc)
     click.echo(f"Deleted {printable(record.path)} ({record.chunks} chunks)")
@@ -330,6 +357,9 @@ def collections_command(settings: Settings, as_json: bool, to_delete: str | None
         with _service(settings) as service:
             if to_delete is not None:
                 deleted = service.delete_collection(to_delete)
+                uploads = _kept_uploads(settings, service)
+                for record in deleted:
+                    uploads.forget(record.path)
             else:
                 counts = service.collections()
     except RagError as exc:

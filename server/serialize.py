@@ -9,12 +9,15 @@ from rag.types import Answer, Source
 
 
 def preview_path(source: Source | dict[str, Any]) -> str | None:
-    """Server-relative URL of a source's picture or rendered PDF page; None for plain text."""
+    """Server-relative URL of a source's picture or rendered PDF page; None for plain text.
+
+    Only PDFs have rendered pages. A page with a ``page_label`` is a slide, sheet or section
+    of another kind of document: it has no page preview, though its pictures do."""
     data = source.to_dict() if isinstance(source, Source) else source
     image = data.get("image")
     if image:
         return f"/api/blobs/{image.rsplit('/', 1)[-1]}"
-    if data.get("page"):
+    if data.get("page") and not data.get("page_label"):
         return f"/api/documents/{data['doc_id']}/pages/{data['page']}"
     return None
 

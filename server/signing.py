@@ -12,12 +12,16 @@ from __future__ import annotations
 import os
 import secrets
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from flask import current_app, request
 from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 from werkzeug.exceptions import Forbidden
 
 from server.context import settings
+
+if TYPE_CHECKING:
+    from rag.settings import Settings
 
 SALT = "rag-preview-link"
 SECRET_FILE = "link_secret"
@@ -41,12 +45,16 @@ def _stored_secret(data_dir: Path) -> str:
     return secret
 
 
+def link_serializer(s: Settings) -> URLSafeTimedSerializer:
+    """What signs and checks links under the settings' secret: also for code that runs outside
+    a request, such as the Slack bot's answer threads."""
+    return URLSafeTimedSerializer(s.link_secret or _stored_secret(s.data_dir), salt=SALT)
+
+
 def _serializer() -> URLSafeTimedSerializer:
     serializer = current_app.extensions.get("link_serializer")
     if serializer is None:
-        s = settings()
-        secret = s.link_secret or _stored_secret(s.data_dir)
-        serializer = URLSafeTimedSerializer(secret, salt=SALT)
+        serializer = link_serializer(settings())
         current_app.extensions["link_serializer"] = serializer
     return serializer
 
@@ -58,7 +66,12 @@ def public_base() -> str:
 
 def signed_url(path: str) -> str:
     """The absolute, shareable URL of a server path such as ``/api/blobs/NAME``."""
-    return f"{public_base()}{path}?token={_serializer().dumps(path)}"
+    return sign_path(path, public_base(), _serializer())
+
+
+def sign_path(path: str, base: str, serializer: URLSafeTimedSerializer) -> str:
+    """``base`` + ``path`` with the token that opens that path alone."""
+    return f"{base.rstrip('/')}{path}?token={serializer.dumps(path)}"
 
 
 def signed_link_opens() -> bool:

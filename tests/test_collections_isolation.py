@@ -551,6 +551,64 @@ def test_cli_ingests_lists_asks_and_deletes_by_collection(rag_cli, tmp_path):
     assert rag_cli("collections", "--delete", "team-b").exit_code == 1
 
 
+def test_cli_deletes_a_document_of_one_collection_only(rag_cli, tmp_path):
+    (tmp_path / "alpha.txt").write_text(ALPHA)
+    for name in ("team-a", "team-b"):
+        assert rag_cli("ingest", "--collection", name, str(tmp_path / "alpha.txt")).exit_code == 0
+    deleted = rag_cli("delete", "--collection", "team-b", "alpha.txt")
+    assert deleted.exit_code == 0 and "Deleted" in deleted.output
+    listed = json.loads(rag_cli("list", "--json").output)
+    assert [(d["collection"], d["file"]) for d in listed] == [("team-a", "alpha.txt")]
+    assert (tmp_path / "alpha.txt").is_file()  # the user's own file stays
+    missing = rag_cli("delete", "--collection", "team-b", "alpha.txt")
+    assert missing.exit_code == 1 and "no indexed document matches 'alpha.txt'" in missing.output
+    bad = rag_cli("delete", "--collection", "Team B", "alpha.txt")
+    assert bad.exit_code == 2 and "not valid" in bad.output
+
+
+def test_cli_deleting_a_collection_removes_its_kept_uploads(rag_cli, tmp_path):
+    uploads = tmp_path / "data" / "uploads"
+    kept = uploads / "@team-b" / "beta.txt"
+    kept.parent.mkdir(parents=True)
+    kept.write_text(BETA)
+    other = uploads / "alpha.txt"  # a kept upload of another collection
+    other.write_text(ALPHA)
+    own = tmp_path / "gamma.txt"  # a file of the user's own, not an upload
+    own.write_text("Gamma notes: the gamma door code is 9012.")
+    assert rag_cli("ingest", "--collection", "team-b", str(kept), str(own)).exit_code == 0
+    assert rag_cli("ingest", str(other)).exit_code == 0
+    result = rag_cli("collections", "--delete", "team-b")
+    assert result.exit_code == 0 and "2 documents" in result.output
+    assert not kept.exists()
+    assert own.is_file() and other.is_file()
+    assert [d["file"] for d in json.loads(rag_cli("list", "--json").output)] == ["alpha.txt"]
+
+
+def test_cli_watches_into_a_collection(rag_cli, tmp_path, monkeypatch):
+    from ingest.watch import FolderWatcher
+
+    # Catching up is the part under test: watching for events afterwards is test_watch's.
+    monkeypatch.setattr(FolderWatcher, "run", lambda self: None)
+    monkeypatch.setattr("signal.signal", lambda *_: None)  # no SIGTERM handler left behind
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "alpha.txt").write_text(ALPHA)
+    assert rag_cli("ingest", str(folder / "alpha.txt")).exit_code == 0  # also in default
+    watched = rag_cli("watch", "--collection", "team-a", str(folder))
+    assert watched.exit_code == 0 and "into collection 'team-a'" in watched.output
+    listed = json.loads(rag_cli("list", "--json").output)
+    assert sorted(d["collection"] for d in listed) == ["default", "team-a"]
+
+    (folder / "alpha.txt").unlink()
+    caught_up = rag_cli("watch", "--collection", "team-a", str(folder))
+    assert "1 removed" in caught_up.output
+    # Only the watched collection's document goes; the default one is not the watcher's.
+    listed = json.loads(rag_cli("list", "--json").output)
+    assert [d["collection"] for d in listed] == ["default"]
+    bad = rag_cli("watch", "--collection", "Team A", str(folder))
+    assert bad.exit_code == 2 and "not valid" in bad.output
+
+
 def test_cli_refuses_bad_collection_names(rag_cli, tmp_path):
     (tmp_path / "alpha.txt").write_text(ALPHA)
     result = rag_cli("ingest", "--collection", "Team A", str(tmp_path / "alpha.txt"))

@@ -201,6 +201,44 @@ def test_sources_carry_open_webui_citation_keys_numbered_like_the_markers(client
         assert source["document"] == [source["snippet"]]
 
 
+def test_slides_and_sheets_are_named_by_label_and_only_pictures_get_links(make_settings, indexed):
+    from rag.types import Answer, Source
+    from server.openai_api.sources import footer, sources_json
+
+    def source(n: int, **kwargs) -> Source:
+        values = dict(n=n, file="deck.pptx", page=3, modality="text", snippet="Zone B")
+        return Source(**{**values, "doc_id": "d1", "score": 0.5, **kwargs})
+
+    answer = Answer(
+        text="Zone B [1] [2] [3].",
+        sources=[
+            source(1, page_label="slide 3"),
+            source(2, file="zones.xlsx", page=1, page_label="sheet Zones"),
+            source(3, page_label="slide 3", modality="image", image="b/chart.png"),
+        ],
+        evidence=[],
+        abstained=False,
+    )
+    app = create_app(make_settings(public_url="https://rag.example.com/"), rag=indexed)
+    with app.test_request_context():
+        sources = sources_json(answer)
+    # A slide or sheet has no rendered page to open (only PDFs do); its pictures do open.
+    assert [s["preview_url"] for s in sources] == [None, None, "/api/blobs/chart.png"]
+    assert [s["url"] is None for s in sources] == [True, True, False]
+    assert [s["page_label"] for s in sources] == ["slide 3", "sheet Zones", "slide 3"]
+    assert [s["metadata"][0]["name"] for s in sources] == [
+        "deck.pptx, slide 3",
+        "zones.xlsx, sheet Zones",
+        "deck.pptx, slide 3 (picture)",
+    ]
+    assert all("page" not in s["metadata"][0] for s in sources)  # no PDF page to jump to
+    lines = footer(sources).split("\n\n")[-1].splitlines()
+    assert lines[:2] == ["- [1] deck.pptx, slide 3", "- [2] zones.xlsx, sheet Zones"]
+    assert lines[2].startswith(
+        "- [3] [deck.pptx, slide 3 (picture)](https://rag.example.com/api/blobs/"
+    )
+
+
 # LangChain -----------------------------------------------------------------------------------
 
 

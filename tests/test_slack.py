@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
+import re
 import threading
 import time
 from collections.abc import Callable
@@ -658,7 +659,7 @@ def test_an_empty_slash_command_gets_usage_and_nothing_is_queued(app, slack_api,
 
 def test_end_to_end_the_extractive_answer_with_citations_and_links(make_app, corpus, slack_api):
     service = corpus()  # the real extractive generator over the fake embedder
-    app = make_app(service, public_url="https://rag.example.com/")
+    app = make_app(service, public_url="https://rag.example.com/", api_keys=["k1"])
     client = app.test_client()
     question = "What is used to descale the espresso machine?"
     post_event(client, event_payload(mention(question, ts="1700000001.000100", channel="C9")))
@@ -667,5 +668,16 @@ def test_end_to_end_the_extractive_answer_with_citations_and_links(make_app, cor
     text = message_text(post)
     assert "citric acid" in text and "[1]" in post.body["text"]
     [doc] = [d for d in service.documents() if d.file == "manual.pdf"]
-    link = f"<https://rag.example.com/api/documents/{doc.doc_id}/pages/2|manual.pdf, page 2>"
-    assert f"[1] {link}" in post.body["blocks"][1]["text"]["text"]
+    path = f"/api/documents/{doc.doc_id}/pages/2"
+    found = re.search(
+        r"\[1\] <https://rag\.example\.com(?P<path>[^|?]+)\?token=(?P<token>[^|]+)\|"
+        r"manual\.pdf, page 2>",
+        post.body["blocks"][1]["text"]["text"],
+    )
+    assert found and found["path"] == path
+    # The signed link opens the page without an API key; the bare path does not.
+    assert client.get(path).status_code == 401
+    opened = client.get(path, query_string={"token": found["token"]})
+    assert opened.status_code == 200 and opened.mimetype == "image/png"
+    other = client.get(path.replace("/pages/2", "/pages/1"), query_string={"token": found["token"]})
+    assert other.status_code == 403

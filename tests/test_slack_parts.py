@@ -104,7 +104,7 @@ def test_answer_message_lists_sources_with_preview_links():
         evidence=[],
         abstained=False,
     )
-    message = answer_message(answer, "https://rag.example.com/")
+    message = answer_message(answer, lambda path: f"https://rag.example.com{path}")
     lines = message["blocks"][1]["text"]["text"].splitlines()
     assert lines[0] == "*Sources*"
     assert lines[1] == (
@@ -120,6 +120,35 @@ def test_answer_message_lists_sources_with_preview_links():
 
     plain = answer_message(answer, None)
     assert "[1] manual.pdf, page 2 — " in plain["text"] and "http" not in plain["text"]
+
+
+def test_slides_and_sheets_are_named_by_their_label_and_link_only_their_pictures():
+    answer = Answer(
+        text="Zone B [1], see the slide [2] and its chart [3].",
+        sources=[
+            source(1, file="zones.xlsx", page=2, page_label="sheet Zones"),
+            source(2, file="deck.pptx", page=3, page_label="slide 3"),
+            source(
+                3,
+                file="deck.pptx",
+                page=3,
+                page_label="slide 3",
+                modality="image",
+                image="b/chart.png",
+            ),
+        ],
+        evidence=[],
+        abstained=False,
+    )
+    lines = answer_message(answer, lambda path: f"https://rag.example.com{path}")["blocks"][1][
+        "text"
+    ]["text"].splitlines()
+    # A slide or sheet has no rendered page to open: plain text, the picture keeps its link.
+    assert lines[1].startswith("[1] zones.xlsx, sheet Zones — _")
+    assert lines[2].startswith("[2] deck.pptx, slide 3 — _")
+    assert lines[3].startswith(
+        "[3] <https://rag.example.com/api/blobs/chart.png|deck.pptx, slide 3 (picture)>"
+    )
 
 
 def test_an_abstained_answer_has_no_sources_section():

@@ -104,6 +104,28 @@ def test_a_file_added_changed_and_deleted_is_followed(service, folder, watching)
     wait_for(lambda: w.statuses("removed") == ["notes.md"])
 
 
+def test_a_watched_collection_gets_the_files_and_loses_only_its_own_documents(
+    service, folder, watching
+):
+    (folder / "notes.txt").write_text("The pump runs at 40 litres a minute.")
+    # The same file indexed in the default collection too, as `rag ingest` would.
+    assert service.ingest([folder / "notes.txt"]).ingested == 1
+    w = watching(collection="pumps")
+    assert w.statuses("ingested") == ["notes.txt"]
+    by_collection = {d.collection: d.file for d in service.documents()}
+    assert by_collection == {"default": "notes.txt", "pumps": "notes.txt"}
+
+    (folder / "flow.md").write_text("# Flow\n\nThe flow is checked monthly.")
+    wait_for(lambda: len(service.documents(["pumps"])) == 2)
+    assert [d.file for d in service.documents(["default"])] == ["notes.txt"]
+
+    (folder / "notes.txt").unlink()
+    wait_for(lambda: [d.file for d in service.documents(["pumps"])] == ["flow.md"])
+    # The default collection's copy is not the watcher's to remove.
+    wait_for(lambda: w.statuses("removed") == ["notes.txt"])
+    assert [d.file for d in service.documents(["default"])] == ["notes.txt"]
+
+
 def test_a_burst_of_writes_is_ingested_once(service, folder, watching):
     w = watching(debounce_s=1.0)
     report = folder / "report.txt"
@@ -161,17 +183,17 @@ def test_a_batch_the_store_refuses_is_reported_and_watching_goes_on(service, fol
         def __init__(self) -> None:
             self.down = True
 
-        def ingest(self, paths, *, on_result=None):
+        def ingest(self, paths, *, on_result=None, collection="default"):
             if paths and self.down:
                 self.down = False
                 raise StoreUnavailableError("Qdrant at http://qdrant:6333 cannot be reached")
-            return service.ingest(paths, on_result=on_result)
+            return service.ingest(paths, on_result=on_result, collection=collection)
 
-        def documents(self):
-            return service.documents()
+        def documents(self, collections=None):
+            return service.documents(collections)
 
-        def delete(self, key):
-            return service.delete(key)
+        def delete(self, key, collections=None):
+            return service.delete(key, collections)
 
     results: list[FileResult] = []
     watcher = FolderWatcher(FlakyStore(), [folder], debounce_s=DEBOUNCE_S, on_result=results.append)

@@ -174,6 +174,27 @@ def test_upload_by_drag_and_drop_and_file_picker(page, app, tmp_path):
         assert "unsupported file type" in page.find("#upload-label").text
 
 
+def test_a_slide_source_is_named_by_its_label_and_opens_no_page_preview(
+    page, settings, service, tmp_path
+):
+    from office_files import write_pptx
+
+    assert service.ingest([write_pptx(tmp_path / "deck.pptx")]).ingested == 1
+    with serving(create_app(settings, rag=service)) as url:
+        page.url = url
+        page.open()
+        page.ask("What does the probe report compare?")
+        answer = page.answers(1)[0]
+        assert "outer planets" in answer.text
+        labels = [e.text for e in answer.find_elements("css selector", ".source-label")]
+        assert labels and labels[0] == "deck.pptx, slide 1"
+        answer.find_element("css selector", ".answer-text button.chip[data-n='1']").click()
+        page.wait(lambda d: page.find("#source-panel").is_displayed(), "the source did not open")
+        assert page.find("#source-page").text == "slide 1"
+        # Only PDFs have rendered pages: no preview is fetched (it would be a 404 error).
+        assert not page.find("#source-figure").is_displayed()
+
+
 def test_asks_for_the_api_key(page, make_settings, indexed):
     app = create_app(make_settings(api_keys=["secret-key"]), rag=indexed)
     with serving(app) as url:

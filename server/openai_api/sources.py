@@ -19,9 +19,11 @@ from server.signing import signed_url
 
 
 def source_label(source: dict[str, Any]) -> str:
-    """``manual.pdf, page 2``: what a reader sees for a source."""
+    """``manual.pdf, page 2`` or ``deck.pptx, slide 3``: what a reader sees for a source."""
     label = source["file"]
-    if source.get("page"):
+    if source.get("page_label"):
+        label += f", {source['page_label']}"
+    elif source.get("page"):
         label += f", page {source['page']}"
     if source.get("modality") == "image" and source.get("page"):
         label += " (picture)"
@@ -44,7 +46,8 @@ def openwebui_citation(source: dict[str, Any]) -> dict[str, Any]:
     them in arrival order, so the id is unique per numbered source; ``page`` is 0-based there."""
     label = source_label(source)
     metadata: dict[str, Any] = {"source": f"[{source['n']}] {label}", "name": label}
-    if source.get("page"):
+    # Open WebUI shows ``page`` as a PDF page number; a slide or sheet has none to show.
+    if source.get("page") and not source.get("page_label"):
         metadata["page"] = source["page"] - 1
     if source.get("url"):
         metadata["source_url"] = source["url"]

@@ -11,14 +11,16 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+from itsdangerous import URLSafeTimedSerializer
 from slack_sdk import WebClient
 
 from rag.generators import Turn
 from rag.settings import Settings
 from rag.types import Answer
+from server.signing import link_serializer, sign_path
 from server.slack.channels import ChannelCollections
 from server.slack.clients import send_webhook, web_client
-from server.slack.format import answer_message, notice
+from server.slack.format import Link, answer_message, notice
 from server.slack.memory import Conversations, RecentKeys
 from server.slack.worker import WorkerPool
 
@@ -72,6 +74,18 @@ class SlackBot:
         self.answers = WorkerPool(settings.slack_workers, settings.slack_queue_size, "slack-answer")
         # Busy notices and usage hints: one thread, so an overload cannot start more of them.
         self.notices = WorkerPool(1, settings.slack_queue_size, "slack-notice")
+        self._links: URLSafeTimedSerializer | None = None
+
+    def preview_link(self) -> Link | None:
+        """Signed absolute preview links when ``RAG_PUBLIC_URL`` says where the service is;
+        None without it (an answer thread has no request to take the address from)."""
+        public_url = self.settings.public_url
+        if not public_url:
+            return None
+        if self._links is None:
+            self._links = link_serializer(self.settings)
+        serializer = self._links
+        return lambda path: sign_path(path, public_url, serializer)
 
     # Called by the views ------------------------------------------------------------------
 
@@ -107,14 +121,14 @@ class SlackBot:
             self.post(thread, notice(APOLOGY))
             return
         self.conversations.record(thread.key, question, answer.text)
-        self.post(thread, answer_message(answer, self.settings.public_url))
+        self.post(thread, answer_message(answer, self.preview_link()))
 
     def _answer_command(
         self, service: Answerer, question: str, response_url: str, channel: str | None
     ) -> None:
         answer = self._ask(service, question, [], channel)
         message = (
-            answer_message(answer, self.settings.public_url, asked=question)
+            answer_message(answer, self.preview_link(), asked=question)
             if answer is not None
             else notice(APOLOGY)
         )

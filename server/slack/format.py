@@ -1,12 +1,14 @@
 """Answers as Slack messages: mrkdwn text, Block Kit blocks and a plain ``text`` fallback.
 
 The answer keeps its ``[n]`` markers; the sources follow as a numbered list, each linked to its
-preview on the service when ``RAG_PUBLIC_URL`` is set.
+preview on the service when ``RAG_PUBLIC_URL`` is set: a signed link (``server.signing``), so it
+opens in a browser without an API key.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 from rag.types import Answer, Source
@@ -14,6 +16,8 @@ from server.serialize import preview_path
 
 SECTION_LIMIT = 3000  # characters in one section block's text
 SNIPPET_CHARS = 120
+# A preview path such as ``/api/blobs/NAME`` to the URL a reader opens.
+Link = Callable[[str], str]
 _BOLD = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*", re.DOTALL)
 
 
@@ -33,21 +37,21 @@ def _clip(text: str, limit: int) -> str:
 
 def source_label(source: Source) -> str:
     label = source.file
-    if source.page:
-        label += f", page {source.page}"
+    if source.where:
+        label += f", {source.where}"
     if source.modality == "image":
         label += " (picture)"
     return label
 
 
-def source_url(source: Source, public_url: str | None) -> str | None:
+def source_url(source: Source, link: Link | None) -> str | None:
     path = preview_path(source)
-    return f"{public_url.rstrip('/')}{path}" if public_url and path else None
+    return link(path) if link and path else None
 
 
-def source_line(source: Source, public_url: str | None) -> str:
+def source_line(source: Source, link: Link | None) -> str:
     label = escape(source_label(source))
-    url = source_url(source, public_url)
+    url = source_url(source, link)
     line = f"[{source.n}] " + (f"<{url}|{label}>" if url else label)
     snippet = " ".join(source.snippet.split())
     if snippet:
@@ -56,12 +60,13 @@ def source_line(source: Source, public_url: str | None) -> str:
 
 
 def answer_message(
-    answer: Answer, public_url: str | None, *, asked: str | None = None
+    answer: Answer, link: Link | None, *, asked: str | None = None
 ) -> dict[str, Any]:
-    """``chat.postMessage`` / ``response_url`` fields for an answer; ``asked`` quotes the
-    question above it (slash commands, whose question is not in the channel)."""
+    """``chat.postMessage`` / ``response_url`` fields for an answer; ``link`` makes a preview
+    path a URL (None: sources without links); ``asked`` quotes the question above it (slash
+    commands, whose question is not in the channel)."""
     body = mrkdwn(answer.text)
-    sources = [source_line(s, public_url) for s in answer.sources]
+    sources = [source_line(s, link) for s in answer.sources]
     blocks: list[dict[str, Any]] = []
     if asked:
         quoted = _clip(f"> {escape(' '.join(asked.split()))}", SECTION_LIMIT)

@@ -230,9 +230,16 @@
     scrollToEnd();
   }
 
+  // "page 3", or the label a slide, sheet or section carries ("slide 3", "sheet Zones").
+  function sourceWhere(source) {
+    if (typeof source.page_label === "string" && source.page_label) return source.page_label;
+    return source.page ? `page ${source.page}` : "";
+  }
+
   function sourceLabel(source) {
     let label = source.file || "source";
-    if (source.page) label += `, page ${source.page}`;
+    const where = sourceWhere(source);
+    if (where) label += `, ${where}`;
     if (source.modality && source.modality !== "text") label += ` (${source.modality})`;
     return label;
   }
@@ -526,7 +533,8 @@
     opener.setAttribute("aria-expanded", "true");
     ui.sourceTitle.textContent = `Source ${source.n}`;
     ui.sourceFile.textContent = source.file || "—";
-    ui.sourcePage.textContent = source.page ? String(source.page) : "—";
+    // A PDF page as its number under "Page"; a slide, sheet or section by its label.
+    ui.sourcePage.textContent = source.page_label || (source.page ? String(source.page) : "—");
     ui.sourceModality.textContent = source.modality || "text";
     ui.sourceSnippet.textContent = source.snippet || "";
     showPreview(source);
@@ -559,7 +567,9 @@
   // Where the cited passage sits on a PDF page, as boxes in fractions of the page; none when
   // the page's text layer does not hold it (a scan, a picture) or the lookup fails.
   async function fetchHighlights(source) {
-    if (!source.page || source.image || !source.doc_id || typeof source.snippet !== "string") return [];
+    // Only PDF pages have a text layer to search: a slide or sheet has a label instead.
+    if (!source.page || source.page_label || source.image) return [];
+    if (!source.doc_id || typeof source.snippet !== "string") return [];
     const quote = source.snippet.replace(/^…\s*/, "").replace(/\s*…$/, "").slice(0, MAX_QUOTE_CHARS);
     if (!quote.trim()) return [];
     const path =
@@ -601,7 +611,8 @@
       ui.sourceFigure.hidden = true;
       return;
     }
-    const what = source.page ? `Page ${source.page} of ${source.file}` : `Picture from ${source.file}`;
+    const what =
+      source.page && !source.image ? `Page ${source.page} of ${source.file}` : `Picture from ${source.file}`;
     ui.sourceFigure.hidden = false;
     ui.sourceImage.alt = what;
     ui.sourceCaption.textContent = "Loading the preview…";
