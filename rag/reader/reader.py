@@ -24,6 +24,7 @@ import numpy as np
 
 from rag.embedders import Embedder
 from rag.embedders.packed import unpack
+from rag.reader.instructions import addressed_to_a_model, asks_about_instructions
 from rag.reader.pictures import answer_from_picture, describes_picture, readable_text
 from rag.reader.question import Question, Wants, analyse
 from rag.reader.spans import spans, yes_or_no
@@ -121,6 +122,8 @@ class Reader:
             candidates = _follow_bridge(question, candidates)
         floor = self.min_support * 0.8
         candidates = [c for c in candidates if c.relevance >= floor]
+        if not asks_about_instructions(question):
+            candidates = [c for c in candidates if not addressed_to_a_model(c.text)]
         if "pinned" in self.parts:
             candidates = _weigh_names(asked, candidates, evidence)
             candidates = [c for c in candidates if _mentions(asked.pinned, c, evidence)]
