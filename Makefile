@@ -9,7 +9,7 @@ SAMPLE_QUESTION := How do you draw a freehand line in XFig?
 FAST   := not models and not browser and not slow
 PYTEST := $(PY) -m pytest -q -p no:cacheprovider
 
-.PHONY: install browser test test-fast lint eval-validation demo bench bench-scale bench-baseline bench-load bench-slack bench-embed bench-all clean
+.PHONY: install browser test test-fast lint eval-validation demo bench bench-scale bench-baseline bench-load bench-slack bench-embed bench-kill bench-all clean
 
 $(PY):
 	python3 -m venv $(VENV)
@@ -80,7 +80,10 @@ bench-slack: install
 bench-embed: install
 	$(PY) bench/embed_speed.py
 
-bench-all: bench bench-scale bench-baseline bench-load bench-slack bench-embed
+bench-kill: install
+	$(PY) bench/kill_resume.py
+
+bench-all: bench bench-scale bench-baseline bench-load bench-slack bench-embed bench-kill
 
 clean:
 	rm -rf $(VENV) data .eval *.egg-info

@@ -162,3 +162,21 @@ def test_office_ingest(corpus, tmp_path):
     assert (rows["manual.pdf"]["unit"], rows["manual.pdf"]["units"]) == ("page", 2)
     assert (rows["deck.pptx"]["unit"], rows["deck.pptx"]["units"]) == ("slide", 3)
     assert rows["deck.pptx"]["images"] == 1 and rows["deck.pptx"]["ms_per_unit"] > 0
+
+
+def test_kill_resume(corpus, tmp_path):
+    folder, questions = corpus
+    out = tmp_path / "kill_resume.json"
+    run(
+        "kill_resume.py",
+        *("--corpus", folder, "--questions", questions, "--kills", "2", "--out", out),
+        timeout=600,
+    )
+    result = json.loads(out.read_text())
+    assert result["questions"] == len(QUESTIONS)
+    for run_name in ("clean_again", "killed_and_resumed"):
+        assert result[run_name] == {
+            "rankings_differ": 0,
+            "ids_differ": 0,
+            "same_documents": True,
+        }
