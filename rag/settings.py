@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import Field, field_validator
 from pydantic_settings import (
@@ -139,6 +139,12 @@ class Settings(BaseSettings):
     # `rag slack`: the app-level token (xapp-..., scope connections:write) that opens Slack's
     # Socket Mode websocket; answers are posted with slack_bot_token.
     slack_app_token: str | None = None
+
+    # Picture speed. The labeler's runtime: onnxruntime (exported from the torch weights when
+    # first used, on ocr_threads threads) or torch (on torch_threads, as before). ONNX
+    # Runtime's memory arena for the OCR networks (false: RapidOCR's own sessions, without it).
+    image_labeler_runtime: Literal["onnxruntime", "torch"] = "onnxruntime"
+    ocr_memory_arena: bool = True
 
     @field_validator("data_dir", mode="before")
     @classmethod
