@@ -154,3 +154,35 @@ def test_onnxruntime_scores_match_torch(both_ways):
     assert [n for n, _ in onnx_scores] == [n for n, _ in torch_scores]
     for (_, p), (_, q) in zip(onnx_scores, torch_scores, strict=True):
         assert p == pytest.approx(q, abs=1e-5)
+
+
+@pytest.mark.models
+def test_the_picture_benchmark_runs_and_finds_the_same_descriptions(tmp_path):
+    """bench/pictures.py, as a user runs it, on one picture with text and one without."""
+    import json
+    import subprocess
+    import sys
+
+    from conftest import text_image
+
+    folder = tmp_path / "pictures"
+    folder.mkdir()
+    text_image(["SERVICE DUE", "MARCH 2025"]).save(folder / "label.png")
+    picture(seed=3).save(folder / "noise.jpg")
+    (folder / "notes.txt").write_text("not a picture")
+    out = tmp_path / "pictures.json"
+    script = Path(__file__).resolve().parent.parent / "bench" / "pictures.py"
+    done = subprocess.run(
+        [sys.executable, str(script), "--corpus", str(folder), "--repeats", "1", "--out", str(out)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-4000:]
+    result = json.loads(out.read_text())
+    assert result["pictures"] == 2 and result["same_descriptions"] is True
+    assert result["ratio_current_to_previous"] > 0
+    assert "SERVICE DUE" in result["descriptions"]["label.png"]
+    for side in ("previous", "current"):
+        steps = result[side]["step_ms_per_picture"]
+        assert {"text detection", "text recognition", "labels"} <= set(steps)
