@@ -33,7 +33,6 @@ for path in (ROOT, Path(__file__).resolve().parent):
 
 from benchlib import (  # noqa: E402
     RESULTS,
-    WARMUP_IMAGE,
     default_corpus,
     load_avg,
     load_bench_settings,
@@ -43,6 +42,7 @@ from benchlib import (  # noqa: E402
 )
 
 DEFAULT_OUT = RESULTS / "pictures.json"
+WARMUP_PICTURE = ROOT / "samples" / "corpus" / "xfig-print-panel.png"
 PICTURE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".webp", ".tif", ".tiff", ".bmp", ".gif"})
 SETTINGS_FIELDS = (
     "ocr",
@@ -154,8 +154,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not shots:
         raise SystemExit(f"no pictures in {args.corpus}")
     named = describers(settings)
-    print(f"warming up both configurations on {WARMUP_IMAGE.name} ...", flush=True)
-    run(named, pictures([WARMUP_IMAGE]) or shots[:1], 1)
+    warm = pictures([WARMUP_PICTURE]) or shots[:1]
+    print(f"warming up both configurations on {warm[0][0]} ...", flush=True)
+    run(named, warm, 1)
     repeats = max(1, args.repeats)
     print(f"describing {len(shots)} pictures of {args.corpus}, {repeats} passes ...", flush=True)
     measured = run(named, shots, repeats)
