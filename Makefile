@@ -9,7 +9,7 @@ SAMPLE_QUESTION := How do you draw a freehand line in XFig?
 FAST   := not models and not browser and not slow
 PYTEST := $(PY) -m pytest -q -p no:cacheprovider
 
-.PHONY: install browser test test-fast lint eval-validation demo bench bench-scale bench-baseline bench-load bench-slack bench-embed bench-kill bench-all clean
+.PHONY: install browser test test-fast lint eval-validation demo bench bench-scale bench-baseline bench-load bench-slack bench-embed bench-kill bench-pictures bench-all clean
 
 $(PY):
 	python3 -m venv $(VENV)
@@ -83,7 +83,11 @@ bench-embed: install
 bench-kill: install
 	$(PY) bench/kill_resume.py
 
-bench-all: bench bench-scale bench-baseline bench-load bench-slack bench-embed bench-kill
+# Picture description: the previous configuration and the current one, in the same run.
+bench-pictures: install
+	$(PY) bench/pictures.py
+
+bench-all: bench bench-scale bench-baseline bench-load bench-slack bench-embed bench-kill bench-pictures
 
 clean:
 	rm -rf $(VENV) data .eval *.egg-info

@@ -99,9 +99,15 @@ class RagService:
     def describer(self) -> ImageDescriber:
         if self._describer is None:
             s = self.settings
+            threads = s.ocr_threads if s.image_labeler_runtime == "onnxruntime" else s.torch_threads
+            labeler = (
+                create_labeler(s.image_labeler, threads, s.image_labeler_runtime)
+                if s.image_labels_top_k
+                else None
+            )
             self._describer = ImageDescriber(
-                create_ocr(s.ocr, s.ocr_threads),
-                create_labeler(s.image_labeler, s.torch_threads) if s.image_labels_top_k else None,
+                create_ocr(s.ocr, s.ocr_threads, memory_arena=s.ocr_memory_arena),
+                labeler,
                 top_k=s.image_labels_top_k,
             )
         return self._describer

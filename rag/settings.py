@@ -220,6 +220,12 @@ class Settings(BaseSettings):
         )
     )
 
+    # Picture speed. The labeler's runtime: onnxruntime (exported from the torch weights when
+    # first used, on ocr_threads threads) or torch (on torch_threads, as before). ONNX
+    # Runtime's memory arena for the OCR networks (false: RapidOCR's own sessions, without it).
+    image_labeler_runtime: Literal["onnxruntime", "torch"] = "onnxruntime"
+    ocr_memory_arena: bool = True
+
     @field_validator("allowed_hosts", mode="before")
     @classmethod
     def _split_hardening_lists(cls, value: Any) -> Any:

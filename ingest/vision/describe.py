@@ -6,6 +6,8 @@ how it looks (colours, background, silhouettes, specks, round shapes, counts) an
 
 from __future__ import annotations
 
+import time
+from collections import Counter
 from dataclasses import dataclass, field
 
 from PIL import Image
@@ -77,6 +79,7 @@ class ImageDescriber:
         self.labeler = labeler
         self.top_k = top_k
         self._faces = faces
+        self.seconds: Counter[str] = Counter()  # time spent in each step, for benchmarks
 
     @property
     def faces(self) -> FaceDetector | None:
@@ -85,18 +88,24 @@ class ImageDescriber:
         return self._faces
 
     def describe(self, image: Image.Image) -> ImageDescription:
+        clock = _Clock(self.seconds)
         text = self.read_text(image)
+        clock.lap("text")
         seen = look(image)
+        clock.lap("look")
         kind = kinds.picture_kind(image, seen, text)
+        clock.lap("kind")
         scored: list[tuple[str, float]] = []
         if self.labeler is not None and self.top_k:
             scored = self.labeler.scores(image, max(CANDIDATES, self.top_k))
+        clock.lap("labels")
         floor = _label_floor(kind)
         labels = [(n, p) for n, p in scored[: self.top_k] if floor is not None and p >= floor]
         people = []
         if kind == kinds.PHOTO and self.faces is not None:
             # The detector looks at a few hundred pixels: hand it the copy already made.
             people = _people(self.faces.faces(Image.fromarray(seen.pixels)))
+        clock.lap("faces")
         subjects = people + (_category_phrases(scored, bool(people)) if kind in _SCENES else [])
         return ImageDescription(
             labels=[n for n, _ in labels],
@@ -113,6 +122,19 @@ class ImageDescriber:
         # The OCR backend bounds the pixels it reads (MAX_OCR_PIXELS): a long, narrow
         # screenshot keeps its text size, as a limit on the long side would not.
         return self.ocr.read(image).strip()
+
+
+class _Clock:
+    """Adds the time since the last lap to a counter, under the name of the step."""
+
+    def __init__(self, seconds: Counter[str]) -> None:
+        self.seconds = seconds
+        self.last = time.perf_counter()
+
+    def lap(self, step: str) -> None:
+        now = time.perf_counter()
+        self.seconds[step] += now - self.last
+        self.last = now
 
 
 # Kinds whose content ImageNet categories can name; a chart is not "a web page".

