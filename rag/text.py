@@ -257,6 +257,24 @@ def content_terms(text: str) -> list[str]:
     return list(seen)
 
 
+def initialisms(text: str) -> dict[str, list[str]]:
+    """Abbreviations a text's phrases may go by in a table header or a name: the initials of
+    three or four consecutive words that begin and end with a topic word ("end of life" ->
+    "eol", "time to live" -> "ttl"), each with the topic terms of its words. Two letters
+    would name too much by chance ("page size" is not PostScript)."""
+    words = [t for t in tokens(text) if t.isalpha()]
+    found: dict[str, list[str]] = {}
+    for start, first in enumerate(words):
+        if first in STOPWORDS:
+            continue
+        for size in (3, 4):
+            run = words[start : start + size]
+            if len(run) < size or run[-1] in STOPWORDS:
+                continue
+            found.setdefault("".join(w[0] for w in run), content_terms(" ".join(run)))
+    return found
+
+
 def sentences(text: str) -> list[str]:
     """Split into sentences; long runs without sentence ends (tables, lists) split by line."""
     units: list[str] = []

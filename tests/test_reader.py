@@ -209,3 +209,20 @@ def test_ordinary_documentation_is_not_taken_for_instructions_to_a_model(sentenc
     from rag.reader.instructions import addressed_to_a_model
 
     assert not addressed_to_a_model(sentence)
+
+
+def test_a_header_may_abbreviate_the_question_s_phrase():
+    rows = (
+        "version: 8 — codename: Jessie — release: 2015-04-25 — eol: 2018-06-17\n"
+        "version: 9 — codename: Stretch — release: 2017-06-17 — eol: 2020-07-18"
+    )
+    text = read('On what date did Debian 9 "Stretch" reach its end of life?', evidence(rows))
+    assert text.startswith("2020-07-18")
+
+
+def test_initialisms_begin_and_end_with_topic_words():
+    from rag.text import initialisms
+
+    found = initialisms("When does the end of life come, and what is the time to live?")
+    assert {"eol", "ttl"} <= found.keys()
+    assert "ps" not in initialisms("What is the default page size?")

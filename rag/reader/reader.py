@@ -30,7 +30,7 @@ from rag.reader.question import Question, Wants, analyse
 from rag.reader.spans import spans, yes_or_no
 from rag.reader.tables import answer_cell, parse_row
 from rag.settings import READER_PARTS
-from rag.text import content_terms, key_terms, normalize_space, sentences
+from rag.text import content_terms, initialisms, key_terms, normalize_space, sentences
 from rag.types import Chunk, Evidence
 
 log = logging.getLogger(__name__)
@@ -429,6 +429,10 @@ def _missing_topic_terms(question: str, texts: Sequence[str]) -> bool:
     """Most of the question's topic terms appear nowhere in the evidence."""
     q_terms = content_terms(question)
     present = {term for text in texts for term in content_terms(text)}
+    # A phrase the evidence names by its initials ("end of life" in an "eol" column) is there.
+    for abbreviation, terms in initialisms(question).items():
+        if len(terms) > 1 and abbreviation in present:
+            present.update(terms)
     missing = [t for t in q_terms if t not in present]
     return len(missing) > len(q_terms) / 2
 

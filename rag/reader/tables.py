@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from rag.text import content_terms
+from rag.text import content_terms, initialisms
 
 _CELL = re.compile(r"^\s*([^:]{1,60}):\s+(.+?)\s*$")
 _CAPTION = re.compile(r"^\s*(table|figure|fig\.)\s+[\w.-]+\s*:", re.IGNORECASE)
@@ -40,6 +40,8 @@ def parse_row(line: str) -> list[Cell] | None:
 def answer_cell(question: str, cells: list[Cell]) -> Cell | None:
     """The cell the question asks for: its header is named by the question, its value is not."""
     q_terms = set(content_terms(question))
+    # A header may abbreviate the question's phrase: "eol" for "end of life".
+    q_terms |= {a for a, terms in initialisms(question).items() if len(terms) > 1}
     lowered = question.lower()
     best: tuple[int, Cell] | None = None
     for cell in cells:
