@@ -71,6 +71,7 @@ class Bench(Workbench):
 
     def loader_runs(self, path: Path, repeats: int) -> list[float]:
         """The loader alone: detection, parsing, every part produced (nothing described)."""
+        from ingest.deadline import Deadline
         from ingest.detect import detect_kind
         from ingest.pipeline import Ingestor
 
@@ -80,7 +81,8 @@ class Bench(Workbench):
             for _ in range(repeats):
                 started = time.perf_counter()
                 data = path.read_bytes()
-                loaded = ingestor._load(path, detect_kind(path, data[:4096]), data)
+                deadline = Deadline(str(path), service.settings.max_ingest_seconds_per_file)
+                loaded = ingestor._load(path, detect_kind(path, data[:4096]), data, deadline)
                 for _part in loaded.parts:
                     pass
                 times.append(time.perf_counter() - started)

@@ -174,7 +174,11 @@ COLLECTION_INFO = {
         },
         "wal_config": {"wal_capacity_mb": 32, "wal_segments_ahead": 0},
     },
-    "payload_schema": {},
+    # As this version creates it: every filter field indexed (one built before collections
+    # would get the collection field's index, a PUT of its own).
+    "payload_schema": {
+        name: {"data_type": "keyword", "points": 0} for name in INDEXED_FIELDS
+    },
 }
 
 
