@@ -176,9 +176,7 @@ COLLECTION_INFO = {
     },
     # As this version creates it: every filter field indexed (one built before collections
     # would get the collection field's index, a PUT of its own).
-    "payload_schema": {
-        name: {"data_type": "keyword", "points": 0} for name in INDEXED_FIELDS
-    },
+    "payload_schema": {name: {"data_type": "keyword", "points": 0} for name in INDEXED_FIELDS},
 }
 
 
