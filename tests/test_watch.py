@@ -92,6 +92,9 @@ def test_a_file_added_changed_and_deleted_is_followed(service, folder, watching)
     notes = folder / "notes.md"
     notes.write_text("# Notes\n\nThe dome opens at nine in the evening.\n")
     wait_for(lambda: indexed(service) == {str(notes): sha(notes.read_text())})
+    # Reported once the version is published: its record is listed a moment before its chunks
+    # answer (a version is committed by its record, then made visible).
+    wait_for(lambda: w.statuses("ingested") == ["notes.md"])
     answer = service.ask("When does the dome open?")
     assert answer.sources and answer.sources[0].file == "notes.md"
 
