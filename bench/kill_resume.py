@@ -51,23 +51,31 @@ def ingest(data: Path, corpus: Path) -> float:
 
 
 def killed_ingest(data: Path, corpus: Path, kills: int, clean_s: float, rng: random.Random):
-    """Kill ``rag ingest`` ``kills`` times at random moments within a clean run's duration,
-    resuming each time; then let one run finish. Returns the moments of the kills."""
-    moments = []
-    for _ in range(kills):
+    """Kill ``rag ingest`` ``kills`` times at random moments, resuming each time, then let one
+    run finish. Each moment falls within what is left of the work (a resumed run skips what is
+    in already), estimated from a clean run's duration; a run that finishes first is retried,
+    up to three times ``kills`` runs in all. Returns the moments of the kills."""
+    moments: list[float] = []
+    left = clean_s
+    for _ in range(3 * kills):
+        if len(moments) == kills:
+            break
         process = subprocess.Popen(
             [*RAG, "ingest", "--no-progress", str(corpus)],
             env=os.environ | {"RAG_DATA_DIR": str(data)},
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
-        moment = rng.uniform(0.1, 0.9) * clean_s
+        moment = rng.uniform(0.2, 0.8) * max(left, 5.0)
         try:
             process.wait(timeout=moment)
         except subprocess.TimeoutExpired:
             process.send_signal(signal.SIGKILL)
             process.wait()
             moments.append(round(moment, 1))
+            left -= moment / 2  # part of a run is starting up, not ingesting
+        else:
+            left = moment  # it finished sooner: what is left is shorter than thought
     ingest(data, corpus)
     return moments
 
