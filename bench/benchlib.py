@@ -26,7 +26,7 @@ import numpy as np
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results"
-WARMUP_IMAGE = ROOT / "samples" / "xfig-print-panel.png"
+WARMUP_IMAGE = ROOT / "samples" / "corpus" / "xfig-print-panel.png"
 
 
 def dev_set() -> Path | None:
