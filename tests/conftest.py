@@ -445,3 +445,24 @@ def dev_file(name: str) -> Path:
     if os.environ.get("CI"):
         pytest.fail(f"the development set (shared/eval/dev) has no {name}", pytrace=False)
     pytest.skip(f"the development set (shared/eval/dev) has no {name}")
+
+
+@pytest.fixture
+def fake_rag_cli(monkeypatch, tmp_path):
+    """``rag ARGS...`` through click's runner, the fake models behind its service and
+    RAG_DATA_DIR in the temporary folder; ``env`` adds or overrides variables."""
+    from click.testing import CliRunner
+
+    import rag.cli
+
+    def fake_service(settings):
+        describer = ImageDescriber(FakeOcr(), FakeLabeler())
+        return RagService(settings, embedder=FakeEmbedder(), describer=describer)
+
+    monkeypatch.setattr(rag.cli, "_service", fake_service)
+
+    def invoke(*args: str, env: dict[str, str] | None = None):
+        environment = {"RAG_DATA_DIR": str(tmp_path / "data"), **(env or {})}
+        return CliRunner().invoke(rag.cli.main, list(args), env=environment)
+
+    return invoke

@@ -512,22 +512,9 @@ def test_remote_evaluation_asks_one_collection():
 
 
 @pytest.fixture
-def rag_cli(monkeypatch, tmp_path):
+def rag_cli(fake_rag_cli):
     """``rag ARGS...`` on the fakes, with RAG_DATA_DIR in the temporary folder."""
-    from click.testing import CliRunner
-    from conftest import FakeEmbedder, FakeLabeler, FakeOcr
-
-    import rag.cli
-    from ingest.vision.describe import ImageDescriber
-    from rag.service import RagService
-
-    def fake_service(settings):
-        describer = ImageDescriber(FakeOcr(), FakeLabeler())
-        return RagService(settings, embedder=FakeEmbedder(), describer=describer)
-
-    monkeypatch.setattr(rag.cli, "_service", fake_service)
-    env = {"RAG_DATA_DIR": str(tmp_path / "data")}
-    return lambda *args: CliRunner().invoke(rag.cli.main, list(args), env=env)
+    return fake_rag_cli
 
 
 def test_cli_ingests_lists_asks_and_deletes_by_collection(rag_cli, tmp_path):

@@ -13,11 +13,9 @@ import zlib
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
-from conftest import FakeEmbedder, FakeLabeler, FakeOcr, serialize_pdf, stored_chunks
+from conftest import FakeEmbedder, FakeOcr, serialize_pdf, stored_chunks
 from PIL import Image, ImageDraw
 
-import rag.cli
 from ingest.deadline import Deadline, IngestTimeoutError
 from ingest.loaders.pdf import looks_blank
 from ingest.pipeline import Found, Ingestor
@@ -25,7 +23,6 @@ from ingest.vision.describe import ImageDescriber
 from ingest.vision.ocr import MAX_OCR_PIXELS
 from rag.printable import printable
 from rag.render import fitting_scale, render_pdf_page
-from rag.service import RagService
 from server import create_app
 
 # Builders -----------------------------------------------------------------------------------
@@ -540,21 +537,9 @@ def test_a_file_swapped_for_a_link_after_the_walk_is_not_read(service, linked_fo
 
 
 @pytest.fixture
-def cli(monkeypatch, tmp_path):
+def cli(fake_rag_cli):
     """``rag ARGS...`` through click's runner, with the fake models behind the service."""
-
-    def fake_service(settings):
-        return RagService(
-            settings, embedder=FakeEmbedder(), describer=ImageDescriber(FakeOcr(), FakeLabeler())
-        )
-
-    monkeypatch.setattr(rag.cli, "_service", fake_service)
-
-    def invoke(*args: str):
-        env = {"RAG_DATA_DIR": str(tmp_path / "data")}
-        return CliRunner().invoke(rag.cli.main, list(args), env=env, catch_exceptions=False)
-
-    return invoke
+    return fake_rag_cli
 
 
 def test_the_ingest_report_names_every_skipped_entry(cli, linked_folder):

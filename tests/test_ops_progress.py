@@ -6,14 +6,10 @@ from pathlib import Path
 
 import pytest
 import tqdm
-from click.testing import CliRunner
-from conftest import FakeEmbedder, FakeLabeler, FakeOcr, PdfPage, picture, write_pdf
+from conftest import PdfPage, picture, write_pdf
 
-import rag.cli
 from ingest.pipeline import Ingestor
 from ingest.progress import PageProgress, pdf_pages, work_units
-from ingest.vision.describe import ImageDescriber
-from rag.service import RagService
 
 
 class RecordingBar:
@@ -163,21 +159,9 @@ def test_no_progress_counts_nothing_and_shows_no_bar(make_service, corpus, monke
 
 
 @pytest.fixture
-def run_cli(monkeypatch, tmp_path):
+def run_cli(monkeypatch, fake_rag_cli):
     monkeypatch.setattr(tqdm, "tqdm", RecordingBar)
-
-    def fake_service(settings):
-        return RagService(
-            settings, embedder=FakeEmbedder(), describer=ImageDescriber(FakeOcr(), FakeLabeler())
-        )
-
-    monkeypatch.setattr(rag.cli, "_service", fake_service)
-
-    def invoke(*args: str):
-        env = {"RAG_DATA_DIR": str(tmp_path / "data")}
-        return CliRunner().invoke(rag.cli.main, list(args), env=env, catch_exceptions=False)
-
-    return invoke
+    return fake_rag_cli
 
 
 def test_rag_ingest_progress_counts_pages(run_cli, corpus):

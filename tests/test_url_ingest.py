@@ -12,15 +12,12 @@ from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
-from click.testing import CliRunner
-from conftest import FakeEmbedder, FakeLabeler, FakeOcr, build_pdf
+from conftest import build_pdf
 
 import rag.cli
 import rag.fetch
-from ingest.vision.describe import ImageDescriber
 from rag.errors import EmptyFileError, FetchError, FileTooLargeError
 from rag.fetch import FetchLimits, address_problem, fetch, file_name
-from rag.service import RagService
 
 GUIDE = (
     b"<html><head><title>Kite guide</title></head><body>"
@@ -293,24 +290,16 @@ def test_http_errors_empty_bodies_and_bad_hosts(site):
 # The command -------------------------------------------------------------------------------
 
 
-def test_the_command_takes_urls_and_paths_together(monkeypatch, tmp_path, site):
-    def fake_service(settings):
-        return RagService(
-            settings, embedder=FakeEmbedder(), describer=ImageDescriber(FakeOcr(), FakeLabeler())
-        )
-
-    monkeypatch.setattr(rag.cli, "_service", fake_service)
+def test_the_command_takes_urls_and_paths_together(fake_rag_cli, tmp_path, site):
     notes = tmp_path / "notes.md"
     notes.write_text("# Notes\n\nThe dome opens at nine.\n")
-    env = {"RAG_DATA_DIR": str(tmp_path / "data"), "RAG_URL_ALLOW_PRIVATE": "true"}
-    runner = CliRunner()
-    done = runner.invoke(rag.cli.main, ["ingest", str(notes), f"{site}/guide"], env=env)
+    done = fake_rag_cli(
+        "ingest", str(notes), f"{site}/guide", env={"RAG_URL_ALLOW_PRIVATE": "true"}
+    )
     assert done.exit_code == 0, done.output
     assert "2 files: 2 ingested" in done.output
 
-    refused = runner.invoke(
-        rag.cli.main, ["ingest", f"{site}/guide"], env={"RAG_DATA_DIR": str(tmp_path / "d2")}
-    )
+    refused = fake_rag_cli("ingest", f"{site}/guide", env={"RAG_DATA_DIR": str(tmp_path / "d2")})
     assert refused.exit_code == 1
     assert f"FAILED  {site}/guide: refused: 127.0.0.1 resolves to 127.0.0.1" in refused.output
 
