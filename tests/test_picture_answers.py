@@ -118,3 +118,21 @@ def test_the_highest_or_lowest_line_of_a_chart_answers_which_line_is_on_top_or_b
     assert low.startswith("Lowest line: Multiword/4.")
     right = read("In the CRC-32 performance chart, which line is highest at the right end?", items)
     assert right.startswith("Highest line at the right end: Slicing.")
+
+
+def test_a_chart_below_the_table_it_plots_answers_which_line_is_highest():
+    table = evidence(
+        "Table 6: CRC-32 performance — Input size: Black — 64: 5.44 — 1M: 5.53",
+        "Table 6: CRC-32 performance — Input size: Slicing — 64: 2.15 — 1M: 2.10",
+    )
+    chart = evidence(
+        "Table 6: CRC-32 performance\nLine chart of 2 lines. Highest line: Black. "
+        "Lowest line: Slicing.\nDiagram.",
+        modality="image",
+    )
+    chart = [replace(item, rank=2) for item in chart]
+    answer = read("In the CRC-32 performance chart, which line runs along the top?", table + chart)
+    assert answer.startswith("Highest line: Black.")
+    assert answer.endswith("[3]")  # the chart, not the table, is cited
+    # Without a question about a line, the table answers as before.
+    assert read("What is the CRC-32 performance of Black at 64?", table + chart).startswith("5.44")

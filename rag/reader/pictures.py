@@ -49,6 +49,9 @@ COLOUR_WORDS = re.compile(
     r"teal|cyan|magenta|beige|tan|navy|maroon|olive|turquoise)\b",
     re.IGNORECASE,
 )
+# A line chart's reading (ingest/vision/chart_lines.py) names its highest and lowest lines.
+HIGHEST_LINE = re.compile(r"\bHighest line\b")
+LOWEST_LINE = re.compile(r"\bLowest line\b")
 # Words that speak of a picture: a question holding one may be answered by a picture's look.
 VISUAL_WORDS = frozenset(
     stem(w)
@@ -92,6 +95,26 @@ VISUAL_WORDS = frozenset(
         "images",
     ]
 )
+
+
+def picture_to_read(
+    question: str, evidence: Sequence[Evidence], usable: Sequence[int]
+) -> int | None:
+    """Where a picture answer starts: the first usable evidence when it is a picture; or, for
+    a question about a chart's highest or lowest line, a chart among the first PICTURE_CHOICE
+    that names one (the table the chart plots may rank above it, and holds no line)."""
+    if not usable:
+        return None
+    if evidence[usable[0]].chunk.modality == "image":
+        return usable[0]
+    cue = _picture_cue(question)
+    if cue not in (HIGHEST_LINE, LOWEST_LINE):
+        return None
+    for index in usable[:PICTURE_CHOICE]:
+        chunk = evidence[index].chunk
+        if chunk.modality == "image" and cue.search(chunk.text):
+            return index
+    return None
 
 
 def answer_from_picture(
@@ -229,9 +252,9 @@ def _picture_cue(question: str) -> re.Pattern[str] | None:
     if re.search(r"\bhow many\b|\bnumber of\b|\bcount\b", lowered):
         return re.compile(r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten)\b", re.I)
     if re.search(r"\b(highest|top|uppermost)\b", lowered) and "line" in lowered:
-        return re.compile(r"\bHighest line\b")
+        return HIGHEST_LINE
     if re.search(r"\b(lowest|bottom|lowermost)\b", lowered) and "line" in lowered:
-        return re.compile(r"\bLowest line\b")
+        return LOWEST_LINE
     if re.search(r"\b(black[- ]and[- ]white|gr[ae]y ?scale|monochrome)\b", lowered):
         return re.compile(r"black and white|grayscale|greyscale|monochrome", re.I)
     return None
