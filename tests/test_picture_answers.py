@@ -136,3 +136,15 @@ def test_a_chart_below_the_table_it_plots_answers_which_line_is_highest():
     assert answer.endswith("[3]")  # the chart, not the table, is cited
     # Without a question about a line, the table answers as before.
     assert read("What is the CRC-32 performance of Black at 64?", table + chart).startswith("5.44")
+
+
+def test_a_read_line_that_only_repeats_the_question_does_not_lead():
+    items = evidence(
+        "Figure 6: CRC-32 performance\nLine chart of 2 lines. Highest line: Sarwate. "
+        "Lowest line: Slicing.\nDiagram.\nText drawn in the figure:\n7\n6\nSarwate\nSlicing",
+        modality="image",
+    )
+    answer = read("In the CRC-32 chart, which line runs along the top, near 7 cycles?", items)
+    assert answer.startswith("Highest line: Sarwate.")
+    chunks = [(0, "Chart.\nText drawn in the figure:\n7\n6")]
+    assert matching_read_line("Which value is near 7 cycles?", {"7", "cycl"}, chunks) is None

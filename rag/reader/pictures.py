@@ -150,8 +150,10 @@ def answer_from_picture(
         answer = f"{best} {head} [{top + 1}]"
     else:
         answer = f"{best} [{at + 1}] {head} [{top + 1}]"
+    # A chart's highest or lowest line is the answer itself: no line of text goes before it.
+    charted = asks in (HIGHEST_LINE, LOWEST_LINE) and asks.search(best)
     read = matching_read_line(question, topic, [(i, item.chunk.text) for i, item in same])
-    if read and normalize_space(_READ_MARKER.sub(" ", best)) != read[1]:
+    if read and not charted and normalize_space(_READ_MARKER.sub(" ", best)) != read[1]:
         return f"{read[1]} [{read[0] + 1}] {answer}"
     # "Mostly white, with some red" answers "what colours are its stripes?" only when read
     # closely: the answer names them together first.
@@ -227,8 +229,9 @@ def matching_read_line(
         return (exact, matched, min(len(terms - topic - excluded), 3), -position)
 
     position = max(range(len(read)), key=score)
-    exact, matched, _, _ = score(position)
-    if not (exact or matched > 0):
+    exact, matched, novel, _ = score(position)
+    # A line that only repeats the question's words (an axis tick "7") answers nothing.
+    if not exact and (matched <= 0 or novel == 0):
         return None
     if exact and _AFTER_QUOTED.search(question) and position + 1 < len(read):
         return read[position + 1]
