@@ -148,3 +148,17 @@ def test_a_read_line_that_only_repeats_the_question_does_not_lead():
     assert answer.startswith("Highest line: Sarwate.")
     chunks = [(0, "Chart.\nText drawn in the figure:\n7\n6")]
     assert matching_read_line("Which value is near 7 cycles?", {"7", "cycl"}, chunks) is None
+
+
+def test_text_read_beyond_the_first_chunk_or_only_drawn_answers_any_question():
+    items = evidence(
+        "Page of text in black and white.\nText in the image:\nRelease plans",
+        "The feature freezes for these releases will usually be 2-3 months before the dates.",
+        "Figure 2: Build graph\nDiagram.\nText drawn in the figure:\nlinker stage runs ld.gold",
+        modality="image",
+    )
+    # No word of these questions speaks of a picture: only the text read in one is read.
+    assert "2-3 months" in read(
+        "How long before the release dates do feature freezes happen?", items
+    )
+    assert "ld.gold" in read("Which linker does the linker stage run?", items)

@@ -267,8 +267,9 @@ def readable_text(item: Evidence, pictures_ok: bool) -> str:
     chunk = item.chunk
     if chunk.modality != "image" or pictures_ok:
         return chunk.text
-    _, marker, read = chunk.text.partition(PICTURE_TEXT_MARKER)
-    return read.strip() if marker else ""
+    # The text read or drawn in the picture, also where a long text read continues in a
+    # chunk of its own (no marker) or a figure has drawn text and no text read.
+    return "\n".join(split_read_text(chunk.text)[1])
 
 
 def describes_picture(question: str) -> bool:
