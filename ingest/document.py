@@ -30,6 +30,8 @@ class PageImage:
     # drawn inside the picture's area (chart labels, legends, callouts).
     caption: str = ""
     drawn_text: str = ""
+    # A line chart drawn as vectors: which of its named lines runs highest and lowest.
+    chart: str = ""
     page_label: str | None = None  # as on ``Segment``
     # The picture's size in the file, where ``image`` was scaled down to the work budget.
     source_size: tuple[int, int] | None = None

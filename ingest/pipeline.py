@@ -215,9 +215,12 @@ def _doing(part: Segment | PageImage) -> str:
 
 
 def picture_text(part: PageImage, describer: ImageDescriber) -> str:
-    """The text a picture is found by and answered from: its caption, its description (text
-    read, labels) and the PDF text drawn inside it (a chart's labels and legend)."""
+    """The text a picture is found by and answered from: its caption, what its lines show (a
+    line chart drawn in a PDF), its description (text read, labels) and the PDF text drawn
+    inside it (a chart's labels and legend)."""
     text = describer.describe(part.image).render()
+    if part.chart:
+        text = f"{part.chart}\n{text}"
     if part.caption:
         text = f"{part.caption}\n{text}"
     if part.drawn_text:

@@ -24,6 +24,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 
 from ingest.document import PageImage
+from ingest.loaders.pdf_chart_lines import read_line_chart
 from rag.render import render
 
 log = logging.getLogger(__name__)
@@ -181,8 +182,16 @@ def locate(
         drawn += 1
         image = render_region(page, figure.box, crop, dpi, max_pixels)
         name = f"p{number}-fig{drawn}"
+        chart = read_line_chart(objects, figure.box, lines)
         result.append(
-            PageImage(image, page=number, name=name, caption=figure.caption, drawn_text=inside)
+            PageImage(
+                image,
+                page=number,
+                name=name,
+                caption=figure.caption,
+                drawn_text=inside,
+                chart=chart,
+            )
         )
     return result
 

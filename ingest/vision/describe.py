@@ -19,6 +19,7 @@ from ingest.vision.faces import FaceDetector, create_face_detector
 from ingest.vision.labels import Labeler
 from ingest.vision.look import Look, look
 from ingest.vision.ocr import Ocr
+from ingest.vision.ocr_tidy import tidy_ocr_text
 
 # Label probabilities: stated at SURE, hedged ("possibly") from MAYBE, left out below.
 SURE = 0.5
@@ -121,7 +122,7 @@ class ImageDescriber:
     def read_text(self, image: Image.Image) -> str:
         # The OCR backend bounds the pixels it reads (MAX_OCR_PIXELS): a long, narrow
         # screenshot keeps its text size, as a limit on the long side would not.
-        return self.ocr.read(image).strip()
+        return tidy_ocr_text(self.ocr.read(image)).strip()
 
 
 class _Clock:

@@ -7,19 +7,51 @@ picture; the text read in it answers any question, like other text.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Sequence
 
-from rag.text import content_terms, sentences, stem
+from rag.text import content_terms, key_terms, normalize_space, sentences, stem
 from rag.types import Evidence
 
-# How a picture's description introduces the text read in it (ingest/vision/describe.py).
+# How a picture's description introduces the text read in it (ingest/vision/describe.py), and
+# how a PDF figure's chunk introduces the page text drawn inside it (ingest/pipeline.py).
 PICTURE_TEXT_MARKER = "Text in the image:"
+DRAWN_TEXT_MARKER = "Text drawn in the figure:"
+_READ_MARKER = re.compile(
+    "(?:" + "|".join(re.escape(m) for m in (PICTURE_TEXT_MARKER, DRAWN_TEXT_MARKER)) + ")"
+)
+# Where a question names the text beside the one it quotes: 'the line under the "Hello!"
+# heading' is answered by the line after the quoted one.
+_AFTER_QUOTED = re.compile(
+    r"\b(?:under|below|beneath|underneath|after|following)\b(?:\W+\w+){0,4}?\W*[\"“'‘]",
+    re.IGNORECASE,
+)
+_QUOTED = re.compile(r"[\"“]([^\"“”]{1,60})[\"”]")
+# How a picture's description opens: its caption in a PDF, or its kind.
+_DESCRIPTION_HEAD = re.compile(
+    r"(?:(?:figure|fig\.|table|plate|chart|exhibit)\s+[\w.-]+\s*[:.]|"
+    r"(?:photograph|drawing|chart|pie chart|screenshot|page of text|logo|round logo|diagram|"
+    r"picture)\b)",
+    re.IGNORECASE,
+)
+# The pictures among this many pieces of evidence from the first compete for the answer.
+PICTURE_CHOICE = 3
+# Identifiers and numbers the question names weigh this much more than other words.
+KEY_TERM_FACTOR = 3.0
+_EXCLUSION = re.compile(
+    r"\b(?:besides|apart from|aside from|other than|except(?: for)?)\s+(?:the\s+)?"
+    r"(\"[^\"]+\"|[^,?;]+)",
+    re.IGNORECASE,
+)
 COLOUR_WORDS = re.compile(
     r"\b(red|orange|yellow|green|blue|purple|violet|pink|brown|white|gr[ae]y|black|gold|silver|"
     r"teal|cyan|magenta|beige|tan|navy|maroon|olive|turquoise)\b",
     re.IGNORECASE,
 )
+# A line chart's reading (ingest/vision/chart_lines.py) names its highest and lowest lines.
+HIGHEST_LINE = re.compile(r"\bHighest line\b")
+LOWEST_LINE = re.compile(r"\bLowest line\b")
 # Words that speak of a picture: a question holding one may be answered by a picture's look.
 VISUAL_WORDS = frozenset(
     stem(w)
@@ -65,28 +97,42 @@ VISUAL_WORDS = frozenset(
 )
 
 
+def picture_to_read(
+    question: str, evidence: Sequence[Evidence], usable: Sequence[int]
+) -> int | None:
+    """Where a picture answer starts: the first usable evidence when it is a picture; or, for
+    a question about a chart's highest or lowest line, a chart among the first PICTURE_CHOICE
+    that names one (the table the chart plots may rank above it, and holds no line)."""
+    if not usable:
+        return None
+    if evidence[usable[0]].chunk.modality == "image":
+        return usable[0]
+    cue = _picture_cue(question)
+    if cue not in (HIGHEST_LINE, LOWEST_LINE):
+        return None
+    for index in usable[:PICTURE_CHOICE]:
+        chunk = evidence[index].chunk
+        if chunk.modality == "image" and cue.search(chunk.text):
+            return index
+    return None
+
+
 def answer_from_picture(
     question: str, evidence: Sequence[Evidence], top: int, max_quotes: int
 ) -> str:
     """A picture ranked first for a question about a picture: lead with the part of its
-    description that the question asks about (its colours, its count, what it shows)."""
-    chunk = evidence[top].chunk
+    description that the question asks about (its colours, its count, what it shows), or with
+    the line of text read in it that holds what the question names and its description does
+    not ("which colour theme is selected" -> "Color Theme All Pastel")."""
     topic = set(content_terms(question)) - VISUAL_WORDS
-    described = {
-        term
-        for item in evidence
-        if item.chunk.image == chunk.image
-        for term in content_terms(item.chunk.text)
-    }
+    top = _picture_on_topic(topic, evidence, top)
+    chunk = evidence[top].chunk
+    same = [(index, item) for index, item in enumerate(evidence) if item.chunk.image == chunk.image]
+    described = {term for _, item in same for term in content_terms(item.chunk.text)}
     if not topic & described:
         return ""
     # A long description (much text read in the picture) spans several chunks: read them all.
-    lines = [
-        (index, line)
-        for index, item in enumerate(evidence)
-        if item.chunk.image == chunk.image
-        for line in sentences(item.chunk.text)
-    ]
+    lines = [(index, line) for index, item in same for line in sentences(item.chunk.text)]
     if not lines:
         return ""
     asks = _picture_cue(question)
@@ -99,10 +145,106 @@ def answer_from_picture(
     at, best = max(lines, key=fit)
     head = sentences(chunk.text)[0] if sentences(chunk.text) else best
     if best == head or max_quotes < 2:
-        return f"{best} [{at + 1}]"
-    if at == top:
-        return f"{best} {head} [{top + 1}]"
-    return f"{best} [{at + 1}] {head} [{top + 1}]"
+        answer = f"{best} [{at + 1}]"
+    elif at == top:
+        answer = f"{best} {head} [{top + 1}]"
+    else:
+        answer = f"{best} [{at + 1}] {head} [{top + 1}]"
+    # A chart's highest or lowest line is the answer itself: no line of text goes before it.
+    charted = asks in (HIGHEST_LINE, LOWEST_LINE) and asks.search(best)
+    read = matching_read_line(question, topic, [(i, item.chunk.text) for i, item in same])
+    if read and not charted and normalize_space(_READ_MARKER.sub(" ", best)) != read[1]:
+        return f"{read[1]} [{read[0] + 1}] {answer}"
+    # "Mostly white, with some red" answers "what colours are its stripes?" only when read
+    # closely: the answer names them together first.
+    named = _colour_list(best) if asks is COLOUR_WORDS else ""
+    if named and named.lower() not in best.lower():
+        return f"{named} — {answer}"
+    return answer
+
+
+def _picture_on_topic(topic: set[str], evidence: Sequence[Evidence], top: int) -> int:
+    """Of the pictures among the PICTURE_CHOICE evidence from ``top``, the first of those that
+    share the most of the question's topic: retrieval may rank a picture that matches the
+    question's wording in general ("screenshot", "table") over the one that holds its words
+    ("ANOVA")."""
+    shared: dict[str | None, set[str]] = {}
+    for item in evidence:
+        if item.chunk.modality == "image":
+            shared.setdefault(item.chunk.image, set()).update(content_terms(item.chunk.text))
+    window = range(top, min(top + PICTURE_CHOICE, len(evidence)))
+    pictures = [i for i in window if evidence[i].chunk.modality == "image"]
+    return max(pictures, key=lambda i: (len(topic & shared[evidence[i].chunk.image]), -i))
+
+
+def split_read_text(text: str) -> tuple[str, list[str]]:
+    """A picture chunk's description and the lines of text read or drawn in the picture. A chunk
+    without a marker continues the text read in a long picture, unless it opens as a
+    description does (its kind, or a figure's caption)."""
+    parts = _READ_MARKER.split(text)
+    if len(parts) == 1 and not _DESCRIPTION_HEAD.match(text.lstrip()):
+        parts = ["", text]
+    read = [normalize_space(line) for part in parts[1:] for line in part.split("\n")]
+    return parts[0], [line for line in read if line]
+
+
+def matching_read_line(
+    question: str, topic: set[str], chunks: Sequence[tuple[int, str]]
+) -> tuple[int, str] | None:
+    """The line of text read in a picture that holds what the question names beyond the
+    picture's description: weighted by how few lines hold each term, identifiers and numbers
+    ("2920", "as3257") most. A line that is the text the question quotes wins outright, and then
+    a question about the line under or after it gets the next line."""
+    looks: set[str] = set()
+    read: list[tuple[int, str]] = []
+    for index, text in chunks:
+        description, read_lines = split_read_text(text)
+        looks.update(content_terms(description))
+        read += [(index, line) for line in read_lines]
+    if not read:
+        return None
+    # "Apart from the Sports Centre, which centre ...": "sports" is excluded, "centre" is not.
+    named = {t for m in _EXCLUSION.finditer(question) for t in content_terms(m.group(1))}
+    excluded = named - set(content_terms(_EXCLUSION.sub(" ", question)))
+    wanted = topic - looks - excluded
+    quoted = {normalize_space(q).lower() for q in _QUOTED.findall(question)}
+    line_terms = [set(content_terms(line)) for _, line in read]
+    # Numbers and identifiers with digits ("2920", "as3257") pick out a line; a name such as
+    # "X.Org" more often names the whole page.
+    keys = {t for t in key_terms(question) if any(c.isdigit() for c in t)}
+    keys |= {t for q in quoted for t in content_terms(q)}
+    weights = {
+        term: math.log(1 + len(read) / (1 + sum(term in terms for terms in line_terms)))
+        * (KEY_TERM_FACTOR if term in keys else 1.0)
+        for term in wanted
+    }
+
+    def score(position: int) -> tuple[bool, float, int, int]:
+        terms = line_terms[position]
+        exact = read[position][1].lower() in quoted
+        matched = sum(weights[t] for t in wanted & terms)
+        if terms & excluded:
+            matched /= 2
+        # Of two lines that hold the same words, the one that adds something answers.
+        return (exact, matched, min(len(terms - topic - excluded), 3), -position)
+
+    position = max(range(len(read)), key=score)
+    exact, matched, novel, _ = score(position)
+    # A line that only repeats the question's words (an axis tick "7") answers nothing.
+    if not exact and (matched <= 0 or novel == 0):
+        return None
+    if exact and _AFTER_QUOTED.search(question) and position + 1 < len(read):
+        return read[position + 1]
+    return read[position]
+
+
+def _colour_list(line: str) -> str:
+    """The colours a description line names, as an answer: "White and red"."""
+    named = list(dict.fromkeys(m.lower() for m in COLOUR_WORDS.findall(line)))
+    if not named:
+        return ""
+    listed = named[0] if len(named) == 1 else ", ".join(named[:-1]) + " and " + named[-1]
+    return listed[0].upper() + listed[1:]
 
 
 def _picture_cue(question: str) -> re.Pattern[str] | None:
@@ -112,6 +254,10 @@ def _picture_cue(question: str) -> re.Pattern[str] | None:
         return COLOUR_WORDS
     if re.search(r"\bhow many\b|\bnumber of\b|\bcount\b", lowered):
         return re.compile(r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten)\b", re.I)
+    if re.search(r"\b(highest|top|uppermost)\b", lowered) and "line" in lowered:
+        return HIGHEST_LINE
+    if re.search(r"\b(lowest|bottom|lowermost)\b", lowered) and "line" in lowered:
+        return LOWEST_LINE
     if re.search(r"\b(black[- ]and[- ]white|gr[ae]y ?scale|monochrome)\b", lowered):
         return re.compile(r"black and white|grayscale|greyscale|monochrome", re.I)
     return None
@@ -121,8 +267,9 @@ def readable_text(item: Evidence, pictures_ok: bool) -> str:
     chunk = item.chunk
     if chunk.modality != "image" or pictures_ok:
         return chunk.text
-    _, marker, read = chunk.text.partition(PICTURE_TEXT_MARKER)
-    return read.strip() if marker else ""
+    # The text read or drawn in the picture, also where a long text read continues in a
+    # chunk of its own (no marker) or a figure has drawn text and no text read.
+    return "\n".join(split_read_text(chunk.text)[1])
 
 
 def describes_picture(question: str) -> bool:

@@ -25,7 +25,12 @@ import numpy as np
 from rag.embedders import Embedder
 from rag.embedders.packed import unpack
 from rag.reader.instructions import addressed_to_a_model, asks_about_instructions
-from rag.reader.pictures import answer_from_picture, describes_picture, readable_text
+from rag.reader.pictures import (
+    answer_from_picture,
+    describes_picture,
+    picture_to_read,
+    readable_text,
+)
 from rag.reader.question import Question, Wants, analyse
 from rag.reader.spans import spans, yes_or_no
 from rag.reader.tables import answer_cell, parse_row
@@ -108,8 +113,9 @@ class Reader:
             return Reading("", asked)
         # A picture's look names no author, date or price: those come from text.
         looks_answer = asked.wants not in (Wants.PERSON, Wants.DATE, Wants.PRICE)
-        if evidence[usable[0]].chunk.modality == "image" and pictures_ok and looks_answer:
-            picture = answer_from_picture(question, evidence, usable[0], self.max_quotes)
+        first = picture_to_read(question, evidence, usable) if pictures_ok else None
+        if first is not None and looks_answer:
+            picture = answer_from_picture(question, evidence, first, self.max_quotes)
             if picture:
                 return Reading(picture, asked)
         if _missing_topic_terms(f"{context}\n{question}", [readable[i] for i in usable]):

@@ -1,0 +1,164 @@
+"""Answers from a picture's chunk: the line of text read in it that the question asks about,
+and colours named together."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from test_reader import evidence, read
+
+from rag.reader.pictures import matching_read_line, split_read_text
+
+SETTINGS = (
+    "Figure 3: The General Settings tab.\nScreenshot.\nMostly white and gray.\n"
+    "Text in the image:\nBackground Color\nDefault Edge Color\nColor Theme All Pastel\n"
+    "Cancel Apply OK"
+)
+NODES = (
+    "Figure 13: The Node List widget.\nScreenshot in black and white.\nText in the image:\n"
+    "Name customer category\nas6762 1394 NSP\nas3257 2920 NSP\nas2603 35 Educational"
+)
+
+
+def test_a_read_line_with_what_the_description_lacks_leads_the_answer():
+    # Without it the colour question is answered with the picture's colours.
+    items = evidence(SETTINGS, modality="image")
+    answer = read(
+        "In the screenshot of the General Settings tab, which colour theme is set?", items
+    )
+    assert answer.startswith("Color Theme All Pastel [1]")
+
+
+def test_a_number_the_question_names_picks_its_row():
+    items = evidence(NODES, modality="image")
+    answer = read(
+        "In the screenshot of the Node List, which node has the customer value 2920?", items
+    )
+    assert answer.startswith("as3257 2920 NSP [1]")
+
+
+def test_the_line_under_a_quoted_line_answers_what_is_under_it():
+    items = evidence(
+        "Screenshot in black and white.\nText in the image:\nHello! X\n127.0.0.1:8080\nHello!\n"
+        "Hi from Rust",
+        modality="image",
+    )
+    answer = read(
+        'What line of text appears under the big "Hello!" heading in the screenshot?', items
+    )
+    assert answer.startswith("Hi from Rust [1]")
+
+
+def test_a_line_the_question_excludes_gives_way_to_the_other():
+    items = evidence(
+        "Photograph in colour: a sign.\nText in the image:\nSports Centre\nConference Centre\n"
+        "Car Parks",
+        modality="image",
+    )
+    answer = read(
+        "A photo shows a sign. Apart from the Sports Centre, which centre is signed?", items
+    )
+    assert answer.startswith("Conference Centre [1]")
+
+
+def test_no_read_line_leaves_the_description_answer():
+    items = evidence("Photograph in colour: a bird.\nMostly blue and green.", modality="image")
+    assert read("What colour is the bird in my photo?", items).startswith("Mostly blue and green.")
+
+
+def test_colours_split_between_main_and_accent_are_named_together_first():
+    items = evidence(
+        "Drawing: possibly a lighthouse.\nMostly white, with some red.", modality="image"
+    )
+    answer = read("In the clip-art drawing of a lighthouse, what colours are its stripes?", items)
+    assert answer.startswith("White and red — Mostly white, with some red.")
+
+
+def test_the_picture_that_holds_the_questions_words_answers_over_a_higher_ranked_one():
+    items = evidence(
+        "Figure 9: The Attribute tab.\nScreenshot.\nText in the image:\nAttribute Name Value",
+        "Screenshot.\nText in the image:\nSUMMARY Count Sum\nAnova: Two-Factor With Replication",
+        modality="image",
+    )
+    items = [
+        replace(item, chunk=replace(item.chunk, image=f"p{i}.png")) for i, item in enumerate(items)
+    ]
+    answer = read("What is the heading of the ANOVA table in the spreadsheet screenshot?", items)
+    assert answer.startswith("Anova: Two-Factor With Replication [2]")
+
+
+def test_a_chunk_that_continues_the_text_read_is_all_text():
+    description, lines = split_read_text("the release dates.\nFeature freezes come first.")
+    assert description == ""
+    assert lines == ["the release dates.", "Feature freezes come first."]
+    description, lines = split_read_text("Page of text in black and white.")
+    assert description == "Page of text in black and white."
+    assert lines == []
+    _, lines = split_read_text("Figure 2: Plot\nChart.\nText drawn in the figure:\nCount\nValue")
+    assert lines == ["Count", "Value"]
+
+
+def test_a_question_that_names_only_the_description_matches_no_line():
+    chunks = [(0, "Screenshot of a settings tab.\nText in the image:\nCancel Apply OK")]
+    assert (
+        matching_read_line("Which settings tab is in the screenshot?", {"set", "tab"}, chunks)
+        is None
+    )
+
+
+def test_the_highest_or_lowest_line_of_a_chart_answers_which_line_is_on_top_or_bottom():
+    items = evidence(
+        "Figure 6: CRC-32 performance\nLine chart of 3 lines. Highest line: Sarwate. "
+        "Lowest line: Multiword/4. Highest line at the right end: Slicing.\nDiagram.",
+        modality="image",
+    )
+    top = read("In the CRC-32 performance chart, which line runs along the top?", items)
+    assert top.startswith("Highest line: Sarwate.")
+    low = read("In the CRC-32 performance chart, which method has the lowest line?", items)
+    assert low.startswith("Lowest line: Multiword/4.")
+    right = read("In the CRC-32 performance chart, which line is highest at the right end?", items)
+    assert right.startswith("Highest line at the right end: Slicing.")
+
+
+def test_a_chart_below_the_table_it_plots_answers_which_line_is_highest():
+    table = evidence(
+        "Table 6: CRC-32 performance — Input size: Black — 64: 5.44 — 1M: 5.53",
+        "Table 6: CRC-32 performance — Input size: Slicing — 64: 2.15 — 1M: 2.10",
+    )
+    chart = evidence(
+        "Table 6: CRC-32 performance\nLine chart of 2 lines. Highest line: Black. "
+        "Lowest line: Slicing.\nDiagram.",
+        modality="image",
+    )
+    chart = [replace(item, rank=2) for item in chart]
+    answer = read("In the CRC-32 performance chart, which line runs along the top?", table + chart)
+    assert answer.startswith("Highest line: Black.")
+    assert answer.endswith("[3]")  # the chart, not the table, is cited
+    # Without a question about a line, the table answers as before.
+    assert read("What is the CRC-32 performance of Black at 64?", table + chart).startswith("5.44")
+
+
+def test_a_read_line_that_only_repeats_the_question_does_not_lead():
+    items = evidence(
+        "Figure 6: CRC-32 performance\nLine chart of 2 lines. Highest line: Sarwate. "
+        "Lowest line: Slicing.\nDiagram.\nText drawn in the figure:\n7\n6\nSarwate\nSlicing",
+        modality="image",
+    )
+    answer = read("In the CRC-32 chart, which line runs along the top, near 7 cycles?", items)
+    assert answer.startswith("Highest line: Sarwate.")
+    chunks = [(0, "Chart.\nText drawn in the figure:\n7\n6")]
+    assert matching_read_line("Which value is near 7 cycles?", {"7", "cycl"}, chunks) is None
+
+
+def test_text_read_beyond_the_first_chunk_or_only_drawn_answers_any_question():
+    items = evidence(
+        "Page of text in black and white.\nText in the image:\nRelease plans",
+        "The feature freezes for these releases will usually be 2-3 months before the dates.",
+        "Figure 2: Build graph\nDiagram.\nText drawn in the figure:\nlinker stage runs ld.gold",
+        modality="image",
+    )
+    # No word of these questions speaks of a picture: only the text read in one is read.
+    assert "2-3 months" in read(
+        "How long before the release dates do feature freezes happen?", items
+    )
+    assert "ld.gold" in read("Which linker does the linker stage run?", items)
