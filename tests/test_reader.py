@@ -226,3 +226,52 @@ def test_initialisms_begin_and_end_with_topic_words():
     found = initialisms("When does the end of life come, and what is the time to live?")
     assert {"eol", "ttl"} <= found.keys()
     assert "ps" not in initialisms("What is the default page size?")
+
+
+def test_a_heading_s_section_number_is_no_quantity():
+    heading = "12.6 Automated FTP Uploads In order to upload, register first."
+    assert spans(Wants.NUMBER, heading) == []
+    items = evidence(heading, "Uploads are processed every five minutes.")
+    assert read("How often are uploads processed?", items).startswith("five minutes — ")
+
+
+def test_an_abbreviation_spelled_out_is_no_person_and_a_handle_is_one():
+    assert spans(Wants.PERSON, "Ocrad is an OCR (Optical Character Recognition) program.") == []
+    assert spans(Wants.PERSON, "Run with lzbench, a benchmark by @inikep, mail a@b.org.") == [
+        "@inikep"
+    ]
+
+
+def test_markdown_emphasis_is_no_identifier_but_a_dunder_is():
+    found = spans(Wants.IDENTIFIER, "It offers a __training mode__; see __init__ and max_len.")
+    assert found == ["__init__", "max_len"]
+
+
+@pytest.mark.parametrize(
+    ("question", "shape"),
+    [
+        ("What is the ISBN of the printed manual?", "isbn"),
+        ("What telephone number should a maintainer call?", "telephone"),
+        ("Which e-mail address takes bug reports?", "email"),
+        ("What keyboard shortcut opens the node list?", "keys"),
+        ("What version number should the pretest have?", "version"),
+        ("Which version control system does the project use?", ""),
+        ("How do I send an email with the tool?", ""),
+    ],
+)
+def test_a_shaped_value_is_recognised_in_the_question(question, shape):
+    assert analyse(question).shape == shape
+
+
+def test_a_shaped_value_is_answered_only_by_a_span_of_its_shape():
+    items = evidence(
+        "The fourth button is yet another shortcut for opening the attributes tab.",
+        "Choosing Edit->Node List opens the node list widget.",
+    )
+    assert read("What keyboard shortcut opens the node list widget?", items) == ""
+    items = evidence("Press Ctrl+L to open the node list widget from any view.")
+    assert read("What keyboard shortcut opens the node list widget?", items).startswith("Ctrl+L — ")
+    items = evidence("The manual was printed in 2004 and costs nothing to copy.")
+    assert read("What is the ISBN of the printed manual?", items) == ""
+    items = evidence("The printed manual has ISBN 978-1-882114-37-7 on its back cover.")
+    assert read("What is the ISBN of the printed manual?", items).startswith("978-1-882114-37-7 — ")

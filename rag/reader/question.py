@@ -111,6 +111,9 @@ class Question:
     # The thing a "what X / which X" question asks about ("ISBN", "keyboard shortcut"), as
     # stemmed terms: a source that never speaks of it cannot answer.
     asked_for: frozenset[str] = frozenset()
+    # A value with a shape of its own that the question asks for ("isbn", "telephone",
+    # "email", "url", "keys", "version"), or "": only a span of that shape answers it.
+    shape: str = ""
 
 
 def analyse(text: str) -> Question:
@@ -123,7 +126,35 @@ def analyse(text: str) -> Question:
         pinned=pinned_things(text),
         named=named_things(text),
         asked_for=asked_for(lowered),
+        shape=asked_shape(lowered),
     )
+
+
+# "What is the ISBN", "which telephone number", "what keyboard shortcut": the shaped thing
+# stands right after the question word, within a few words.
+_ASKS = (
+    r"\b(?:what|which)(?:'s| is| are| was| were)?(?: the| a| an| its| their)?(?: [\w'-]+){0,3}? "
+)
+_SHAPES: list[tuple[str, re.Pattern[str]]] = [
+    (name, re.compile(_ASKS + pattern))
+    for name, pattern in [
+        ("isbn", r"isbn\b"),
+        ("telephone", r"(?:(?:tele)?phone|fax)(?: number)?\b"),
+        ("email", r"e-?mail(?: address)?\b"),
+        ("url", r"(?:url|web ?site|web address|home ?page)\b"),
+        (
+            "keys",
+            r"(?:keyboard shortcut|shortcut key|key ?binding|hot ?key|key combination|"
+            r"keystroke)s?\b",
+        ),
+        ("version", r"version\b(?! control)"),
+    ]
+]
+
+
+def asked_shape(lowered: str) -> str:
+    """The name of the shaped value the question asks for, or ""."""
+    return next((name for name, rule in _SHAPES if rule.search(lowered)), "")
 
 
 # "What is the ISBN of ...", "Which keyboard shortcut opens ...": the words between the

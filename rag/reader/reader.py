@@ -27,7 +27,7 @@ from rag.embedders.packed import unpack
 from rag.reader.instructions import addressed_to_a_model, asks_about_instructions
 from rag.reader.pictures import answer_from_picture, describes_picture, readable_text
 from rag.reader.question import Question, Wants, analyse
-from rag.reader.spans import spans, yes_or_no
+from rag.reader.spans import shaped, spans, yes_or_no
 from rag.reader.tables import answer_cell, parse_row
 from rag.settings import READER_PARTS
 from rag.text import content_terms, initialisms, key_terms, normalize_space, sentences
@@ -127,8 +127,10 @@ class Reader:
         if "pinned" in self.parts:
             candidates = _weigh_names(asked, candidates, evidence)
             candidates = [c for c in candidates if _mentions(asked.pinned, c, evidence)]
-            candidates = [c for c in candidates if _speaks_of(asked.asked_for, c, evidence)]
-        if "types" in self.parts and asked.wants in REQUIRED_SPAN:
+            # A value of the shape asked for ("Ctrl+L") speaks of it without the word.
+            if not asked.shape:
+                candidates = [c for c in candidates if _speaks_of(asked.asked_for, c, evidence)]
+        if "types" in self.parts and (asked.wants in REQUIRED_SPAN or asked.shape):
             candidates = [c for c in candidates if c.spans]
         elif "types" in self.parts and asked.wants in TYPED:
             # What the question asks for decides first: a relevant sentence that holds it
@@ -345,7 +347,8 @@ def _quote(cand: Candidate) -> str:
 
 def _new_spans(asked: Question, sentence: str) -> list[str]:
     lowered = asked.text.lower()
-    return [s for s in spans(asked.wants, sentence) if s and s.lower() not in lowered]
+    found = shaped(asked.shape, sentence) if asked.shape else spans(asked.wants, sentence)
+    return [s for s in found if s and s.lower() not in lowered]
 
 
 def _nearest_span(question: str, sentence: str, found: Sequence[str]) -> str:
