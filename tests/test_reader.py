@@ -275,3 +275,23 @@ def test_a_shaped_value_is_answered_only_by_a_span_of_its_shape():
     assert read("What is the ISBN of the printed manual?", items) == ""
     items = evidence("The printed manual has ISBN 978-1-882114-37-7 on its back cover.")
     assert read("What is the ISBN of the printed manual?", items).startswith("978-1-882114-37-7 — ")
+
+
+def test_a_default_is_answered_only_by_a_sentence_that_states_a_default():
+    example = evidence(
+        "--scan-step: the step size to iterate with (a value of 0.1 rotates by 0.1 degrees)."
+    )
+    assert read("What is the default value of --scan-step?", example) == ""
+    stated = evidence("--scan-step: the step size to iterate with; the default is 0.2 degrees.")
+    assert read("What is the default value of --scan-step?", stated).startswith("0.2 degrees — ")
+
+
+def test_an_option_the_question_names_is_named_by_the_answer():
+    items = evidence(
+        "--scan-range: the angle to search; the default value 5.0 covers most scans.",
+        "--scan-step is the step size to iterate with, and it matters for slow scans.",
+    )
+    assert read("What is the default value of --scan-step?", items) == ""
+    # One it sets aside ("instead of -Tpdf") is not asked for.
+    items = evidence("Use the -Tps2 format instead when embedding the drawing in a document.")
+    assert "-Tps2" in read("Which format should I use instead of -Tpdf for embedding?", items)

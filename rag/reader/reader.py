@@ -56,10 +56,11 @@ REQUIRED_SPAN = frozenset({Wants.NUMBER, Wants.PRICE})
 TYPED = frozenset(Wants) - {Wants.THING, Wants.EXPLANATION, Wants.YESNO}
 
 _EXCLUSION = re.compile(
-    r"\b(?:besides|apart from|aside from|other than|except(?: for)?)\s+(?:the\s+)?"
+    r"\b(?:besides|apart from|aside from|other than|instead of|except(?: for)?)\s+(?:the\s+)?"
     r"(\"[^\"]+\"|[^,?;]+)",
     re.IGNORECASE,
 )
+_DEFAULT = re.compile(r"\bdefault", re.IGNORECASE)
 _IDENTIFIER = re.compile(r"\b(?=\w*[A-Za-z])(?=\w*[\d_])\w{3,}\b")
 
 
@@ -130,6 +131,16 @@ class Reader:
             # A value of the shape asked for ("Ctrl+L") speaks of it without the word.
             if not asked.shape:
                 candidates = [c for c in candidates if _speaks_of(asked.asked_for, c, evidence)]
+            # "What is the default of --deskew-scan-step" is not answered by a sentence
+            # about --deskew-scan-range: an option the question names is named by the answer.
+            options = _options(question) - _excluded_options(question)
+            candidates = [
+                c for c in candidates if all(_contains(c.text.lower(), o) for o in options)
+            ]
+            if _DEFAULT.search(question):
+                # A value is the default only where the text says so: "a value of 0.1 will
+                # lead to ..." gives an example, not what holds when nothing is set.
+                candidates = [c for c in candidates if _DEFAULT.search(f"{c.text} {c.follows}")]
         if "types" in self.parts and (asked.wants in REQUIRED_SPAN or asked.shape):
             candidates = [c for c in candidates if c.spans]
         elif "types" in self.parts and asked.wants in TYPED:
@@ -442,6 +453,20 @@ def _missing_topic_terms(question: str, texts: Sequence[str]) -> bool:
 
 def _excluded_terms(question: str) -> set[str]:
     return {t for match in _EXCLUSION.finditer(question) for t in content_terms(match.group(1))}
+
+
+# Command-line options: "--deskew-scan-step", "-Tps". (A variable such as FC_DEBUG is named
+# by the caption of its table, not in each row, so only options are held to this.)
+_OPTION = re.compile(r"(?<![\w-])--?[A-Za-z][\w-]*")
+
+
+def _options(text: str) -> set[str]:
+    return {m.group(0).lower() for m in _OPTION.finditer(text)}
+
+
+def _excluded_options(question: str) -> set[str]:
+    """Options the question sets aside ("instead of -Tpdf", "besides --quiet")."""
+    return {o for match in _EXCLUSION.finditer(question) for o in _options(match.group(1))}
 
 
 def _identifiers(text: str) -> set[str]:

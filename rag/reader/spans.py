@@ -18,7 +18,7 @@ _UNITS = (
     r"ms|milliseconds?|µs|us|microseconds?|ns|nanoseconds?|s|secs?|seconds?|minutes?|mins?|"
     r"hours?|days?|weeks?|months?|years?|times|x|px|pixels?|pt|points?|dpi|mm|cm|m|km|kg|g|"
     r"lines?|pages?|characters?|chars?|entries|items|files?|threads?|cores?|cycles?|"
-    r"columns?|rows?|levels?|steps?|users?|people|digits?|words?|calls?|requests?"
+    r"columns?|rows?|levels?|steps?|users?|people|digits?|words?|calls?|requests?|degrees?"
 )
 _NUMBER_WORDS = (
     r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
