@@ -295,3 +295,31 @@ def test_an_option_the_question_names_is_named_by_the_answer():
     # One it sets aside ("instead of -Tpdf") is not asked for.
     items = evidence("Use the -Tps2 format instead when embedding the drawing in a document.")
     assert "-Tps2" in read("Which format should I use instead of -Tpdf for embedding?", items)
+
+
+def test_what_kind_of_x_is_answered_by_the_words_that_qualify_x():
+    assert analyse("Since it cannot plan ahead, what kind of algorithm does it use?").kind_of == (
+        "algorithm"
+    )
+    items = evidence(
+        "As downloading is costly, the resolver cannot plan the whole dependency tree ahead.",
+        "The algorithm starts to check each candidate as it goes.",
+        "To resolve the dependency tree, the resolver uses a backtracking algorithm.",
+    )
+    text = read(
+        "Since the resolver cannot plan the whole dependency tree ahead, what kind of "
+        "algorithm does it use?",
+        items,
+    )
+    assert text.startswith("backtracking algorithm — To resolve")
+
+
+def test_a_sentence_that_only_restates_the_question_is_not_the_answer():
+    items = evidence(
+        "The resolver does it with the metadata of each package.",
+        "The metadata lists each dependency, which the resolver queues for download.",
+    )
+    text = read("What does the resolver do with the metadata of each package?", items)
+    assert text.startswith("The metadata lists each dependency")
+    # Asked whether it is so, the restatement is the answer.
+    assert read("Does the resolver do it with each package?", items).startswith("Yes")

@@ -114,6 +114,9 @@ class Question:
     # A value with a shape of its own that the question asks for ("isbn", "telephone",
     # "email", "url", "keys", "version"), or "": only a span of that shape answers it.
     shape: str = ""
+    # "What kind of algorithm": the noun whose kind is asked; the answer is its modifier
+    # ("a backtracking algorithm").
+    kind_of: str = ""
 
 
 def analyse(text: str) -> Question:
@@ -127,7 +130,17 @@ def analyse(text: str) -> Question:
         named=named_things(text),
         asked_for=asked_for(lowered),
         shape=asked_shape(lowered),
+        kind_of=kind_of(lowered),
     )
+
+
+_KIND_OF = re.compile(r"\b(?:what|which) (?:kind|kinds|type|types|sort|sorts) of ([a-z][\w-]+)")
+
+
+def kind_of(lowered: str) -> str:
+    """The noun a "what kind of X" question asks the kind of, or ""."""
+    match = _KIND_OF.search(lowered)
+    return match.group(1) if match else ""
 
 
 # "What is the ISBN", "which telephone number", "what keyboard shortcut": the shaped thing

@@ -27,7 +27,7 @@ from rag.embedders.packed import unpack
 from rag.reader.instructions import addressed_to_a_model, asks_about_instructions
 from rag.reader.pictures import answer_from_picture, describes_picture, readable_text
 from rag.reader.question import Question, Wants, analyse
-from rag.reader.spans import shaped, spans, yes_or_no
+from rag.reader.spans import kinds, shaped, spans, yes_or_no
 from rag.reader.tables import answer_cell, parse_row
 from rag.settings import READER_PARTS
 from rag.text import content_terms, initialisms, key_terms, normalize_space, sentences
@@ -143,10 +143,14 @@ class Reader:
                 candidates = [c for c in candidates if _DEFAULT.search(f"{c.text} {c.follows}")]
         if "types" in self.parts and (asked.wants in REQUIRED_SPAN or asked.shape):
             candidates = [c for c in candidates if c.spans]
-        elif "types" in self.parts and asked.wants in TYPED:
+        elif "types" in self.parts and (asked.wants in TYPED or asked.kind_of):
             # What the question asks for decides first: a relevant sentence that holds it
             # beats a more similar one that does not.
             candidates = sorted(candidates, key=lambda c: not c.spans)
+        if asked.wants is not Wants.YESNO:
+            # A sentence that only restates the question tells nothing it did not: any
+            # sentence that adds something comes first ("is it so?" is answered by the echo).
+            candidates = sorted(candidates, key=lambda c: _restates(asked.text, c.text))
         if not candidates:
             return Reading("", asked)
         best = candidates[0]
@@ -358,7 +362,15 @@ def _quote(cand: Candidate) -> str:
 
 def _new_spans(asked: Question, sentence: str) -> list[str]:
     lowered = asked.text.lower()
-    found = shaped(asked.shape, sentence) if asked.shape else spans(asked.wants, sentence)
+    if asked.shape:
+        found = shaped(asked.shape, sentence)
+    elif asked.kind_of:
+        # The kind is new to the question: "what kind of algorithm ..." is not answered by
+        # "the algorithm", nor by a qualifier the question already uses.
+        q_terms = set(content_terms(asked.text))
+        found = [k for k in kinds(asked.kind_of, sentence) if set(content_terms(k)) - q_terms]
+    else:
+        found = spans(asked.wants, sentence)
     return [s for s in found if s and s.lower() not in lowered]
 
 
@@ -379,6 +391,11 @@ def _nearest_span(question: str, sentence: str, found: Sequence[str]) -> str:
         return min(abs(at - a) for a in anchors) if at >= 0 else 10**6
 
     return min(found, key=distance)
+
+
+def _restates(question: str, sentence: str) -> bool:
+    """Every topic term of ``sentence`` is already in ``question``."""
+    return set(content_terms(sentence)) <= set(content_terms(question))
 
 
 def _document_text(cand: Candidate, evidence: Sequence[Evidence]) -> str:

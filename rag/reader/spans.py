@@ -168,6 +168,22 @@ def shaped(shape: str, sentence: str) -> list[str]:
     return found
 
 
+def kinds(noun: str, sentence: str) -> list[str]:
+    """ "A backtracking resolution algorithm" for the kind of "algorithm": the noun with the
+    words that qualify it, up to three, stopping at an article or other function word."""
+    found = []
+    stem = re.escape(noun.rstrip("s"))
+    for match in re.finditer(rf"((?:[\w-]+\s+){{1,3}})({stem}\w*)\b", sentence, re.I):
+        words = match.group(1).split()
+        while words and words[0].lower() in STOPWORDS:
+            words = words[1:]
+        if any(w.lower() in STOPWORDS for w in words):
+            words = words[max(i for i, w in enumerate(words) if w.lower() in STOPWORDS) + 1 :]
+        if words:
+            found.append(" ".join([*words, match.group(2)]))
+    return found
+
+
 def spans(wants: Wants, sentence: str) -> list[str]:
     """Spans of ``sentence`` that could fill what the question wants, in order of appearance."""
     finder = FINDERS.get(wants)
