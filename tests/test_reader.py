@@ -9,6 +9,7 @@ from rag.reader import Reader, Wants, analyse
 from rag.reader.reader import PARTS
 from rag.reader.spans import spans, yes_or_no
 from rag.reader.tables import answer_cell, parse_row
+from rag.reader.terms import fold
 from rag.types import Chunk, Evidence
 
 
@@ -323,3 +324,14 @@ def test_a_sentence_that_only_restates_the_question_is_not_the_answer():
     assert text.startswith("The metadata lists each dependency")
     # Asked whether it is so, the restatement is the answer.
     assert read("Does the resolver do it with each package?", items).startswith("Yes")
+
+
+def test_british_and_american_spellings_meet():
+    assert fold("colour") == fold("color") and fold("centr") == fold("center")
+    assert fold("hour") == "hour" and fold("four") == "four"
+    items = evidence(
+        "Settings\nName: selectededgecolor — Description: Color of selected edges — "
+        "Default: #ffc0cb\nName: drawedges — Description: Draw edges — Default: 1"
+    )
+    text = read("What colour does the viewer use for selected edges by default?", items)
+    assert text.startswith("#ffc0cb — ")

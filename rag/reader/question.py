@@ -15,7 +15,8 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
-from rag.text import STOPWORDS, content_terms
+from rag.reader.terms import content_terms
+from rag.text import STOPWORDS
 
 
 class Wants(StrEnum):

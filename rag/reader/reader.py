@@ -29,8 +29,9 @@ from rag.reader.pictures import answer_from_picture, describes_picture, readable
 from rag.reader.question import Question, Wants, analyse
 from rag.reader.spans import kinds, shaped, spans, yes_or_no
 from rag.reader.tables import answer_cell, parse_row
+from rag.reader.terms import content_terms, key_terms
 from rag.settings import READER_PARTS
-from rag.text import content_terms, initialisms, key_terms, normalize_space, sentences
+from rag.text import initialisms, normalize_space, sentences
 from rag.types import Chunk, Evidence
 
 log = logging.getLogger(__name__)
