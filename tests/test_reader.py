@@ -335,3 +335,12 @@ def test_british_and_american_spellings_meet():
     )
     text = read("What colour does the viewer use for selected edges by default?", items)
     assert text.startswith("#ffc0cb — ")
+
+
+def test_rows_of_one_table_are_no_bridge_to_each_other():
+    from rag.reader.reader import _identifiers
+
+    row = "Table 6: CRC-32 — Input size: Blockword/3 — 64K: 1.55 — 256K: x86_64"
+    # The headers ("64K", "256K") are every row's: only what the cells hold is followed.
+    assert _identifiers(row) == {"x86_64"}
+    assert _identifiers("Build it for x86_64 with 64K pages.") == {"x86_64", "64k"}

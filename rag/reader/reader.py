@@ -488,6 +488,11 @@ def _excluded_options(question: str) -> set[str]:
 
 
 def _identifiers(text: str) -> set[str]:
+    """Names in ``text``; of a table row, those in its cells only: rows of one table share
+    their headers ("64K", "256K"), which name no thing to follow to another row."""
+    cells = parse_row(text)
+    if cells:
+        text = " ".join(cell.value for cell in cells)
     return {m.group(0).lower() for m in _IDENTIFIER.finditer(text)}
 
 
