@@ -344,3 +344,12 @@ def test_rows_of_one_table_are_no_bridge_to_each_other():
     # The headers ("64K", "256K") are every row's: only what the cells hold is followed.
     assert _identifiers(row) == {"x86_64"}
     assert _identifiers("Build it for x86_64 with 64K pages.") == {"x86_64", "64k"}
+
+
+def test_a_name_that_narrows_the_scope_must_be_in_the_source():
+    asked = analyse("What speed did the paper measure on ARM processors, for CRC-64?")
+    assert asked.qualifiers == {"arm", "crc-64"}
+    assert analyse("How fast is the code on the CPU?").qualifiers == {"cpu"}
+    items = evidence("CRC-64 code ran at 1.2 CPU cycles per byte on Intel processors.")
+    assert read("How fast is CRC-64 code on ARM processors?", items) == ""
+    assert read("How fast is CRC-64 code on Intel processors?", items).startswith("1.2 — ")

@@ -118,6 +118,9 @@ class Question:
     # "What kind of algorithm": the noun whose kind is asked; the answer is its modifier
     # ("a backtracking algorithm").
     kind_of: str = ""
+    # Names that narrow the question's scope after a preposition ("on ARM processors", "for
+    # Windows", "with --quiet"): a source that never names one speaks of another scope.
+    qualifiers: frozenset[str] = frozenset()
 
 
 def analyse(text: str) -> Question:
@@ -132,7 +135,19 @@ def analyse(text: str) -> Question:
         asked_for=asked_for(lowered),
         shape=asked_shape(lowered),
         kind_of=kind_of(lowered),
+        qualifiers=qualifiers(text),
     )
+
+
+_QUALIFIER = re.compile(
+    r"\b(?:on|for|in|under|with|without|from|via|using|inside|within)\s+(?:the\s+)?"
+    r"((?:[A-Z][\w+#.-]*|--?[A-Za-z][\w-]*)(?:\s+[A-Z][\w+#.-]*)*)"
+)
+
+
+def qualifiers(text: str) -> frozenset[str]:
+    """Lower-cased names that follow a preposition: "on ARM processors" -> "arm"."""
+    return frozenset(m.group(1).rstrip(".").lower() for m in _QUALIFIER.finditer(text))
 
 
 _KIND_OF = re.compile(r"\b(?:what|which) (?:kind|kinds|type|types|sort|sorts) of ([a-z][\w-]+)")

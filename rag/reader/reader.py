@@ -129,6 +129,7 @@ class Reader:
         if "pinned" in self.parts:
             candidates = _weigh_names(asked, candidates, evidence)
             candidates = [c for c in candidates if _mentions(asked.pinned, c, evidence)]
+            candidates = [c for c in candidates if _mentions(asked.qualifiers, c, evidence)]
             # A value of the shape asked for ("Ctrl+L") speaks of it without the word.
             if not asked.shape:
                 candidates = [c for c in candidates if _speaks_of(asked.asked_for, c, evidence)]
