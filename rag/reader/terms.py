@@ -9,6 +9,7 @@ fold happens to meet a word that has no variant.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from rag import text
 
@@ -22,6 +23,7 @@ _FOLDS = [
 ]
 
 
+@lru_cache(maxsize=65536)
 def fold(term: str) -> str:
     for pattern, replacement in _FOLDS:
         term = pattern.sub(replacement, term)
@@ -30,7 +32,13 @@ def fold(term: str) -> str:
 
 def content_terms(value: str) -> list[str]:
     """``rag.text.content_terms`` with spelling variants folded."""
-    return list(dict.fromkeys(fold(t) for t in text.content_terms(value)))
+    return list(_content_terms(value))
+
+
+# The same evidence sentences and documents are read for question after question.
+@lru_cache(maxsize=8192)
+def _content_terms(value: str) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(fold(t) for t in text.content_terms(value)))
 
 
 def key_terms(value: str) -> set[str]:
