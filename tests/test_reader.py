@@ -353,3 +353,14 @@ def test_a_name_that_narrows_the_scope_must_be_in_the_source():
     items = evidence("CRC-64 code ran at 1.2 CPU cycles per byte on Intel processors.")
     assert read("How fast is CRC-64 code on ARM processors?", items) == ""
     assert read("How fast is CRC-64 code on Intel processors?", items).startswith("1.2 — ")
+
+
+def test_an_option_s_entry_speaks_of_it_and_typeset_dashes_still_name_it():
+    # The sentence after an option's own entry is about that option.
+    entry = evidence("--wait: Wait for the lock before giving up. The default is 30 seconds.")
+    assert read("What is the default of --wait?", entry).startswith("30 seconds — The default")
+    # ... but not after another option's entry.
+    other = evidence("--retry: Wait for the lock before giving up. The default is 30 seconds.")
+    assert read("What is the default of --wait?", other) == ""
+    typeset = evidence("The –wait switch defaults to 30 seconds for the lock.")
+    assert read("What is the default of --wait?", typeset).startswith("30 seconds — ")

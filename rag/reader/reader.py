@@ -137,7 +137,7 @@ class Reader:
             # about --deskew-scan-range: an option the question names is named by the answer.
             options = _options(question) - _excluded_options(question)
             candidates = [
-                c for c in candidates if all(_contains(c.text.lower(), o) for o in options)
+                c for c in candidates if all(_about_option(o, c, evidence) for o in options)
             ]
             if _DEFAULT.search(question):
                 # A value is the default only where the text says so: "a value of 0.1 will
@@ -476,11 +476,27 @@ def _excluded_terms(question: str) -> set[str]:
 
 # Command-line options: "--deskew-scan-step", "-Tps". (A variable such as FC_DEBUG is named
 # by the caption of its table, not in each row, so only options are held to this.)
-_OPTION = re.compile(r"(?<![\w-])--?[A-Za-z][\w-]*")
+# Typesetting turns "--" into a dash or a minus sign: "–deskew-scan-step", "−Tps".
+_OPTION = re.compile(r"(?<![\w-])[-–—−]{1,2}[A-Za-z][\w-]*")
 
 
 def _options(text: str) -> set[str]:
-    return {m.group(0).lower() for m in _OPTION.finditer(text)}
+    """Options named in ``text``, without their dashes, lower-cased."""
+    return {m.group(0).lstrip("-–—−").lower() for m in _OPTION.finditer(text)}
+
+
+def _about_option(option: str, cand: Candidate, evidence: Sequence[Evidence]) -> bool:
+    """The candidate speaks of ``option``: it names it, or it names no option and follows
+    the option's own entry ("--quiet: Suppress output. The default is off.")."""
+    named = _options(cand.text)
+    if named:
+        return option in named
+    if cand.evidence_index >= len(evidence):
+        return False
+    text = normalize_space(evidence[cand.evidence_index].chunk.text)
+    at = text.find(cand.text)
+    earlier = [m.group(0).lstrip("-–—−").lower() for m in _OPTION.finditer(text[: max(at, 0)])]
+    return at >= 0 and bool(earlier) and earlier[-1] == option
 
 
 def _excluded_options(question: str) -> set[str]:
