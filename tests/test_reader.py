@@ -7,7 +7,7 @@ from conftest import FakeEmbedder
 
 from rag.reader import Reader, Wants, analyse
 from rag.reader.reader import PARTS
-from rag.reader.spans import spans, yes_or_no
+from rag.reader.spans import shaped, spans, yes_or_no
 from rag.reader.tables import answer_cell, parse_row
 from rag.reader.terms import fold
 from rag.types import Chunk, Evidence
@@ -255,7 +255,8 @@ def test_markdown_emphasis_is_no_identifier_but_a_dunder_is():
         ("What telephone number should a maintainer call?", "telephone"),
         ("Which e-mail address takes bug reports?", "email"),
         ("What keyboard shortcut opens the node list?", "keys"),
-        ("What version number should the pretest have?", "version"),
+        ("What version number should the pretest have?", ""),
+        ("What is the URL of the project's home page?", "url"),
         ("Which version control system does the project use?", ""),
         ("How do I send an email with the tool?", ""),
     ],
@@ -364,3 +365,17 @@ def test_an_option_s_entry_speaks_of_it_and_typeset_dashes_still_name_it():
     assert read("What is the default of --wait?", other) == ""
     typeset = evidence("The –wait switch defaults to 30 seconds for the lock.")
     assert read("What is the default of --wait?", typeset).startswith("30 seconds — ")
+
+
+@pytest.mark.parametrize(
+    ("shape", "sentence", "found"),
+    [
+        ("email", "Write to bug-gzip at gnu dot org with the log.", ["bug-gzip at gnu dot org"]),
+        ("url", "The sources are at gnu.org/software/gzip/ today.", ["gnu.org/software/gzip/"]),
+        ("keys", "Press ^X, then Ctrl+L or C-x.", ["^X", "Ctrl+L", "C-x"]),
+        ("telephone", "Call +1 617 542 5942 between 2003-2022 hours.", ["+1 617 542 5942"]),
+        ("isbn", "Printed as ISBN 978-1-882114-37-7 in 2004.", ["978-1-882114-37-7"]),
+    ],
+)
+def test_shaped_spans(shape, sentence, found):
+    assert shaped(shape, sentence) == found

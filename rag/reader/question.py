@@ -113,7 +113,8 @@ class Question:
     # stemmed terms: a source that never speaks of it cannot answer.
     asked_for: frozenset[str] = frozenset()
     # A value with a shape of its own that the question asks for ("isbn", "telephone",
-    # "email", "url", "keys", "version"), or "": only a span of that shape answers it.
+    # "email", "url", "keys"), or "": only a span of that shape answers it. (A version is not
+    # one: "which version" may be answered by a code name or "version 3".)
     shape: str = ""
     # "What kind of algorithm": the noun whose kind is asked; the answer is its modifier
     # ("a backtracking algorithm").
@@ -176,7 +177,6 @@ _SHAPES: list[tuple[str, re.Pattern[str]]] = [
             r"(?:keyboard shortcut|shortcut key|key ?binding|hot ?key|key combination|"
             r"keystroke)s?\b",
         ),
-        ("version", r"version\b(?! control)"),
     ]
 ]
 

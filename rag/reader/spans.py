@@ -150,21 +150,36 @@ FINDERS: dict[Wants, Callable[[str], list[str]]] = {
 SHAPED: dict[str, re.Pattern[str]] = {
     "isbn": re.compile(r"(?<![\w-])(?:97[89][-\s]?)?(?:\d[-\s]?){9}[\dX](?![\w-])"),
     "telephone": re.compile(r"(?<![\w.-])\+?\(?\d{1,4}\)?(?:[\s.-]?\(?\d{2,4}\)?){2,5}(?![\w.-])"),
-    "email": re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"),
-    "url": re.compile(r"https?://[^\s<>)\]]+|\bwww\.[^\s<>)\]]+"),
+    # "bug-gzip@gnu.org", or spelled out against harvesters: "bug-gzip at gnu dot org".
+    "email": re.compile(
+        r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|[\w.+-]+\s(?:at|AT|\[at\])\s[\w-]+"
+        r"(?:\s(?:dot|DOT|\[dot\])\s[\w-]+)+"
+    ),
+    # With a scheme, "www.", or a host under a common top-level domain: "gnu.org/software/".
+    "url": re.compile(
+        r"https?://[^\s<>)\]]+|\bwww\.[^\s<>)\]]+|\b[\w-]+(?:\.[\w-]+)*\."
+        r"(?:org|com|net|io|edu|gov|info|dev)\b(?:/[^\s<>)\]]*)?"
+    ),
     "keys": re.compile(
         r"\b(?:Ctrl|Control|Alt|Shift|Cmd|Command|Meta|Super)\s?[-+]\s?[\w+-]+|"
-        r"(?<![\w-])[CMS]-[a-zA-Z](?![\w-])|\bF(?:1[0-2]|[1-9])\b"
+        r"(?<![\w-])[CMS]-[a-zA-Z](?![\w-])|\bF(?:1[0-2]|[1-9])\b|\^[A-Z]\b"
     ),
-    "version": re.compile(r"\b\d+(?:\.\d+)+[a-z]?\b"),
 }
+
+
+_YEARS = re.compile(r"^(?:1[6-9]|20)\d\d\s?[-–]\s?(?:1[6-9]|20)\d\d$")
+_DOTTED = re.compile(r"^\d+(?:\.\d+)+$")
 
 
 def shaped(shape: str, sentence: str) -> list[str]:
     """Spans of ``sentence`` with the shape of the value asked for, in order of appearance."""
     found = [m.group(0).strip().rstrip(".") for m in SHAPED[shape].finditer(sentence)]
-    if shape == "telephone":  # "2003-2022" has groups of digits too, but too few
-        found = [f for f in found if sum(c.isdigit() for c in f) >= 7]
+    if shape == "telephone":  # "2003-2022" and "3.2.1" have groups of digits too
+        found = [
+            f
+            for f in found
+            if sum(c.isdigit() for c in f) >= 7 and not _YEARS.match(f) and not _DOTTED.match(f)
+        ]
     return found
 
 
