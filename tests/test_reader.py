@@ -379,3 +379,8 @@ def test_an_option_s_entry_speaks_of_it_and_typeset_dashes_still_name_it():
 )
 def test_shaped_spans(shape, sentence, found):
     assert shaped(shape, sentence) == found
+
+
+def test_what_a_program_does_by_default_needs_no_sentence_saying_default():
+    items = evidence("With no file operands, gzip compresses the standard input to the output.")
+    assert read("What does gzip do by default when given no file operands?", items)

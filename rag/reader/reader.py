@@ -62,6 +62,12 @@ _EXCLUSION = re.compile(
     re.IGNORECASE,
 )
 _DEFAULT = re.compile(r"\bdefault", re.IGNORECASE)
+# "What does gzip do by default?" asks what happens, which a text may tell without the word.
+_ASKS_BEHAVIOUR = re.compile(
+    r"\bwhat (?:does|do|did|will|would)\b.*\b(?:do|happen)\b|\bwhat happens\b|^how\b|"
+    r"\bbehaviou?r\b",
+    re.IGNORECASE,
+)
 _IDENTIFIER = re.compile(r"\b(?=\w*[A-Za-z])(?=\w*[\d_])\w{3,}\b")
 
 
@@ -139,7 +145,7 @@ class Reader:
             candidates = [
                 c for c in candidates if all(_about_option(o, c, evidence) for o in options)
             ]
-            if _DEFAULT.search(question):
+            if _DEFAULT.search(question) and not _ASKS_BEHAVIOUR.search(question):
                 # A value is the default only where the text says so: "a value of 0.1 will
                 # lead to ..." gives an example, not what holds when nothing is set.
                 candidates = [c for c in candidates if _DEFAULT.search(f"{c.text} {c.follows}")]
