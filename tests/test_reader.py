@@ -7,8 +7,9 @@ from conftest import FakeEmbedder
 
 from rag.reader import Reader, Wants, analyse
 from rag.reader.reader import PARTS
-from rag.reader.spans import spans, yes_or_no
+from rag.reader.spans import shaped, spans, yes_or_no
 from rag.reader.tables import answer_cell, parse_row
+from rag.reader.terms import fold
 from rag.types import Chunk, Evidence
 
 
@@ -226,3 +227,160 @@ def test_initialisms_begin_and_end_with_topic_words():
     found = initialisms("When does the end of life come, and what is the time to live?")
     assert {"eol", "ttl"} <= found.keys()
     assert "ps" not in initialisms("What is the default page size?")
+
+
+def test_a_heading_s_section_number_is_no_quantity():
+    heading = "12.6 Automated FTP Uploads In order to upload, register first."
+    assert spans(Wants.NUMBER, heading) == []
+    items = evidence(heading, "Uploads are processed every five minutes.")
+    assert read("How often are uploads processed?", items).startswith("five minutes — ")
+
+
+def test_an_abbreviation_spelled_out_is_no_person_and_a_handle_is_one():
+    assert spans(Wants.PERSON, "Ocrad is an OCR (Optical Character Recognition) program.") == []
+    assert spans(Wants.PERSON, "Run with lzbench, a benchmark by @inikep, mail a@b.org.") == [
+        "@inikep"
+    ]
+
+
+def test_markdown_emphasis_is_no_identifier_but_a_dunder_is():
+    found = spans(Wants.IDENTIFIER, "It offers a __training mode__; see __init__ and max_len.")
+    assert found == ["__init__", "max_len"]
+
+
+@pytest.mark.parametrize(
+    ("question", "shape"),
+    [
+        ("What is the ISBN of the printed manual?", "isbn"),
+        ("What telephone number should a maintainer call?", "telephone"),
+        ("Which e-mail address takes bug reports?", "email"),
+        ("What keyboard shortcut opens the node list?", "keys"),
+        ("What version number should the pretest have?", ""),
+        ("What is the URL of the project's home page?", "url"),
+        ("Which version control system does the project use?", ""),
+        ("How do I send an email with the tool?", ""),
+    ],
+)
+def test_a_shaped_value_is_recognised_in_the_question(question, shape):
+    assert analyse(question).shape == shape
+
+
+def test_a_shaped_value_is_answered_only_by_a_span_of_its_shape():
+    items = evidence(
+        "The fourth button is yet another shortcut for opening the attributes tab.",
+        "Choosing Edit->Node List opens the node list widget.",
+    )
+    assert read("What keyboard shortcut opens the node list widget?", items) == ""
+    items = evidence("Press Ctrl+L to open the node list widget from any view.")
+    assert read("What keyboard shortcut opens the node list widget?", items).startswith("Ctrl+L — ")
+    items = evidence("The manual was printed in 2004 and costs nothing to copy.")
+    assert read("What is the ISBN of the printed manual?", items) == ""
+    items = evidence("The printed manual has ISBN 978-1-882114-37-7 on its back cover.")
+    assert read("What is the ISBN of the printed manual?", items).startswith("978-1-882114-37-7 — ")
+
+
+def test_a_default_is_answered_only_by_a_sentence_that_states_a_default():
+    example = evidence(
+        "--scan-step: the step size to iterate with (a value of 0.1 rotates by 0.1 degrees)."
+    )
+    assert read("What is the default value of --scan-step?", example) == ""
+    stated = evidence("--scan-step: the step size to iterate with; the default is 0.2 degrees.")
+    assert read("What is the default value of --scan-step?", stated).startswith("0.2 degrees — ")
+
+
+def test_an_option_the_question_names_is_named_by_the_answer():
+    items = evidence(
+        "--scan-range: the angle to search; the default value 5.0 covers most scans.",
+        "--scan-step is the step size to iterate with, and it matters for slow scans.",
+    )
+    assert read("What is the default value of --scan-step?", items) == ""
+    # One it sets aside ("instead of -Tpdf") is not asked for.
+    items = evidence("Use the -Tps2 format instead when embedding the drawing in a document.")
+    assert "-Tps2" in read("Which format should I use instead of -Tpdf for embedding?", items)
+
+
+def test_what_kind_of_x_is_answered_by_the_words_that_qualify_x():
+    assert analyse("Since it cannot plan ahead, what kind of algorithm does it use?").kind_of == (
+        "algorithm"
+    )
+    items = evidence(
+        "As downloading is costly, the resolver cannot plan the whole dependency tree ahead.",
+        "The algorithm starts to check each candidate as it goes.",
+        "To resolve the dependency tree, the resolver uses a backtracking algorithm.",
+    )
+    text = read(
+        "Since the resolver cannot plan the whole dependency tree ahead, what kind of "
+        "algorithm does it use?",
+        items,
+    )
+    assert text.startswith("backtracking algorithm — To resolve")
+
+
+def test_a_sentence_that_only_restates_the_question_is_not_the_answer():
+    items = evidence(
+        "The resolver does it with the metadata of each package.",
+        "The metadata lists each dependency, which the resolver queues for download.",
+    )
+    text = read("What does the resolver do with the metadata of each package?", items)
+    assert text.startswith("The metadata lists each dependency")
+    # Asked whether it is so, the restatement is the answer.
+    assert read("Does the resolver do it with each package?", items).startswith("Yes")
+
+
+def test_british_and_american_spellings_meet():
+    assert fold("colour") == fold("color") and fold("centr") == fold("center")
+    assert fold("hour") == "hour" and fold("four") == "four"
+    items = evidence(
+        "Settings\nName: selectededgecolor — Description: Color of selected edges — "
+        "Default: #ffc0cb\nName: drawedges — Description: Draw edges — Default: 1"
+    )
+    text = read("What colour does the viewer use for selected edges by default?", items)
+    assert text.startswith("#ffc0cb — ")
+
+
+def test_rows_of_one_table_are_no_bridge_to_each_other():
+    from rag.reader.reader import _identifiers
+
+    row = "Table 6: CRC-32 — Input size: Blockword/3 — 64K: 1.55 — 256K: x86_64"
+    # The headers ("64K", "256K") are every row's: only what the cells hold is followed.
+    assert _identifiers(row) == {"x86_64"}
+    assert _identifiers("Build it for x86_64 with 64K pages.") == {"x86_64", "64k"}
+
+
+def test_a_name_that_narrows_the_scope_must_be_in_the_source():
+    asked = analyse("What speed did the paper measure on ARM processors, for CRC-64?")
+    assert asked.qualifiers == {"arm", "crc-64"}
+    assert analyse("How fast is the code on the CPU?").qualifiers == {"cpu"}
+    items = evidence("CRC-64 code ran at 1.2 CPU cycles per byte on Intel processors.")
+    assert read("How fast is CRC-64 code on ARM processors?", items) == ""
+    assert read("How fast is CRC-64 code on Intel processors?", items).startswith("1.2 — ")
+
+
+def test_an_option_s_entry_speaks_of_it_and_typeset_dashes_still_name_it():
+    # The sentence after an option's own entry is about that option.
+    entry = evidence("--wait: Wait for the lock before giving up. The default is 30 seconds.")
+    assert read("What is the default of --wait?", entry).startswith("30 seconds — The default")
+    # ... but not after another option's entry.
+    other = evidence("--retry: Wait for the lock before giving up. The default is 30 seconds.")
+    assert read("What is the default of --wait?", other) == ""
+    typeset = evidence("The –wait switch defaults to 30 seconds for the lock.")
+    assert read("What is the default of --wait?", typeset).startswith("30 seconds — ")
+
+
+@pytest.mark.parametrize(
+    ("shape", "sentence", "found"),
+    [
+        ("email", "Write to bug-gzip at gnu dot org with the log.", ["bug-gzip at gnu dot org"]),
+        ("url", "The sources are at gnu.org/software/gzip/ today.", ["gnu.org/software/gzip/"]),
+        ("keys", "Press ^X, then Ctrl+L or C-x.", ["^X", "Ctrl+L", "C-x"]),
+        ("telephone", "Call +1 617 542 5942 between 2003-2022 hours.", ["+1 617 542 5942"]),
+        ("isbn", "Printed as ISBN 978-1-882114-37-7 in 2004.", ["978-1-882114-37-7"]),
+    ],
+)
+def test_shaped_spans(shape, sentence, found):
+    assert shaped(shape, sentence) == found
+
+
+def test_what_a_program_does_by_default_needs_no_sentence_saying_default():
+    items = evidence("With no file operands, gzip compresses the standard input to the output.")
+    assert read("What does gzip do by default when given no file operands?", items)

@@ -15,7 +15,8 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
-from rag.text import STOPWORDS, content_terms
+from rag.reader.terms import content_terms
+from rag.text import STOPWORDS
 
 
 class Wants(StrEnum):
@@ -111,6 +112,16 @@ class Question:
     # The thing a "what X / which X" question asks about ("ISBN", "keyboard shortcut"), as
     # stemmed terms: a source that never speaks of it cannot answer.
     asked_for: frozenset[str] = frozenset()
+    # A value with a shape of its own that the question asks for ("isbn", "telephone",
+    # "email", "url", "keys"), or "": only a span of that shape answers it. (A version is not
+    # one: "which version" may be answered by a code name or "version 3".)
+    shape: str = ""
+    # "What kind of algorithm": the noun whose kind is asked; the answer is its modifier
+    # ("a backtracking algorithm").
+    kind_of: str = ""
+    # Names that narrow the question's scope after a preposition ("on ARM processors", "for
+    # Windows", "with --quiet"): a source that never names one speaks of another scope.
+    qualifiers: frozenset[str] = frozenset()
 
 
 def analyse(text: str) -> Question:
@@ -123,7 +134,56 @@ def analyse(text: str) -> Question:
         pinned=pinned_things(text),
         named=named_things(text),
         asked_for=asked_for(lowered),
+        shape=asked_shape(lowered),
+        kind_of=kind_of(lowered),
+        qualifiers=qualifiers(text),
     )
+
+
+_QUALIFIER = re.compile(
+    r"\b(?:on|for|in|under|with|without|from|via|using|inside|within)\s+(?:the\s+)?"
+    r"((?:[A-Z][\w+#.-]*|--?[A-Za-z][\w-]*)(?:\s+[A-Z][\w+#.-]*)*)"
+)
+
+
+def qualifiers(text: str) -> frozenset[str]:
+    """Lower-cased names that follow a preposition: "on ARM processors" -> "arm"."""
+    return frozenset(m.group(1).rstrip(".").lower() for m in _QUALIFIER.finditer(text))
+
+
+_KIND_OF = re.compile(r"\b(?:what|which) (?:kind|kinds|type|types|sort|sorts) of ([a-z][\w-]+)")
+
+
+def kind_of(lowered: str) -> str:
+    """The noun a "what kind of X" question asks the kind of, or ""."""
+    match = _KIND_OF.search(lowered)
+    return match.group(1) if match else ""
+
+
+# "What is the ISBN", "which telephone number", "what keyboard shortcut": the shaped thing
+# stands right after the question word, within a few words.
+_ASKS = (
+    r"\b(?:what|which)(?:'s| is| are| was| were)?(?: the| a| an| its| their)?(?: [\w'-]+){0,3}? "
+)
+_SHAPES: list[tuple[str, re.Pattern[str]]] = [
+    (name, re.compile(_ASKS + pattern))
+    for name, pattern in [
+        ("isbn", r"isbn\b"),
+        ("telephone", r"(?:(?:tele)?phone|fax)(?: number)?\b"),
+        ("email", r"e-?mail(?: address)?\b"),
+        ("url", r"(?:url|web ?site|web address|home ?page)\b"),
+        (
+            "keys",
+            r"(?:keyboard shortcut|shortcut key|key ?binding|hot ?key|key combination|"
+            r"keystroke)s?\b",
+        ),
+    ]
+]
+
+
+def asked_shape(lowered: str) -> str:
+    """The name of the shaped value the question asks for, or ""."""
+    return next((name for name, rule in _SHAPES if rule.search(lowered)), "")
 
 
 # "What is the ISBN of ...", "Which keyboard shortcut opens ...": the words between the

@@ -32,10 +32,11 @@ from rag.reader.pictures import (
     readable_text,
 )
 from rag.reader.question import Question, Wants, analyse
-from rag.reader.spans import spans, yes_or_no
+from rag.reader.spans import kinds, shaped, spans, yes_or_no
 from rag.reader.tables import answer_cell, parse_row
+from rag.reader.terms import content_terms, key_terms
 from rag.settings import READER_PARTS
-from rag.text import content_terms, initialisms, key_terms, normalize_space, sentences
+from rag.text import initialisms, normalize_space, sentences
 from rag.types import Chunk, Evidence
 
 log = logging.getLogger(__name__)
@@ -61,8 +62,15 @@ REQUIRED_SPAN = frozenset({Wants.NUMBER, Wants.PRICE})
 TYPED = frozenset(Wants) - {Wants.THING, Wants.EXPLANATION, Wants.YESNO}
 
 _EXCLUSION = re.compile(
-    r"\b(?:besides|apart from|aside from|other than|except(?: for)?)\s+(?:the\s+)?"
+    r"\b(?:besides|apart from|aside from|other than|instead of|except(?: for)?)\s+(?:the\s+)?"
     r"(\"[^\"]+\"|[^,?;]+)",
+    re.IGNORECASE,
+)
+_DEFAULT = re.compile(r"\bdefault", re.IGNORECASE)
+# "What does gzip do by default?" asks what happens, which a text may tell without the word.
+_ASKS_BEHAVIOUR = re.compile(
+    r"\bwhat (?:does|do|did|will|would)\b.*\b(?:do|happen)\b|\bwhat happens\b|^how\b|"
+    r"\bbehaviou?r\b",
     re.IGNORECASE,
 )
 _IDENTIFIER = re.compile(r"\b(?=\w*[A-Za-z])(?=\w*[\d_])\w{3,}\b")
@@ -133,13 +141,30 @@ class Reader:
         if "pinned" in self.parts:
             candidates = _weigh_names(asked, candidates, evidence)
             candidates = [c for c in candidates if _mentions(asked.pinned, c, evidence)]
-            candidates = [c for c in candidates if _speaks_of(asked.asked_for, c, evidence)]
-        if "types" in self.parts and asked.wants in REQUIRED_SPAN:
+            candidates = [c for c in candidates if _mentions(asked.qualifiers, c, evidence)]
+            # A value of the shape asked for ("Ctrl+L") speaks of it without the word.
+            if not asked.shape:
+                candidates = [c for c in candidates if _speaks_of(asked.asked_for, c, evidence)]
+            # "What is the default of --deskew-scan-step" is not answered by a sentence
+            # about --deskew-scan-range: an option the question names is named by the answer.
+            options = _options(question) - _excluded_options(question)
+            candidates = [
+                c for c in candidates if all(_about_option(o, c, evidence) for o in options)
+            ]
+            if _DEFAULT.search(question) and not _ASKS_BEHAVIOUR.search(question):
+                # A value is the default only where the text says so: "a value of 0.1 will
+                # lead to ..." gives an example, not what holds when nothing is set.
+                candidates = [c for c in candidates if _DEFAULT.search(f"{c.text} {c.follows}")]
+        if "types" in self.parts and (asked.wants in REQUIRED_SPAN or asked.shape):
             candidates = [c for c in candidates if c.spans]
-        elif "types" in self.parts and asked.wants in TYPED:
+        elif "types" in self.parts and (asked.wants in TYPED or asked.kind_of):
             # What the question asks for decides first: a relevant sentence that holds it
             # beats a more similar one that does not.
             candidates = sorted(candidates, key=lambda c: not c.spans)
+        if asked.wants is not Wants.YESNO:
+            # A sentence that only restates the question tells nothing it did not: any
+            # sentence that adds something comes first ("is it so?" is answered by the echo).
+            candidates = sorted(candidates, key=lambda c: _restates(asked.text, c.text))
         if not candidates:
             return Reading("", asked)
         best = candidates[0]
@@ -351,7 +376,16 @@ def _quote(cand: Candidate) -> str:
 
 def _new_spans(asked: Question, sentence: str) -> list[str]:
     lowered = asked.text.lower()
-    return [s for s in spans(asked.wants, sentence) if s and s.lower() not in lowered]
+    if asked.shape:
+        found = shaped(asked.shape, sentence)
+    elif asked.kind_of:
+        # The kind is new to the question: "what kind of algorithm ..." is not answered by
+        # "the algorithm", nor by a qualifier the question already uses.
+        q_terms = set(content_terms(asked.text))
+        found = [k for k in kinds(asked.kind_of, sentence) if set(content_terms(k)) - q_terms]
+    else:
+        found = spans(asked.wants, sentence)
+    return [s for s in found if s and s.lower() not in lowered]
 
 
 def _nearest_span(question: str, sentence: str, found: Sequence[str]) -> str:
@@ -371,6 +405,11 @@ def _nearest_span(question: str, sentence: str, found: Sequence[str]) -> str:
         return min(abs(at - a) for a in anchors) if at >= 0 else 10**6
 
     return min(found, key=distance)
+
+
+def _restates(question: str, sentence: str) -> bool:
+    """Every topic term of ``sentence`` is already in ``question``."""
+    return set(content_terms(sentence)) <= set(content_terms(question))
 
 
 def _document_text(cand: Candidate, evidence: Sequence[Evidence]) -> str:
@@ -447,7 +486,42 @@ def _excluded_terms(question: str) -> set[str]:
     return {t for match in _EXCLUSION.finditer(question) for t in content_terms(match.group(1))}
 
 
+# Command-line options: "--deskew-scan-step", "-Tps". (A variable such as FC_DEBUG is named
+# by the caption of its table, not in each row, so only options are held to this.)
+# Typesetting turns "--" into a dash or a minus sign: "–deskew-scan-step", "−Tps".
+_OPTION = re.compile(r"(?<![\w-])[-–—−]{1,2}[A-Za-z][\w-]*")
+
+
+def _options(text: str) -> set[str]:
+    """Options named in ``text``, without their dashes, lower-cased."""
+    return {m.group(0).lstrip("-–—−").lower() for m in _OPTION.finditer(text)}
+
+
+def _about_option(option: str, cand: Candidate, evidence: Sequence[Evidence]) -> bool:
+    """The candidate speaks of ``option``: it names it, or it names no option and follows
+    the option's own entry ("--quiet: Suppress output. The default is off.")."""
+    named = _options(cand.text)
+    if named:
+        return option in named
+    if cand.evidence_index >= len(evidence):
+        return False
+    text = normalize_space(evidence[cand.evidence_index].chunk.text)
+    at = text.find(cand.text)
+    earlier = [m.group(0).lstrip("-–—−").lower() for m in _OPTION.finditer(text[: max(at, 0)])]
+    return at >= 0 and bool(earlier) and earlier[-1] == option
+
+
+def _excluded_options(question: str) -> set[str]:
+    """Options the question sets aside ("instead of -Tpdf", "besides --quiet")."""
+    return {o for match in _EXCLUSION.finditer(question) for o in _options(match.group(1))}
+
+
 def _identifiers(text: str) -> set[str]:
+    """Names in ``text``; of a table row, those in its cells only: rows of one table share
+    their headers ("64K", "256K"), which name no thing to follow to another row."""
+    cells = parse_row(text)
+    if cells:
+        text = " ".join(cell.value for cell in cells)
     return {m.group(0).lower() for m in _IDENTIFIER.finditer(text)}
 
 

@@ -18,7 +18,7 @@ _UNITS = (
     r"ms|milliseconds?|µs|us|microseconds?|ns|nanoseconds?|s|secs?|seconds?|minutes?|mins?|"
     r"hours?|days?|weeks?|months?|years?|times|x|px|pixels?|pt|points?|dpi|mm|cm|m|km|kg|g|"
     r"lines?|pages?|characters?|chars?|entries|items|files?|threads?|cores?|cycles?|"
-    r"columns?|rows?|levels?|steps?|users?|people|digits?|words?|calls?|requests?"
+    r"columns?|rows?|levels?|steps?|users?|people|digits?|words?|calls?|requests?|degrees?"
 )
 _NUMBER_WORDS = (
     r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
@@ -50,13 +50,16 @@ DATE = re.compile(
 )
 IDENTIFIER = re.compile(
     r"(?<![\w-])(?:--?[A-Za-z][\w-]*(?:=\S+)?|<[a-z][\w-]*>|\$?[A-Z][A-Z0-9]*_[A-Z0-9_]+|"
-    r"\w*[a-z]\w*_\w+(?:\(\))?|\w+\(\)|[a-z]+[A-Z]\w+|[A-Z][A-Z0-9]{2,}|"
+    r"__[a-z][a-z0-9_]*__|[A-Za-z0-9]*[a-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+(?:\(\))?|\w+\(\)|[a-z]+[A-Z]\w+|"
+    r"[A-Z][A-Z0-9]{2,}|"
     r"(?:~|\.{1,2})?/[\w.@+-]+(?:/[\w.@+-]+)*/?|[\w-]+\.(?:conf|cfg|ini|json|toml|ya?ml|xml|"
     r"txt|md|html|py|c|h|sh|pdf|png|jpg|so|deb))(?![\w-])"
 )
 QUOTED = re.compile(r"[\"“‘`]([^\"”’`]{1,60})[\"”’`]")
 _NAME_WORD = r"(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?|[A-Z]\.)"
 PERSON = re.compile(rf"\b{_NAME_WORD}(?:\s+(?:van|von|de|der|da|le|la)?\s*{_NAME_WORD}){{1,3}}\b")
+# "@inikep": a person as code-hosting sites and mailing lists name them.
+HANDLE = re.compile(r"(?<![\w.])@[A-Za-z][\w-]{1,38}\b(?!\.\w)")
 ORGANISATION = re.compile(
     r"\b(?:[A-Z][\w&.-]*\s+){0,4}(?:Inc|Ltd|LLC|GmbH|Corporation|Corp|Company|Foundation|"
     r"Project|University|Institute|Consortium|Group|Team|Labs?|Software|Systems)\b\.?"
@@ -77,11 +80,16 @@ NEGATION = re.compile(
 )
 
 
+# "12.6 Automated FTP Uploads": a section's number opening its heading, not a quantity.
+_HEADING_NUMBER = re.compile(r"\s*\d+(?:\.\d+)+\.?\s+[A-Z]")
+
+
 def _numbers(sentence: str) -> list[str]:
     return [
         m.group(0).strip()
         for m in NUMBER_WITH_UNIT.finditer(sentence)
         if not _REFERENCE.search(sentence[max(0, m.start() - 12) : m.start()])
+        and not (m.start() == 0 and _HEADING_NUMBER.match(sentence))
     ]
 
 
@@ -102,6 +110,10 @@ def _identifiers(sentence: str) -> list[str]:
 def _people(sentence: str) -> list[str]:
     names = [m.group(0) for m in ORGANISATION.finditer(sentence)]
     names += [m.group(0) for m in PERSON.finditer(sentence)]
+    # "Optical Character Recognition" beside "OCR" spells out an abbreviation: no one's name.
+    abbreviations = set(re.findall(r"\b[A-Z]{2,}\b", sentence))
+    names = [n for n in names if "".join(w[0] for w in n.split()) not in abbreviations]
+    names += [m.group(0) for m in HANDLE.finditer(sentence)]
     # "The", "This" opening a sentence are not names.
     return [n for n in names if n.split()[0].lower() not in STOPWORDS]
 
@@ -131,6 +143,60 @@ FINDERS: dict[Wants, Callable[[str], list[str]]] = {
     Wants.IDENTIFIER: _identifiers,
     Wants.PLACE: _places,
 }
+
+
+# Values recognised by their shape: an ISBN is ten or thirteen digits, a telephone number
+# seven or more in groups, a shortcut names a modifier key.
+SHAPED: dict[str, re.Pattern[str]] = {
+    "isbn": re.compile(r"(?<![\w-])(?:97[89][-\s]?)?(?:\d[-\s]?){9}[\dX](?![\w-])"),
+    "telephone": re.compile(r"(?<![\w.-])\+?\(?\d{1,4}\)?(?:[\s.-]?\(?\d{2,4}\)?){2,5}(?![\w.-])"),
+    # "bug-gzip@gnu.org", or spelled out against harvesters: "bug-gzip at gnu dot org".
+    "email": re.compile(
+        r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|[\w.+-]+\s(?:at|AT|\[at\])\s[\w-]+"
+        r"(?:\s(?:dot|DOT|\[dot\])\s[\w-]+)+"
+    ),
+    # With a scheme, "www.", or a host under a common top-level domain: "gnu.org/software/".
+    "url": re.compile(
+        r"https?://[^\s<>)\]]+|\bwww\.[^\s<>)\]]+|\b[\w-]+(?:\.[\w-]+)*\."
+        r"(?:org|com|net|io|edu|gov|info|dev)\b(?:/[^\s<>)\]]*)?"
+    ),
+    "keys": re.compile(
+        r"\b(?:Ctrl|Control|Alt|Shift|Cmd|Command|Meta|Super)\s?[-+]\s?[\w+-]+|"
+        r"(?<![\w-])[CMS]-[a-zA-Z](?![\w-])|\bF(?:1[0-2]|[1-9])\b|\^[A-Z]\b"
+    ),
+}
+
+
+_YEARS = re.compile(r"^(?:1[6-9]|20)\d\d\s?[-–]\s?(?:1[6-9]|20)\d\d$")
+_DOTTED = re.compile(r"^\d+(?:\.\d+)+$")
+
+
+def shaped(shape: str, sentence: str) -> list[str]:
+    """Spans of ``sentence`` with the shape of the value asked for, in order of appearance."""
+    found = [m.group(0).strip().rstrip(".") for m in SHAPED[shape].finditer(sentence)]
+    if shape == "telephone":  # "2003-2022" and "3.2.1" have groups of digits too
+        found = [
+            f
+            for f in found
+            if sum(c.isdigit() for c in f) >= 7 and not _YEARS.match(f) and not _DOTTED.match(f)
+        ]
+    return found
+
+
+def kinds(noun: str, sentence: str) -> list[str]:
+    """ "A backtracking resolution algorithm" for the kind of "algorithm": the noun with the
+    words that qualify it, up to three, stopping at an article or other function word."""
+    found = []
+    stem = re.escape(noun.rstrip("s"))
+    for match in re.finditer(rf"((?:[\w-]+\s+){{1,3}})({stem}\w*)\b", sentence, re.I):
+        words = match.group(1).split()
+        while words and words[0].lower() in STOPWORDS:
+            words = words[1:]
+        if any(w.lower() in STOPWORDS for w in words):
+            words = words[max(i for i, w in enumerate(words) if w.lower() in STOPWORDS) + 1 :]
+        if words:
+            found.append(" ".join([*words, match.group(2)]))
+    return found
 
 
 def spans(wants: Wants, sentence: str) -> list[str]:

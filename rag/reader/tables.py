@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from rag.text import content_terms, initialisms
+from rag.reader.terms import content_terms
+from rag.text import initialisms
 
 _CELL = re.compile(r"^\s*([^:]{1,60}):\s+(.+?)\s*$")
 _CAPTION = re.compile(r"^\s*(table|figure|fig\.)\s+[\w.-]+\s*:", re.IGNORECASE)

@@ -1,0 +1,45 @@
+"""Topic terms as the reader compares them: British and American spellings meet.
+
+A question asks for the "colour" of what a table lists under "Color"; a "grey" fill is a "gray"
+one. The terms are the stems of ``rag.text``, with the spelling variants folded onto one form on
+both sides of every comparison (question, evidence, table headers), so nothing is lost when a
+fold happens to meet a word that has no variant.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from rag import text
+
+# Stems as the Snowball stemmer leaves them: "colour" -> "colour", "centre" -> "centr".
+_FOLDS = [
+    (re.compile(r"(?<=\w\w\w)our$"), "or"),  # colour, behaviour, favour (not hour, four)
+    (re.compile(r"^grey"), "gray"),
+    (re.compile(r"(?<=\w\w)tr$"), "ter"),  # centre, metre, litre
+    (re.compile(r"^licenc"), "licens"),
+    (re.compile(r"(?<=\w\w\w)is(?=e|ation|ing|ed|er|$)"), "iz"),  # organise, normalisation
+]
+
+
+@lru_cache(maxsize=65536)
+def fold(term: str) -> str:
+    for pattern, replacement in _FOLDS:
+        term = pattern.sub(replacement, term)
+    return term
+
+
+def content_terms(value: str) -> list[str]:
+    """``rag.text.content_terms`` with spelling variants folded."""
+    return list(_content_terms(value))
+
+
+# The same evidence sentences and documents are read for question after question.
+@lru_cache(maxsize=8192)
+def _content_terms(value: str) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(fold(t) for t in text.content_terms(value)))
+
+
+def key_terms(value: str) -> set[str]:
+    return {fold(t) for t in text.key_terms(value)}
