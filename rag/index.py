@@ -167,7 +167,15 @@ class Index:
             dense, sentence_vectors = self.embedder.embed_with_spans(texts, placed)
         else:
             dense = self.embedder.embed(texts)
-            alone = self.embedder.embed([span.text for group in groups for span in group])
+            # A sentence in the overlap of two chunks is embedded once.
+            flat = [span.text for group in groups for span in group]
+            distinct = list(dict.fromkeys(flat))
+            found = dict(zip(distinct, self.embedder.embed(distinct), strict=True))
+            alone = (
+                np.stack([found[text] for text in flat])
+                if flat
+                else np.zeros((0, dense.shape[1]), dtype=np.float32)
+            )
             sentence_vectors = split_rows(alone, [len(g) for g in groups], self.embedder.dim)
         packed = [
             replace(chunk, sentence_vectors=pack([span.text for span in group], vectors))

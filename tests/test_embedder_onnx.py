@@ -13,7 +13,7 @@ import numpy as np
 import pytest
 
 from rag.embedders import create_embedder
-from rag.embedders.base import Span, span_tokens
+from rag.embedders.base import CONTEXT_SHARE, Span, span_tokens
 from rag.errors import ConfigError, ModelError
 from rag.settings import Settings, load_settings
 
@@ -301,7 +301,9 @@ def test_spans_are_pooled_from_the_pass_that_embeds_their_text(tiny_model, tmp_p
                     for j, (a, b) in enumerate(offsets)
                     if b > a and any(a < end and b > start for start, end in span.ranges)
                 ]
-                expected = states[tokens].mean(axis=0)
+                # The span's tokens, less a share of the whole text's: what it says
+                # beyond what its neighbours say too.
+                expected = states[tokens].mean(axis=0) - CONTEXT_SHARE * states.mean(axis=0)
                 expected /= np.linalg.norm(expected)
             else:  # no place, or past the cut: the span's text embedded alone
                 expected = embedder.embed([span.text])[0]

@@ -187,6 +187,18 @@ def test_pooled_sentence_vectors_are_asked_for_in_the_chunks_embedded_text(
     again, _ = separate.index.vectorise_chunks(items, texts)
     assert embedder.asked == []
     assert [c.sentence_vectors for c in again] == [c.sentence_vectors for c in packed]
+    # A sentence in two chunks (their overlap) is embedded once, and stored with both.
+    before = embedder.texts
+    overlapping = [chunk("Rinse it. Dry it.", 0), chunk("Dry it. Close it.", 1)]
+    both, _ = separate.index.vectorise_chunks(overlapping, [c.text for c in overlapping])
+    assert embedder.texts - before == 2 + 3
+    dry = [
+        dict(zip(sentence_texts(c), unpack(c.sentence_vectors, sentence_texts(c)), strict=True))[
+            "Dry it."
+        ]
+        for c in both
+    ]
+    np.testing.assert_array_equal(dry[0], dry[1])
 
 
 @pytest.mark.parametrize("kind", BACKENDS)

@@ -9,6 +9,10 @@ refused with what to set instead.
 
 Texts of one call are sorted by length before batching, so a batch pads to about its own
 length instead of the longest text of the call.
+
+``embed_with_spans`` keeps the token states of that one pass: a chunk's vector is pooled as
+``embed`` pools it, and each of its sentences is pooled from the tokens the fast tokenizer's
+offsets place inside it, so ingest runs the transformer once per chunk.
 """
 
 from __future__ import annotations
@@ -372,8 +376,14 @@ class OnnxEmbedder(Embedder):
             out[chosen] = _mean_pooled(hidden, mask)
             for row, i in enumerate(chosen):
                 cut = len(encoded["input_ids"][i]) >= self._max_length
+                real = mask[row].astype(bool)
                 missing = pool_spans(
-                    hidden[row], encoded["offset_mapping"][i], spans[i], pooled[i], cut=cut
+                    hidden[row],
+                    encoded["offset_mapping"][i],
+                    spans[i],
+                    pooled[i],
+                    cut=cut,
+                    context=hidden[row, real].mean(axis=0),
                 )
                 alone += [(i, k) for k in missing]
             if on_batch is not None:

@@ -131,6 +131,7 @@ class SentenceTransformerEmbedder(Embedder):
                 spans[i],
                 pooled[i],
                 cut=len(ids) >= max_length,
+                context=states.mean(axis=0),
             )
             alone += [(i, k) for k in missing]
         embed_alone(self, spans, pooled, alone)
