@@ -63,6 +63,7 @@ def test_a_pack_of_other_texts_or_another_format_reads_as_absent():
     assert unpack(packed, ["one sentence.", "another one!"]) is None
     assert unpack(packed, texts[:1]) is None
     assert unpack({**packed, "format": PACK_FORMAT + 1}, texts) is None
+    assert unpack({**packed, "format": 1}, texts) is None  # the sentences embedded alone, before
     assert unpack({**packed, "float16": "not base64!"}, texts) is None
     assert unpack({**packed, "dim": packed["dim"] + 1}, texts) is None
     assert unpack("a string", texts) is None

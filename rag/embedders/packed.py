@@ -16,7 +16,7 @@ from typing import Any
 import numpy as np
 
 # Bumped when what is packed, or how, changes: older packs then read as absent.
-# 2: sentence vectors pooled from the chunk's forward pass (RAG_SENTENCE_VECTORS=pooled).
+# 2: sentence vectors may be pooled from their chunk's forward pass (RAG_SENTENCE_VECTORS).
 PACK_FORMAT = 2
 
 
