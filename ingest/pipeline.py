@@ -300,11 +300,12 @@ class _Chunks:
         count = self.waiting if count is None else count
         if count:
             done = len(self.vectors)
-            self.vectors += index.vectorise(self._texts[:count], self._pictures[:count])
             # The reader's sentence vectors travel in the chunks' payload.
-            self.chunks[done : done + count] = index.with_sentence_vectors(
-                self.chunks[done : done + count]
+            chunks, vectors = index.vectorise_chunks(
+                self.chunks[done : done + count], self._texts[:count], self._pictures[:count]
             )
+            self.chunks[done : done + count] = chunks
+            self.vectors += vectors
             del self._texts[:count], self._pictures[:count]
 
 

@@ -22,10 +22,11 @@ from PIL import Image
 from rag import faults
 from rag.blobs import BlobStore
 from rag.embedders import Embedder, create_embedder
+from rag.embedders.base import Span, split_rows
 from rag.embedders.cache import CachedEmbedder
 from rag.embedders.packed import pack
 from rag.errors import DocumentNotFoundError
-from rag.reader.reader import sentence_texts
+from rag.reader.reader import sentence_spans
 from rag.settings import Settings
 from rag.sparse import Bm25Encoder
 from rag.store import Filters, PointVectors, VectorStore, open_store
@@ -145,7 +146,46 @@ class Index:
 
         Texts are embedded in one call: pass a batch of the embedder's size to keep it full.
         """
-        dense = self.embedder.embed(texts)
+        return self._point_vectors(texts, self.embedder.embed(texts), pictures)
+
+    def vectorise_chunks(
+        self,
+        chunks: Sequence[Chunk],
+        texts: Sequence[str],
+        pictures: Sequence[Image.Image | None] = (),
+    ) -> tuple[list[Chunk], list[PointVectors]]:
+        """``vectorise`` of the chunks' ``texts`` (what each is embedded from: its text, after
+        a heading), and the chunks with the vectors of the sentences the reader scores packed
+        in their payload. With ``RAG_SENTENCE_VECTORS=pooled`` those come from the same
+        forward pass as the chunk's vector; ``separate`` embeds them on their own."""
+        groups = [sentence_spans(chunk) for chunk in chunks]
+        if self.settings.sentence_vectors == "pooled":
+            placed = [
+                _within(group, text, chunk.text)
+                for group, text, chunk in zip(groups, texts, chunks, strict=True)
+            ]
+            dense, sentence_vectors = self.embedder.embed_with_spans(texts, placed)
+        else:
+            dense = self.embedder.embed(texts)
+            # A sentence in the overlap of two chunks is embedded once.
+            flat = [span.text for group in groups for span in group]
+            distinct = list(dict.fromkeys(flat))
+            found = dict(zip(distinct, self.embedder.embed(distinct), strict=True))
+            alone = (
+                np.stack([found[text] for text in flat])
+                if flat
+                else np.zeros((0, dense.shape[1]), dtype=np.float32)
+            )
+            sentence_vectors = split_rows(alone, [len(g) for g in groups], self.embedder.dim)
+        packed = [
+            replace(chunk, sentence_vectors=pack([span.text for span in group], vectors))
+            for chunk, group, vectors in zip(chunks, groups, sentence_vectors, strict=True)
+        ]
+        return packed, self._point_vectors(texts, dense, pictures)
+
+    def _point_vectors(
+        self, texts: Sequence[str], dense: np.ndarray, pictures: Sequence[Image.Image | None]
+    ) -> list[PointVectors]:
         clip = self.image_embedder
         seen: dict[int, np.ndarray] = {}  # a picture whose description spans several chunks
         images: list[np.ndarray | None] = [None] * len(texts)
@@ -158,18 +198,6 @@ class Index:
             PointVectors(text=dense[i], sparse=self.bm25.document(text), image=images[i])
             for i, text in enumerate(texts)
         ]
-
-    def with_sentence_vectors(self, chunks: Sequence[Chunk]) -> list[Chunk]:
-        """The chunks with the vectors of the sentences the reader scores packed in their
-        payload, all embedded in one call (short texts: the embedder batches them by length)."""
-        texts = [sentence_texts(chunk) for chunk in chunks]
-        vectors = self.embedder.embed([t for group in texts for t in group])
-        out, at = [], 0
-        for chunk, group in zip(chunks, texts, strict=True):
-            packed = pack(group, vectors[at : at + len(group)])
-            out.append(replace(chunk, sentence_vectors=packed))
-            at += len(group)
-        return out
 
     def add(
         self,
@@ -348,3 +376,15 @@ class Index:
                 self._store = None
                 self._schema_ready = self._present = False
                 self._recovered = None
+
+
+def _within(spans: Sequence[Span], text: str, chunk_text: str) -> list[Span]:
+    """``spans`` of ``chunk_text`` placed in ``text``, which ends with it; without ranges
+    (embedded on their own) when it does not."""
+    if not text.endswith(chunk_text):
+        return [Span(span.text) for span in spans]
+    shift = len(text) - len(chunk_text)
+    return [
+        Span(span.text, tuple((start + shift, end + shift) for start, end in span.ranges))
+        for span in spans
+    ]

@@ -228,6 +228,11 @@ class Settings(BaseSettings):
     image_labeler_runtime: Literal["onnxruntime", "torch"] = "onnxruntime"
     ocr_memory_arena: bool = True
 
+    # Sentence vectors at ingest (rag.index): pooled (each sentence's tokens pooled from the
+    # forward pass that embeds its chunk) or separate (each sentence embedded on its own, a
+    # second pass over the chunk's text).
+    sentence_vectors: Literal["pooled", "separate"] = "pooled"
+
     @field_validator("allowed_hosts", mode="before")
     @classmethod
     def _split_hardening_lists(cls, value: Any) -> Any:

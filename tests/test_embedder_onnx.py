@@ -13,6 +13,7 @@ import numpy as np
 import pytest
 
 from rag.embedders import create_embedder
+from rag.embedders.base import CONTEXT_SHARE, Span, span_tokens
 from rag.errors import ConfigError, ModelError
 from rag.settings import Settings, load_settings
 
@@ -237,3 +238,131 @@ def test_the_torch_backend_embeds_a_call_whole_in_the_order_asked(tiny_model, re
     np.testing.assert_allclose(vectors, one_by_one, atol=1e-5)
     assert sum(seen) == len(TEXTS)
     assert embedder.embed([]).shape == (0, 32)
+
+
+# Sentence vectors from the chunk's own forward pass ------------------------------------------
+
+LONG_TEXT = " ".join(["the cat sat on the mat ."] * 4 + ["the annual report of the garden club ."])
+
+
+def word_span(text: str, words: str) -> Span:
+    """The span of ``words`` where they first stand in ``text``."""
+    start = text.index(words)
+    return Span(words, ((start, start + len(words)),))
+
+
+def states_of(embedder, text: str) -> tuple[np.ndarray, list[tuple[int, int]]]:
+    """The last hidden state of ``text`` alone, and its tokens' character offsets."""
+    encoded = embedder._tokenizer(text, truncation=True, max_length=32, return_offsets_mapping=True)
+    feeds = {name: np.asarray([encoded[name]], dtype=np.int64) for name in embedder._input_names}
+    return embedder.session.run(None, feeds)[0][0], encoded["offset_mapping"]
+
+
+def test_spans_are_pooled_from_the_pass_that_embeds_their_text(tiny_model, tmp_path):
+    embedder = onnx_embedder(tiny_model, tmp_path / "cache", batch_size=4)
+    texts = [*TEXTS, LONG_TEXT]
+    spans = [
+        [word_span(TEXTS[0], "the cat sat"), word_span(TEXTS[0], "on the mat .")],
+        [],
+        [
+            word_span(TEXTS[2], "the annual report"),
+            # A caption read with its row: two places, pooled together.
+            Span(
+                "garden club visitors welcome",
+                (
+                    word_span(TEXTS[2], "garden club").ranges[0],
+                    word_span(TEXTS[2], "visitors welcome").ranges[0],
+                ),
+            ),
+        ],
+        [Span("budget ?")],  # placed nowhere: embedded on its own
+        [word_span(TEXTS[4], "the board minutes")],
+        [],
+        # The tiny model keeps 32 tokens: the last sentence of the long text is cut away.
+        [
+            word_span(LONG_TEXT, "the cat sat on the mat ."),
+            word_span(LONG_TEXT, "the annual report of the garden club ."),
+        ],
+    ]
+    seen: list[int] = []
+    vectors, pooled = embedder.embed_with_spans(texts, spans, on_batch=seen.append)
+    # The texts' own vectors are exactly those of ``embed``: the same batches, the same floats.
+    np.testing.assert_array_equal(vectors, embedder.embed(texts))
+    assert sum(seen) == len(texts)
+    assert [p.shape for p in pooled] == [(len(group), 32) for group in spans]
+    for text, group, rows in zip(texts, spans, pooled, strict=True):
+        np.testing.assert_allclose(np.linalg.norm(rows, axis=1), 1.0, atol=1e-5)
+        states, offsets = states_of(embedder, text)
+        last = max(end for _, end in offsets)
+        for span, row in zip(group, rows, strict=True):
+            if span.ranges and all(end <= last for _, end in span.ranges):
+                tokens = [
+                    j
+                    for j, (a, b) in enumerate(offsets)
+                    if b > a and any(a < end and b > start for start, end in span.ranges)
+                ]
+                # The span's tokens, less a share of the whole text's: what it says
+                # beyond what its neighbours say too.
+                expected = states[tokens].mean(axis=0) - CONTEXT_SHARE * states.mean(axis=0)
+                expected /= np.linalg.norm(expected)
+            else:  # no place, or past the cut: the span's text embedded alone
+                expected = embedder.embed([span.text])[0]
+            np.testing.assert_allclose(row, expected, atol=1e-5, err_msg=span.text)
+    # In context a span's vector is not its text's vector alone.
+    alone = embedder.embed([spans[0][0].text])[0]
+    assert float(pooled[0][0] @ alone) < 0.9999
+    # The cut sentence did get the vector of its text alone.
+    np.testing.assert_allclose(pooled[6][1], embedder.embed([spans[6][1].text])[0], atol=1e-6)
+    # Same input, same result.
+    again_vectors, again = embedder.embed_with_spans(texts, spans)
+    np.testing.assert_array_equal(again_vectors, vectors)
+    for a, b in zip(again, pooled, strict=True):
+        np.testing.assert_array_equal(a, b)
+
+
+def test_spans_for_other_texts_are_refused(tiny_model, tmp_path):
+    embedder = onnx_embedder(tiny_model, tmp_path / "cache")
+    with pytest.raises(ValueError, match="2 texts but spans for 1"):
+        embedder.embed_with_spans(TEXTS[:2], [[]])
+    vectors, pooled = embedder.embed_with_spans([], [])
+    assert vectors.shape == (0, 32) and pooled == []
+
+
+def test_span_tokens_are_those_overlapping_its_ranges():
+    offsets = [(0, 0), (0, 3), (4, 7), (8, 11), (11, 12), (0, 0)]  # [CLS] the cat sat . [SEP]
+    assert span_tokens(offsets, [(4, 11)], cut=False) == [2, 3]
+    assert span_tokens(offsets, [(0, 3), (8, 12)], cut=False) == [1, 3, 4]
+    assert span_tokens(offsets, [(5, 6)], cut=False) == [2]  # inside one token
+    assert span_tokens(offsets, [], cut=False) == []
+    assert span_tokens(offsets, [(20, 25)], cut=False) == []  # meets no token
+    assert span_tokens(offsets, [(8, 20)], cut=True) == []  # runs past what the model saw
+    assert span_tokens(offsets, [(8, 20)], cut=False) == [3, 4]
+
+
+def test_the_torch_backend_pools_spans_as_the_onnx_one(tiny_model, reference, tmp_path):
+    from rag.embedders.sentence_transformer import SentenceTransformerEmbedder
+
+    torch_embedder = SentenceTransformerEmbedder(str(tiny_model), batch_size=2, threads=1)
+    onnx = onnx_embedder(tiny_model, tmp_path / "cache")
+    texts = [TEXTS[0], TEXTS[2], LONG_TEXT]
+    spans = [
+        [word_span(TEXTS[0], "on the mat ."), Span("budget ?")],
+        [],
+        [
+            word_span(LONG_TEXT, "the cat sat on the mat ."),
+            word_span(LONG_TEXT, "the annual report of the garden club ."),
+        ],
+    ]
+    seen: list[int] = []
+    vectors, pooled = torch_embedder.embed_with_spans(texts, spans, on_batch=seen.append)
+    np.testing.assert_array_equal(vectors, torch_embedder.embed(texts))  # the same floats
+    assert sum(seen) == len(texts)
+    _, expected = onnx.embed_with_spans(texts, spans)
+    for rows, want in zip(pooled, expected, strict=True):
+        assert rows.shape == want.shape
+        np.testing.assert_allclose(rows, want, atol=1e-5)
+    # Unplaced and cut-off spans are their texts embedded alone.
+    np.testing.assert_allclose(pooled[0][1], reference[3], atol=1e-5)
+    np.testing.assert_allclose(pooled[2][1], torch_embedder.embed([spans[2][1].text])[0], atol=1e-6)
+    with pytest.raises(ValueError, match="1 texts but spans for 2"):
+        torch_embedder.embed_with_spans(texts[:1], spans[:2])

@@ -12,11 +12,13 @@ import pytest
 from conftest import BACKENDS, FakeEmbedder, fake_vector, open_backend, sparse_of, stored_chunks
 from test_embedding_cache import ingest_manual
 
+from rag.embedders.base import Span
 from rag.embedders.packed import PACK_FORMAT, pack, texts_digest, unpack
 from rag.reader import Reader
 from rag.reader.pictures import PICTURE_TEXT_MARKER
-from rag.reader.reader import sentence_texts
+from rag.reader.reader import sentence_spans, sentence_texts
 from rag.store.base import PointVectors
+from rag.text import normalize_space
 from rag.types import Chunk, Evidence
 
 QUESTIONS = [
@@ -61,6 +63,7 @@ def test_a_pack_of_other_texts_or_another_format_reads_as_absent():
     assert unpack(packed, ["one sentence.", "another one!"]) is None
     assert unpack(packed, texts[:1]) is None
     assert unpack({**packed, "format": PACK_FORMAT + 1}, texts) is None
+    assert unpack({**packed, "format": 1}, texts) is None  # the sentences embedded alone, before
     assert unpack({**packed, "float16": "not base64!"}, texts) is None
     assert unpack({**packed, "dim": packed["dim"] + 1}, texts) is None
     assert unpack("a string", texts) is None
@@ -100,15 +103,103 @@ def test_ingest_stores_every_chunks_sentence_vectors(make_service, backend, tmp_
         np.testing.assert_allclose(vectors, expected, atol=1e-3)
 
 
-def test_a_chunk_without_sentences_gets_an_empty_pack(make_service):
-    service = make_service()
+@pytest.mark.parametrize("mode", ["pooled", "separate"])
+def test_a_chunk_without_sentences_gets_an_empty_pack(make_service, make_settings, mode):
+    service = make_service(settings_=make_settings(sentence_vectors=mode))
     # "ok" is too short to be a sentence; the other chunk's sentences still pair up.
-    packed = service.index.with_sentence_vectors([chunk("ok"), chunk("Rinse it. Dry it.", 1)])
+    items = [chunk("ok"), chunk("Rinse it. Dry it.", 1)]
+    packed, vectors = service.index.vectorise_chunks(items, [f"f.md\n{c.text}" for c in items])
+    assert len(vectors) == 2
     assert sentence_texts(packed[0]) == [] and packed[0].sentence_vectors["count"] == 0
     assert unpack(packed[0].sentence_vectors, []).shape == (0, len(fake_vector("x")))
     vectors = unpack(packed[1].sentence_vectors, ["Rinse it.", "Dry it."])
     np.testing.assert_allclose(vectors[1], fake_vector("Dry it."), atol=1e-3)
     assert packed[1] == chunk("Rinse it. Dry it.", 1)  # the vectors do not change its identity
+
+
+def test_sentence_spans_say_where_each_scored_text_stands():
+    text = (
+        "Descale  every 8 weeks.\nUse citric\tacid. Descale every 8 weeks.\n\n"
+        "Opening hours:\nMonday — Opens: 9:00 — Closes: 17:00\n"
+        "Sunday — Opens: never — Closes: never"
+    )
+    item = chunk(text)
+    spans = sentence_spans(item)
+    assert [span.text for span in spans] == sentence_texts(item)
+    for span in spans:
+        assert span.ranges, span.text
+        pieces = [text[start:end] for start, end in span.ranges]
+        assert normalize_space(" ".join(pieces)) == span.text
+    # A table row is read with its caption: two places, the caption's first.
+    (sunday,) = [span for span in spans if "Sunday" in span.text]
+    assert [text[a:b] for a, b in sunday.ranges] == [
+        "Opening hours:",
+        "Sunday — Opens: never — Closes: never",
+    ]
+    # A text said twice is placed where it is first said.
+    assert spans[0].ranges == ((0, len("Descale  every 8 weeks.")),)
+
+
+def test_a_pictures_text_is_placed_where_it_was_read():
+    text = f"A photo of a red sign. Outdoors.\n{PICTURE_TEXT_MARKER} NO PARKING. Tow zone."
+    item = chunk(text, modality="image")
+    spans = sentence_spans(item)
+    assert [span.text for span in spans] == sentence_texts(item)
+    for span in spans:
+        (start, end), *_ = span.ranges
+        assert normalize_space(text[start:end]) in span.text
+    (tow,) = [span for span in spans if span.text == "Tow zone."]
+    assert tow.ranges == ((text.index("Tow zone."), len(text)),)
+
+
+class SpanRecorder(FakeEmbedder):
+    """Records the spans it is asked to pool, answering as the base embedder does."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.asked: list[tuple[str, list[Span]]] = []
+
+    def embed_with_spans(self, items, spans, *, on_batch=None):
+        self.asked += list(zip(items, spans, strict=True))
+        return super().embed_with_spans(items, spans, on_batch=on_batch)
+
+
+def test_pooled_sentence_vectors_are_asked_for_in_the_chunks_embedded_text(
+    make_service, make_settings
+):
+    embedder = SpanRecorder()
+    service = make_service(embedder=embedder)
+    items = [chunk("Rinse it. Dry it.", 0), chunk("Fill  the tank.\nClose it.", 1)]
+    texts = ["Manual (f.md)\nRinse it. Dry it.", "Manual (f.md)\nFill  the tank.\nClose it."]
+    packed, _ = service.index.vectorise_chunks(items, texts)
+    assert [text for text, _ in embedder.asked] == texts
+    for text, spans in embedder.asked:
+        for span in spans:
+            pieces = [text[start:end] for start, end in span.ranges]
+            assert normalize_space(" ".join(pieces)) == span.text
+    assert [s.text for s in embedder.asked[1][1]] == ["Fill the tank.", "Close it."]
+    # A text that does not end with its chunk's: spans without places (embedded alone).
+    embedder.asked.clear()
+    service.index.vectorise_chunks(items[:1], ["something else"])
+    assert [s.ranges for s in embedder.asked[0][1]] == [(), ()]
+    # Separate: no pooling asked for, every sentence embedded on its own.
+    embedder = SpanRecorder()
+    separate = make_service(embedder=embedder, settings_=make_settings(sentence_vectors="separate"))
+    again, _ = separate.index.vectorise_chunks(items, texts)
+    assert embedder.asked == []
+    assert [c.sentence_vectors for c in again] == [c.sentence_vectors for c in packed]
+    # A sentence in two chunks (their overlap) is embedded once, and stored with both.
+    before = embedder.texts
+    overlapping = [chunk("Rinse it. Dry it.", 0), chunk("Dry it. Close it.", 1)]
+    both, _ = separate.index.vectorise_chunks(overlapping, [c.text for c in overlapping])
+    assert embedder.texts - before == 2 + 3
+    dry = [
+        dict(zip(sentence_texts(c), unpack(c.sentence_vectors, sentence_texts(c)), strict=True))[
+            "Dry it."
+        ]
+        for c in both
+    ]
+    np.testing.assert_array_equal(dry[0], dry[1])
 
 
 @pytest.mark.parametrize("kind", BACKENDS)

@@ -9,6 +9,10 @@ refused with what to set instead.
 
 Texts of one call are sorted by length before batching, so a batch pads to about its own
 length instead of the longest text of the call.
+
+``embed_with_spans`` keeps the token states of that one pass: a chunk's vector is pooled as
+``embed`` pools it, and each of its sentences is pooled from the tokens the fast tokenizer's
+offsets place inside it, so ingest runs the transformer once per chunk.
 """
 
 from __future__ import annotations
@@ -26,7 +30,7 @@ from typing import Any
 
 import numpy as np
 
-from rag.embedders.base import Embedder
+from rag.embedders.base import Embedder, Span, embed_alone, pool_spans
 from rag.embedders.sentence_transformer import resolve_model_path
 from rag.errors import ModelError
 
@@ -332,17 +336,11 @@ class OnnxEmbedder(Embedder):
     ) -> np.ndarray:
         if not items:
             return np.zeros((0, self.dim), dtype=np.float32)
-        _ = self.session
-        with self._tokenize_lock:
-            encoded = self._tokenizer(
-                list(items), truncation=True, max_length=self._max_length, padding=False
-            )
-        lengths = [len(ids) for ids in encoded["input_ids"]]
-        order = sorted(range(len(items)), key=lambda i: (lengths[i], i))
+        encoded = self._encode(items, offsets=False)
         out = np.empty((len(items), self._dim), dtype=np.float32)
-        for start in range(0, len(order), self.batch_size):
-            chosen = order[start : start + self.batch_size]
-            out[chosen] = self._run(encoded, chosen)
+        for chosen in self._batches(encoded):
+            hidden, mask = self._forward(encoded, chosen)
+            out[chosen] = _mean_pooled(hidden, mask)
             if on_batch is not None:
                 on_batch(len(chosen))
         return out
@@ -350,7 +348,72 @@ class OnnxEmbedder(Embedder):
     def embed_batch(self, items: Sequence[str]) -> np.ndarray:
         return self.embed(items)
 
-    def _run(self, encoded: Any, chosen: Sequence[int]) -> np.ndarray:
+    def embed_with_spans(
+        self,
+        items: Sequence[str],
+        spans: Sequence[Sequence[Span]],
+        *,
+        on_batch: Callable[[int], None] | None = None,
+    ) -> tuple[np.ndarray, list[np.ndarray]]:
+        """One forward pass per item: its vector is pooled from the token states as ``embed``
+        pools it (the same batches, so the same floats), and each span's vector is the
+        normalised mean of the states of the tokens that overlap its ranges. A span the
+        model does not see whole (cut off at the maximum length, or without ranges) is
+        embedded on its own."""
+        if len(spans) != len(items):
+            raise ValueError(f"{len(items)} texts but spans for {len(spans)}")
+        if not items:
+            return np.zeros((0, self.dim), dtype=np.float32), []
+        _ = self.session
+        if not getattr(self._tokenizer, "is_fast", False):  # no offsets to place spans with
+            return super().embed_with_spans(items, spans, on_batch=on_batch)
+        encoded = self._encode(items, offsets=True)
+        out = np.empty((len(items), self._dim), dtype=np.float32)
+        pooled = [np.zeros((len(group), self._dim), dtype=np.float32) for group in spans]
+        alone: list[tuple[int, int]] = []
+        for chosen in self._batches(encoded):
+            hidden, mask = self._forward(encoded, chosen)
+            out[chosen] = _mean_pooled(hidden, mask)
+            for row, i in enumerate(chosen):
+                cut = len(encoded["input_ids"][i]) >= self._max_length
+                real = mask[row].astype(bool)
+                missing = pool_spans(
+                    hidden[row],
+                    encoded["offset_mapping"][i],
+                    spans[i],
+                    pooled[i],
+                    cut=cut,
+                    context=hidden[row, real].mean(axis=0),
+                )
+                alone += [(i, k) for k in missing]
+            if on_batch is not None:
+                on_batch(len(chosen))
+        embed_alone(self, spans, pooled, alone)
+        return out, pooled
+
+    def _encode(self, items: Sequence[str], *, offsets: bool) -> Any:
+        _ = self.session
+        with self._tokenize_lock:
+            return self._tokenizer(
+                list(items),
+                truncation=True,
+                max_length=self._max_length,
+                padding=False,
+                return_offsets_mapping=offsets,
+            )
+
+    def _batches(self, encoded: Any) -> list[list[int]]:
+        """Item positions by batch: sorted by token count, so a batch pads to about its own
+        length instead of the longest text of the call."""
+        lengths = [len(ids) for ids in encoded["input_ids"]]
+        order = sorted(range(len(lengths)), key=lambda i: (lengths[i], i))
+        return [
+            order[start : start + self.batch_size]
+            for start in range(0, len(order), self.batch_size)
+        ]
+
+    def _forward(self, encoded: Any, chosen: Sequence[int]) -> tuple[np.ndarray, np.ndarray]:
+        """The last hidden state of the items ``chosen``, padded together, and their mask."""
         width = max(len(encoded["input_ids"][i]) for i in chosen)
         feeds = {}
         for name in self._input_names:
@@ -366,8 +429,11 @@ class OnnxEmbedder(Embedder):
             mask = np.zeros((len(chosen), width), dtype=np.int64)
             for row, i in enumerate(chosen):
                 mask[row, : len(encoded["input_ids"][i])] = 1
-        hidden = self._session.run(None, feeds)[0]
-        weights = mask[:, :, None].astype(np.float32)
-        pooled = (hidden * weights).sum(axis=1) / np.maximum(weights.sum(axis=1), 1e-9)
-        norms = np.linalg.norm(pooled, axis=1, keepdims=True)
-        return pooled / np.maximum(norms, 1e-12)
+        return self._session.run(None, feeds)[0], mask
+
+
+def _mean_pooled(hidden: np.ndarray, mask: np.ndarray) -> np.ndarray:
+    weights = mask[:, :, None].astype(np.float32)
+    pooled = (hidden * weights).sum(axis=1) / np.maximum(weights.sum(axis=1), 1e-9)
+    norms = np.linalg.norm(pooled, axis=1, keepdims=True)
+    return pooled / np.maximum(norms, 1e-12)

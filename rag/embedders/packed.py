@@ -16,7 +16,8 @@ from typing import Any
 import numpy as np
 
 # Bumped when what is packed, or how, changes: older packs then read as absent.
-PACK_FORMAT = 1
+# 2: sentence vectors may be pooled from their chunk's forward pass (RAG_SENTENCE_VECTORS).
+PACK_FORMAT = 2
 
 
 def texts_digest(texts: Sequence[str]) -> str:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import numpy as np
 
-from rag.embedders.base import Embedder
+from rag.embedders.base import Embedder, Span, embed_alone, pool_spans
 from rag.errors import ModelError
 
 PACKAGED_PREFIX = "packaged:"
@@ -85,3 +85,56 @@ class SentenceTransformerEmbedder(Embedder):
             convert_to_numpy=True,
             show_progress_bar=False,
         )
+
+    def embed_with_spans(
+        self,
+        items: Sequence[str],
+        spans: Sequence[Sequence[Span]],
+        *,
+        on_batch: Callable[[int], None] | None = None,
+    ) -> tuple[np.ndarray, list[np.ndarray]]:
+        """One ``encode`` call that keeps the token states: the items' vectors are those of
+        ``embed`` (normalised the way it normalises them), and each span is pooled from its
+        item's states, placed by the fast tokenizer's offsets. A span the model did not see
+        whole, or an item tokenised otherwise than ``encode`` did, is embedded on its own."""
+        if len(spans) != len(items):
+            raise ValueError(f"{len(items)} texts but spans for {len(spans)}")
+        tokenizer = self.model.tokenizer
+        if not items or not getattr(tokenizer, "is_fast", False):
+            return super().embed_with_spans(items, spans, on_batch=on_batch)
+        import torch
+
+        outputs = self.model.encode(
+            list(items),
+            batch_size=self.batch_size,
+            output_value=None,
+            normalize_embeddings=True,
+            show_progress_bar=False,
+        )
+        sentence = torch.stack([output["sentence_embedding"] for output in outputs])
+        vectors = torch.nn.functional.normalize(sentence, p=2, dim=1).numpy()
+        max_length = self.model.max_seq_length
+        encoded = tokenizer(
+            list(items), truncation=True, max_length=max_length, return_offsets_mapping=True
+        )
+        pooled = [np.zeros((len(group), vectors.shape[1]), dtype=np.float32) for group in spans]
+        alone: list[tuple[int, int]] = []
+        for i, output in enumerate(outputs):
+            ids = encoded["input_ids"][i]
+            if output["input_ids"][: len(ids)].tolist() != ids:
+                alone += [(i, k) for k in range(len(spans[i]))]
+                continue
+            states = output["token_embeddings"][: len(ids)].float().numpy()
+            missing = pool_spans(
+                states,
+                encoded["offset_mapping"][i],
+                spans[i],
+                pooled[i],
+                cut=len(ids) >= max_length,
+                context=states.mean(axis=0),
+            )
+            alone += [(i, k) for k in missing]
+        embed_alone(self, spans, pooled, alone)
+        if on_batch is not None:
+            on_batch(len(items))
+        return np.asarray(vectors, dtype=np.float32), pooled

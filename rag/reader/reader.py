@@ -23,6 +23,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from rag.embedders import Embedder
+from rag.embedders.base import Span
 from rag.embedders.packed import unpack
 from rag.reader.instructions import addressed_to_a_model, asks_about_instructions
 from rag.reader.pictures import (
@@ -358,14 +359,56 @@ def sentence_texts(chunk: Chunk) -> list[str]:
     of each of its reading units and, for a picture's chunk, of the units of the text read in
     it (all a question that does not speak of a picture reads). Ingest embeds these and stores
     them with the chunk, so that reading costs no forward pass."""
+    return list(dict.fromkeys(scored for _, scored, _, _ in _scored_units(chunk)))
+
+
+def sentence_spans(chunk: Chunk) -> list[Span]:
+    """``sentence_texts`` with where each stands in the chunk's text: the character ranges of
+    the unit (and of its table caption, before it), found in order, whitespace as the text
+    has it. A text not found there has no ranges."""
+    spans: dict[str, Span] = {}
+    cursor, reading_at = 0, None
+    for reading, scored, unit, caption in _scored_units(chunk):
+        if reading != reading_at:  # the units of the text read in a picture: from where it is
+            reading_at = reading
+            cursor = max(chunk.text.find(reading), 0)
+        found = _locate(chunk.text, unit, cursor)
+        if found is None:
+            spans.setdefault(scored, Span(scored))
+            continue
+        cursor = found[1]
+        ranges: tuple[tuple[int, int], ...] = (found,)
+        if caption:
+            before = _locate(chunk.text, caption, 0, before=found[0])
+            ranges = (before, found) if before is not None else ()
+        spans.setdefault(scored, Span(scored, ranges))
+    return list(spans.values())
+
+
+def _scored_units(chunk: Chunk) -> list[tuple[str, str, str, str]]:
+    """(reading, scored text, unit, caption) of each unit of each text the reader reads."""
     readings = [chunk.text]
     if chunk.modality == "image":
         readings.append(readable_text(Evidence(chunk, 0.0, 0), pictures_ok=False))
-    texts: dict[str, None] = {}
-    for reading in readings:
-        for unit, caption in reading_units(reading):
-            texts.setdefault(f"{caption} {unit}" if caption else unit, None)
-    return list(texts)
+    return [
+        (reading, f"{caption} {unit}" if caption else unit, unit, caption)
+        for reading in readings
+        for unit, caption in reading_units(reading)
+    ]
+
+
+def _locate(text: str, piece: str, start: int, *, before: int = -1) -> tuple[int, int] | None:
+    """Where ``piece`` (a text with its whitespace normalised) stands in ``text``: the first
+    place from ``start`` on, else from the beginning; with ``before``, the last place that
+    starts before it."""
+    pattern = re.compile(r"\s+".join(re.escape(word) for word in piece.split(" ")))
+    if before >= 0:
+        last = None
+        for last in pattern.finditer(text, 0, before):  # noqa: B007 - the last one is wanted
+            pass
+        return last.span() if last is not None else None
+    found = pattern.search(text, start) or pattern.search(text)
+    return found.span() if found is not None else None
 
 
 def _quote(cand: Candidate) -> str:
