@@ -30,7 +30,8 @@ from rag.embedders.base import Embedder
 from rag.embedders.sentence_transformer import resolve_model_path
 from rag.errors import ModelError
 
-# Bumped when the exported graph changes, so that old cached exports are not reused.
+# Bumped when the exported graph or the int8 recipe changes, so that old cached exports are
+# not reused.
 EXPORT_REVISION = 3
 ONNX_OPSET = 17
 _WEIGHT_FILES = ("model.safetensors", "pytorch_model.bin")
@@ -149,8 +150,8 @@ def float_matmuls(graph: Any) -> list[str]:
     the many small ones round to a handful of steps. Measured on MiniLM over the chunks of both
     evaluation sets, keeping these six products in float halves what int8 loses in cosine to
     the float32 vectors (1 - cosine, mean: 0.0066 -> 0.0032) and keeps the dense top 5 of more
-    questions; it costs a third of the int8 speed-up. Excluding the first or the last layer
-    whole did less for more.
+    questions, at about 0.7 of the speed of int8 throughout. Leaving the first or the last
+    layer whole in float32 instead kept less (mean cosine 0.9951 and 0.9938).
     """
     producers = {out: node for node in graph.node for out in node.output}
     weights = {init.name for init in graph.initializer}
