@@ -120,6 +120,55 @@ def test_int8_vectors_stay_close_and_unit_length(tiny_model, reference, tmp_path
     np.testing.assert_array_equal(embedder.embed(TEXTS), vectors)  # same input, same result
 
 
+def test_int8_keeps_the_feed_forward_output_projections_float(tiny_model, tmp_path):
+    import onnx
+
+    from rag.embedders.onnx import float_matmuls
+
+    embedder = onnx_embedder(tiny_model, tmp_path / "cache", backend="onnx-int8")
+    quantised = onnx.load(str(embedder.model_file())).graph
+    exported = onnx.load(str(embedder.model_file().parent / "model.onnx")).graph
+    # Found in the export as traced (GELU spelt out with Erf) and after fusion alike: one a layer.
+    expected = [f"/model/encoder/layer.{i}/output/dense/MatMul" for i in range(2)]
+    assert float_matmuls(exported) == expected
+    assert float_matmuls(quantised) == expected  # still float, so still found
+    ops = {node.name: node.op_type for node in quantised.node}
+    assert all(ops[name] == "MatMul" for name in expected)
+    # Everything else with weights is int8: the fused attention, its output projection and
+    # the feed-forward input projection of each layer.
+    assert sum(op in ("DynamicQuantizeMatMul", "MatMulInteger") for op in ops.values()) == 4
+    assert sum(op == "QAttention" for op in ops.values()) == 2
+
+
+def test_float_matmuls_ignores_products_of_two_activations():
+    from onnx import TensorProto, helper, numpy_helper
+
+    weight = numpy_helper.from_array(np.ones((4, 4), dtype=np.float32), "w")
+    graph = helper.make_graph(
+        [
+            helper.make_node("Gelu", ["x"], ["g"], name="gelu", domain="com.microsoft"),
+            helper.make_node("MatMul", ["g", "x"], ["scores"], name="two_activations"),
+            helper.make_node("MatMul", ["g", "w"], ["out"], name="projection"),
+            helper.make_node("MatMul", ["x", "w"], ["plain"], name="after_input"),
+        ],
+        "g",
+        [helper.make_tensor_value_info("x", TensorProto.FLOAT, [4, 4])],
+        [helper.make_tensor_value_info("out", TensorProto.FLOAT, [4, 4])],
+        initializer=[weight],
+    )
+    from rag.embedders.onnx import float_matmuls
+
+    assert float_matmuls(graph) == ["projection"]
+
+
+def test_a_new_recipe_revision_gets_a_new_export(tiny_model, monkeypatch):
+    import rag.embedders.onnx as onnx_module
+
+    before = onnx_module.export_key(tiny_model)
+    monkeypatch.setattr(onnx_module, "EXPORT_REVISION", onnx_module.EXPORT_REVISION + 1)
+    assert onnx_module.export_key(tiny_model) != before
+
+
 def test_the_export_is_made_once_and_shared(tiny_model, tmp_path, monkeypatch, caplog):
     import rag.embedders.onnx as onnx_module
 

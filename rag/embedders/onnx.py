@@ -34,8 +34,9 @@ from rag.embedders.base import Embedder, Span, embed_alone, pool_spans
 from rag.embedders.sentence_transformer import resolve_model_path
 from rag.errors import ModelError
 
-# Bumped when the exported graph changes, so that old cached exports are not reused.
-EXPORT_REVISION = 2
+# Bumped when the exported graph or the int8 recipe changes, so that old cached exports are
+# not reused.
+EXPORT_REVISION = 3
 ONNX_OPSET = 17
 _WEIGHT_FILES = ("model.safetensors", "pytorch_model.bin")
 _HINT = "or set RAG_EMBEDDER_BACKEND=torch to run the model with sentence-transformers"
@@ -144,11 +145,61 @@ def export_onnx(model_dir: Path, target: Path, input_names: Sequence[str]) -> No
         )
 
 
+def float_matmuls(graph: Any) -> list[str]:
+    """The matrix products the int8 recipe leaves in float32: each feed-forward block's output
+    projection, the one fed by the activation (GELU).
+
+    Activations are quantised at run time with one scale per tensor, and the activation's
+    output is where a transformer's values spread widest: a few large values set the scale and
+    the many small ones round to a handful of steps. Measured on MiniLM over the chunks of both
+    evaluation sets, keeping these six products in float halves what int8 loses in cosine to
+    the float32 vectors (1 - cosine, mean: 0.0066 -> 0.0032) and keeps the dense top 5 of more
+    questions, at about 0.7 of the speed of int8 throughout. Leaving the first or the last
+    layer whole in float32 instead kept less (mean cosine 0.9951 and 0.9938).
+    """
+    producers = {out: node for node in graph.node for out in node.output}
+    weights = {init.name for init in graph.initializer}
+    activations = {"BiasGelu", "FastGelu", "Gelu", "QuickGelu", "Relu"}
+    names = []
+    for node in graph.node:
+        if node.op_type != "MatMul" or len(node.input) != 2 or node.input[1] not in weights:
+            continue
+        source = producers.get(node.input[0])
+        if source is None:
+            continue
+        if source.op_type in activations or _ends_an_erf_gelu(source, producers):
+            names.append(node.name)
+    return names
+
+
+def _ends_an_erf_gelu(node: Any, producers: dict[str, Any]) -> bool:
+    """An unfused GELU as exported, x * 0.5 * (1 + erf(x / sqrt 2)): its last Mul has an Erf
+    two or three steps up (the Mul by 0.5 may come before or after)."""
+    if node.op_type != "Mul":
+        return False
+    frontier, seen = [node], 0
+    while frontier and seen < 3:
+        seen += 1
+        step = []
+        for current in frontier:
+            for name in current.input:
+                parent = producers.get(name)
+                if parent is None:
+                    continue
+                if parent.op_type == "Erf":
+                    return True
+                step.append(parent)
+        frontier = step
+    return False
+
+
 def quantize_int8(source: Path, target: Path, model_dir: Path) -> None:
     """Fuse a BERT-family graph's attention, layer norms and GELUs, then quantise the weights
     of its matrix products to int8, one scale per output channel (activations stay float and
-    are quantised per batch at run time). One scale per whole matrix loses too much: measured
-    on MiniLM, cosine with the float vectors drops to 0.94 on average, against 0.993 per channel.
+    are quantised per batch at run time), except the feed-forward output projections
+    (``float_matmuls``), which stay float32. One scale per whole matrix loses too much:
+    measured on MiniLM, cosine with the float vectors drops to 0.94 on average, against 0.993
+    per channel and 0.997 with the float projections.
     """
     import onnx
     from onnxruntime.quantization import QuantType, quantize_dynamic
@@ -167,6 +218,7 @@ def quantize_int8(source: Path, target: Path, model_dir: Path) -> None:
             )
             quantize_from = Path(work) / "fused.onnx"
             fused.save_model_to_file(str(quantize_from))
+        keep_float = float_matmuls(onnx.load(str(quantize_from), load_external_data=False).graph)
         # The quantiser logs a hint for static (calibrated) quantisation to the root logger,
         # which a command line would print: it does not apply to dynamic quantisation.
         hint = _DropMessage("pre-processing before quantization")
@@ -177,6 +229,7 @@ def quantize_int8(source: Path, target: Path, model_dir: Path) -> None:
                 str(target),
                 weight_type=QuantType.QInt8,
                 per_channel=True,
+                nodes_to_exclude=keep_float,
                 # Fused operators carry no inferred types; their outputs are float.
                 extra_options={"DefaultTensorType": onnx.TensorProto.FLOAT},
             )
