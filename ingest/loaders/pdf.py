@@ -1,4 +1,5 @@
-"""PDF loader: text per page with pypdf, embedded pictures, OCR of scanned pages."""
+"""PDF loader: text per page with pypdf (pdfium where pypdf's is garbled), embedded pictures,
+OCR of scanned pages."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from ingest.document import LoadedDocument, PageImage, Segment
 from ingest.loaders.pdf_figures import PdfFigures
 from ingest.loaders.pdf_meta import with_metadata
 from ingest.loaders.pdf_tables import TableReader
+from ingest.loaders.pdf_text import garbled, may_be_garbled, pdfium_text
 from ingest.vision.ocr import MAX_OCR_PIXELS
 from rag.errors import CorruptFileError, EncryptedFileError, FileTooLargeError
 from rag.render import render
@@ -102,9 +104,11 @@ def load_pdf(
         for number, page in enumerate(reader.pages, start=1):
             check(f"reading the text of page {number} of {pages}")
             try:
-                texts.append(strip_page_number(clean_extracted(page.extract_text() or "")))
+                text = page.extract_text() or ""
             except Exception as exc:
                 raise CorruptFileError(name, f"page {number} cannot be read ({exc})") from exc
+            text = _unless_garbled(text, figures, number)
+            texts.append(strip_page_number(clean_extracted(text)))
         return strip_running_lines(texts)
 
     def parts() -> Iterator[Segment | PageImage]:
@@ -138,6 +142,21 @@ def load_pdf(
     return LoadedDocument(
         kind="pdf", title=title, parts=parts_and_card, pages=pages, left_out=left_out
     )
+
+
+def _unless_garbled(text: str, figures: PdfFigures, number: int) -> str:
+    """pypdf's text of a page, or pdfium's where pypdf's is garbled."""
+    if not may_be_garbled(text):
+        return text
+    try:
+        other = pdfium_text(figures.document(), number - 1)
+    except Exception as exc:  # pdfium cannot read the page: pypdf's text is all there is
+        log.warning("page %d: pdfium text not read (%s: %s)", number, type(exc).__name__, exc)
+        return text
+    if not garbled(text, other):
+        return text
+    log.info("page %d: pypdf's text is garbled, pdfium's is used", number)
+    return other
 
 
 _PAGE_LABEL = re.compile(r"^\s*(\d{1,4}|x{0,3}(ix|iv|v?i{0,3}))\s*$")

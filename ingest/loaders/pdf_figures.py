@@ -116,7 +116,8 @@ class PdfFigures:
             return
         yield from found
 
-    def _open(self):
+    def document(self):
+        """The PDF opened with pdfium, once; ``close`` closes it."""
         if self._document is None:
             import pypdfium2 as pdfium
 
@@ -124,7 +125,7 @@ class PdfFigures:
         return self._document
 
     def _figures(self, number: int, pictures: list[PageImage]) -> list[PageImage]:
-        page = self._open()[number - 1]
+        page = self.document()[number - 1]
         try:
             textpage = page.get_textpage()
             try:
