@@ -402,3 +402,29 @@ def test_a_bad_number_of_workers_is_refused(worker_cli, tmp_path, args, env, mes
     (tmp_path / "a.md").write_text("A.")
     result = worker_cli("ingest", *args, str(tmp_path / "a.md"), env=env)
     assert result.exit_code != 0 and message in result.output
+
+
+# Real files, real models -----------------------------------------------------------------------
+
+
+@pytest.mark.models
+def test_real_files_at_two_workers_index_as_one_process(make_settings, tmp_path):
+    """The packaged OCR and labeler in two worker processes describe the dev set's pictures
+    and read its PDF exactly as one process does (the embedder is the fake: it runs in the
+    writer either way)."""
+    from conftest import dev_file
+
+    names = ["fontconfig-user.pdf", "dev_img_05.jpg", "dev_img_14.png", "rootless-builds.txt"]
+    files = [dev_file(name) for name in names]
+    runs = {}
+    for count in (1, 2):
+        settings = make_settings(data_dir=tmp_path / f"data{count}")
+        service = RagService(settings, embedder=FakeEmbedder())
+        with service:
+            report = service.ingest(files, workers=count)
+            runs[count] = (report, snapshot(service, report))
+    report, index = runs[2]
+    assert report.ingested == 4 and report.images >= 2
+    pictures = [c.text for c in index["chunks"] if c.file == "dev_img_14.png"]
+    assert pictures and "Text in the image" in " ".join(pictures)
+    assert index == runs[1][1]
