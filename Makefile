@@ -9,7 +9,7 @@ SAMPLE_QUESTION := How do you draw a freehand line in XFig?
 FAST   := not models and not browser and not slow
 PYTEST := $(PY) -m pytest -q -p no:cacheprovider
 
-.PHONY: install browser test test-fast lint eval-validation demo bench bench-scale bench-baseline bench-load bench-slack bench-embed bench-kill bench-pictures bench-all clean
+.PHONY: install browser test test-fast lint eval-validation demo bench bench-scale bench-baseline bench-load bench-slack bench-embed bench-kill bench-pictures bench-workers bench-all clean
 
 $(PY):
 	python3 -m venv $(VENV)
@@ -87,7 +87,11 @@ bench-kill: install
 bench-pictures: install
 	$(PY) bench/pictures.py
 
-bench-all: bench bench-scale bench-baseline bench-load bench-slack bench-embed bench-kill bench-pictures
+# Ingest with 1 and 2 worker processes, back to back: speed, same index, the writer's profile.
+bench-workers: install
+	$(PY) bench/ingest_workers.py
+
+bench-all: bench bench-scale bench-baseline bench-load bench-slack bench-embed bench-kill bench-pictures bench-workers
 
 clean:
 	rm -rf $(VENV) data .eval *.egg-info

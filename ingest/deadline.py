@@ -25,6 +25,10 @@ class Deadline:
         self._clock = clock
         self._ends = clock() + seconds
 
+    def spend(self, seconds: float) -> None:
+        """Count ``seconds`` of work done elsewhere (in a worker process) against the time."""
+        self._ends -= seconds
+
     def remaining(self) -> float:
         return max(0.0, self._ends - self._clock())
 

@@ -35,6 +35,8 @@ class PageImage:
     page_label: str | None = None  # as on ``Segment``
     # The picture's size in the file, where ``image`` was scaled down to the work budget.
     source_size: tuple[int, int] | None = None
+    # Its text (``ingest.loading.picture_text``), where a worker process described it already.
+    described: str | None = None
 
 
 @dataclass

@@ -25,15 +25,11 @@ from ingest.chunking import Chunker, Piece
 from ingest.deadline import Deadline
 from ingest.detect import SUPPORTED_EXTENSIONS, detect_kind
 from ingest.document import LoadedDocument, PageImage, Segment
-from ingest.loaders.image import load_image
-from ingest.loaders.office import PACKAGE_LOADERS, load_package
-from ingest.loaders.package import PackageLimits
-from ingest.loaders.pdf import load_pdf
-from ingest.loaders.sheets import load_csv
-from ingest.loaders.text import load_text
+from ingest.loading import doing, load_document, picture_text
 from ingest.prefetch import prefetch
 from ingest.progress import BarFactory, PageProgress
-from ingest.vision.describe import ImageDescriber
+from ingest.vision.describe import ImageDescriber, describer_from_settings
+from ingest.workers import DescriberFactory, LoadRequest, ParallelLoads
 from rag.collections import DEFAULT_COLLECTION, check_name, restrict
 from rag.errors import EmptyFileError, FileTooLargeError, IngestError, RagError
 from rag.fetch import FetchLimits, fetch
@@ -206,28 +202,6 @@ def _walk(folder: Path, root: Path, follow: bool, seen: set[Path]) -> Iterable[F
         yield Found(child, False, "not a regular file (a pipe, socket or device)")
 
 
-def _doing(part: Segment | PageImage) -> str:
-    """What the pipeline is about to do with ``part``, for a deadline message."""
-    where = f" of page {part.page}" if part.page is not None else ""
-    if isinstance(part, PageImage):
-        return f"describing picture {part.name}{where}"
-    return f"chunking the text{where}"
-
-
-def picture_text(part: PageImage, describer: ImageDescriber) -> str:
-    """The text a picture is found by and answered from: its caption, what its lines show (a
-    line chart drawn in a PDF), its description (text read, labels) and the PDF text drawn
-    inside it (a chart's labels and legend)."""
-    text = describer.describe(part.image).render()
-    if part.chart:
-        text = f"{part.chart}\n{text}"
-    if part.caption:
-        text = f"{part.caption}\n{text}"
-    if part.drawn_text:
-        text = f"{text}\nText drawn in the figure:\n{part.drawn_text}"
-    return text
-
-
 @dataclass
 class _File:
     """One file being ingested: where it is, its bytes and what its loader makes of it."""
@@ -310,7 +284,17 @@ class _Chunks:
 
 
 class Ingestor:
-    def __init__(self, index: Index, describer: Callable[[], ImageDescriber]) -> None:
+    def __init__(
+        self,
+        index: Index,
+        describer: Callable[[], ImageDescriber],
+        *,
+        workers: int = 1,
+        worker_describer: DescriberFactory = describer_from_settings,
+    ) -> None:
+        """``workers`` above 1 loads and describes files in that many worker processes
+        (``ingest.workers``), each describing with ``worker_describer(settings)``; this
+        process stays the one that embeds and writes, in the order of the files."""
         self.index = index
         self.settings = index.settings
         self._describer_factory = describer
@@ -318,6 +302,9 @@ class Ingestor:
         self.chunker = Chunker(self.settings.chunk_size, self.settings.chunk_overlap)
         self._progress: PageProgress | None = None  # the bar of the batch under way
         self._collection = DEFAULT_COLLECTION  # where the batch under way goes
+        self.workers = max(1, workers)
+        self._worker_describer = worker_describer
+        self._loads: ParallelLoads | None = None  # the worker processes of the batch under way
 
     @property
     def describer(self) -> ImageDescriber:
@@ -351,38 +338,95 @@ class Ingestor:
             enabled=progress,
             bar=bar,
         )
+        self._loads = self._parallel_loads(items)
         try:
             for number, item in enumerate(items):
+                if self._loads is not None:
+                    self._read_ahead(items, number, documents, self._loads)
                 self._progress.start_file(number, item if isinstance(item, str) else item.path)
                 if isinstance(item, str):
                     result = self._ingest_url(item, documents)
                 elif item.skip:
                     result = FileResult(str(item.path), "skipped", item.skip)
                 else:
-                    result = self._ingest_one(item, documents)
+                    result = self._ingest_one(item, documents, number)
+                if self._loads is not None:
+                    self._loads.discard(number)
                 self._progress.finish_file()
                 report.results.append(result)
                 if on_result is not None:
                     on_result(result)
         finally:
+            if self._loads is not None:
+                self._loads.close()
+                self._loads = None
             self._progress.close()
             self._progress = None
         report.seconds = time.perf_counter() - started
         return report
 
+    # Worker processes --------------------------------------------------------------------
+
+    def _parallel_loads(self, items: Sequence[Found | str]) -> ParallelLoads | None:
+        """Worker processes for a batch of more than one file, when more than one is asked."""
+        files = sum(1 for item in items if isinstance(item, Found) and not item.skip)
+        if self.workers < 2 or files < 2:
+            return None
+        return ParallelLoads(self.settings, min(self.workers, files), self._worker_describer)
+
+    def _read_ahead(
+        self,
+        items: Sequence[Found | str],
+        writing: int,
+        documents: dict[str, DocumentRecord],
+        loads: ParallelLoads,
+    ) -> None:
+        """Read the files after file ``writing`` and hand those that need loading to the
+        workers, as far as ``loads`` has room. What is read or decided here is only a head
+        start: each file is still checked (unchanged, duplicate, type) at its turn."""
+        while loads.ahead < len(items) and loads.room(writing):
+            number = loads.ahead
+            loads.ahead += 1
+            item = items[number]
+            if isinstance(item, str) or item.skip or not self._wanted(item):
+                continue  # URLs are fetched and loaded at their turn
+            try:
+                data = self._read(item.path, no_follow=item.no_follow)
+            except (IngestError, OSError) as exc:
+                loads.keep(number, exc)
+                continue
+            loads.keep(number, data)
+            sha = hashlib.sha256(data).hexdigest()
+            if any(d.sha256 == sha for d in documents.values()):
+                continue  # unchanged, or a duplicate: nothing to load
+            try:
+                kind = detect_kind(item.path, data[:4096])
+            except Exception:  # reported at its turn
+                continue
+            loads.submit(number, LoadRequest(item.path, str(item.path), kind, data))
+
+    @staticmethod
+    def _wanted(found: Found) -> bool:
+        return found.explicit or found.path.suffix.lower() in SUPPORTED_EXTENSIONS
+
     # One file ----------------------------------------------------------------------------
 
-    def _ingest_one(self, found: Found, documents: dict[str, DocumentRecord]) -> FileResult:
+    def _ingest_one(
+        self, found: Found, documents: dict[str, DocumentRecord], number: int | None = None
+    ) -> FileResult:
         path = found.path
-        if not found.explicit and path.suffix.lower() not in SUPPORTED_EXTENSIONS:
+        if not self._wanted(found):
             return FileResult(str(path), "skipped", f"unsupported file type '{path.suffix}'")
         try:
-            data = self._read(path, no_follow=found.no_follow)
+            if self._loads is not None and number is not None:
+                data = self._loads.read(number, lambda: self._read(path, no_follow=found.no_follow))
+            else:
+                data = self._read(path, no_follow=found.no_follow)
         except IngestError as exc:
             return FileResult(str(path), "failed", exc.reason, error=type(exc).__name__)
         except OSError as exc:  # e.g. a folder on the way that may not be entered
             return FileResult(str(path), "failed", f"cannot read: {exc.strerror or exc}")
-        return self._ingest_data(path, str(path), str(path.resolve()), data, documents)
+        return self._ingest_data(path, str(path), str(path.resolve()), data, documents, number)
 
     def _ingest_url(self, url: str, documents: dict[str, DocumentRecord]) -> FileResult:
         """Fetch ``url`` and ingest its bytes as a file of the name the URL gives it."""
@@ -399,9 +443,11 @@ class Ingestor:
         source: str,
         data: bytes,
         documents: dict[str, DocumentRecord],
+        number: int | None = None,
     ) -> FileResult:
         """Ingest the bytes of one file: ``path`` is what its type and name are read from,
-        ``shown`` how results name it, ``source`` where the record says it came from."""
+        ``shown`` how results name it, ``source`` where the record says it came from;
+        ``number`` is its place in the batch, where a worker may have loaded it."""
         deadline = Deadline(shown, self.settings.max_ingest_seconds_per_file)
         try:
             sha = hashlib.sha256(data).hexdigest()
@@ -421,7 +467,7 @@ class Ingestor:
                     shown, "duplicate", f"same content as {twin.path}", doc_id=twin.doc_id
                 )
             kind = detect_kind(path, data[:4096])
-            loaded = self._load(path, kind, data, deadline)
+            loaded = self._loaded(number, path, kind, data, deadline)
             file = _File(path, data, sha, doc_id, loaded, source, self._collection)
             try:
                 cut = self._vectorised_chunks(file, deadline)
@@ -477,33 +523,18 @@ class Ingestor:
                 raise IngestError(name, "became a symbolic link while the folder was read") from exc
             raise IngestError(name, f"cannot read: {exc.strerror or exc}") from exc
 
+    def _loaded(
+        self, number: int | None, path: Path, kind: str, data: bytes, deadline: Deadline
+    ) -> LoadedDocument:
+        """The file as a worker loaded it, where one did; else loaded here."""
+        if self._loads is not None and number is not None:
+            loaded = self._loads.take(number, deadline)
+            if loaded is not None:
+                return loaded
+        return self._load(path, kind, data, deadline)
+
     def _load(self, path: Path, kind: str, data: bytes, deadline: Deadline) -> LoadedDocument:
-        s = self.settings
-        if kind == "pdf":
-            return load_pdf(
-                path,
-                data,
-                max_pages=s.max_pages,
-                scan_min_chars=s.scan_min_chars,
-                render_dpi=s.ocr_render_dpi,
-                read_text=lambda image: self.describer.read_text(image),
-                max_render_pixels=s.max_render_pixels,
-                max_picture_pixels=s.max_image_pixels,
-                deadline=deadline,
-            )
-        if kind == "image":
-            return load_image(path, data, max_pixels=s.max_image_pixels)
-        if kind in PACKAGE_LOADERS:
-            limits = PackageLimits(
-                max_unpacked_bytes=int(s.max_unpacked_mb * 1024 * 1024),
-                max_ratio=s.max_unpack_ratio,
-                max_pages=s.max_pages,
-                max_image_pixels=s.max_image_pixels,
-            )
-            return load_package(path, kind, data, limits)
-        if kind == "csv":
-            return load_csv(path, data)
-        return load_text(path, data, max_mb=s.max_text_mb)
+        return load_document(path, kind, data, self.settings, lambda: self.describer, deadline)
 
     def _vectorised_chunks(self, file: _File, deadline: Deadline) -> _Chunks:
         """Chunk the file's parts as the loader streams them, vectorising full batches while
@@ -516,7 +547,7 @@ class Ingestor:
         for part in prefetch(file.loaded.parts):
             if self._progress is not None:
                 self._progress.reached_page(part.page)
-            deadline.check(_doing(part))
+            deadline.check(doing(part))
             self._chunk(part, cut)
             while cut.waiting >= batch:
                 deadline.check(f"embedding chunk {len(cut.vectors) + 1} of {len(cut.chunks)}")
@@ -537,7 +568,10 @@ class Ingestor:
             kept = self._keep_picture(part, cut.file)
             # Held until vectorised only where an image vector is made from it.
             picture = part.image if self.index.image_embedder is not None else None
-            for piece in self.chunker.split(picture_text(part, self.describer)):
+            text = part.described
+            if text is None:  # not described by a worker
+                text = picture_text(part, self.describer)
+            for piece in self.chunker.split(text):
                 cut.add(
                     piece,
                     part.page,

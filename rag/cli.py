@@ -97,6 +97,13 @@ def main(ctx: click.Context, verbose: bool) -> None:
     is_flag=True,
     help="Follow symbolic links in folders that lead outside them (RAG_FOLLOW_SYMLINKS).",
 )
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Processes that load, OCR and describe files (RAG_INGEST_WORKERS; default: one per "
+    "core; 1: all in this process).",
+)
 @click.pass_obj
 def ingest(
     settings: Settings,
@@ -105,9 +112,11 @@ def ingest(
     progress: bool | None,
     collection: str,
     follow_symlinks: bool,
+    workers: int | None,
 ) -> None:
     """Index files and folders (recursively) and http(s) URLs: PDF, text, Markdown, HTML and
     images."""
+    from ingest.workers import available_cores
     from rag.fetch import is_url
 
     show_progress = sys.stderr.isatty() if progress is None else progress
@@ -128,6 +137,7 @@ def ingest(
                 progress=show_progress,
                 on_result=report_line,
                 collection=collection,
+                workers=workers or settings.ingest_workers or available_cores(),
             )
             if settings.uses_embedded_store and report.ingested:
                 service.optimize()

@@ -61,6 +61,10 @@ class IngestError(RagError):
         self.path = path
         self.reason = reason
 
+    def __reduce__(self):
+        # Rebuilt from both arguments: a worker process hands the failure of its file back.
+        return (type(self), (self.path, self.reason))
+
 
 class UnsupportedFileError(IngestError):
     pass

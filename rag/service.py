@@ -16,9 +16,8 @@ from PIL import Image
 
 from ingest.loaders.image import load_image
 from ingest.pipeline import FileResult, Ingestor, IngestReport
-from ingest.vision.describe import ImageDescriber
-from ingest.vision.labels import create_labeler
-from ingest.vision.ocr import create_ocr
+from ingest.vision.describe import ImageDescriber, describer_from_settings
+from ingest.workers import DescriberFactory
 from rag.citations import StreamingCiter, cite
 from rag.collection_counts import CollectionCount, count_collections
 from rag.collections import DEFAULT_COLLECTION, check_name, restrict
@@ -53,11 +52,18 @@ class RagService:
         generator: Generator | None = None,
         describer: ImageDescriber | None = None,
         image_embedder: ClipEmbedder | None = None,
+        worker_describer: DescriberFactory | None = None,
     ) -> None:
+        """``worker_describer(settings)`` builds the describer of each ingest worker process
+        (``ingest(workers=N)``); by default the settings' models, unless ``describer`` is
+        given: a describer object lives in this process, so ingest then stays here too."""
         self.settings = settings
         self.index = Index(settings, store=store, embedder=embedder, image_embedder=image_embedder)
         self._generator = generator
         self._describer = describer
+        self._worker_describer = worker_describer or (
+            describer_from_settings if describer is None else None
+        )
         self._grounding: GroundingChecker | None = None
         # Called with every finished answer, whichever surface asked (metrics count them).
         self.answer_observers: list[Callable[[Answer], None]] = []
@@ -98,18 +104,7 @@ class RagService:
 
     def describer(self) -> ImageDescriber:
         if self._describer is None:
-            s = self.settings
-            threads = s.ocr_threads if s.image_labeler_runtime == "onnxruntime" else s.torch_threads
-            labeler = (
-                create_labeler(s.image_labeler, threads, s.image_labeler_runtime)
-                if s.image_labels_top_k
-                else None
-            )
-            self._describer = ImageDescriber(
-                create_ocr(s.ocr, s.ocr_threads, memory_arena=s.ocr_memory_arena),
-                labeler,
-                top_k=s.image_labels_top_k,
-            )
+            self._describer = describer_from_settings(self.settings)
         return self._describer
 
     # Operations --------------------------------------------------------------------------
@@ -122,10 +117,19 @@ class RagService:
         progress: bool = False,
         on_result: Callable[[FileResult], None] | None = None,
         collection: str = DEFAULT_COLLECTION,
+        workers: int = 1,
     ) -> IngestReport:
         """Ingest files and folders, and documents fetched from ``urls`` (http and https),
-        into ``collection``."""
-        ingestor = Ingestor(self.index, self.describer)
+        into ``collection``; ``workers`` above 1 loads and describes the files in that many
+        worker processes (this one still embeds and writes them)."""
+        if self._worker_describer is None:
+            workers = 1
+        ingestor = Ingestor(
+            self.index,
+            self.describer,
+            workers=workers,
+            worker_describer=self._worker_describer or describer_from_settings,
+        )
         return ingestor.ingest(
             paths, urls=urls, progress=progress, on_result=on_result, collection=collection
         )

@@ -234,6 +234,11 @@ class Settings(BaseSettings):
     # second pass over the chunk's text).
     sentence_vectors: Literal["pooled", "separate"] = "pooled"
 
+    # Ingest workers: `rag ingest` loads, reads (OCR) and describes files in this many worker
+    # processes (None: one per core this process may use; 1: all in the ingesting process).
+    # The ingesting process stays the one that embeds and writes.
+    ingest_workers: int | None = Field(default=None, ge=1)
+
     @field_validator("allowed_hosts", mode="before")
     @classmethod
     def _split_hardening_lists(cls, value: Any) -> Any:

@@ -180,3 +180,20 @@ def test_kill_resume(corpus, tmp_path):
             "ids_differ": 0,
             "same_documents": True,
         }
+
+
+def test_ingest_workers(corpus, tmp_path):
+    folder, questions = corpus
+    out = tmp_path / "ingest_workers.json"
+    run(
+        "ingest_workers.py",
+        *("--corpus", folder, "--questions", questions, "--workers", "1,2", "--out", out),
+        timeout=600,
+    )
+    result = json.loads(out.read_text())
+    assert result["identical"] is True
+    (measured,) = result["corpora"]
+    assert [r["workers"] for r in measured["runs"]] == [1, 2]
+    one, two = measured["runs"]
+    assert one["pictures"] == two["pictures"] == 1 and two["worker_busy_s"] > 0
+    assert measured["limit_speedup"] > 1 and "embedding" in one["writer_s"]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import time
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from PIL import Image
 
@@ -16,10 +17,13 @@ from ingest.vision import kind as kinds
 from ingest.vision.categories import BROAD, category_scores, narrower
 from ingest.vision.colours import join_words
 from ingest.vision.faces import FaceDetector, create_face_detector
-from ingest.vision.labels import Labeler
+from ingest.vision.labels import Labeler, create_labeler
 from ingest.vision.look import Look, look
-from ingest.vision.ocr import Ocr
+from ingest.vision.ocr import Ocr, create_ocr
 from ingest.vision.ocr_tidy import tidy_ocr_text
+
+if TYPE_CHECKING:
+    from rag.settings import Settings
 
 # Label probabilities: stated at SURE, hedged ("possibly") from MAYBE, left out below.
 SURE = 0.5
@@ -123,6 +127,23 @@ class ImageDescriber:
         # The OCR backend bounds the pixels it reads (MAX_OCR_PIXELS): a long, narrow
         # screenshot keeps its text size, as a limit on the long side would not.
         return tidy_ocr_text(self.ocr.read(image)).strip()
+
+
+def describer_from_settings(settings: Settings) -> ImageDescriber:
+    """The OCR and labeler the settings name, on their thread counts (models load on first
+    use). Module-level, so that a worker process can be told to build one."""
+    s = settings
+    threads = s.ocr_threads if s.image_labeler_runtime == "onnxruntime" else s.torch_threads
+    labeler = (
+        create_labeler(s.image_labeler, threads, s.image_labeler_runtime)
+        if s.image_labels_top_k
+        else None
+    )
+    return ImageDescriber(
+        create_ocr(s.ocr, s.ocr_threads, memory_arena=s.ocr_memory_arena),
+        labeler,
+        top_k=s.image_labels_top_k,
+    )
 
 
 class _Clock:
