@@ -168,7 +168,7 @@ def test_pooled_sentence_vectors_are_asked_for_in_the_chunks_embedded_text(
     make_service, make_settings
 ):
     embedder = SpanRecorder()
-    service = make_service(embedder=embedder)
+    service = make_service(embedder=embedder, settings_=make_settings(sentence_vectors="pooled"))
     items = [chunk("Rinse it. Dry it.", 0), chunk("Fill  the tank.\nClose it.", 1)]
     texts = ["Manual (f.md)\nRinse it. Dry it.", "Manual (f.md)\nFill  the tank.\nClose it."]
     packed, _ = service.index.vectorise_chunks(items, texts)
