@@ -62,7 +62,7 @@ VALIDATION = ROOT / "eval" / "validation"
 # The writer's steps, timed by wrapping what does them.
 STEPS: dict[str, list[tuple[object, str]]] = {
     "waiting for workers": [(workers.ParallelLoads, "take")],
-    "embedding": [(Index, "vectorise"), (Index, "with_sentence_vectors")],
+    "embedding": [(Index, "vectorise"), (Index, "vectorise_chunks")],
     "store writes": [(Index, "add")],
     "kept files": [(BlobStore, name) for name in ("keep_page_picture", "keep_pdf", "keep_image")],
     # One process only: describing pictures (and reading scanned pages) in the writer.
