@@ -26,6 +26,8 @@ import logging
 import multiprocessing
 import os
 import pickle
+import select
+import threading
 import time
 import traceback
 from collections.abc import Callable
@@ -164,10 +166,44 @@ class _Worker:
 _worker: _Worker | None = None
 
 
+def exit_with(writer_pid: int) -> None:
+    """End this process when the writing process ends, however it ends.
+
+    A worker's parent is the fork server, not the writer: a writer killed outright (SIGKILL,
+    out of memory) would otherwise leave its workers waiting for work, each holding its
+    models. The watch is a pidfd, readable once the writer has exited (zombie or reaped),
+    or where there is none, a check every second that the writer's PID still exists."""
+
+    def watch() -> None:
+        try:
+            handle = os.pidfd_open(writer_pid)
+        except (AttributeError, OSError):
+            handle = None
+        if handle is not None:
+            select.select([handle], [], [])
+            os._exit(1)
+        while True:
+            time.sleep(1.0)
+            try:
+                os.kill(writer_pid, 0)
+            except ProcessLookupError:
+                os._exit(1)
+            except PermissionError:  # another user's process: the writer is still there
+                pass
+
+    threading.Thread(target=watch, name="exit-with-writer", daemon=True).start()
+
+
 def _start_worker(
-    settings: Settings, factory: DescriberFactory, threads: int, levels: dict[str, int]
+    settings: Settings,
+    factory: DescriberFactory,
+    threads: int,
+    levels: dict[str, int],
+    writer_pid: int | None = None,
 ) -> None:
     """Runs once in each worker process, before its first file."""
+    if writer_pid is not None:
+        exit_with(writer_pid)
     for name in THREAD_VARIABLES:
         given = os.environ.get(name, "")
         os.environ[name] = str(min(threads, int(given)) if given.isdigit() else threads)
@@ -388,6 +424,6 @@ class ParallelLoads:
                 max_workers=self.workers,
                 mp_context=_context(),
                 initializer=_start_worker,
-                initargs=(self.settings, self._factory, self.threads, _log_levels()),
+                initargs=(self.settings, self._factory, self.threads, _log_levels(), os.getpid()),
             )
         return self._executor

@@ -10,6 +10,8 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+import subprocess
+import sys
 from dataclasses import replace
 from pathlib import Path
 
@@ -428,3 +430,31 @@ def test_real_files_at_two_workers_index_as_one_process(make_settings, tmp_path)
     pictures = [c.text for c in index["chunks"] if c.file == "dev_img_14.png"]
     assert pictures and "Text in the image" in " ".join(pictures)
     assert index == runs[1][1]
+
+
+def test_a_worker_ends_when_its_writer_is_killed(tmp_path):
+    """Workers are children of the fork server: a writer killed outright must not leave them
+    holding their models."""
+    writer = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    watcher = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sys, time; from ingest.workers import exit_with; "
+            f"exit_with({writer.pid}); print('watching', flush=True); time.sleep(60)",
+        ],
+        cwd=Path(__file__).resolve().parents[1],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert watcher.stdout.readline().strip() == "watching"
+        assert watcher.poll() is None  # the writer is alive: the worker stays
+        writer.kill()
+        writer.wait()
+        assert watcher.wait(timeout=10) == 1
+    finally:
+        for process in (writer, watcher):
+            if process.poll() is None:
+                process.kill()
+                process.wait()
