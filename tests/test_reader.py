@@ -384,3 +384,41 @@ def test_shaped_spans(shape, sentence, found):
 def test_what_a_program_does_by_default_needs_no_sentence_saying_default():
     items = evidence("With no file operands, gzip compresses the standard input to the output.")
     assert read("What does gzip do by default when given no file operands?", items)
+
+
+@pytest.mark.parametrize(
+    ("question", "wants"),
+    [
+        ("Which xz version added the --block-list option?", Wants.VERSION),
+        ("Since which release does --keep follow symbolic links?", Wants.VERSION),
+        ("What version number should the pretest have?", Wants.VERSION),
+        ("Which version control system does the project use?", Wants.THING),
+        ("When was version 1.0.8 released?", Wants.DATE),
+        ("What is the default glob weight in version 0.18 of the spec?", Wants.VALUE),
+    ],
+)
+def test_which_version_asks_for_a_version(question, wants):
+    assert analyse(question).wants is wants
+
+
+def test_version_spans_are_dotted_or_introduced():
+    assert spans(Wants.VERSION, "Since xz 5.2.6, --keep also compresses links.") == ["5.2.6"]
+    assert spans(Wants.VERSION, "Use v2 of the API, or release 3 of the tool.") == ["v2", "3"]
+    # A date, a heading's section number and a kernel build string are no versions.
+    assert spans(Wants.VERSION, "12.6 Uploads: the spec of 2007-01-21 on Linux 5.11.0-41-x.") == []
+
+
+def test_a_version_question_is_answered_only_by_a_version():
+    entry = evidence(
+        "--block-list=sizes When compressing, start a new block after the given intervals. "
+        "A future version of the tool may store the sizes elsewhere."
+    )
+    assert read("Which version added the --block-list option?", entry) == ""
+    # Without the answer type the option's description was quoted as the answer.
+    assert read("Which version added the --block-list option?", entry, parts=PARTS - {"types"})
+    stated = evidence(
+        "--keep: Don't delete the input files. Since xz 5.2.6, this option also compresses "
+        "symbolic links."
+    )
+    text = read("Since which xz version does --keep also compress symbolic links?", stated)
+    assert text.startswith("5.2.6 — Since xz 5.2.6")

@@ -24,6 +24,7 @@ class Wants(StrEnum):
     NUMBER = "number"  # a count, a size, a duration: a number, with its unit when it has one
     PRICE = "price"  # a number that is an amount of money
     DATE = "date"
+    VERSION = "version"  # a release: "5.2.6", "v2", "version 4"
     VALUE = "value"  # a setting's value, a default
     IDENTIFIER = "identifier"  # an option, a flag, a command, a variable, a file name
     PLACE = "place"
@@ -34,6 +35,17 @@ class Wants(StrEnum):
 
 # Order matters: the first rule that matches decides.
 _RULES: list[tuple[Wants, re.Pattern[str]]] = [
+    (
+        # "Which xz version added ...", "since which release", "what version number": a
+        # version, not "version control" or the date of a release.
+        Wants.VERSION,
+        re.compile(
+            r"\b(?:which|what)(?: [\w.+-]+){0,2}? (?:version|release)s?\b"
+            r"(?! (?:control|date|day|year|notes?|history|of (?:the )?(?:year|date)))|"
+            r"\b(?:since|in|from|with|until|before|after) (?:which|what)(?: [\w.+-]+){0,2}? "
+            r"(?:version|release)s?\b"
+        ),
+    ),
     (
         Wants.PRICE,
         re.compile(
@@ -113,8 +125,8 @@ class Question:
     # stemmed terms: a source that never speaks of it cannot answer.
     asked_for: frozenset[str] = frozenset()
     # A value with a shape of its own that the question asks for ("isbn", "telephone",
-    # "email", "url", "keys"), or "": only a span of that shape answers it. (A version is not
-    # one: "which version" may be answered by a code name or "version 3".)
+    # "email", "url", "keys"), or "": only a span of that shape answers it. (A version is an
+    # answer type of its own, ``Wants.VERSION``.)
     shape: str = ""
     # "What kind of algorithm": the noun whose kind is asked; the answer is its modifier
     # ("a backtracking algorithm").

@@ -58,8 +58,9 @@ MAX_EMBEDDED = 24
 BRIDGE_BONUS = 0.25
 EXCLUDED_PENALTY = 0.1
 MISSING_NAME_PENALTY = 0.08
-# Types whose answer must be found as a span, or the question is not answered.
-REQUIRED_SPAN = frozenset({Wants.NUMBER, Wants.PRICE})
+# Types whose answer must be found as a span, or the question is not answered: "which
+# version added --block-list" is not answered by the option's description.
+REQUIRED_SPAN = frozenset({Wants.NUMBER, Wants.PRICE, Wants.VERSION})
 TYPED = frozenset(Wants) - {Wants.THING, Wants.EXPLANATION, Wants.YESNO}
 
 _EXCLUSION = re.compile(

@@ -118,6 +118,25 @@ def _people(sentence: str) -> list[str]:
     return [n for n in names if n.split()[0].lower() not in STOPWORDS]
 
 
+# "5.2.6", "1.0.9a", "v2", "version 4", "release 3.1": a dotted number, or a bare one that
+# "v", "version" or "release" introduces. A date ("2007-01-21") and a section number opening
+# a heading are no versions.
+_VERSION = re.compile(
+    r"(?<![\w.-])(v?\d+(?:\.\d+)+[a-z]?)(?![\w-]|\.\d)|\b(v\d+)\b|"
+    r"\b(?:version|release)\s+(\d+(?:\.\d+)*[a-z]?)(?![\w-]|\.\d)",
+    re.IGNORECASE,
+)
+
+
+def _versions(sentence: str) -> list[str]:
+    found = []
+    for match in _VERSION.finditer(sentence):
+        if match.start() == 0 and _HEADING_NUMBER.match(sentence):
+            continue
+        found.append(next(g for g in match.groups() if g))
+    return found
+
+
 def _values(sentence: str) -> list[str]:
     """Values stated as such ("defaults to 30", "X by default"), else the numbers."""
     found = []
@@ -139,6 +158,7 @@ FINDERS: dict[Wants, Callable[[str], list[str]]] = {
     Wants.NUMBER: _numbers,
     Wants.PRICE: _money,
     Wants.DATE: _dates,
+    Wants.VERSION: _versions,
     Wants.VALUE: _values,
     Wants.IDENTIFIER: _identifiers,
     Wants.PLACE: _places,
