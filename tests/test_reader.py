@@ -422,3 +422,53 @@ def test_a_version_question_is_answered_only_by_a_version():
     )
     text = read("Since which xz version does --keep also compress symbolic links?", stated)
     assert text.startswith("5.2.6 — Since xz 5.2.6")
+
+
+@pytest.mark.parametrize(
+    ("question", "code"),
+    [
+        ("Which command must an application run after installing its file?", "command"),
+        ("What do I run to rebuild the cache?", "command"),
+        ("Which zstd command-line option builds a dictionary?", "option"),
+        ("Which options should I give GNU diff?", "option"),
+        ("Which setting for avoiding overlaps should I not use?", "option"),
+        ("Which environment variable passes options to xz?", ""),
+        ("How do I run the integration tests?", ""),
+    ],
+)
+def test_a_question_may_ask_for_a_command_or_an_option(question, code):
+    assert analyse(question).code == code
+
+
+def test_command_and_option_spans_are_printed_as_code():
+    from rag.reader.commands import command_spans, option_spans
+
+    sentence = "The application MUST run the update-mime-database command, as MIME needs."
+    assert command_spans(sentence) == ["update-mime-database"]
+    assert command_spans("$ neato -Tps example.dot") == ["neato -Tps example.dot"]
+    # "the following command" names no command.
+    assert command_spans("Use the following command to start.") == []
+    assert option_spans("Curves are drawn (with splines=true).") == ["splines=true"]
+    assert option_spans("It doesn't support the AUTOMATIC TAGS option, nor DER.") == [
+        "AUTOMATIC TAGS"
+    ]
+
+
+def test_which_command_is_answered_by_a_command_not_a_path():
+    items = evidence(
+        "Each application installs a single XML file into the <MIME>/packages/ directory. "
+        "After installing or changing the file, the application MUST run the "
+        "update-mime-database command."
+    )
+    question = "Which command must an application run after it changes its XML file?"
+    assert read(question, items).startswith("update-mime-database — ")
+
+
+def test_which_option_is_answered_by_an_option_not_a_name_in_capitals():
+    items = evidence(
+        "Because NEATO uses unconstrained optimization, edges and nodes may overlap in a "
+        "drawing by DEFINITY.",
+        "Edge overlaps with nodes can be avoided by drawing spline curves (with splines=true).",
+    )
+    text = read("Which setting avoids edge overlaps with nodes in NEATO?", items)
+    assert text.startswith("splines=true — ")

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
+from rag.reader.commands import code_kind
 from rag.reader.terms import content_terms
 from rag.text import STOPWORDS
 
@@ -134,6 +135,9 @@ class Question:
     # Names that narrow the question's scope after a preposition ("on ARM processors", "for
     # Windows", "with --quiet"): a source that never names one speaks of another scope.
     qualifiers: frozenset[str] = frozenset()
+    # "command" or "option" when the question asks for one ("which command must ... run",
+    # "which options should I give"), or "": only a span printed as one answers it.
+    code: str = ""
 
 
 def analyse(text: str) -> Question:
@@ -149,6 +153,7 @@ def analyse(text: str) -> Question:
         shape=asked_shape(lowered),
         kind_of=kind_of(lowered),
         qualifiers=qualifiers(text),
+        code=code_kind(lowered),
     )
 
 

@@ -25,6 +25,7 @@ import numpy as np
 from rag.embedders import Embedder
 from rag.embedders.base import Span
 from rag.embedders.packed import unpack
+from rag.reader.commands import code_spans
 from rag.reader.instructions import addressed_to_a_model, asks_about_instructions
 from rag.reader.pictures import (
     answer_from_picture,
@@ -159,7 +160,7 @@ class Reader:
                 candidates = [c for c in candidates if _DEFAULT.search(f"{c.text} {c.follows}")]
         if "types" in self.parts and (asked.wants in REQUIRED_SPAN or asked.shape):
             candidates = [c for c in candidates if c.spans]
-        elif "types" in self.parts and (asked.wants in TYPED or asked.kind_of):
+        elif "types" in self.parts and (asked.wants in TYPED or asked.kind_of or asked.code):
             # What the question asks for decides first: a relevant sentence that holds it
             # beats a more similar one that does not.
             candidates = sorted(candidates, key=lambda c: not c.spans)
@@ -427,6 +428,10 @@ def _new_spans(asked: Question, sentence: str) -> list[str]:
         # "the algorithm", nor by a qualifier the question already uses.
         q_terms = set(content_terms(asked.text))
         found = [k for k in kinds(asked.kind_of, sentence) if set(content_terms(k)) - q_terms]
+    elif asked.code and asked.wants in (Wants.IDENTIFIER, Wants.THING):
+        # A command or an option, not any name: a path or a product in capitals beside it
+        # does not answer "which command".
+        found = code_spans(asked.code, sentence)
     else:
         found = spans(asked.wants, sentence)
     return [s for s in found if s and s.lower() not in lowered]
