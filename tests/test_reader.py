@@ -472,3 +472,21 @@ def test_which_option_is_answered_by_an_option_not_a_name_in_capitals():
     )
     text = read("Which setting avoids edge overlaps with nodes in NEATO?", items)
     assert text.startswith("splines=true — ")
+
+
+def test_a_preset_named_by_its_number_is_pinned():
+    assert analyse("How much memory does the compressor need with xz -7?").pinned == {"-7"}
+
+
+def test_of_a_document_s_sentences_one_naming_what_is_pinned_comes_first():
+    items = evidence(
+        "| zstd 1.5.1 --fast=4 | 2.148 | 710 MB/s | 2300 MB/s |",
+        "| zstd 1.5.1 -1 | 2.887 | 530 MB/s | 1700 MB/s |",
+    )
+    text = read("How fast does zstd 1.5.1 at level -1 decompress, in MB/s?", items)
+    assert "1700 MB/s" in text and "--fast=4" not in text
+    # Weighed by meaning and wording alone, the --fast=4 row ranks first.
+    plain = read(
+        "How fast does zstd 1.5.1 at level -1 decompress, in MB/s?", items, PARTS - {"pinned"}
+    )
+    assert "--fast=4" in plain

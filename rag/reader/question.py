@@ -107,6 +107,8 @@ _RULES: list[tuple[Wants, re.Pattern[str]]] = [
 # Versions, numbers and identifiers name one thing exactly.
 _VERSION = re.compile(r"\b\d+(?:\.\d+)+[a-z]?\b")
 _NUMBER = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)?(?![\w.])")
+# "xz -7", "level -1": a preset or a level named by its number, however short.
+_DASH_NUMBER = re.compile(r"(?<![\w-])-\d+(?![\w.])")
 _IDENTIFIER = re.compile(r"(?<![\w-])(?:--?[A-Za-z][\w-]*|\w*[A-Za-z]\w*_\w+|[A-Z][A-Z0-9]{2,})")
 _QUOTED = re.compile(r"[\"“'‘]([^\"”'’]{2,40})[\"”'’]")
 # A capitalised word inside the question (not its first word) is a proper name.
@@ -250,6 +252,7 @@ def pinned_things(text: str) -> frozenset[str]:
     found: set[str] = set()
     found.update(_VERSION.findall(text))
     found.update(m for m in _NUMBER.findall(text) if not _is_year_like_noise(m))
+    found.update(_DASH_NUMBER.findall(text))
     found.update(q.strip() for q in _QUOTED.findall(text))
     return frozenset(f.lower() for f in found if f.strip("-"))
 

@@ -164,6 +164,13 @@ class Reader:
             # What the question asks for decides first: a relevant sentence that holds it
             # beats a more similar one that does not.
             candidates = sorted(candidates, key=lambda c: not c.spans)
+        exact = {p for p in asked.pinned if not p.isdigit()}
+        if "pinned" in self.parts and exact:
+            # The document names what the question pins down; of its sentences, one that
+            # names it too comes first: "zstd 1.5.1 -1" is not answered by the row of
+            # "zstd 1.5.1 --fast=4", nor "xz -7" by the sentence on "-9". (A plain number
+            # often describes and is said otherwise: "32-bit X86" in a table of "X86".)
+            candidates = sorted(candidates, key=lambda c: not _states(exact, c))
         if asked.wants is not Wants.YESNO:
             # A sentence that only restates the question tells nothing it did not: any
             # sentence that adds something comes first ("is it so?" is answered by the echo).
@@ -474,6 +481,12 @@ def _mentions(things: frozenset[str], cand: Candidate, evidence: Sequence[Eviden
     if not things:
         return True
     text = _document_text(cand, evidence)
+    return all(_contains(text, thing) for thing in things)
+
+
+def _states(things: frozenset[str], cand: Candidate) -> bool:
+    """The candidate's sentence (with what it introduces) names every one of ``things``."""
+    text = f"{cand.text} {cand.follows}".lower()
     return all(_contains(text, thing) for thing in things)
 
 
