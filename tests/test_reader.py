@@ -490,3 +490,24 @@ def test_of_a_document_s_sentences_one_naming_what_is_pinned_comes_first():
         "How fast does zstd 1.5.1 at level -1 decompress, in MB/s?", items, PARTS - {"pinned"}
     )
     assert "--fast=4" in plain
+
+
+def test_a_preset_or_an_option_s_value_is_no_quantity():
+    assert spans(Wants.NUMBER, "-7 ... -9 These are like -6 but need more memory.") == []
+    assert spans(Wants.NUMBER, "-7 186 MiB 83 MiB") == ["186 MiB", "83 MiB"]
+    assert spans(Wants.NUMBER, "With --fast=4 it compresses 710 MB/s.") == ["710 MB"]
+    items = evidence(
+        "-7 ... -9 These are like -6 but with higher compressor memory requirements.",
+        "Preset Compressor memory\n-7 186 MiB 83 MiB",
+    )
+    text = read("How much memory does the compressor need with xz -7?", items)
+    assert text.startswith("186 MiB — ")
+
+
+def test_a_variant_the_question_names_must_be_in_the_source():
+    asked = analyse("What file format does the Mac OS version of dotty save a graph in?")
+    assert asked.qualifiers == {"mac os"}
+    assert analyse("What does the Version 2 spec change?").qualifiers == frozenset()
+    items = evidence("Under UNIX, if the user stores a file, dotty saves it in PostScript format.")
+    assert read("What file format does the Mac OS version of dotty save a graph in?", items) == ""
+    assert read("What file format does the UNIX version of dotty save a graph in?", items)

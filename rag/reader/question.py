@@ -165,9 +165,19 @@ _QUALIFIER = re.compile(
 )
 
 
+# "the Mac OS version of dotty", "the Windows port": a name that picks one variant of a thing.
+_VARIANT = re.compile(
+    r"\b(?:the|a|an|its)\s+((?:[A-Z][\w+#.-]*)(?:\s+[A-Z][\w+#.-]*)*)\s+"
+    r"(?:version|edition|port|build|variant|implementation|flavou?r)\b(?!\s*\d)"
+)
+
+
 def qualifiers(text: str) -> frozenset[str]:
-    """Lower-cased names that follow a preposition: "on ARM processors" -> "arm"."""
-    return frozenset(m.group(1).rstrip(".").lower() for m in _QUALIFIER.finditer(text))
+    """Lower-cased names that follow a preposition ("on ARM processors" -> "arm") or pick a
+    variant ("the Mac OS version of dotty" -> "mac os")."""
+    found = [m.group(1) for m in _QUALIFIER.finditer(text)]
+    found += [m.group(1) for m in _VARIANT.finditer(text)]
+    return frozenset(name.rstrip(".").lower() for name in found)
 
 
 _KIND_OF = re.compile(r"\b(?:what|which) (?:kind|kinds|type|types|sort|sorts) of ([a-z][\w-]+)")

@@ -84,12 +84,20 @@ NEGATION = re.compile(
 _HEADING_NUMBER = re.compile(r"\s*\d+(?:\.\d+)+\.?\s+[A-Z]")
 
 
+# "-7 ... -9 are like -6", "--fast=4": a preset or an option's value, named by its number.
+_OPTION_BEFORE = re.compile(r"(?:(?:^|[\s(\[/|*])-|=)$")
+
+
 def _numbers(sentence: str) -> list[str]:
     return [
         m.group(0).strip()
         for m in NUMBER_WITH_UNIT.finditer(sentence)
         if not _REFERENCE.search(sentence[max(0, m.start() - 12) : m.start()])
         and not (m.start() == 0 and _HEADING_NUMBER.match(sentence))
+        and not (
+            _OPTION_BEFORE.search(sentence[max(0, m.start() - 2) : m.start()])
+            and m.group(0).strip().isdigit()
+        )
     ]
 
 
