@@ -259,6 +259,8 @@ def test_markdown_emphasis_is_no_identifier_but_a_dunder_is():
         ("What is the URL of the project's home page?", "url"),
         ("Which version control system does the project use?", ""),
         ("How do I send an email with the tool?", ""),
+        ("Which colour is used by default for the coarsest nodes?", "colour"),
+        ("Which colour theme is selected?", ""),
     ],
 )
 def test_a_shaped_value_is_recognised_in_the_question(question, shape):
@@ -375,6 +377,11 @@ def test_an_option_s_entry_speaks_of_it_and_typeset_dashes_still_name_it():
         ("keys", "Press ^X, then Ctrl+L or C-x.", ["^X", "Ctrl+L", "C-x"]),
         ("telephone", "Call +1 617 542 5942 between 2003-2022 hours.", ["+1 617 542 5942"]),
         ("isbn", "Printed as ISBN 978-1-882114-37-7 in 2004.", ["978-1-882114-37-7"]),
+        (
+            "colour",
+            "Default: lightgrey/black, sky blue or #ffc0cb.",
+            ["lightgrey", "black", "sky blue", "#ffc0cb"],
+        ),
     ],
 )
 def test_shaped_spans(shape, sentence, found):
@@ -511,3 +518,16 @@ def test_a_variant_the_question_names_must_be_in_the_source():
     items = evidence("Under UNIX, if the user stores a file, dotty saves it in PostScript format.")
     assert read("What file format does the Mac OS version of dotty save a graph in?", items) == ""
     assert read("What file format does the UNIX version of dotty save a graph in?", items)
+
+
+def test_a_colour_question_is_answered_by_a_colour_even_in_a_table():
+    rows = (
+        "Settings\n"
+        "Name: finenodes — Description: Number of the fine nodes in the fisheye view — Default: 50\n"
+        "Name: coarsestcolor — Description: Color of coarse nodes — Default: green"
+    )
+    text = read(
+        "In the fisheye view, which colour is used by default for the coarsest nodes?",
+        evidence(rows),
+    )
+    assert text.startswith("green — ")

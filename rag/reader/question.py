@@ -206,6 +206,12 @@ _SHAPES: list[tuple[str, re.Pattern[str]]] = [
             r"(?:keyboard shortcut|shortcut key|key ?binding|hot ?key|key combination|"
             r"keystroke)s?\b",
         ),
+        # "Which colour is used for ...", not "which colour theme" (a name) or "colour depth".
+        (
+            "colour",
+            r"colou?rs?\b(?! (?:theme|scheme|space|depth|mode|profile|map|palette|model|names?|"
+            r"format|setting|attribute|option|value|code|table|cycle)s?\b)",
+        ),
     ]
 ]
 

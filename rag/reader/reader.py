@@ -35,7 +35,7 @@ from rag.reader.pictures import (
 )
 from rag.reader.question import Question, Wants, analyse
 from rag.reader.spans import kinds, shaped, spans, yes_or_no
-from rag.reader.tables import answer_cell, parse_row
+from rag.reader.tables import Cell, answer_cell, parse_row
 from rag.reader.terms import content_terms, key_terms
 from rag.settings import READER_PARTS
 from rag.text import initialisms, normalize_space, sentences
@@ -238,7 +238,7 @@ class Reader:
             found = _new_spans(asked, text)
             if "tables" in self.parts and (cells := parse_row(text)):
                 # A row holding a cell under the header the question names answers it.
-                cell = answer_cell(question, cells)
+                cell = _answer_cell(asked, cells)
                 found = [cell.value] if cell is not None else found
             score = relevance + NOVELTY_WEIGHT * (novelty - 1.0) + RANK_BONUS / (index + 1)
             if typed and found:
@@ -335,7 +335,7 @@ class Reader:
         if "tables" in self.parts:
             cells = parse_row(best.text)
             if cells:
-                cell = answer_cell(asked.text, cells)
+                cell = _answer_cell(asked, cells)
                 if cell is not None:
                     return cell.value
         if asked.wants is Wants.YESNO:
@@ -442,6 +442,15 @@ def _new_spans(asked: Question, sentence: str) -> list[str]:
     else:
         found = spans(asked.wants, sentence)
     return [s for s in found if s and s.lower() not in lowered]
+
+
+def _answer_cell(asked: Question, cells: list[Cell]) -> Cell | None:
+    """The cell under the header the question names; for a question asking for a value of
+    a shape (a colour), only a cell of that shape: "Default: 50" is no colour."""
+    cell = answer_cell(asked.text, cells)
+    if cell is not None and asked.shape and not shaped(asked.shape, cell.value):
+        return None
+    return cell
 
 
 def _nearest_span(question: str, sentence: str, found: Sequence[str]) -> str:

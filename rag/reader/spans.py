@@ -188,6 +188,14 @@ SHAPED: dict[str, re.Pattern[str]] = {
         r"https?://[^\s<>)\]]+|\bwww\.[^\s<>)\]]+|\b[\w-]+(?:\.[\w-]+)*\."
         r"(?:org|com|net|io|edu|gov|info|dev)\b(?:/[^\s<>)\]]*)?"
     ),
+    # A colour name, light or dark, one word or two ("lightgrey", "sky blue"), or a hex code.
+    "colour": re.compile(
+        r"#[0-9a-fA-F]{6}\b|#[0-9a-fA-F]{3}\b|\b(?:(?:light|dark|pale|deep|bright|sky|navy|"
+        r"sea|lime|olive|hot|royal|forest|steel|slate)[ -]?)?(?:red|orange|yellow|green|blue|"
+        r"purple|violet|pink|brown|white|gr[ae]y|black|gold|silver|teal|cyan|magenta|beige|"
+        r"tan|navy|maroon|olive|turquoise|lavender|indigo|crimson|khaki)\b",
+        re.IGNORECASE,
+    ),
     "keys": re.compile(
         r"\b(?:Ctrl|Control|Alt|Shift|Cmd|Command|Meta|Super)\s?[-+]\s?[\w+-]+|"
         r"(?<![\w-])[CMS]-[a-zA-Z](?![\w-])|\bF(?:1[0-2]|[1-9])\b|\^[A-Z]\b"
