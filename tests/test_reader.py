@@ -531,3 +531,16 @@ def test_a_colour_question_is_answered_by_a_colour_even_in_a_table():
         evidence(rows),
     )
     assert text.startswith("green — ")
+
+
+def test_a_thing_named_with_its_kind_must_be_what_the_answer_speaks_of():
+    assert analyse("What numeric UID does the postgres user have?").subjects == {"postgres"}
+    # Words that describe are no names; a manual of "dot users" is not the dot user.
+    assert analyse("What UID does the default user have?").subjects == frozenset()
+    assert analyse("What is the ISBN of the dot user's manual?").subjects == frozenset()
+    items = evidence(
+        "gnats\nThe gnats user was removed; it had uid 41.",
+        "postgres\nPostgresql databases are owned by this user and group.",
+    )
+    assert read("What numeric UID does the postgres user have?", items) == ""
+    assert read("What numeric UID does the gnats user have?", items).startswith("41 — ")

@@ -140,6 +140,9 @@ class Question:
     # "command" or "option" when the question asks for one ("which command must ... run",
     # "which options should I give"), or "": only a span printed as one answers it.
     code: str = ""
+    # Things the question names by their role ("the postgres user", "the sync package"),
+    # lower-cased: the sentence that answers speaks of one of them, not of its neighbour.
+    subjects: frozenset[str] = frozenset()
 
 
 def analyse(text: str) -> Question:
@@ -156,6 +159,7 @@ def analyse(text: str) -> Question:
         kind_of=kind_of(lowered),
         qualifiers=qualifiers(text),
         code=code_kind(lowered),
+        subjects=subjects(text),
     )
 
 
@@ -178,6 +182,57 @@ def qualifiers(text: str) -> frozenset[str]:
     found = [m.group(1) for m in _QUALIFIER.finditer(text)]
     found += [m.group(1) for m in _VARIANT.finditer(text)]
     return frozenset(name.rstrip(".").lower() for name in found)
+
+
+# "the postgres user": a name, then the kind of thing it names. Words that describe rather
+# than name ("the default user", "the system user") are no names.
+_SUBJECT = re.compile(
+    r"\bthe ([a-z][\w.+-]*[a-z0-9]) (?:user|group|account|package|daemon|service|library|"
+    r"module|program|command|utility|file|directory|attribute|element|function|variable|"
+    r"field|directive|preset|column|property)s?\b(?!['’]s| line)"
+)
+_DESCRIBING = frozenset(
+    [
+        "default",
+        "following",
+        "new",
+        "current",
+        "main",
+        "given",
+        "whole",
+        "input",
+        "output",
+        "system",
+        "previous",
+        "next",
+        "last",
+        "special",
+        "same",
+        "only",
+        "config",
+        "configuration",
+        "source",
+        "target",
+        "data",
+        "log",
+        "user",
+        "shell",
+        "home",
+        "top",
+        "base",
+        "parent",
+        "child",
+    ]
+)
+
+
+def subjects(text: str) -> frozenset[str]:
+    """Names the question gives a thing with its kind: "the postgres user" -> "postgres"."""
+    return frozenset(
+        m.group(1)
+        for m in _SUBJECT.finditer(text)
+        if m.group(1) not in STOPWORDS and m.group(1) not in _DESCRIBING
+    )
 
 
 _KIND_OF = re.compile(r"\b(?:what|which) (?:kind|kinds|type|types|sort|sorts) of ([a-z][\w-]+)")

@@ -88,6 +88,7 @@ class Candidate:
     spans: tuple[str, ...] = ()  # spans of the asked type the question does not state
     bridged: bool = False
     follows: str = ""  # the next sentence of the same chunk, for a sentence ending in ":"
+    previous: str = ""  # the unit before it in its chunk: an entry's name, a heading
 
 
 @dataclass(frozen=True)
@@ -154,6 +155,9 @@ class Reader:
             candidates = [
                 c for c in candidates if all(_about_option(o, c, evidence) for o in options)
             ]
+            # "What UID does the postgres user have" is not answered by the sentence on the
+            # gnats user: the sentence, or the entry name before it, names the one asked about.
+            candidates = [c for c in candidates if _names_subjects(asked.subjects, c)]
             if _DEFAULT.search(question) and not _ASKS_BEHAVIOUR.search(question):
                 # A value is the default only where the text says so: "a value of 0.1 will
                 # lead to ..." gives an example, not what holds when nothing is set.
@@ -203,6 +207,7 @@ class Reader:
             q_terms, earlier = earlier, []
         # evidence index, unit, the one after it, the unit as scored (with its table caption)
         units: list[tuple[int, str, str, str]] = []
+        previous: list[str] = []
         for index in usable:
             split = reading_units(readable[index])
             nexts = [text for text, _ in split[1:]] + [""]
@@ -210,6 +215,7 @@ class Reader:
                 (index, text, after, f"{caption} {text}" if caption else text)
                 for (text, caption), after in zip(split, nexts, strict=True)
             ]
+            previous += ["", *(text for text, _ in split[:-1])]
         if not units or not q_terms:
             return []
         unit_terms = [frozenset(content_terms(scored)) for _, _, _, scored in units]
@@ -230,8 +236,8 @@ class Reader:
         dense = self._dense(query, units, lexicals, [e.chunk for e in evidence])
         typed = "types" in self.parts
         scored = []
-        for (index, text, after, _), terms, cosine, lexical in zip(
-            units, unit_terms, dense, lexicals, strict=True
+        for (index, text, after, _), terms, cosine, lexical, before in zip(
+            units, unit_terms, dense, lexicals, previous, strict=True
         ):
             novelty = min(1.0, len(terms - q_set) / 3) if terms else 0.0
             relevance = DENSE_WEIGHT * float(cosine) + LEXICAL_WEIGHT * lexical
@@ -246,7 +252,11 @@ class Reader:
             if excluded & terms:  # "besides X": a sentence about X is not the answer
                 score -= EXCLUDED_PENALTY
             follows = after if text.rstrip().endswith(":") else ""
-            scored.append(Candidate(index, text, score, relevance, tuple(found), follows=follows))
+            scored.append(
+                Candidate(
+                    index, text, score, relevance, tuple(found), follows=follows, previous=before
+                )
+            )
         scored.sort(key=lambda c: (-c.score, c.evidence_index, c.text))
         return scored
 
@@ -497,6 +507,11 @@ def _states(things: frozenset[str], cand: Candidate) -> bool:
     """The candidate's sentence (with what it introduces) names every one of ``things``."""
     text = f"{cand.text} {cand.follows}".lower()
     return all(_contains(text, thing) for thing in things)
+
+
+def _names_subjects(subjects: frozenset[str], cand: Candidate) -> bool:
+    text = f"{cand.previous} {cand.text} {cand.follows}".lower()
+    return all(_contains(text, subject) for subject in subjects)
 
 
 def _speaks_of(terms: frozenset[str], cand: Candidate, evidence: Sequence[Evidence]) -> bool:
