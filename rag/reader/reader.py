@@ -6,7 +6,7 @@ the question's topic terms it holds, rare and exact terms weighing most) and by 
 a span of the type asked for that the question does not already state. The answer is refused
 when the question's topic is mostly absent, when no sentence is relevant enough, when the
 supporting document does not mention what the question pins down (a version, a number, a name),
-or when a question asking for a number, a date or a price finds none on topic. A picture answers
+or when a question asking for a number, a price or a version finds none on topic. A picture answers
 only a question that speaks of a picture.
 
 ``parts`` switches each part off for measurement (an ablation); all are on by default.
