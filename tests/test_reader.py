@@ -544,3 +544,16 @@ def test_a_thing_named_with_its_kind_must_be_what_the_answer_speaks_of():
     )
     assert read("What numeric UID does the postgres user have?", items) == ""
     assert read("What numeric UID does the gnats user have?", items).startswith("41 — ")
+
+
+def test_long_runs_of_capitals_or_letters_are_scanned_once():
+    import time
+
+    from rag.reader.commands import command_spans, option_spans
+
+    # Scanned from every position, these took seconds; once through, milliseconds (the bound
+    # leaves a shared machine a hundredfold margin).
+    started = time.perf_counter()
+    assert option_spans("ABC DEF " * 2000) == []
+    assert command_spans("$ " + "a" * 5000 + " command") == []
+    assert time.perf_counter() - started < 1.0

@@ -34,7 +34,8 @@ def code_kind(lowered: str) -> str:
 
 # A token printed as code: it holds a hyphen, an underscore, a dot, a slash or a digit
 # ("update-mime-database", "fc-cache", "./configure", "python3").
-_CODE_TOKEN = r"[A-Za-z.~/][\w.+/~-]*(?<=[\w/])"
+# Starting where a token starts, so that a long run of letters is scanned once.
+_CODE_TOKEN = r"(?<![\w.+/~-])[A-Za-z.~/][\w.+/~-]*(?<=[\w/])"
 _CODE_SHAPED = re.compile(r"[-_./\d]")
 # Quoted or in backticks, as manuals print code (the same quotes as ``spans.QUOTED``, which
 # cannot be imported here: the question's analysis imports this module).
@@ -50,7 +51,7 @@ _OPTION = re.compile(r"(?<![\w-])--?[A-Za-z][\w-]*(?:=[^\s,;)]+)?")
 _ASSIGNMENT = re.compile(r"(?<![\w-])[A-Za-z][\w.-]*=[^\s,;)\"”’']+")
 # "the AUTOMATIC TAGS option", "the ‘-Z’ option", "option --quiet".
 _NAMED_OPTION = re.compile(
-    r"\b([A-Z][A-Z0-9_-]+(?:\s+[A-Z][A-Z0-9_-]+)*)\s+(?:option|flag|switch|setting)\b"
+    r"(?<![\w-])([A-Z][A-Z0-9_-]+(?:\s+[A-Z][A-Z0-9_-]+){0,3})\s+(?:option|flag|switch|setting)\b"
 )
 
 

@@ -171,7 +171,7 @@ _QUALIFIER = re.compile(
 
 # "the Mac OS version of dotty", "the Windows port": a name that picks one variant of a thing.
 _VARIANT = re.compile(
-    r"\b(?:the|a|an|its)\s+((?:[A-Z][\w+#.-]*)(?:\s+[A-Z][\w+#.-]*)*)\s+"
+    r"\b(?:the|a|an|its)\s+((?:[A-Z][\w+#.-]*)(?:\s+[A-Z][\w+#.-]*){0,3})\s+"
     r"(?:version|edition|port|build|variant|implementation|flavou?r)\b(?!\s*\d)"
 )
 
