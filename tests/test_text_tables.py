@@ -10,12 +10,13 @@ from pathlib import Path
 
 import pytest
 from conftest import stored_chunks
+from test_reader import evidence, read
 
 from ingest.loaders.aligned_text_tables import aligned_tables
 from ingest.loaders.markdown_tables import pipe_tables
 from ingest.loaders.text import load_text
 from ingest.loaders.text_tables import text_segments
-from rag.reader.tables import parse_row
+from rag.reader.tables import names_row, parse_row
 
 FIND_FEATURES = """\
        it fails.  However, find will not exit immediately.  Previously, find's  exit  status  was
@@ -277,3 +278,32 @@ def test_a_row_by_column_question_gets_the_cell(make_service, tmp_path):
     assert FIND_FEATURES[last.start : last.end] == last.text
     answer = service.ask("In which version of find was -newerXY added?")
     assert answer.text.startswith("4.3.3"), answer.text
+
+
+def test_the_row_a_question_names_by_its_key_is_read():
+    # "how fast" is no row key: the row named "gzip -1" is asked about, not "gzip --fast".
+    items = evidence(
+        "Benchmarks\n"
+        "Compressor: gzip 1.13 --fast — Ratio: 2.70 — Decompression: 450 MB/s\n"
+        "Compressor: gzip 1.13 -1 — Ratio: 2.74 — Decompression: 400 MB/s"
+    )
+    answer = read("How fast does gzip 1.13 at level -1 decompress?", items)
+    assert answer.startswith("400 MB/s"), answer
+    cells = parse_row("Compressor: gzip -1 — Ratio: 2.74")
+    assert names_row("how fast is gzip -1?", cells)
+    assert not names_row("how fast is gzip -9?", cells)
+
+
+def test_a_rest_simple_table_takes_its_borders_along():
+    simple = (
+        "Fruit by size.\n\n=====  =====  ======\nName   Size   Colour\n=====  =====  ======\n"
+        "apple  small  red\nmelon  large  green\n=====  =====  ======\n\nAfter.\n"
+    )
+    before, table, after = text_segments(simple, ".rst")
+    assert before.text == "Fruit by size.\n"
+    assert table.text.split("\n") == [
+        "Fruit by size.",
+        "Name: apple — Size: small — Colour: red",
+        "Name: melon — Size: large — Colour: green",
+    ]
+    assert after.text.strip() == "After."

@@ -162,7 +162,9 @@ def _table_at(split: list[list[Cell]], header: int) -> tuple[TextTable | None, i
         starts = [header, *starts[above:]]
     if len(rows) < MIN_ROWS or not _sound(rows, starts, split, columns, rule is not None):
         return None, end
-    return TextTable(header, end, rows), end
+    # A reST simple table's top border belongs to it, not to the prose above.
+    first = header - 1 if header > 0 and _underlines(split[header - 1], columns) else header
+    return TextTable(first, end, rows), end
 
 
 def _columns(split: list[list[Cell]], lines: list[int]) -> list[tuple[int, int]]:
