@@ -2,7 +2,8 @@
 as table rows with their headers; prose, option lists and code stay prose.
 
 The snippets are real: find(1) and captoinfo(1) as ``man`` renders them, Vim's help files,
-dpkg's triggers spec, base-passwd's README, Node.js's BUILDING.md, ``ls --help``."""
+dpkg's triggers spec, base-passwd's README, Node.js's BUILDING.md, the reStructuredText
+specification, the AWS command line's table output, ``ls --help``."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from conftest import stored_chunks
 from test_reader import evidence, read
 
 from ingest.loaders.aligned_text_tables import aligned_tables
+from ingest.loaders.grid_tables import grid_tables
 from ingest.loaders.markdown_tables import pipe_tables
 from ingest.loaders.text import load_text
 from ingest.loaders.text_tables import text_segments
@@ -307,3 +309,68 @@ def test_a_rest_simple_table_takes_its_borders_along():
         "Name: melon — Size: large — Colour: green",
     ]
     assert after.text.strip() == "After."
+
+
+# The reStructuredText specification's own grid table.
+REST_GRID = """\
+Grid tables draw their cells.
+
++------------------------+------------+----------+----------+
+| Header row, column 1   | Header 2   | Header 3 | Header 4 |
+| (header rows optional) |            |          |          |
++========================+============+==========+==========+
+| body row 1, column 1   | column 2   | column 3 | column 4 |
++------------------------+------------+----------+----------+
+| body row 2             | Cells may span columns.          |
++------------------------+------------+---------------------+
+| body row 3             | Cells may  | - Table cells       |
++------------------------+ span rows. | - contain           |
+| body row 4             |            | - body elements.    |
++------------------------+------------+---------------------+
+"""
+
+
+def test_rest_grid_tables_with_wrapped_and_spanning_cells():
+    before, *tables = text_segments(REST_GRID, ".rst")
+    assert before.text == "Grid tables draw their cells.\n"
+    lines = "\n".join(t.text for t in tables).split("\n")
+    assert lines[0] == "Grid tables draw their cells."
+    assert lines[1].startswith("Header row, column 1 (header rows optional): body row 1, column 1")
+    rows = [
+        dict((c.header, c.value) for c in cells) for line in lines if (cells := parse_row(line))
+    ]
+    row4 = next(row for row in rows if "body row 4" in row.values())
+    assert len(rows) == 4
+    assert row4["Header 2"] == "Cells may span rows."
+    assert row4["Header 3"] == "- Table cells - contain - body elements."
+    # A cell's right side missing: docutils refuses the box, and its lines stay prose.
+    broken = REST_GRID.replace("| column 4 |", "| column 4  ")
+    assert len(text_segments(broken, ".rst")) == 1  # docutils refuses it: it stays prose
+
+
+def test_a_box_drawn_by_a_command_line_tool_holds_a_row_per_line():
+    # aws ec2 describe-instances --output table
+    output = """\
+    -------------------------------------------------------------
+    |                     DescribeInstances                     |
+    +--------------+-----------------------+--------------------+
+    |      AZ      |       Instance        |        Name        |
+    +--------------+-----------------------+--------------------+
+    |  us-east-2b  |  i-057750d42936e468a  |  my-prod-server    |
+    |  us-east-2a  |  i-001efd250faaa6ffa  |  test-server-1     |
+    +--------------+-----------------------+--------------------+
+"""
+    (table,) = grid_tables(output.split("\n"))
+    assert table.rows == [
+        ["AZ", "Instance", "Name"],
+        ["us-east-2b", "i-057750d42936e468a", "my-prod-server"],
+        ["us-east-2a", "i-001efd250faaa6ffa", "test-server-1"],
+    ]
+
+
+@pytest.mark.timeout(20)
+def test_a_matrix_of_numbers_is_no_table_and_costs_little():
+    # A data file: one line of 20,000 numbers (letters in their exponents), then more lines.
+    row = "   ".join(f"{i / 7:.7e}" for i in range(20_000))
+    text = "\n".join([row] * 3 + ["  ".join(["x1e0"] * 30)] * 2_000)
+    assert len(text_segments(text, ".txt")) == 1

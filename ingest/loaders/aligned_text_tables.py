@@ -32,6 +32,7 @@ from ingest.loaders.pdf_table_layout import join_lines
 
 MIN_ROWS = 3  # a header and two rows
 MAX_LINES = 400  # a table is read over at most this many lines; the rest stays prose
+MAX_COLUMNS = 24  # more is a matrix of numbers (data), not a table to read row by row
 HEADER_CELL_CHARS = 40
 HEADER_CELL_WORDS = 4
 KEY_CELL_CHARS = 30  # some column must hold short keys: two columns of prose are not a table
@@ -68,7 +69,7 @@ def aligned_tables(lines: list[str]) -> list[TextTable]:
     found = []
     i = 0
     while i < len(lines):
-        if len(split[i]) < 2 or not all(_label(c.text) for c in split[i]):
+        if not 2 <= len(split[i]) <= MAX_COLUMNS or not all(_label(c.text) for c in split[i]):
             i += 1
             continue
         table, run_end = _table_at(split, i)
@@ -131,7 +132,7 @@ def _table_at(split: list[list[Cell]], header: int) -> tuple[TextTable | None, i
     end = _run(split, header)
     lines = [header, *(j for j in range(header + 1, end) if not _is_rule(split[j]))]
     columns = _columns(split, lines)
-    if len(columns) < 2:
+    if not 2 <= len(columns) <= MAX_COLUMNS:
         return None, end
     # A rule under the header (which may wrap onto a few lines) marks it as one.
     rule = next(

@@ -4,17 +4,24 @@ or an escaped ``\\|`` is no column break, and a table inside a code block stays 
 
 from __future__ import annotations
 
+import re
+
 from ingest.loaders.aligned_text_tables import TextTable
 
 # Inline tokens whose ``content`` is text a reader sees: an image's is its alt text.
 SHOWN = {"text", "code_inline", "image"}
 BREAKS = {"softbreak", "hardbreak"}
+# The rule under a pipe table's header ("|---|:--:|", "--- | ---"): without one there is no
+# table, and the document need not be parsed at all.
+DELIMITER_ROW = re.compile(r"^(?=[^\n]*\|)(?=[^\n]*-)[ \t|:-]+$", re.MULTILINE)
 
 
 def pipe_tables(text: str) -> list[TextTable]:
     """Each pipe table in ``text`` with its line span, header row first. A table needs a
     header and a row below it (the rule line under the header is what makes it one), and some
     text in its rows: a grid of pictures lays out pictures, it tabulates nothing."""
+    if not DELIMITER_ROW.search(text):
+        return []
     from markdown_it import MarkdownIt
 
     tokens = MarkdownIt("commonmark").enable("table").parse(text)

@@ -1,6 +1,6 @@
 """Tables that a text document prints as text, read as the table rows every other format's
 tables become (``table_rows``): Markdown pipe tables, and in plain text (man pages rendered to
-text, READMEs, reStructuredText) column-aligned tables as well.
+text, READMEs, reStructuredText) grid tables and column-aligned tables as well.
 
 The document becomes its prose and its tables in reading order: the prose between two tables
 is one segment, each table is its rows (``Header: cell — Header: cell``) under a caption, the
@@ -14,6 +14,7 @@ import re
 
 from ingest.document import Segment
 from ingest.loaders.aligned_text_tables import TextTable, aligned_tables
+from ingest.loaders.grid_tables import boxes, grid_tables
 from ingest.loaders.markdown_tables import pipe_tables
 from ingest.loaders.pdf_table_layout import last_sentences
 from ingest.loaders.table_rows import table_segments
@@ -34,7 +35,10 @@ def find_tables(text: str, suffix: str) -> list[TextTable]:
     tables = pipe_tables(text)
     if suffix not in MARKDOWN_SUFFIXES:
         lines = text.split("\n")
-        taken = {i for table in tables for i in range(table.first, table.last)}
+        tables += grid_tables(lines)
+        # A box that is no sound grid table is no column-aligned one either.
+        taken = {i for first, last in boxes(lines) for i in range(first, last)}
+        taken |= {i for table in tables for i in range(table.first, table.last)}
         tables += [
             table
             for table in aligned_tables(lines)
