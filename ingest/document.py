@@ -17,6 +17,9 @@ class Segment:
     ocr: bool = False  # the text came from OCR of a rendered page
     # How a citation names the page where "page N" would mislead: "slide 3", "sheet Budget".
     page_label: str | None = None
+    # Where ``text`` starts in the document's text, for a document cut into prose and tables:
+    # chunk offsets count from there (a table's rows, from where the table starts).
+    offset: int = 0
 
 
 @dataclass

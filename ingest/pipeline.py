@@ -562,6 +562,8 @@ class Ingestor:
         """A text segment is split into chunks; a picture is kept, described and its text split."""
         if isinstance(part, Segment):
             for piece in self.chunker.split(part.text):
+                if part.offset:
+                    piece = Piece(piece.text, part.offset + piece.start, part.offset + piece.end)
                 cut.add(piece, part.page, "text", page_label=part.page_label)
         elif isinstance(part, PageImage):
             cut.images += 1

@@ -8,6 +8,7 @@ from pathlib import Path
 from ingest.document import LoadedDocument, Segment
 from ingest.loaders.html_tables import parse_html
 from ingest.loaders.table_rows import table_segments
+from ingest.loaders.text_tables import text_segments
 from rag.errors import EmptyFileError, FileTooLargeError
 
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -38,18 +39,19 @@ def load_text(path: Path, data: bytes, *, max_mb: float | None = None) -> Loaded
     text = decode(data)
     suffix = path.suffix.lower()
     title = ""
-    tables: list[Segment] = []
     if suffix in HTML_SUFFIXES:
         content = parse_html(text)
-        text, title = content.text, content.title
+        text, title = content.text.replace("\r\n", "\n"), content.title
+        parts = [Segment(text)]
         for caption, rows in content.tables:
-            tables += table_segments(rows, caption=caption)
-    elif suffix in MARKDOWN_SUFFIXES:
-        match = re.search(r"^#\s+(.+)$", text, flags=re.MULTILINE)
-        title = match.group(1).strip() if match else ""
-    text = text.replace("\r\n", "\n")
+            parts += table_segments(rows, caption=caption)
+    else:
+        if suffix in MARKDOWN_SUFFIXES:
+            match = re.search(r"^#\s+(.+)$", text, flags=re.MULTILINE)
+            title = match.group(1).strip() if match else ""
+        text = text.replace("\r\n", "\n")
+        # Tables printed as text (pipe tables, columns aligned by spaces) are read as tables.
+        parts = text_segments(text, suffix)
     if not text.strip():
         raise EmptyFileError(str(path), "no text in the file")
-    return LoadedDocument(
-        kind="text", title=title or path.stem, parts=iter([Segment(text), *tables]), pages=0
-    )
+    return LoadedDocument(kind="text", title=title or path.stem, parts=iter(parts), pages=0)

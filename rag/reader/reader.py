@@ -35,7 +35,7 @@ from rag.reader.pictures import (
 )
 from rag.reader.question import Question, Wants, analyse
 from rag.reader.spans import kinds, shaped, spans, yes_or_no
-from rag.reader.tables import Cell, answer_cell, parse_row
+from rag.reader.tables import Cell, answer_cell, names_row, parse_row
 from rag.reader.terms import content_terms, key_terms
 from rag.settings import READER_PARTS
 from rag.text import initialisms, normalize_space, sentences
@@ -57,6 +57,7 @@ CONTEXT_FACTOR = 0.5
 # Units embedded per question: the evidence sentences that share the question's wording most.
 MAX_EMBEDDED = 24
 BRIDGE_BONUS = 0.25
+ROW_KEY_BONUS = 0.1  # a table row whose key the question states whole is the row it asks about
 EXCLUDED_PENALTY = 0.1
 MISSING_NAME_PENALTY = 0.08
 # Types whose answer must be found as a span, or the question is not answered: "which
@@ -242,11 +243,13 @@ class Reader:
             novelty = min(1.0, len(terms - q_set) / 3) if terms else 0.0
             relevance = DENSE_WEIGHT * float(cosine) + LEXICAL_WEIGHT * lexical
             found = _new_spans(asked, text)
+            score = relevance + NOVELTY_WEIGHT * (novelty - 1.0) + RANK_BONUS / (index + 1)
             if "tables" in self.parts and (cells := parse_row(text)):
                 # A row holding a cell under the header the question names answers it.
                 cell = _answer_cell(asked, cells)
                 found = [cell.value] if cell is not None else found
-            score = relevance + NOVELTY_WEIGHT * (novelty - 1.0) + RANK_BONUS / (index + 1)
+                if names_row(question, cells):
+                    score += ROW_KEY_BONUS
             if typed and found:
                 score += TYPE_BONUS
             if excluded & terms:  # "besides X": a sentence about X is not the answer

@@ -16,6 +16,7 @@ from rag.text import initialisms
 _CELL = re.compile(r"^\s*([^:]{1,60}):\s+(.+?)\s*$")
 _CAPTION = re.compile(r"^\s*(table|figure|fig\.)\s+[\w.-]+\s*:", re.IGNORECASE)
 SEPARATOR = " — "
+_WORD = re.compile(r"[^\s,;:?!()\"']+")
 
 
 @dataclass(frozen=True)
@@ -52,3 +53,11 @@ def answer_cell(question: str, cells: list[Cell]) -> Cell | None:
         if header_hits and (best is None or header_hits > best[0]):
             best = (header_hits, cell)
     return best[1] if best else None
+
+
+def names_row(question: str, cells: list[Cell]) -> bool:
+    """The question states the row's key (its first cell) word for word: "zstd 1.5.1 at
+    level -1" names the row "zstd 1.5.1 -1", not its neighbour "zstd 1.5.1 --fast=1"."""
+    asked = {word.rstrip(".").lower() for word in _WORD.findall(question)}
+    key = [word.rstrip(".").lower() for word in _WORD.findall(cells[0].value)]
+    return bool(key) and all(word in asked for word in key)

@@ -1,0 +1,104 @@
+"""Tables that a text document prints as text, read as the table rows every other format's
+tables become (``table_rows``): Markdown pipe tables, and in plain text (man pages rendered to
+text, READMEs, reStructuredText) grid tables and column-aligned tables as well.
+
+The document becomes its prose and its tables in reading order: the prose between two tables
+is one segment, each table is its rows (``Header: cell — Header: cell``) under a caption, the
+sentence that introduces it. The table's own lines leave the prose, where they would be a run of
+words with no column to tell a cell by.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ingest.document import Segment
+from ingest.loaders.aligned_text_tables import TextTable, aligned_tables
+from ingest.loaders.grid_tables import boxes, grid_tables
+from ingest.loaders.markdown_tables import pipe_tables
+from ingest.loaders.pdf_table_layout import last_sentences
+from ingest.loaders.table_rows import table_segments
+
+MARKDOWN_SUFFIXES = {".md", ".markdown"}
+HEADING = re.compile(r"^\s{0,3}#{1,6}\s+|\s+#+\s*$")
+LINK_DEFINITION = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*\S+")  # Markdown: "[gcc]: https://..."
+CAPTION_GAP = 2  # blank lines between a table and the paragraph that introduces it, at most
+# A caption is repeated in every piece of a long table: a longer introduction gives way to the
+# heading above the table.
+CAPTION_CHARS = 120
+SETEXT_RULE = re.compile(r"^\s{0,3}(=+|-+)\s*$")
+
+
+def find_tables(text: str, suffix: str) -> list[TextTable]:
+    """The tables of a text document, in order and apart. Markdown has pipe tables only: text
+    aligned by spaces there sits in code blocks, which are code."""
+    tables = pipe_tables(text)
+    if suffix not in MARKDOWN_SUFFIXES:
+        lines = text.split("\n")
+        tables += grid_tables(lines)
+        # A box that is no sound grid table is no column-aligned one either.
+        taken = {i for first, last in boxes(lines) for i in range(first, last)}
+        taken |= {i for table in tables for i in range(table.first, table.last)}
+        tables += [
+            table
+            for table in aligned_tables(lines)
+            if not taken.intersection(range(table.first, table.last))
+        ]
+    return sorted(tables, key=lambda table: table.first)
+
+
+def text_segments(text: str, suffix: str) -> list[Segment]:
+    """``text`` (line breaks ``\\n``) as prose segments and table segments in reading order;
+    one segment of the whole text when it holds no table."""
+    tables = find_tables(text, suffix)
+    if not tables:
+        return [Segment(text)]
+    lines = text.split("\n")
+    starts = [0]
+    for line in lines:
+        starts.append(starts[-1] + len(line) + 1)
+    segments: list[Segment] = []
+    done = 0  # lines before this one are in a segment already
+    for table in tables:
+        rows = table_segments(table.rows, caption=_caption(lines, table.first))
+        if not rows:
+            continue  # no cells to name: its lines stay in the prose
+        segments += _prose(lines, starts, done, table.first)
+        segments += [Segment(row.text, offset=starts[table.first]) for row in rows]
+        done = table.last
+    segments += _prose(lines, starts, done, len(lines))
+    return segments
+
+
+def _prose(lines: list[str], starts: list[int], first: int, last: int) -> list[Segment]:
+    text = "\n".join(lines[first:last])
+    return [Segment(text, offset=starts[first])] if text.strip() else []
+
+
+def _caption(lines: list[str], first: int) -> str:
+    """The sentence that introduces the table: the end of the paragraph (or the heading) just
+    above it, with at most ``CAPTION_GAP`` blank lines and any link definitions between."""
+    end, blanks = first, 0
+    while end > 0 and (not lines[end - 1].strip() or LINK_DEFINITION.match(lines[end - 1])):
+        blanks += not lines[end - 1].strip()
+        end -= 1
+    if blanks > CAPTION_GAP:
+        return ""
+    start = end
+    while start > 0 and lines[start - 1].strip() and not LINK_DEFINITION.match(lines[start - 1]):
+        start -= 1
+    paragraph = " ".join(HEADING.sub("", line).strip() for line in lines[start:end])
+    sentence = last_sentences(paragraph, shortest=0) if paragraph.strip() else ""
+    if len(sentence) <= CAPTION_CHARS:
+        return sentence
+    return _heading_above(lines, start) or last_sentences(paragraph, longest=CAPTION_CHARS)
+
+
+def _heading_above(lines: list[str], first: int) -> str:
+    """The nearest heading above line ``first``: ``## Benchmarks``, or a line over ``===``."""
+    for i in range(first - 1, -1, -1):
+        if HEADING.match(lines[i]):
+            return HEADING.sub("", lines[i]).strip()
+        if i > 0 and SETEXT_RULE.match(lines[i]) and lines[i - 1].strip():
+            return lines[i - 1].strip()
+    return ""

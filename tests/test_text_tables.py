@@ -1,0 +1,376 @@
+"""Tables printed as text (man pages rendered to text, READMEs, Markdown pipe tables) are read
+as table rows with their headers; prose, option lists and code stay prose.
+
+The snippets are real: find(1) and captoinfo(1) as ``man`` renders them, Vim's help files,
+dpkg's triggers spec, base-passwd's README, Node.js's BUILDING.md, the reStructuredText
+specification, the AWS command line's table output, ``ls --help``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import stored_chunks
+from test_reader import evidence, read
+
+from ingest.loaders.aligned_text_tables import aligned_tables
+from ingest.loaders.grid_tables import grid_tables
+from ingest.loaders.markdown_tables import pipe_tables
+from ingest.loaders.text import load_text
+from ingest.loaders.text_tables import text_segments
+from rag.reader.tables import names_row, parse_row
+
+FIND_FEATURES = """\
+       it fails.  However, find will not exit immediately.  Previously, find's  exit  status  was
+       unaffected by the failure of -delete.
+
+       Feature                Added in   Also occurs in
+       -files0-from           4.9.0
+       -newerXY               4.3.3      BSD
+       -D                     4.3.1
+       -O                     4.3.1
+       -readable              4.3.0
+       -exec ... +            4.2.12     POSIX
+       -execdir               4.2.12     BSD
+
+       The -delete action was introduced in findutils 4.2.3."""
+
+# Vim's help: a description that wraps onto the next line, under the column it belongs to.
+VIM_WRAPPED = """\
+There are also some highlight groups worth mentioning as they can be useful in
+configuration.
+
+Highlight\t\t\tEffect ~
+doxygenErrorComment\t\tThe colour of an end-comment when missing
+\t\t\t\tpunctuation in a code, verbatim or dot section
+doxygenLinkError\t\tThe colour of an end-comment when missing the
+\t\t\t\t\\endlink from a \\link section.
+"""
+
+# dpkg's triggers spec: columns apart by tabs (one of them only a space wide), a header over
+# two lines, and a rule of dashes and plus signs under it.
+DPKG_TRIGGERS = """\
+Here is a summary of the behaviours:
+
+ Command line\t\tTrigproc\tTrigproc\tConfigure
+\t\t\tthese\t\tany triggered
+ ----------------------+---------------+---------------+-----------------
+ --unpack\t\tno\t\tusually[1]\tnone
+ --remove\t\tn/a\t\tusually[1]\tnone
+ --configure -a\t\tany needed\tusually[1]\tany needed
+ --triggers-only <some>\tmust\t\tusually not[1]\tnone
+"""
+
+BASE_PASSWD = """\
+Reserved uids:
+    uid   | name              | description
+    ------+-------------------+---------------
+    63434 | netplan           | netplan
+    64000 | ftn               | fidogate
+    64001 | mysql             | mysql-server
+"""
+
+CAPTOINFO = """\
+       Nonstd   Std    From           Terminfo
+        name    name                 capability
+       ───────────────────────────────────────────────
+       BO       mr     AT&T    enter_reverse_mode
+       CI       vi     AT&T    cursor_invisible
+       EN       @7     XENIX   key_end
+"""
+
+NODE_TOOLCHAINS = """\
+Depending on the host platform, the selection of toolchains may vary.
+
+| Operating System | Compiler Versions                                                   |
+| ---------------- | ------------------------------------------------------------------- |
+| Linux            | GCC >= 10.1                                                         |
+| Windows          | Visual Studio 2019 or 2022 with the Windows 10 SDK on a 64-bit host |
+| macOS            | Xcode >= 11 (Apple LLVM >= 11)                                      |
+
+### Official binary platforms and toolchains
+"""
+
+
+def rows_of(text: str) -> list[list[list[str]]]:
+    return [table.rows for table in aligned_tables(text.split("\n"))]
+
+
+def test_man_page_table_is_read_with_empty_cells_and_its_line_span():
+    (table,) = aligned_tables(FIND_FEATURES.split("\n"))
+    assert table.rows[0] == ["Feature", "Added in", "Also occurs in"]
+    assert table.rows[1] == ["-files0-from", "4.9.0", ""]
+    assert table.rows[2] == ["-newerXY", "4.3.3", "BSD"]
+    assert table.rows[-1] == ["-execdir", "4.2.12", "BSD"]
+    assert (table.first, table.last) == (3, 11)
+
+
+def test_one_blank_line_inside_a_table_is_bridged():
+    # man puts a page break inside long tables as a blank line.
+    broken = FIND_FEATURES.replace("       -readable", "\n       -readable")
+    (rows,) = rows_of(broken)
+    assert [row[0] for row in rows][-3:] == ["-readable", "-exec ... +", "-execdir"]
+
+
+def test_a_wrapped_description_joins_its_row():
+    (rows,) = rows_of(VIM_WRAPPED)
+    assert rows[1] == [
+        "doxygenErrorComment",
+        "The colour of an end-comment when missing punctuation in a code, verbatim or dot section",
+    ]
+    assert (
+        rows[2][1]
+        == "The colour of an end-comment when missing the \\endlink from a \\link section."
+    )
+
+
+def test_tab_columns_and_a_header_over_two_lines():
+    (rows,) = rows_of(DPKG_TRIGGERS)
+    assert rows[0] == ["Command line", "Trigproc these", "Trigproc any triggered", "Configure"]
+    assert rows[-1] == ["--triggers-only <some>", "must", "usually not[1]", "none"]
+    (rows,) = rows_of(CAPTOINFO)
+    assert rows[0] == ["Nonstd name", "Std name", "From", "Terminfo capability"]
+    assert rows[3] == ["EN", "@7", "XENIX", "key_end"]
+
+
+def test_bars_between_spaces_part_columns():
+    (rows,) = rows_of(BASE_PASSWD)
+    assert rows[0] == ["uid", "name", "description"]
+    assert rows[2] == ["64000", "ftn", "fidogate"]
+
+
+NOT_TABLES = {
+    "justified prose": """\
+       xz  compresses  or  decompresses each file according to the selected operation mode.  If no
+       files  are given or file is -, xz reads from standard input and writes the processed data to
+       standard  output.   xz will refuse (display an error and skip the file) to write compressed
+       data to standard output if it is a terminal.  Similarly, xz will refuse to read  compressed
+""",
+    "indented paragraph": """\
+    These options are variables that one may change, typically in one's
+    vimrc file.  None of them is needed for the plugin to work.
+    Each has a default that suits most users.
+""",
+    "option list": """\
+  -v, --verbose              be verbose
+  -q, --quiet                print nothing
+      --check-device         check device numbers when creating incremental
+                             archives (default)
+  -G, --incremental          handle old GNU-format incremental backup
+      --hole-detection=TYPE  technique to detect holes
+""",
+    "subcommands": """\
+   add        Add file contents to the index
+   mv         Move or rename a file, a directory, or a symlink
+   restore    Restore working tree files
+   rm         Remove files from the working tree and from the index
+""",
+    "key-value list": """\
+Status:     recommendation, stable
+Version:    1.0
+Author:     Guillem Jover
+""",
+    "code block": """\
+    CC      = gcc
+    CFLAGS  = -O2 -Wall
+    LDFLAGS = -lm
+    prog:   main.o util.o
+""",
+    "shell session": """\
+    $ ls -l
+    -rw-r--r--  1 root  root  12 Jan  1  foo
+    -rw-r--r--  1 root  root  14 Jan  1  bar
+    -rw-r--r--  1 root  root  16 Jan  1  baz
+""",
+    "menu with separators": """\
+File
+  New File         # eEW.new_callback
+  Open...          # iomenu.open
+  Path Browser     # eEW.open_path_browser, pathbrowser
+  ---
+  Save             # iomenu.save
+  Save As...       # iomenu.save_as
+""",
+    "two aligned rows": """\
+       Preset   CompCPU
+        -0         0
+""",
+}
+
+
+@pytest.mark.parametrize("name", sorted(NOT_TABLES))
+def test_what_is_no_table_stays_prose(name):
+    text = NOT_TABLES[name]
+    assert rows_of(text) == []
+    assert text_segments(text, ".txt")[0].text == text
+
+
+def test_pipe_table_cells_are_plain_text():
+    (table,) = pipe_tables(NODE_TOOLCHAINS)
+    assert table.rows[0] == ["Operating System", "Compiler Versions"]
+    assert table.rows[3] == ["macOS", "Xcode >= 11 (Apple LLVM >= 11)"]
+    assert (table.first, table.last) == (2, 7)
+    marked = (
+        "| Option | Meaning |\n|---|---|\n| **`-k`** | keep [files](x.md) |\n| `a\\|b` | either |\n"
+    )
+    (table,) = pipe_tables(marked)
+    assert table.rows[1:] == [["-k", "keep files"], ["a|b", "either"]]
+
+
+def test_pipes_in_code_or_around_pictures_are_no_table():
+    fenced = "```\n| a | b |\n|---|---|\n| 1 | 2 |\n```\n"
+    pictures = "Ratio | Speed\n---|---\n![Ratio](r.png) | ![Speed](s.png)\n"
+    assert pipe_tables(fenced) == []
+    assert pipe_tables(pictures) == []
+
+
+def test_tables_sit_between_their_prose_with_a_caption_and_offsets():
+    segments = text_segments(FIND_FEATURES, ".txt")
+    before, table, after = segments
+    assert before.text.rstrip().endswith("unaffected by the failure of -delete.")
+    assert "Feature" not in before.text and "-execdir" not in after.text
+    assert after.text.strip() == "The -delete action was introduced in findutils 4.2.3."
+    lines = table.text.split("\n")
+    assert lines[0] == "Previously, find's exit status was unaffected by the failure of -delete."
+    assert lines[2] == "Feature: -newerXY — Added in: 4.3.3 — Also occurs in: BSD"
+    for segment in (before, after):
+        assert FIND_FEATURES[segment.offset :].startswith(segment.text)
+    assert FIND_FEATURES[table.offset :].startswith("       Feature")
+
+
+def test_a_long_introduction_gives_way_to_the_heading():
+    intro = "## Toolchains\n\n" + "This sentence is long, " * 8 + "and ends here.\n\n"
+    segments = text_segments(intro + NODE_TOOLCHAINS.split("\n\n", 1)[1], ".md")
+    rows = [s for s in segments if parse_row(s.text.split("\n")[-1])]
+    assert rows[0].text.split("\n")[0] == "Toolchains"
+
+
+def test_markdown_keeps_aligned_text_as_is_and_plain_text_reads_pipes():
+    # In Markdown, text aligned by spaces sits in code blocks; it is code, not a table.
+    fenced = "# Tools\n\n```\n" + FIND_FEATURES.split("\n\n")[1] + "\n```\n"
+    assert len(text_segments(fenced, ".md")) == 1
+    assert len(text_segments(fenced, ".txt")) > 1
+    assert len(text_segments(NODE_TOOLCHAINS, ".txt")) > 1
+
+
+@pytest.mark.parametrize(
+    ("name", "text"), [("find.txt", FIND_FEATURES), ("BUILD.md", NODE_TOOLCHAINS)]
+)
+def test_text_loader_emits_rows_the_reader_parses(name, text):
+    loaded = load_text(Path(name), text.encode())
+    rows = [
+        cells
+        for part in loaded.parts
+        for line in part.text.split("\n")
+        if (cells := parse_row(line))
+    ]
+    assert len(rows) >= 3
+    assert all(len(cells) >= 2 for cells in rows)
+
+
+def test_a_row_by_column_question_gets_the_cell(make_service, tmp_path):
+    service = make_service()
+    page = tmp_path / "find.1.txt"
+    page.write_text(FIND_FEATURES)
+    (result,) = service.ingest([page]).results
+    assert result.status == "ingested", result.reason
+    chunks = stored_chunks(service)
+    # Chunk offsets still point into the document's text, after the table too.
+    last = chunks[-1]
+    assert FIND_FEATURES[last.start : last.end] == last.text
+    answer = service.ask("In which version of find was -newerXY added?")
+    assert answer.text.startswith("4.3.3"), answer.text
+
+
+def test_the_row_a_question_names_by_its_key_is_read():
+    # "how fast" is no row key: the row named "gzip -1" is asked about, not "gzip --fast".
+    items = evidence(
+        "Benchmarks\n"
+        "Compressor: gzip 1.13 --fast — Ratio: 2.70 — Decompression: 450 MB/s\n"
+        "Compressor: gzip 1.13 -1 — Ratio: 2.74 — Decompression: 400 MB/s"
+    )
+    answer = read("How fast does gzip 1.13 at level -1 decompress?", items)
+    assert answer.startswith("400 MB/s"), answer
+    cells = parse_row("Compressor: gzip -1 — Ratio: 2.74")
+    assert names_row("how fast is gzip -1?", cells)
+    assert not names_row("how fast is gzip -9?", cells)
+
+
+def test_a_rest_simple_table_takes_its_borders_along():
+    simple = (
+        "Fruit by size.\n\n=====  =====  ======\nName   Size   Colour\n=====  =====  ======\n"
+        "apple  small  red\nmelon  large  green\n=====  =====  ======\n\nAfter.\n"
+    )
+    before, table, after = text_segments(simple, ".rst")
+    assert before.text == "Fruit by size.\n"
+    assert table.text.split("\n") == [
+        "Fruit by size.",
+        "Name: apple — Size: small — Colour: red",
+        "Name: melon — Size: large — Colour: green",
+    ]
+    assert after.text.strip() == "After."
+
+
+# The reStructuredText specification's own grid table.
+REST_GRID = """\
+Grid tables draw their cells.
+
++------------------------+------------+----------+----------+
+| Header row, column 1   | Header 2   | Header 3 | Header 4 |
+| (header rows optional) |            |          |          |
++========================+============+==========+==========+
+| body row 1, column 1   | column 2   | column 3 | column 4 |
++------------------------+------------+----------+----------+
+| body row 2             | Cells may span columns.          |
++------------------------+------------+---------------------+
+| body row 3             | Cells may  | - Table cells       |
++------------------------+ span rows. | - contain           |
+| body row 4             |            | - body elements.    |
++------------------------+------------+---------------------+
+"""
+
+
+def test_rest_grid_tables_with_wrapped_and_spanning_cells():
+    before, *tables = text_segments(REST_GRID, ".rst")
+    assert before.text == "Grid tables draw their cells.\n"
+    lines = "\n".join(t.text for t in tables).split("\n")
+    assert lines[0] == "Grid tables draw their cells."
+    assert lines[1].startswith("Header row, column 1 (header rows optional): body row 1, column 1")
+    rows = [
+        dict((c.header, c.value) for c in cells) for line in lines if (cells := parse_row(line))
+    ]
+    row4 = next(row for row in rows if "body row 4" in row.values())
+    assert len(rows) == 4
+    assert row4["Header 2"] == "Cells may span rows."
+    assert row4["Header 3"] == "- Table cells - contain - body elements."
+    # A cell's right side missing: docutils refuses the box, and its lines stay prose.
+    broken = REST_GRID.replace("| column 4 |", "| column 4  ")
+    assert len(text_segments(broken, ".rst")) == 1  # docutils refuses it: it stays prose
+
+
+def test_a_box_drawn_by_a_command_line_tool_holds_a_row_per_line():
+    # aws ec2 describe-instances --output table
+    output = """\
+    -------------------------------------------------------------
+    |                     DescribeInstances                     |
+    +--------------+-----------------------+--------------------+
+    |      AZ      |       Instance        |        Name        |
+    +--------------+-----------------------+--------------------+
+    |  us-east-2b  |  i-057750d42936e468a  |  my-prod-server    |
+    |  us-east-2a  |  i-001efd250faaa6ffa  |  test-server-1     |
+    +--------------+-----------------------+--------------------+
+"""
+    (table,) = grid_tables(output.split("\n"))
+    assert table.rows == [
+        ["AZ", "Instance", "Name"],
+        ["us-east-2b", "i-057750d42936e468a", "my-prod-server"],
+        ["us-east-2a", "i-001efd250faaa6ffa", "test-server-1"],
+    ]
+
+
+@pytest.mark.timeout(20)
+def test_a_matrix_of_numbers_is_no_table_and_costs_little():
+    # A data file: one line of 20,000 numbers (letters in their exponents), then more lines.
+    row = "   ".join(f"{i / 7:.7e}" for i in range(20_000))
+    text = "\n".join([row] * 3 + ["  ".join(["x1e0"] * 30)] * 2_000)
+    assert len(text_segments(text, ".txt")) == 1
