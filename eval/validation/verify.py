@@ -200,6 +200,9 @@ PARAPHRASES = {
     "val3-text-48": {"1 gbe", "1 gigabit"},
     "val3-text-50": {"radial basis"},
     "val3-table-22": {"21 april 2016", "april 21, 2016"},
+    "val3-fig-17": {"residuals of the ar(6)"},
+    "val3-fig-19": {"3, 6", "3 and 6"},
+    "val3-ocr-12": {"midterm projects"},
 }
 
 problems = []
