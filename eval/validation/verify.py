@@ -532,7 +532,9 @@ def check_question(lineno, line, ids, cited, counts, have_tesseract):
         return
     m = re.fullmatch(r"val[23]?-([a-z]+)-(\d\d)", qid) if isinstance(qid, str) else None
     if not m or ID_KIND.get(m.group(1)) != kind:
-        problem(f"{qid}: id must be val-<kind>-NN, val2-<kind>-NN or val3-<kind>-NN matching {kind}")
+        problem(
+            f"{qid}: id must be val-<kind>-NN, val2-<kind>-NN or val3-<kind>-NN matching {kind}"
+        )
     if qid in ids:
         problem(f"{qid}: duplicate id")
     ids.add(qid)
