@@ -557,3 +557,14 @@ def test_long_runs_of_capitals_or_letters_are_scanned_once():
     assert option_spans("ABC DEF " * 2000) == []
     assert command_spans("$ " + "a" * 5000 + " command") == []
     assert time.perf_counter() - started < 1.0
+
+
+def test_a_question_naming_the_document_finds_its_topic_in_the_file_name():
+    question = "Which AWS instance type does the etcd hardware guide suggest for a large cluster?"
+    rows = "Large cluster\nProvider: AWS — Type: m4.2xlarge — vCPUs: 8"
+    named = evidence(rows, doc="etcd-hardware")
+    unnamed = evidence(rows, doc="d1")
+    # "etcd", "hardware" and "guide" are in no passage: without the file's name, most of the
+    # question's topic is missing and it is refused.
+    assert read(question, unnamed) == ""
+    assert "m4.2xlarge" in read(question, named)

@@ -374,3 +374,20 @@ def test_a_matrix_of_numbers_is_no_table_and_costs_little():
     row = "   ".join(f"{i / 7:.7e}" for i in range(20_000))
     text = "\n".join([row] * 3 + ["  ".join(["x1e0"] * 30)] * 2_000)
     assert len(text_segments(text, ".txt")) == 1
+
+
+def test_rows_carry_the_heading_of_their_section_beside_the_introduction():
+    sized = (
+        "# Hardware\n\n### Large cluster\n\nA large cluster serves fewer than 1,500 clients.\n\n"
+        "Example workload: a 1,000-node cluster\n\n"
+        "| Provider | Type | vCPUs |\n|---|---|---|\n| AWS | m4.2xlarge | 8 |\n| GCE | n1-8 | 8 |\n"
+    )
+    rows = [s for s in text_segments(sized, ".md") if parse_row(s.text.split("\n")[-1])]
+    assert rows[0].text.split("\n")[:2] == [
+        "Large cluster",
+        "Example workload: a 1,000-node cluster",
+    ]
+    # A table right under its heading is introduced by that heading alone.
+    under = "# Hardware\n\n## Sizes\n\n| Provider | Type |\n|---|---|\n| AWS | m4 |\n| GCE | n1 |\n"
+    rows = [s for s in text_segments(under, ".md") if parse_row(s.text.split("\n")[-1])]
+    assert rows[0].text.split("\n")[0] == "Sizes"

@@ -77,7 +77,8 @@ def _prose(lines: list[str], starts: list[int], first: int, last: int) -> list[S
 
 def _caption(lines: list[str], first: int) -> str:
     """The sentence that introduces the table: the end of the paragraph (or the heading) just
-    above it, with at most ``CAPTION_GAP`` blank lines and any link definitions between."""
+    above it, with at most ``CAPTION_GAP`` blank lines and any link definitions between, after
+    the heading of the section the table sits in."""
     end, blanks = first, 0
     while end > 0 and (not lines[end - 1].strip() or LINK_DEFINITION.match(lines[end - 1])):
         blanks += not lines[end - 1].strip()
@@ -89,9 +90,14 @@ def _caption(lines: list[str], first: int) -> str:
         start -= 1
     paragraph = " ".join(HEADING.sub("", line).strip() for line in lines[start:end])
     sentence = last_sentences(paragraph, shortest=0) if paragraph.strip() else ""
-    if len(sentence) <= CAPTION_CHARS:
-        return sentence
-    return _heading_above(lines, start) or last_sentences(paragraph, longest=CAPTION_CHARS)
+    heading = "" if HEADING.match(lines[start]) else _heading_above(lines, start)
+    if len(sentence) > CAPTION_CHARS:
+        return heading or last_sentences(paragraph, longest=CAPTION_CHARS)
+    # The section a table sits in says what its rows are about ("Large cluster" above an
+    # "Example workload: ..." sentence): each row carries both.
+    if heading and heading.lower() not in sentence.lower():
+        return f"{heading}\n{sentence}".strip()
+    return sentence
 
 
 def _heading_above(lines: list[str], first: int) -> str:

@@ -131,7 +131,12 @@ class Reader:
             picture = answer_from_picture(question, evidence, first, self.max_quotes)
             if picture:
                 return Reading(picture, asked)
-        if _missing_topic_terms(f"{context}\n{question}", [readable[i] for i in usable]):
+        # A question may name the document it asks ("the etcd hardware guide"): the file's
+        # name says what the document is about as much as its passages do.
+        names = {_file_words(evidence[i].chunk.file) for i in usable}
+        if _missing_topic_terms(
+            f"{context}\n{question}", [readable[i] for i in usable] + sorted(names)
+        ):
             return Reading("", asked)
         candidates = self.rank(asked, readable, usable, context, evidence=evidence)
         if not candidates or max(c.relevance for c in candidates) < self.min_support:
@@ -557,6 +562,12 @@ def _term_weights(q_terms: list[str], unit_terms: list[frozenset[str]]) -> dict[
         term: math.log(1 + n / (1 + sum(1 for terms in unit_terms if term in terms)))
         for term in q_terms
     }
+
+
+def _file_words(path: str) -> str:
+    """A file's name as words: "docs/etcd-hardware.md" gives "etcd hardware"."""
+    stem = re.split(r"[\\/]", path)[-1].rsplit(".", 1)[0]
+    return " ".join(re.split(r"[\W_]+", stem))
 
 
 def _missing_topic_terms(question: str, texts: Sequence[str]) -> bool:
