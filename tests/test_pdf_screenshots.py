@@ -23,7 +23,7 @@ INTRO = "The screen dump below shows the main window of the Quokka editor."
 CAPTION_TWO = "Figure 2: Saving a drawing"
 # Body text that names the sub-figures: no caption, though it opens like one.
 BODY_TWO = "Figure 2a shows the dialog that asks for the file name."
-MENU = ["Open drawing", "Save drawing", "Export as PNG", "Quit Quokka"]
+MENU = ["Open drawing", "Save drawing", "Export as PNG", "Grid spacing: 12 mm", "Quit Quokka"]
 
 
 def _escape(text: str) -> str:
@@ -251,29 +251,33 @@ def test_the_text_of_a_screenshot_in_a_pdf_is_read_and_answered(tmp_path):
 
     settings = Settings(data_dir=tmp_path / "data", torch_threads=1, ingest_workers=1)
     with RagService(settings) as service:
-        ocr = service.describer().ocr
-        recognised: list[tuple[int, int]] = []
-        engine = ocr.engine
-        recognise = engine.text_rec
+        engine = service.describer().ocr.engine
+        calls = {"auto_text_det": 0, "text_rec": 0}
+        for name in calls:
+            step = getattr(engine, name)
 
-        def counting(crops, *args, **kwargs):
-            recognised.append(len(crops))
-            return recognise(crops, *args, **kwargs)
+            def counting(*args, _step=step, _name=name, **kwargs):
+                calls[_name] += 1
+                return _step(*args, **kwargs)
 
-        engine.text_rec = counting
+            setattr(engine, name, counting)
         report = service.ingest([write(tmp_path)])
         assert report.results[0].status == "ingested", report.results[0].reason
-        # Four screenshots are read; the picture with no text stops at detection.
-        assert len(recognised) == 4, recognised
+        # All four pictures go through text detection; the three screenshots are read, the
+        # picture with no text stops there.
+        assert calls == {"auto_text_det": 4, "text_rec": 3}, calls
         images = [c for c in stored_chunks(service) if c.modality == "image"]
         sky_chunks = [c for c in images if c.page == 2 and "Text in the image" not in c.text]
         assert sky_chunks, [c.text for c in images]
         menu = "\n".join(c.text for c in images if c.page == 1)
         assert "Export as PNG" in menu and INTRO in menu, menu
+        # What only the screenshot shows is answered from it.
         answer = service.ask(
-            "In the screen dump of the Quokka editor's main window, what is the last menu item?"
+            "In the screen dump of the Quokka editor's main window, what grid spacing is set?"
         )
-        assert not answer.abstained, answer.text
+        assert "spacing:12mm" in answer.text.replace(" ", ""), answer.text  # OCR drops spaces
         assert any(s.modality == "image" and s.page == 1 for s in answer.sources), answer.sources
+        # The dialog of Figure 2 (a) is found by the caption it shares with (b).
         saved = service.ask("In Figure 2, what file name was typed into the Save as dialog?")
-        assert "harbour.qk" in saved.text, saved.text
+        found = [e.chunk for e in saved.evidence[:3] if e.chunk.modality == "image"]
+        assert any("harbour.qk" in c.text and "Save as" in c.text for c in found), found
