@@ -33,6 +33,9 @@ class PageImage:
     # drawn inside the picture's area (chart labels, legends, callouts).
     caption: str = ""
     drawn_text: str = ""
+    # In a PDF, for a picture without a caption: the sentence just above it that announces it
+    # ("The screen dump below shows a snapshot of a typical session.").
+    lead_in: str = ""
     # A line chart drawn as vectors: which of its named lines runs highest and lowest.
     chart: str = ""
     page_label: str | None = None  # as on ``Segment``

@@ -67,8 +67,13 @@ def doing(part: Segment | PageImage) -> str:
 def picture_text(part: PageImage, describer: ImageDescriber) -> str:
     """The text a picture is found by and answered from: its caption, what its lines show (a
     line chart drawn in a PDF), its description (text read, labels) and the PDF text drawn
-    inside it (a chart's labels and legend)."""
+    inside it (a chart's labels and legend). The sentence that announces a picture without a
+    caption goes after the description's first line, with the description: it says what the
+    picture is, and is no text read in it."""
     text = describer.describe(part.image).render()
+    if part.lead_in:
+        head, _, rest = text.partition("\n")
+        text = "\n".join(line for line in (head, part.lead_in, rest) if line)
     if part.chart:
         text = f"{part.chart}\n{text}"
     if part.caption:

@@ -243,7 +243,10 @@ class _Chunks:
         image: str | None = None,
         picture: Image.Image | None = None,
         page_label: str | None = None,
+        context: str = "",
     ) -> None:
+        """``context`` is embedded before the piece's text and not stored with it: what a
+        piece cut from the middle of a picture's text is found by (the figure's caption)."""
         f = self.file
         self.chunks.append(
             Chunk(
@@ -261,7 +264,7 @@ class _Chunks:
                 collection=f.collection,
             )
         )
-        self._texts.append(f"{f.header}\n{piece.text}")
+        self._texts.append("\n".join(t for t in (f.header, context, piece.text) if t))
         self._pictures.append(picture)
 
     @property
@@ -573,6 +576,9 @@ class Ingestor:
             text = part.described
             if text is None:  # not described by a worker
                 text = picture_text(part, self.describer)
+            # A picture's text cut in pieces (a screenshot full of text): every piece is found
+            # by the caption, or the sentence that announces the picture, as the first one is.
+            heading = part.caption or part.lead_in
             for piece in self.chunker.split(text):
                 cut.add(
                     piece,
@@ -581,6 +587,7 @@ class Ingestor:
                     image=kept,
                     picture=picture,
                     page_label=part.page_label,
+                    context=heading if heading not in piece.text else "",
                 )
 
     def _keep_picture(self, part: PageImage, file: _File) -> str:

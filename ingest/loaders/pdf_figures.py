@@ -25,6 +25,7 @@ from dataclasses import dataclass, replace
 
 from ingest.document import PageImage
 from ingest.loaders.pdf_chart_lines import read_line_chart
+from ingest.loaders.pdf_text import ot1_ligatures
 from rag.render import render
 
 log = logging.getLogger(__name__)
@@ -33,7 +34,9 @@ Box = tuple[float, float, float, float]
 
 CAPTION = re.compile(
     r"^(?P<label>figure|fig\.?|table|tab\.|chart|diagram|plate|exhibit|illustration|listing)"
-    r"\s*(?P<number>[A-Z]?\d+(?:[.\-–]\d+)*[a-z]?)"
+    # The number is taken whole (an atomic group): "Figure 1.3a shows" must not read as
+    # "Figure 1." followed by the rest.
+    r"\s*(?P<number>(?>[A-Z]?\d+(?:[.\-–]\d+)*[a-z]?))"
     # What follows the number tells a caption from a sentence that mentions the figure:
     # "Figure 3: Results", "Fig. 3. Results", "Figure 3 Results" but not "Figure 3 shows".
     r"(?:\s*[:.\-–—|]|\s*$|\s+(?=(?-i:[A-Z(\"“])))",
@@ -54,6 +57,16 @@ MAX_TEXT_COVER = 0.3
 CAPTION_REACH = 0.25
 # Caption lines after the first that join it, at most.
 CAPTION_LINES = 3
+# Pictures side by side share a caption (sub-figures "(a)" and "(b)") when their heights
+# overlap by at least this share of the shorter one.
+ROW_OVERLAP = 0.5
+# An uncaptioned picture is introduced by the sentence that ends at most this many line
+# heights above it, when that sentence announces a picture ("The screen dump below shows").
+LEAD_IN_GAP = 1.5
+LEAD_IN = re.compile(r"\b(?:below|following|as follows)\b|:$", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\"“])")
+# A character is looked for in this many text runs from the current one before all of them.
+RUN_LOOKAHEAD = 16
 # Rendered drawings are kept under this many pixels.
 FIGURE_MAX_PIXELS = 4_000_000
 MARGIN = 4.0  # points of white kept around a rendered drawing
@@ -85,6 +98,8 @@ class Placed:
     picture: PageImage | None = None  # None: a drawing, still to render
     caption: str = ""
     paths: int = 0
+    caption_box: Box | None = None  # where ``caption`` is printed, once it has one
+    lead_in: str = ""  # the sentence above that announces a picture without a caption
 
 
 class PdfFigures:
@@ -170,13 +185,23 @@ def locate(
     figures = placed + drawings
     attach_captions(figures, captions, height)
     figures += caption_regions(captions, lines, figures, crop, objects)
+    for figure in placed:
+        if not figure.caption:
+            figure.lead_in = lead_in(lines, figure.box)
     result: list[PageImage] = list(unplaced)
     rotated = page.get_rotation() % 360 != 0
     drawn = 0
     for figure in sorted(figures, key=lambda f: (-f.box[3], f.box[0])):
         inside = drawn_text(lines, figure.box)
         if figure.picture is not None:
-            result.append(replace(figure.picture, caption=figure.caption, drawn_text=inside))
+            result.append(
+                replace(
+                    figure.picture,
+                    caption=figure.caption,
+                    drawn_text=inside,
+                    lead_in=figure.lead_in,
+                )
+            )
             continue
         if rotated:  # crops are measured on the unrotated page; not worth the arithmetic
             continue
@@ -203,9 +228,9 @@ def locate(
 def text_lines(textpage) -> list[Line]:
     """pdfium's text runs grouped into lines, top to bottom, each left to right."""
     runs: list[Line] = []
-    for index in range(textpage.count_rects()):
-        box = tuple(textpage.get_rect(index))
-        text = " ".join(textpage.get_text_bounded(*box).split())
+    for box, text in zip(run_boxes(textpage), run_texts(textpage), strict=True):
+        # A TeX document's caption keeps its ligatures ("graph file", not "graph le").
+        text = " ".join(ot1_ligatures(text).split())
         if text:
             runs.append(Line(text, box))
     runs.sort(key=lambda r: (-r.box[3], r.box[0]))
@@ -240,6 +265,53 @@ def text_lines(textpage) -> list[Line]:
         merged.append(Line(text, union(r.box for r in line)))
     merged.sort(key=lambda line: (-line.box[3], line.box[0]))
     return merged
+
+
+def run_boxes(textpage) -> list[Box]:
+    return [tuple(textpage.get_rect(index)) for index in range(textpage.count_rects())]
+
+
+def run_texts(textpage) -> list[str]:
+    """The characters of each of pdfium's text runs (``run_boxes``), each character in one run.
+
+    pdfium's text in a run's box also holds the characters of neighbouring runs that reach
+    into it: a kerned or small-caps word split into two runs reads "dottyty" for "dotty".
+    Runs follow the page's character order, so the characters are handed out in that order:
+    each to the first run, from the current one on, that holds its centre (looked for among
+    the next RUN_LOOKAHEAD runs, then among all; one that none holds stays in the current).
+    """
+    import pypdfium2.raw as raw
+
+    boxes = run_boxes(textpage)
+    texts = [""] * len(boxes)
+    if not boxes:
+        return texts
+    current = 0
+    for index in range(textpage.count_chars()):
+        code = raw.FPDFText_GetUnicode(textpage, index)
+        char = chr(code) if 0 < code < 0x110000 else ""
+        box = textpage.get_charbox(index)
+        if box[2] - box[0] <= 0 and box[3] - box[1] <= 0:
+            texts[current] += " "  # pdfium's own spaces and line breaks have no box
+            continue
+        centre = ((box[0] + box[2]) / 2, (box[1] + box[3]) / 2)
+        ahead = range(current, min(current + RUN_LOOKAHEAD, len(boxes)))
+        holder = _holder(centre, boxes, ahead)
+        if holder is None:
+            holder = _holder(centre, boxes, range(len(boxes)))
+        if holder is not None:
+            current = holder
+        texts[current] += char
+    return texts
+
+
+def _holder(point: tuple[float, float], boxes: list[Box], candidates: range) -> int | None:
+    x, y = point
+    for run in candidates:
+        left, bottom, right, top = boxes[run]
+        if left <= x <= right and bottom <= y <= top:
+            return run
+    return None
 
 
 def _same_line(a: Box, b: Box) -> bool:
@@ -511,7 +583,9 @@ def attach_captions(figures: list[Placed], captions: list[Caption], page_height:
         if figures[f].caption or captions[c].taken:
             continue
         figures[f].caption = captions[c].text
+        figures[f].caption_box = captions[c].box
         captions[c].taken = True
+    share_row_captions(figures, reach)
     for figure in figures:
         if figure.caption:
             continue
@@ -523,6 +597,55 @@ def attach_captions(figures: list[Placed], captions: list[Caption], page_height:
         if above:
             nearest = min(above, key=lambda c: c.box[1] - figure.box[3])
             figure.caption = nearest.text
+
+
+def share_row_captions(figures: list[Placed], reach: float) -> None:
+    """Pictures side by side over (or under) one caption are the parts of one figure, "(a)"
+    and "(b)": each part without a caption of its own takes the one its row shares."""
+    for figure in figures:
+        if figure.caption:
+            continue
+        for other in figures:
+            box = other.caption_box
+            if box is None or not _same_row(figure.box, other.box):
+                continue
+            bottom = min(figure.box[1], other.box[1])
+            top = max(figure.box[3], other.box[3])
+            below = bottom - box[3]
+            above = box[1] - top
+            if -2 <= below <= reach or -2 <= above <= reach:
+                figure.caption, figure.caption_box = other.caption, box
+                break
+
+
+def _same_row(a: Box, b: Box) -> bool:
+    overlap = min(a[3], b[3]) - max(a[1], b[1])
+    shorter = min(a[3] - a[1], b[3] - b[1])
+    return shorter > 0 and overlap >= ROW_OVERLAP * shorter and not _overlaps_x(a, b)
+
+
+def lead_in(lines: list[Line], box: Box) -> str:
+    """The sentence printed just above a picture that announces it ("The screen dump below
+    shows a snapshot of a typical session."), for a picture without a caption; or ""."""
+    above = [
+        i
+        for i, line in enumerate(lines)
+        if line.box[1] >= box[3] - 2 and _overlaps_x(line.box, box)
+    ]
+    if not above:
+        return ""
+    last = min(above, key=lambda i: lines[i].box[1] - box[3])
+    line = lines[last]
+    if line.box[1] - box[3] > LEAD_IN_GAP * max(line.height, 1.0) or CAPTION.match(line.text):
+        return ""
+    paragraph = [line]
+    for before in reversed(lines[max(0, last - CAPTION_LINES) : last]):
+        gap = before.box[1] - paragraph[0].box[3]
+        if not (-1 < gap < 0.8 * paragraph[0].height):
+            break
+        paragraph.insert(0, before)
+    sentence = _SENTENCE_END.split(_join([part.text for part in paragraph]))[-1]
+    return sentence if LEAD_IN.search(sentence) else ""
 
 
 # Geometry -------------------------------------------------------------------------------------

@@ -88,4 +88,9 @@ def pdfium_text(document, index: int) -> str:
             textpage.close()
     finally:
         page.close()
+    return ot1_ligatures(text)
+
+
+def ot1_ligatures(text: str) -> str:
+    """pdfium's text with TeX's OT1 ligature codes spelled out, and its line breaks as "\\n"."""
     return text.replace("\r\n", "\n").translate(_OT1_LIGATURES)
