@@ -7,8 +7,9 @@ table: kind, tone, dominant colours, composition, faces, labels and categories, 
 The describer is the one ``rag ingest`` builds from the settings (real OCR, labeler and face
 detector), so the table shows what the index is told about each picture. A person fills in the
 verdict columns by looking at the pictures; eval/validation/description_precision.md is such
-a table. ``--top`` adds the labeler's best guesses (averaged over its views), with their
-probabilities, under each row: what the description's labels were chosen from.
+a table. ``--top`` adds the labeler's best guesses, with their probabilities, under each row:
+what the description's labels were chosen from (for a photograph, the larger of the whole
+picture's probability and the average over the closer views).
 """
 
 from __future__ import annotations
@@ -89,10 +90,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, help="write the table here too")
     args = parser.parse_args(argv)
 
-    from PIL import Image
-
     from ingest.vision.describe import describer_from_settings
-    from ingest.vision.look import DETAIL_SIDE, small_copy
     from rag.settings import Settings
 
     describer = describer_from_settings(Settings())
@@ -114,9 +112,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         row = [path.name, *(found[c] for c in COLUMNS[1:]), found["text"]]
         lines.append("| " + " | ".join(cell(c) for c in row) + " |")
         if args.top and describer.labeler is not None:
-            # What describe hands the labeler: look's copy of the picture.
-            copy = Image.fromarray(small_copy(image, DETAIL_SIDE))
-            guesses = describer.labeler.view_scores(copy, args.top).overall
+            # As describe asks: a photograph seen whole and closer, other kinds whole.
+            if description.kind == "photograph":
+                guesses = describer.labeler.view_scores(image, args.top).overall
+            else:
+                guesses = describer.labeler.scores(image, args.top)
             lines.append("|  | top: " + ", ".join(f"{n} {p:.2f}" for n, p in guesses) + " |" * 8)
         print(lines[-1] if not args.top else "\n".join(lines[-2:]), flush=True)
     summary = f"\n{len(files)} pictures, describe {1000 * seconds / len(files):.0f} ms a picture"

@@ -6,7 +6,6 @@ how it looks (colours, background, silhouettes, specks, round shapes, counts) an
 
 from __future__ import annotations
 
-import re
 import time
 from collections import Counter
 from dataclasses import dataclass, field
@@ -26,10 +25,7 @@ from ingest.vision.ocr_tidy import tidy_ocr_text
 if TYPE_CHECKING:
     from rag.settings import Settings
 
-# Label probabilities (averaged over the views of label_views): stated at SURE, hedged
-# ("possibly") from MAYBE on photographs, left out below. On drawn pictures a label is stated
-# only at SURE: ImageNet was trained on photographs, and its middling guesses about a drawing
-# name the look of paper and line art ("envelope", "mask", "comic book"), not what is drawn.
+# Label probabilities: stated at SURE, hedged ("possibly") from MAYBE, left out below.
 SURE = 0.5
 MAYBE = 0.2
 # Categories add up the probabilities of their labels; a category is a weaker claim than a
@@ -103,26 +99,22 @@ class ImageDescriber:
         seen = look(image)
         clock.lap("look")
         kind = kinds.picture_kind(image, seen, text)
-        text = _kept_text(kind, text)
         clock.lap("kind")
         scored = ViewScores([], [])
         if self.labeler is not None and self.top_k:
-            # The copy look made (transparency laid on white), a few hundred pixels a side:
-            # the views are cut from it and shrunk further.
-            scored = self.labeler.view_scores(
-                Image.fromarray(seen.pixels), max(CANDIDATES, self.top_k)
-            )
+            scored = _scores(self.labeler, image, kind, max(CANDIDATES, self.top_k))
         clock.lap("labels")
-        labels = _stated(kind, scored.overall[: self.top_k], text)
+        floor = _label_floor(kind)
+        labels = [
+            (n, p) for n, p in scored.overall[: self.top_k] if floor is not None and p >= floor
+        ]
         people = []
         if kind == kinds.PHOTO and self.faces is not None:
             # The detector looks at a few hundred pixels: hand it the copy already made.
             people = _people(self.faces.faces(Image.fromarray(seen.pixels)))
         clock.lap("faces")
         subjects = people + (
-            _category_phrases(scored.whole, bool(people), kind == kinds.PHOTO)
-            if kind in _SCENES
-            else []
+            _category_phrases(scored.whole, bool(people)) if kind in _SCENES else []
         )
         return ImageDescription(
             labels=[n for n, _ in labels],
@@ -176,38 +168,22 @@ _SCENES = frozenset({kinds.PHOTO, kinds.DRAWING, kinds.LOGO})
 _SCREENS = frozenset({kinds.SCREENSHOT, kinds.DIAGRAM})
 
 
+def _scores(labeler: Labeler, image: Image.Image, kind: str, top_k: int) -> ViewScores:
+    """A photograph is labelled from the whole picture and closer views of its parts: its
+    subject may be small (an insect on a twig). Other kinds from the whole picture: ImageNet
+    learnt from photographs, and close views of line art or a screen add only guesses."""
+    if kind == kinds.PHOTO:
+        return labeler.view_scores(image, top_k)
+    whole = labeler.scores(image, top_k)
+    return ViewScores(whole, whole)
+
+
 def _label_floor(kind: str) -> float | None:
     """ImageNet has no classes for charts or pages, and few for screens: what it says of them
-    is noise, unless it is sure ("a website"). Drawn pictures: see SURE."""
-    if kind == kinds.PHOTO:
+    is noise, unless it is sure ("a website")."""
+    if kind in _SCENES:
         return MAYBE
-    return SURE if kind in _SCENES or kind in _SCREENS else None
-
-
-# ImageNet's class for anything on a screen; it names a web page, which an address shows.
-_WEB_PAGE = "website"
-
-
-def _stated(kind: str, scored: list[tuple[str, float]], text: str) -> list[tuple[str, float]]:
-    """The labels said of a picture of this kind: the likely ones, and a web page only when
-    the text read has a web address (a program's window or dialog is no web page)."""
-    floor = _label_floor(kind)
-    if floor is None:
-        return []
-    web = bool(kinds.SCREEN_ADDRESS.search(text))
-    return [(n, p) for n, p in scored if p >= floor and (n != _WEB_PAGE or web)]
-
-
-# A word or a number: a run of this many letters or digits. What OCR reads in a photograph or a
-# drawing without one is a shape taken for a letter or two (petals, a grille, a speck: "R VY",
-# "8"); a logo keeps its initials.
-_WORD = re.compile(r"[^\W_]{3,}")
-
-
-def _kept_text(kind: str, text: str) -> str:
-    if kind in (kinds.PHOTO, kinds.DRAWING) and not _WORD.search(text):
-        return ""
-    return text
+    return SURE if kind in _SCREENS else None
 
 
 # Words said without an article: "clothing", not "a clothing".
@@ -220,25 +196,26 @@ def _a(phrase: str) -> str:
     return ("an " if phrase[:1].lower() in "aeiou" else "a ") + phrase
 
 
-def _category_phrases(scored: list[tuple[str, float]], people: bool, photo: bool) -> list[str]:
+def _category_phrases(scored: list[tuple[str, float]], people: bool) -> list[str]:
     """The best narrow category ("a bird") when its labels add up to enough, and the best broad
     one ("an animal") when it is sure: a broad word gathers many unrelated labels, so weak
     evidence for it is no evidence. A word already in a stated label ("cat" in "tabby cat") is
-    still said: people ask for "a cat". ``scored`` are the labels of the whole picture: what
-    the picture is as a whole. A drawn picture's category is said only when sure (see SURE).
+    still said: people ask for "a cat". ``scored`` are the whole picture's labels: categories
+    say what the picture is as a whole.
     """
     totals = category_scores(scored)
     if people:
         totals.pop("person", None)
     narrow = _best(totals, broad=False)
     broad = _best(totals, broad=True)
-    floor = CATEGORY_MAYBE if photo else SURE
     phrases = []
-    if narrow and narrow[0] >= floor:
+    if narrow and narrow[0] >= CATEGORY_MAYBE:
         p, word = narrow
         # The likeliest category is the widest; name a narrower one that is likely too:
         # "a squirrel (a rodent)", "a shark (a fish)".
-        finer = sorted((-q, w) for w, q in totals.items() if q >= floor and narrower(w, word))
+        finer = sorted(
+            (-q, w) for w, q in totals.items() if q >= CATEGORY_MAYBE and narrower(w, word)
+        )
         phrase = _a(word) if not finer else f"{_a(finer[0][1])} ({_a(word)})"
         phrases.append(("possibly " if p < SURE else "") + phrase)
     if broad and broad[0] >= SURE and not (narrow and broad[1] in narrow[1]):
