@@ -17,7 +17,7 @@ from ingest.vision import kind as kinds
 from ingest.vision.categories import BROAD, category_scores, narrower
 from ingest.vision.colours import join_words
 from ingest.vision.faces import FaceDetector, create_face_detector
-from ingest.vision.labels import Labeler, create_labeler
+from ingest.vision.labels import Labeler, ViewScores, create_labeler
 from ingest.vision.look import Look, look
 from ingest.vision.ocr import Ocr, create_ocr
 from ingest.vision.ocr_tidy import tidy_ocr_text
@@ -100,18 +100,22 @@ class ImageDescriber:
         clock.lap("look")
         kind = kinds.picture_kind(image, seen, text)
         clock.lap("kind")
-        scored: list[tuple[str, float]] = []
+        scored = ViewScores([], [])
         if self.labeler is not None and self.top_k:
-            scored = self.labeler.scores(image, max(CANDIDATES, self.top_k))
+            scored = _scores(self.labeler, image, kind, max(CANDIDATES, self.top_k))
         clock.lap("labels")
         floor = _label_floor(kind)
-        labels = [(n, p) for n, p in scored[: self.top_k] if floor is not None and p >= floor]
+        labels = [
+            (n, p) for n, p in scored.overall[: self.top_k] if floor is not None and p >= floor
+        ]
         people = []
         if kind == kinds.PHOTO and self.faces is not None:
             # The detector looks at a few hundred pixels: hand it the copy already made.
             people = _people(self.faces.faces(Image.fromarray(seen.pixels)))
         clock.lap("faces")
-        subjects = people + (_category_phrases(scored, bool(people)) if kind in _SCENES else [])
+        subjects = people + (
+            _category_phrases(scored.whole, bool(people)) if kind in _SCENES else []
+        )
         return ImageDescription(
             labels=[n for n, _ in labels],
             text=text,
@@ -164,6 +168,16 @@ _SCENES = frozenset({kinds.PHOTO, kinds.DRAWING, kinds.LOGO})
 _SCREENS = frozenset({kinds.SCREENSHOT, kinds.DIAGRAM})
 
 
+def _scores(labeler: Labeler, image: Image.Image, kind: str, top_k: int) -> ViewScores:
+    """A photograph is labelled from the whole picture and closer views of its parts: its
+    subject may be small (an insect on a twig). Other kinds from the whole picture: ImageNet
+    learnt from photographs, and close views of line art or a screen add only guesses."""
+    if kind == kinds.PHOTO:
+        return labeler.view_scores(image, top_k)
+    whole = labeler.scores(image, top_k)
+    return ViewScores(whole, whole)
+
+
 def _label_floor(kind: str) -> float | None:
     """ImageNet has no classes for charts or pages, and few for screens: what it says of them
     is noise, unless it is sure ("a website")."""
@@ -186,7 +200,8 @@ def _category_phrases(scored: list[tuple[str, float]], people: bool) -> list[str
     """The best narrow category ("a bird") when its labels add up to enough, and the best broad
     one ("an animal") when it is sure: a broad word gathers many unrelated labels, so weak
     evidence for it is no evidence. A word already in a stated label ("cat" in "tabby cat") is
-    still said: people ask for "a cat".
+    still said: people ask for "a cat". ``scored`` are the whole picture's labels: categories
+    say what the picture is as a whole.
     """
     totals = category_scores(scored)
     if people:
