@@ -105,6 +105,14 @@ def test_float32_export_gives_the_sentence_transformers_vectors(tiny_model, refe
     )
 
 
+def test_the_session_threads_sleep_between_operators(tiny_model, tmp_path):
+    # Spinning threads would hold the cores that parse the next file and read its pictures.
+    embedder = onnx_embedder(tiny_model, tmp_path / "cache", backend="onnx-int8")
+    options = embedder.session.get_session_options()
+    assert options.get_session_config_entry("session.intra_op.allow_spinning") == "0"
+    assert options.inter_op_num_threads == 1 and options.intra_op_num_threads == 1
+
+
 def test_int8_vectors_stay_close_and_unit_length(tiny_model, reference, tmp_path):
     embedder = onnx_embedder(tiny_model, tmp_path / "cache", backend="onnx-int8")
     vectors = embedder.embed(TEXTS)

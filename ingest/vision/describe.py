@@ -139,7 +139,7 @@ def describer_from_settings(settings: Settings) -> ImageDescriber:
     s = settings
     threads = s.ocr_threads if s.image_labeler_runtime == "onnxruntime" else s.torch_threads
     labeler = (
-        create_labeler(s.image_labeler, threads, s.image_labeler_runtime)
+        create_labeler(s.image_labeler, threads, s.image_labeler_runtime, s.model_cache_dir)
         if s.image_labels_top_k
         else None
     )
