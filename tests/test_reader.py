@@ -568,3 +568,15 @@ def test_a_question_naming_the_document_finds_its_topic_in_the_file_name():
     # question's topic is missing and it is refused.
     assert read(question, unnamed) == ""
     assert "m4.2xlarge" in read(question, named)
+
+
+def test_a_picture_s_look_names_no_photographer():
+    look = (
+        "Photograph in colour: possibly a dog; possibly a Cocker Spaniel (a small to "
+        "medium-sized spaniel with a rounded head)."
+    )
+    # The labels, capitalised as breeds are, look like a name; who took a photo is told by
+    # text, and the text read in this picture tells nothing.
+    assert read("Who took the spaniel photograph?", evidence(look, modality="image")) == ""
+    signed = evidence(f"{look}\nText in the image: Photo by Donna Robinson", modality="image")
+    assert "Donna Robinson" in read("Who took this photo?", signed)

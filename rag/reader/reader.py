@@ -118,14 +118,17 @@ class Reader:
         Sundays?"): it helps find the topic, while the question decides what is asked."""
         asked = analyse(question)
         pictures_ok = "pictures" not in self.parts or describes_picture(question)
+        # A picture's look names no author, date or price: those come from text (a label
+        # such as "Cocker Spaniel" is no photographer).
+        looks_answer = asked.wants not in (Wants.PERSON, Wants.DATE, Wants.PRICE)
         # A picture's look answers only a question about a picture; the text read in it is
         # text like any other.
-        readable = {i: readable_text(e, pictures_ok) for i, e in enumerate(evidence)}
+        readable = {
+            i: readable_text(e, pictures_ok and looks_answer) for i, e in enumerate(evidence)
+        }
         usable = [i for i, text in readable.items() if text]
         if not usable:
             return Reading("", asked)
-        # A picture's look names no author, date or price: those come from text.
-        looks_answer = asked.wants not in (Wants.PERSON, Wants.DATE, Wants.PRICE)
         first = picture_to_read(question, evidence, usable) if pictures_ok else None
         if first is not None and looks_answer:
             picture = answer_from_picture(question, evidence, first, self.max_quotes)
