@@ -162,6 +162,20 @@ def test_open_store_with_other_dimension_fails_while_open(store):
 # Writes and reads ----------------------------------------------------------------------------
 
 
+def test_a_chunk_deleted_while_a_question_is_ranked_is_left_out(loaded, monkeypatch):
+    target = CORPUS[1]
+    ranked = query(loaded, target.text)
+    # The delete lands between the ranking and the payload read: the payload is gone.
+    read = loaded.payloads
+    monkeypatch.setattr(
+        loaded, "payloads", lambda ids: {k: v for k, v in read(ids).items() if k != target.id}
+    )
+    results = query(loaded, target.text)
+    assert target not in [e.chunk for e in results]
+    assert [e.chunk for e in results] == [e.chunk for e in ranked if e.chunk != target]
+    assert [e.rank for e in results] == list(range(1, len(results) + 1))
+
+
 def test_hybrid_query_round_trips_the_payload(loaded):
     target = CORPUS[1]
     results = query(loaded, target.text)

@@ -168,6 +168,9 @@ class VectorStore(ABC):
         )
         kept = fused[:limit]
         payloads = self.payloads([hit.id for hit in kept])
+        # A point deleted between the ranking and the payload read (a document removed while
+        # the question was answered) is gone from the answer, not an error.
+        kept = [hit for hit in kept if hit.id in payloads]
         return [
             Evidence(chunk=Chunk.from_payload(payloads[hit.id]), score=hit.score, rank=i + 1)
             for i, hit in enumerate(kept)
