@@ -222,7 +222,7 @@ def matching_read_line(
     def score(position: int) -> tuple[bool, float, int, int]:
         terms = line_terms[position]
         exact = read[position][1].lower() in quoted
-        matched = sum(weights[t] for t in wanted & terms)
+        matched = sum(weights[t] for t in sorted(wanted & terms))
         if terms & excluded:
             matched /= 2
         # Of two lines that hold the same words, the one that adds something answers.
