@@ -580,3 +580,32 @@ def test_a_picture_s_look_names_no_photographer():
     assert read("Who took the spaniel photograph?", evidence(look, modality="image")) == ""
     signed = evidence(f"{look}\nText in the image: Photo by Donna Robinson", modality="image")
     assert "Donna Robinson" in read("Who took this photo?", signed)
+
+
+def test_a_question_that_sets_a_scene_is_typed_by_the_sentence_that_asks():
+    asked = analyse(
+        "The dot manual mentions a separate layout utility. Whose spring model does it follow?"
+    )
+    assert asked.wants is Wants.PERSON
+    # What the scene pins down, the evidence must still match.
+    scene = analyse("I am about to release version 4.6 of my package. What should a pretest be?")
+    assert "4.6" in scene.pinned
+
+
+def test_a_media_type_is_an_identifier():
+    found = spans(Wants.IDENTIFIER, "All text/* types are subclasses of text/plain, and/or so.")
+    assert "text/plain" in found
+    assert "and/or" not in found
+
+
+def test_the_sentence_that_asks_picks_the_answer_after_the_scene_found_the_topic():
+    items = evidence(
+        "Some rules are implicit: all text/* types are subclasses of text/plain.",
+        "The sub-class-of element of application/xml refers to a section on the element rules.",
+    )
+    answer = read(
+        "The sub-class-of element refers to a section on subclassing. Which type are all "
+        "text/* types implicitly subclasses of?",
+        items,
+    )
+    assert answer.startswith("text/plain")

@@ -146,8 +146,12 @@ class Question:
 
 
 def analyse(text: str) -> Question:
-    """The answer type of ``text`` and the things it pins down."""
-    lowered = " ".join(text.lower().split())
+    """The answer type of ``text`` and the things it pins down.
+
+    A question may set the scene before it asks ("The dot manual mentions a layout utility.
+    Whose approach does it follow?"): what is asked for comes from the sentence that asks,
+    what the evidence must match from the whole question."""
+    lowered = " ".join(asking_sentence(text).lower().split())
     wants = next((w for w, rule in _RULES if rule.search(lowered)), Wants.THING)
     return Question(
         text=text,
@@ -161,6 +165,19 @@ def analyse(text: str) -> Question:
         code=code_kind(lowered),
         subjects=subjects(text),
     )
+
+
+# A sentence ends at ".", "?" or "!" before the capital that opens the next one; "e.g. X" and
+# "v1.2" do not end one (no space, or no capital, follows).
+_SCENE_END = re.compile(r"(?<=[.?!])\s+(?=[\"“'‘(]?[A-Z])")
+
+
+def asking_sentence(text: str) -> str:
+    """The last sentence of ``text`` that asks ("?"), or the whole text when none does or it is
+    one sentence: "I have a big graph. Which setting should I not use?" -> the second."""
+    parts = _SCENE_END.split(text.strip())
+    asking = [p for p in parts if p.rstrip().endswith("?")]
+    return asking[-1] if asking else text
 
 
 _QUALIFIER = re.compile(
