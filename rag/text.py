@@ -281,7 +281,33 @@ def sentences(text: str) -> list[str]:
     for block in re.split(r"\n\s*\n", text):
         for sentence in _SENTENCE_END.split(block):
             if len(sentence) > MAX_SENTENCE:
-                units.extend(line for line in sentence.split("\n"))
+                units.extend(_unwrapped_lines(sentence))
             else:
                 units.append(sentence)
     return [u for u in (normalize_space(u) for u in units) if len(u) >= 3]
+
+
+# A line that goes on in lower case after a long one that ends without a stop was wrapped
+# (a short one is more likely a list's or a program's line of its own).
+_CONTINUES = re.compile(r"\s*[a-z(]")
+WRAPPED_WIDTH = 50
+_STOPPED = re.compile(r"[.!?:;]\s*$")
+
+
+def _unwrapped_lines(run: str) -> list[str]:
+    """The lines of a run without sentence ends (a list, a history, a table), with a sentence
+    the page wrapped over two lines put back together ("... under the same" + "terms as Perl
+    itself"), up to ``MAX_SENTENCE`` characters."""
+    lines: list[str] = []
+    for line in run.split("\n"):
+        previous = lines[-1] if lines else ""
+        if (
+            len(previous.strip()) >= WRAPPED_WIDTH
+            and not _STOPPED.search(previous)
+            and _CONTINUES.match(line)
+            and len(previous) + len(line) < MAX_SENTENCE
+        ):
+            lines[-1] = f"{previous} {line.strip()}"
+        else:
+            lines.append(line)
+    return lines
