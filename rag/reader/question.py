@@ -243,12 +243,18 @@ _DESCRIBING = frozenset(
 )
 
 
+# "the benchmarked programs", "the running service": a participle describes, it names nothing.
+_PARTICIPLE = re.compile(r"[a-z]{3,}(?:ed|ing)$")
+
+
 def subjects(text: str) -> frozenset[str]:
     """Names the question gives a thing with its kind: "the postgres user" -> "postgres"."""
     return frozenset(
         m.group(1)
         for m in _SUBJECT.finditer(text)
-        if m.group(1) not in STOPWORDS and m.group(1) not in _DESCRIBING
+        if m.group(1) not in STOPWORDS
+        and m.group(1) not in _DESCRIBING
+        and not _PARTICIPLE.match(m.group(1))
     )
 
 

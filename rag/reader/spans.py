@@ -73,7 +73,10 @@ _VALUE_AFTER = re.compile(
     r"[kmg]b|%))?)",
     re.IGNORECASE,
 )
-_VALUE_BEFORE = re.compile(r"([^\s,;(]+)\s+(?:(?:is|are) (?:the )?default|by default)\b", re.I)
+# "X is the default", "X by default", "X (the default)", "X (default)".
+_VALUE_BEFORE = re.compile(
+    r"([^\s,;(]+)\s+(?:(?:is|are) (?:the )?default|by default|\((?:the )?default\))", re.I
+)
 PLACE = re.compile(r"\b(?:in|at|from|near)\s+((?:[A-Z][a-z]+,?\s?){1,3})")
 NEGATION = re.compile(
     r"\b(?:not|no|never|cannot|can't|won't|don't|doesn't|isn't|aren't|without|neither|nor|"
