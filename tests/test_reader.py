@@ -10,6 +10,7 @@ from rag.reader.reader import PARTS
 from rag.reader.spans import shaped, spans, yes_or_no
 from rag.reader.tables import answer_cell, parse_row
 from rag.reader.terms import fold
+from rag.text import sentences
 from rag.types import Chunk, Evidence
 
 
@@ -609,3 +610,42 @@ def test_the_sentence_that_asks_picks_the_answer_after_the_scene_found_the_topic
         items,
     )
     assert answer.startswith("text/plain")
+
+
+def test_a_sentence_wrapped_over_two_lines_in_a_long_run_stays_whole():
+    # A run with no sentence end (a history list) is read line by line; the sentence the
+    # page wrapped is one unit again, and the list's own lines stay apart.
+    history = "\n".join(f"200{i}-01-0{i} - Changed item number {i} of the list" for i in range(9))
+    text = (
+        f"{history}\nLicense\n"
+        "The specification is free; you can use it, redistribute it, and/or modify it under the\n"
+        "same terms as Perl itself.\ncd build\nmake install"
+    )
+    units = sentences(text)
+    wrapped = (
+        "The specification is free; you can use it, redistribute it, and/or modify it under the "
+        "same terms as Perl itself."
+    )
+    assert wrapped in units
+    assert "2001-01-01 - Changed item number 1 of the list" in units
+    assert "cd build" in units and "make install" in units
+
+
+def test_a_participle_describes_the_thing_it_does_not_name_it():
+    assert analyse("Where does it send the output of the benchmarked programs?").subjects == set()
+    assert analyse("Which UID does the postgres user have?").subjects == {"postgres"}
+
+
+def test_a_value_marked_as_the_default_in_brackets_answers_a_default_question():
+    assert spans(Wants.VALUE, "null: Redirect output to /dev/null (the default).") == ["/dev/null"]
+    assert spans(Wants.VALUE, "Level 6 (default) is a good balance.")[0] == "6"
+
+
+def test_a_word_inside_a_name_run_together_picks_its_row():
+    items = evidence(
+        "Name: fisheyefinestcolorvalue — Description: the colour used by default for the fine "
+        "nodes — Default: red\n"
+        "Name: viewcoarsestcolorvalue — Description: Color of coarse nodes — Default: green"
+    )
+    answer = read("Which colour is used by default for the coarsest nodes?", items)
+    assert answer.startswith("green")

@@ -241,7 +241,10 @@ class Reader:
             previous += ["", *(text for text, _ in split[:-1])]
         if not units or not q_terms:
             return []
-        unit_terms = [frozenset(content_terms(scored)) for _, _, _, scored in units]
+        unit_terms = [
+            frozenset(content_terms(scored)) | _in_compounds(q_terms + earlier, scored)
+            for _, _, _, scored in units
+        ]
         weights = _term_weights(q_terms, unit_terms)
         for term, weight in _term_weights(earlier, unit_terms).items():
             weights[term] = CONTEXT_FACTOR * weight  # the turn before names the topic only
@@ -579,6 +582,20 @@ def _term_weights(q_terms: list[str], unit_terms: list[frozenset[str]]) -> dict[
         term: math.log(1 + n / (1 + sum(1 for terms in unit_terms if term in terms)))
         for term in q_terms
     }
+
+
+# "topologicalfisheyecoarsestcolor": an attribute's name run together from its words.
+_COMPOUND = re.compile(r"\b[a-z]{12,}\b")
+MIN_COMPOUND_PART = 4
+
+
+def _in_compounds(terms: Sequence[str], text: str) -> frozenset[str]:
+    """The question's terms that a name run together from words holds ("coarsest" in
+    "topologicalfisheyecoarsestcolor"): such a name says what its row is about."""
+    compounds = _COMPOUND.findall(text)
+    return frozenset(
+        t for t in terms if len(t) >= MIN_COMPOUND_PART and any(t in c for c in compounds)
+    )
 
 
 def _file_words(path: str) -> str:
