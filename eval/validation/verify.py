@@ -3,11 +3,11 @@
 
 Checks:
   * every line is a valid question object (fields, types, kinds, unique ids of the
-    form val-<kind>-NN, or val2-<kind>-NN and val3-<kind>-NN for the second and third
-    batches);
+    form val-<kind>-NN, or val2-<kind>-NN, val3-<kind>-NN and val4-<kind>-NN for the second,
+    third and fourth batches);
   * every corpus file has the sha256 listed below, and no file is missing or extra;
-  * the corpus stays small enough to ingest quickly: PDFs at most 230 pages in all,
-    pictures at most 1.5 megapixels each, the whole corpus at most 12 MB;
+  * the corpus stays small enough to ingest quickly: PDFs at most 250 pages in all,
+    pictures at most 1.5 megapixels each, the whole corpus at most 15 MB;
   * every cited file exists in corpus/; PDF pages are 1-based and within the document, and
     so are the pages of office files that have them: a slide of a .pptx, a sheet of an
     .xlsx (in workbook order), a section of an .epub (in reading order, its spine);
@@ -68,9 +68,9 @@ IMAGE_EXT = (".png", ".jpg", ".jpeg")
 DOC_EXT = (".txt", ".md", ".html", ".htm", ".csv", ".docx")
 # Office files whose sources carry a page: a slide, a sheet, an e-book section.
 PAGED_EXT = (".pptx", ".xlsx", ".epub")
-MAX_PDF_PAGES = 230
+MAX_PDF_PAGES = 250
 MAX_PIXELS = 1_500_000
-MAX_BYTES = 12_000_000
+MAX_BYTES = 15_000_000
 
 SHA256 = {
     "dotguide.pdf": "6aa4a4f220de2a2a3a00f3cd48a6aebd972a2691dddfd228b97f0733b38e8066",
@@ -152,6 +152,26 @@ SHA256 = {
     "val_img_53.jpg": "fe1b85e1ab6e86a3dc1e636681a5bf06ce5c58d98ccb417609a48f5ff3cbd766",
     "val_img_54.png": "6a38e630ac61c0063172e6952307188ca2e0ba8a2f36d2fe6759f46a6ff24f7c",
     "val_img_55.jpg": "dc8a6a600603423624b6ea3942f5f4afda52dfcb2c2210a759edc0475a5246b9",
+    # Fourth batch (ids val4-*), written before the next round of tuning, over files of its own.
+    "colorspace-hcl-colors.pdf": "08c844ce1cab59d4695f1854cb2b24c560d1fd98141fdf1d208c43cf9c4b3495",
+    "RcppArmadillo-intro.pdf": "f67ccddadcbe27f001f1848cb346746b78bc56e81dbaa2d866f91abd2ee56d38",
+    "systemd-cryptenroll-manpage.txt": "ad6755254a8ba35015371263aa5f8828fcf52586dafa32701f4864350ca16b6c",
+    "systemd-uids-gids.md": "f7dd18e4b0c8fd40fda455de50dd6c2425321862b072d9550ba2bcb1c9e0b757",
+    "val_img_56.png": "6d87a23f7c9cd6ace6e91658e154ac509eaf1076fad97a6dc849388a728931d4",
+    "val_img_57.png": "abbb5335d7c3fe57b3add6dea692955121e62478d05660b3608d7f95b09878a0",
+    "val_img_58.jpg": "77e107edfff3f82b0888642cd635bf1b4cd84f819715e88b5198b647cac933bd",
+    "val_img_59.png": "87bb081d24deee22dcb0dcbe9a9b501d65f1494a4c9f9d75297a230c6327d880",
+    "val_img_60.png": "f30c9cd665e242a6680852f5d97a994d8e61fd93f2f8dd17d09909c4093f948d",
+    "val_img_61.jpg": "4f68c9927e70b6e1630ec0c7c24e5ac81438a2cecfcb8cd8f18913adeffa7289",
+    "val_img_62.png": "ba46fe1b1488de9c09426c96a29585c4b5a9f36b8432e938a93986ff0e94f2bf",
+    "val_img_63.png": "c83c9221c5cf8bba355212d0d5dd16ea8cce36d4c47b4b67f6535a022a43168d",
+    "val_img_64.jpg": "37525d853e049eb17d8d8fb361e77ac82cdd89bfbe43fb227a03d6239a9ec0f2",
+    "val_img_65.png": "453e416661b6442b8a16fe6d2e07e16f6a738bbd414d8d8578e7b3bd52aec427",
+    "val_img_66.png": "35273fdf4a6c1cbc346908f8f2ecef9b36deaaf585da886648021d951fe2fefb",
+    "val_img_67.jpg": "0c78e7fb38dd6a223aae2eb787af50d870bd712fa8d9d6ad40723241eb7189fa",
+    "val_img_68.jpg": "c89d3bd002d32c6e3917836090d65c0eb4e6b20d3695dae2036fb4197b9cfc62",
+    "val_img_69.png": "6812882619228b757e125f69eaddccb3ff8fd4ba003c0d06d5a6fa13a4a238d0",
+    "val_img_70.jpg": "7c8bdd3b6cad4b4d61d4c8ba8736825baec55dd83fc98564cb7c36b0d688ae06",
 }
 
 # Pictures that no question cites: look-alikes of cited pictures, to compete at retrieval time.
@@ -166,6 +186,8 @@ DISTRACTORS = {
     "val_img_34.jpg",
     "val_img_43.jpg",
     "val_img_53.jpg",
+    "val_img_59.png",
+    "val_img_68.jpg",
 }
 
 # Answers that only a person reads reliably: a colour in a drawing, text in a low-resolution
@@ -174,6 +196,8 @@ BY_EYE = {
     "val-fig-03": {"purple", "violet"},
     "val2-fig-14": {"shape=box"},
     "val3-ocr-14": {"double parking"},
+    "val4-fig-21": {"blue"},
+    "val4-ocr-15": {"pas un pipe"},
 }
 
 # Rewordings a correct reply may use that the source itself does not spell this way.
@@ -203,6 +227,9 @@ PARAPHRASES = {
     "val3-fig-17": {"residuals of the ar(6)"},
     "val3-fig-19": {"3, 6", "3 and 6"},
     "val3-ocr-12": {"midterm projects"},
+    "val4-text-59": {"65,536"},
+    "val4-fig-22": {"schleswig-holstein"},
+    "val4-multi-09": {"64 seconds"},
 }
 
 problems = []
@@ -530,10 +557,10 @@ def check_question(lineno, line, ids, cited, counts, have_tesseract):
     if kind not in KINDS:
         problem(f"{qid}: unknown kind {kind!r}")
         return
-    m = re.fullmatch(r"val[23]?-([a-z]+)-(\d\d)", qid) if isinstance(qid, str) else None
+    m = re.fullmatch(r"val[234]?-([a-z]+)-(\d\d)", qid) if isinstance(qid, str) else None
     if not m or ID_KIND.get(m.group(1)) != kind:
         problem(
-            f"{qid}: id must be val-<kind>-NN, val2-<kind>-NN or val3-<kind>-NN matching {kind}"
+            f"{qid}: id must be val-<kind>-NN, or val2-, val3-, val4-<kind>-NN, matching {kind}"
         )
     if qid in ids:
         problem(f"{qid}: duplicate id")
