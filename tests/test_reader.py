@@ -649,3 +649,8 @@ def test_a_word_inside_a_name_run_together_picks_its_row():
     )
     answer = read("Which colour is used by default for the coarsest nodes?", items)
     assert answer.startswith("green")
+
+
+def test_evidence_too_short_to_hold_a_sentence_is_passed_over():
+    items = evidence("OK", "The cache holds 512 MB of pages by default.")
+    assert read("How much does the cache hold?", items).startswith("512 MB")

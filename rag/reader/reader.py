@@ -233,6 +233,8 @@ class Reader:
         previous: list[str] = []
         for index in usable:
             split = reading_units(readable[index])
+            if not split:  # text too short to hold a sentence ("OK" read in a picture)
+                continue
             nexts = [text for text, _ in split[1:]] + [""]
             units += [
                 (index, text, after, f"{caption} {text}" if caption else text)
