@@ -654,3 +654,16 @@ def test_a_word_inside_a_name_run_together_picks_its_row():
 def test_evidence_too_short_to_hold_a_sentence_is_passed_over():
     items = evidence("OK", "The cache holds 512 MB of pages by default.")
     assert read("How much does the cache hold?", items).startswith("512 MB")
+
+
+def test_a_lists_entries_are_as_relevant_as_the_lines_that_introduce_it():
+    # The entry names the default but none of the question's words; the lines before the
+    # list do.
+    items = evidence(
+        "Control where the output of the benchmarked program is redirected. It can be:\n\n"
+        "null: Drop it into /dev/null (the default).\n\n"
+        "pipe: Feed it through a pipe first.\n\n"
+        "Some programs detect this and work faster."
+    )
+    answer = read("Where does the benchmark redirect the program output by default?", items)
+    assert answer.startswith("/dev/null")

@@ -71,6 +71,10 @@ _EXCLUSION = re.compile(
     re.IGNORECASE,
 )
 _DEFAULT = re.compile(r"\bdefault", re.IGNORECASE)
+# The entries of a list that a line ending in ":" introduces, at most this many units on.
+LIST_REACH = 8
+# An entry is as relevant as this share of what introduces its list.
+LIST_SHARE = 0.7
 # "What does gzip do by default?" asks what happens, which a text may tell without the word.
 _ASKS_BEHAVIOUR = re.compile(
     r"\bwhat (?:does|do|did|will|would)\b.*\b(?:do|happen)\b|\bwhat happens\b|^how\b|"
@@ -263,12 +267,17 @@ class Reader:
         query = f"{context}\n{question}" if context else question
         dense = self._dense(query, units, lexicals, [e.chunk for e in evidence])
         typed = "types" in self.parts
+        own = [
+            DENSE_WEIGHT * float(cosine) + LEXICAL_WEIGHT * lexical
+            for cosine, lexical in zip(dense, lexicals, strict=True)
+        ]
+        inherited = _list_relevance(units, own)
         scored = []
-        for (index, text, after, _), terms, cosine, lexical, before in zip(
-            units, unit_terms, dense, lexicals, previous, strict=True
+        for (index, text, after, _), terms, mine, lead, before in zip(
+            units, unit_terms, own, inherited, previous, strict=True
         ):
             novelty = min(1.0, len(terms - q_set) / 3) if terms else 0.0
-            relevance = DENSE_WEIGHT * float(cosine) + LEXICAL_WEIGHT * lexical
+            relevance = max(mine, lead)
             found = _new_spans(asked, text)
             score = relevance + NOVELTY_WEIGHT * (novelty - 1.0) + RANK_BONUS / (index + 1)
             if "tables" in self.parts and (cells := parse_row(text)):
@@ -510,6 +519,29 @@ def _nearest_span(question: str, sentence: str, found: Sequence[str]) -> str:
         return min(abs(at - a) for a in anchors) if at >= 0 else 10**6
 
     return min(found, key=distance)
+
+
+def _list_relevance(
+    units: Sequence[tuple[int, str, str, str]], own: Sequence[float]
+) -> list[float]:
+    """What each unit inherits from the list it belongs to: a list's entries ("crc64 Calculate
+    CRC64 ...") rarely repeat the question's words, which the lines introducing the list hold
+    ("Specify the type of the integrity check. ... Supported check types:"). An entry gets
+    ``LIST_SHARE`` of the better of the introducing line and the sentence before it."""
+    inherited = [0.0] * len(units)
+    lead = 0.0
+    reach = 0
+    for i, (index, text, _, _) in enumerate(units):
+        if i and units[i - 1][0] != index:
+            reach = 0  # a list ends with its chunk
+        if reach:
+            inherited[i] = lead
+            reach -= 1
+        if text.rstrip().endswith(":"):
+            before = own[i - 1] if i and units[i - 1][0] == index else 0.0
+            lead = LIST_SHARE * max(own[i], before)
+            reach = LIST_REACH
+    return inherited
 
 
 def _restates(question: str, sentence: str) -> bool:
