@@ -1,0 +1,62 @@
+"""The validation set shares no file with the development set or samples/corpus, and its
+verify.py fails when one does: a picture the product was tuned on would score as unseen."""
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+from conftest import dev_file
+
+ROOT = Path(__file__).resolve().parent.parent
+VALIDATION = ROOT / "eval" / "validation"
+
+
+@pytest.fixture
+def verify(monkeypatch):
+    spec = importlib.util.spec_from_file_location("validation_verify", VALIDATION / "verify.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    monkeypatch.setattr(module, "problems", [])
+    monkeypatch.setattr(module, "notes", [])
+    monkeypatch.setattr(module, "problem", module.problems.append)
+    return module
+
+
+def test_the_validation_corpus_shares_no_file_with_the_dev_set_or_the_samples(verify):
+    dev_corpus = dev_file("dev_img_01.jpg").parent
+    shared = verify.shared_files(
+        str(VALIDATION / "corpus"), [str(dev_corpus), str(ROOT / "samples" / "corpus")]
+    )
+    assert shared == []
+
+
+def test_a_byte_identical_file_is_a_problem_and_a_re_encoded_one_is_not(verify, tmp_path):
+    corpus, dev, samples = (tmp_path / d for d in ("corpus", "dev", "samples"))
+    for d in (corpus, dev, samples):
+        d.mkdir()
+    (dev / "dev_img_01.jpg").write_bytes(b"\xff\xd8\xff picture")
+    (samples / "notes.md").write_bytes(b"# notes\n")
+    (corpus / "val_img_01.jpg").write_bytes(b"\xff\xd8\xff picture")
+    (corpus / "val_notes.md").write_bytes(b"# notes\n")
+    (corpus / "val_img_02.jpg").write_bytes(b"\xff\xd8\xff picture, saved again")
+    verify.CORPUS = str(corpus)
+
+    verify.check_disjoint(dev_corpora=(str(tmp_path / "absent"), str(dev)), samples=str(samples))
+
+    assert len(verify.problems) == 2
+    assert "corpus/val_img_01.jpg: byte-identical to" in verify.problems[0]
+    assert verify.problems[0].split(";")[0].endswith("dev_img_01.jpg")
+    assert "corpus/val_notes.md: byte-identical to" in verify.problems[1]
+    assert verify.notes == []
+
+
+def test_without_the_dev_set_the_check_says_it_was_skipped(verify, tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "val_img_01.jpg").write_bytes(b"\xff\xd8\xff picture")
+    verify.CORPUS = str(corpus)
+
+    verify.check_disjoint(dev_corpora=(str(tmp_path / "absent"),), samples=str(tmp_path / "none"))
+
+    assert verify.problems == []
+    assert any("development corpus not found" in n for n in verify.notes)
