@@ -26,7 +26,7 @@ from rag.embedders.base import Span, split_rows
 from rag.embedders.cache import CachedEmbedder
 from rag.embedders.packed import pack
 from rag.errors import DocumentNotFoundError
-from rag.reader.reader import sentence_spans
+from rag.reader.reader import sentence_spans, sentence_texts
 from rag.settings import Settings
 from rag.sparse import Bm25Encoder
 from rag.store import Filters, PointVectors, VectorStore, open_store
@@ -158,17 +158,21 @@ class Index:
         a heading), and the chunks with the vectors of the sentences the reader scores packed
         in their payload. With ``RAG_SENTENCE_VECTORS=pooled`` those come from the same
         forward pass as the chunk's vector; ``separate`` embeds them on their own."""
-        groups = [sentence_spans(chunk) for chunk in chunks]
         if self.settings.sentence_vectors == "pooled":
+            spans = [sentence_spans(chunk) for chunk in chunks]
+            groups = [[span.text for span in group] for group in spans]
             placed = [
                 _within(group, text, chunk.text)
-                for group, text, chunk in zip(groups, texts, chunks, strict=True)
+                for group, text, chunk in zip(spans, texts, chunks, strict=True)
             ]
             dense, sentence_vectors = self.embedder.embed_with_spans(texts, placed)
         else:
+            # Embedded on their own, the sentences need no place in the chunk: finding it
+            # costs twenty times listing them.
+            groups = [sentence_texts(chunk) for chunk in chunks]
             dense = self.embedder.embed(texts)
             # A sentence in the overlap of two chunks is embedded once.
-            flat = [span.text for group in groups for span in group]
+            flat = [text for group in groups for text in group]
             distinct = list(dict.fromkeys(flat))
             found = dict(zip(distinct, self.embedder.embed(distinct), strict=True))
             alone = (
@@ -178,7 +182,7 @@ class Index:
             )
             sentence_vectors = split_rows(alone, [len(g) for g in groups], self.embedder.dim)
         packed = [
-            replace(chunk, sentence_vectors=pack([span.text for span in group], vectors))
+            replace(chunk, sentence_vectors=pack(group, vectors))
             for chunk, group, vectors in zip(chunks, groups, sentence_vectors, strict=True)
         ]
         return packed, self._point_vectors(texts, dense, pictures)
