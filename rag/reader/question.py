@@ -143,6 +143,15 @@ class Question:
     # Things the question names by their role ("the postgres user", "the sync package"),
     # lower-cased: the sentence that answers speaks of one of them, not of its neighbour.
     subjects: frozenset[str] = frozenset()
+    # The sentence that asks, when the question sets a scene before it ("The dot manual
+    # mentions a layout utility. Whose approach does it follow?"), else the whole text.
+    asking: str = ""
+
+    @property
+    def scene(self) -> str:
+        """What the question says before the sentence that asks ("" when nothing)."""
+        asking = self.asking or self.text
+        return self.text.strip()[: -len(asking)].strip() if asking != self.text else ""
 
 
 def analyse(text: str) -> Question:
@@ -151,7 +160,8 @@ def analyse(text: str) -> Question:
     A question may set the scene before it asks ("The dot manual mentions a layout utility.
     Whose approach does it follow?"): what is asked for comes from the sentence that asks,
     what the evidence must match from the whole question."""
-    lowered = " ".join(asking_sentence(text).lower().split())
+    asking = asking_sentence(text)
+    lowered = " ".join(asking.lower().split())
     wants = next((w for w, rule in _RULES if rule.search(lowered)), Wants.THING)
     return Question(
         text=text,
@@ -164,6 +174,7 @@ def analyse(text: str) -> Question:
         qualifiers=qualifiers(text),
         code=code_kind(lowered),
         subjects=subjects(text),
+        asking=asking,
     )
 
 

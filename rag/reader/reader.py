@@ -33,7 +33,7 @@ from rag.reader.pictures import (
     picture_to_read,
     readable_text,
 )
-from rag.reader.question import Question, Wants, analyse, asking_sentence
+from rag.reader.question import Question, Wants, analyse
 from rag.reader.spans import kinds, shaped, spans, yes_or_no
 from rag.reader.tables import Cell, answer_cell, names_row, parse_row
 from rag.reader.terms import content_terms, key_terms
@@ -148,15 +148,12 @@ class Reader:
         # The scene a question sets before it asks ("The dot manual mentions a layout
         # utility. Whose approach does it follow?") finds the topic, like the turn a
         # follow-up continues; the sentence that asks decides which evidence answers.
-        asking = asking_sentence(question)
-        scene = question.strip()[: -len(asking)].strip() if asking != question else ""
         candidates = self.rank(
             asked,
             readable,
             usable,
-            "\n".join(t for t in (context, scene) if t),
+            "\n".join(t for t in (context, asked.scene) if t),
             evidence=evidence,
-            asking=asking,
         )
         if not candidates or max(c.relevance for c in candidates) < self.min_support:
             return Reading("", asked)
@@ -222,12 +219,11 @@ class Reader:
         context: str = "",
         *,
         evidence: Sequence[Evidence] = (),
-        asking: str = "",
     ) -> list[Candidate]:
         """``evidence`` (what ``readable`` was read from) brings the sentence vectors stored
-        with its chunks; without it, or for a chunk without them, sentences are embedded.
-        ``asking`` is the sentence of the question that asks, when it sets a scene first."""
-        question = asking or asked.text
+        with its chunks; without it, or for a chunk without them, sentences are embedded. The
+        words that count are those of the sentence that asks; its scene comes in ``context``."""
+        question = asked.asking or asked.text
         q_terms = content_terms(question)
         earlier = [t for t in content_terms(context) if t not in q_terms]
         if not q_terms:  # "And from when?" names no topic of its own: the turn before does
