@@ -436,8 +436,7 @@ def check_manifest():
         if name not in SHA256:
             problem(f"corpus/{name}: not in the manifest")
             continue
-        with open(os.path.join(CORPUS, name), "rb") as fh:
-            digest = hashlib.sha256(fh.read()).hexdigest()
+        digest = file_sha256(os.path.join(CORPUS, name))
         if digest != SHA256[name]:
             problem(f"corpus/{name}: sha256 {digest} differs from the manifest")
     for name in SHA256:
