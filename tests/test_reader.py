@@ -667,3 +667,29 @@ def test_a_lists_entries_are_as_relevant_as_the_lines_that_introduce_it():
     )
     answer = read("Where does the benchmark redirect the program output by default?", items)
     assert answer.startswith("/dev/null")
+
+
+def test_a_pinned_number_is_found_as_a_range_s_end_and_before_its_unit():
+    rows = (
+        "Ranges\nUID/GID: 60514...60577 — Purpose: Host users mapped into containers\n"
+        "UID/GID: 61184...65519 — Purpose: Dynamic service users"
+    )
+    text = read("What are UIDs 60514 to 60577 used for?", evidence(rows))
+    assert "Host users" in text
+    history = evidence("Before Linux kernel 2.4 uid_t used to be 16bit wide.")
+    assert "2.4" in read("Before which kernel version was uid_t only 16 bits wide?", history)
+    # A number glued to more digits is another number, and a preset with a letter another
+    # preset: neither pins the sentence down.
+    assert read("What are UIDs 6051 to 6057 used for?", evidence(rows)) == ""
+    presets = evidence("The preset -3e needs 13 MiB of memory to compress.")
+    assert read("How much memory does the preset -3 need to compress?", presets) == ""
+
+
+def test_a_place_in_an_order_or_on_a_page_is_no_name_of_a_thing():
+    for question in (
+        "Which level of improvement is the rightmost column?",
+        "What does the third column hold?",
+        "What is shown in the left panel of the figure?",
+    ):
+        assert analyse(question).subjects == frozenset(), question
+    assert analyse("Which UID does the nobody user have?").subjects == {"nobody"}

@@ -256,6 +256,12 @@ _DESCRIBING = frozenset(
 
 # "the benchmarked programs", "the running service": a participle describes, it names nothing.
 _PARTICIPLE = re.compile(r"[a-z]{3,}(?:ed|ing)$")
+# "the rightmost column", "the third field", "the left panel": a place in an order or on a
+# page picks one of several things; it is no name the answer repeats.
+_POSITION = re.compile(
+    r"[a-z]+most|left|right|middle|centre|center|upper|lower|bottom|inner|outer|"
+    r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th)"
+)
 
 
 def subjects(text: str) -> frozenset[str]:
@@ -266,6 +272,7 @@ def subjects(text: str) -> frozenset[str]:
         if m.group(1) not in STOPWORDS
         and m.group(1) not in _DESCRIBING
         and not _PARTICIPLE.match(m.group(1))
+        and not _POSITION.fullmatch(m.group(1))
     )
 
 

@@ -598,9 +598,15 @@ def _weigh_names(
 
 def _contains(text: str, thing: str) -> bool:
     """``thing`` stands in ``text`` as a whole token; "D-Bus" meets "dbus", "1.0.8" never
-    meets "1.0.9"."""
+    meets "1.0.9". A plain number also stands as the end of a range ("60514...60577",
+    "1..16") and before the unit written onto it ("16bit", "150MiB"); a preset ("-3") or a
+    version stays whole ("-3e" is another preset)."""
     if re.search(r"\d", thing):
-        return re.search(rf"(?<![\w.]){re.escape(thing)}(?![\w]|\.\d)", text) is not None
+        if thing.isdigit():
+            pattern = rf"(?:(?<![\w.])|(?<=\.\.)){thing}(?!\d|[.,]\d)"
+        else:
+            pattern = rf"(?<![\w.]){re.escape(thing)}(?![\w]|\.\d)"
+        return re.search(pattern, text) is not None
     squeezed = re.sub(r"[^a-z0-9]", "", thing)
     return squeezed in re.sub(r"[^a-z0-9]", "", text)
 
