@@ -2,6 +2,7 @@
 verify.py fails when one does: a picture the product was tuned on would score as unseen."""
 
 import importlib.util
+import json
 from pathlib import Path
 
 import pytest
@@ -60,3 +61,24 @@ def test_without_the_dev_set_the_check_says_it_was_skipped(verify, tmp_path):
 
     assert verify.problems == []
     assert any("development corpus not found" in n for n in verify.notes)
+
+
+@pytest.mark.parametrize(
+    ("qid", "ok"),
+    [
+        ("val-unans-05", True),
+        ("val4-unans-27", True),
+        ("val5-unans-33", True),
+        ("val6-unans-34", False),
+        ("val5-img-33", False),
+    ],
+)
+def test_ids_name_one_of_the_five_batches_and_the_kind(verify, qid, ok):
+    question = {"id": qid, "question": "Who?", "answers": [], "sources": [], "kind": "unanswerable"}
+    line = json.dumps(question)
+    ids, cited, counts = set(), set(), {}
+
+    verify.check_question(1, line, ids, cited, counts, have_tesseract=False)
+
+    assert (verify.problems == []) is ok
+    assert counts == {"unanswerable": 1}
