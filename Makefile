@@ -9,7 +9,7 @@ SAMPLE_QUESTION := How do you draw a freehand line in XFig?
 FAST   := not models and not browser and not slow
 PYTEST := $(PY) -m pytest -q -p no:cacheprovider
 
-.PHONY: install browser test test-fast lint eval-validation demo bench bench-scale bench-baseline bench-load bench-slack bench-embed bench-kill bench-pictures bench-workers bench-all clean
+.PHONY: install browser test test-fast lint eval-validation demo bench bench-scale bench-baseline bench-load bench-slack bench-embed bench-kill bench-pictures bench-workers bench-reader bench-all clean
 
 $(PY):
 	python3 -m venv $(VENV)
@@ -91,7 +91,20 @@ bench-pictures: install
 bench-workers: install
 	$(PY) bench/ingest_workers.py
 
-bench-all: bench bench-scale bench-baseline bench-load bench-slack bench-embed bench-kill bench-pictures bench-workers
+# How often the reader's score puts a sentence holding the answer first, against other ways
+# to score the same candidates, on fresh ingests of the development and validation sets.
+DEV_SET     := $(firstword $(wildcard shared/eval/dev ../shared/eval/dev))
+READER_DATA := .eval/reader
+bench-reader: install
+	test -n "$(DEV_SET)" || (echo "the development set (shared/eval/dev) is not here" && false)
+	rm -rf $(READER_DATA)
+	RAG_DATA_DIR=$(READER_DATA)/dev $(RAG) ingest --no-progress $(DEV_SET)/corpus
+	RAG_DATA_DIR=$(READER_DATA)/validation $(RAG) ingest --no-progress eval/validation/corpus
+	$(PY) bench/reader_scoring.py --maxsim \
+		--set $(READER_DATA)/dev $(DEV_SET)/questions.jsonl \
+		--set $(READER_DATA)/validation eval/validation/questions.jsonl
+
+bench-all: bench bench-scale bench-baseline bench-load bench-slack bench-embed bench-kill bench-pictures bench-workers bench-reader
 
 clean:
 	rm -rf $(VENV) data .eval *.egg-info

@@ -9,6 +9,7 @@ real packaged models (the LangChain baseline's packages come with `make install`
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -197,3 +198,28 @@ def test_ingest_workers(corpus, tmp_path):
     one, two = measured["runs"]
     assert one["pictures"] == two["pictures"] == 1 and two["worker_busy_s"] > 0
     assert measured["limit_speedup"] > 1 and "embedding" in one["writer_s"]
+
+
+def test_reader_scoring(corpus, tmp_path):
+    folder, questions = corpus
+    data = tmp_path / "index"
+    ingested = subprocess.run(
+        [sys.executable, "-m", "rag", "ingest", "--no-progress", str(folder)],
+        capture_output=True,
+        text=True,
+        timeout=240,
+        env={**os.environ, "RAG_DATA_DIR": str(data)},
+        cwd=ROOT,
+    )
+    assert ingested.returncode == 0, ingested.stderr[-4000:]
+    out = tmp_path / "reader_scoring.json"
+    run("reader_scoring.py", "--set", data, questions, "--maxsim", "--out", out)
+    result = json.loads(out.read_text())
+    # The two answerable text questions are asked; the world cup one is not answerable.
+    assert result["questions"] == 2
+    # The manual's descaling sentence and the FAQ's warranty line are among the candidates.
+    assert result["with_right_candidate"] == 2
+    scorers = result["scorers"]
+    assert set(scorers) == {"reader", "dense", "lexical", "maxsim", "learned"}
+    for row in scorers.values():
+        assert 0.0 <= row["all"]["top1"] <= 1.0 and row["all"]["questions"] == 2

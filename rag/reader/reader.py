@@ -85,6 +85,22 @@ _IDENTIFIER = re.compile(r"\b(?=\w*[A-Za-z])(?=\w*[\d_])\w{3,}\b")
 
 
 @dataclass(frozen=True)
+class Signals:
+    """What a candidate's score is made of, kept for measuring other ways to combine them
+    (``bench/reader_scoring.py``)."""
+
+    dense: float = 0.0  # cosine of the unit's vector with the question's
+    lexical: float = 0.0  # weighted share of the question's topic terms the unit holds
+    inherited: float = 0.0  # relevance taken from the line that introduces its list
+    novelty: float = 0.0  # share of terms the question does not already hold (0-1)
+    typed: bool = False  # holds a span of the asked type that the question does not state
+    table_row: bool = False
+    row_key: bool = False  # a table row whose key the question names
+    excluded: bool = False  # speaks of what the question sets aside ("besides X")
+    evidence_rank: int = 0  # the position of its chunk in the evidence, from 0
+
+
+@dataclass(frozen=True)
 class Candidate:
     evidence_index: int
     text: str
@@ -94,6 +110,7 @@ class Candidate:
     bridged: bool = False
     follows: str = ""  # the next sentence of the same chunk, for a sentence ending in ":"
     previous: str = ""  # the unit before it in its chunk: an entry's name, a heading
+    signals: Signals = Signals()
 
 
 @dataclass(frozen=True)
@@ -269,27 +286,48 @@ class Reader:
         ]
         inherited = _list_relevance(units, own)
         scored = []
-        for (index, text, after, _), terms, mine, lead, before in zip(
-            units, unit_terms, own, inherited, previous, strict=True
+        for (index, text, after, _), terms, mine, lead, before, cosine, lexical in zip(
+            units, unit_terms, own, inherited, previous, dense, lexicals, strict=True
         ):
             novelty = min(1.0, len(terms - q_set) / 3) if terms else 0.0
             relevance = max(mine, lead)
             found = _new_spans(asked, text)
             score = relevance + NOVELTY_WEIGHT * (novelty - 1.0) + RANK_BONUS / (index + 1)
-            if "tables" in self.parts and (cells := parse_row(text)):
+            row_key = False
+            cells = parse_row(text) if "tables" in self.parts else []
+            if cells:
                 # A row holding a cell under the header the question names answers it.
                 cell = _answer_cell(asked, cells)
                 found = [cell.value] if cell is not None else found
-                if names_row(question, cells):
+                row_key = names_row(question, cells)
+                if row_key:
                     score += ROW_KEY_BONUS
             if typed and found:
                 score += TYPE_BONUS
             if excluded & terms:  # "besides X": a sentence about X is not the answer
                 score -= EXCLUDED_PENALTY
             follows = after if text.rstrip().endswith(":") else ""
+            signals = Signals(
+                float(cosine),
+                lexical,
+                lead,
+                novelty,
+                bool(typed and found),
+                bool(cells),
+                row_key,
+                bool(excluded & terms),
+                index,
+            )
             scored.append(
                 Candidate(
-                    index, text, score, relevance, tuple(found), follows=follows, previous=before
+                    index,
+                    text,
+                    score,
+                    relevance,
+                    tuple(found),
+                    follows=follows,
+                    previous=before,
+                    signals=signals,
                 )
             )
         scored.sort(key=lambda c: (-c.score, c.evidence_index, c.text))
