@@ -693,3 +693,35 @@ def test_a_place_in_an_order_or_on_a_page_is_no_name_of_a_thing():
     ):
         assert analyse(question).subjects == frozenset(), question
     assert analyse("Which UID does the nobody user have?").subjects == {"nobody"}
+
+
+def test_a_short_sentence_is_read_with_the_one_before_it():
+    items = evidence(
+        "--fido2-credential-algorithm=STRING Specify COSE algorithm used in credential "
+        'generation with FIDO2 tokens. The default value is "es256".',
+        "FIDO2 tokens are enrolled with the --fido2-device option.",
+    )
+    question = "Which COSE algorithm is used by default when a FIDO2 credential is generated?"
+    assert read(question, items).startswith("es256 — ")
+    # A long sentence stands on its own: it inherits nothing from the one before.
+    reader = Reader(FakeEmbedder(), min_support=0.3)
+    long_one = evidence(
+        "Specify COSE algorithm used in credential generation with FIDO2 tokens. The text "
+        "below was written for another release of the program and speaks of other tokens."
+    )
+    asked = analyse(question)
+    ranked = reader.rank(asked, {0: long_one[0].chunk.text}, [0], evidence=long_one)
+    assert {c.text[:9]: c.signals.inherited for c in ranked}["The text "] == 0.0
+
+
+def test_a_clause_that_sets_the_circumstances_does_not_type_the_question():
+    asked = analyse(
+        "When I enroll a FIDO2 key, is a PIN required to unlock the volume unless I change it?"
+    )
+    assert asked.wants is Wants.YESNO
+    asked = analyse("When I use svm() for classification, which kernel is the default?")
+    assert asked.wants is Wants.VALUE
+    assert analyse("When was version 1.0 released?").wants is Wants.DATE
+    assert analyse("If the run count is not given, what is the minimum number of runs?").wants is (
+        Wants.NUMBER
+    )

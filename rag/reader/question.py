@@ -71,7 +71,8 @@ _RULES: list[tuple[Wants, re.Pattern[str]]] = [
         Wants.NUMBER,
         re.compile(
             r"\bhow (many|much|long|far|fast|big|large|small|often|old|wide|tall|high|heavy)\b|"
-            r"\b(what|which) (number|percentage|percent|size|speed|rate|ratio|factor|amount|"
+            r"\b(what|which)(?:'s| is| are| was| were)?(?: the| a| an)? (number|percentage|percent|"
+            r"size|speed|rate|ratio|factor|amount|"
             r"count|length|width|height|port|limit|maximum|minimum)\b|\bby what factor\b|"
             r"\bnumeric\b|\bin (seconds|minutes|hours|days|bytes|kilobytes|megabytes|[kmg]b|"
             r"milliseconds|ms|percent|pixels|points)\b"
@@ -161,7 +162,7 @@ def analyse(text: str) -> Question:
     Whose approach does it follow?"): what is asked for comes from the sentence that asks,
     what the evidence must match from the whole question."""
     asking = asking_sentence(text)
-    lowered = " ".join(asking.lower().split())
+    lowered = main_clause(" ".join(asking.lower().split()))
     wants = next((w for w, rule in _RULES if rule.search(lowered)), Wants.THING)
     return Question(
         text=text,
@@ -181,6 +182,20 @@ def analyse(text: str) -> Question:
 # A sentence ends at ".", "?" or "!" before the capital that opens the next one; "e.g. X" and
 # "v1.2" do not end one (no space, or no capital, follows).
 _SCENE_END = re.compile(r"(?<=[.?!])\s+(?=[\"“'‘(]?[A-Z])")
+
+
+# "When I use svm() for classification, which kernel ...?": a clause that sets the
+# circumstances, then the question. Its "when" or "if" asks nothing.
+_CIRCUMSTANCE = re.compile(
+    r"^(?:when|whenever|if|once|after|before|while)\s+(?:i|you|we|they|it|my|your|the|a|an)\b"
+    r"[^,?]*,\s*(?=(?:what|which|who|whom|whose|when|where|why|how|is|are|was|were|do|does|"
+    r"did|can|could|should|will|would|must|may)\b)"
+)
+
+
+def main_clause(lowered: str) -> str:
+    """The question without a clause that sets its circumstances before it."""
+    return _CIRCUMSTANCE.sub("", lowered, count=1)
 
 
 def asking_sentence(text: str) -> str:
@@ -348,6 +363,9 @@ _GENERIC = frozenset(
         "text",
         "term",
         "form",
+        # "the minimum number of runs": which number, in words a text may not use ("at least").
+        "minimum",
+        "maximum",
     ]
 )
 

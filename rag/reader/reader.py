@@ -75,6 +75,9 @@ _DEFAULT = re.compile(r"\bdefault", re.IGNORECASE)
 LIST_REACH = 8
 # An entry is as relevant as this share of what introduces its list.
 LIST_SHARE = 0.7
+# A short sentence is as relevant as this share of the sentence before it ("Defaults to 7.").
+FOLLOW_SHARE = 0.7
+FOLLOW_WORDS = 12
 # "What does gzip do by default?" asks what happens, which a text may tell without the word.
 _ASKS_BEHAVIOUR = re.compile(
     r"\bwhat (?:does|do|did|will|would)\b.*\b(?:do|happen)\b|\bwhat happens\b|^how\b|"
@@ -284,7 +287,12 @@ class Reader:
             DENSE_WEIGHT * float(cosine) + LEXICAL_WEIGHT * lexical
             for cosine, lexical in zip(dense, lexicals, strict=True)
         ]
-        inherited = _list_relevance(units, own)
+        inherited = [
+            max(listed, followed)
+            for listed, followed in zip(
+                _list_relevance(units, own), _follow_relevance(units, own), strict=True
+            )
+        ]
         scored = []
         for (index, text, after, _), terms, mine, lead, before, cosine, lexical in zip(
             units, unit_terms, own, inherited, previous, dense, lexicals, strict=True
@@ -575,6 +583,20 @@ def _list_relevance(
             before = own[i - 1] if i and units[i - 1][0] == index else 0.0
             lead = LIST_SHARE * max(own[i], before)
             reach = LIST_REACH
+    return inherited
+
+
+def _follow_relevance(
+    units: Sequence[tuple[int, str, str, str]], own: Sequence[float]
+) -> list[float]:
+    """What each unit inherits from the sentence before it in its chunk: a sentence that
+    goes on about what the one before introduced ("--fido2-with-client-pin=BOOL Controls
+    whether ... Defaults to "yes".") rarely repeats its words. It gets ``FOLLOW_SHARE`` of
+    that sentence's relevance; a short one, which names little of its own, only."""
+    inherited = [0.0] * len(units)
+    for i in range(1, len(units)):
+        if units[i][0] == units[i - 1][0] and len(units[i][1].split()) <= FOLLOW_WORDS:
+            inherited[i] = FOLLOW_SHARE * own[i - 1]
     return inherited
 
 
