@@ -7,7 +7,7 @@ from conftest import FakeEmbedder
 
 from rag.reader import Reader, Wants, analyse
 from rag.reader.reader import PARTS
-from rag.reader.spans import shaped, spans, yes_or_no
+from rag.reader.spans import kinds, shaped, spans, yes_or_no
 from rag.reader.tables import answer_cell, parse_row
 from rag.reader.terms import fold
 from rag.text import sentences
@@ -300,6 +300,12 @@ def test_an_option_the_question_names_is_named_by_the_answer():
     # One it sets aside ("instead of -Tpdf") is not asked for.
     items = evidence("Use the -Tps2 format instead when embedding the drawing in a document.")
     assert "-Tps2" in read("Which format should I use instead of -Tpdf for embedding?", items)
+
+
+def test_a_kind_s_qualifiers_start_a_word():
+    # "pip's": the "s" after the apostrophe is no qualifier.
+    sentence = "It explains pip's dependency resolution algorithm."
+    assert kinds("algorithm", sentence) == ["dependency resolution algorithm"]
 
 
 def test_what_kind_of_x_is_answered_by_the_words_that_qualify_x():

@@ -229,7 +229,8 @@ def kinds(noun: str, sentence: str) -> list[str]:
     words that qualify it, up to three, stopping at an article or other function word."""
     found = []
     stem = re.escape(noun.rstrip("s"))
-    for match in re.finditer(rf"((?:[\w-]+\s+){{1,3}})({stem}\w*)\b", sentence, re.I):
+    # A qualifier starts a word: the "s" of "pip's" is no word of its own.
+    for match in re.finditer(rf"(?<![\w'’])((?:[\w-]+\s+){{1,3}})({stem}\w*)\b", sentence, re.I):
         words = match.group(1).split()
         while words and words[0].lower() in STOPWORDS:
             words = words[1:]
