@@ -731,3 +731,16 @@ def test_a_clause_that_sets_the_circumstances_does_not_type_the_question():
     assert analyse("If the run count is not given, what is the minimum number of runs?").wants is (
         Wants.NUMBER
     )
+
+
+def test_a_name_the_text_calls_by_its_kind_is_an_identifier():
+    sentence = "The improved version uses the crossprod function instead of a transpose."
+    assert "crossprod" in spans(Wants.IDENTIFIER, sentence)
+    # "the function" names none: an article is no name.
+    assert spans(Wants.IDENTIFIER, "It calls the function twice.") == []
+    items = evidence(
+        "The improved version uses the crossprod function instead of a transpose.",
+        "for (i in 1:N) { y[i,] <- kalmanfilter(t(pos[i,,drop=FALSE])) }",
+    )
+    text = read("Which R function does the improved version use instead of a transpose?", items)
+    assert text.startswith("crossprod — ")

@@ -114,9 +114,19 @@ def _dates(sentence: str) -> list[str]:
     return [m.group(0) for m in DATE.finditer(sentence)]
 
 
+# "the crossprod function", "the lintr package": a name the text calls by its kind.
+_NAMED_BY_KIND = re.compile(
+    r"\b([A-Za-z_][\w.]*)\s+(?:function|command|method|macro|package|module|library|flag|"
+    r"variable)s?\b"
+)
+
+
 def _identifiers(sentence: str) -> list[str]:
     found = [m.group(0).rstrip(".") for m in IDENTIFIER.finditer(sentence)]
     found += [q.strip() for q in QUOTED.findall(sentence)]
+    found += [
+        m.group(1) for m in _NAMED_BY_KIND.finditer(sentence) if m.group(1).lower() not in STOPWORDS
+    ]
     return found
 
 
