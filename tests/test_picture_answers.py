@@ -10,7 +10,8 @@ from dataclasses import replace
 
 from test_reader import evidence, read
 
-from rag.reader.pictures import matching_read_line, split_read_text
+from rag.reader.pictures import VISUAL_WORDS, matching_read_line, split_read_text
+from rag.text import content_terms
 
 SETTINGS = (
     "Figure 3: The General Settings tab.\nScreenshot.\nMostly white and gray.\n"
@@ -204,3 +205,21 @@ def test_the_line_chosen_does_not_depend_on_the_hash_seed():
         for seed in range(12)
     }
     assert len(seen) == 1, seen
+
+
+def test_the_words_that_say_which_picture_do_not_pick_its_line():
+    chunks = [
+        (
+            0,
+            "Screenshot.\nText in the image:\n1 Department Sales Profit Advanced Filter\n"
+            "2 Paris $950,000 $40,100\n3 Tokyo $1,080,235 $43,209.40\n"
+            "9 Department Sales Profit",  # the filter's output range, under the same header
+        )
+    ]
+    question = "In my screenshot of an Advanced Filter over a sales table, what are Tokyo's sales?"
+    topic = set(content_terms(question)) - VISUAL_WORDS
+    assert matching_read_line(question, topic, chunks) == (0, "3 Tokyo $1,080,235 $43,209.40")
+    # Without words of its own beyond the picture's, the question's words all count.
+    plain = "Which filter is shown in my screenshot of an Advanced Filter?"
+    topic = set(content_terms(plain)) - VISUAL_WORDS
+    assert matching_read_line(plain, topic, chunks)[1].startswith("1 Department Sales")

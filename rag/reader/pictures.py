@@ -35,6 +35,14 @@ _DESCRIPTION_HEAD = re.compile(
     r"picture)\b)",
     re.IGNORECASE,
 )
+# "in my screenshot of the print settings", "on one of my logos": where a question says which
+# picture it asks about.
+_PICTURE_SCENE = re.compile(
+    r"\b(?:in|on|from)\s+(?:one of\s+)?(?:my|the|this|that|a|an)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:screenshots?|screen shots?|photos?|photographs?|pictures?|images?|scans?|scanned page|"
+    r"drawings?|charts?|plots?|logos?|icons?|diagrams?|stickers?)\b(?:\s+of\s+[^,?]*)?",
+    re.IGNORECASE,
+)
 # The pictures among this many pieces of evidence from the first compete for the answer.
 PICTURE_CHOICE = 3
 # Identifiers and numbers the question names weigh this much more than other words.
@@ -207,6 +215,11 @@ def matching_read_line(
     named = {t for m in _EXCLUSION.finditer(question) for t in content_terms(m.group(1))}
     excluded = named - set(content_terms(_EXCLUSION.sub(" ", question)))
     wanted = topic - looks - excluded
+    # "In my screenshot of an Advanced Filter over a sales table, what are Tokyo's sales?":
+    # the words that describe the picture found it; the rest of the question picks the line.
+    asking = set(content_terms(_PICTURE_SCENE.sub(" ", question))) & wanted
+    if asking:
+        wanted = asking
     quoted = {normalize_space(q).lower() for q in _QUOTED.findall(question)}
     line_terms = [set(content_terms(line)) for _, line in read]
     # Numbers and identifiers with digits ("2920", "as3257") pick out a line; a name such as
