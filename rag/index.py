@@ -26,7 +26,6 @@ from rag.embedders.base import Span, split_rows
 from rag.embedders.cache import CachedEmbedder
 from rag.embedders.packed import pack
 from rag.errors import DocumentNotFoundError
-from rag.reader.reader import sentence_spans, sentence_texts
 from rag.settings import Settings
 from rag.sparse import Bm25Encoder
 from rag.store import Filters, PointVectors, VectorStore, open_store
@@ -158,6 +157,10 @@ class Index:
         a heading), and the chunks with the vectors of the sentences the reader scores packed
         in their payload. With ``RAG_SENTENCE_VECTORS=pooled`` those come from the same
         forward pass as the chunk's vector; ``separate`` embeds them on their own."""
+        # The reader's text rules (some 170 patterns to compile) load with the first chunk to
+        # embed, not with every command that opens the index: `rag list` stays under a second.
+        from rag.reader.reader import sentence_spans, sentence_texts
+
         if self.settings.sentence_vectors == "pooled":
             spans = [sentence_spans(chunk) for chunk in chunks]
             groups = [[span.text for span in group] for group in spans]

@@ -94,7 +94,7 @@ class Signals:
 
     dense: float = 0.0  # cosine of the unit's vector with the question's
     lexical: float = 0.0  # weighted share of the question's topic terms the unit holds
-    inherited: float = 0.0  # relevance taken from the line that introduces its list
+    inherited: float = 0.0  # from the line introducing its list or the sentence before
     novelty: float = 0.0  # share of terms the question does not already hold (0-1)
     typed: bool = False  # holds a span of the asked type that the question does not state
     table_row: bool = False
