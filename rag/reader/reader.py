@@ -316,15 +316,15 @@ class Reader:
                 score -= EXCLUDED_PENALTY
             follows = after if text.rstrip().endswith(":") else ""
             signals = Signals(
-                float(cosine),
-                lexical,
-                lead,
-                novelty,
-                bool(typed and found),
-                bool(cells),
-                row_key,
-                bool(excluded & terms),
-                index,
+                dense=float(cosine),
+                lexical=lexical,
+                inherited=lead,
+                novelty=novelty,
+                typed=bool(typed and found),
+                table_row=bool(cells),
+                row_key=row_key,
+                excluded=bool(excluded & terms),
+                evidence_rank=index,
             )
             scored.append(
                 Candidate(
