@@ -23,7 +23,11 @@ from rag.settings import Settings
 
 # Defaults computed on the machine that runs the service: written as words, so the file is the
 # same wherever it is generated.
-MACHINE_DEFAULTS = {"torch_threads": "the number of CPU cores"}
+# Defaults that depend on the machine or the user: described, not written as a value.
+MACHINE_DEFAULTS = {
+    "torch_threads": "the number of CPU cores",
+    "model_cache_dir": "$XDG_CACHE_HOME/rag/models, or ~/.cache/rag/models without it",
+}
 
 HEADER = """\
 # Every setting of the service (RAG_*), with its default; generated from rag/settings.py by
