@@ -29,6 +29,12 @@ DEFAULT_TOML = "rag.toml"
 READER_PARTS = frozenset({"types", "spans", "pinned", "pictures", "tables", "bridge"})
 
 
+def _user_model_cache() -> Path:
+    """Where model exports are kept by default: the user's cache (XDG), shared by every data
+    directory."""
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "rag" / "models"
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="RAG_", extra="forbid", frozen=True)
 
@@ -217,11 +223,7 @@ class Settings(BaseSettings):
     # evaluation sets recall@5 and answer accuracy no lower than with float32 (int8 throughout
     # cost the validation set 0.024 of recall@5). onnx gives torch's vectors exactly.
     embedder_backend: Literal["onnx-int8", "onnx", "torch"] = "onnx-int8"
-    model_cache_dir: Path = Field(
-        default_factory=lambda: (
-            Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "rag" / "models"
-        )
-    )
+    model_cache_dir: Path = Field(default_factory=lambda: _user_model_cache())
 
     # Picture speed. The labeler's runtime: onnxruntime (exported from the torch weights when
     # first used, on ocr_threads threads) or torch (on torch_threads, as before). ONNX
@@ -262,6 +264,15 @@ class Settings(BaseSettings):
     @field_validator("data_dir", mode="before")
     @classmethod
     def _expand(cls, value: Any) -> Any:
+        return Path(value).expanduser() if isinstance(value, str | Path) else value
+
+    @field_validator("model_cache_dir", mode="before")
+    @classmethod
+    def _cache_or_default(cls, value: Any) -> Any:
+        # An empty RAG_MODEL_CACHE_DIR (the .env.example line uncommented as it stands) keeps
+        # the per-user cache rather than exporting models into the working directory.
+        if isinstance(value, str) and not value.strip():
+            return _user_model_cache()
         return Path(value).expanduser() if isinstance(value, str | Path) else value
 
     @field_validator("reader_parts", "cors_origins", mode="before")

@@ -517,3 +517,12 @@ def test_dockerfile_runs_the_server_as_a_user(dockerfile):
 def test_dockerignore_keeps_local_state_out():
     ignored = (ROOT / ".dockerignore").read_text().split()
     assert {".venv", "data", ".git", "__pycache__", ".pytest_cache"} <= set(ignored)
+
+
+def test_an_empty_model_cache_line_keeps_the_per_user_cache(monkeypatch, tmp_path):
+    """The .env.example line of a machine-dependent default is empty when uncommented."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.setenv("RAG_MODEL_CACHE_DIR", "")
+    assert load_settings().model_cache_dir == tmp_path / "rag" / "models"
+    monkeypatch.setenv("RAG_MODEL_CACHE_DIR", str(tmp_path / "mine"))
+    assert load_settings().model_cache_dir == tmp_path / "mine"
