@@ -400,6 +400,15 @@ def test_what_a_program_does_by_default_needs_no_sentence_saying_default():
     assert read("What does gzip do by default when given no file operands?", items)
 
 
+def test_how_many_by_default_needs_a_sentence_saying_default():
+    # An example's value ("xbins = 40") is not what holds when nothing is set; "how many" asks
+    # for a number, not for what happens.
+    items = evidence("The example bins the points with hexbin(x, y, xbins = 40) and plots them.")
+    assert read("How many bins does hexbin() use by default if I leave out xbins?", items) == ""
+    items = evidence("By default, hexbin() uses 30 bins across the x axis.")
+    assert read("How many bins does hexbin() use by default?", items).startswith("30 — ")
+
+
 @pytest.mark.parametrize(
     ("question", "wants"),
     [
@@ -728,6 +737,9 @@ def test_a_clause_that_sets_the_circumstances_does_not_type_the_question():
     asked = analyse("When I use svm() for classification, which kernel is the default?")
     assert asked.wants is Wants.VALUE
     assert analyse("When was version 1.0 released?").wants is Wants.DATE
+    # The clause may open with any subject, a program's name as well as "I".
+    asked = analyse("When readr parses a datetime and no zone is given, which one does it assume?")
+    assert asked.wants is Wants.THING
     assert analyse("If the run count is not given, what is the minimum number of runs?").wants is (
         Wants.NUMBER
     )

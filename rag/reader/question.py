@@ -184,10 +184,11 @@ def analyse(text: str) -> Question:
 _SCENE_END = re.compile(r"(?<=[.?!])\s+(?=[\"“'‘(]?[A-Z])")
 
 
-# "When I use svm() for classification, which kernel ...?": a clause that sets the
-# circumstances, then the question. Its "when" or "if" asks nothing.
+# "When I use svm() for classification, which kernel ...?", "When readr parses a datetime,
+# which time zone ...?": a clause that sets the circumstances, then the question after its
+# comma. Its "when" or "if" asks nothing.
 _CIRCUMSTANCE = re.compile(
-    r"^(?:when|whenever|if|once|after|before|while)\s+(?:i|you|we|they|it|my|your|the|a|an)\b"
+    r"^(?:when|whenever|if|once|after|before|while)\s+\w"
     r"[^,?]*,\s*(?=(?:what|which|who|whom|whose|when|where|why|how|is|are|was|were|do|does|"
     r"did|can|could|should|will|would|must|may)\b)"
 )

@@ -80,7 +80,8 @@ FOLLOW_SHARE = 0.7
 FOLLOW_WORDS = 12
 # "What does gzip do by default?" asks what happens, which a text may tell without the word.
 _ASKS_BEHAVIOUR = re.compile(
-    r"\bwhat (?:does|do|did|will|would)\b.*\b(?:do|happen)\b|\bwhat happens\b|^how\b|"
+    r"\bwhat (?:does|do|did|will|would)\b.*\b(?:do|happen)\b|\bwhat happens\b|"
+    r"^how\b(?! (?:many|much|long|big|large|often|far|fast)\b)|"
     r"\bbehaviou?r\b",
     re.IGNORECASE,
 )
