@@ -222,6 +222,22 @@ def test_a_header_may_abbreviate_the_question_s_phrase():
     assert text.startswith("2020-07-18")
 
 
+def test_a_header_may_shorten_the_question_s_words():
+    rows = (
+        "country: Austria — year: 1952 — lifeExp: 66.8 — pop: 6927772 — gdpPercap: 6137.08\n"
+        "country: Belgium — year: 1952 — lifeExp: 68 — pop: 8730405 — gdpPercap: 8343.11"
+    )
+    items = evidence(rows)
+    assert read("What life expectancy is listed for Austria in 1952?", items).startswith("66.8 — ")
+    assert read("What population did Belgium have in 1952?", items).startswith("8730405 — ")
+    # A shortened word is a weaker sign than a whole one.
+    from rag.reader.terms import abbreviates, label_hits
+
+    assert label_hits({"life", "expect"}, "lifeExp") == 1.5
+    assert label_hits({"life", "expect"}, "life expectancy") == 2
+    assert not abbreviates("ex", "expect")  # two letters abbreviate too much to tell
+
+
 def test_initialisms_begin_and_end_with_topic_words():
     from rag.text import initialisms
 

@@ -36,7 +36,7 @@ from rag.reader.pictures import (
 from rag.reader.question import Question, Wants, analyse
 from rag.reader.spans import kinds, shaped, spans, yes_or_no
 from rag.reader.tables import Cell, answer_cell, names_row, parse_row
-from rag.reader.terms import content_terms, key_terms
+from rag.reader.terms import content_terms, key_terms, label_hits
 from rag.settings import READER_PARTS
 from rag.text import initialisms, normalize_space, sentences
 from rag.types import Chunk, Evidence
@@ -636,7 +636,12 @@ def _names_subjects(subjects: frozenset[str], cand: Candidate) -> bool:
 def _speaks_of(terms: frozenset[str], cand: Candidate, evidence: Sequence[Evidence]) -> bool:
     """The candidate's document speaks of what the question asks for, in one word at least:
     "which build system" may be answered by "CMake" in a text that never says "system"."""
-    return not terms or bool(terms & set(content_terms(_document_text(cand, evidence))))
+    if not terms or terms & set(content_terms(_document_text(cand, evidence))):
+        return True
+    # A table row speaks of what its headers name, shortened or not: "lifeExp: 66.8" gives
+    # a life expectancy.
+    cells = parse_row(cand.text) or []
+    return any(label_hits(set(terms), cell.header) for cell in cells)
 
 
 def _weigh_names(
@@ -709,7 +714,16 @@ def _missing_topic_terms(question: str, texts: Sequence[str]) -> bool:
     for abbreviation, terms in initialisms(question).items():
         if len(terms) > 1 and abbreviation in present:
             present.update(terms)
-    missing = [t for t in q_terms if t not in present]
+    # A table's header names its column's topic, shortened or not ("lifeExp", "pop").
+    headers = {
+        cell.header
+        for text in texts
+        for line in text.splitlines()
+        for cell in parse_row(line) or []
+    }
+    missing = [
+        t for t in q_terms if t not in present and not any(label_hits({t}, h) for h in headers)
+    ]
     return len(missing) > len(q_terms) / 2
 
 

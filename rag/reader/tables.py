@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from rag.reader.terms import content_terms
+from rag.reader.terms import content_terms, label_hits
 from rag.text import initialisms
 
 _CELL = re.compile(r"^\s*([^:]{1,60}):\s+(.+?)\s*$")
@@ -45,11 +45,11 @@ def answer_cell(question: str, cells: list[Cell]) -> Cell | None:
     # A header may abbreviate the question's phrase: "eol" for "end of life".
     q_terms |= {a for a, terms in initialisms(question).items() if len(terms) > 1}
     lowered = question.lower()
-    best: tuple[int, Cell] | None = None
+    best: tuple[float, Cell] | None = None
     for cell in cells:
         if cell.value.lower() in lowered:
             continue  # the question states this cell: it picks the row
-        header_hits = len(q_terms & set(content_terms(cell.header)))
+        header_hits = label_hits(q_terms, cell.header)
         if header_hits and (best is None or header_hits > best[0]):
             best = (header_hits, cell)
     return best[1] if best else None

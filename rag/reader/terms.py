@@ -43,3 +43,29 @@ def _content_terms(value: str) -> tuple[str, ...]:
 
 def key_terms(value: str) -> set[str]:
     return {fold(t) for t in text.key_terms(value)}
+
+
+# "lifeExp", "gdpPercap": a label written as one identifier, its words joined by case.
+_CAMEL_JOIN = re.compile(r"(?<=[a-z])(?=[A-Z])")
+MIN_ABBREVIATION = 3
+
+
+def label_terms(label: str) -> set[str]:
+    """The terms of a table header or a field's label, with the words of a camelCase label apart:
+    "lifeExp" -> {"life", "exp"}."""
+    return set(content_terms(_CAMEL_JOIN.sub(" ", label)))
+
+
+def abbreviates(short: str, term: str) -> bool:
+    """A header's shortened word stands for the question's: "exp" for "expectancy" (stemmed
+    "expect"), "pop" for "population", "max" for "maximum"."""
+    return len(short) >= MIN_ABBREVIATION and len(term) > len(short) and term.startswith(short)
+
+
+def label_hits(terms: set[str], label: str) -> float:
+    """How well ``label`` names what ``terms`` speak of: a shared term counts one, a term the
+    label abbreviates half (a shortened word is the weaker sign)."""
+    own = label_terms(label)
+    shared = terms & own
+    shortened = [t for t in terms - shared if any(abbreviates(s, t) for s in own - shared)]
+    return len(shared) + 0.5 * len(shortened)
