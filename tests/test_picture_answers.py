@@ -91,6 +91,20 @@ def test_the_picture_that_holds_the_questions_words_answers_over_a_higher_ranked
     assert answer.startswith("Anova: Two-Factor With Replication [2]")
 
 
+def test_the_picture_of_the_kind_asked_about_answers_over_a_higher_ranked_one():
+    items = evidence(
+        "Photograph in colour: possibly a dragonfly (a slender flying insect).",
+        "Photograph in colour: possibly a toucan (a tropical perching bird).",
+        modality="image",
+    )
+    items = [
+        replace(item, chunk=replace(item.chunk, image=f"p{i}.png")) for i, item in enumerate(items)
+    ]
+    # Each picture shares one word with the question; the bird is what it asks about.
+    answer = read("What kind of bird is flying in one of my photos?", items)
+    assert answer.startswith("Photograph in colour: possibly a toucan")
+
+
 def test_a_chunk_that_continues_the_text_read_is_all_text():
     description, lines = split_read_text("the release dates.\nFeature freezes come first.")
     assert description == ""

@@ -126,14 +126,15 @@ def picture_to_read(
 
 
 def answer_from_picture(
-    question: str, evidence: Sequence[Evidence], top: int, max_quotes: int
+    question: str, evidence: Sequence[Evidence], top: int, max_quotes: int, kind: str = ""
 ) -> str:
     """A picture ranked first for a question about a picture: lead with the part of its
     description that the question asks about (its colours, its count, what it shows), or with
     the line of text read in it that holds what the question names and its description does
-    not ("which colour theme is selected" -> "Color Theme All Pastel")."""
+    not ("which colour theme is selected" -> "Color Theme All Pastel"). ``kind`` is the kind
+    of thing a "what kind of bird" question asks about."""
     topic = set(content_terms(question)) - VISUAL_WORDS
-    top = _picture_on_topic(topic, evidence, top)
+    top = _picture_on_topic(topic, evidence, top, kind)
     chunk = evidence[top].chunk
     same = [(index, item) for index, item in enumerate(evidence) if item.chunk.image == chunk.image]
     described = {term for _, item in same for term in content_terms(item.chunk.text)}
@@ -171,18 +172,27 @@ def answer_from_picture(
     return answer
 
 
-def _picture_on_topic(topic: set[str], evidence: Sequence[Evidence], top: int) -> int:
+def _picture_on_topic(
+    topic: set[str], evidence: Sequence[Evidence], top: int, kind: str = ""
+) -> int:
     """Of the pictures among the PICTURE_CHOICE evidence from ``top``, the first of those that
     share the most of the question's topic: retrieval may rank a picture that matches the
     question's wording in general ("screenshot", "table") over the one that holds its words
-    ("ANOVA")."""
+    ("ANOVA"). The kind of thing asked about counts twice: "what kind of bird ... flying" is
+    about the picture of a bird, more than about one of a flying insect."""
+    kind_terms = set(content_terms(kind))
     shared: dict[str | None, set[str]] = {}
     for item in evidence:
         if item.chunk.modality == "image":
             shared.setdefault(item.chunk.image, set()).update(content_terms(item.chunk.text))
     window = range(top, min(top + PICTURE_CHOICE, len(evidence)))
     pictures = [i for i in window if evidence[i].chunk.modality == "image"]
-    return max(pictures, key=lambda i: (len(topic & shared[evidence[i].chunk.image]), -i))
+
+    def fit(i: int) -> tuple[int, int]:
+        terms = shared[evidence[i].chunk.image]
+        return (len(topic & terms) + len(kind_terms & terms), -i)
+
+    return max(pictures, key=fit)
 
 
 def split_read_text(text: str) -> tuple[str, list[str]]:

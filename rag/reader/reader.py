@@ -156,7 +156,7 @@ class Reader:
             return Reading("", asked)
         first = picture_to_read(question, evidence, usable) if pictures_ok else None
         if first is not None and looks_answer:
-            picture = answer_from_picture(question, evidence, first, self.max_quotes)
+            picture = answer_from_picture(question, evidence, first, self.max_quotes, asked.kind_of)
             if picture:
                 return Reading(picture, asked)
         # A question may name the document it asks ("the etcd hardware guide"): the file's
