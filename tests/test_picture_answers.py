@@ -105,6 +105,21 @@ def test_the_picture_of_the_kind_asked_about_answers_over_a_higher_ranked_one():
     assert answer.startswith("Photograph in colour: possibly a toucan")
 
 
+def test_a_line_labelled_with_what_is_asked_gives_its_value_first():
+    items = evidence(
+        "Screenshot.\nText in the image:\nKCharSelect\nCharacter: U+004C\n"
+        "Name: LATIN CAPITAL LETTER L\nUnicode category: Letter, Uppercase",
+        modality="image",
+    )
+    # "Unicode" and "character" each name another line; the label names what is asked.
+    question = (
+        "In my screenshot of KCharSelect, what is the Unicode name of the selected character?"
+    )
+    assert read(question, items).startswith(
+        "LATIN CAPITAL LETTER L — Name: LATIN CAPITAL LETTER L [1]"
+    )
+
+
 def test_a_chunk_that_continues_the_text_read_is_all_text():
     description, lines = split_read_text("the release dates.\nFeature freezes come first.")
     assert description == ""

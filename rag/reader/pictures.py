@@ -43,6 +43,13 @@ _PICTURE_SCENE = re.compile(
     r"drawings?|charts?|plots?|logos?|icons?|diagrams?|stickers?)\b(?:\s+of\s+[^,?]*)?",
     re.IGNORECASE,
 )
+# "what is the Unicode name of the selected character": the thing asked for, by its head word.
+_ASKED_HEAD = re.compile(
+    r"\b(?:what|which)(?:'s| is| are| was| were)\s+(?:the|its|their)\s+(?:[\w+-]+\s+){0,2}?"
+    r"([a-z]+)\s+(?:of|for|shown|displayed|given|listed|in|on)\b"
+)
+# A labelled line of a screenshot or a form: "Name: LATIN CAPITAL LETTER L".
+_LABELLED = re.compile(r"^([^:]{1,40}?)\s*:\s+\S")
 # The pictures among this many pieces of evidence from the first compete for the answer.
 PICTURE_CHOICE = 3
 # Identifiers and numbers the question names weigh this much more than other words.
@@ -163,7 +170,11 @@ def answer_from_picture(
     charted = asks in (HIGHEST_LINE, LOWEST_LINE) and asks.search(best)
     read = matching_read_line(question, topic, [(i, item.chunk.text) for i, item in same])
     if read and not charted and normalize_space(_READ_MARKER.sub(" ", best)) != read[1]:
-        return f"{read[1]} [{read[0] + 1}] {answer}"
+        # A labelled line's value is the direct answer: "LATIN CAPITAL LETTER L — Name: ...".
+        head = _asked_head(question)
+        value = read[1].split(":", 1)[1].strip() if head and _labelled_as(read[1], head) else ""
+        lead = f"{value} — " if value else ""
+        return f"{lead}{read[1]} [{read[0] + 1}] {answer}"
     # "Mostly white, with some red" answers "what colours are its stripes?" only when read
     # closely: the answer names them together first.
     named = _colour_list(best) if asks is COLOUR_WORDS else ""
@@ -242,23 +253,42 @@ def matching_read_line(
         for term in wanted
     }
 
-    def score(position: int) -> tuple[bool, float, int, int]:
+    # A line labelled with the word the question asks for ("what is the Unicode name ..." and
+    # "Name: LATIN CAPITAL LETTER L") holds its value, whatever else the other lines share.
+    head = _asked_head(question)
+    labelled = [bool(head) and _labelled_as(line, head) for _, line in read]
+
+    def score(position: int) -> tuple[bool, bool, float, int, int]:
         terms = line_terms[position]
         exact = read[position][1].lower() in quoted
         matched = sum(weights[t] for t in sorted(wanted & terms))
         if terms & excluded:
             matched /= 2
         # Of two lines that hold the same words, the one that adds something answers.
-        return (exact, matched, min(len(terms - topic - excluded), 3), -position)
+        novel = min(len(terms - topic - excluded), 3)
+        return (exact, labelled[position], matched, novel, -position)
 
     position = max(range(len(read)), key=score)
-    exact, matched, novel, _ = score(position)
+    exact, label, matched, novel, _ = score(position)
     # A line that only repeats the question's words (an axis tick "7") answers nothing.
-    if not exact and (matched <= 0 or novel == 0):
+    if not exact and not label and (matched <= 0 or novel == 0):
         return None
     if exact and _AFTER_QUOTED.search(question) and position + 1 < len(read):
         return read[position + 1]
     return read[position]
+
+
+def _asked_head(question: str) -> str:
+    """The head word of what a question about a picture asks for, or ""."""
+    match = _ASKED_HEAD.search(_PICTURE_SCENE.sub(" ", question).lower())
+    return match.group(1) if match else ""
+
+
+def _labelled_as(line: str, head: str) -> bool:
+    """``line`` gives a value under a label that ends with ``head``: "Name: X" for "name"."""
+    match = _LABELLED.match(line)
+    words = re.findall(r"[a-z]+", match.group(1).lower()) if match else []
+    return bool(words) and stem(words[-1]) == stem(head)
 
 
 def _colour_list(line: str) -> str:
