@@ -3,7 +3,8 @@ as table rows with their headers; prose, option lists and code stay prose.
 
 The snippets are real: find(1) and captoinfo(1) as ``man`` renders them, Vim's help files,
 dpkg's triggers spec, base-passwd's README, Node.js's BUILDING.md, the reStructuredText
-specification, the AWS command line's table output, ``ls --help``."""
+specification, the AWS command line's table output, ``ls --help``, coreutils' NEWS, the
+ratings table that r-cran-readr ships."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from conftest import stored_chunks
 from test_reader import evidence, read
 
 from ingest.loaders.aligned_text_tables import aligned_tables
+from ingest.loaders.fixed_width_tables import fixed_width_tables
 from ingest.loaders.grid_tables import grid_tables
 from ingest.loaders.markdown_tables import pipe_tables
 from ingest.loaders.text import load_text
@@ -194,6 +196,18 @@ File
     "two aligned rows": """\
        Preset   CompCPU
         -0         0
+""",
+    "short lines of verse": """\
+The woods are lovely
+dark and deep but I
+have promises to keep
+and miles to go before
+""",
+    "one space between labels over words": """\
+Name Role Team
+Ann lead core
+Bob dev web
+Cy ops core
 """,
 }
 
@@ -391,3 +405,50 @@ def test_rows_carry_the_heading_of_their_section_beside_the_introduction():
     under = "# Hardware\n\n## Sizes\n\n| Provider | Type |\n|---|---|\n| AWS | m4 |\n| GCE | n1 |\n"
     rows = [s for s in text_segments(under, ".md") if parse_row(s.text.split("\n")[-1])]
     assert rows[0].text.split("\n")[0] == "Sizes"
+
+
+RATINGS = """\
+UCC PAY LAZ RT Rank Team            Conf
+  1   1   1  1    1 Ohio St          B10
+  2   2   2  2    2 Oregon           P12
+  3   4   3  3    3 Alabama          SEC
+  4   3   4  4    4 TCU              B12
+"""
+DD_TABLE = """\
+  corrected as shown in the following table, where A is the ASCII value.
+
+      A   W   E
+     041 117 132
+     133 112 255
+     135 132 275
+
+  [These dd bugs were present in "the beginning".]
+"""
+
+
+def test_columns_one_space_apart_are_found_from_the_whole_block():
+    (table,) = fixed_width_tables(RATINGS.split("\n"))
+    assert table.rows[0] == ["UCC", "PAY", "LAZ", "RT", "Rank", "Team", "Conf"]
+    assert table.rows[4] == ["4", "3", "4", "4", "4", "TCU", "B12"]
+    (table,) = fixed_width_tables(DD_TABLE.split("\n"))
+    assert table.rows == [
+        ["A", "W", "E"],
+        ["041", "117", "132"],
+        ["133", "112", "255"],
+        ["135", "132", "275"],
+    ]
+    # Two runs of spaces part no header label here, so the aligned reader takes none.
+    assert aligned_tables(RATINGS.split("\n")) == []
+    assert "Rank: 4 — Team: TCU — Conf: B12" in text_segments(RATINGS, ".txt")[0].text
+
+
+def test_a_place_in_an_order_names_the_row_with_that_rank():
+    rows = [s.text for s in text_segments(RATINGS, ".txt")]
+    answer = read("Which team is ranked fourth?", evidence(*rows))
+    assert answer.startswith("TCU — "), answer
+    cells = parse_row("Rank: 3 — Team: Alabama")
+    assert names_row("Which team is ranked third?", cells)
+    assert names_row("Which team has the 3rd rank?", cells)
+    assert not names_row("Which team is ranked fourth?", cells)
+    # A place under a header the question does not name picks no row.
+    assert not names_row("Which team comes third in the list?", parse_row("UCC: 3 — Team: X"))

@@ -69,7 +69,7 @@ def aligned_tables(lines: list[str]) -> list[TextTable]:
     found = []
     i = 0
     while i < len(lines):
-        if not 2 <= len(split[i]) <= MAX_COLUMNS or not all(_label(c.text) for c in split[i]):
+        if not 2 <= len(split[i]) <= MAX_COLUMNS or not all(is_label(c.text) for c in split[i]):
             i += 1
             continue
         table, run_end = _table_at(split, i)
@@ -100,7 +100,7 @@ def _is_rule(cells: list[Cell]) -> bool:
     return bool(cells) and all(RULE.fullmatch(c.text) for c in cells)
 
 
-def _label(text: str) -> bool:
+def is_label(text: str) -> bool:
     return (
         len(text) <= HEADER_CELL_CHARS
         and len(text.split()) <= HEADER_CELL_WORDS
@@ -242,7 +242,7 @@ def _sound(
     ruled_header: bool,
 ) -> bool:
     header, body = rows[0], rows[1:]
-    if not all(cell and _label(cell) for cell in header):
+    if not all(cell and is_label(cell) for cell in header):
         return False
     # One label per column on the header's line: two in one column mean a cell of some row
     # bridges the gutter between them.
@@ -257,7 +257,7 @@ def _sound(
         if any(row[k] for row in body)
     ):
         return False
-    return ruled_header or _type_contrast(header, body) or _case_contrast(header, body)
+    return ruled_header or type_contrast(header, body) or case_contrast(header, body)
 
 
 def _aligned(
@@ -275,7 +275,7 @@ def _aligned(
     return max(most_starts, most_ends) >= need
 
 
-def _type_contrast(header: list[str], body: list[list[str]]) -> bool:
+def type_contrast(header: list[str], body: list[list[str]]) -> bool:
     """A worded header over a column of numbers: "CompMem" above 3 MiB, 9 MiB, 17 MiB."""
     for k, name in enumerate(header):
         values = [row[k] for row in body if row[k]]
@@ -286,7 +286,7 @@ def _type_contrast(header: list[str], body: list[list[str]]) -> bool:
     return False
 
 
-def _case_contrast(header: list[str], body: list[list[str]]) -> bool:
+def case_contrast(header: list[str], body: list[list[str]]) -> bool:
     """Capitalised labels over a column whose cells are not: "Name  Type" above "size  int"."""
     if not all(cell[0].isupper() for cell in header):
         return False

@@ -14,6 +14,7 @@ import re
 
 from ingest.document import Segment
 from ingest.loaders.aligned_text_tables import TextTable, aligned_tables
+from ingest.loaders.fixed_width_tables import fixed_width_tables
 from ingest.loaders.grid_tables import boxes, grid_tables
 from ingest.loaders.markdown_tables import pipe_tables
 from ingest.loaders.pdf_table_layout import last_sentences
@@ -42,6 +43,13 @@ def find_tables(text: str, suffix: str) -> list[TextTable]:
         tables += [
             table
             for table in aligned_tables(lines)
+            if not taken.intersection(range(table.first, table.last))
+        ]
+        # Columns one space apart, where no run of spaces parts the cells.
+        taken |= {i for table in tables for i in range(table.first, table.last)}
+        tables += [
+            table
+            for table in fixed_width_tables(lines)
             if not taken.intersection(range(table.first, table.last))
         ]
     return sorted(tables, key=lambda table: table.first)

@@ -17,6 +17,30 @@ _CELL = re.compile(r"^\s*([^:]{1,60}):\s+(.+?)\s*$")
 _CAPTION = re.compile(r"^\s*(table|figure|fig\.)\s+[\w.-]+\s*:", re.IGNORECASE)
 SEPARATOR = " — "
 _WORD = re.compile(r"[^\s,;:?!()\"']+")
+_ORDINAL_WORDS = [
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
+    "nineteenth",
+    "twentieth",
+]
+# "ranked fourth", "the 3rd place": a place in an order, which a rank column gives as a number.
+_ORDINAL = re.compile(r"\b(?:(\d{1,3})(?:st|nd|rd|th)|(" + "|".join(_ORDINAL_WORDS) + r"))\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -45,9 +69,10 @@ def answer_cell(question: str, cells: list[Cell]) -> Cell | None:
     # A header may abbreviate the question's phrase: "eol" for "end of life".
     q_terms |= {a for a, terms in initialisms(question).items() if len(terms) > 1}
     lowered = question.lower()
+    places = ordinals(question)
     best: tuple[float, Cell] | None = None
     for cell in cells:
-        if cell.value.lower() in lowered:
+        if cell.value.lower() in lowered or cell.value in places:
             continue  # the question states this cell: it picks the row
         header_hits = label_hits(q_terms, cell.header)
         if header_hits and (best is None or header_hits > best[0]):
@@ -55,9 +80,24 @@ def answer_cell(question: str, cells: list[Cell]) -> Cell | None:
     return best[1] if best else None
 
 
+def ordinals(question: str) -> set[str]:
+    """The places in an order that ``question`` names, as numbers: "ranked fourth" -> {"4"}."""
+    return {
+        m.group(1) or str(_ORDINAL_WORDS.index(m.group(2).lower()) + 1)
+        for m in _ORDINAL.finditer(question)
+    }
+
+
 def names_row(question: str, cells: list[Cell]) -> bool:
     """The question states the row's key (its first cell) word for word: "zstd 1.5.1 at
-    level -1" names the row "zstd 1.5.1 -1", not its neighbour "zstd 1.5.1 --fast=1"."""
+    level -1" names the row "zstd 1.5.1 -1", not its neighbour "zstd 1.5.1 --fast=1". Or it
+    names the row's place under a header it names: "ranked fourth" the row with "Rank: 4"."""
     asked = {word.rstrip(".").lower() for word in _WORD.findall(question)}
     key = [word.rstrip(".").lower() for word in _WORD.findall(cells[0].value)]
-    return bool(key) and all(word in asked for word in key)
+    if key and all(word in asked for word in key):
+        return True
+    places = ordinals(question)
+    if not places:
+        return False
+    q_terms = set(content_terms(question))
+    return any(cell.value in places and label_hits(q_terms, cell.header) for cell in cells)
