@@ -252,3 +252,14 @@ def test_the_words_that_say_which_picture_do_not_pick_its_line():
     plain = "Which filter is shown in my screenshot of an Advanced Filter?"
     topic = set(content_terms(plain)) - VISUAL_WORDS
     assert matching_read_line(plain, topic, chunks)[1].startswith("1 Department Sales")
+
+
+def test_a_picture_without_the_number_the_question_pins_does_not_answer():
+    items = evidence(
+        "Chart.\nText in the image:\nHistogram of 10,000 normally distributed random numbers",
+        modality="image",
+    )
+    question = "In the plot of 20,000 random normal points, what title does the chart have?"
+    assert read(question, items) == ""
+    question = "In the plot of 10,000 random normal points, what title does the chart have?"
+    assert "Histogram of 10,000 normally" in read(question, items)

@@ -155,6 +155,10 @@ class Reader:
         if not usable:
             return Reading("", asked)
         first = picture_to_read(question, evidence, usable) if pictures_ok else None
+        # A picture answers a question that pins a number down ("the plot of 20,000 points")
+        # only when it shows that number: a histogram of 10,000 is another picture.
+        if first is not None and not _picture_states(asked.pinned, evidence, first):
+            first = None
         if first is not None and looks_answer:
             picture = answer_from_picture(question, evidence, first, self.max_quotes, asked.kind_of)
             if picture:
@@ -619,6 +623,13 @@ def _mentions(things: frozenset[str], cand: Candidate, evidence: Sequence[Eviden
     if not things:
         return True
     text = _document_text(cand, evidence)
+    return all(_contains(text, thing) for thing in things)
+
+
+def _picture_states(things: frozenset[str], evidence: Sequence[Evidence], index: int) -> bool:
+    """The picture at ``index`` (all its chunks) names every one of ``things``."""
+    image = evidence[index].chunk.image
+    text = " ".join(e.chunk.text for e in evidence if e.chunk.image == image).lower()
     return all(_contains(text, thing) for thing in things)
 
 
