@@ -78,28 +78,28 @@ def test_colours_split_between_main_and_accent_are_named_together_first():
     assert answer.startswith("White and red — Mostly white, with some red.")
 
 
-def test_the_picture_that_holds_the_questions_words_answers_over_a_higher_ranked_one():
-    items = evidence(
-        "Figure 9: The Attribute tab.\nScreenshot.\nText in the image:\nAttribute Name Value",
-        "Screenshot.\nText in the image:\nSUMMARY Count Sum\nAnova: Two-Factor With Replication",
-        modality="image",
-    )
-    items = [
+def pictures(*texts: str):
+    """Evidence of one picture per text, each its own image."""
+    items = evidence(*texts, modality="image")
+    return [
         replace(item, chunk=replace(item.chunk, image=f"p{i}.png")) for i, item in enumerate(items)
     ]
+
+
+def test_the_picture_that_holds_the_questions_words_answers_over_a_higher_ranked_one():
+    items = pictures(
+        "Figure 9: The Attribute tab.\nScreenshot.\nText in the image:\nAttribute Name Value",
+        "Screenshot.\nText in the image:\nSUMMARY Count Sum\nAnova: Two-Factor With Replication",
+    )
     answer = read("What is the heading of the ANOVA table in the spreadsheet screenshot?", items)
     assert answer.startswith("Anova: Two-Factor With Replication [2]")
 
 
 def test_the_picture_of_the_kind_asked_about_answers_over_a_higher_ranked_one():
-    items = evidence(
+    items = pictures(
         "Photograph in colour: possibly a dragonfly (a slender flying insect).",
         "Photograph in colour: possibly a toucan (a tropical perching bird).",
-        modality="image",
     )
-    items = [
-        replace(item, chunk=replace(item.chunk, image=f"p{i}.png")) for i, item in enumerate(items)
-    ]
     # Each picture shares one word with the question; the bird is what it asks about.
     answer = read("What kind of bird is flying in one of my photos?", items)
     assert answer.startswith("Photograph in colour: possibly a toucan")

@@ -180,9 +180,14 @@ def _columns(split: list[list[Cell]], lines: list[int]) -> list[tuple[int, int]]
             continue
         for cell in split[j]:
             cover[cell.start : cell.end] = [True] * (cell.end - cell.start)
+    return covered_runs(cover)
+
+
+def covered_runs(cover: list[bool]) -> list[tuple[int, int]]:
+    """The ranges of positions that are covered, between those that are not: the columns."""
     columns: list[tuple[int, int]] = []
     start = None
-    for x, covered in enumerate(cover):
+    for x, covered in enumerate([*cover, False]):
         if covered and start is None:
             start = x
         elif not covered and start is not None:

@@ -27,6 +27,7 @@ from ingest.loaders.aligned_text_tables import (
     RULE,
     TextTable,
     case_contrast,
+    covered_runs,
     is_label,
     type_contrast,
 )
@@ -93,12 +94,4 @@ def _columns(block: list[str]) -> list[tuple[int, int]]:
         for x, char in enumerate(line):
             if char != " ":
                 used[x] = True
-    columns: list[tuple[int, int]] = []
-    start = None
-    for x, filled in enumerate([*used, False]):
-        if filled and start is None:
-            start = x
-        elif not filled and start is not None:
-            columns.append((start, x))
-            start = None
-    return columns
+    return covered_runs(used)
