@@ -49,7 +49,7 @@ _ASKED_HEAD = re.compile(
     r"([a-z]+)\s+(?:of|for|shown|displayed|given|listed|in|on)\b"
 )
 # A labelled line of a screenshot or a form: "Name: LATIN CAPITAL LETTER L".
-_LABELLED = re.compile(r"^([^:]{1,40}?)\s*:\s+\S")
+_LABELLED = re.compile(r"^([^:]{1,40}?)\s*:(?=\s+\S)")
 # The pictures among this many pieces of evidence from the first compete for the answer.
 PICTURE_CHOICE = 3
 # Identifiers and numbers the question names weigh this much more than other words.
@@ -171,8 +171,7 @@ def answer_from_picture(
     read = matching_read_line(question, topic, [(i, item.chunk.text) for i, item in same])
     if read and not charted and normalize_space(_READ_MARKER.sub(" ", best)) != read[1]:
         # A labelled line's value is the direct answer: "LATIN CAPITAL LETTER L — Name: ...".
-        head = _asked_head(question)
-        value = read[1].split(":", 1)[1].strip() if head and _labelled_as(read[1], head) else ""
+        value = _labelled_value(read[1], _asked_head(question))
         lead = f"{value} — " if value else ""
         return f"{lead}{read[1]} [{read[0] + 1}] {answer}"
     # "Mostly white, with some red" answers "what colours are its stripes?" only when read
@@ -256,7 +255,7 @@ def matching_read_line(
     # A line labelled with the word the question asks for ("what is the Unicode name ..." and
     # "Name: LATIN CAPITAL LETTER L") holds its value, whatever else the other lines share.
     head = _asked_head(question)
-    labelled = [bool(head) and _labelled_as(line, head) for _, line in read]
+    labelled = [bool(_labelled_value(line, head)) for _, line in read]
 
     def score(position: int) -> tuple[bool, bool, float, int, int]:
         terms = line_terms[position]
@@ -284,11 +283,14 @@ def _asked_head(question: str) -> str:
     return match.group(1) if match else ""
 
 
-def _labelled_as(line: str, head: str) -> bool:
-    """``line`` gives a value under a label that ends with ``head``: "Name: X" for "name"."""
+def _labelled_value(line: str, head: str) -> str:
+    """The value ``line`` gives under a label that ends with ``head`` ("Name: X" -> "X" for
+    "name"), or ""."""
     match = _LABELLED.match(line)
-    words = re.findall(r"[a-z]+", match.group(1).lower()) if match else []
-    return bool(words) and stem(words[-1]) == stem(head)
+    if not head or not match:
+        return ""
+    words = re.findall(r"[a-z]+", match.group(1).lower())
+    return line[match.end(1) :].lstrip(" :") if words and stem(words[-1]) == stem(head) else ""
 
 
 def _colour_list(line: str) -> str:
