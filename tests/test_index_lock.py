@@ -3,9 +3,11 @@ loading a model, and the owner goes on writing. Listing and deleting need no mod
 
 from __future__ import annotations
 
+import fcntl
 import os
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -120,6 +122,37 @@ def test_a_second_owner_is_refused_with_the_holders_pid(tmp_path):
     first.release()
     second.acquire()  # free again once released
     second.release()
+
+
+def test_a_process_refused_before_the_owner_writes_its_pid_waits_for_it(tmp_path):
+    """Two processes started together meet at the lock in the moment between the winner's
+    flock and its PID write: the refused one still names the winner."""
+    lock = tmp_path / "index.lock"
+    lock.touch()
+    fd = os.open(lock, os.O_RDWR)
+    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)  # held, no PID written yet
+    writer = threading.Timer(0.05, lambda: os.pwrite(fd, b"4242\n", 0))
+    writer.start()
+    try:
+        with pytest.raises(StoreLockedError, match=r"in use by another process, PID 4242 "):
+            IndexOwner(lock, what=tmp_path).acquire()
+    finally:
+        writer.join()
+        os.close(fd)
+
+
+def test_a_holder_that_never_writes_its_pid_is_still_refused_at_once(tmp_path):
+    lock = tmp_path / "index.lock"
+    lock.touch()
+    fd = os.open(lock, os.O_RDWR)
+    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    try:
+        started = time.monotonic()
+        with pytest.raises(StoreLockedError, match=r"in use by another process \(a running"):
+            IndexOwner(lock, what=tmp_path).acquire()
+        assert time.monotonic() - started < 1.0
+    finally:
+        os.close(fd)
 
 
 def test_a_killed_owner_leaves_no_stale_lock(data_dir, holder):

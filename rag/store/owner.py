@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import fcntl
 import os
+import time
 from pathlib import Path
 
 from rag.errors import StoreLockedError
@@ -40,7 +41,7 @@ class IndexOwner:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            holder = _read_pid(fd)
+            holder = _wait_for_pid(fd)
             os.close(fd)
             by = f"another process, PID {holder}" if holder else "another process"
             raise StoreLockedError(
@@ -64,6 +65,15 @@ class IndexOwner:
             fcntl.flock(fd, fcntl.LOCK_UN)
         finally:
             os.close(fd)
+
+
+def _wait_for_pid(fd: int, patience_s: float = 0.2) -> int | None:
+    """The holder's PID. A process that has just taken the lock writes it a moment later, and
+    two processes started together reach the lock in that moment: wait for it, briefly."""
+    deadline = time.monotonic() + patience_s
+    while (holder := _read_pid(fd)) is None and time.monotonic() < deadline:
+        time.sleep(0.005)
+    return holder
 
 
 def _read_pid(fd: int) -> int | None:
