@@ -392,6 +392,69 @@ def test_an_option_s_entry_speaks_of_it_and_typeset_dashes_still_name_it():
     assert read("What is the default of --wait?", typeset).startswith("30 seconds — ")
 
 
+def test_an_entry_head_names_its_option_by_every_alias():
+    # "-F, --file name": the sentences of the entry speak of -F as much as of --file.
+    entry = evidence(
+        "-F, --file name: Use a file as the source of data. "
+        "It does not let you copy files between machines."
+    )
+    assert read("Can I use the -F option to copy files between machines?", entry).startswith(
+        "No — It does not let you copy files between machines. [1]"
+    )
+    other = evidence("-A, --affinity n: It does not let you copy files between machines.")
+    assert read("Can I use the -F option to copy files between machines?", other) == ""
+
+
+@pytest.mark.parametrize(
+    ("question", "default"),
+    [
+        ("What is the default port?", True),
+        ("Which port is used by default?", True),
+        ("If I don't give a port, which one does it listen on?", True),
+        ("At which levels are cells shaded unless told otherwise?", True),
+        ("Which mode do I get if I build it without passing any flag?", True),
+        ("How many bins does it use if I leave out xbins?", True),
+        ("Which port does the server listen on?", False),
+        ("What happens unless the file is compressed?", False),
+    ],
+)
+def test_a_question_may_ask_for_the_default_in_other_words(question, default):
+    assert analyse(question).asks_default is default
+
+
+@pytest.mark.parametrize(
+    ("question", "measure"),
+    [
+        ("If I don't give a duration, how long does the client keep sending?", "time"),
+        ("How long did the computation take?", "time"),
+        ("How many seconds does it wait for the lock?", "time"),
+        ("How long can a label name be?", ""),
+        ("How many files does it open?", ""),
+    ],
+)
+def test_how_long_asks_for_a_span_of_time_unless_it_names_a_length(question, measure):
+    assert analyse(question).measure == measure
+
+
+def test_how_long_is_answered_by_a_span_of_time_only():
+    port = "By default, the client connects to port 5201 and keeps sending."
+    duration = "-t, --time n: how long the client keeps sending (default 10 secs)."
+    question = "If I don't give a duration, how long does the client keep sending?"
+    assert read(question, evidence(port)) == ""
+    assert read(question, evidence(port, duration)).startswith("10 secs — ")
+
+
+def test_a_default_asked_in_other_words_prefers_the_sentence_that_states_it():
+    shading = evidence(
+        "The shading can highlight cells at levels 95% and 99.9% as well. "
+        "The shading highlights cells at levels 90% and 99% by default."
+    )
+    question = "At which levels does the shading highlight cells unless told otherwise?"
+    assert read(question, shading) == (
+        "The shading highlights cells at levels 90% and 99% by default. [1]"
+    )
+
+
 @pytest.mark.parametrize(
     ("shape", "sentence", "found"),
     [

@@ -147,6 +147,11 @@ class Question:
     # The sentence that asks, when the question sets a scene before it ("The dot manual
     # mentions a layout utility. Whose approach does it follow?"), else the whole text.
     asking: str = ""
+    # The question asks what holds when nothing is set: "the default ...", or in other words
+    # ("if I don't give a duration", "unless told otherwise").
+    asks_default: bool = False
+    # "time" when a number must be a span of time ("how long does it keep sending"), or "".
+    measure: str = ""
 
     @property
     def scene(self) -> str:
@@ -176,6 +181,8 @@ def analyse(text: str) -> Question:
         code=code_kind(lowered),
         subjects=subjects(text),
         asking=asking,
+        asks_default=asks_default(text),
+        measure=measure(lowered) if wants is Wants.NUMBER else "",
     )
 
 
@@ -290,6 +297,39 @@ def subjects(text: str) -> frozenset[str]:
         and not _PARTICIPLE.match(m.group(1))
         and not _POSITION.fullmatch(m.group(1))
     )
+
+
+# What holds when nothing is set, said outright or in other words: "if I don't give a
+# duration", "unless told otherwise", "without passing any flag", "if I leave out xbins".
+_DEFAULT = re.compile(
+    r"\bdefaults?\b|\bby default\b|"
+    r"\bunless (?:i|you|we|one|told|otherwise|changed|configured|set|specified|overridden)\b|"
+    r"\b(?:if|when|while) (?:i|you|we|one) (?:don't|do not|never|leave (?:out|off)|omit|skip)\b|"
+    r"\bwithout (?:giving|setting|specifying|passing|naming|choosing|any)\b|"
+    r"\bif (?:nothing|none|no [\w-]+) (?:is|are) (?:given|set|specified|passed|chosen)\b|"
+    r"\bout of the box\b|\bleft (?:unset|out)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_default(text: str) -> bool:
+    """The question asks for what holds when nothing is set, in any of the usual words."""
+    return bool(_DEFAULT.search(text))
+
+
+# "How long does it keep sending", "for how long", "how many seconds": a span of time. "How
+# long can a label be" asks a length, which the words after it name.
+_TIME = re.compile(
+    r"\bhow long\b(?!(?: [\w'-]+){0,4}? (?:be|name|names|key|keys|line|lines|string|strings|"
+    r"password|passwords|label|labels|word|words|field|fields|path|paths|filename|filenames|"
+    r"identifier|identifiers|message|messages|list|lists|array|arrays|text|hash|cable|side)\b)|"
+    r"\bhow many (?:more )?(?:seconds|minutes|hours|days|weeks|months|years|milliseconds)\b"
+)
+
+
+def measure(lowered: str) -> str:
+    """ "time" when the number asked for is a span of time, else ""."""
+    return "time" if _TIME.search(lowered) else ""
 
 
 _KIND_OF = re.compile(r"\b(?:what|which) (?:kind|kinds|type|types|sort|sorts) of ([a-z][\w-]+)")

@@ -34,7 +34,7 @@ from rag.reader.pictures import (
     readable_text,
 )
 from rag.reader.question import Question, Wants, analyse
-from rag.reader.spans import kinds, shaped, spans, yes_or_no
+from rag.reader.spans import durations, kinds, shaped, spans, yes_or_no
 from rag.reader.tables import Cell, answer_cell, names_row, parse_row
 from rag.reader.terms import content_terms, key_terms, label_hits
 from rag.settings import READER_PARTS
@@ -250,6 +250,8 @@ class Reader:
         words that count are those of the sentence that asks; its scene comes in ``context``."""
         question = asked.asking or asked.text
         q_terms = content_terms(question)
+        if asked.asks_default:  # "unless told otherwise": the text says "by default"
+            q_terms += [t for t in content_terms("default") if t not in q_terms]
         earlier = [t for t in content_terms(context) if t not in q_terms]
         if not q_terms:  # "And from when?" names no topic of its own: the turn before does
             q_terms, earlier = earlier, []
@@ -537,6 +539,8 @@ def _new_spans(asked: Question, sentence: str) -> list[str]:
         found = code_spans(asked.code, sentence)
     else:
         found = spans(asked.wants, sentence)
+        if asked.measure == "time":  # "how long": 5201 is no span of time, "10 secs" is
+            found = durations(found)
     return [s for s in found if s and s.lower() not in lowered]
 
 
@@ -763,8 +767,25 @@ def _about_option(option: str, cand: Candidate, evidence: Sequence[Evidence]) ->
         return False
     text = normalize_space(evidence[cand.evidence_index].chunk.text)
     at = text.find(cand.text)
-    earlier = [m.group(0).lstrip("-–—−").lower() for m in _OPTION.finditer(text[: max(at, 0)])]
-    return at >= 0 and bool(earlier) and earlier[-1] == option
+    return at >= 0 and option in _entry_options(text[:at])
+
+
+# "-F, --file name", "-q | --quiet": the names an entry's head gives one option.
+_ALIAS_GAP = re.compile(r"\s*[,|/]?\s*")
+
+
+def _entry_options(text: str) -> set[str]:
+    """The options named by the last entry head in ``text``: its last option and the
+    aliases written just before it."""
+    found = list(_OPTION.finditer(text))
+    if not found:
+        return set()
+    head = [found[-1]]
+    for match in reversed(found[:-1]):
+        if not _ALIAS_GAP.fullmatch(text[match.end() : head[-1].start()]):
+            break
+        head.append(match)
+    return {m.group(0).lstrip("-–—−").lower() for m in head}
 
 
 def _excluded_options(question: str) -> set[str]:

@@ -106,6 +106,20 @@ def _numbers(sentence: str) -> list[str]:
     ]
 
 
+# A number that ends in one of these is a span of time: "10 secs", "2-3 months", "500 ms".
+_TIME_UNIT = re.compile(
+    r"\d\s?(?:ms|milliseconds?|µs|us|microseconds?|ns|nanoseconds?|s|secs?|seconds?|minutes?|"
+    r"mins?|hours?|hrs?|days?|weeks?|months?|years?)$|"
+    r"\b(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)$",
+    re.IGNORECASE,
+)
+
+
+def durations(found: list[str]) -> list[str]:
+    """The spans of ``found`` that are spans of time."""
+    return [span for span in found if _TIME_UNIT.search(span)]
+
+
 def _money(sentence: str) -> list[str]:
     return [s for s in _numbers(sentence) if MONEY.search(s)]
 
