@@ -176,6 +176,38 @@ def test_aligned_lines_without_a_header_are_not_a_table():
     assert read_tables(build([HEADERLESS])) == {}
 
 
+# A matrix as R prints it, in a fixed-width font: the labels over the columns are one space
+# apart (one cell, to the gap rule), right-aligned like the numbers under them. Above it, the
+# slice it is and its dimension's name.
+PRINTED_MATRIX = [
+    text(72, 700, "> xtabs(~ smoking + disease + gender, data = alzheimer)", "F3", 9),
+    text(72, 676, ", , gender = Female", "F3", 9),
+    text(72, 652, "       disease", "F3", 9),
+    text(72, 642, "smoking Alzheimer Other dementias Other diagnoses", "F3", 9),
+    text(72, 632, "  None         91              55              80", "F3", 9),
+    text(72, 622, "  <10           7               7               3", "F3", 9),
+    text(72, 612, "  >20          21               9               9", "F3", 9),
+]
+
+
+def test_a_printed_matrix_takes_the_labels_one_space_apart_as_its_header():
+    (table,) = read_tables(build([PRINTED_MATRIX]))[1]
+    assert table.splitlines() == [
+        ", , gender = Female disease",
+        "smoking: None — Alzheimer: 91 — Other dementias: 55 — Other diagnoses: 80",
+        "smoking: <10 — Alzheimer: 7 — Other dementias: 7 — Other diagnoses: 3",
+        "smoking: >20 — Alzheimer: 21 — Other dementias: 9 — Other diagnoses: 9",
+    ]
+
+
+def test_a_line_above_aligned_rows_that_does_not_line_up_is_no_header():
+    prose_over = [
+        text(72, 642, "The counts below were taken in spring and summer.", "F1", 9),
+        *PRINTED_MATRIX[4:],
+    ]
+    assert read_tables(build([prose_over])) == {}
+
+
 def test_headerless_rows_at_the_top_of_a_page_continue_the_table_before():
     page_one = [  # the table runs to the foot of page 1 ...
         text(72, 146, "Set the debug level to the sum of the values below."),

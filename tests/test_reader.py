@@ -89,6 +89,15 @@ def test_a_table_row_is_read_by_its_header():
     assert parse_row("A plain sentence — with a dash in it.") is None
 
 
+def test_a_row_key_s_header_named_as_much_as_another_leaves_the_answer_to_the_other():
+    cells = parse_row("smoking: None — Alzheimer: 91 — Other dementias: 55")
+    question = "In the smoking table, how many female non-smokers had Alzheimer's?"
+    cell = answer_cell(question, cells)
+    assert cell is not None and cell.value == "91"
+    # Named alone, the key's header is still the one asked for.
+    assert answer_cell("What is the smoking level of the row?", cells).value == "None"
+
+
 def test_the_answer_leads_with_the_span_then_quotes_its_sentence():
     items = evidence(
         "The archive keyring is maintained by Donna Robinson. Keys rotate every year.",
@@ -442,6 +451,17 @@ def test_how_long_is_answered_by_a_span_of_time_only():
     question = "If I don't give a duration, how long does the client keep sending?"
     assert read(question, evidence(port)) == ""
     assert read(question, evidence(port, duration)).startswith("10 secs — ")
+
+
+def test_a_question_that_names_its_calendar_unit_needs_a_date():
+    question = "In which year did the article on the package come out?"
+    assert analyse(question).measure == "date"
+    undated = evidence("The article on the package came out in the newsletter at CRAN.")
+    assert read(question, undated) == ""
+    dated = evidence("The article on the package came out in the newsletter in 2001.")
+    assert read(question, dated).startswith("2001 — ")
+    # "When" may ask for a circumstance: no date needed.
+    assert analyse("When is the article on the package shown?").measure == ""
 
 
 def test_a_default_asked_in_other_words_prefers_the_sentence_that_states_it():

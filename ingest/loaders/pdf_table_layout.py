@@ -103,15 +103,27 @@ def aligned_tables(lines: list[Line], rules: list[tuple[float, float, float]]) -
         j = i + 1
         while j < len(lines) and lines[j].top - lines[j - 1].bottom <= LINE_GAP_EM * lines[j].size:
             j += 1
-        candidate, used = _table(lines[i:j], rules)
+        above = lines[i - 1] if i and _just_above(lines[i - 1], lines[i]) else None
+        candidate, used = _table(lines[i:j], rules, above)
         if candidate is not None:
             found.append(candidate)
         i += max(used, 1)
     return found
 
 
-def _table(run: list[Line], rules):
-    """The block at the start of ``run`` (or None) and how many lines it used."""
+def _just_above(line: Line, first: Line) -> bool:
+    """``line`` sits right above ``first``, with no blank line between (a header may)."""
+    return (
+        len(line.cells()) == 1
+        and first.top - line.bottom <= LINE_GAP_EM * first.size
+        and line.size <= SIZE_SPREAD * first.size
+        and first.size <= SIZE_SPREAD * line.size
+    )
+
+
+def _table(run: list[Line], rules, above: Line | None = None):
+    """The block at the start of ``run`` (or None) and how many lines it used. ``above``: the
+    one-cell line right above it, which may be a header whose labels are one space apart."""
     multi = [line for line in run if not _is_rule(line) and len(line.cells()) >= 2]
     if len(multi) < MIN_LINES - 1:
         return None, len(run)
@@ -152,7 +164,71 @@ def _table(run: list[Line], rules):
     )
     header = 0 in ruled_after or (len(starts) > 1 and _underlined(starts, bbox, rules))
     header = header or _font_differs(starts) or _type_contrast(texts)
+    if not header and above is not None:
+        labels = _labels_over(above, columns)
+        if (
+            labels
+            and _short_labels(labels)
+            and _type_contrast([labels, *texts])
+            and not any(_several_numbers(cell) for row in texts for cell in row)
+            and not any(_is_number(label) or label in MISSING for label in labels)
+        ):
+            texts = [labels, *texts]
+            bbox = (min(bbox[0], above.x0), above.top, max(bbox[2], above.x1), bbox[3])
+            header = True
     return Candidate(texts, bbox, header and _short_labels(texts[0])), used
+
+
+# What R, pandas and SQL print for a missing value: a row of them is data, not labels.
+MISSING = frozenset(["NA", "<NA>", "NaN", "NULL", "None", "nan"])
+
+
+def _several_numbers(cell: str) -> bool:
+    """Numbers one space apart in one cell: columns the gaps did not part, which labels one
+    space apart would be placed over wrongly."""
+    words = cell.split()
+    return len(words) > 1 and sum(map(_is_number, words)) >= 2
+
+
+def _labels_over(line: Line, columns: list[tuple[float, float]]) -> list[str] | None:
+    """The words of ``line`` as one label per column, or None when they do not line up.
+
+    A table printed in a fixed-width font (R's matrices, ``ls -l``) may part its header's
+    labels by one space, which reads as one cell: each label is then placed by an edge it
+    shares with its column, the right one (numbers are right-aligned, and so is the label
+    over them) or else the left one. The first column's label is what stands before the
+    second's (row names are aligned either way). Every column gets a label, every word a
+    column.
+    """
+    slack = 0.5 * line.size
+    for side in (1, 0):
+        labels: list[list[dict]] = [[] for _ in columns]
+        for word in line.words:
+            k = _column_of(word, columns, side, slack)
+            if k is None:
+                break
+            labels[k].append(word)
+        else:
+            edges = [(words[-1]["x1"] if side else words[0]["x0"]) for words in labels if words]
+            bounds = [column[side] for column in columns]
+            if len(edges) == len(columns) and all(
+                abs(edge - bound) <= slack
+                for edge, bound in zip(edges[1:], bounds[1:], strict=True)
+            ):
+                return [" ".join(w["text"] for w in words) for words in labels]
+    return None
+
+
+def _column_of(word: dict, columns: list[tuple[float, float]], side: int, slack: float):
+    """The column a header word labels, by its right edge (``side`` 1) or left edge (0)."""
+    if word["x1"] < columns[1][0] - slack:
+        return 0
+    if side:  # the first column whose right edge is not left of the word's
+        return next((k for k, (_, b) in enumerate(columns) if word["x1"] <= b + slack), None)
+    # the last column whose left edge is not right of the word's
+    return next(
+        (k for k in reversed(range(len(columns))) if columns[k][0] <= word["x0"] + slack), None
+    )
 
 
 def _underlined(starts: list[Line], bbox, rules) -> bool:

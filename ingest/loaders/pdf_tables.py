@@ -325,6 +325,17 @@ def caption(lines: list[Line], bbox, tail: str) -> str:
         for i, line in enumerate(para):
             if CAPTION.match(line.text):
                 return " ".join(p.text for p in para[i:])
+        # A dimension's name over a printed matrix ("disease") says little: the line above
+        # it says which slice the matrix is (", , gender = Female"). (The page's first line
+        # is its running head, not such a line.)
+        earlier = above[: len(above) - len(para)]
+        if (
+            len(" ".join(p.text for p in para).split()) <= 2
+            and len(earlier) > 1
+            and len(earlier[-1].cells()) == 1  # a line, not a row of a table above
+            and para[0].top - earlier[-1].bottom <= 3.0 * earlier[-1].size
+        ):
+            para.insert(0, earlier[-1])
     if below and below[0].top - bottom <= 2.5 * below[0].size and CAPTION.match(below[0].text):
         return below[0].text
     if para:

@@ -150,7 +150,9 @@ class Question:
     # The question asks what holds when nothing is set: "the default ...", or in other words
     # ("if I don't give a duration", "unless told otherwise").
     asks_default: bool = False
-    # "time" when a number must be a span of time ("how long does it keep sending"), or "".
+    # "time" when a number must be a span of time ("how long does it keep sending"), "date"
+    # when the question names the calendar unit it wants ("in which year"), or "": only a span
+    # of that measure answers it.
     measure: str = ""
 
     @property
@@ -182,7 +184,7 @@ def analyse(text: str) -> Question:
         subjects=subjects(text),
         asking=asking,
         asks_default=asks_default(text),
-        measure=measure(lowered) if wants is Wants.NUMBER else "",
+        measure=measure(lowered, wants),
     )
 
 
@@ -327,9 +329,18 @@ _TIME = re.compile(
 )
 
 
-def measure(lowered: str) -> str:
-    """ "time" when the number asked for is a span of time, else ""."""
-    return "time" if _TIME.search(lowered) else ""
+# "In which year", "on what date": a "when" may ask for a circumstance, these may not.
+_CALENDAR = re.compile(r"\b(?:what|which)(?: \w+)? (?:year|date|month|decade|century)\b")
+
+
+def measure(lowered: str, wants: Wants) -> str:
+    """What the span that answers must measure: "time" when the number asked for is a span
+    of time, "date" when the date asked for names its unit, else "" (any span, or none)."""
+    if wants is Wants.NUMBER and _TIME.search(lowered):
+        return "time"
+    if wants is Wants.DATE and _CALENDAR.search(lowered):
+        return "date"
+    return ""
 
 
 _KIND_OF = re.compile(r"\b(?:what|which) (?:kind|kinds|type|types|sort|sorts) of ([a-z][\w-]+)")

@@ -209,7 +209,7 @@ class Reader:
                 # A value is the default only where the text says so: "a value of 0.1 will
                 # lead to ..." gives an example, not what holds when nothing is set.
                 candidates = [c for c in candidates if _DEFAULT.search(f"{c.text} {c.follows}")]
-        if "types" in self.parts and (asked.wants in REQUIRED_SPAN or asked.shape):
+        if "types" in self.parts and (asked.wants in REQUIRED_SPAN or asked.shape or asked.measure):
             candidates = [c for c in candidates if c.spans]
         elif "types" in self.parts and (asked.wants in TYPED or asked.kind_of or asked.code):
             # What the question asks for decides first: a relevant sentence that holds it

@@ -16,6 +16,7 @@ from rag.text import initialisms
 _CELL = re.compile(r"^\s*([^:]{1,60}):\s+(.+?)\s*$")
 _CAPTION = re.compile(r"^\s*(table|figure|fig\.)\s+[\w.-]+\s*:", re.IGNORECASE)
 SEPARATOR = " — "
+KEY_TIE = 0.01  # less than any difference in header hits (whole and half matches)
 _WORD = re.compile(r"[^\s,;:?!()\"']+")
 _ORDINAL_WORDS = [
     "first",
@@ -71,11 +72,15 @@ def answer_cell(question: str, cells: list[Cell]) -> Cell | None:
     lowered = question.lower()
     places = ordinals(question)
     best: tuple[float, Cell] | None = None
-    for cell in cells:
+    for index, cell in enumerate(cells):
         if cell.value.lower() in lowered or cell.value in places:
             continue  # the question states this cell: it picks the row
         header_hits = label_hits(q_terms, cell.header)
-        if header_hits and (best is None or header_hits > best[0]):
+        # The first cell is the row's key: a question that names its header and another
+        # one as much ("female non-smokers ... with Alzheimer's") picks the row by it and
+        # asks for the other.
+        header_hits -= KEY_TIE if index == 0 and header_hits else 0.0
+        if header_hits > 0 and (best is None or header_hits > best[0]):
             best = (header_hits, cell)
     return best[1] if best else None
 
