@@ -439,12 +439,9 @@ def test_a_question_may_ask_for_the_default_in_other_words(question, default):
         ("How many seconds does it wait for the lock?", "time"),
         ("How long can a label name be?", ""),
         ("How many files does it open?", ""),
-        ("How much memory does each compression thread need?", "size"),
-        ("How many megabytes does the full data add?", "size"),
-        ("How much more efficient are hexagons than squares?", ""),
     ],
 )
-def test_how_long_or_how_much_memory_asks_for_a_measure(question, measure):
+def test_how_long_asks_for_a_span_of_time_unless_it_names_a_length(question, measure):
     assert analyse(question).measure == measure
 
 
@@ -465,14 +462,6 @@ def test_a_question_that_names_its_calendar_unit_needs_a_date():
     assert read(question, dated).startswith("2001 — ")
     # "When" may ask for a circumstance: no date needed.
     assert analyse("When is the article on the package shown?").measure == ""
-
-
-def test_how_much_memory_is_answered_by_an_amount_of_data_only():
-    question = "How much memory does each compression thread need?"
-    synopsis = evidence("Each compression thread reads the -0..9,11 options of the synopsis.")
-    assert read(question, synopsis) == ""
-    sized = evidence("Each compression thread needs 32 MiB of memory for its buffers.")
-    assert read(question, sized).startswith("32 MiB — ")
 
 
 def test_a_default_asked_in_other_words_prefers_the_sentence_that_states_it():

@@ -150,10 +150,9 @@ class Question:
     # The question asks what holds when nothing is set: "the default ...", or in other words
     # ("if I don't give a duration", "unless told otherwise").
     asks_default: bool = False
-    # "time" when a number must be a span of time ("how long does it keep sending"), "size"
-    # when it must be an amount of data ("how much memory"), "date" when the question names
-    # the calendar unit it wants ("in which year"), or "": only a span of that measure
-    # answers it.
+    # "time" when a number must be a span of time ("how long does it keep sending"), "date"
+    # when the question names the calendar unit it wants ("in which year"), or "": only a span
+    # of that measure answers it.
     measure: str = ""
 
     @property
@@ -330,23 +329,15 @@ _TIME = re.compile(
 )
 
 
-# "How much memory does it need", "how many megabytes": an amount of data.
-_SIZE = re.compile(
-    r"\bhow much (?:more |less )?(?:memory|ram|disk|disk space|space|storage)\b|"
-    r"\bhow many (?:more )?(?:bytes|kilobytes|megabytes|gigabytes|terabytes|[kmgt]i?b)\b"
-)
 # "In which year", "on what date": a "when" may ask for a circumstance, these may not.
 _CALENDAR = re.compile(r"\b(?:what|which)(?: \w+)? (?:year|date|month|decade|century)\b")
 
 
 def measure(lowered: str, wants: Wants) -> str:
-    """What the span that answers must measure: "time" or "size" when the number asked for
-    is a span of time or an amount of data, "date" when the date asked for names its unit,
-    else "" (any span, or none)."""
+    """What the span that answers must measure: "time" when the number asked for is a span
+    of time, "date" when the date asked for names its unit, else "" (any span, or none)."""
     if wants is Wants.NUMBER and _TIME.search(lowered):
         return "time"
-    if wants is Wants.NUMBER and _SIZE.search(lowered):
-        return "size"
     if wants is Wants.DATE and _CALENDAR.search(lowered):
         return "date"
     return ""

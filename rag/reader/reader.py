@@ -34,7 +34,7 @@ from rag.reader.pictures import (
     readable_text,
 )
 from rag.reader.question import Question, Wants, analyse
-from rag.reader.spans import kinds, measured, shaped, spans, yes_or_no
+from rag.reader.spans import durations, kinds, shaped, spans, yes_or_no
 from rag.reader.tables import Cell, answer_cell, names_row, parse_row
 from rag.reader.terms import content_terms, key_terms, label_hits
 from rag.settings import READER_PARTS
@@ -539,8 +539,8 @@ def _new_spans(asked: Question, sentence: str) -> list[str]:
         found = code_spans(asked.code, sentence)
     else:
         found = spans(asked.wants, sentence)
-        # "How long": 5201 is no span of time, "10 secs" is; "how much memory": "11" is none.
-        found = measured(asked.measure, found)
+        if asked.measure == "time":  # "how long": 5201 is no span of time, "10 secs" is
+            found = durations(found)
     return [s for s in found if s and s.lower() not in lowered]
 
 

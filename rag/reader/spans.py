@@ -115,17 +115,9 @@ _TIME_UNIT = re.compile(
 )
 
 
-# An amount of data: "186 MiB", "64 KB", "128K", "4 bytes".
-_SIZE_UNIT = re.compile(
-    r"\d\s?(?:[kmgtp]i?b?|bytes?|kilobytes?|megabytes?|gigabytes?|terabytes?)$", re.IGNORECASE
-)
-_MEASURES = {"time": _TIME_UNIT, "size": _SIZE_UNIT}
-
-
-def measured(measure: str, found: list[str]) -> list[str]:
-    """The spans of ``found`` that measure ``measure`` ("time", "size"); all for another."""
-    unit = _MEASURES.get(measure)
-    return [span for span in found if unit.search(span)] if unit else found
+def durations(found: list[str]) -> list[str]:
+    """The spans of ``found`` that are spans of time."""
+    return [span for span in found if _TIME_UNIT.search(span)]
 
 
 def _money(sentence: str) -> list[str]:
