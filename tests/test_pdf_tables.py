@@ -208,6 +208,28 @@ def test_a_line_above_aligned_rows_that_does_not_line_up_is_no_header():
     assert read_tables(build([prose_over])) == {}
 
 
+def test_a_grouped_row_in_a_pdf_table_keeps_its_own_figures():
+    grouped = [
+        text(72, 700, "Table 1: Performance of the two methods", "F1"),
+        text(72, 672, "           Method          Min.    Median    Max.", "F3", 9),
+        text(72, 662, "Accuracy   svm             0.58    0.62      0.70", "F3", 9),
+        text(72, 652, "           randomForest    0.41    0.45      0.58", "F3", 9),
+        text(72, 642, "Kappa      svm             0.69    0.77      0.86", "F3", 9),
+        text(72, 632, "           randomForest    0.56    0.67      0.81", "F3", 9),
+    ]
+    (table,) = read_tables(build([grouped]))[1]
+    assert table.splitlines()[1:] == [
+        "Table 1: Performance of the two methods — Accuracy — Method: svm — Min.: 0.58 — "
+        "Median: 0.62 — Max.: 0.70",
+        "Table 1: Performance of the two methods — Accuracy — Method: randomForest — "
+        "Min.: 0.41 — Median: 0.45 — Max.: 0.58",
+        "Table 1: Performance of the two methods — Kappa — Method: svm — Min.: 0.69 — "
+        "Median: 0.77 — Max.: 0.86",
+        "Table 1: Performance of the two methods — Kappa — Method: randomForest — "
+        "Min.: 0.56 — Median: 0.67 — Max.: 0.81",
+    ]
+
+
 def test_headerless_rows_at_the_top_of_a_page_continue_the_table_before():
     page_one = [  # the table runs to the foot of page 1 ...
         text(72, 146, "Set the debug level to the sum of the values below."),

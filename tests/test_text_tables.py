@@ -126,6 +126,29 @@ def test_a_wrapped_description_joins_its_row():
     )
 
 
+GROUPED = """\
+Results of the benchmark runs:
+
+  Measure      Method          Min.    Median    Max.
+  Accuracy     svm             0.58    0.62      0.70
+               randomForest    0.41    0.45      0.58
+  Kappa        svm             0.69    0.77      0.86
+               randomForest    0.56    0.67      0.81
+"""
+
+
+def test_a_grouped_row_is_a_row_of_its_own_under_its_group():
+    # A blank first cell over numbers under numbers says "the same group", not "the row
+    # above goes on": each method keeps its own figures.
+    (rows,) = rows_of(GROUPED)
+    assert rows[1:] == [
+        ["Accuracy", "svm", "0.58", "0.62", "0.70"],
+        ["Accuracy", "randomForest", "0.41", "0.45", "0.58"],
+        ["Kappa", "svm", "0.69", "0.77", "0.86"],
+        ["Kappa", "randomForest", "0.56", "0.67", "0.81"],
+    ]
+
+
 def test_tab_columns_and_a_header_over_two_lines():
     (rows,) = rows_of(DPKG_TRIGGERS)
     assert rows[0] == ["Command line", "Trigproc these", "Trigproc any triggered", "Configure"]

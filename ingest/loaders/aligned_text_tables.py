@@ -28,7 +28,7 @@ import re
 import statistics
 from dataclasses import dataclass
 
-from ingest.loaders.pdf_table_layout import join_lines
+from ingest.loaders.pdf_table_layout import carried_down, join_lines, opens_grouped_row
 
 MIN_ROWS = 3  # a header and two rows
 MAX_LINES = 400  # a table is read over at most this many lines; the rest stays prose
@@ -230,12 +230,18 @@ def _rows(
     rows: list[list[list[str]]] = []
     starts: list[int] = []
     for j in lines:
-        cells = split[j]
-        if not rows or cells[0].start < columns[0][1]:
-            rows.append([[] for _ in columns])
+        placed: list[list[str]] = [[] for _ in columns]
+        for cell in split[j]:
+            placed[_column_of(cell, columns)].append(cell.text)
+        if not rows or split[j][0].start < columns[0][1]:
+            rows.append(placed)
             starts.append(j)
-        for cell in cells:
-            rows[-1][_column_of(cell, columns)].append(cell.text)
+        elif opens_grouped_row(rows[-1], placed):
+            rows.append(carried_down(rows[-1], placed))
+            starts.append(j)
+        else:  # the row above goes on (a wrapped description)
+            for column, pieces in enumerate(placed):
+                rows[-1][column].extend(pieces)
     return [[join_lines(parts) for parts in row] for row in rows], starts
 
 

@@ -149,6 +149,9 @@ def _table(run: list[Line], rules, above: Line | None = None):
                 break
             rows.append(cells)
             starts.append(line)
+        elif opens_grouped_row(rows[-1], cells):
+            rows.append(carried_down(rows[-1], cells))
+            starts.append(line)
         else:  # first column empty: the row above goes on (a wrapped description)
             for column, words in enumerate(cells):
                 rows[-1][column].extend(words)
@@ -177,6 +180,25 @@ def _table(run: list[Line], rules, above: Line | None = None):
             bbox = (min(bbox[0], above.x0), above.top, max(bbox[2], above.x1), bbox[3])
             header = True
     return Candidate(texts, bbox, header and _short_labels(texts[0])), used
+
+
+def opens_grouped_row(above: list[list[str]], line: list[list[str]]) -> bool:
+    """A line whose first column is empty opens a row of its own, not the row above going on,
+    when it puts a number under a number of the row above: a wrapped description adds words
+    to its cell, a grouped table ("PNG  lossless  10" over "     alpha     8") adds a row that
+    leaves its group's name unsaid. It fills two columns at least: a lone number is a label of
+    a plot more often than a row. ``above`` and ``line`` hold each column's pieces."""
+    return sum(1 for pieces in line if pieces) >= 2 and any(
+        pieces and above[k] and all(map(_is_number, pieces)) and all(map(_is_number, above[k]))
+        for k, pieces in enumerate(line)
+        if k
+    )
+
+
+def carried_down(above: list[list[str]], line: list[list[str]]) -> list[list[str]]:
+    """``line``'s cells, its leading empty ones taking the row above's: the group it is in."""
+    lead = next((k for k, pieces in enumerate(line) if pieces), len(line))
+    return [list(pieces) for pieces in above[:lead]] + [list(pieces) for pieces in line[lead:]]
 
 
 # What R, pandas and SQL print for a missing value: a row of them is data, not labels.
