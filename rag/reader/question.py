@@ -303,7 +303,7 @@ def subjects(text: str) -> frozenset[str]:
 
 # What holds when nothing is set, said outright or in other words: "if I don't give a
 # duration", "unless told otherwise", "without passing any flag", "if I leave out xbins".
-_DEFAULT = re.compile(
+_ASKS_DEFAULT = re.compile(
     r"\bdefaults?\b|\bby default\b|"
     r"\bunless (?:i|you|we|one|told|otherwise|changed|configured|set|specified|overridden)\b|"
     r"\b(?:if|when|while) (?:i|you|we|one) (?:don't|do not|never|leave (?:out|off)|omit|skip)\b|"
@@ -316,7 +316,7 @@ _DEFAULT = re.compile(
 
 def asks_default(text: str) -> bool:
     """The question asks for what holds when nothing is set, in any of the usual words."""
-    return bool(_DEFAULT.search(text))
+    return bool(_ASKS_DEFAULT.search(text))
 
 
 # "How long does it keep sending", "for how long", "how many seconds": a span of time. "How
