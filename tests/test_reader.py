@@ -475,6 +475,35 @@ def test_a_default_asked_in_other_words_prefers_the_sentence_that_states_it():
     )
 
 
+def test_a_behaviour_without_flags_is_told_first_by_the_sentence_that_says_default():
+    entry = evidence(
+        "-H, --hidden: Include hidden files and directories in the search results "
+        "(default: hidden files and directories are skipped). "
+        "With this flag, the tool does not descend into another file system when run."
+    )
+    question = "If I run the tool without any flags, what happens to hidden files and directories?"
+    # "what happens" names no thing the answer must speak of: the verb is not a topic.
+    assert analyse(question).asked_for == frozenset()
+    assert read(question, entry).startswith("-H, --hidden: Include hidden files")
+
+
+def test_a_count_that_depends_on_the_machine_is_stated_in_words():
+    entry = evidence(
+        "-j, --threads num: Set number of threads to use for searching "
+        "(default: number of available CPU cores)."
+    )
+    question = "How many threads does it use for searching when I don't set -j?"
+    assert read(question, entry).startswith("number of available CPU cores — ")
+    # The count asked about, restated, is no answer: the sentence alone gives none.
+    assert spans(Wants.NUMBER, "Set number of threads to use for searching.") == []
+
+
+def test_apostrophes_of_possessives_quote_nothing():
+    question = "The Moran's I vignette says the author's own book misread the weights. Which?"
+    assert analyse(question).pinned == frozenset()
+    assert analyse("What is 'dry run' mode for?").pinned == {"dry run"}
+
+
 @pytest.mark.parametrize(
     ("shape", "sentence", "found"),
     [
@@ -526,6 +555,8 @@ def test_which_version_asks_for_a_version(question, wants):
 def test_version_spans_are_dotted_or_introduced():
     assert spans(Wants.VERSION, "Since xz 5.2.6, --keep also compresses links.") == ["5.2.6"]
     assert spans(Wants.VERSION, "Use v2 of the API, or release 3 of the tool.") == ["v2", "3"]
+    # R and Debian number a packaging revision after a dash.
+    assert spans(Wants.VERSION, "From version 1.2-6, ape has Moran.I.") == ["1.2-6"]
     # A date, a heading's section number and a kernel build string are no versions.
     assert spans(Wants.VERSION, "12.6 Uploads: the spec of 2007-01-21 on Linux 5.11.0-41-x.") == []
 

@@ -111,7 +111,9 @@ _NUMBER = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)?(?![\w.])")
 # "xz -7", "level -1": a preset or a level named by its number, however short.
 _DASH_NUMBER = re.compile(r"(?<![\w-])-\d+(?![\w.])")
 _IDENTIFIER = re.compile(r"(?<![\w-])(?:--?[A-Za-z][\w-]*|\w*[A-Za-z]\w*_\w+|[A-Z][A-Z0-9]{2,})")
-_QUOTED = re.compile(r"[\"“'‘]([^\"”'’]{2,40})[\"”'’]")
+# A single quote opens and closes only at a word's edge: "Moran's I ... the author's" holds
+# two apostrophes, no quotation.
+_QUOTED = re.compile(r"[\"“]([^\"”]{2,40})[\"”]|(?<!\w)['‘]([^'’]{2,40})['’](?!\w)")
 # A capitalised word inside the question (not its first word) is a proper name.
 _PROPER = re.compile(r"(?<=[a-z,;:] )[A-Z][a-zA-Z0-9+#-]{2,}")
 
@@ -418,6 +420,13 @@ _GENERIC = frozenset(
         # "the minimum number of runs": which number, in words a text may not use ("at least").
         "minimum",
         "maximum",
+        # "What happens to hidden files", "what lies beyond the ridge": an event or a scene is
+        # asked for, and the text that tells it need not use the verb.
+        "happens",
+        "happened",
+        "occurs",
+        "lies",
+        "goes",
     ]
 )
 
@@ -435,7 +444,7 @@ def pinned_things(text: str) -> frozenset[str]:
     found.update(_VERSION.findall(text))
     found.update(m for m in _NUMBER.findall(text) if not _is_year_like_noise(m))
     found.update(_DASH_NUMBER.findall(text))
-    found.update(q.strip() for q in _QUOTED.findall(text))
+    found.update((double or single).strip() for double, single in _QUOTED.findall(text))
     return frozenset(f.lower() for f in found if f.strip("-"))
 
 

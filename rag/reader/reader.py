@@ -209,6 +209,13 @@ class Reader:
                 # A value is the default only where the text says so: "a value of 0.1 will
                 # lead to ..." gives an example, not what holds when nothing is set.
                 candidates = [c for c in candidates if _DEFAULT.search(f"{c.text} {c.follows}")]
+            elif asked.asks_default or _DEFAULT.search(question):
+                # What holds when nothing is set, asked in other words or as a behaviour, may be
+                # told without the word ("h = 260" in a signature); a sentence that does say
+                # "default" comes first.
+                candidates = sorted(
+                    candidates, key=lambda c: not _DEFAULT.search(f"{c.text} {c.follows}")
+                )
         if "types" in self.parts and (asked.wants in REQUIRED_SPAN or asked.shape or asked.measure):
             candidates = [c for c in candidates if c.spans]
         elif "types" in self.parts and (asked.wants in TYPED or asked.kind_of or asked.code):

@@ -93,7 +93,19 @@ _HEADING_NUMBER = re.compile(r"\s*\d+(?:\.\d+)+\.?\s+[A-Z]")
 _OPTION_BEFORE = re.compile(r"(?:(?:^|[\s(\[/|*])-|=)$")
 
 
+# "(default: number of available CPU cores)": a count that depends on the machine is stated
+# as what it counts, and that is the answer to "how many threads by default".
+_COUNT_IN_WORDS = re.compile(
+    r"\bdefaults?(?:\s+(?:is|to)|:)\s+(?:the\s+)?(number of [\w -]{3,40}?)\s*(?=[).;,]|$)",
+    re.IGNORECASE,
+)
+
+
 def _numbers(sentence: str) -> list[str]:
+    return _written_numbers(sentence) + [m.group(1) for m in _COUNT_IN_WORDS.finditer(sentence)]
+
+
+def _written_numbers(sentence: str) -> list[str]:
     return [
         m.group(0).strip()
         for m in NUMBER_WITH_UNIT.finditer(sentence)
@@ -155,12 +167,12 @@ def _people(sentence: str) -> list[str]:
     return [n for n in names if n.split()[0].lower() not in STOPWORDS]
 
 
-# "5.2.6", "1.0.9a", "v2", "version 4", "release 3.1": a dotted number, or a bare one that
-# "v", "version" or "release" introduces. A date ("2007-01-21") and a section number opening
-# a heading are no versions.
+# "5.2.6", "1.0.9a", "1.2-6" (with a packaging revision, as R and Debian number them), "v2",
+# "version 4", "release 3.1": a dotted number, or a bare one that "v", "version" or "release"
+# introduces. A date ("2007-01-21") and a section number opening a heading are no versions.
 _VERSION = re.compile(
-    r"(?<![\w.-])(v?\d+(?:\.\d+)+[a-z]?)(?![\w-]|\.\d)|\b(v\d+)\b|"
-    r"\b(?:version|release)\s+(\d+(?:\.\d+)*[a-z]?)(?![\w-]|\.\d)",
+    r"(?<![\w.-])(v?\d+(?:\.\d+)+[a-z]?(?:-\d+)?)(?![\w-]|\.\d)|\b(v\d+)\b|"
+    r"\b(?:version|release)\s+(\d+(?:\.\d+)*[a-z]?(?:-\d+)?)(?![\w-]|\.\d)",
     re.IGNORECASE,
 )
 
