@@ -204,13 +204,27 @@ def tokens(text: str) -> list[str]:
     return [t.lower() for t in _TOKEN.findall(_NEGATION.sub(" not", text))]
 
 
+# A single quote opens and closes only at a word's edge: "Moran's I ... the author's" holds two
+# apostrophes, no quotation.
+_QUOTED = re.compile(r"[\"“”]([^\"“”]{1,40})[\"“”]|(?<!\w)['‘]([^'’]{1,40})['’](?!\w)")
+
+
+def quoted_phrases(text: str, shortest: int = 1) -> list[str]:
+    """What ``text`` puts in quotes, each at least ``shortest`` characters long."""
+    return [
+        (double or single).strip()
+        for double, single in _QUOTED.findall(text)
+        if len((double or single).strip()) >= shortest
+    ]
+
+
 def key_terms(text: str) -> set[str]:
     """Terms that identify rather than describe: numbers, identifiers, quoted words."""
     keys = set()
     for token in tokens(text):
         if any(c.isdigit() for c in token) or any(c in token for c in "_/."):
             keys.update(content_terms(token))
-    for quoted in re.findall(r"[\"“”']([^\"“”']{1,40})[\"“”']", text):
+    for quoted in quoted_phrases(text):
         keys.update(content_terms(quoted))
     return keys
 

@@ -10,7 +10,7 @@ from rag.reader.reader import PARTS
 from rag.reader.spans import kinds, shaped, spans, yes_or_no
 from rag.reader.tables import answer_cell, parse_row
 from rag.reader.terms import fold
-from rag.text import sentences
+from rag.text import key_terms, sentences
 from rag.types import Chunk, Evidence
 
 
@@ -502,6 +502,9 @@ def test_apostrophes_of_possessives_quote_nothing():
     question = "The Moran's I vignette says the author's own book misread the weights. Which?"
     assert analyse(question).pinned == frozenset()
     assert analyse("What is 'dry run' mode for?").pinned == {"dry run"}
+    # Nor do they make key terms, which weigh three times.
+    assert key_terms(question) == set()
+    assert key_terms("What is 'dry run' mode for?") == {"dri", "run"}
 
 
 @pytest.mark.parametrize(

@@ -17,7 +17,7 @@ from enum import StrEnum
 
 from rag.reader.commands import code_kind
 from rag.reader.terms import content_terms
-from rag.text import STOPWORDS
+from rag.text import STOPWORDS, quoted_phrases
 
 
 class Wants(StrEnum):
@@ -111,9 +111,6 @@ _NUMBER = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)?(?![\w.])")
 # "xz -7", "level -1": a preset or a level named by its number, however short.
 _DASH_NUMBER = re.compile(r"(?<![\w-])-\d+(?![\w.])")
 _IDENTIFIER = re.compile(r"(?<![\w-])(?:--?[A-Za-z][\w-]*|\w*[A-Za-z]\w*_\w+|[A-Z][A-Z0-9]{2,})")
-# A single quote opens and closes only at a word's edge: "Moran's I ... the author's" holds
-# two apostrophes, no quotation.
-_QUOTED = re.compile(r"[\"“]([^\"”]{2,40})[\"”]|(?<!\w)['‘]([^'’]{2,40})['’](?!\w)")
 # A capitalised word inside the question (not its first word) is a proper name.
 _PROPER = re.compile(r"(?<=[a-z,;:] )[A-Z][a-zA-Z0-9+#-]{2,}")
 
@@ -444,7 +441,7 @@ def pinned_things(text: str) -> frozenset[str]:
     found.update(_VERSION.findall(text))
     found.update(m for m in _NUMBER.findall(text) if not _is_year_like_noise(m))
     found.update(_DASH_NUMBER.findall(text))
-    found.update((double or single).strip() for double, single in _QUOTED.findall(text))
+    found.update(quoted_phrases(text, shortest=2))
     return frozenset(f.lower() for f in found if f.strip("-"))
 
 
