@@ -26,6 +26,7 @@ from rag.embedders.base import Span, split_rows
 from rag.embedders.cache import CachedEmbedder
 from rag.embedders.packed import pack
 from rag.errors import DocumentNotFoundError
+from rag.query_words import keyword_query
 from rag.settings import Settings
 from rag.sparse import Bm25Encoder
 from rag.store import Filters, PointVectors, VectorStore, open_store
@@ -340,7 +341,7 @@ class Index:
         store = self.store  # opened (or found down) before any model work
         started = time.perf_counter()
         dense = self.question_embedder.embed_query(question)
-        sparse = self.bm25.query(question)
+        sparse = self.bm25.query(keyword_query(question))
         image_vector = None
         if (clip := self.image_embedder) is not None:
             if image is not None:

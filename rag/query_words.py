@@ -1,0 +1,59 @@
+"""The words a question brings to keyword (BM25) search besides its own.
+
+Keyword search matches words exactly, after stemming, so two ways of saying one thing miss each
+other:
+
+- **Spelling.** A user writes "grey" and "colour"; a picture's description says "gray", a
+  manual says "color", another "colour". Each British or American spelling in the question
+  brings the other.
+- **Kinds of picture.** A user asks about "clip art", "a cartoon", "a sticker"; a picture's
+  description names its kind in the describer's words ("Drawing.", "Logo."). Each of the user's
+  words brings the describer's.
+
+The dense query keeps the question as asked: the embedder meets synonyms on its own.
+"""
+
+from __future__ import annotations
+
+import re
+
+# A British spelling and the American one, both ways: documents come in either.
+_SPELLINGS = [
+    (re.compile(r"(?<=\w\w\w)our(?=(?:s|ed|ing|ful|less|ize|ise|ization|isation)?$)"), "or"),
+    (re.compile(r"^(col|hum|fav|lab|behavi|neighb|flav|arm|hon|vap|harb|rum)or"), r"\1our"),
+    (re.compile(r"^grey"), "gray"),
+    (re.compile(r"^gray"), "grey"),
+    (re.compile(r"(?<=\w\w)tre(?=s$|d$|$)"), "ter"),  # centre, metre, litre, fibre
+    (re.compile(r"^(cen|met|lit|fib)ter(?=s$|ed$|$)"), r"\1tre"),
+    (re.compile(r"^licen[cs]e"), "licence"),
+    (re.compile(r"^licence"), "license"),
+    (re.compile(r"(?<=\w\w\w)is(?=(?:e|es|ed|ing|ation|ations)$)"), "iz"),  # organise, colourise
+    (re.compile(r"(?<=\w\w\w)iz(?=(?:e|es|ed|ing|ation|ations)$)"), "is"),
+]
+
+# The user's word for a kind of picture, and the describer's (ingest/vision/kind.py).
+_PICTURE_KINDS = [
+    (re.compile(r"\b(?:clip[\s-]?art|cartoons?|illustrations?|sketch(?:es)?)\b"), "drawing"),
+    (re.compile(r"\b(?:photos?|snapshots?)\b"), "photograph"),
+    (re.compile(r"\b(?:stickers?|badges?|emblems?)\b"), "logo"),
+    (re.compile(r"\b(?:plots?|graphs?)\b"), "chart"),
+    (re.compile(r"\bscreen\s+shots?\b"), "screenshot"),
+]
+
+_WORD = re.compile(r"[a-z]+")
+
+
+def keyword_query(question: str) -> str:
+    """``question`` followed by the words it brings (none twice, in a fixed order)."""
+    lowered = question.lower()
+    words = set(_WORD.findall(lowered))
+    added: list[str] = []
+    for word in sorted(words):
+        for pattern, replacement in _SPELLINGS:
+            variant = pattern.sub(replacement, word)
+            if variant != word and variant not in words and variant not in added:
+                added.append(variant)
+    for pattern, kind in _PICTURE_KINDS:
+        if pattern.search(lowered) and kind not in words and kind not in added:
+            added.append(kind)
+    return f"{question} {' '.join(added)}" if added else question
