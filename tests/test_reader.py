@@ -498,6 +498,35 @@ def test_a_count_that_depends_on_the_machine_is_stated_in_words():
     assert spans(Wants.NUMBER, "Set number of threads to use for searching.") == []
 
 
+def test_the_sentences_of_an_option_entry_speak_of_the_option_the_question_names():
+    entry = evidence(
+        "--tpm2-pcrs= [PCR...]: Configures the PCRs to bind the enrollment requested via "
+        "--tpm2-device= to. Takes a list of PCR indexes in the range 0...23. "
+        "If not used, defaults to PCR 7 only.\n\n"
+        "--tpm2-with-pin=BOOL: Controls whether a PIN is asked for as well as the PCR binding."
+    )
+    question = (
+        "I'm enrolling a TPM2 chip and leave out --tpm2-pcrs. Which PCR does the enrollment "
+        "bind to?"
+    )
+    assert analyse(question).asks_default
+    # The entry's third sentence names neither the option nor the question's words: its
+    # head, which the question names, lends it relevance, and --tpm2-device= (named inside
+    # the head) does not take the entry over.
+    assert read(question, entry).startswith("If not used, defaults to PCR 7 only. [1]")
+
+
+def test_this_is_the_default_names_the_list_entry_it_follows():
+    checks = evidence(
+        "Supported integrity check types:\n\n"
+        "crc32 Calculate CRC32 using the polynomial from IEEE-802.3.\n\n"
+        "crc64 Calculate CRC64 using the polynomial from ECMA-182. This is the default, "
+        "since it is slightly better than CRC32 at detecting damaged files."
+    )
+    answer = read("Which integrity check type does it calculate by default?", checks)
+    assert answer.startswith("crc64 — This is the default")
+
+
 def test_apostrophes_of_possessives_quote_nothing():
     question = "The Moran's I vignette says the author's own book misread the weights. Which?"
     assert analyse(question).pinned == frozenset()
@@ -560,6 +589,7 @@ def test_version_spans_are_dotted_or_introduced():
     assert spans(Wants.VERSION, "Use v2 of the API, or release 3 of the tool.") == ["v2", "3"]
     # R and Debian number a packaging revision after a dash.
     assert spans(Wants.VERSION, "From version 1.2-6, ape has Moran.I.") == ["1.2-6"]
+    assert spans(Wants.VERSION, "RSA with PKCS#1.5 padding and SHA-256.") == []
     # A date, a heading's section number and a kernel build string are no versions.
     assert spans(Wants.VERSION, "12.6 Uploads: the spec of 2007-01-21 on Linux 5.11.0-41-x.") == []
 

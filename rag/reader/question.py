@@ -306,6 +306,7 @@ _ASKS_DEFAULT = re.compile(
     r"\bdefaults?\b|\bby default\b|"
     r"\bunless (?:i|you|we|one|told|otherwise|changed|configured|set|specified|overridden)\b|"
     r"\b(?:if|when|while) (?:i|you|we|one) (?:don't|do not|never|leave (?:out|off)|omit|skip)\b|"
+    r"\b(?:and|but|i|you|we) (?:leave|leaving|left) (?:out|off)\b|"
     r"\bwithout (?:giving|setting|specifying|passing|naming|choosing|any)\b|"
     r"\bif (?:nothing|none|no [\w-]+) (?:is|are) (?:given|set|specified|passed|chosen)\b|"
     r"\bout of the box\b|\bleft (?:unset|out)\b",

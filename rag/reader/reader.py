@@ -114,6 +114,7 @@ class Candidate:
     bridged: bool = False
     follows: str = ""  # the next sentence of the same chunk, for a sentence ending in ":"
     previous: str = ""  # the unit before it in its chunk: an entry's name, a heading
+    entry: frozenset[str] = frozenset()  # the options whose entry it is in ("-F, --file ...")
     signals: Signals = Signals()
 
 
@@ -301,19 +302,24 @@ class Reader:
             DENSE_WEIGHT * float(cosine) + LEXICAL_WEIGHT * lexical
             for cosine, lexical in zip(dense, lexicals, strict=True)
         ]
+        entries = _entries(units)
+        options = _options(asked.text) - _excluded_options(asked.text)
         inherited = [
-            max(listed, followed)
-            for listed, followed in zip(
-                _list_relevance(units, own), _follow_relevance(units, own), strict=True
+            max(listed, followed, entered)
+            for listed, followed, entered in zip(
+                _list_relevance(units, own),
+                _follow_relevance(units, own),
+                _entry_relevance(units, own, entries, options),
+                strict=True,
             )
         ]
         scored = []
-        for (index, text, after, _), terms, mine, lead, before, cosine, lexical in zip(
-            units, unit_terms, own, inherited, previous, dense, lexicals, strict=True
+        for (index, text, after, _), terms, mine, lead, before, cosine, lexical, entry in zip(
+            units, unit_terms, own, inherited, previous, dense, lexicals, entries, strict=True
         ):
             novelty = min(1.0, len(terms - q_set) / 3) if terms else 0.0
             relevance = max(mine, lead)
-            found = _new_spans(asked, text)
+            found = _new_spans(asked, text) or _default_entry(asked, text, before)
             score = relevance + NOVELTY_WEIGHT * (novelty - 1.0) + RANK_BONUS / (index + 1)
             row_key = False
             cells = parse_row(text) if "tables" in self.parts else []
@@ -349,6 +355,7 @@ class Reader:
                     tuple(found),
                     follows=follows,
                     previous=before,
+                    entry=entry,
                     signals=signals,
                 )
             )
@@ -616,6 +623,60 @@ def _follow_relevance(
     return inherited
 
 
+# "crc64  Calculate CRC64 using ... This is the default": a list entry's name, then what it
+# does in a sentence of its own.
+_ENTRY_NAME = re.compile(r"^(--?[A-Za-z][\w-]*|[a-z0-9][\w.+-]*)\s+[A-Z][a-z]")
+_THIS_IS_DEFAULT = re.compile(r"^(?:this|it|that) is (?:also )?the default\b", re.IGNORECASE)
+
+
+def _default_entry(asked: Question, sentence: str, previous: str) -> list[str]:
+    """The name of the list entry that ``sentence`` ("This is the default.") calls the
+    default, for a question that asks for a value or a thing; else nothing."""
+    if asked.wants not in (Wants.VALUE, Wants.THING, Wants.IDENTIFIER):
+        return []
+    if not _THIS_IS_DEFAULT.match(sentence):
+        return []
+    name = _ENTRY_NAME.match(previous)
+    return [name.group(1)] if name and name.group(1).lower() not in asked.text.lower() else []
+
+
+def _entries(units: Sequence[tuple[int, str, str, str]]) -> list[frozenset[str]]:
+    """The options of the entry each unit belongs to: a unit that opens with options ("-F,
+    --file name: ...") heads an entry, which its chunk's later units continue until the next
+    head. A unit before any head belongs to none."""
+    entries: list[frozenset[str]] = []
+    current: frozenset[str] = frozenset()
+    for i, (index, text, _, _) in enumerate(units):
+        if i and units[i - 1][0] != index:
+            current = frozenset()  # an entry ends with its chunk
+        current = frozenset(_leading_options(text)) or current
+        entries.append(current)
+    return entries
+
+
+def _entry_relevance(
+    units: Sequence[tuple[int, str, str, str]],
+    own: Sequence[float],
+    entries: Sequence[frozenset[str]],
+    options: set[str],
+) -> list[float]:
+    """What each unit inherits from the head of the option entry it belongs to, when the
+    question names that option: "--tpm2-pcrs= [PCR...] Configures the PCRs to bind ... If not
+    used, defaults to PCR 7 only." The entry's later sentences speak of the option without
+    naming it or repeating the question's words. Each gets ``FOLLOW_SHARE`` of the head's
+    relevance."""
+    inherited = [0.0] * len(units)
+    head = 0.0
+    for i, entry in enumerate(entries):
+        if not entry or not options & entry:
+            head = 0.0
+        elif i == 0 or entries[i - 1] is not entry:
+            head = own[i]  # the head itself
+        else:
+            inherited[i] = FOLLOW_SHARE * head
+    return inherited
+
+
 def _restates(question: str, sentence: str) -> bool:
     """Every topic term of ``sentence`` is already in ``question``."""
     return set(content_terms(sentence)) <= set(content_terms(question))
@@ -770,6 +831,8 @@ def _about_option(option: str, cand: Candidate, evidence: Sequence[Evidence]) ->
     named = _options(cand.text)
     if named:
         return option in named
+    if cand.entry:
+        return option in cand.entry
     if cand.evidence_index >= len(evidence):
         return False
     text = normalize_space(evidence[cand.evidence_index].chunk.text)
@@ -793,6 +856,18 @@ def _entry_options(text: str) -> set[str]:
             break
         head.append(match)
     return {m.group(0).lstrip("-–—−").lower() for m in head}
+
+
+def _leading_options(text: str) -> set[str]:
+    """The options an entry's head opens with ("-F, --file name: ..."), or none."""
+    text = text.lstrip()
+    found = []
+    for match in _OPTION.finditer(text):
+        end = found[-1].end() if found else 0
+        if not _ALIAS_GAP.fullmatch(text[end : match.start()]):
+            break
+        found.append(match)
+    return {m.group(0).lstrip("-–—−").lower() for m in found}
 
 
 def _excluded_options(question: str) -> set[str]:

@@ -169,9 +169,10 @@ def _people(sentence: str) -> list[str]:
 
 # "5.2.6", "1.0.9a", "1.2-6" (with a packaging revision, as R and Debian number them), "v2",
 # "version 4", "release 3.1": a dotted number, or a bare one that "v", "version" or "release"
-# introduces. A date ("2007-01-21") and a section number opening a heading are no versions.
+# introduces. A date ("2007-01-21"), a section number opening a heading and the number of a
+# standard's part ("PKCS#1.5") are no versions.
 _VERSION = re.compile(
-    r"(?<![\w.-])(v?\d+(?:\.\d+)+[a-z]?(?:-\d+)?)(?![\w-]|\.\d)|\b(v\d+)\b|"
+    r"(?<![\w.#-])(v?\d+(?:\.\d+)+[a-z]?(?:-\d+)?)(?![\w-]|\.\d)|\b(v\d+)\b|"
     r"\b(?:version|release)\s+(\d+(?:\.\d+)*[a-z]?(?:-\d+)?)(?![\w-]|\.\d)",
     re.IGNORECASE,
 )
