@@ -298,7 +298,13 @@ def sentences(text: str) -> list[str]:
                 units.extend(_unwrapped_lines(sentence))
             else:
                 units.append(sentence)
-    return [u for u in (normalize_space(u) for u in units) if len(u) >= 3]
+    return [
+        u for u in (normalize_space(u) for u in units) if len(u) >= 3 or _SHORT_OPTION.fullmatch(u)
+    ]
+
+
+# "-N" on a line of its own heads a manual's entry, like "-n, --command-name <NAME>" does.
+_SHORT_OPTION = re.compile(r"-\w")
 
 
 # A line that goes on in lower case after a long one that ends without a stop was wrapped

@@ -527,6 +527,20 @@ def test_this_is_the_default_names_the_list_entry_it_follows():
     assert answer.startswith("crc64 — This is the default")
 
 
+def test_what_an_option_does_is_told_by_its_entry_even_when_its_head_is_the_option_alone():
+    manual = evidence(
+        "OPTIONS\n\n-n, --command-name <NAME>\n\nGive a meaningful name to a command.\n\n"
+        "-N\n\nAn alias for '--shell=none'.\n\n"
+        "-i, --ignore-failure\n\nIgnore non-zero exit codes of the benchmarked programs."
+    )
+    assert "-N" in sentences(manual[0].chunk.text)  # a head of its own, though short
+    # "-N" is not "-n"; the entry's sentence names --shell and still speaks of -N.
+    assert read("What does the -N option do?", manual).startswith(
+        "An alias for '--shell=none'. [1]"
+    )
+    assert read("What does the -n option do?", manual).startswith("Give a meaningful name")
+
+
 def test_apostrophes_of_possessives_quote_nothing():
     question = "The Moran's I vignette says the author's own book misread the weights. Which?"
     assert analyse(question).pinned == frozenset()

@@ -233,7 +233,9 @@ class Reader:
         if asked.wants is not Wants.YESNO:
             # A sentence that only restates the question tells nothing it did not: any
             # sentence that adds something comes first ("is it so?" is answered by the echo).
-            candidates = sorted(candidates, key=lambda c: _restates(asked.text, c.text))
+            candidates = sorted(
+                candidates, key=lambda c: _restates(asked.text, c.text) or _bare_head(c.text)
+            )
         if not candidates:
             return Reading("", asked)
         best = candidates[0]
@@ -260,6 +262,11 @@ class Reader:
         q_terms = content_terms(question)
         if asked.asks_default:  # "unless told otherwise": the text says "by default"
             q_terms += [t for t in content_terms("default") if t not in q_terms]
+        # "What does -N do?": an option is a term of its own, which stemming would drop.
+        asked_options = _option_terms(asked.text) - _option_terms(
+            " ".join(m.group(1) for m in _EXCLUSION.finditer(asked.text))
+        )
+        q_terms += sorted(asked_options - set(q_terms))
         earlier = [t for t in content_terms(context) if t not in q_terms]
         if not q_terms:  # "And from when?" names no topic of its own: the turn before does
             q_terms, earlier = earlier, []
@@ -279,14 +286,19 @@ class Reader:
         if not units or not q_terms:
             return []
         unit_terms = [
-            frozenset(content_terms(scored)) | _in_compounds(q_terms + earlier, scored)
+            frozenset(content_terms(scored))
+            | _in_compounds(q_terms + earlier, scored)
+            | _option_terms(scored)
             for _, _, _, scored in units
         ]
         weights = _term_weights(q_terms, unit_terms)
         for term, weight in _term_weights(earlier, unit_terms).items():
             weights[term] = CONTEXT_FACTOR * weight  # the turn before names the topic only
         excluded = _excluded_terms(question)
-        for term in key_terms(question) & weights.keys():
+        # An option the question asks about ("what does -N do") identifies the entry that
+        # answers; in a yes/no question the claim's words decide, the option sets the topic.
+        keys = key_terms(question) | (asked_options if asked.wants is not Wants.YESNO else set())
+        for term in keys & weights.keys():
             weights[term] *= KEY_TERM_FACTOR
         for term in excluded & weights.keys():
             weights[term] = 0.0
@@ -826,13 +838,11 @@ def _options(text: str) -> set[str]:
 
 
 def _about_option(option: str, cand: Candidate, evidence: Sequence[Evidence]) -> bool:
-    """The candidate speaks of ``option``: it names it, or it names no option and follows
-    the option's own entry ("--quiet: Suppress output. The default is off.")."""
+    """The candidate speaks of ``option``: it names it, or it is in the option's own entry
+    ("--quiet: Suppress output. The default is off.")."""
     named = _options(cand.text)
-    if named:
-        return option in named
-    if cand.entry:
-        return option in cand.entry
+    if named or cand.entry:  # "-N: An alias for --shell=none" speaks of -N as well
+        return option in named | cand.entry
     if cand.evidence_index >= len(evidence):
         return False
     text = normalize_space(evidence[cand.evidence_index].chunk.text)
@@ -856,6 +866,26 @@ def _entry_options(text: str) -> set[str]:
             break
         head.append(match)
     return {m.group(0).lstrip("-–—−").lower() for m in head}
+
+
+# What may follow an entry's options on its head line: argument placeholders.
+_PLACEHOLDER = re.compile(r"<[^>]*>|\[[^\]]*\]|=\S*|[,|/:]")
+
+
+def _bare_head(text: str) -> bool:
+    """``text`` is an entry's head that only names its options ("-n, --command-name <NAME>",
+    "-j, --threads num"): it says nothing of what they do."""
+    if not _leading_options(text):
+        return False
+    rest = _PLACEHOLDER.sub(" ", _OPTION.sub(" ", text)).split()
+    return len(rest) <= 1
+
+
+def _option_terms(text: str) -> frozenset[str]:
+    """The options ``text`` names, as terms: a short option keeps its case ("-N" is not
+    "-n"), a long one is lower-cased."""
+    names = (m.group(0).lstrip("-–—−") for m in _OPTION.finditer(text))
+    return frozenset(f"option:{name if len(name) == 1 else name.lower()}" for name in names)
 
 
 def _leading_options(text: str) -> set[str]:
