@@ -263,3 +263,26 @@ def test_a_picture_without_the_number_the_question_pins_does_not_answer():
     assert read(question, items) == ""
     question = "In the plot of 10,000 random normal points, what title does the chart have?"
     assert "Histogram of 10,000 normally" in read(question, items)
+
+
+def test_the_place_a_question_names_picks_the_first_or_last_line_read():
+    dialog = [
+        (
+            0,
+            "Screenshot.\nText in the image:\nNew Document\nTemplate: Using Templates\n"
+            "Article\nPresentation\nCreate Empty Document OK Cancel",
+        )
+    ]
+
+    def line(question: str) -> str | None:
+        topic = set(content_terms(question)) - VISUAL_WORDS
+        found = matching_read_line(question, topic, dialog)
+        return found[1] if found else None
+
+    # The text is read top to bottom: the bottom row of buttons is the last line.
+    assert line("In my screenshot, what does the button at the bottom left say?") == (
+        "Create Empty Document OK Cancel"
+    )
+    assert line("What does the title bar of my screenshot say?") == "New Document"
+    # A question that places nothing matches no line on words it does not hold.
+    assert line("In my screenshot, what does the button say?") is None

@@ -48,6 +48,16 @@ _ASKED_HEAD = re.compile(
     r"\b(?:what|which)(?:'s| is| are| was| were)\s+(?:the|its|their)\s+(?:[\w+-]+\s+){0,2}?"
     r"([a-z]+)\s+(?:of|for|shown|displayed|given|listed|in|on)\b"
 )
+# Where a question places the text it asks about: the last line read, or the first.
+_AT_BOTTOM = re.compile(
+    r"\b(?:status (?:bar|line)|at the bottom|bottom (?:line|row|left|right|edge)|footer|"
+    r"last (?:line|entry|item|row))\b",
+    re.IGNORECASE,
+)
+_AT_TOP = re.compile(
+    r"\b(?:title bar|at the top|top (?:line|row|edge)|first (?:line|entry|item|row))\b",
+    re.IGNORECASE,
+)
 # A labelled line of a screenshot or a form: "Name: LATIN CAPITAL LETTER L".
 _LABELLED = re.compile(r"^([^:]{1,40}?)\s*:(?=\s+\S)")
 # The pictures among this many pieces of evidence from the first compete for the answer.
@@ -257,7 +267,13 @@ def matching_read_line(
     head = _asked_head(question)
     labelled = [bool(_labelled_value(line, head)) for _, line in read]
 
-    def score(position: int) -> tuple[bool, bool, float, int, int]:
+    # "What does the status bar say", "the button at the bottom": the text is read top to
+    # bottom, so the place the question names is a line's position.
+    placed = len(read) - 1 if _AT_BOTTOM.search(question) else None
+    if placed is None and _AT_TOP.search(question):
+        placed = 0
+
+    def score(position: int) -> tuple[bool, bool, bool, float, int, int]:
         terms = line_terms[position]
         exact = read[position][1].lower() in quoted
         matched = sum(weights[t] for t in sorted(wanted & terms))
@@ -265,12 +281,12 @@ def matching_read_line(
             matched /= 2
         # Of two lines that hold the same words, the one that adds something answers.
         novel = min(len(terms - topic - excluded), 3)
-        return (exact, labelled[position], matched, novel, -position)
+        return (exact, labelled[position], position == placed, matched, novel, -position)
 
     position = max(range(len(read)), key=score)
-    exact, label, matched, novel, _ = score(position)
+    exact, label, at_place, matched, novel, _ = score(position)
     # A line that only repeats the question's words (an axis tick "7") answers nothing.
-    if not exact and not label and (matched <= 0 or novel == 0):
+    if not exact and not label and not at_place and (matched <= 0 or novel == 0):
         return None
     if exact and _AFTER_QUOTED.search(question) and position + 1 < len(read):
         return read[position + 1]
