@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from conftest import FakeEmbedder
 
 from rag.reader import Reader, Wants, analyse
-from rag.reader.reader import PARTS
+from rag.reader.reader import LIST_SHARE, PARTS, _continued, _list_relevance
 from rag.reader.spans import kinds, shaped, spans, yes_or_no
 from rag.reader.tables import answer_cell, parse_row
 from rag.reader.terms import fold
@@ -539,6 +541,33 @@ def test_what_an_option_does_is_told_by_its_entry_even_when_its_head_is_the_opti
         "An alias for '--shell=none'. [1]"
     )
     assert read("What does the -n option do?", manual).startswith("Give a meaningful name")
+
+
+def test_a_list_goes_on_into_the_next_chunk_of_its_document():
+    intro = "-C check: Specify the type of the integrity check. Supported check types:"
+    entries = "crc32 Calculate CRC32.\n\ncrc64 Calculate CRC64. This is the default."
+    # Retrieval ranked the entries (the document's second chunk) over the introducing lines.
+    chunks = [
+        Evidence(chunk=Chunk("d1", "d1.txt", "0" * 64, 1, entries), score=1.0, rank=0),
+        Evidence(chunk=Chunk("d1", "d1.txt", "0" * 64, 0, intro), score=0.9, rank=1),
+    ]
+    assert _continued(chunks) == {0: 1}
+    units = [
+        (index, text, "", text)
+        for index, chunk in enumerate(chunks)
+        for text in sentences(chunk.chunk.text)
+    ]
+    own = [0.1, 0.1, 0.1, 0.6, 0.5]  # entries first, then the introducing lines
+    assert [u[1] for u in units][3:] == [
+        "-C check: Specify the type of the integrity check.",
+        "Supported check types:",
+    ]
+    inherited = _list_relevance(units, own, _continued(chunks))
+    assert inherited[:3] == [LIST_SHARE * 0.6] * 3  # the entries inherit from the intro
+    assert _list_relevance(units, own)[:3] == [0.0, 0.0, 0.0]
+    # The same chunks from two documents do not continue each other.
+    apart = [replace(chunks[0], chunk=replace(chunks[0].chunk, doc_id="d2")), chunks[1]]
+    assert _continued(apart) == {}
 
 
 def test_apostrophes_of_possessives_quote_nothing():

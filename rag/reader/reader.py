@@ -319,7 +319,7 @@ class Reader:
         inherited = [
             max(listed, followed, entered)
             for listed, followed, entered in zip(
-                _list_relevance(units, own),
+                _list_relevance(units, own, _continued(evidence)),
                 _follow_relevance(units, own),
                 _entry_relevance(units, own, entries, options),
                 strict=True,
@@ -599,26 +599,52 @@ def _nearest_span(question: str, sentence: str, found: Sequence[str]) -> str:
 
 
 def _list_relevance(
-    units: Sequence[tuple[int, str, str, str]], own: Sequence[float]
+    units: Sequence[tuple[int, str, str, str]],
+    own: Sequence[float],
+    continues: dict[int, int] | None = None,
 ) -> list[float]:
     """What each unit inherits from the list it belongs to: a list's entries ("crc64 Calculate
     CRC64 ...") rarely repeat the question's words, which the lines introducing the list hold
     ("Specify the type of the integrity check. ... Supported check types:"). An entry gets
-    ``LIST_SHARE`` of the better of the introducing line and the sentence before it."""
-    inherited = [0.0] * len(units)
-    lead = 0.0
-    reach = 0
-    for i, (index, text, _, _) in enumerate(units):
-        if i and units[i - 1][0] != index:
-            reach = 0  # a list ends with its chunk
-        if reach:
-            inherited[i] = lead
-            reach -= 1
-        if text.rstrip().endswith(":"):
-            before = own[i - 1] if i and units[i - 1][0] == index else 0.0
-            lead = LIST_SHARE * max(own[i], before)
-            reach = LIST_REACH
-    return inherited
+    ``LIST_SHARE`` of the better of the introducing line and the sentence before it. A list
+    goes on into the chunk that ``continues`` (evidence index -> the one it follows) says comes
+    next in its document."""
+
+    def run(starts: dict[int, tuple[float, int]]):
+        inherited = [0.0] * len(units)
+        ends: dict[int, tuple[float, int]] = {}
+        lead, reach = 0.0, 0
+        for i, (index, text, _, _) in enumerate(units):
+            if i == 0 or units[i - 1][0] != index:
+                lead, reach = starts.get(index, (0.0, 0))  # a list ends with its chunk
+            if reach:
+                inherited[i] = lead
+                reach -= 1
+            if text.rstrip().endswith(":"):
+                before = own[i - 1] if i and units[i - 1][0] == index else 0.0
+                lead = LIST_SHARE * max(own[i], before)
+                reach = LIST_REACH
+            ends[index] = (lead, reach)
+        return inherited, ends
+
+    inherited, ends = run({})
+    starts = {
+        index: ends[before]
+        for index, before in (continues or {}).items()
+        if before in ends and ends[before][1]
+    }
+    return run(starts)[0] if starts else inherited
+
+
+def _continued(evidence: Sequence[Evidence]) -> dict[int, int]:
+    """For each piece of evidence whose chunk's predecessor in its document is evidence too,
+    the predecessor's index."""
+    at = {(e.chunk.doc_id, e.chunk.chunk_index): i for i, e in enumerate(evidence)}
+    return {
+        i: at[(e.chunk.doc_id, e.chunk.chunk_index - 1)]
+        for i, e in enumerate(evidence)
+        if (e.chunk.doc_id, e.chunk.chunk_index - 1) in at
+    }
 
 
 def _follow_relevance(
