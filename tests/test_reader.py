@@ -83,6 +83,20 @@ def test_yes_or_no_follows_negation():
     assert yes_or_no("Is a password needed?", "A password is needed for admins.") == "Yes"
 
 
+def test_a_condition_is_not_the_claims_polarity_and_the_sentence_that_states_it_answers():
+    question = "Can it still resolve .local names when Avahi isn't available?"
+    fails = "If Avahi is not available at lookup time, the lookups will fail."
+    assert yes_or_no(question, fails) == "No"
+    assert yes_or_no(question, "If Avahi is not running, names are resolved from the cache.") == (
+        "Yes"
+    )
+    manual = evidence(
+        "It can resolve .local names and checks SOA before every request to resolve names. "
+        "It tries to contact a running Avahi daemon for resolving names. " + fails
+    )
+    assert read(question, manual).startswith(f"No — {fails} [1]")
+
+
 def test_a_table_row_is_read_by_its_header():
     cells = parse_row("width — Type: int — Default: 80 — Meaning: columns of the page")
     assert cells is not None

@@ -34,7 +34,7 @@ from rag.reader.pictures import (
     readable_text,
 )
 from rag.reader.question import Question, Wants, analyse
-from rag.reader.spans import durations, kinds, shaped, spans, yes_or_no
+from rag.reader.spans import CONDITION, durations, kinds, shaped, spans, yes_or_no
 from rag.reader.tables import Cell, answer_cell, names_row, parse_row
 from rag.reader.terms import content_terms, key_terms, label_hits
 from rag.settings import READER_PARTS
@@ -230,7 +230,14 @@ class Reader:
             # "zstd 1.5.1 --fast=4", nor "xz -7" by the sentence on "-9". (A plain number
             # often describes and is said otherwise: "32-bit X86" in a table of "X86".)
             candidates = sorted(candidates, key=lambda c: not _states(exact, c))
-        if asked.wants is not Wants.YESNO:
+        if asked.wants is Wants.YESNO:
+            # "Can it resolve names when Avahi isn't available?": the sentence that states the
+            # same condition answers for it.
+            condition = _condition_terms(asked.text)
+            candidates = sorted(
+                candidates, key=lambda c: not condition or not condition <= _condition_terms(c.text)
+            )
+        else:
             # A sentence that only restates the question tells nothing it did not: any
             # sentence that adds something comes first ("is it so?" is answered by the echo).
             candidates = sorted(
@@ -713,6 +720,11 @@ def _entry_relevance(
         else:
             inherited[i] = FOLLOW_SHARE * head
     return inherited
+
+
+def _condition_terms(text: str) -> frozenset[str]:
+    """The topic terms of the conditions ``text`` states ("when Avahi isn't available")."""
+    return frozenset(t for m in CONDITION.finditer(text) for t in content_terms(m.group(0)))
 
 
 def _restates(question: str, sentence: str) -> bool:

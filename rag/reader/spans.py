@@ -284,7 +284,20 @@ def spans(wants: Wants, sentence: str) -> list[str]:
     return finder(sentence) if finder else []
 
 
+# "... when Avahi isn't available?", "If Avahi is not available at lookup time, ...": the
+# condition a claim holds under, which says nothing of the claim's own polarity.
+CONDITION = re.compile(r"\b(?:if|when|whenever|unless|while|once)\b[^,;?]*", re.IGNORECASE)
+# An outcome that says the thing does not happen: "the lookups will fail".
+_FAILS = re.compile(r"\bfail(?:s|ed|ing)?\b|\bis not possible\b|\bimpossible\b", re.I)
+
+
 def yes_or_no(question: str, sentence: str) -> str:
     """ "Yes" when the sentence agrees with the question's wording, "No" when one of them is
-    negated and the other is not."""
-    return "No" if bool(NEGATION.search(question)) != bool(NEGATION.search(sentence)) else "Yes"
+    negated and the other is not. Conditions do not count: "Can it resolve names when Avahi
+    isn't running?" is answered "No" by "If Avahi is not running, the lookups will fail."."""
+
+    def negated(text: str) -> bool:
+        claim = CONDITION.sub(" ", text)
+        return bool(NEGATION.search(claim) or _FAILS.search(claim))
+
+    return "No" if negated(question) != negated(sentence) else "Yes"
