@@ -584,6 +584,18 @@ def test_a_list_goes_on_into_the_next_chunk_of_its_document():
     assert _continued(apart) == {}
 
 
+def test_what_turns_a_thing_off_answers_a_question_that_wants_it_off():
+    variables = evidence(
+        "ENVIRONMENT\n\nLS_COLORS Determines how the printed results are colorized when this "
+        "variable is set.\n\nNO_COLOR Disables colorized output when this variable is set."
+    )
+    question = "Which environment variable can I set so that it prints without colours?"
+    assert read(question, variables).startswith("NO_COLOR — ")
+    # Wanting colours, the sentence on colouring comes first as before.
+    wanted = "Which environment variable determines how printed results are colorized?"
+    assert read(wanted, variables).startswith("LS_COLORS — ")
+
+
 def test_apostrophes_of_possessives_quote_nothing():
     question = "The Moran's I vignette says the author's own book misread the weights. Which?"
     assert analyse(question).pinned == frozenset()

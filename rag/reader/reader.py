@@ -86,6 +86,21 @@ _ASKS_BEHAVIOUR = re.compile(
     re.IGNORECASE,
 )
 _IDENTIFIER = re.compile(r"\b(?=\w*[A-Za-z])(?=\w*[\d_])\w{3,}\b")
+# What a question wants done is to turn something off: "so that it prints without colours",
+# "to turn off the bell", "which option disables the cache". ("Which option stops the search
+# after 10 results" wants an end, not an off switch.)
+_ASKS_TO_STOP = re.compile(
+    r"\bso (?:that )?[^,?]*\b(?:without|no|not|never)\b|"
+    r"\b(?:to|which \w+|what \w+) (?:\w+ )?(?:disables?|turns? off|switch(?:es)? off|"
+    r"suppress(?:es)?|silences?|prevents?)\b",
+    re.IGNORECASE,
+)
+# A sentence that says it stops something.
+_STOPS = re.compile(
+    r"\b(?:disabl\w*|turns? off|switch(?:es)? off|suppress\w*|silenc\w*|stops?|prevents?|"
+    r"no|not|never|without)\b|\bNO_|(?<![\w-])--no-",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -230,6 +245,11 @@ class Reader:
             # "zstd 1.5.1 --fast=4", nor "xz -7" by the sentence on "-9". (A plain number
             # often describes and is said otherwise: "32-bit X86" in a table of "X86".)
             candidates = sorted(candidates, key=lambda c: not _states(exact, c))
+        if asked.wants is not Wants.YESNO and _ASKS_TO_STOP.search(asked.text):
+            # "Which variable makes it print without colours?": what turns a thing off is said
+            # with a "no" of its own ("NO_COLOR: Disables colorized output"), and the sentence
+            # on the thing itself ("LS_COLORS: how to colorize") shares more of the words.
+            candidates = sorted(candidates, key=lambda c: not _STOPS.search(c.text))
         if asked.wants is Wants.YESNO:
             # "Can it resolve names when Avahi isn't available?": the sentence that states the
             # same condition answers for it.
