@@ -289,6 +289,10 @@ def initialisms(text: str) -> dict[str, list[str]]:
     return found
 
 
+# "-N" on a line of its own heads a manual's entry, like "-n, --command-name <NAME>" does.
+_SHORT_OPTION = re.compile(r"-\w")
+
+
 def sentences(text: str) -> list[str]:
     """Split into sentences; long runs without sentence ends (tables, lists) split by line."""
     units: list[str] = []
@@ -301,10 +305,6 @@ def sentences(text: str) -> list[str]:
     return [
         u for u in (normalize_space(u) for u in units) if len(u) >= 3 or _SHORT_OPTION.fullmatch(u)
     ]
-
-
-# "-N" on a line of its own heads a manual's entry, like "-n, --command-name <NAME>" does.
-_SHORT_OPTION = re.compile(r"-\w")
 
 
 # A line that goes on in lower case after a long one that ends without a stop was wrapped

@@ -254,9 +254,10 @@ class Reader:
             # "Can it resolve names when Avahi isn't available?": the sentence that states the
             # same condition answers for it.
             condition = _condition_terms(asked.text)
-            candidates = sorted(
-                candidates, key=lambda c: not condition or not condition <= _condition_terms(c.text)
-            )
+            if condition:
+                candidates = sorted(
+                    candidates, key=lambda c: not condition <= _condition_terms(c.text)
+                )
         else:
             # A sentence that only restates the question tells nothing it did not: any
             # sentence that adds something comes first ("is it so?" is answered by the echo).
@@ -290,9 +291,7 @@ class Reader:
         if asked.asks_default:  # "unless told otherwise": the text says "by default"
             q_terms += [t for t in content_terms("default") if t not in q_terms]
         # "What does -N do?": an option is a term of its own, which stemming would drop.
-        asked_options = _option_terms(asked.text) - _option_terms(
-            " ".join(m.group(1) for m in _EXCLUSION.finditer(asked.text))
-        )
+        asked_options = _option_terms(asked.text) - _option_terms(_set_aside(asked.text))
         q_terms += sorted(asked_options - set(q_terms))
         earlier = [t for t in content_terms(context) if t not in q_terms]
         if not q_terms:  # "And from when?" names no topic of its own: the turn before does
@@ -341,14 +340,14 @@ class Reader:
             DENSE_WEIGHT * float(cosine) + LEXICAL_WEIGHT * lexical
             for cosine, lexical in zip(dense, lexicals, strict=True)
         ]
-        entries = _entries(units)
+        entries, heads = _entries(units)
         options = _options(asked.text) - _excluded_options(asked.text)
         inherited = [
             max(listed, followed, entered)
             for listed, followed, entered in zip(
                 _list_relevance(units, own, _continued(evidence)),
                 _follow_relevance(units, own),
-                _entry_relevance(units, own, entries, options),
+                _entry_relevance(units, own, entries, heads, options),
                 strict=True,
             )
         ]
@@ -705,24 +704,30 @@ def _default_entry(asked: Question, sentence: str, previous: str) -> list[str]:
     return [name.group(1)] if name and name.group(1).lower() not in asked.text.lower() else []
 
 
-def _entries(units: Sequence[tuple[int, str, str, str]]) -> list[frozenset[str]]:
-    """The options of the entry each unit belongs to: a unit that opens with options ("-F,
-    --file name: ...") heads an entry, which its chunk's later units continue until the next
-    head. A unit before any head belongs to none."""
+def _entries(
+    units: Sequence[tuple[int, str, str, str]],
+) -> tuple[list[frozenset[str]], list[bool]]:
+    """The options of the entry each unit belongs to, and whether the unit is its head: a unit
+    that opens with options ("-F, --file name: ...") heads an entry, which its chunk's later
+    units continue until the next head. A unit before any head belongs to none."""
     entries: list[frozenset[str]] = []
+    heads: list[bool] = []
     current: frozenset[str] = frozenset()
     for i, (index, text, _, _) in enumerate(units):
         if i and units[i - 1][0] != index:
             current = frozenset()  # an entry ends with its chunk
-        current = frozenset(_leading_options(text)) or current
+        opened = frozenset(_leading_options(text))
+        current = opened or current
         entries.append(current)
-    return entries
+        heads.append(bool(opened))
+    return entries, heads
 
 
 def _entry_relevance(
     units: Sequence[tuple[int, str, str, str]],
     own: Sequence[float],
     entries: Sequence[frozenset[str]],
+    heads: Sequence[bool],
     options: set[str],
 ) -> list[float]:
     """What each unit inherits from the head of the option entry it belongs to, when the
@@ -733,10 +738,10 @@ def _entry_relevance(
     inherited = [0.0] * len(units)
     head = 0.0
     for i, entry in enumerate(entries):
-        if not entry or not options & entry:
+        if not options & entry:
             head = 0.0
-        elif i == 0 or entries[i - 1] is not entry:
-            head = own[i]  # the head itself
+        elif heads[i]:
+            head = own[i]
         else:
             inherited[i] = FOLLOW_SHARE * head
     return inherited
@@ -958,9 +963,14 @@ def _leading_options(text: str) -> set[str]:
     return {m.group(0).lstrip("-–—−").lower() for m in found}
 
 
+def _set_aside(question: str) -> str:
+    """What the question sets aside ("instead of -Tpdf", "besides --quiet")."""
+    return " ".join(match.group(1) for match in _EXCLUSION.finditer(question))
+
+
 def _excluded_options(question: str) -> set[str]:
-    """Options the question sets aside ("instead of -Tpdf", "besides --quiet")."""
-    return {o for match in _EXCLUSION.finditer(question) for o in _options(match.group(1))}
+    """Options the question sets aside."""
+    return _options(_set_aside(question))
 
 
 def _identifiers(text: str) -> set[str]:
