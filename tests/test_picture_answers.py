@@ -120,6 +120,17 @@ def test_a_line_labelled_with_what_is_asked_gives_its_value_first():
     )
 
 
+def test_a_read_line_that_prints_a_number_under_the_question_s_word_gives_it_first():
+    items = evidence(
+        "Scanned text page.\nText in the image:\ncar::ncvTest computes tests for non-constant "
+        "variance in linear models\nNon-constant Variance Score Test\n"
+        "Chisquare = 1.521, Df = 1, p = 0.22\nSome users write their own functions",
+        modality="image",
+    )
+    question = "On my scanned page, what p-value does the non-constant variance test print?"
+    assert read(question, items).startswith("0.22 — Chisquare = 1.521, Df = 1, p = 0.22 [1]")
+
+
 def test_a_chunk_that_continues_the_text_read_is_all_text():
     description, lines = split_read_text("the release dates.\nFeature freezes come first.")
     assert description == ""

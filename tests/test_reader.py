@@ -8,7 +8,7 @@ import pytest
 from conftest import FakeEmbedder
 
 from rag.reader import Reader, Wants, analyse
-from rag.reader.reader import LIST_SHARE, PARTS, _continued, _list_relevance
+from rag.reader.reader import LIST_SHARE, PARTS, _continued, _list_relevance, _new_spans
 from rag.reader.spans import kinds, shaped, spans, yes_or_no
 from rag.reader.tables import answer_cell, parse_row
 from rag.reader.terms import fold
@@ -988,3 +988,85 @@ def test_a_name_the_text_calls_by_its_kind_is_an_identifier():
     )
     text = read("Which R function does the improved version use instead of a transpose?", items)
     assert text.startswith("crossprod — ")
+
+
+def test_a_nickname_in_quotes_stays_inside_a_person_s_name():
+    sentence = "AUTHOR exa is maintained by Benjamin `ogham' Sago and many other contributors."
+    assert spans(Wants.PERSON, sentence) == ["Benjamin `ogham' Sago"]
+    items = evidence(
+        "The manual hierarchy follows the Filesystem Hierarchy Standard.",
+        sentence,
+    )
+    assert read("Who maintains exa?", items).startswith("Benjamin `ogham' Sago — ")
+
+
+def test_who_published_a_book_is_answered_by_its_publisher():
+    assert spans(Wants.PERSON, "(Kleiber and Zeileis 2008, Springer-Verlag, ISBN 1)") == [
+        "Springer-Verlag"
+    ]
+    assert spans(Wants.PERSON, "Introduction to Econometrics. Addison-Wesley, Reading, MA.") == [
+        "Addison-Wesley"
+    ]
+    assert analyse("Which publisher brought out the textbook?").wants is Wants.PERSON
+    items = evidence(
+        "The book is the first on applied econometrics using the R system (R Core Team 2019). "
+        "Applied Econometrics with R (Kleiber and Zeileis 2008, Springer-Verlag, New York)."
+    )
+    question = "Who published the book Applied Econometrics with R?"
+    assert read(question, items).startswith("Springer-Verlag — ")
+    # Who wrote it is another question: the authors' team may answer that one.
+    assert not read("Who wrote the econometrics system?", items).startswith("Springer-Verlag")
+
+
+def test_an_isbn_belongs_to_the_book_its_passage_names():
+    items = evidence(
+        "Kleiber C, Zeileis A (2008). Applied Econometrics with R, an econometric analysis in "
+        "R. ISBN 978-0-387-77316-2.",
+        "Greene WH (2003). Econometric Analysis. 5th edition. Upper Saddle River, NJ.",
+    )
+    question = "What is the ISBN of Greene's Econometric Analysis?"
+    assert read(question, items) == ""
+    assert read("What is the ISBN of Applied Econometrics with R?", items).startswith(
+        "978-0-387-77316-2 — "
+    )
+
+
+def test_a_markdown_option_list_names_the_option_of_each_entry():
+    items = evidence(
+        "* `--disable-cache-owner`\n\nUse this option to leave the ownership of system-wide "
+        "cache files unconstrained.\n\n* `--disable-setuid`\n\nBy default, man will be "
+        "installed as a setuid program. Use this option to install man as a non-setuid "
+        "program instead."
+    )
+    question = "Which configure switch installs man as a non-setuid program?"
+    assert read(question, items).startswith("--disable-setuid — Use this option")
+
+
+def test_a_word_of_the_question_in_capitals_is_not_what_it_asks_for():
+    items = evidence(
+        "ENVIRONMENT VARIABLES exa responds to the following environment variables:\n\n"
+        "COLUMNS Overrides the width of the terminal, in characters.\n\n"
+        "EXA_STRICT Enables strict mode, which will make exa error when two command-line "
+        "options are incompatible."
+    )
+    question = "Which environment variable makes exa stop with an error when options clash?"
+    assert read(question, items).startswith("EXA_STRICT — ")
+    heading = "ENVIRONMENT VARIABLES exa responds to the following environment variables:"
+    assert _new_spans(analyse(question), heading) == []
+    # A name that only shares a word with the question is still one.
+    assert _new_spans(analyse("Which variable sets exa's strict mode?"), "EXA_STRICT") == [
+        "EXA_STRICT"
+    ]
+
+
+def test_a_value_the_question_names_comes_before_the_other_numbers():
+    items = evidence(
+        "The ncvTest function computes tests for non-constant variance in linear models "
+        "(Fox and Weisberg 2019, Sec. 8.5.1). It prints the test as follows.",
+        "Non-constant Variance Score Test: Chisquare = 1.521, Df = 1, p = 0.22",
+    )
+    question = "What p-value does the non-constant variance test print?"
+    assert read(question, items).startswith("0.22 — ")
+    assert read("What Chisquare does the non-constant variance test print?", items).startswith(
+        "1.521 — "
+    )

@@ -11,6 +11,7 @@ import math
 import re
 from collections.abc import Sequence
 
+from rag.reader.spans import labelled_numbers
 from rag.text import content_terms, key_terms, normalize_space, sentences, stem
 from rag.types import Evidence
 
@@ -181,7 +182,8 @@ def answer_from_picture(
     read = matching_read_line(question, topic, [(i, item.chunk.text) for i, item in same])
     if read and not charted and normalize_space(_READ_MARKER.sub(" ", best)) != read[1]:
         # A labelled line's value is the direct answer: "LATIN CAPITAL LETTER L — Name: ...".
-        value = _labelled_value(read[1], _asked_head(question))
+        numbers = labelled_numbers(question.lower(), read[1])
+        value = _labelled_value(read[1], _asked_head(question)) or (numbers[0] if numbers else "")
         lead = f"{value} — " if value else ""
         return f"{lead}{read[1]} [{read[0] + 1}] {answer}"
     # "Mostly white, with some red" answers "what colours are its stripes?" only when read
@@ -264,8 +266,13 @@ def matching_read_line(
 
     # A line labelled with the word the question asks for ("what is the Unicode name ..." and
     # "Name: LATIN CAPITAL LETTER L") holds its value, whatever else the other lines share.
+    # So does a line that prints a number under the question's word ("p=0.22" for "what
+    # p-value").
     head = _asked_head(question)
-    labelled = [bool(_labelled_value(line, head)) for _, line in read]
+    lowered = question.lower()
+    labelled = [
+        bool(_labelled_value(line, head) or labelled_numbers(lowered, line)) for _, line in read
+    ]
 
     # "What does the status bar say", "the button at the bottom": the text is read top to
     # bottom, so the place the question names is a line's position.

@@ -58,7 +58,7 @@ _RULES: list[tuple[Wants, re.Pattern[str]]] = [
         Wants.PERSON,
         re.compile(
             r"^(?:\w+ )?(who|whom|whose)\b|\b(which|what) (person|people|author|authors|company|"
-            r"organi[sz]ation|developer|maintainer|team|vendor|group|university|institute)\b|"
+            r"organi[sz]ation|developer|maintainer|team|vendor|group|university|institute|publisher)\b|"
             r"\b(written|created|developed|maintained|invented|proposed|designed|founded|"
             r"published) by\b"
         ),

@@ -34,7 +34,16 @@ from rag.reader.pictures import (
     readable_text,
 )
 from rag.reader.question import Question, Wants, analyse
-from rag.reader.spans import CONDITION, durations, kinds, shaped, spans, yes_or_no
+from rag.reader.spans import (
+    CONDITION,
+    PUBLISHER,
+    durations,
+    kinds,
+    labelled_numbers,
+    shaped,
+    spans,
+    yes_or_no,
+)
 from rag.reader.tables import Cell, answer_cell, names_row, parse_row
 from rag.reader.terms import content_terms, key_terms, label_hits
 from rag.settings import READER_PARTS
@@ -209,9 +218,21 @@ class Reader:
             candidates = _weigh_names(asked, candidates, evidence)
             candidates = [c for c in candidates if _mentions(asked.pinned, c, evidence)]
             candidates = [c for c in candidates if _mentions(asked.qualifiers, c, evidence)]
+            if asked.shape in _IDENTIFYING_SHAPES:
+                # "The ISBN of Greene's Econometric Analysis": an ISBN in a passage that does
+                # not name that book belongs to another one.
+                owner = asked.named - asked.asked_for
+                candidates = [c for c in candidates if _chunk_mentions(owner, c, evidence)]
             # A value of the shape asked for ("Ctrl+L") speaks of it without the word.
+            # So does a number printed under the question's word for it ("p = 0.22").
             if not asked.shape:
-                candidates = [c for c in candidates if _speaks_of(asked.asked_for, c, evidence)]
+                labels = asked.text.lower() if _reads_labels(asked) else ""
+                candidates = [
+                    c
+                    for c in candidates
+                    if _speaks_of(asked.asked_for, c, evidence)
+                    or (labels and not c.signals.table_row and labelled_numbers(labels, c.text))
+                ]
             # "What is the default of --deskew-scan-step" is not answered by a sentence
             # about --deskew-scan-range: an option the question names is named by the answer.
             options = _options(question) - _excluded_options(question)
@@ -238,6 +259,21 @@ class Reader:
             # What the question asks for decides first: a relevant sentence that holds it
             # beats a more similar one that does not.
             candidates = sorted(candidates, key=lambda c: not c.spans)
+        if _reads_labels(asked):
+            # "What p-value does the test print?": "p = 0.22" states it under its name.
+            lowered = asked.text.lower()
+            # (Every row of a table prints its numbers under the same headers: the rules on
+            # cells pick the row.)
+            candidates = sorted(
+                candidates,
+                key=lambda c: c.signals.table_row or not labelled_numbers(lowered, c.text),
+            )
+        if asked.wants is Wants.PERSON and _ASKS_PUBLISHER.search(asked.text):
+            # "Who published the book?": a publisher ("Springer-Verlag") before the authors
+            # and the teams a reference list also names.
+            candidates = sorted(
+                candidates, key=lambda c: not any(PUBLISHER.fullmatch(s) for s in c.spans)
+            )
         exact = {p for p in asked.pinned if not p.isdigit()}
         if "pinned" in self.parts and exact:
             # The document names what the question pins down; of its sentences, one that
@@ -340,7 +376,10 @@ class Reader:
             DENSE_WEIGHT * float(cosine) + LEXICAL_WEIGHT * lexical
             for cosine, lexical in zip(dense, lexicals, strict=True)
         ]
-        entries, heads = _entries(units)
+        entries, heads, entry_names = _entries(units)
+        # "Use this option to install man as a non-setuid program": in an option's entry, a
+        # sentence that says what the option does names it by its head.
+        wants_option = asked.code == "option" and asked.wants in (Wants.IDENTIFIER, Wants.THING)
         options = _options(asked.text) - _excluded_options(asked.text)
         inherited = [
             max(listed, followed, entered)
@@ -352,12 +391,15 @@ class Reader:
             )
         ]
         scored = []
-        for (index, text, after, _), terms, mine, lead, before, cosine, lexical, entry in zip(
-            units, unit_terms, own, inherited, previous, dense, lexicals, entries, strict=True
+        for i, ((index, text, after, _), terms, mine, lead, before, cosine, lexical) in enumerate(
+            zip(units, unit_terms, own, inherited, previous, dense, lexicals, strict=True)
         ):
+            entry = entries[i]
             novelty = min(1.0, len(terms - q_set) / 3) if terms else 0.0
             relevance = max(mine, lead)
             found = _new_spans(asked, text) or _default_entry(asked, text, before)
+            if not found and wants_option and not heads[i]:
+                found = [n for n in entry_names[i] if n.lower() not in asked.text.lower()]
             score = relevance + NOVELTY_WEIGHT * (novelty - 1.0) + RANK_BONUS / (index + 1)
             row_key = False
             cells = parse_row(text) if "tables" in self.parts else []
@@ -492,6 +534,10 @@ class Reader:
             return yes_or_no(asked.text, best.text)
         if not best.spans:
             return ""
+        if _reads_labels(asked):
+            labelled = labelled_numbers(asked.text.lower(), best.text)
+            if labelled and labelled[0] in best.spans:
+                return labelled[0]
         return _nearest_span(asked.text, best.text, best.spans)
 
 
@@ -593,7 +639,28 @@ def _new_spans(asked: Question, sentence: str) -> list[str]:
         found = spans(asked.wants, sentence)
         if asked.measure == "time":  # "how long": 5201 is no span of time, "10 secs" is
             found = durations(found)
-    return [s for s in found if s and s.lower() not in lowered]
+    if _reads_labels(asked):
+        # "what p-value does the test print": of "Chisquare = 1.521, Df = 1, p = 0.22", the
+        # value the question's word labels comes first.
+        labelled = labelled_numbers(lowered, sentence)
+        found = [*labelled, *(s for s in found if s not in labelled)]
+    # A plain word the question already uses, in another case or number, is not what it asks
+    # for: "VARIABLES" heading a list does not answer "which environment variable".
+    asked_terms = set(content_terms(asked.text))
+    return [
+        s
+        for s in found
+        if s
+        and s.lower() not in lowered
+        and not (s.isalpha() and set(content_terms(s)) and set(content_terms(s)) <= asked_terms)
+    ]
+
+
+def _reads_labels(asked: Question) -> bool:
+    """The question asks for a plain number or value, which output may print under the name
+    the question uses; not for a value of a shape (a colour), a kind or an option."""
+    plain = not (asked.shape or asked.kind_of or asked.code)
+    return plain and asked.wants in (Wants.VALUE, Wants.NUMBER, Wants.THING)
 
 
 def _answer_cell(asked: Question, cells: list[Cell]) -> Cell | None:
@@ -706,21 +773,27 @@ def _default_entry(asked: Question, sentence: str, previous: str) -> list[str]:
 
 def _entries(
     units: Sequence[tuple[int, str, str, str]],
-) -> tuple[list[frozenset[str]], list[bool]]:
-    """The options of the entry each unit belongs to, and whether the unit is its head: a unit
-    that opens with options ("-F, --file name: ...") heads an entry, which its chunk's later
-    units continue until the next head. A unit before any head belongs to none."""
+) -> tuple[list[frozenset[str]], list[bool], list[tuple[str, ...]]]:
+    """The options of the entry each unit belongs to, whether the unit is its head, and the
+    head's options as written: a unit that opens with options ("-F, --file name: ...") heads
+    an entry, which its chunk's later units continue until the next head. A unit before any
+    head belongs to none."""
     entries: list[frozenset[str]] = []
     heads: list[bool] = []
+    written: list[tuple[str, ...]] = []
     current: frozenset[str] = frozenset()
+    names: tuple[str, ...] = ()
     for i, (index, text, _, _) in enumerate(units):
         if i and units[i - 1][0] != index:
-            current = frozenset()  # an entry ends with its chunk
-        opened = frozenset(_leading_options(text))
-        current = opened or current
+            current, names = frozenset(), ()  # an entry ends with its chunk
+        opened = tuple(_head_options(text))
+        if opened:
+            current = frozenset(name.lstrip("-–—−").lower() for name in opened)
+            names = opened
         entries.append(current)
         heads.append(bool(opened))
-    return entries, heads
+        written.append(names)
+    return entries, heads, written
 
 
 def _entry_relevance(
@@ -770,6 +843,22 @@ def _mentions(things: frozenset[str], cand: Candidate, evidence: Sequence[Eviden
     if not things:
         return True
     text = _document_text(cand, evidence)
+    return all(_contains(text, thing) for thing in things)
+
+
+_ASKS_PUBLISHER = re.compile(r"\bpublish(?:ed|es|ers?)?\b", re.IGNORECASE)
+# Values that belong to one thing each: a book's ISBN, a telephone number, an address.
+_IDENTIFYING_SHAPES = frozenset({"isbn", "telephone", "email"})
+
+
+def _chunk_mentions(things: frozenset[str], cand: Candidate, evidence: Sequence[Evidence]) -> bool:
+    """The candidate's own chunk, or its document's name, names every one of ``things``."""
+    if not things:
+        return True
+    if cand.evidence_index >= len(evidence):
+        return _mentions(things, cand, evidence)
+    chunk = evidence[cand.evidence_index].chunk
+    text = f"{chunk.file} {chunk.text}".lower()
     return all(_contains(text, thing) for thing in things)
 
 
@@ -913,8 +1002,12 @@ def _about_option(option: str, cand: Candidate, evidence: Sequence[Evidence]) ->
     return at >= 0 and option in _entry_options(text[:at])
 
 
-# "-F, --file name", "-q | --quiet": the names an entry's head gives one option.
-_ALIAS_GAP = re.compile(r"\s*[,|/]?\s*")
+# "-F, --file name", "-q | --quiet", "`-a`, `--all`": the names an entry's head gives one
+# option, in Markdown's backticks or not.
+_ALIAS_GAP = re.compile(r"[`'\"”’]?\s*[,|/]?\s*[`'\"“‘]?")
+# What may open an entry's head before its first option: a list's bullet, a quote mark
+# ("* `--disable-setuid`").
+_HEAD_OPENING = re.compile(r"\s*(?:[*•+]\s+)?[`'\"“‘]?")
 
 
 def _entry_options(text: str) -> set[str]:
@@ -931,8 +1024,9 @@ def _entry_options(text: str) -> set[str]:
     return {m.group(0).lstrip("-–—−").lower() for m in head}
 
 
-# What may follow an entry's options on its head line: argument placeholders.
-_PLACEHOLDER = re.compile(r"<[^>]*>|\[[^\]]*\]|=\S*|[,|/:]")
+# What may follow an entry's options on its head line: argument placeholders, and the
+# bullet and quote marks around them.
+_PLACEHOLDER = re.compile(r"<[^>]*>|\[[^\]]*\]|=\S*|[,|/:*•+`'\"“”‘’]")
 
 
 def _bare_head(text: str) -> bool:
@@ -953,14 +1047,19 @@ def _option_terms(text: str) -> frozenset[str]:
 
 def _leading_options(text: str) -> set[str]:
     """The options an entry's head opens with ("-F, --file name: ..."), or none."""
-    text = text.lstrip()
-    found = []
-    for match in _OPTION.finditer(text):
-        end = found[-1].end() if found else 0
+    return {name.lstrip("-–—−").lower() for name in _head_options(text)}
+
+
+def _head_options(text: str) -> list[str]:
+    """The options an entry's head opens with, as written ("-F", "--file"), or none."""
+    start = _HEAD_OPENING.match(text).end()
+    found: list[re.Match[str]] = []
+    for match in _OPTION.finditer(text, start):
+        end = found[-1].end() if found else start
         if not _ALIAS_GAP.fullmatch(text[end : match.start()]):
             break
         found.append(match)
-    return {m.group(0).lstrip("-–—−").lower() for m in found}
+    return [m.group(0) for m in found]
 
 
 def _set_aside(question: str) -> str:

@@ -59,7 +59,17 @@ IDENTIFIER = re.compile(
 )
 QUOTED = re.compile(r"[\"“‘`]([^\"”’`]{1,60})[\"”’`]")
 _NAME_WORD = r"(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?|[A-Z]\.)"
-PERSON = re.compile(rf"\b{_NAME_WORD}(?:\s+(?:van|von|de|der|da|le|la)?\s*{_NAME_WORD}){{1,3}}\b")
+# A nickname in quotes between the names: "Benjamin `ogham' Sago", "Robert "Bob" Smith".
+_NICKNAME = r"(?:\s+[`'\"“‘][\w.-]{2,20}[`'\"”’])"
+PERSON = re.compile(
+    rf"\b{_NAME_WORD}{_NICKNAME}?(?:\s+(?:van|von|de|der|da|le|la)?\s*{_NAME_WORD}){{1,3}}\b"
+)
+# "Springer-Verlag", "Oxford University Press", "O'Reilly Media", and a publisher as
+# references print it before its city: "Addison-Wesley, Reading, MA".
+PUBLISHER = re.compile(
+    r"\b(?:[A-Z][\w&.'’]*(?:\s+|-)){1,3}(?:Press|Verlag|Publishing|Publishers|Publications|"
+    r"Books|Media)\b|\b[A-Z][a-z]+-[A-Z][a-z]+(?=,\s+[A-Z])"
+)
 # "@inikep": a person as code-hosting sites and mailing lists name them.
 HANDLE = re.compile(r"(?<![\w.])@[A-Za-z][\w-]{1,38}\b(?!\.\w)")
 ORGANISATION = re.compile(
@@ -163,6 +173,7 @@ def _people(sentence: str) -> list[str]:
     abbreviations = set(re.findall(r"\b[A-Z]{2,}\b", sentence))
     names = [n for n in names if "".join(w[0] for w in n.split()) not in abbreviations]
     names += [m.group(0) for m in HANDLE.finditer(sentence)]
+    names += [m.group(0) for m in PUBLISHER.finditer(sentence) if m.group(0) not in names]
     # "The", "This" opening a sentence are not names.
     return [n for n in names if n.split()[0].lower() not in STOPWORDS]
 
@@ -200,6 +211,26 @@ def _values(sentence: str) -> list[str]:
 def _places(sentence: str) -> list[str]:
     return [m.group(1).strip(" ,") for m in PLACE.finditer(sentence)] + [
         m.group(0) for m in IDENTIFIER.finditer(sentence) if "/" in m.group(0)
+    ]
+
+
+# "p = 0.22", "Df: 1", "R-squared=0.74": a number after the name that labels it.
+_LABELLED_NUMBER = re.compile(
+    r"(?<![\w-])([A-Za-z][\w-]{0,24})\s*[=:]\s*([<>]\s*)?(-?\d+(?:\.\d+)?(?:e-?\d+)?)(?![\w.])"
+)
+
+
+def labelled_numbers(lowered_question: str, sentence: str) -> list[str]:
+    """Numbers in ``sentence`` labelled by a word of the question ("p" of "p-value"), in
+    order of appearance. "Default: 1" labels every row of a settings table: the rules on
+    defaults decide those."""
+    words = set(re.findall(r"[a-z0-9]+(?:-[a-z0-9]+)*", lowered_question))
+    words |= {part for word in words for part in word.split("-")}
+    words -= STOPWORDS | {"default", "defaults"}
+    return [
+        m.group(3)
+        for m in _LABELLED_NUMBER.finditer(sentence)
+        if m.group(1).lower() in words or m.group(1).lower().replace("_", "-") in words
     ]
 
 
