@@ -8,7 +8,16 @@ import pytest
 from conftest import FakeEmbedder
 
 from rag.reader import Reader, Wants, analyse
-from rag.reader.reader import LIST_SHARE, PARTS, _continued, _list_relevance, _new_spans
+from rag.reader.reader import (
+    LIST_SHARE,
+    OTHER_FILE_PENALTY,
+    PARTS,
+    Candidate,
+    _continued,
+    _list_relevance,
+    _new_spans,
+    _weigh_files,
+)
 from rag.reader.spans import kinds, shaped, spans, yes_or_no
 from rag.reader.tables import answer_cell, parse_row
 from rag.reader.terms import fold
@@ -1070,3 +1079,54 @@ def test_a_value_the_question_names_comes_before_the_other_numbers():
     assert read("What Chisquare does the non-constant variance test print?", items).startswith(
         "1.521 — "
     )
+
+
+def test_a_place_on_a_scale_answers_where():
+    sentence = "The kidney data set is well approximated using cutpoints at 45 and 500 days."
+    assert spans(Wants.PLACE, sentence) == ["45 and 500 days"]
+    assert spans(Wants.PLACE, "Starting at 5, the loop runs at 10%") == ["5", "10%"]
+    items = evidence(
+        "Start by plotting the cumulative hazard, and approximate it with connected line "
+        "segments. " + sentence
+    )
+    question = "Where are the cutpoints placed when the cumulative hazard is approximated?"
+    assert read(question, items).startswith("45 and 500 days — ")
+
+
+def test_a_question_that_names_a_file_s_program_prefers_that_file():
+    def item(doc: str, file: str, text: str) -> Evidence:
+        return Evidence(chunk=Chunk(doc, file, doc[-1] * 64, 0, text), score=1.0, rank=0)
+
+    items = [
+        item("d2", "rg-manpage.txt", "If TERM is not set, ripgrep will not use colors."),
+        item("d1", "fd-manpage.txt", "NO_COLOR Disables colorized output."),
+    ]
+    ranked = [
+        Candidate(0, items[0].chunk.text, 0.60, 0.45, ("TERM",)),
+        Candidate(1, items[1].chunk.text, 0.50, 0.40, ("NO_COLOR",)),
+    ]
+    question = "Which environment variable can I set so that fd prints without colours?"
+    weighed = _weigh_files(question, ranked, items)
+    assert [c.spans for c in weighed] == [("NO_COLOR",), ("TERM",)]
+    assert weighed[1].relevance == pytest.approx(0.45 - OTHER_FILE_PENALTY)
+    # A word every file's name holds ("manpage") tells none of them apart.
+    assert _weigh_files("Which variable in the manpage stops colours?", ranked, items) == ranked
+
+
+def test_how_much_memory_is_answered_by_an_amount_of_memory():
+    assert analyse("How much memory does each compression thread need?").measure == "size"
+    assert analyse("How many threads does it start?").measure == ""
+    synopsis = evidence("SYNOPSIS pigz [ -cdfhikKlLmMnNqrRtz0..9,11 ] [ -b blocksize ] name")
+    assert read("How much memory does each pigz compression thread need?", synopsis) == ""
+    table = evidence("With -7, the compressor needs 186 MiB of memory and the decompressor 9 MiB.")
+    text = read("How much memory does the compressor need with -7?", table)
+    assert text.startswith("186 MiB — ")
+
+
+def test_a_function_the_question_calls_is_named_where_the_answer_stands():
+    items = evidence(
+        "Sequential palettes are provided by heat_hcl(n, h = c(0, 90), c = c(100, 30)) "
+        "named after the heat colours, with n = 12 colours by default."
+    )
+    assert read("How many colours does rainbow_hcl() return by default?", items) == ""
+    assert read("How many colours does heat_hcl() return by default?", items).startswith("12")

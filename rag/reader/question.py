@@ -333,11 +333,22 @@ _TIME = re.compile(
 _CALENDAR = re.compile(r"\b(?:what|which)(?: \w+)? (?:year|date|month|decade|century)\b")
 
 
+# "How much memory does each thread need?": an amount of memory or storage, in its units.
+_SIZE = re.compile(
+    r"\bhow much (?:more |less )?(?:memory|ram|disk|disk space|space|storage|swap)\b|"
+    r"\b(?:what|which)(?: is| are)?(?: the)? (?:memory|disk|ram|storage) (?:size|usage|use|"
+    r"footprint|requirements?)\b"
+)
+
+
 def measure(lowered: str, wants: Wants) -> str:
     """What the span that answers must measure: "time" when the number asked for is a span
-    of time, "date" when the date asked for names its unit, else "" (any span, or none)."""
+    of time, "size" when it is an amount of memory or storage, "date" when the date asked for
+    names its unit, else "" (any span, or none)."""
     if wants is Wants.NUMBER and _TIME.search(lowered):
         return "time"
+    if wants is Wants.NUMBER and _SIZE.search(lowered):
+        return "size"
     if wants is Wants.DATE and _CALENDAR.search(lowered):
         return "date"
     return ""

@@ -41,13 +41,14 @@ from rag.reader.spans import (
     kinds,
     labelled_numbers,
     shaped,
+    sizes,
     spans,
     yes_or_no,
 )
 from rag.reader.tables import Cell, answer_cell, names_row, parse_row
 from rag.reader.terms import content_terms, key_terms, label_hits
 from rag.settings import READER_PARTS
-from rag.text import initialisms, normalize_space, sentences
+from rag.text import STOPWORDS, initialisms, normalize_space, sentences
 from rag.types import Chunk, Evidence
 
 log = logging.getLogger(__name__)
@@ -69,6 +70,8 @@ BRIDGE_BONUS = 0.25
 ROW_KEY_BONUS = 0.1  # a table row whose key the question states whole is the row it asks about
 EXCLUDED_PENALTY = 0.1
 MISSING_NAME_PENALTY = 0.08
+# A candidate from another file than the one the question names as files are named.
+OTHER_FILE_PENALTY = 0.15
 # Types whose answer must be found as a span, or the question is not answered: "which
 # version added --block-list" is not answered by the option's description.
 REQUIRED_SPAN = frozenset({Wants.NUMBER, Wants.PRICE, Wants.VERSION})
@@ -216,8 +219,13 @@ class Reader:
             candidates = [c for c in candidates if not addressed_to_a_model(c.text)]
         if "pinned" in self.parts:
             candidates = _weigh_names(asked, candidates, evidence)
+            candidates = _weigh_files(asked.text, candidates, evidence)
             candidates = [c for c in candidates if _mentions(asked.pinned, c, evidence)]
             candidates = [c for c in candidates if _mentions(asked.qualifiers, c, evidence)]
+            # "What does rainbow_hcl() return by default?" is not answered by a passage on
+            # heat_hcl(): a function the question calls is named where the answer stands.
+            called = set(_CALL.findall(asked.text))
+            candidates = [c for c in candidates if _chunk_mentions(called, c, evidence)]
             if asked.shape in _IDENTIFYING_SHAPES:
                 # "The ISBN of Greene's Econometric Analysis": an ISBN in a passage that does
                 # not name that book belongs to another one.
@@ -639,6 +647,8 @@ def _new_spans(asked: Question, sentence: str) -> list[str]:
         found = spans(asked.wants, sentence)
         if asked.measure == "time":  # "how long": 5201 is no span of time, "10 secs" is
             found = durations(found)
+        elif asked.measure == "size":  # "how much memory": 11 is no amount, "32 MiB" is
+            found = sizes(found)
     if _reads_labels(asked):
         # "what p-value does the test print": of "Chisquare = 1.521, Df = 1, p = 0.22", the
         # value the question's word labels comes first.
@@ -847,6 +857,8 @@ def _mentions(things: frozenset[str], cand: Candidate, evidence: Sequence[Eviden
 
 
 _ASKS_PUBLISHER = re.compile(r"\bpublish(?:ed|es|ers?)?\b", re.IGNORECASE)
+# "svm()", "String.prototype.normalize()": a function as a question calls it.
+_CALL = re.compile(r"(?<![\w.])([A-Za-z_][\w.]*)\(\)")
 # Values that belong to one thing each: a book's ISBN, a telephone number, an address.
 _IDENTIFYING_SHAPES = frozenset({"isbn", "telephone", "email"})
 
@@ -905,6 +917,32 @@ def _weigh_names(
         weighed.append(
             replace(cand, score=cand.score - penalty, relevance=cand.relevance - penalty)
         )
+    weighed.sort(key=lambda c: (-c.score, c.evidence_index, c.text))
+    return weighed
+
+
+def _weigh_files(
+    question: str, candidates: list[Candidate], evidence: Sequence[Evidence]
+) -> list[Candidate]:
+    """A question that names a program or document the way a file of the evidence is named
+    ("... so that fd prints without colours" and fd-manpage.txt beside rg-manpage.txt) is
+    about that file: a candidate from a file whose name lacks the word loses relevance."""
+    names = {i: set(_file_words(e.chunk.file).lower().split()) for i, e in enumerate(evidence)}
+    words = set(re.findall(r"[a-z0-9][\w+-]*", question.lower())) - STOPWORDS
+    # A word in every file's name ("manpage") tells none of them apart.
+    telling = {w for w in words if 0 < sum(w in n for n in names.values()) < len(names)}
+    if not telling:
+        return candidates
+    weighed = [
+        c
+        if telling & names.get(c.evidence_index, set())
+        else replace(
+            c,
+            score=c.score - OTHER_FILE_PENALTY,
+            relevance=c.relevance - OTHER_FILE_PENALTY,
+        )
+        for c in candidates
+    ]
     weighed.sort(key=lambda c: (-c.score, c.evidence_index, c.text))
     return weighed
 

@@ -142,6 +142,16 @@ def durations(found: list[str]) -> list[str]:
     return [span for span in found if _TIME_UNIT.search(span)]
 
 
+_SIZE_UNIT = re.compile(
+    r"\d\s?(?:[kmgtp]i?b|bytes?|kilobytes?|megabytes?|gigabytes?|terabytes?)$", re.IGNORECASE
+)
+
+
+def sizes(found: list[str]) -> list[str]:
+    """The spans of ``found`` that are amounts of memory or storage ("32 MiB", "2 GB")."""
+    return [span for span in found if _SIZE_UNIT.search(span)]
+
+
 def _money(sentence: str) -> list[str]:
     return [s for s in _numbers(sentence) if MONEY.search(s)]
 
@@ -208,10 +218,27 @@ def _values(sentence: str) -> list[str]:
     return [v for v in found if v.lower() not in STOPWORDS] or _numbers(sentence)
 
 
+# "cutpoints at 45 and 500 days", "a peak at 3.2 GHz": a place on a scale.
+_NUMERAL = r"\d+(?:[.,]\d+)*"
+_POSITION = re.compile(
+    rf"\bat\s+({_NUMERAL}(?:\s*(?:,|and|or)\s*{_NUMERAL})*)(\s?(?:%|[A-Za-z]+\b))?"
+)
+
+
 def _places(sentence: str) -> list[str]:
-    return [m.group(1).strip(" ,") for m in PLACE.finditer(sentence)] + [
-        m.group(0) for m in IDENTIFIER.finditer(sentence) if "/" in m.group(0)
-    ]
+    return (
+        [m.group(1).strip(" ,") for m in PLACE.finditer(sentence)]
+        + [m.group(0) for m in IDENTIFIER.finditer(sentence) if "/" in m.group(0)]
+        + [_position(m) for m in _POSITION.finditer(sentence)]
+    )
+
+
+def _position(match: re.Match[str]) -> str:
+    """The numbers of a place on a scale, with their unit when a word follows that is one."""
+    unit = (match.group(2) or "").strip()
+    if unit == "%":
+        return f"{match.group(1)}%"
+    return f"{match.group(1)} {unit}" if unit and unit.lower() not in STOPWORDS else match.group(1)
 
 
 # "p = 0.22", "Df: 1", "R-squared=0.74": a number after the name that labels it.
