@@ -157,7 +157,9 @@ class Index:
         """``vectorise`` of the chunks' ``texts`` (what each is embedded from: its text, after
         a heading), and the chunks with the vectors of the sentences the reader scores packed
         in their payload. With ``RAG_SENTENCE_VECTORS=pooled`` those come from the same
-        forward pass as the chunk's vector; ``separate`` embeds them on their own."""
+        forward pass as the chunk's vector; ``separate`` embeds them on their own, and then
+        ``RAG_CHUNK_VECTORS=from-sentences`` pools the chunk's vector from their passes and
+        those of the rest of its text instead of a pass over the whole text."""
         # The reader's text rules (some 170 patterns to compile) load with the first chunk to
         # embed, not with every command that opens the index: `rag list` stays under a second.
         from rag.reader.reader import sentence_spans, sentence_texts
