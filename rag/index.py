@@ -22,7 +22,7 @@ from PIL import Image
 from rag import faults
 from rag.blobs import BlobStore
 from rag.embedders import Embedder, create_embedder
-from rag.embedders.base import Span, split_rows
+from rag.embedders.base import Span, TokenSums, joint_vector, split_rows
 from rag.embedders.cache import CachedEmbedder
 from rag.embedders.packed import pack
 from rag.errors import DocumentNotFoundError
@@ -157,7 +157,9 @@ class Index:
         """``vectorise`` of the chunks' ``texts`` (what each is embedded from: its text, after
         a heading), and the chunks with the vectors of the sentences the reader scores packed
         in their payload. With ``RAG_SENTENCE_VECTORS=pooled`` those come from the same
-        forward pass as the chunk's vector; ``separate`` embeds them on their own."""
+        forward pass as the chunk's vector; ``separate`` embeds them on their own, and then
+        ``RAG_CHUNK_VECTORS=from-sentences`` pools the chunk's vector from their passes and
+        those of the rest of its text instead of a pass over the whole text."""
         # The reader's text rules (some 170 patterns to compile) load with the first chunk to
         # embed, not with every command that opens the index: `rag list` stays under a second.
         from rag.reader.reader import sentence_spans, sentence_texts
@@ -171,14 +173,25 @@ class Index:
             ]
             dense, sentence_vectors = self.embedder.embed_with_spans(texts, placed)
         else:
-            # Embedded on their own, the sentences need no place in the chunk: finding it
-            # costs twenty times listing them.
-            groups = [sentence_texts(chunk) for chunk in chunks]
-            dense = self.embedder.embed(texts)
+            from_sentences = self.settings.chunk_vectors == "from-sentences"
+            if from_sentences:  # where each sentence stands: the rest is embedded apart
+                spans = [sentence_spans(chunk) for chunk in chunks]
+                groups = [[span.text for span in group] for group in spans]
+            else:
+                # Embedded on their own, the sentences need no place in the chunk: finding it
+                # costs twenty times listing them.
+                groups = [sentence_texts(chunk) for chunk in chunks]
             # A sentence in the overlap of two chunks is embedded once.
             flat = [text for group in groups for text in group]
             distinct = list(dict.fromkeys(flat))
-            found = dict(zip(distinct, self.embedder.embed(distinct), strict=True))
+            if from_sentences:
+                sums = self.embedder.embed_with_sums(distinct)
+                vectors = sums.vectors
+                dense = self._dense_from_pieces(chunks, texts, spans, distinct, sums)
+            else:
+                dense = self.embedder.embed(texts)
+                vectors = self.embedder.embed(distinct)
+            found = dict(zip(distinct, vectors, strict=True))
             alone = (
                 np.stack([found[text] for text in flat])
                 if flat
@@ -190,6 +203,36 @@ class Index:
             for chunk, group, vectors in zip(chunks, groups, sentence_vectors, strict=True)
         ]
         return packed, self._point_vectors(texts, dense, pictures)
+
+    def _dense_from_pieces(
+        self,
+        chunks: Sequence[Chunk],
+        texts: Sequence[str],
+        spans: Sequence[Sequence[Span]],
+        distinct: Sequence[str],
+        sums: TokenSums,
+    ) -> np.ndarray:
+        """``RAG_CHUNK_VECTORS=from-sentences``: each chunk's dense vector mean-pooled over its
+        pieces, each embedded on its own: the sentences placed in its embedded text (already
+        embedded, ``sums`` of ``distinct``) and the stretches of that text no sentence
+        covers (a heading, a list marker, a fragment the sentence splitter leaves out), each
+        distinct stretch embedded once."""
+        row_of = {text: k for k, text in enumerate(distinct)}
+        pieces: list[tuple[list[int], list[str]]] = []
+        for chunk, text, group in zip(chunks, texts, spans, strict=True):
+            placed = [span for span in _within(group, text, chunk.text) if span.ranges]
+            rest = uncovered(text, [r for span in placed for r in span.ranges])
+            if not placed and not rest:  # nothing but whitespace: embedded as it is
+                rest = [text]
+            pieces.append(([row_of[span.text] for span in placed], rest))
+        new = list(dict.fromkeys(p for _, rest in pieces for p in rest if p not in row_of))
+        if new:
+            sums = TokenSums.concat(sums, self.embedder.embed_with_sums(new))
+            row_of.update({text: len(distinct) + k for k, text in enumerate(new)})
+        dense = np.empty((len(texts), self.embedder.dim), dtype=np.float32)
+        for i, (rows, rest) in enumerate(pieces):
+            dense[i] = joint_vector(sums, rows + [row_of[p] for p in rest])
+        return dense
 
     def _point_vectors(
         self, texts: Sequence[str], dense: np.ndarray, pictures: Sequence[Image.Image | None]
@@ -396,3 +439,15 @@ def _within(spans: Sequence[Span], text: str, chunk_text: str) -> list[Span]:
         Span(span.text, tuple((start + shift, end + shift) for start, end in span.ranges))
         for span in spans
     ]
+
+
+def uncovered(text: str, ranges: Sequence[tuple[int, int]]) -> list[str]:
+    """The stretches of ``text`` outside every one of the character ``ranges``, stripped, in
+    order; whitespace alone is no stretch."""
+    rest, at = [], 0
+    for start, end in sorted(ranges):
+        if start > at:
+            rest.append(text[at:start])
+        at = max(at, end)
+    rest.append(text[at:])
+    return [piece.strip() for piece in rest if piece.strip()]

@@ -236,6 +236,12 @@ class Settings(BaseSettings):
     # forward pass that embeds its chunk: 0.82 of the ingest time, but on the validation set
     # it answered 2 of 114 answerable questions fewer, so it is not the default).
     sentence_vectors: Literal["pooled", "separate"] = "separate"
+    # Chunk vectors at ingest, with separate sentence vectors: joint (a forward pass over the
+    # chunk's embedded text) or from-sentences (the chunk's tokens mean-pooled from the
+    # forward passes of its sentences and of the rest of its embedded text, a heading or what
+    # no sentence holds, each embedded on its own: the text is embedded once, not twice).
+    # With pooled sentence vectors the chunk's pass is needed anyway: from-sentences is refused.
+    chunk_vectors: Literal["joint", "from-sentences"] = "joint"
 
     # Ingest workers: `rag ingest` loads, reads (OCR) and describes files in this many worker
     # processes (None: one per core this process may use; 1: all in the ingesting process).
@@ -296,6 +302,16 @@ class Settings(BaseSettings):
         size = info.data.get("chunk_size", 800)
         if value >= size:
             raise ValueError(f"chunk_overlap ({value}) must be smaller than chunk_size ({size})")
+        return value
+
+    @field_validator("chunk_vectors")
+    @classmethod
+    def _chunk_vectors_need_separate_sentences(cls, value: str, info: Any) -> str:
+        if value == "from-sentences" and info.data.get("sentence_vectors") == "pooled":
+            raise ValueError(
+                "chunk_vectors=from-sentences builds chunk vectors from separately embedded "
+                "sentences: it needs sentence_vectors=separate"
+            )
         return value
 
     @classmethod

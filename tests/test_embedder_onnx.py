@@ -423,3 +423,50 @@ def test_the_torch_backend_pools_spans_as_the_onnx_one(tiny_model, reference, tm
     np.testing.assert_allclose(pooled[2][1], torch_embedder.embed([spans[2][1].text])[0], atol=1e-6)
     with pytest.raises(ValueError, match="1 texts but spans for 2"):
         torch_embedder.embed_with_spans(texts[:1], spans[:2])
+
+
+def test_token_sums_come_from_the_pass_that_embeds_each_text(tiny_model, tmp_path):
+    from rag.embedders.base import joint_vector
+
+    embedder = onnx_embedder(tiny_model, tmp_path / "cache", batch_size=4)
+    texts = [*TEXTS, LONG_TEXT]
+    seen: list[int] = []
+    sums = embedder.embed_with_sums(texts, on_batch=seen.append)
+    # The vectors are exactly those of ``embed``: the same batches, the same floats.
+    np.testing.assert_array_equal(sums.vectors, embedder.embed(texts))
+    assert sum(seen) == len(texts)
+    for i, text in enumerate(texts):
+        states, offsets = states_of(embedder, text)
+        special = np.array([a == b for a, b in offsets])  # [CLS] and [SEP] have no characters
+        assert sums.special_counts[i] == 2 and sums.counts[i] == len(offsets) - 2
+        np.testing.assert_allclose(sums.sums[i], states[~special].sum(axis=0), atol=1e-4)
+        np.testing.assert_allclose(sums.special_sums[i], states[special].sum(axis=0), atol=1e-4)
+        # One text pooled alone is its own vector.
+        np.testing.assert_allclose(joint_vector(sums, [i]), sums.vectors[i], atol=1e-6)
+    # The cut text's sums hold the tokens the model saw, no more.
+    assert sums.counts[-1] + sums.special_counts[-1] == 32
+    # Two texts pooled as one: every own token once, the special tokens' mean state once.
+    both = joint_vector(sums, [0, 2])
+    total = sums.sums[0] + sums.sums[2] + (sums.special_sums[0] + sums.special_sums[2]) / 2
+    mean = total / (sums.counts[0] + sums.counts[2] + 2)
+    np.testing.assert_allclose(both, mean / np.linalg.norm(mean), atol=1e-6)
+    assert float(both @ sums.vectors[0]) < 0.9999
+    empty = embedder.embed_with_sums([])
+    assert empty.vectors.shape == (0, 32) and empty.counts.shape == (0,)
+
+
+def test_the_torch_backend_sums_tokens_as_the_onnx_one(tiny_model, tmp_path):
+    from rag.embedders.sentence_transformer import SentenceTransformerEmbedder
+
+    torch_embedder = SentenceTransformerEmbedder(str(tiny_model), batch_size=2, threads=1)
+    onnx = onnx_embedder(tiny_model, tmp_path / "cache")
+    texts = [TEXTS[0], TEXTS[2], LONG_TEXT]
+    seen: list[int] = []
+    sums = torch_embedder.embed_with_sums(texts, on_batch=seen.append)
+    np.testing.assert_array_equal(sums.vectors, torch_embedder.embed(texts))  # the same floats
+    assert sum(seen) == len(texts)
+    expected = onnx.embed_with_sums(texts)
+    np.testing.assert_array_equal(sums.counts, expected.counts)
+    np.testing.assert_array_equal(sums.special_counts, expected.special_counts)
+    np.testing.assert_allclose(sums.sums, expected.sums, atol=1e-4)
+    np.testing.assert_allclose(sums.special_sums, expected.special_sums, atol=1e-4)

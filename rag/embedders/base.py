@@ -26,6 +26,47 @@ class Span:
     ranges: tuple[tuple[int, int], ...] = ()
 
 
+@dataclass(frozen=True)
+class TokenSums:
+    """Texts embedded with what their vectors were pooled from, for pooling several texts
+    together as one: ``vectors`` as ``Embedder.embed`` gives them, and for each text the sum of
+    the states of its own tokens (``sums``, not normalised) and how many there are
+    (``counts``), and apart the same of its special tokens ([CLS], [SEP]), which a text
+    embedded on its own has and a part of a longer text does not."""
+
+    vectors: np.ndarray  # (n, dim) float32, unit length
+    sums: np.ndarray  # (n, dim) float64
+    counts: np.ndarray  # (n,) int64
+    special_sums: np.ndarray  # (n, dim) float64
+    special_counts: np.ndarray  # (n,) int64
+
+    @classmethod
+    def empty(cls, dim: int) -> TokenSums:
+        return cls.of_vectors(np.zeros((0, dim), dtype=np.float32))
+
+    @classmethod
+    def concat(cls, first: TokenSums, second: TokenSums) -> TokenSums:
+        """The texts of ``first`` followed by those of ``second``."""
+        return cls(
+            *(
+                np.concatenate([getattr(first, name), getattr(second, name)])
+                for name in ("vectors", "sums", "counts", "special_sums", "special_counts")
+            )
+        )
+
+    @classmethod
+    def of_vectors(cls, vectors: np.ndarray) -> TokenSums:
+        """Texts whose token states are not kept: each counts as one token, its vector."""
+        n, dim = vectors.shape
+        return cls(
+            vectors=vectors,
+            sums=vectors.astype(np.float64),
+            counts=np.ones(n, dtype=np.int64),
+            special_sums=np.zeros((n, dim), dtype=np.float64),
+            special_counts=np.zeros(n, dtype=np.int64),
+        )
+
+
 class Embedder(ABC):
     """Turns texts into unit-length dense vectors."""
 
@@ -57,6 +98,14 @@ class Embedder(ABC):
     def embed_query(self, text: str) -> np.ndarray:
         return self.embed([text])[0]
 
+    def embed_with_sums(
+        self, items: Sequence[str], *, on_batch: Callable[[int], None] | None = None
+    ) -> TokenSums:
+        """``embed`` of ``items`` (the same vectors) with the sums of their token states, so
+        that texts embedded apart can be mean-pooled as one (``joint_vector``). This one keeps
+        no token states: each text counts as a single token whose state is its vector."""
+        return TokenSums.of_vectors(self.embed(items, on_batch=on_batch))
+
     def embed_with_spans(
         self,
         items: Sequence[str],
@@ -73,6 +122,24 @@ class Embedder(ABC):
         vectors = self.embed(items, on_batch=on_batch)
         alone = self.embed([span.text for group in spans for span in group])
         return vectors, split_rows(alone, [len(group) for group in spans], self.dim)
+
+
+def joint_vector(sums: TokenSums, rows: Sequence[int]) -> np.ndarray:
+    """The unit vector of the texts ``rows`` of ``sums`` mean-pooled as one text: the sum of
+    their tokens' states over how many there are, normalised. Each text brings its own
+    tokens and the mean state of its special tokens, counted once for all of them, as a text
+    embedded whole has its [CLS] and [SEP] once."""
+    if not rows:
+        raise ValueError("a joint vector needs at least one text")
+    chosen = list(rows)
+    total = sums.sums[chosen].sum(axis=0)
+    count = float(sums.counts[chosen].sum())
+    specials = sums.special_counts[chosen]
+    if specials.any():  # the special tokens' mean state, as many of them as one text has
+        total = total + sums.special_sums[chosen].sum(axis=0) / len(chosen)
+        count += float(specials.sum()) / len(chosen)
+    mean = total / max(count, 1.0)
+    return (mean / max(float(np.linalg.norm(mean)), 1e-12)).astype(np.float32)
 
 
 def split_rows(rows: np.ndarray, counts: Sequence[int], dim: int) -> list[np.ndarray]:

@@ -30,7 +30,7 @@ from typing import Any
 
 import numpy as np
 
-from rag.embedders.base import Embedder, Span, embed_alone, pool_spans
+from rag.embedders.base import Embedder, Span, TokenSums, embed_alone, pool_spans
 from rag.embedders.sentence_transformer import resolve_model_path
 from rag.errors import ModelError
 
@@ -405,6 +405,32 @@ class OnnxEmbedder(Embedder):
     def embed_batch(self, items: Sequence[str]) -> np.ndarray:
         return self.embed(items)
 
+    def embed_with_sums(
+        self, items: Sequence[str], *, on_batch: Callable[[int], None] | None = None
+    ) -> TokenSums:
+        """``embed`` (the same batches, so the same floats) keeping each text's sums of token
+        states, its special tokens apart (the tokenizer's special-tokens mask)."""
+        if not items:
+            return TokenSums.empty(self.dim)
+        encoded = self._encode(items, offsets=False, specials=True)
+        out = np.empty((len(items), self._dim), dtype=np.float32)
+        sums = np.zeros((len(items), self._dim), dtype=np.float64)
+        special_sums = np.zeros_like(sums)
+        counts = np.zeros(len(items), dtype=np.int64)
+        special_counts = np.zeros_like(counts)
+        for chosen in self._batches(encoded):
+            hidden, mask = self._forward(encoded, chosen)
+            out[chosen] = _mean_pooled(hidden, mask)
+            for row, i in enumerate(chosen):
+                special = np.asarray(encoded["special_tokens_mask"][i], dtype=bool)
+                states = hidden[row, : len(special)].astype(np.float64)
+                sums[i], counts[i] = states[~special].sum(axis=0), int((~special).sum())
+                special_sums[i] = states[special].sum(axis=0)
+                special_counts[i] = int(special.sum())
+            if on_batch is not None:
+                on_batch(len(chosen))
+        return TokenSums(out, sums, counts, special_sums, special_counts)
+
     def embed_with_spans(
         self,
         items: Sequence[str],
@@ -448,7 +474,7 @@ class OnnxEmbedder(Embedder):
         embed_alone(self, spans, pooled, alone)
         return out, pooled
 
-    def _encode(self, items: Sequence[str], *, offsets: bool) -> Any:
+    def _encode(self, items: Sequence[str], *, offsets: bool, specials: bool = False) -> Any:
         _ = self.session
         with self._tokenize_lock:
             return self._tokenizer(
@@ -457,6 +483,7 @@ class OnnxEmbedder(Embedder):
                 max_length=self._max_length,
                 padding=False,
                 return_offsets_mapping=offsets,
+                return_special_tokens_mask=specials,
             )
 
     def _batches(self, encoded: Any) -> list[list[int]]:

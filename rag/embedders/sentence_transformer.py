@@ -7,7 +7,7 @@ from pathlib import Path
 
 import numpy as np
 
-from rag.embedders.base import Embedder, Span, embed_alone, pool_spans
+from rag.embedders.base import Embedder, Span, TokenSums, embed_alone, pool_spans
 from rag.errors import ModelError
 
 PACKAGED_PREFIX = "packaged:"
@@ -85,6 +85,44 @@ class SentenceTransformerEmbedder(Embedder):
             convert_to_numpy=True,
             show_progress_bar=False,
         )
+
+    def embed_with_sums(
+        self, items: Sequence[str], *, on_batch: Callable[[int], None] | None = None
+    ) -> TokenSums:
+        """One ``encode`` call that keeps the token states: the vectors are those of ``embed``
+        (normalised the way it normalises them), the sums those of each text's real tokens,
+        its special tokens apart."""
+        if not items:
+            return TokenSums.empty(self.dim)
+        import torch
+
+        model = self.model
+        outputs = model.encode(
+            list(items),
+            batch_size=self.batch_size,
+            output_value=None,
+            normalize_embeddings=True,
+            show_progress_bar=False,
+        )
+        sentence = torch.stack([output["sentence_embedding"] for output in outputs])
+        vectors = np.asarray(torch.nn.functional.normalize(sentence, p=2, dim=1).numpy())
+        sums = np.zeros((len(items), vectors.shape[1]), dtype=np.float64)
+        special_sums = np.zeros_like(sums)
+        counts = np.zeros(len(items), dtype=np.int64)
+        special_counts = np.zeros_like(counts)
+        # The tokens the tokenizer adds ([CLS], [SEP]); an unknown word's [UNK] is the text's.
+        tokenizer = model.tokenizer
+        added = np.array(sorted(set(tokenizer.all_special_ids) - {tokenizer.unk_token_id}))
+        for i, output in enumerate(outputs):
+            real = output["attention_mask"].bool().numpy()
+            special = np.isin(output["input_ids"].numpy()[real], added)
+            states = output["token_embeddings"].float().numpy()[real].astype(np.float64)
+            sums[i], counts[i] = states[~special].sum(axis=0), int((~special).sum())
+            special_sums[i] = states[special].sum(axis=0)
+            special_counts[i] = int(special.sum())
+        if on_batch is not None:
+            on_batch(len(items))
+        return TokenSums(vectors.astype(np.float32), sums, counts, special_sums, special_counts)
 
     def embed_with_spans(
         self,
