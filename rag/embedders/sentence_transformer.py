@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -86,6 +87,22 @@ class SentenceTransformerEmbedder(Embedder):
             show_progress_bar=False,
         )
 
+    def _encode_with_states(self, items: Sequence[str]) -> tuple[list[dict[str, Any]], np.ndarray]:
+        """One ``encode`` call that keeps each item's token states (``token_embeddings``,
+        ``input_ids``, ``attention_mask``), and the items' vectors normalised the way ``embed``
+        normalises them."""
+        import torch
+
+        outputs = self.model.encode(
+            list(items),
+            batch_size=self.batch_size,
+            output_value=None,
+            normalize_embeddings=True,
+            show_progress_bar=False,
+        )
+        sentence = torch.stack([output["sentence_embedding"] for output in outputs])
+        return outputs, np.asarray(torch.nn.functional.normalize(sentence, p=2, dim=1).numpy())
+
     def embed_with_sums(
         self, items: Sequence[str], *, on_batch: Callable[[int], None] | None = None
     ) -> TokenSums:
@@ -94,18 +111,8 @@ class SentenceTransformerEmbedder(Embedder):
         its special tokens apart."""
         if not items:
             return TokenSums.empty(self.dim)
-        import torch
-
         model = self.model
-        outputs = model.encode(
-            list(items),
-            batch_size=self.batch_size,
-            output_value=None,
-            normalize_embeddings=True,
-            show_progress_bar=False,
-        )
-        sentence = torch.stack([output["sentence_embedding"] for output in outputs])
-        vectors = np.asarray(torch.nn.functional.normalize(sentence, p=2, dim=1).numpy())
+        outputs, vectors = self._encode_with_states(items)
         sums = np.zeros((len(items), vectors.shape[1]), dtype=np.float64)
         special_sums = np.zeros_like(sums)
         counts = np.zeros(len(items), dtype=np.int64)
@@ -140,17 +147,7 @@ class SentenceTransformerEmbedder(Embedder):
         tokenizer = self.model.tokenizer
         if not items or not getattr(tokenizer, "is_fast", False):
             return super().embed_with_spans(items, spans, on_batch=on_batch)
-        import torch
-
-        outputs = self.model.encode(
-            list(items),
-            batch_size=self.batch_size,
-            output_value=None,
-            normalize_embeddings=True,
-            show_progress_bar=False,
-        )
-        sentence = torch.stack([output["sentence_embedding"] for output in outputs])
-        vectors = torch.nn.functional.normalize(sentence, p=2, dim=1).numpy()
+        outputs, vectors = self._encode_with_states(items)
         max_length = self.model.max_seq_length
         encoded = tokenizer(
             list(items), truncation=True, max_length=max_length, return_offsets_mapping=True

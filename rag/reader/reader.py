@@ -14,10 +14,11 @@ only a question that speaks of a picture.
 
 from __future__ import annotations
 
+import functools
 import logging
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -654,16 +655,23 @@ def _new_spans(asked: Question, sentence: str) -> list[str]:
         # value the question's word labels comes first.
         labelled = labelled_numbers(lowered, sentence)
         found = [*labelled, *(s for s in found if s not in labelled)]
-    # A plain word the question already uses, in another case or number, is not what it asks
-    # for: "VARIABLES" heading a list does not answer "which environment variable".
-    asked_terms = set(content_terms(asked.text))
-    return [
-        s
-        for s in found
-        if s
-        and s.lower() not in lowered
-        and not (s.isalpha() and set(content_terms(s)) and set(content_terms(s)) <= asked_terms)
-    ]
+    return [s for s in found if s and s.lower() not in lowered and not _asked_word(s, asked)]
+
+
+def _asked_word(span: str, asked: Question) -> bool:
+    """``span`` is a plain word the question already uses, in another case or number: it is
+    not what the question asks for ("VARIABLES" heading a list does not answer "which
+    environment variable")."""
+    if not span.isalpha():
+        return False
+    terms = set(content_terms(span))
+    return bool(terms) and terms <= _question_terms(asked.text)
+
+
+@functools.lru_cache(maxsize=64)
+def _question_terms(question: str) -> frozenset[str]:
+    """The question's content terms, worked out once for all the sentences read for it."""
+    return frozenset(content_terms(question))
 
 
 def _reads_labels(asked: Question) -> bool:
@@ -909,14 +917,22 @@ def _weigh_names(
     """A candidate whose document lacks names the question gives loses relevance for each."""
     if not asked.named:
         return candidates
+
+    def penalty(cand: Candidate) -> float:
+        text = _document_text(cand, evidence)
+        return MISSING_NAME_PENALTY * sum(not _contains(text, name) for name in asked.named)
+
+    return _penalised(candidates, penalty)
+
+
+def _penalised(
+    candidates: list[Candidate], penalty: Callable[[Candidate], float]
+) -> list[Candidate]:
+    """The candidates with ``penalty`` taken off each one's score and relevance, best first."""
     weighed = []
     for cand in candidates:
-        text = _document_text(cand, evidence)
-        missing = sum(not _contains(text, name) for name in asked.named)
-        penalty = MISSING_NAME_PENALTY * missing
-        weighed.append(
-            replace(cand, score=cand.score - penalty, relevance=cand.relevance - penalty)
-        )
+        off = penalty(cand)
+        weighed.append(replace(cand, score=cand.score - off, relevance=cand.relevance - off))
     weighed.sort(key=lambda c: (-c.score, c.evidence_index, c.text))
     return weighed
 
@@ -933,18 +949,10 @@ def _weigh_files(
     telling = {w for w in words if 0 < sum(w in n for n in names.values()) < len(names)}
     if not telling:
         return candidates
-    weighed = [
-        c
-        if telling & names.get(c.evidence_index, set())
-        else replace(
-            c,
-            score=c.score - OTHER_FILE_PENALTY,
-            relevance=c.relevance - OTHER_FILE_PENALTY,
-        )
-        for c in candidates
-    ]
-    weighed.sort(key=lambda c: (-c.score, c.evidence_index, c.text))
-    return weighed
+    return _penalised(
+        candidates,
+        lambda c: 0.0 if telling & names.get(c.evidence_index, set()) else OTHER_FILE_PENALTY,
+    )
 
 
 def _contains(text: str, thing: str) -> bool:

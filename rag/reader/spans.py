@@ -7,6 +7,7 @@ the one nearest the question's own words in the sentence.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 
@@ -247,13 +248,20 @@ _LABELLED_NUMBER = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=64)
+def _label_words(lowered_question: str) -> frozenset[str]:
+    """The words of a question that may label a number, and the parts of its hyphenated
+    ones; worked out once for all the sentences read for it."""
+    words = set(re.findall(r"[a-z0-9]+(?:-[a-z0-9]+)*", lowered_question))
+    words |= {part for word in words for part in word.split("-")}
+    return frozenset(words - STOPWORDS - {"default", "defaults"})
+
+
 def labelled_numbers(lowered_question: str, sentence: str) -> list[str]:
     """Numbers in ``sentence`` labelled by a word of the question ("p" of "p-value"), in
     order of appearance. "Default: 1" labels every row of a settings table: the rules on
     defaults decide those."""
-    words = set(re.findall(r"[a-z0-9]+(?:-[a-z0-9]+)*", lowered_question))
-    words |= {part for word in words for part in word.split("-")}
-    words -= STOPWORDS | {"default", "defaults"}
+    words = _label_words(lowered_question)
     return [
         m.group(3)
         for m in _LABELLED_NUMBER.finditer(sentence)
