@@ -475,3 +475,19 @@ def test_a_place_in_an_order_names_the_row_with_that_rank():
     assert not names_row("Which team is ranked fourth?", cells)
     # A place under a header the question does not name picks no row.
     assert not names_row("Which team comes third in the list?", parse_row("UCC: 3 — Team: X"))
+
+
+def test_a_number_written_in_words_names_the_row_that_prints_it():
+    rows = [
+        "book: Dune — shelf: fiction — copies: 3 — note: signed",
+        "book: Emma — shelf: fiction — copies: 7 — note: worn cover",
+        "book: Ulysses — shelf: fiction — copies: 12 — note: first edition",
+    ]
+    answer = read("Which fiction book does the library keep seven copies of?", evidence(*rows))
+    assert answer.startswith("Emma — "), answer
+    cells = parse_row(rows[1])
+    assert names_row("Which book has seven copies?", cells)
+    assert names_row("Which book has 7 copies?", cells)
+    assert not names_row("Which book has three copies?", cells)
+    # A number under a header the question does not name picks no row.
+    assert not names_row("Which book is on shelf seven?", parse_row("book: X — copies: 7"))

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from text_to_num import alpha2digit
+
 from rag.reader.terms import content_terms, label_hits
 from rag.text import initialisms
 
@@ -42,6 +44,7 @@ _ORDINAL_WORDS = [
 ]
 # "ranked fourth", "the 3rd place": a place in an order, which a rank column gives as a number.
 _ORDINAL = re.compile(r"\b(?:(\d{1,3})(?:st|nd|rd|th)|(" + "|".join(_ORDINAL_WORDS) + r"))\b", re.I)
+_NUMBER = re.compile(r"(?<![\w.,])\d+(?:\.\d+)?(?![\w%])")
 
 
 @dataclass(frozen=True)
@@ -70,10 +73,10 @@ def answer_cell(question: str, cells: list[Cell]) -> Cell | None:
     # A header may abbreviate the question's phrase: "eol" for "end of life".
     q_terms |= {a for a, terms in initialisms(question).items() if len(terms) > 1}
     lowered = question.lower()
-    places = ordinals(question)
+    stated = ordinals(question) | spelled_numbers(question)
     best: tuple[float, Cell] | None = None
     for index, cell in enumerate(cells):
-        if cell.value.lower() in lowered or cell.value in places:
+        if cell.value.lower() in lowered or cell.value in stated:
             continue  # the question states this cell: it picks the row
         header_hits = label_hits(q_terms, cell.header)
         # The first cell is the row's key: a question that names its header and another
@@ -93,16 +96,24 @@ def ordinals(question: str) -> set[str]:
     }
 
 
+def spelled_numbers(question: str) -> set[str]:
+    """The numbers ``question`` writes in words, as digits: "laid seven eggs" -> {"7"}. (A lone
+    "one" or "two" is left as a word: "which one", "the two columns".)"""
+    written = set(_NUMBER.findall(question))
+    return set(_NUMBER.findall(alpha2digit(question, "en"))) - written
+
+
 def names_row(question: str, cells: list[Cell]) -> bool:
     """The question states the row's key (its first cell) word for word: "zstd 1.5.1 at
     level -1" names the row "zstd 1.5.1 -1", not its neighbour "zstd 1.5.1 --fast=1". Or it
-    names the row's place under a header it names: "ranked fourth" the row with "Rank: 4"."""
+    states a number of the row under a header it names, in digits or words: "laid seven eggs"
+    names the row with "eggs_laid: 7", "ranked fourth" the row with "Rank: 4"."""
     asked = {word.rstrip(".").lower() for word in _WORD.findall(question)}
     key = [word.rstrip(".").lower() for word in _WORD.findall(cells[0].value)]
     if key and all(word in asked for word in key):
         return True
-    places = ordinals(question)
-    if not places:
+    numbers = ordinals(question) | spelled_numbers(question) | set(_NUMBER.findall(question))
+    if not numbers:
         return False
     q_terms = set(content_terms(question))
-    return any(cell.value in places and label_hits(q_terms, cell.header) for cell in cells)
+    return any(cell.value in numbers and label_hits(q_terms, cell.header) for cell in cells)
