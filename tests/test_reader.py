@@ -18,7 +18,7 @@ from rag.reader.reader import (
     _new_spans,
     _weigh_files,
 )
-from rag.reader.spans import kinds, shaped, spans, yes_or_no
+from rag.reader.spans import kinds, labelled_numbers, shaped, spans, yes_or_no
 from rag.reader.tables import answer_cell, parse_row
 from rag.reader.terms import fold
 from rag.text import key_terms, sentences
@@ -538,7 +538,8 @@ def test_the_sentences_of_an_option_entry_speak_of_the_option_the_question_names
     # The entry's third sentence names neither the option nor the question's words: its
     # head, which the question names, lends it relevance, and --tpm2-device= (named inside
     # the head) does not take the entry over.
-    assert read(question, entry).startswith("If not used, defaults to PCR 7 only. [1]")
+    # What the entry says holds by default leads, in its own words.
+    assert read(question, entry).startswith("PCR 7 only — If not used, defaults to PCR 7 only. [1]")
 
 
 def test_this_is_the_default_names_the_list_entry_it_follows():
@@ -1130,3 +1131,54 @@ def test_a_function_the_question_calls_is_named_where_the_answer_stands():
     )
     assert read("How many colours does rainbow_hcl() return by default?", items) == ""
     assert read("How many colours does heat_hcl() return by default?", items).startswith("12")
+
+
+def test_a_heading_that_names_what_is_asked_labels_the_value_under_it():
+    # A man page's closing sections: the name under AUTHORS shares one word with the question
+    # and the sentence about the program many, which alone would not be enough to answer.
+    page = evidence(
+        "fd is a program to find entries in your filesystem, credited in its manual page as a "
+        "simple and fast alternative to find.",
+        "AUTHORS David Peter <mail@david-peter.de>",
+    )
+    question = "Who is credited as the original author of fd in its manual page?"
+    reader = Reader(FakeEmbedder(), min_support=0.45)
+    answer = reader.read(question, page).text
+    assert answer.startswith("David Peter — AUTHORS David Peter"), answer
+    # A heading the question's words do not name lends nothing.
+    other = evidence(page[0].chunk.text, "BUGS David Peter <mail@david-peter.de>")
+    assert not reader.read(question, other).text.startswith("David Peter")
+
+
+def test_a_default_said_in_words_answers_what_holds_when_nothing_is_given():
+    usage = evidence(
+        "Usage: pg_upgradecluster [-v newversion] version name [data_dir]\n\n"
+        "-v: specifies the version to upgrade to; defaults to the newest available version."
+    )
+    question = "Which version does pg_upgradecluster upgrade to when I leave out -v?"
+    assert read(question, usage).startswith("the newest available version — -v: specifies")
+    # A question that does not ask for the default is not answered with it.
+    assert not read("Which version of PostgreSQL introduced pg_upgradecluster?", usage)
+
+
+def test_a_possessive_labels_no_number():
+    sentence = "If the slope is set so that s = 1.5, the constants are b = 1.473 and c = 0.982."
+    # The "s" of "Tukey's" is no label: "s = 1.5" is another value than the one asked.
+    assert labelled_numbers("what constant gives tukey's biweight 95% efficiency?", sentence) == []
+    assert labelled_numbers("what value of s does the note use?", sentence) == ["1.5"]
+
+
+def test_of_a_document_that_names_the_thing_asked_the_passage_that_names_it_answers():
+    # Two sections of one vignette say the same sentence of two families of functions; only
+    # one section names the family the question asks about.
+    sections = evidence(
+        "Huber's family of functions. The constant k for 95% efficiency of the regression "
+        "estimator is 1.345.",
+        "Tukey's bisquare family of functions, also called biweight. The constant k for 95% "
+        "efficiency of the regression estimator is 4.685.",
+    )
+    question = "What constant k gives Tukey's bisquare 95% efficiency for the regression estimator?"
+    answer = read(question, sections)
+    assert answer.startswith(
+        "The constant k for 95% efficiency of the regression estimator is 4.685"
+    ), answer

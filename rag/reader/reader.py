@@ -71,6 +71,7 @@ BRIDGE_BONUS = 0.25
 ROW_KEY_BONUS = 0.1  # a table row whose key the question states whole is the row it asks about
 EXCLUDED_PENALTY = 0.1
 MISSING_NAME_PENALTY = 0.08
+OTHER_SECTION_PENALTY = 0.08
 # A candidate from another file than the one the question names as files are named.
 OTHER_FILE_PENALTY = 0.15
 # Types whose answer must be found as a span, or the question is not answered: "which
@@ -406,12 +407,21 @@ class Reader:
             entry = entries[i]
             novelty = min(1.0, len(terms - q_set) / 3) if terms else 0.0
             relevance = max(mine, lead)
-            found = _new_spans(asked, text) or _default_entry(asked, text, before)
+            found = (
+                _new_spans(asked, text)
+                or _default_entry(asked, text, before)
+                or _default_in_words(asked, text)
+            )
             if not found and wants_option and not heads[i]:
                 found = [n for n in entry_names[i] if n.lower() not in asked.text.lower()]
+            cells = parse_row(text) if "tables" in self.parts else []
+            if typed and found and not cells and _headed_by_question_word(asked, text):
+                # "AUTHORS Andrew Gallant <...>", "Maintainer: ...": the heading that the
+                # question's word names says what the value under it is, which the bare
+                # value's own words (a name, an address) never share with the question.
+                relevance = max(relevance, self.min_support)
             score = relevance + NOVELTY_WEIGHT * (novelty - 1.0) + RANK_BONUS / (index + 1)
             row_key = False
-            cells = parse_row(text) if "tables" in self.parts else []
             if cells:
                 # A row holding a cell under the header the question names answers it.
                 cell = _answer_cell(asked, cells)
@@ -668,6 +678,23 @@ def _asked_word(span: str, asked: Question) -> bool:
     return bool(terms) and terms <= _question_terms(asked.text)
 
 
+# A heading that opens a unit: a man page's section name in capitals ("AUTHORS", "SEE ALSO")
+# or a label before a colon ("Maintainer:", "Bug reports:").
+_OPENING_HEADING = re.compile(
+    r"^\s*(?:([A-Z][A-Z-]{2,}(?: [A-Z][A-Z-]+)?)\s|([A-Za-z][\w -]{0,30}):\s)"
+)
+
+
+def _headed_by_question_word(asked: Question, unit: str) -> bool:
+    """``unit`` opens with a heading whose last word is one of the question's ("Who is the
+    author" and "AUTHORS ...")."""
+    match = _OPENING_HEADING.match(unit)
+    if not match:
+        return False
+    words = (match.group(1) or match.group(2)).split()
+    return bool(set(content_terms(words[-1])) & _question_terms(asked.text))
+
+
 @functools.lru_cache(maxsize=64)
 def _question_terms(question: str) -> frozenset[str]:
     """The question's content terms, worked out once for all the sentences read for it."""
@@ -776,6 +803,22 @@ def _follow_relevance(
 # does in a sentence of its own.
 _ENTRY_NAME = re.compile(r"^(--?[A-Za-z][\w-]*|[a-z0-9][\w.+-]*)\s+[A-Z][a-z]")
 _THIS_IS_DEFAULT = re.compile(r"^(?:this|it|that) is (?:also )?the default\b", re.IGNORECASE)
+
+
+# "defaults to the newest available version", "the default is the current directory".
+_DEFAULT_WORDS = re.compile(
+    r"\b(?:defaults? to|the default is)\s+((?:the |a |an )?[a-z][\w -]{2,60}?)\s*(?:[.;,()]|$)",
+    re.IGNORECASE,
+)
+
+
+def _default_in_words(asked: Question, sentence: str) -> list[str]:
+    """What ``sentence`` says holds by default, in words rather than as a value of the asked
+    type: "Which version when I leave out -v?" is answered by "defaults to the newest
+    available version". Only for a question that asks for the default."""
+    if not asked.asks_default:
+        return []
+    return [m.group(1).strip() for m in _DEFAULT_WORDS.finditer(sentence)]
 
 
 def _default_entry(asked: Question, sentence: str, previous: str) -> list[str]:
@@ -920,7 +963,16 @@ def _weigh_names(
 
     def penalty(cand: Candidate) -> float:
         text = _document_text(cand, evidence)
-        return MISSING_NAME_PENALTY * sum(not _contains(text, name) for name in asked.named)
+        # Of a document that names them, a passage whose chunk does not is likely about a
+        # neighbouring section ("the constant for 95% efficiency" under Huber, not Tukey). A
+        # table's rows leave the names to its caption and the prose around it.
+        chunk = "" if cand.signals.table_row else evidence[cand.evidence_index].chunk.text
+        return sum(
+            MISSING_NAME_PENALTY
+            if not _contains(text, name)
+            else (OTHER_SECTION_PENALTY if chunk and not _contains(chunk.lower(), name) else 0.0)
+            for name in asked.named
+        )
 
     return _penalised(candidates, penalty)
 

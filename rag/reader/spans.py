@@ -252,7 +252,9 @@ _LABELLED_NUMBER = re.compile(
 def _label_words(lowered_question: str) -> frozenset[str]:
     """The words of a question that may label a number, and the parts of its hyphenated
     ones; worked out once for all the sentences read for it."""
-    words = set(re.findall(r"[a-z0-9]+(?:-[a-z0-9]+)*", lowered_question))
+    # A possessive's "s" ("Tukey's biweight") labels nothing: "s = 1.5" is another value.
+    unpossessed = re.sub(r"['’]s\b", "", lowered_question)
+    words = set(re.findall(r"[a-z0-9]+(?:-[a-z0-9]+)*", unpossessed))
     words |= {part for word in words for part in word.split("-")}
     return frozenset(words - STOPWORDS - {"default", "defaults"})
 
