@@ -243,10 +243,30 @@ def _stemmer():
     return stemmer
 
 
+# A British spelling and the American one it is compared as: "grey" meets "gray", "colour"
+# meets "color", "centre" "center", "organise" "organize" (rag/query_words.py brings both to
+# keyword search).
+_AMERICAN = [
+    (re.compile(r"(?<=\w\w\w)our(?=(?:s|ed|ing|ful|less|ize|ise|ization|isation)?$)"), "or"),
+    (re.compile(r"^grey"), "gray"),
+    (re.compile(r"(?<=\w\w)tre(?=s$|d$|$)"), "ter"),
+    (re.compile(r"^licence"), "license"),
+    (re.compile(r"(?<=\w\w\w)is(?=(?:e|es|ed|ing|ation|ations)$)"), "iz"),
+]
+
+
+def american(word: str) -> str:
+    """``word`` (lower-case) in American spelling: "colour" -> "color"."""
+    for pattern, replacement in _AMERICAN:
+        word = pattern.sub(replacement, word)
+    return word
+
+
 @lru_cache(maxsize=65536)
 def stem(term: str) -> str:
-    """Snowball (Porter 2) stem, so "files", "loaded" and "processors" meet their base forms."""
-    return _stemmer().stemWord(term)
+    """Snowball (Porter 2) stem, so "files", "loaded" and "processors" meet their base forms,
+    and British and American spellings meet each other."""
+    return _stemmer().stemWord(american(term))
 
 
 def clean_extracted(text: str) -> str:

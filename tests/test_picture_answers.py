@@ -105,6 +105,19 @@ def test_the_picture_of_the_kind_asked_about_answers_over_a_higher_ranked_one():
     assert answer.startswith("Photograph in colour: possibly a toucan")
 
 
+def test_british_and_american_spellings_of_a_look_meet():
+    assert content_terms("grey colour centre organise") == content_terms(
+        "gray color center organize"
+    )
+    items = pictures(
+        "Photograph in colour: a bird; a flamingo (a tall wading bird with a long neck).",
+        "Photograph in colour: a bird; a crane. The subject is gray against a white background.",
+    )
+    # The describer writes "gray"; the question "grey".
+    answer = read("What kind of grey bird is standing in one of my photos?", items)
+    assert answer.startswith("Photograph in colour: a bird; a crane"), answer
+
+
 def test_a_line_labelled_with_what_is_asked_gives_its_value_first():
     items = evidence(
         "Screenshot.\nText in the image:\nKCharSelect\nCharacter: U+004C\n"
