@@ -17,6 +17,7 @@ from ingest.loaders.pdf_figures import PdfFigures
 from ingest.loaders.pdf_meta import with_metadata
 from ingest.loaders.pdf_tables import TableReader
 from ingest.loaders.pdf_text import garbled, may_be_garbled, pdfium_text
+from ingest.loaders.printed_matrices import matrix_segments
 from ingest.vision.ocr import MAX_OCR_PIXELS
 from rag.errors import CorruptFileError, EncryptedFileError, FileTooLargeError
 from rag.render import render
@@ -123,7 +124,11 @@ def load_pdf(
                     continue
             if text.strip():
                 yield Segment(text, page=number)
-                yield from tables.segments(number, text)  # one segment per table, row by row
+                laid_out = tables.segments(number, text)  # one segment per table, row by row
+                yield from laid_out
+                # A matrix R prints has one space between its columns, which the layout reader
+                # parts only in a long one: its shape does.
+                yield from matrix_segments(text, page=number, besides=laid_out)
             # Pictures with their captions, then the charts and diagrams drawn as vectors.
             found = _pictures(
                 page,

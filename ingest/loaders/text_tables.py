@@ -18,6 +18,7 @@ from ingest.loaders.fixed_width_tables import fixed_width_tables
 from ingest.loaders.grid_tables import boxes, grid_tables
 from ingest.loaders.markdown_tables import pipe_tables
 from ingest.loaders.pdf_table_layout import last_sentences
+from ingest.loaders.printed_matrices import printed_matrices
 from ingest.loaders.table_rows import table_segments
 
 MARKDOWN_SUFFIXES = {".md", ".markdown"}
@@ -50,6 +51,13 @@ def find_tables(text: str, suffix: str) -> list[TextTable]:
         tables += [
             table
             for table in fixed_width_tables(lines)
+            if not taken.intersection(range(table.first, table.last))
+        ]
+        # A printed matrix of two rows is too short for the fixed-width reader.
+        taken |= {i for table in tables for i in range(table.first, table.last)}
+        tables += [
+            table
+            for table in printed_matrices(lines)
             if not taken.intersection(range(table.first, table.last))
         ]
     return sorted(tables, key=lambda table: table.first)

@@ -1,0 +1,112 @@
+"""Matrices and data frames as R (and other numeric consoles) print them, read as tables.
+
+A PDF's text layer keeps one space between printed columns, so no gutter tells them apart;
+what does is the shape R prints: a header line of column names, then rows of a name followed by
+one number per column::
+
+                  b         c   s           [,1]      [,2]
+    cc1   1.4734061 0.9822707 1.5     [1,]     0 1.3863620
+    cc2   0.4015457 0.2676971 1.5     [2,]     0 0.2036739
+
+Only that shape is taken: a header of k names, at least ``MIN_ROWS`` lines that each hold a
+name and exactly k numbers (or k - 1, where the header's first name is the rows' own). Anything else (a coefficient table whose headers hold spaces, a
+printed vector "[1] 0 0 0", prose) stays text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ingest.document import Segment
+from ingest.loaders.aligned_text_tables import TextTable
+from ingest.loaders.table_rows import table_segments
+
+MIN_ROWS = 2
+CAPTION_CHARS = 160
+MAX_COLUMNS = 20
+MAX_LABEL_CHARS = 24
+# A printed number: "1.4734061", "-0.5", "1e-04", "NA", "Inf", "TRUE"; a minus sign may be
+# typeset as U+2212.
+_NUMBER = re.compile(
+    r"[-−+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-−+]?\d+)?%?|NA|NaN|-?Inf|TRUE|FALSE", re.ASCII
+)
+# A row name: R's "[3,]", or a name that is not a number and not a console prompt.
+_ROW_NAME = re.compile(r"\[\d+,\]|[^\s>+#\d\[][^\s]{0,39}")
+
+_DIMENSION_NAME = re.compile(r"[A-Za-z][\w.]{0,30}")
+
+
+def _is_number(token: str) -> bool:
+    return bool(_NUMBER.fullmatch(token))
+
+
+def _header(line: str) -> list[str] | None:
+    labels = line.split()
+    if not 2 <= len(labels) <= MAX_COLUMNS:
+        return None
+    if any(_is_number(label) or len(label) > MAX_LABEL_CHARS for label in labels):
+        return None
+    if labels[0] in (">", "+") or line.lstrip().startswith((">", "+", "#")):
+        return None  # a console prompt: code, not output
+    return labels
+
+
+def _row(line: str, columns: int) -> list[str] | None:
+    tokens = line.split()
+    if len(tokens) != columns + 1 or not _ROW_NAME.fullmatch(tokens[0]):
+        return None
+    if not all(_is_number(token) for token in tokens[1:]):
+        return None
+    return tokens
+
+
+def printed_matrices(lines: list[str]) -> list[TextTable]:
+    """Each printed matrix among ``lines`` (one text line each): its header and rows, the row
+    names first under an empty header."""
+    found = []
+    i = 0
+    while i < len(lines) - MIN_ROWS:
+        header = _header(lines[i])
+        if header is None:
+            i += 1
+            continue
+        # R heads the row names' column with the rows' dimension name when it has one
+        # ("topn [,1] [,2]" over "[1,] 1 2"), and prints the columns' dimension name alone on
+        # the line above ("row"): then the header is as long as a row.
+        named_rows = (
+            i > 0
+            and _DIMENSION_NAME.fullmatch(lines[i - 1].strip()) is not None
+            and _row(lines[i + 1], len(header) - 1) is not None
+        )
+        columns = len(header) - 1 if named_rows else len(header)
+        rows = []
+        end = i + 1
+        while end < len(lines) and (row := _row(lines[end], columns)) is not None:
+            rows.append(row)
+            end += 1
+        if len(rows) >= MIN_ROWS:
+            head = header if named_rows else ["", *header]
+            found.append(TextTable(first=i, last=end, rows=[head, *rows]))
+            i = end
+        else:
+            i += 1
+    return found
+
+
+def matrix_segments(
+    text: str, page: int | None = None, besides: Sequence[Segment] = ()
+) -> list[Segment]:
+    """The rows of each printed matrix in a page's ``text``, each table under the line printed
+    just above it (the command that printed it, or the sentence that introduces it). A matrix
+    whose first row's cells are among the table rows ``besides`` was read already."""
+    lines = text.split("\n")
+    read = "\n".join(segment.text for segment in besides)
+    segments = []
+    for table in printed_matrices(lines):
+        if read and all(f": {cell}" in read for cell in table.rows[1][1:]):
+            continue
+        above = lines[table.first - 1].strip() if table.first else ""
+        caption = above if len(above) <= CAPTION_CHARS else ""
+        segments += table_segments(table.rows, caption=caption, page=page)
+    return segments

@@ -1,0 +1,132 @@
+"""Matrices R prints, flattened to one space between columns as a PDF's text layer keeps them,
+read as table rows; the answer reader picks their cells by header, letter or place."""
+
+from __future__ import annotations
+
+from conftest import write_pdf
+from test_reader import evidence, read
+
+from ingest.document import Segment
+from ingest.loaders.pdf import load_pdf
+from ingest.loaders.printed_matrices import matrix_segments, printed_matrices
+from ingest.loaders.text_tables import text_segments
+from rag.reader.tables import answer_cell, parse_row
+
+# `colnames(cT) <- c("b", "c", "s"); cT` and `matrix(1:6, nrow = 2)`, as a PDF's text layer
+# gives them: one space apart.
+NAMED = """\
+> colnames(cT) <- c("b", "c", "s"); cT
+b c s
+cc1 1.4734061 0.9822707 1.5
+cc2 0.4015457 0.2676971 1.5
+If the minimal slope is set, the constants are as above."""
+NUMBERED = """\
+> m <- matrix(1:6, nrow = 2); m
+[,1] [,2] [,3]
+[1,] 1 3 5
+[2,] 2 4 6"""
+
+
+def test_a_printed_matrix_becomes_rows_under_its_column_names():
+    (segment,) = matrix_segments(NAMED, page=7)
+    assert segment.page == 7
+    assert segment.text.splitlines() == [
+        '> colnames(cT) <- c("b", "c", "s"); cT',
+        "cc1 — b: 1.4734061 — c: 0.9822707 — s: 1.5",
+        "cc2 — b: 0.4015457 — c: 0.2676971 — s: 1.5",
+    ]
+    # Named dimensions: the rows' name heads the row names.
+    (dims,) = matrix_segments("row\ntopn [,1] [,2]\n[1,] 1 2\n[2,] 18 35")
+    assert dims.text.splitlines() == [
+        "row",
+        "topn: [1,] — [,1]: 1 — [,2]: 2",
+        "topn: [2,] — [,1]: 18 — [,2]: 35",
+    ]
+    (numbered,) = matrix_segments(NUMBERED)
+    assert numbered.text.splitlines()[1:] == [
+        "[1,] — [,1]: 1 — [,2]: 3 — [,3]: 5",
+        "[2,] — [,1]: 2 — [,2]: 4 — [,3]: 6",
+    ]
+
+
+def test_what_is_not_a_printed_matrix_stays_text():
+    not_matrices = [
+        # A printed vector has no header.
+        "> x\n[1] 0 0 0 0\n[1] 1 1 1 1\n[1] 2 2 2 2",
+        # A coefficient table's headers hold spaces: the counts do not match.
+        "Estimate Std. Error t value\n(Intercept) 1.2 0.5 2.4\nx 0.3 0.1 3.0",
+        # A console prompt is code, not a header.
+        "> a b\nx 1 2\ny 3 4",
+        # One row is no table.
+        "b c s\ncc1 1.47 0.98 1.5\nThe constants above hold for 95% efficiency.",
+        # Prose.
+        "The options are listed below\nwith their defaults\nand meanings.",
+    ]
+    for text in not_matrices:
+        assert printed_matrices(text.split("\n")) == [], text
+
+
+def test_a_matrix_the_layout_reader_read_already_is_not_read_twice():
+    (segment,) = matrix_segments(NAMED)
+    assert matrix_segments(NAMED, besides=[segment]) == []
+
+
+def test_a_pdf_page_and_a_text_file_give_the_matrix_rows(tmp_path):
+    path = write_pdf(tmp_path / "constants.pdf", [NAMED.split("\n")])
+    loaded = load_pdf(
+        path,
+        path.read_bytes(),
+        max_pages=5,
+        scan_min_chars=0,
+        render_dpi=72,
+        read_text=lambda _: "",
+    )
+    texts = [part.text for part in loaded.parts if isinstance(part, Segment)]
+    assert any("cc2 — b: 0.4015457 — c: 0.2676971 — s: 1.5" in t for t in texts), texts
+    rows = [s.text for s in text_segments(NUMBERED, ".txt")]
+    assert any("[2,] — [,1]: 2 — [,2]: 4 — [,3]: 6" in t for t in rows), rows
+
+
+def test_a_cell_is_asked_for_by_a_one_letter_header_or_by_its_place():
+    named = parse_row("cc2 — b: 0.4015457 — c: 0.2676971 — s: 1.5")
+    assert named[0].header == "" and named[0].value == "cc2"  # the row name is the key
+    assert answer_cell("What c value goes with the cc2 row?", named).value == "0.2676971"
+    assert answer_cell("What is in the last column of the cc2 row?", named).value == "1.5"
+    numbered = parse_row("cc1 — [,1]: 0 — [,2]: 1.3863620 — [,3]: 1.5 — [,4]: 4.7773893")
+    assert answer_cell("What is in the second column of the cc1 row?", numbered).value == (
+        "1.3863620"
+    )
+    assert answer_cell("What does column 4 hold for cc1?", numbered).value == "4.7773893"
+    # "a" is the article, never the header of that name.
+    lettered = parse_row("cc1 — a: 1.387 — b: 1.5")
+    assert answer_cell("What is a good value of b for cc1?", lettered).value == "1.5"
+
+
+def test_the_row_a_question_names_answers_with_its_cell():
+    rows = matrix_segments(NAMED)[0].text
+    prose = "The LQQ constants cT: one row per setting, one column per constant value."
+    assert read(
+        "In the LQQ constants, what c value goes with the cc2 row?", evidence(prose, rows)
+    ) == ("0.2676971 — cc2 — b: 0.4015457 — c: 0.2676971 — s: 1.5 [2]")
+
+
+def test_a_row_the_question_names_answers_before_a_number_labelled_in_code():
+    # The command that printed the matrix labels a number "b.c", which the question's "c"
+    # would pick; the row the question names holds the cell.
+    code = (
+        "The LQQ constants cT, one row per setting:\n"
+        "> cT <- rbind(cc1 = findc(b.c = 1.5, eff = 0.95),\n+ cc2 = findc(b.c = 1.5, bp = 0.50))"
+    )
+    rows = matrix_segments(NAMED)[0].text
+    answer = read("In the LQQ constants, what c value goes with the cc2 row?", evidence(code, rows))
+    assert answer.startswith("0.2676971 — cc2 — b: 0.4015457"), answer
+
+
+def test_a_key_after_a_caption_or_a_group_label_names_the_row():
+    from rag.reader.tables import names_row
+
+    captioned = parse_row("Table 2: Regression error — randomForest — Min.: 2.99 — Mean: 3.35")
+    assert captioned[0] == type(captioned[0])("", "randomForest")
+    assert names_row("What mean error did randomForest get?", captioned)
+    grouped = parse_row("Kappa — method: svm — Mean: 0.77")
+    assert names_row("What mean kappa did svm get?", grouped)
