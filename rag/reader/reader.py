@@ -272,12 +272,16 @@ class Reader:
         if _reads_labels(asked):
             # "What p-value does the test print?": "p = 0.22" states it under its name.
             lowered = asked.text.lower()
-            # (Every row of a table prints its numbers under the same headers: the rules on
-            # cells pick the row.)
-            candidates = sorted(
-                candidates,
-                key=lambda c: c.signals.table_row or not labelled_numbers(lowered, c.text),
-            )
+
+            # Every row of a table prints its numbers under the same headers: the rules on
+            # cells pick the row, and a row whose key the question states ("the cc2 row") goes
+            # first.
+            def labelled(c: Candidate) -> int:
+                if c.signals.table_row:
+                    return 0 if c.signals.row_key else 2
+                return 1 if labelled_numbers(lowered, c.text) else 2
+
+            candidates = sorted(candidates, key=labelled)
         if asked.wants is Wants.PERSON and _ASKS_PUBLISHER.search(asked.text):
             # "Who published the book?": a publisher ("Springer-Verlag") before the authors
             # and the teams a reference list also names.

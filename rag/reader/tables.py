@@ -20,6 +20,8 @@ _CAPTION = re.compile(r"^\s*(table|figure|fig\.)\s+[\w.-]+\s*:", re.IGNORECASE)
 SEPARATOR = " — "
 KEY_TIE = 0.01  # less than any difference in header hits (whole and half matches)
 _WORD = re.compile(r"[^\s,;:?!()\"']+")
+_BARE_KEY = re.compile(r"^\s*\S(?:[^:]{0,38}\S)?\s*$")
+
 _ORDINAL_WORDS = [
     "first",
     "second",
@@ -44,6 +46,14 @@ _ORDINAL_WORDS = [
 ]
 # "ranked fourth", "the 3rd place": a place in an order, which a rank column gives as a number.
 _ORDINAL = re.compile(r"\b(?:(\d{1,3})(?:st|nd|rd|th)|(" + "|".join(_ORDINAL_WORDS) + r"))\b", re.I)
+# "the last column", "the third column", "column 2": a column by its place. A printed matrix
+# heads its unnamed columns "[,1]", "[,2]" ...
+_COLUMN_PLACE = re.compile(
+    r"\b(?:(last|final)|(\d{1,2})(?:st|nd|rd|th)?|(" + "|".join(_ORDINAL_WORDS) + r"))\s+column\b"
+    r"|\bcolumn\s+(\d{1,2})\b",
+    re.IGNORECASE,
+)
+_NUMBERED_HEADER = re.compile(r"^\[,(\d+)\]$")
 _NUMBER = re.compile(r"(?<![\w.,])\d+(?:\.\d+)?(?![\w%])")
 
 
@@ -64,17 +74,51 @@ def parse_row(line: str) -> list[Cell] | None:
         match = _CELL.match(part)
         if match:
             cells.append(Cell(match.group(1).strip(), match.group(2).strip()))
-    return cells if len(cells) >= 2 else None
+        elif not cells and _BARE_KEY.match(part):
+            # A key column without a header (a printed matrix's row names): "cc1 — b: 1.47".
+            cells.append(Cell("", part.strip()))
+    return cells if len(cells) >= 2 and any(c.header for c in cells) else None
+
+
+def _cell_at_place(question: str, cells: list[Cell]) -> Cell | None:
+    """The cell in the column the question names by its place, or None."""
+    match = _COLUMN_PLACE.search(question)
+    if not match:
+        return None
+    if match.group(1):
+        return cells[-1]
+    if match.group(3):
+        place = _ORDINAL_WORDS.index(match.group(3).lower()) + 1
+    else:
+        place = int(match.group(2) or match.group(4))
+    numbered = [c for c in cells if (m := _NUMBERED_HEADER.match(c.header)) and int(m[1]) == place]
+    if numbered:
+        return numbered[0]
+    return cells[place - 1] if 0 < place <= len(cells) else None
+
+
+def _letter_headers(question: str, cells: list[Cell]) -> Cell | None:
+    """A one-letter header ("c" of "b c s") that the question names as a word of its own: "what
+    c value". ("a" is the article, never a header the question names.)"""
+    letters = {w for w in re.findall(r"(?<![\w'’-])([b-zB-Z])(?![\w'’(-])", question)}
+    named = [c for c in cells if len(c.header) == 1 and c.header in letters]
+    return named[0] if len(named) == 1 else None
 
 
 def answer_cell(question: str, cells: list[Cell]) -> Cell | None:
-    """The cell the question asks for: its header is named by the question, its value is not."""
+    """The cell the question asks for: its header is named by the question, its value is not;
+    or the column it names by its place ("the last column")."""
+    placed = _cell_at_place(question, cells) or _letter_headers(question, cells)
+    if placed is not None:
+        return placed
     q_terms = set(content_terms(question))
     # A header may abbreviate the question's phrase: "eol" for "end of life".
     q_terms |= {a for a, terms in initialisms(question).items() if len(terms) > 1}
     lowered = question.lower()
     stated = ordinals(question) | spelled_numbers(question)
     best: tuple[float, Cell] | None = None
+    # The first headed cell: the key, or the column beside a key that has no header.
+    first = next((i for i, cell in enumerate(cells) if cell.header), 0)
     for index, cell in enumerate(cells):
         if cell.value.lower() in lowered or cell.value in stated:
             continue  # the question states this cell: it picks the row
@@ -82,7 +126,7 @@ def answer_cell(question: str, cells: list[Cell]) -> Cell | None:
         # The first cell is the row's key: a question that names its header and another
         # one as much ("female non-smokers ... with Alzheimer's") picks the row by it and
         # asks for the other.
-        header_hits -= KEY_TIE if index == 0 and header_hits else 0.0
+        header_hits -= KEY_TIE if index == first and header_hits else 0.0
         if header_hits > 0 and (best is None or header_hits > best[0]):
             best = (header_hits, cell)
     return best[1] if best else None
@@ -109,9 +153,13 @@ def names_row(question: str, cells: list[Cell]) -> bool:
     states a number of the row under a header it names, in digits or words: "laid seven eggs"
     names the row with "eggs_laid: 7", "ranked fourth" the row with "Rank: 4"."""
     asked = {word.rstrip(".").lower() for word in _WORD.findall(question)}
-    key = [word.rstrip(".").lower() for word in _WORD.findall(cells[0].value)]
-    if key and all(word in asked for word in key):
-        return True
+    # A key without a header may be a group's label ("Kappa — method: svm"): the first cell
+    # with a header is a key as well.
+    keys = cells[:2] if not cells[0].header else cells[:1]
+    for cell in keys:
+        key = [word.rstrip(".").lower() for word in _WORD.findall(cell.value)]
+        if key and all(word in asked for word in key):
+            return True
     numbers = ordinals(question) | spelled_numbers(question) | set(_NUMBER.findall(question))
     if not numbers:
         return False
