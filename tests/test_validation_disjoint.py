@@ -76,14 +76,19 @@ def test_without_the_dev_set_the_check_says_it_was_skipped(verify, tmp_path):
         ("val8-unans-101", True),
         ("val9-unans-52", True),
         ("val9-unans-101", True),
-        ("val10-unans-52", False),
+        ("val10-unans-58", True),
+        ("val10-unans-100", True),
+        ("val11-unans-52", False),
+        ("val1-unans-52", False),
+        ("val0-unans-52", False),
+        ("val10-unans-5", False),
         ("val7-unans-1000", False),
         ("val7-unans-4", False),
         ("val6-img-34", False),
         ("val5-img-33", False),
     ],
 )
-def test_ids_name_one_of_the_nine_batches_and_the_kind(verify, qid, ok):
+def test_ids_name_one_of_the_ten_batches_and_the_kind(verify, qid, ok):
     question = {"id": qid, "question": "Who?", "answers": [], "sources": [], "kind": "unanswerable"}
     line = json.dumps(question)
     ids, cited, counts = set(), set(), {}
