@@ -13,7 +13,7 @@ from PIL import Image
 
 from ingest.deadline import Deadline
 from ingest.document import LoadedDocument, PageImage, Segment
-from ingest.loaders.pdf_figures import PdfFigures
+from ingest.loaders.pdf_figures import PdfFigures, as_page_text_says
 from ingest.loaders.pdf_meta import with_metadata
 from ingest.loaders.pdf_tables import TableReader
 from ingest.loaders.pdf_text import garbled, may_be_garbled, pdfium_text
@@ -138,7 +138,8 @@ def load_pdf(
                 left_out=left_out,
                 check=check,
             )
-            yield from figures.on_page(number, found)
+            for part in figures.on_page(number, found):
+                yield as_page_text_says(part, text) if isinstance(part, Segment) else part
         tables.close()
         figures.close()
         scans.close()

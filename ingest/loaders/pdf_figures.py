@@ -23,7 +23,8 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 
-from ingest.document import PageImage
+from ingest.document import PageImage, Segment
+from ingest.loaders.pdf_axes import Text, find_plots
 from ingest.loaders.pdf_chart_lines import read_line_chart
 from ingest.loaders.pdf_text import ot1_ligatures
 from rag.render import render
@@ -120,8 +121,9 @@ class PdfFigures:
             self._document.close()
             self._document = None
 
-    def on_page(self, number: int, pictures: Iterable[PageImage]) -> Iterator[PageImage]:
-        """The page's pictures with captions and drawn text, then its rendered drawings."""
+    def on_page(self, number: int, pictures: Iterable[PageImage]) -> Iterator[PageImage | Segment]:
+        """The page's pictures with captions and drawn text, then its rendered drawings, then
+        the plots outside them, told in words."""
         pictures = list(pictures)
         try:
             found = self._figures(number, pictures)
@@ -139,20 +141,21 @@ class PdfFigures:
             self._document = pdfium.PdfDocument(self._data, password=self._password)
         return self._document
 
-    def _figures(self, number: int, pictures: list[PageImage]) -> list[PageImage]:
+    def _figures(self, number: int, pictures: list[PageImage]) -> list[PageImage | Segment]:
         page = self.document()[number - 1]
         try:
             textpage = page.get_textpage()
             try:
-                lines = text_lines(textpage)
+                runs = text_runs(textpage)
                 return locate(
                     page,
                     number,
                     pictures,
-                    lines,
+                    merge_runs(runs),
                     textpage,
                     dpi=self.dpi,
                     max_pixels=self.max_pixels,
+                    runs=runs,
                 )
             finally:
                 textpage.close()
@@ -169,7 +172,12 @@ def locate(
     *,
     dpi: int,
     max_pixels: int = FIGURE_MAX_PIXELS,
-):
+    runs: list[Line] | None = None,
+) -> list[PageImage | Segment]:
+    """The page's pictures with their captions and drawn text, its drawings rendered, and the
+    plots read from the text of their axes (``runs``): a plot in a figure is told in the
+    figure's chunk, one outside any figure (too few paths to be a drawing) in a segment of its
+    own."""
     crop = tuple(page.get_cropbox())
     height = crop[3] - crop[1]
     captions = find_captions(lines)
@@ -188,18 +196,28 @@ def locate(
     for figure in placed:
         if not figure.caption:
             figure.lead_in = lead_in(lines, figure.box)
-    result: list[PageImage] = list(unplaced)
+    result: list[PageImage | Segment] = list(unplaced)
     rotated = page.get_rotation() % 360 != 0
+    plots = find_plots([Text(run.text, run.box) for run in runs or []])
+    told: set[int] = set()
+
+    def axes_in(box: Box) -> str:
+        """The sentences of the plots whose ticks stand in ``box``."""
+        mine = [i for i, plot in enumerate(plots) if i not in told and inside(plot.box, box)]
+        told.update(mine)
+        return " ".join(plots[i].sentence for i in mine)
+
     drawn = 0
     for figure in sorted(figures, key=lambda f: (-f.box[3], f.box[0])):
-        inside = drawn_text(lines, figure.box)
+        inside_text = drawn_text(lines, figure.box)
         if figure.picture is not None:
             result.append(
                 replace(
                     figure.picture,
                     caption=figure.caption,
-                    drawn_text=inside,
+                    drawn_text=inside_text,
                     lead_in=figure.lead_in,
+                    chart=" ".join(c for c in (figure.picture.chart, axes_in(figure.box)) if c),
                 )
             )
             continue
@@ -215,11 +233,48 @@ def locate(
                 page=number,
                 name=name,
                 caption=figure.caption,
-                drawn_text=inside,
-                chart=chart,
+                drawn_text=inside_text,
+                chart=" ".join(c for c in (chart, axes_in(figure.box)) if c),
             )
         )
+    loose = [
+        f"{_caption_below(plot.box, captions, height)}\n{plot.sentence}".lstrip()
+        for i, plot in enumerate(plots)
+        if i not in told
+    ]
+    if loose:
+        result.append(Segment("\n".join(loose), page=number))
     return result
+
+
+def as_page_text_says(segment: Segment, page_text: str) -> Segment:
+    """``segment`` (plots told outside any figure) with each caption line as the page's own
+    text has it: pdfium's runs drop what pypdf keeps ("0.902 · (1.5, 3.5, 8)")."""
+    lines = page_text.split("\n")
+    told = []
+    for line in segment.text.split("\n"):
+        match = CAPTION.match(line)
+        if match:
+            label = f"{match.group('label')} {match.group('number')}".lower()
+            same = [
+                own
+                for own in lines
+                if (m := CAPTION.match(own.strip()))
+                and f"{m.group('label')} {m.group('number')}".lower() == label
+            ]
+            line = same[0].strip() if len(same) == 1 else line
+        told.append(line)
+    return replace(segment, text="\n".join(told))
+
+
+def _caption_below(box: Box, captions: list[Caption], page_height: float) -> str:
+    """The figure caption nearest below ``box`` (a plot told outside any figure), or ""."""
+    below = [
+        c
+        for c in captions
+        if c.figure and c.box[3] <= box[1] and box[1] - c.box[3] <= CAPTION_REACH * page_height
+    ]
+    return min(below, key=lambda c: box[1] - c.box[3]).text if below else ""
 
 
 # Text ---------------------------------------------------------------------------------------
@@ -227,13 +282,23 @@ def locate(
 
 def text_lines(textpage) -> list[Line]:
     """pdfium's text runs grouped into lines, top to bottom, each left to right."""
+    return merge_runs(text_runs(textpage))
+
+
+def text_runs(textpage) -> list[Line]:
+    """pdfium's text runs, each with its box, in the page's character order."""
     runs: list[Line] = []
     for box, text in zip(run_boxes(textpage), run_texts(textpage), strict=True):
         # A TeX document's caption keeps its ligatures ("graph file", not "graph le").
         text = " ".join(ot1_ligatures(text).split())
         if text:
             runs.append(Line(text, box))
-    runs.sort(key=lambda r: (-r.box[3], r.box[0]))
+    return runs
+
+
+def merge_runs(runs: list[Line]) -> list[Line]:
+    """Runs grouped into lines, top to bottom, each left to right."""
+    runs = sorted(runs, key=lambda r: (-r.box[3], r.box[0]))
     # Runs side by side make a line, whatever order they come in: union-find over the pairs
     # that overlap vertically (runs are sorted by top, so the scan stops early).
     parent = list(range(len(runs)))
