@@ -1182,3 +1182,15 @@ def test_of_a_document_that_names_the_thing_asked_the_passage_that_names_it_answ
     assert answer.startswith(
         "The constant k for 95% efficiency of the regression estimator is 4.685"
     ), answer
+
+
+def test_an_axis_named_by_its_letter_is_the_plot_s_horizontal_or_vertical_one():
+    plot = evidence(
+        'Plot: the horizontal (x) axis is labelled "Time since insertion", with ticks from 0 at '
+        "the left to 500 at the right. The plot's vertical (y) axis is labelled "
+        '"Cumulative hazard of the kidney data", with ticks from 0 at the bottom to 4 at the top.'
+    )
+    answer = read("What does the x axis of the kidney cumulative hazard plot measure?", plot)
+    assert answer.startswith("Plot: the horizontal (x) axis"), answer
+    answer = read("What is the top tick of the y-axis of the kidney data plot?", plot)
+    assert answer.startswith("The plot's vertical (y) axis"), answer

@@ -282,6 +282,18 @@ class Reader:
                 return 1 if labelled_numbers(lowered, c.text) else 2
 
             candidates = sorted(candidates, key=labelled)
+        direction = _axis_direction(asked.text)
+        if direction:
+            # "What does the x axis measure?" is answered by a plot's sentence on its
+            # horizontal axis, not by the vertical axis's title, however much of the question
+            # that title shares.
+            other = "vertical" if direction == "horizontal" else "horizontal"
+
+            def on_axis(c: Candidate) -> int:
+                text = c.text.lower()
+                return 0 if f"{direction} (" in text else 2 if f"{other} (" in text else 1
+
+            candidates = sorted(candidates, key=on_axis)
         if asked.wants is Wants.PERSON and _ASKS_PUBLISHER.search(asked.text):
             # "Who published the book?": a publisher ("Springer-Verlag") before the authors
             # and the teams a reference list also names.
@@ -340,6 +352,9 @@ class Reader:
         q_terms = content_terms(question)
         if asked.asks_default:  # "unless told otherwise": the text says "by default"
             q_terms += [t for t in content_terms("default") if t not in q_terms]
+        # "the x axis" names its direction with a letter, which is too short to be a term: the
+        # plot's reading says "horizontal (x) axis".
+        q_terms += [t for t in content_terms(_axis_direction(question)) if t not in q_terms]
         # "What does -N do?": an option is a term of its own, which stemming would drop.
         asked_options = _option_terms(asked.text) - _option_terms(_set_aside(asked.text))
         q_terms += sorted(asked_options - set(q_terms))
@@ -697,6 +712,18 @@ def _headed_by_question_word(asked: Question, unit: str) -> bool:
         return False
     words = (match.group(1) or match.group(2)).split()
     return bool(set(content_terms(words[-1])) & _question_terms(asked.text))
+
+
+_AXIS = re.compile(r"\b([xy])[- ]?axis\b", re.IGNORECASE)
+
+
+def _axis_direction(question: str) -> str:
+    """The direction of the axis a question names by its letter: "horizontal" for "the x
+    axis", "vertical" for "the y-axis", else ""."""
+    match = _AXIS.search(question)
+    if not match:
+        return ""
+    return "horizontal" if match.group(1).lower() == "x" else "vertical"
 
 
 @functools.lru_cache(maxsize=64)
