@@ -17,19 +17,17 @@ from __future__ import annotations
 
 import re
 
+from rag.text import AMERICAN_SPELLINGS
+
 # A British spelling and the American one, both ways: documents come in either.
-_SPELLINGS = [
-    (re.compile(r"(?<=\w\w\w)our(?=(?:s|ed|ing|ful|less|ize|ise|ization|isation)?$)"), "or"),
+_BRITISH_SPELLINGS = [
     (re.compile(r"^(col|hum|fav|lab|behavi|neighb|flav|arm|hon|vap|harb|rum)or"), r"\1our"),
-    (re.compile(r"^grey"), "gray"),
     (re.compile(r"^gray"), "grey"),
-    (re.compile(r"(?<=\w\w)tre(?=s$|d$|$)"), "ter"),  # centre, metre, litre, fibre
     (re.compile(r"^(cen|met|lit|fib)ter(?=s$|ed$|$)"), r"\1tre"),
     (re.compile(r"^licen[cs]e"), "licence"),
-    (re.compile(r"^licence"), "license"),
-    (re.compile(r"(?<=\w\w\w)is(?=(?:e|es|ed|ing|ation|ations)$)"), "iz"),  # organise, colourise
     (re.compile(r"(?<=\w\w\w)iz(?=(?:e|es|ed|ing|ation|ations)$)"), "is"),
 ]
+_SPELLINGS = [*AMERICAN_SPELLINGS, *_BRITISH_SPELLINGS]
 
 # The user's word for a kind of picture, and the describer's (ingest/vision/kind.py).
 _PICTURE_KINDS = [

@@ -245,8 +245,8 @@ def _stemmer():
 
 # A British spelling and the American one it is compared as: "grey" meets "gray", "colour"
 # meets "color", "centre" "center", "organise" "organize" (rag/query_words.py brings both to
-# keyword search).
-_AMERICAN = [
+# keyword search, with the rules the other way round).
+AMERICAN_SPELLINGS = [
     (re.compile(r"(?<=\w\w\w)our(?=(?:s|ed|ing|ful|less|ize|ise|ization|isation)?$)"), "or"),
     (re.compile(r"^grey"), "gray"),
     (re.compile(r"(?<=\w\w)tre(?=s$|d$|$)"), "ter"),
@@ -257,7 +257,7 @@ _AMERICAN = [
 
 def american(word: str) -> str:
     """``word`` (lower-case) in American spelling: "colour" -> "color"."""
-    for pattern, replacement in _AMERICAN:
+    for pattern, replacement in AMERICAN_SPELLINGS:
         word = pattern.sub(replacement, word)
     return word
 

@@ -99,6 +99,19 @@ def test_a_table_of_numbers_and_plotted_digits_are_no_axes():
     assert find_plots(HAZARD[:6] + marks) == []
 
 
+def loaded_parts(page: list[str]) -> list:
+    """What load_pdf yields for a one-page PDF drawn with ``page``'s operators."""
+    loaded = load_pdf(
+        Path("t.pdf"),
+        build([page]),
+        max_pages=5,
+        scan_min_chars=0,
+        render_dpi=72,
+        read_text=lambda _: "",
+    )
+    return list(loaded.parts)
+
+
 def rotated(x: float, y: float, words: str, size: float = 9) -> str:
     """Text turned a quarter anticlockwise, read bottom to top, as R draws a y axis title."""
     return f"BT /F1 {size} Tf 0 1 -1 0 {x} {y} Tm ({words}) Tj ET"
@@ -112,15 +125,8 @@ def test_a_plot_outside_any_figure_is_a_segment_under_its_caption():
         rotated(100, 255, "Cumulative Hazard"),
         text(72, 100, "Figure 2: Cumulative hazard of the kidney data.", "F1", 10),
     ]
-    loaded = load_pdf(
-        Path("t.pdf"),
-        build([page]),
-        max_pages=5,
-        scan_min_chars=0,
-        render_dpi=72,
-        read_text=lambda _: "",
-    )
-    told = [p.text for p in loaded.parts if isinstance(p, Segment) and "(x) axis" in p.text]
+    parts = loaded_parts(page)
+    told = [p.text for p in parts if isinstance(p, Segment) and "(x) axis" in p.text]
     assert told == [
         "Figure 2: Cumulative hazard of the kidney data.\n"
         'Plot of "Cumulative Hazard" against "Time since catheter insertion": the horizontal '
@@ -139,22 +145,15 @@ def test_a_plot_in_a_drawn_figure_is_told_in_the_figure_s_chunk():
         text(260, 150, "Days since insertion", "F1", 8),
         text(72, 120, "Figure 3: Events per interval.", "F1", 10),
     ]
-    loaded = load_pdf(
-        Path("t.pdf"),
-        build([page]),
-        max_pages=5,
-        scan_min_chars=0,
-        render_dpi=72,
-        read_text=lambda _: "",
-    )
-    (figure,) = [p for p in loaded.parts if isinstance(p, PageImage)]
+    parts = loaded_parts(page)
+    (figure,) = [p for p in parts if isinstance(p, PageImage)]
     assert figure.caption == "Figure 3: Events per interval."
     assert figure.chart == (
         'Plot: the horizontal (x) axis is labelled "Days since insertion", with ticks from 0 at '
         "the left to 500 at the right. The plot's vertical (y) axis has ticks from 0 at the "
         "bottom to 40 at the top."
     )
-    assert not [p for p in loaded.parts if isinstance(p, Segment) and "(x) axis" in p.text]
+    assert not [p for p in parts if isinstance(p, Segment) and "(x) axis" in p.text]
 
 
 def test_a_plot_s_caption_is_written_as_the_page_text_has_it():
