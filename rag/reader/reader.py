@@ -997,11 +997,11 @@ def _weigh_names(
         # Of a document that names them, a passage whose chunk does not is likely about a
         # neighbouring section ("the constant for 95% efficiency" under Huber, not Tukey). A
         # table's rows leave the names to its caption and the prose around it.
-        chunk = "" if cand.signals.table_row else evidence[cand.evidence_index].chunk.text
+        chunk = "" if cand.signals.table_row else evidence[cand.evidence_index].chunk.text.lower()
         return sum(
             MISSING_NAME_PENALTY
             if not _contains(text, name)
-            else (OTHER_SECTION_PENALTY if chunk and not _contains(chunk.lower(), name) else 0.0)
+            else (OTHER_SECTION_PENALTY if chunk and not _contains(chunk, name) else 0.0)
             for name in asked.named
         )
 

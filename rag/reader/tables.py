@@ -7,6 +7,7 @@ that the question does not already state.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -140,11 +141,13 @@ def ordinals(question: str) -> set[str]:
     }
 
 
-def spelled_numbers(question: str) -> set[str]:
+@functools.lru_cache(maxsize=64)
+def spelled_numbers(question: str) -> frozenset[str]:
     """The numbers ``question`` writes in words, as digits: "laid seven eggs" -> {"7"}. (A lone
     "one" or "two" is left as a word: "which one", "the two columns".)"""
     written = set(_NUMBER.findall(question))
-    return set(_NUMBER.findall(alpha2digit(question, "en"))) - written
+    # Read once per question: every table row read for it asks again.
+    return frozenset(_NUMBER.findall(alpha2digit(question, "en"))) - written
 
 
 def names_row(question: str, cells: list[Cell]) -> bool:
