@@ -1194,3 +1194,63 @@ def test_an_axis_named_by_its_letter_is_the_plot_s_horizontal_or_vertical_one():
     assert answer.startswith("Plot: the horizontal (x) axis"), answer
     answer = read("What is the top tick of the y-axis of the kidney data plot?", plot)
     assert answer.startswith("The plot's vertical (y) axis"), answer
+
+
+def test_a_number_joined_to_a_name_is_part_of_it_and_a_range_before_its_unit_is_one():
+    assert spans(Wants.NUMBER, "It runs on x86, x86-64 and Arm, and reads UTF-8 text.") == []
+    assert spans(Wants.NUMBER, "It is generally 2-6x as fast, and a pass takes 1–2 seconds.") == [
+        "2-6x",
+        "1–2 seconds",
+    ]
+    platforms = evidence(
+        "The codec uses SIMD instructions to accelerate compression on x86, x86-64 and Arm "
+        "systems. On such systems, the codec is generally 2-6x as fast as the reference one."
+    )
+    question = "Roughly how much faster than the reference is the codec on x86 systems?"
+    assert read(question, platforms).startswith("2-6x — On such systems"), read(question, platforms)
+
+
+def test_a_decimal_is_no_release():
+    assert spans(Wants.VERSION, "Note that this can be a decimal such as 0.5.") == []
+    # A release is named by its program, by "v", by more than one dot, or among words on
+    # releases.
+    assert spans(Wants.VERSION, "pv 1.6 adds the option.") == ["1.6"]
+    assert spans(Wants.VERSION, "The option was added in 0.5.") == ["0.5"]
+    assert spans(Wants.VERSION, "It needs at least 1.2.3.") == ["1.2.3"]
+    entry = evidence(
+        "-D, --delay-start SEC: Wait until SEC seconds have passed before showing any progress "
+        "information. Note that this can be a decimal such as 0.5."
+    )
+    assert read("In which release of pv did the --delay-start option first appear?", entry) == ""
+
+
+def test_a_default_asked_in_other_words_is_refused_where_no_sentence_states_one():
+    readme = evidence(
+        "The codec's compressor has separate quality settings for luminance and chrominance. "
+        "In many cases, its performance rivals that of proprietary JPEG codecs."
+    )
+    question = "What JPEG quality does the compressor use when I don't pass a quality setting?"
+    assert analyse(question).asks_default
+    assert read(question, readme) == ""
+    stated = evidence(
+        "The compressor has separate quality settings for luminance and chrominance. "
+        "If no quality setting is given, the compressor uses the default quality of 75."
+    )
+    assert "75" in read(question, stated)
+
+
+def test_a_title_page_gives_its_author_without_the_title_words_before_the_name():
+    title = evidence(
+        "Fast Solvers: Accelerating the Convergence of EM, MM\nand Other Fixed-Point Algorithms\n"
+        "Ravi Varadhan\n1 Overview\nThe package accelerates slowly-convergent mappings."
+    )
+    question = "Who wrote the guide on accelerating EM and MM algorithms?"
+    assert read(question, title).startswith("Ravi Varadhan — "), read(question, title)
+    # A common word that opens a run of capitals does not swallow the name after it, and a
+    # byline's date is no part of the name.
+    assert spans(Wants.PERSON, "and Other Fixed-Point Algorithms Ravi Varadhan") == [
+        "Fixed-Point Algorithms Ravi Varadhan"
+    ]
+    assert spans(Wants.PERSON, "Using Iterators Rich Calaway January 16, 2022") == [
+        "Iterators Rich Calaway"
+    ]

@@ -85,6 +85,7 @@ _EXCLUSION = re.compile(
     re.IGNORECASE,
 )
 _DEFAULT = re.compile(r"\bdefault", re.IGNORECASE)
+_NATIVELY = re.compile(r"\bout of the box\b", re.IGNORECASE)
 # The entries of a list that a line ending in ":" introduces, at most this many units on.
 LIST_REACH = 8
 # An entry is as relevant as this share of what introduces its list.
@@ -260,8 +261,17 @@ class Reader:
                 # What holds when nothing is set, asked in other words or as a behaviour, may be
                 # told without the word ("h = 260" in a signature); a sentence that does say
                 # "default" comes first.
+                # Unless a behaviour is asked, one that does neither, and states no value,
+                # does not answer it ("out of the box" may also ask what is there natively,
+                # which a sentence tells as a fact).
+                told_as_fact = _ASKS_BEHAVIOUR.search(question) or _NATIVELY.search(question)
                 candidates = sorted(
-                    candidates, key=lambda c: not _DEFAULT.search(f"{c.text} {c.follows}")
+                    (
+                        c
+                        for c in candidates
+                        if c.spans or _DEFAULT.search(f"{c.text} {c.follows}") or told_as_fact
+                    ),
+                    key=lambda c: not _DEFAULT.search(f"{c.text} {c.follows}"),
                 )
         if "types" in self.parts and (asked.wants in REQUIRED_SPAN or asked.shape or asked.measure):
             candidates = [c for c in candidates if c.spans]
@@ -684,7 +694,20 @@ def _new_spans(asked: Question, sentence: str) -> list[str]:
         # value the question's word labels comes first.
         labelled = labelled_numbers(lowered, sentence)
         found = [*labelled, *(s for s in found if s not in labelled)]
+    if asked.wants is Wants.PERSON:
+        found = [_after_asked_words(s, asked) for s in found]
     return [s for s in found if s and s.lower() not in lowered and not _asked_word(s, asked)]
+
+
+def _after_asked_words(name: str, asked: Question) -> str:
+    """A name without the title words before it that the question uses: a title page runs
+    "... Fixed-Point Algorithms Ravi Varadhan" together, and a person's name does not share the
+    words of a question about their work. A name is kept whole when less would be left than
+    two words."""
+    words = name.split()
+    q_terms = _question_terms(asked.text)
+    last = max((i for i, w in enumerate(words) if set(content_terms(w)) & q_terms), default=-1)
+    return " ".join(words[last + 1 :]) if 0 <= last <= len(words) - 3 else name
 
 
 def _asked_word(span: str, asked: Question) -> bool:

@@ -25,8 +25,11 @@ _NUMBER_WORDS = (
     r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
     r"forty|fifty|sixty|hundred|thousand|million|billion|a dozen|once|twice"
 )
+# "x86-64", "UTF-8", "ISO-8859-1": a number joined to a name by a hyphen is part of the name.
+# "2-6x", "1–2 seconds": a range before its unit is one quantity.
 NUMBER_WITH_UNIT = re.compile(
-    rf"(?<![\w.])(?:[$€£¥]\s?)?(?:0x[0-9a-f]+|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|"
+    rf"(?<![\w.])(?<!\w-)(?:[$€£¥]\s?)?(?:0x[0-9a-f]+|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|"
+    rf"\d+(?:\.\d+)?(?:[-–]\d+(?:\.\d+)?(?=\s?(?:{_UNITS})\b))?|"
     rf"(?:{_NUMBER_WORDS})(?=\s?(?:{_UNITS})\b))"
     rf"(?:\s?(?:{_UNITS})\b)?(?:\s?(?:[$€£¥]|usd|eur|gbp|dollars?|euros?))?",
     re.IGNORECASE,
@@ -179,7 +182,7 @@ def _identifiers(sentence: str) -> list[str]:
 
 def _people(sentence: str) -> list[str]:
     names = [m.group(0) for m in ORGANISATION.finditer(sentence)]
-    names += [m.group(0) for m in PERSON.finditer(sentence)]
+    names += _person_names(sentence)
     # "Optical Character Recognition" beside "OCR" spells out an abbreviation: no one's name.
     abbreviations = set(re.findall(r"\b[A-Z]{2,}\b", sentence))
     names = [n for n in names if "".join(w[0] for w in n.split()) not in abbreviations]
@@ -187,6 +190,30 @@ def _people(sentence: str) -> list[str]:
     names += [m.group(0) for m in PUBLISHER.finditer(sentence) if m.group(0) not in names]
     # "The", "This" opening a sentence are not names.
     return [n for n in names if n.split()[0].lower() not in STOPWORDS]
+
+
+def _person_names(sentence: str) -> list[str]:
+    """PERSON's matches; one that opens with a common word ("Other Fixed-Point Algorithms
+    Ravi") is tried again from its next word, so that it does not swallow the name after it."""
+    names = []
+    position = 0
+    while match := PERSON.search(sentence, position):
+        first = match.group(0).split()[0]
+        if first.lower() in STOPWORDS:
+            position = match.start() + len(first)
+            continue
+        # "Rich Calaway January 16, 2022": a byline's date is no part of the name.
+        name = _CALENDAR_WORDS.sub("", match.group(0))
+        if " " in name:
+            names.append(name)
+        position = match.end()
+    return names
+
+
+_CALENDAR_WORDS = re.compile(
+    r"(?:\s+(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))+$"
+)
 
 
 # "5.2.6", "1.0.9a", "1.2-6" (with a packaging revision, as R and Debian number them), "v2",
@@ -200,13 +227,37 @@ _VERSION = re.compile(
 )
 
 
+# Words that make "0.5" a release rather than a decimal.
+_SPEAKS_OF_RELEASES = re.compile(
+    r"\b(?:versions?|releases?|released|releasing|changelog|changes|news|upgraded?|upgrading|"
+    r"since|introduced|added|removed|deprecated|new in|fixed in)\b",
+    re.IGNORECASE,
+)
+_WORD_BEFORE = re.compile(r"([A-Za-z][\w+-]*)\s+$")
+
+
 def _versions(sentence: str) -> list[str]:
     found = []
     for match in _VERSION.finditer(sentence):
         if match.start() == 0 and _HEADING_NUMBER.match(sentence):
             continue
-        found.append(next(g for g in match.groups() if g))
+        version = next(g for g in match.groups() if g)
+        if match.group(1) and _decimal(sentence, match.start(), version):
+            continue
+        found.append(version)
     return found
+
+
+def _decimal(sentence: str, start: int, number: str) -> bool:
+    """Whether "0.5" is a plain decimal ("a decimal such as 0.5"), not a release: it has one
+    dot, no "v" and no revision, follows no name ("pv 1.6", "Python 3.8") and stands in a
+    sentence that does not speak of releases."""
+    if number.count(".") != 1 or not number[0].isdigit() or not number[-1].isdigit():
+        return False
+    if "-" in number or _SPEAKS_OF_RELEASES.search(sentence):
+        return False
+    word = _WORD_BEFORE.search(sentence, 0, start)
+    return word is None or word.group(1).lower() in STOPWORDS
 
 
 def _values(sentence: str) -> list[str]:
