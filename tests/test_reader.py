@@ -1254,3 +1254,15 @@ def test_a_title_page_gives_its_author_without_the_title_words_before_the_name()
     assert spans(Wants.PERSON, "Using Iterators Rich Calaway January 16, 2022") == [
         "Iterators Rich Calaway"
     ]
+
+
+def test_a_default_value_is_stated_not_merely_said_to_be_used():
+    session = evidence(
+        "Now, we try the first-order scheme with default settings: > ans2 <- squarem(p0, "
+        "fixptfn=power.method)"
+    )
+    question = "What is the default maximum number of iterations of squarem()?"
+    assert analyse(question).wants is Wants.VALUE
+    assert read(question, session) == ""
+    stated = evidence("In squarem(), the maximum number of iterations (maxiter) defaults to 1500.")
+    assert read(question, stated).startswith("1500 — ")

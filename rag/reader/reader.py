@@ -257,6 +257,9 @@ class Reader:
                 # A value is the default only where the text says so: "a value of 0.1 will
                 # lead to ..." gives an example, not what holds when nothing is set.
                 candidates = [c for c in candidates if _DEFAULT.search(f"{c.text} {c.follows}")]
+                if asked.wants is Wants.VALUE:
+                    # "with default settings" names no value: a default value is stated.
+                    candidates = [c for c in candidates if c.spans]
             elif asked.asks_default or _DEFAULT.search(question):
                 # What holds when nothing is set, asked in other words or as a behaviour, may be
                 # told without the word ("h = 260" in a signature); a sentence that does say
