@@ -1258,8 +1258,8 @@ def test_a_title_page_gives_its_author_without_the_title_words_before_the_name()
 
 def test_a_default_value_is_stated_not_merely_said_to_be_used():
     session = evidence(
-        "Now, we try the first-order scheme with default settings: > ans2 <- squarem(p0, "
-        "fixptfn=power.method)"
+        "We run squarem() with its default settings and count the iterations: > ans2 <- "
+        "squarem(p0, fixptfn=power.method)"
     )
     question = "What is the default maximum number of iterations of squarem()?"
     assert analyse(question).wants is Wants.VALUE
