@@ -1266,3 +1266,29 @@ def test_a_default_value_is_stated_not_merely_said_to_be_used():
     assert read(question, session) == ""
     stated = evidence("In squarem(), the maximum number of iterations (maxiter) defaults to 1500.")
     assert read(question, stated).startswith("1500 — ")
+
+
+def test_a_percentage_keeps_its_sign_and_an_index_in_code_is_no_quantity():
+    assert spans(Wants.NUMBER, "A hexagon is 13% more efficient, and 40 % of cells are empty.") == [
+        "13%",
+        "40 %",
+    ]
+    assert spans(Wants.NUMBER, "> gower_dist(women[1,], women) took 2 seconds") == ["2 seconds"]
+
+
+def test_how_much_faster_is_answered_by_a_ratio_not_by_any_number():
+    assert analyse("How much faster does it run on eight cores than on one?").measure == (
+        "comparison"
+    )
+    bench = evidence(
+        "The tests ran on a Core i7-6700K CPU @ 4.0GHz with 8 cores and one thread per core."
+    )
+    assert read("How much faster does the tool run on eight cores than on one?", bench) == ""
+    faster = evidence("On eight cores the tool runs about 5.5x as fast as on one core.")
+    answer = read("How much faster does the tool run on eight cores than on one?", faster)
+    assert answer.startswith("5.5x — "), answer
+
+
+def test_with_no_flags_asks_for_the_default():
+    assert analyse("If I just type exa with no flags, how are the files laid out?").asks_default
+    assert not analyse("Which flags of exa take no argument?").asks_default

@@ -301,13 +301,15 @@ def subjects(text: str) -> frozenset[str]:
 
 
 # What holds when nothing is set, said outright or in other words: "if I don't give a
-# duration", "unless told otherwise", "without passing any flag", "if I leave out xbins".
+# duration", "unless told otherwise", "without passing any flag", "if I leave out xbins",
+# "with no flags".
 _ASKS_DEFAULT = re.compile(
     r"\bdefaults?\b|\bby default\b|"
     r"\bunless (?:i|you|we|one|told|otherwise|changed|configured|set|specified|overridden)\b|"
     r"\b(?:if|when|while) (?:i|you|we|one) (?:don't|do not|never|leave (?:out|off)|omit|skip)\b|"
     r"\b(?:and|but|i|you|we) (?:leave|leaving|left) (?:out|off)\b|"
     r"\bwithout (?:giving|setting|specifying|passing|naming|choosing|any)\b|"
+    r"\bwith no (?:flags?|options?|arguments?|switches|parameters|settings)\b|"
     r"\bif (?:nothing|none|no [\w-]+) (?:is|are) (?:given|set|specified|passed|chosen)\b|"
     r"\bout of the box\b|\bleft (?:unset|out)\b",
     re.IGNORECASE,
@@ -341,16 +343,26 @@ _SIZE = re.compile(
 )
 
 
+# "How much faster is it?": a ratio ("2-6x", "3 times", "40%") or an amount in its unit.
+_COMPARISON = re.compile(
+    r"\bhow (?:much|many times) (?:faster|slower|quicker|bigger|larger|smaller|longer|shorter|"
+    r"higher|lower|better|worse|more|less|fewer)\b"
+)
+
+
 def measure(lowered: str, wants: Wants) -> str:
     """What the span that answers must measure: "time" when the number asked for is a span
-    of time, "size" when it is an amount of memory or storage, "date" when the date asked for
-    names its unit, else "" (any span, or none)."""
+    of time, "size" when it is an amount of memory or storage, "comparison" when it compares
+    ("how much faster"), "date" when the date asked for names its unit, else "" (any span, or
+    none)."""
     if wants is Wants.NUMBER and _TIME.search(lowered):
         return "time"
     if wants is Wants.NUMBER and _SIZE.search(lowered):
         return "size"
     if wants is Wants.DATE and _CALENDAR.search(lowered):
         return "date"
+    if wants is Wants.NUMBER and _COMPARISON.search(lowered):
+        return "comparison"
     return ""
 
 

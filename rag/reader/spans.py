@@ -26,12 +26,13 @@ _NUMBER_WORDS = (
     r"forty|fifty|sixty|hundred|thousand|million|billion|a dozen|once|twice"
 )
 # "x86-64", "UTF-8", "ISO-8859-1": a number joined to a name by a hyphen is part of the name.
-# "2-6x", "1–2 seconds": a range before its unit is one quantity.
+# "women[1,]", "sqrt(2)": an index or an argument in code is no quantity either. "2-6x",
+# "1–2 seconds": a range before its unit is one quantity.
 NUMBER_WITH_UNIT = re.compile(
-    rf"(?<![\w.])(?<!\w-)(?:[$€£¥]\s?)?(?:0x[0-9a-f]+|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|"
-    rf"\d+(?:\.\d+)?(?:[-–]\d+(?:\.\d+)?(?=\s?(?:{_UNITS})\b))?|"
-    rf"(?:{_NUMBER_WORDS})(?=\s?(?:{_UNITS})\b))"
-    rf"(?:\s?(?:{_UNITS})\b)?(?:\s?(?:[$€£¥]|usd|eur|gbp|dollars?|euros?))?",
+    rf"(?<![\w.])(?<!\w-)(?<!\w\[)(?<!\w\()(?:[$€£¥]\s?)?(?:0x[0-9a-f]+|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|"
+    rf"\d+(?:\.\d+)?(?:[-–]\d+(?:\.\d+)?(?=\s?(?:{_UNITS})(?!\w)))?|"
+    rf"(?:{_NUMBER_WORDS})(?=\s?(?:{_UNITS})(?!\w)))"
+    rf"(?:\s?(?:{_UNITS})(?!\w))?(?:\s?(?:[$€£¥]|usd|eur|gbp|dollars?|euros?))?",
     re.IGNORECASE,
 )
 # "Section 12.6", "page 24", "Figure 3": numbers that point elsewhere, not quantities.
@@ -154,6 +155,16 @@ _SIZE_UNIT = re.compile(
 def sizes(found: list[str]) -> list[str]:
     """The spans of ``found`` that are amounts of memory or storage ("32 MiB", "2 GB")."""
     return [span for span in found if _SIZE_UNIT.search(span)]
+
+
+_RATIO = re.compile(r"\d\s?(?:x|×|times|fold|%|percent|per ?cent)$", re.IGNORECASE)
+
+
+def ratios(found: list[str]) -> list[str]:
+    """The spans of ``found`` that compare: a ratio or a percentage ("2-6x", "3 times", "40%")
+    or a span of time ("2 seconds" faster). A bare number, or a clock rate, tells no
+    comparison."""
+    return [span for span in found if _RATIO.search(span) or _TIME_UNIT.search(span)]
 
 
 def _money(sentence: str) -> list[str]:
