@@ -316,7 +316,7 @@ _SHORT_OPTION = re.compile(r"-\w")
 def sentences(text: str) -> list[str]:
     """Split into sentences; long runs without sentence ends (tables, lists) split by line."""
     units: list[str] = []
-    for block in re.split(r"\n\s*\n", text):
+    for block in _entries_apart(re.split(r"\n\s*\n", text)):
         for sentence in _SENTENCE_END.split(block):
             if len(sentence) > MAX_SENTENCE:
                 units.extend(_unwrapped_lines(sentence))
@@ -325,6 +325,28 @@ def sentences(text: str) -> list[str]:
     return [
         u for u in (normalize_space(u) for u in units) if len(u) >= 3 or _SHORT_OPTION.fullmatch(u)
     ]
+
+
+# "accessed  Sort by the last accessed time.": a list's entry, its term then two spaces or
+# more then its definition. A man page prints the list one entry a line, the term in lower
+# case, so no sentence end parts the entry from the one before it.
+_ENTRY_LINE = re.compile(r"[ \t]*[^\s]{1,30}[ \t]{2,}[A-Z(]")
+_ENDS_ITEM = re.compile(r"[.:;)][ \t]*$")
+
+
+def _entries_apart(blocks: list[str]) -> list[str]:
+    """``blocks`` with each block cut before a list entry's line that follows a line ending a
+    sentence (justified prose, which also spaces its words widely, goes on in lower case)."""
+    parted = []
+    for block in blocks:
+        lines = block.split("\n")
+        start = 0
+        for i in range(1, len(lines)):
+            if _ENTRY_LINE.match(lines[i]) and _ENDS_ITEM.search(lines[i - 1]):
+                parted.append("\n".join(lines[start:i]))
+                start = i
+        parted.append("\n".join(lines[start:]))
+    return parted
 
 
 # A line that goes on in lower case after a long one that ends without a stop was wrapped

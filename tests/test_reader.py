@@ -1292,3 +1292,48 @@ def test_how_much_faster_is_answered_by_a_ratio_not_by_any_number():
 def test_with_no_flags_asks_for_the_default():
     assert analyse("If I just type exa with no flags, how are the files laid out?").asks_default
     assert not analyse("Which flags of exa take no argument?").asks_default
+
+
+def test_a_list_entry_printed_one_a_line_is_a_unit_of_its_own():
+    listing = (
+        "The possible values for this flag are:\n\n"
+        "    none      (Default) Do not sort results. Fastest.\n"
+        "    path      Sort by file path. Always single-threaded.\n"
+        "    accessed  Sort by the last accessed time on a file. Always single-threaded.\n"
+    )
+    assert "accessed Sort by the last accessed time on a file." in sentences(listing)
+    # Justified prose spaces its words widely too, and goes on in lower case.
+    prose = "Show  a progress bar, elapsed time and the  rate.\nWritten  by  Andrew  Wood,  with patches."
+    assert sentences(prose) == [
+        "Show a progress bar, elapsed time and the rate.",
+        "Written by Andrew Wood, with patches.",
+    ]
+
+
+def test_which_value_is_answered_by_the_term_a_list_entry_defines_even_past_a_chunk_break():
+    head = "--sort SORTBY\n    This flag enables sorting of results. The possible values are:"
+    values = (
+        "    none      (Default) Do not sort results.\n"
+        "    modified  Sort by the last modified time on a file. Always single-threaded.\n"
+        "    created   Sort by the creation time on a file. Always single-threaded.\n"
+    )
+    manual = [
+        Evidence(
+            chunk=Chunk(
+                doc_id="rg",
+                file="rg.txt",
+                sha256="0" * 64,
+                chunk_index=index,
+                text=text,
+                modality="text",
+            ),
+            score=1.0 / (rank + 1),
+            rank=rank,
+        )
+        for rank, (index, text) in enumerate([(8, values), (7, head)])
+    ]
+    question = "Which value of the --sort option sorts files by creation time?"
+    answer = read(question, manual)
+    assert answer.startswith("created — created Sort by the creation time"), answer
+    # Without the chunk that heads the entry, nothing says the values are --sort's.
+    assert not read(question, manual[:1]).startswith("created")

@@ -444,6 +444,7 @@ class Reader:
                 _new_spans(asked, text)
                 or _default_entry(asked, text, before)
                 or _default_in_words(asked, text)
+                or _entry_term(asked, text)
             )
             if not found and wants_option and not heads[i]:
                 found = [n for n in entry_names[i] if n.lower() not in asked.text.lower()]
@@ -881,6 +882,30 @@ def _default_in_words(asked: Question, sentence: str) -> list[str]:
     return [m.group(1).strip() for m in _DEFAULT_WORDS.finditer(sentence)]
 
 
+# "accessed Sort by the last accessed time on a file.", "%a Average data transfer rate.": a
+# list's entry, its term before a definition that opens with a capital.
+_ENTRY_TERM = re.compile(r"^([%@$]?(?=[\w.+-]*[a-z])[a-z0-9][\w.+-]*)\s+[A-Z][a-z]")
+# "Which value of --sort", "which sequence stands for": the term a list defines is asked for.
+_ASKS_TERM = re.compile(
+    r"\b(?:which|what) (?:value|values|sequence|specifier|placeholder|keyword|constant|mode|"
+    r"level|setting|field|code|escape)\b",
+    re.IGNORECASE,
+)
+
+
+def _entry_term(asked: Question, sentence: str) -> list[str]:
+    """The term of the list entry ``sentence`` opens, for a question that asks which value
+    or sequence does what the entry's definition says; else nothing."""
+    if asked.wants not in (Wants.VALUE, Wants.THING, Wants.IDENTIFIER):
+        return []
+    if not _ASKS_TERM.search(asked.text):
+        return []
+    term = _ENTRY_TERM.match(sentence)
+    if term is None or term.group(1).lower() in STOPWORDS:
+        return []
+    return [term.group(1)] if term.group(1).lower() not in asked.text.lower() else []
+
+
 def _default_entry(asked: Question, sentence: str, previous: str) -> list[str]:
     """The name of the list entry that ``sentence`` ("This is the default.") calls the
     default, for a question that asks for a value or a thing; else nothing."""
@@ -1155,9 +1180,33 @@ def _about_option(option: str, cand: Candidate, evidence: Sequence[Evidence]) ->
         return option in named | cand.entry
     if cand.evidence_index >= len(evidence):
         return False
-    text = normalize_space(evidence[cand.evidence_index].chunk.text)
+    chunk = evidence[cand.evidence_index].chunk
+    text = normalize_space(chunk.text)
     at = text.find(cand.text)
-    return at >= 0 and option in _entry_options(text[:at])
+    if at < 0:
+        return False
+    heads = _entry_options(text[:at])
+    if not heads:
+        # A chunk may begin inside an entry ("--sort SORTBY ... values are:" ends the chunk
+        # before, "accessed  Sort by the last accessed time" opens this one): the entry is
+        # the one the document's chunk just before ends in, when that was retrieved too.
+        before = _chunk_before(chunk, evidence)
+        heads = _entry_options(normalize_space(before.text)) if before is not None else set()
+    return option in heads
+
+
+def _chunk_before(chunk: Chunk, evidence: Sequence[Evidence]) -> Chunk | None:
+    """The chunk of the same document just before ``chunk``, if it is among ``evidence``."""
+    return next(
+        (
+            e.chunk
+            for e in evidence
+            if e.chunk.doc_id == chunk.doc_id
+            and e.chunk.chunk_index == chunk.chunk_index - 1
+            and e.chunk.modality == chunk.modality
+        ),
+        None,
+    )
 
 
 # "-F, --file name", "-q | --quiet", "`-a`, `--all`": the names an entry's head gives one
