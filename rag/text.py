@@ -187,7 +187,9 @@ STOPWORDS = frozenset(
 )
 
 _TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_\-\./]*[A-Za-z0-9]|[A-Za-z0-9]")
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(\[<])")
+# A capital and a stop is a person's initial ("Joshua M. Ulrich"), not a sentence's end ("I" is
+# a word of its own: "Moran's I. References").
+_SENTENCE_END = re.compile(r"(?<=[.!?])(?<!\b[A-HJ-Z]\.)\s+(?=[A-Z0-9\"'(\[<])")
 MAX_SENTENCE = 320
 
 

@@ -1337,3 +1337,58 @@ def test_which_value_is_answered_by_the_term_a_list_entry_defines_even_past_a_ch
     assert answer.startswith("created — created Sort by the creation time"), answer
     # Without the chunk that heads the entry, nothing says the values are --sort's.
     assert not read(question, manual[:1]).startswith("created")
+
+
+def test_a_protocol_version_written_onto_its_name_is_a_version():
+    assert spans(Wants.VERSION, "The default value is tlsv1.2.") == ["tlsv1.2"]
+    entry = evidence(
+        "--tls-version: Choose which TLS protocol version to use when communicating with the "
+        "broker. Valid options are tlsv1.3, tlsv1.2 and tlsv1.1. The default value is tlsv1.2."
+    )
+    question = "Which TLS protocol version does it use unless I pick another with --tls-version?"
+    assert read(question, entry).startswith("tlsv1.2 — The default value is tlsv1.2."), read(
+        question, entry
+    )
+
+
+def test_which_organisation_names_the_kind_of_answer_not_its_topic():
+    assert analyse("Which organisation is the maintenance agency for ISO 4217?").asked_for == (
+        frozenset()
+    )
+    readme = evidence(
+        "The official ISO 4217 maintenance agency is the Swiss Association for Standardization."
+    )
+    answer = read("Which organisation is the maintenance agency for ISO 4217 codes?", readme)
+    assert answer.startswith("Swiss Association"), answer
+
+
+def test_a_middle_initial_ends_no_sentence():
+    assert sentences("Contact author: Joshua M. Ulrich <josh@example.org>. Thanks to Alberto.") == [
+        "Contact author: Joshua M. Ulrich <josh@example.org>.",
+        "Thanks to Alberto.",
+    ]
+    # "I" is a word: "Moran's I. References" parts there.
+    assert sentences("Thanks for clarifications on Moran's I. References follow.") == [
+        "Thanks for clarifications on Moran's I.",
+        "References follow.",
+    ]
+
+
+def test_a_subject_the_file_is_named_after_needs_no_naming_in_the_sentence():
+    vignette = [
+        replace(item, chunk=replace(item.chunk, file="shape-graphical-shapes.pdf"))
+        for item in evidence(
+            "Miscellaneous. Since version 1.3.4, function textflag has been added."
+        )
+    ]
+    question = "Since which version of the shape package has the textflag function been available?"
+    assert analyse(question).subjects == frozenset({"shape", "textflag"})
+    assert read(question, vignette).startswith("1.3.4 — ")
+    # Elsewhere, a sentence that does not name the package does not answer for it.
+    assert read(question, evidence("Since version 1.3.4, function textflag has been added.")) == ""
+
+
+def test_the_number_of_a_standard_is_no_quantity():
+    assert spans(Wants.NUMBER, "The standard ISO 3166-3 was inaccessible; ISO 4217 lists 180.") == [
+        "180"
+    ]

@@ -441,6 +441,11 @@ _GENERIC = frozenset(
         # "the minimum number of runs": which number, in words a text may not use ("at least").
         "minimum",
         "maximum",
+        # "Which organisation maintains it?": the kind of answer, which a name never says.
+        "organisation",
+        "organization",
+        "company",
+        "person",
         # "What happens to hidden files", "what lies beyond the ridge": an event or a scene is
         # asked for, and the text that tells it need not use the verb.
         "happens",

@@ -253,7 +253,7 @@ class Reader:
             ]
             # "What UID does the postgres user have" is not answered by the sentence on the
             # gnats user: the sentence, or the entry name before it, names the one asked about.
-            candidates = [c for c in candidates if _names_subjects(asked.subjects, c)]
+            candidates = [c for c in candidates if _names_subjects(asked.subjects, c, evidence)]
             if _DEFAULT.search(question) and not _ASKS_BEHAVIOUR.search(question):
                 # A value is the default only where the text says so: "a value of 0.1 will
                 # lead to ..." gives an example, not what holds when nothing is set.
@@ -1023,8 +1023,14 @@ def _states(things: frozenset[str], cand: Candidate) -> bool:
     return all(_contains(text, thing) for thing in things)
 
 
-def _names_subjects(subjects: frozenset[str], cand: Candidate) -> bool:
+def _names_subjects(
+    subjects: frozenset[str], cand: Candidate, evidence: Sequence[Evidence] = ()
+) -> bool:
+    """The sentence, or the ones around it, names each subject; a subject the file's name
+    names ("the shape package" in shape-graphical-shapes.pdf) is what the whole file is about."""
     text = f"{cand.previous} {cand.text} {cand.follows}".lower()
+    if cand.evidence_index < len(evidence):
+        text = f"{evidence[cand.evidence_index].chunk.file.lower()} {text}"
     return all(_contains(text, subject) for subject in subjects)
 
 

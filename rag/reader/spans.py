@@ -35,10 +35,11 @@ NUMBER_WITH_UNIT = re.compile(
     rf"(?:\s?(?:{_UNITS})(?!\w))?(?:\s?(?:[$€£¥]|usd|eur|gbp|dollars?|euros?))?",
     re.IGNORECASE,
 )
-# "Section 12.6", "page 24", "Figure 3": numbers that point elsewhere, not quantities.
+# "Section 12.6", "page 24", "Figure 3", "ISO 3166": numbers that point elsewhere or name a
+# standard, not quantities.
 _REFERENCE = re.compile(
     r"(?:section|sections|page|pages|p\.|pp\.|figure|fig\.|table|chapter|appendix|step|"
-    r"item|footnote|version|release|line|rfc)\s*$",
+    r"item|footnote|version|release|line|rfc|iso|iec|ieee|ecma|ansi)\s*$",
     re.IGNORECASE,
 )
 MONEY = re.compile(
@@ -233,7 +234,9 @@ _CALENDAR_WORDS = re.compile(
 # standard's part ("PKCS#1.5") are no versions.
 _VERSION = re.compile(
     r"(?<![\w.#-])(v?\d+(?:\.\d+)+[a-z]?(?:-\d+)?)(?![\w-]|\.\d)|\b(v\d+)\b|"
-    r"\b(?:version|release)\s+(\d+(?:\.\d+)*[a-z]?(?:-\d+)?)(?![\w-]|\.\d)",
+    r"\b(?:version|release)\s+(\d+(?:\.\d+)*[a-z]?(?:-\d+)?)(?![\w-]|\.\d)|"
+    # "tlsv1.2", "TLSv1.3": a protocol's version written onto its name.
+    r"\b([A-Za-z]{2,}v\d+(?:\.\d+)+)\b",
     re.IGNORECASE,
 )
 
