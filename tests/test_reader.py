@@ -1392,3 +1392,8 @@ def test_the_number_of_a_standard_is_no_quantity():
     assert spans(Wants.NUMBER, "The standard ISO 3166-3 was inaccessible; ISO 4217 lists 180.") == [
         "180"
     ]
+
+
+def test_the_digits_of_a_web_address_are_no_quantity():
+    badge = "[![status](https://hosted.weblate.org/widgets/iso-4217/287x66-white.png)] 180 codes"
+    assert spans(Wants.NUMBER, badge) == ["180"]

@@ -121,11 +121,17 @@ def _numbers(sentence: str) -> list[str]:
     return _written_numbers(sentence) + [m.group(1) for m in _COUNT_IN_WORDS.finditer(sentence)]
 
 
+# "https://hosted.weblate.org/widgets/iso-4217/287x66-white.png": an address's digits.
+_ADDRESS = re.compile(r"\bhttps?://\S+|\bwww\.\S+")
+
+
 def _written_numbers(sentence: str) -> list[str]:
+    addresses = [m.span() for m in _ADDRESS.finditer(sentence)]
     return [
         m.group(0).strip()
         for m in NUMBER_WITH_UNIT.finditer(sentence)
-        if not _REFERENCE.search(sentence[max(0, m.start() - 12) : m.start()])
+        if not any(start <= m.start() < end for start, end in addresses)
+        and not _REFERENCE.search(sentence[max(0, m.start() - 12) : m.start()])
         and not (m.start() == 0 and _HEADING_NUMBER.match(sentence))
         and not (
             _OPTION_BEFORE.search(sentence[max(0, m.start() - 2) : m.start()])
