@@ -1397,3 +1397,8 @@ def test_the_number_of_a_standard_is_no_quantity():
 def test_the_digits_of_a_web_address_are_no_quantity():
     badge = "[![status](https://hosted.weblate.org/widgets/iso-4217/287x66-white.png)] 180 codes"
     assert spans(Wants.NUMBER, badge) == ["180"]
+
+
+def test_a_circumstance_with_commas_of_its_own_still_leaves_the_question_after_it():
+    question = "If I publish an empty, zero-length message with -r, does the broker keep it?"
+    assert analyse(question).wants is Wants.YESNO

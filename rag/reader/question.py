@@ -197,7 +197,7 @@ _SCENE_END = re.compile(r"(?<=[.?!])\s+(?=[\"“'‘(]?[A-Z])")
 # comma. Its "when" or "if" asks nothing.
 _CIRCUMSTANCE = re.compile(
     r"^(?:when|whenever|if|once|after|before|while)\s+\w"
-    r"[^,?]*,\s*(?=(?:what|which|who|whom|whose|when|where|why|how|is|are|was|were|do|does|"
+    r"[^?]*?,\s*(?=(?:what|which|who|whom|whose|when|where|why|how|is|are|was|were|do|does|"
     r"did|can|could|should|will|would|must|may)\b)"
 )
 
