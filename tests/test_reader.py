@@ -1402,3 +1402,14 @@ def test_the_digits_of_a_web_address_are_no_quantity():
 def test_a_circumstance_with_commas_of_its_own_still_leaves_the_question_after_it():
     question = "If I publish an empty, zero-length message with -r, does the broker keep it?"
     assert analyse(question).wants is Wants.YESNO
+
+
+def test_the_entry_a_list_keys_by_the_number_asked_about_answers():
+    manual = evidence(
+        "If the connection is refused by the broker at the MQTT level, then the exit code is "
+        "the CONNACK reason code.\n\nMQTT v5 CONNACK codes:\n\n•   136 Server unavailable\n\n"
+        "•   137 Server busy\n\n•   138 Banned"
+    )
+    question = "The client exited with code 137 over MQTT v5. What does that CONNACK code mean?"
+    answer = read(question, manual)
+    assert answer.startswith("Server busy — • 137 Server busy [1]"), answer

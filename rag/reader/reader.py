@@ -321,6 +321,9 @@ class Reader:
             # "zstd 1.5.1 --fast=4", nor "xz -7" by the sentence on "-9". (A plain number
             # often describes and is said otherwise: "32-bit X86" in a table of "X86".)
             candidates = sorted(candidates, key=lambda c: not _states(exact, c))
+        if "pinned" in self.parts and any(p.isdigit() for p in asked.pinned):
+            # "What does code 137 mean?": the entry a list keys by that number comes first.
+            candidates = sorted(candidates, key=lambda c: not _keyed_by_pinned(asked, c.text))
         if asked.wants is not Wants.YESNO and _ASKS_TO_STOP.search(asked.text):
             # "Which variable makes it print without colours?": what turns a thing off is said
             # with a "no" of its own ("NO_COLOR: Disables colorized output"), and the sentence
@@ -454,6 +457,11 @@ class Reader:
                 # question's word names says what the value under it is, which the bare
                 # value's own words (a name, an address) never share with the question.
                 relevance = max(relevance, self.min_support)
+            keyed = _keyed_by_pinned(asked, text)
+            if keyed:
+                # "• 137 Server busy": the entry a list keys by the number the question gives
+                # is about it, whatever else the two share.
+                relevance = max(relevance, self.min_support)
             score = relevance + NOVELTY_WEIGHT * (novelty - 1.0) + RANK_BONUS / (index + 1)
             row_key = False
             if cells:
@@ -585,6 +593,9 @@ class Reader:
                     return cell.value
         if asked.wants is Wants.YESNO:
             return yes_or_no(asked.text, best.text)
+        if not best.spans and asked.wants is Wants.THING and _keyed_by_pinned(asked, best.text):
+            # "• 137 Server busy" answers "what does code 137 mean" with what follows its key.
+            return _NUMBER_KEY.sub("", best.text, count=1).strip().split(". ")[0].rstrip(".")
         if not best.spans:
             return ""
         if _reads_labels(asked):
@@ -904,6 +915,17 @@ def _entry_term(asked: Question, sentence: str) -> list[str]:
     if term is None or term.group(1).lower() in STOPWORDS:
         return []
     return [term.group(1)] if term.group(1).lower() not in asked.text.lower() else []
+
+
+# "• 137 Server busy", "404 Not Found": a list's entry keyed by a number.
+_NUMBER_KEY = re.compile(r"^[^\w\s]{0,2}\s*(\d{2,})\s+(?=[A-Za-z])")
+
+
+def _keyed_by_pinned(asked: Question, sentence: str) -> bool:
+    """``sentence`` is the entry of a list keyed by a number the question gives (a code, a
+    status), of two digits or more."""
+    key = _NUMBER_KEY.match(sentence)
+    return key is not None and key.group(1) in asked.pinned
 
 
 def _default_entry(asked: Question, sentence: str, previous: str) -> list[str]:
