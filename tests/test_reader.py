@@ -1413,3 +1413,9 @@ def test_the_entry_a_list_keys_by_the_number_asked_about_answers():
     question = "The client exited with code 137 over MQTT v5. What does that CONNACK code mean?"
     answer = read(question, manual)
     assert answer.startswith("Server busy — • 137 Server busy [1]"), answer
+
+
+def test_a_name_that_opens_with_a_dot_is_an_identifier():
+    assert spans(
+        Wants.IDENTIFIER, "Use .indexwday to only include Mon-Fri days, i.e. weekdays."
+    ) == [".indexwday"]

@@ -58,6 +58,8 @@ IDENTIFIER = re.compile(
     r"(?<![\w-])(?:--?[A-Za-z][\w-]*(?:=\S+)?|<[a-z][\w-]*>|\$?[A-Z][A-Z0-9]*_[A-Z0-9_]+|"
     r"__[a-z][a-z0-9_]*__|[A-Za-z0-9]*[a-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+(?:\(\))?|\w+\(\)|[a-z]+[A-Z]\w+|"
     r"[A-Z][A-Z0-9]{2,}|"
+    # R's and the shell's names that open with a dot: ".indexwday", ".bashrc"
+    r"\.[a-z][A-Za-z0-9_.]*[A-Za-z0-9]|"
     # a media type: "text/plain", "image/svg+xml", "inode/*"
     r"(?:application|audio|font|image|inode|message|model|multipart|text|video)/[\w.+*-]+|"
     r"(?:~|\.{1,2})?/[\w.@+-]+(?:/[\w.@+-]+)*/?|[\w-]+\.(?:conf|cfg|ini|json|toml|ya?ml|xml|"
