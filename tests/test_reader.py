@@ -1419,3 +1419,12 @@ def test_a_name_that_opens_with_a_dot_is_an_identifier():
     assert spans(
         Wants.IDENTIFIER, "Use .indexwday to only include Mon-Fri days, i.e. weekdays."
     ) == [".indexwday"]
+
+
+def test_who_wrote_it_is_answered_by_the_name_under_the_author_heading():
+    manual = evidence(
+        "Mosquitto Project 06/09/2021 MOSQUITTO_PUB(1)\n\n"
+        "SEE ALSO mqtt(7), mosquitto_sub(1)\n\nAUTHOR\n       Roger Light <roger@atchoo.org>"
+    )
+    answer = read("Who wrote mosquitto_pub?", manual)
+    assert answer.startswith("Roger Light — AUTHOR Roger Light"), answer

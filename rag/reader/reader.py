@@ -308,6 +308,12 @@ class Reader:
                 return 0 if f"{direction} (" in text else 2 if f"{other} (" in text else 1
 
             candidates = sorted(candidates, key=on_axis)
+        if asked.wants is Wants.PERSON:
+            # "Who wrote it?": the name under the manual's AUTHOR heading, before a name that
+            # merely shares the question's words (a footer's "Mosquitto Project").
+            candidates = sorted(
+                candidates, key=lambda c: not (c.spans and _headed_by_question_word(asked, c.text))
+            )
         if asked.wants is Wants.PERSON and _ASKS_PUBLISHER.search(asked.text):
             # "Who published the book?": a publisher ("Springer-Verlag") before the authors
             # and the teams a reference list also names.
@@ -752,7 +758,28 @@ def _headed_by_question_word(asked: Question, unit: str) -> bool:
     if not match:
         return False
     words = (match.group(1) or match.group(2)).split()
-    return bool(set(content_terms(words[-1])) & _question_terms(asked.text))
+    asked_terms = _question_terms(asked.text) | _agents_asked(asked.text)
+    return bool(set(content_terms(words[-1])) & asked_terms)
+
+
+# "Who wrote it?" asks for its author, as a manual's heading names them.
+_AGENT_OF = {
+    "wrote": "author",
+    "written": "author",
+    "writes": "author",
+    "created": "author",
+    "maintains": "maintainer",
+    "maintained": "maintainer",
+    "developed": "developer",
+    "develops": "developer",
+}
+
+
+@functools.lru_cache(maxsize=64)
+def _agents_asked(question: str) -> frozenset[str]:
+    """The terms of the agent nouns a question's verbs ask for: "author" for "who wrote"."""
+    words = re.findall(r"[a-z]+", question.lower())
+    return frozenset(t for w in words if w in _AGENT_OF for t in content_terms(_AGENT_OF[w]))
 
 
 _AXIS = re.compile(r"\b([xy])[- ]?axis\b", re.IGNORECASE)
