@@ -1428,3 +1428,14 @@ def test_who_wrote_it_is_answered_by_the_name_under_the_author_heading():
     )
     answer = read("Who wrote mosquitto_pub?", manual)
     assert answer.startswith("Roger Light — AUTHOR Roger Light"), answer
+
+
+def test_the_default_value_for_a_setting_is_a_stated_value():
+    sentence = (
+        "The default value for `attr_prefix` is `@` and the default value for `cdata_key` is "
+        "`#text`."
+    )
+    assert spans(Wants.VALUE, sentence) == ["@", "#text"]
+    readme = evidence("The default value for `cdata_key` is `#text`: the key holds a node's text.")
+    question = "When it turns a dict back into XML, which key holds a node's text by default?"
+    assert read(question, readme).startswith("#text — "), read(question, readme)

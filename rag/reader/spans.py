@@ -84,9 +84,9 @@ ORGANISATION = re.compile(
     r"\b(?:[A-Z][\w&.-]*\s+){0,4}(?:Inc|Ltd|LLC|GmbH|Corporation|Corp|Company|Foundation|"
     r"Project|University|Institute|Consortium|Group|Team|Labs?|Software|Systems)\b\.?"
 )
-# "defaults to X", "the default is X", "X by default", "default: X", "= X".
+# "defaults to X", "the default is X", "the default value for X is Y", "default: X", "= X".
 _VALUE_AFTER = re.compile(
-    r"\b(?:defaults? (?:value )?(?:is|are|of \S+ is|to|:)|default value (?:is|:)|is set to|"
+    r"\b(?:defaults? (?:value )?(?:is|are|(?:of|for) \S+ is|to|:)|default value (?:is|:)|is set to|"
     r"set (?:it )?to|are set to|equals?|=)\s+[\"“'`]?([^\s,;\"”'`)]+(?:\s(?:bytes?|seconds?|"
     r"[kmg]b|%))?)",
     re.IGNORECASE,
