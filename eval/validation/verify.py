@@ -310,13 +310,13 @@ SHA256 = {
     "xmltodict-README.md": "7ed6c32ffc28ae5e80e959727c4846afd5b857b6a149caf10a7a0c502f00290b",
     "val_img_152.png": "38c62baeaa10958cc138fcbfb3e6f6acc31d35bdfb9f1f9dd59b99cfdc0b5252",
     "val_img_153.png": "79875ed02d0fe12f7bfad23596767db9f1ada65a0db894cb5f1d65de004e021e",
-    "val_img_154.png": "52c13dce96cc57585ba52c934aed7f2b6c421172bde57f96221162f934c64962",
     "val_img_155.jpg": "78ab6665a90d4d3589f05abc4e013ceb6e1f92d35271ffa7e657632f6c419ae9",
     "val_img_156.png": "b9495402d7cc9e661e39a62a47ef3ede530ee0f54013d162ef2ec6383c89cd11",
-    "val_img_157.jpg": "61b8a961f87fa220890ce740dcc7d22b29e3f00aea78cb5c00bd794e38192ad9",
     "val_img_158.jpg": "968f239d3b3f1910efdbf44c71eb4b1900ea9d6c14c924946ccd209566ee619f",
     "val_img_159.jpg": "4fed08e5ae31e19e8ba07849c560eec52a7eb913d3e9128155a1bc97504b7e2f",
     "val_img_160.jpg": "d76f673b2813b835a6c354b3d99531a28ab0d0d188a2c89bb323daa1166c8481",
+    "val_img_161.png": "63b46db22da24671ae5161e60eed13c0e301348106139f2406734a0446d9199d",
+    "val_img_162.png": "24e9dddfeebb3aee132cafeffe30e5fccef9c74c6191330930ed0dcfa34e96d8",
 }
 
 # Pictures that no question cites: look-alikes of cited pictures, to compete at retrieval time.
@@ -363,6 +363,7 @@ BY_EYE = {
     "val11-fig-50": {"hexagon"},
     "val11-ocr-47": {"school"},
     "val12-fig-53": {"grey", "gray"},
+    "val12-ocr-49": {"numeration"},
 }
 
 # Rewordings a correct reply may use that the source itself does not spell this way.
