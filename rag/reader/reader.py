@@ -1235,8 +1235,7 @@ def _about_option(option: str, cand: Candidate, evidence: Sequence[Evidence]) ->
         return option in named | cand.entry
     if cand.evidence_index >= len(evidence):
         return False
-    chunk = evidence[cand.evidence_index].chunk
-    text = normalize_space(chunk.text)
+    text = normalize_space(evidence[cand.evidence_index].chunk.text)
     at = text.find(cand.text)
     if at < 0:
         return False
@@ -1245,23 +1244,10 @@ def _about_option(option: str, cand: Candidate, evidence: Sequence[Evidence]) ->
         # A chunk may begin inside an entry ("--sort SORTBY ... values are:" ends the chunk
         # before, "accessed  Sort by the last accessed time" opens this one): the entry is
         # the one the document's chunk just before ends in, when that was retrieved too.
-        before = _chunk_before(chunk, evidence)
-        heads = _entry_options(normalize_space(before.text)) if before is not None else set()
+        before = _continued(evidence).get(cand.evidence_index)
+        if before is not None:
+            heads = _entry_options(normalize_space(evidence[before].chunk.text))
     return option in heads
-
-
-def _chunk_before(chunk: Chunk, evidence: Sequence[Evidence]) -> Chunk | None:
-    """The chunk of the same document just before ``chunk``, if it is among ``evidence``."""
-    return next(
-        (
-            e.chunk
-            for e in evidence
-            if e.chunk.doc_id == chunk.doc_id
-            and e.chunk.chunk_index == chunk.chunk_index - 1
-            and e.chunk.modality == chunk.modality
-        ),
-        None,
-    )
 
 
 # "-F, --file name", "-q | --quiet", "`-a`, `--all`": the names an entry's head gives one
