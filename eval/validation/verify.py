@@ -5,15 +5,16 @@ Checks:
   * every line is a valid question object (fields, types, kinds, unique ids of the
     form val-<kind>-NN, or val2-<kind>-NN, val3-<kind>-NN, val4-<kind>-NN, val5-<kind>-NN,
     val6-<kind>-NN, val7-<kind>-NN, val8-<kind>-NN, val9-<kind>-NN, val10-<kind>-NN,
-    val11-<kind>-NN and val12-<kind>-NN for the second to twelfth batches; NN has
+    val11-<kind>-NN, val12-<kind>-NN and val13-<kind>-NN for the second to thirteenth
+    batches; NN has
     two digits, or three once a kind's numbers pass 99);
   * every corpus file has the sha256 listed below, and no file is missing or extra;
   * no corpus file is byte-identical (same sha256) to a file of the development set's corpus
     (shared/eval/dev/corpus, beside the checkout or inside it) or of samples/corpus: the set
     must hold nothing the product was tuned on (skipped, with a note, when the development
     set is not there);
-  * the corpus stays small enough to ingest quickly: PDFs at most 362 pages in all,
-    pictures at most 1.5 megapixels each, the whole corpus at most 25.8 MB;
+  * the corpus stays small enough to ingest quickly: PDFs at most 383 pages in all,
+    pictures at most 1.5 megapixels each, the whole corpus at most 26.6 MB;
   * every cited file exists in corpus/; PDF pages are 1-based and within the document, and
     so are the pages of office files that have them: a slide of a .pptx, a sheet of an
     .xlsx (in workbook order), a section of an .epub (in reading order, its spine);
@@ -82,9 +83,9 @@ IMAGE_EXT = (".png", ".jpg", ".jpeg")
 DOC_EXT = (".txt", ".md", ".html", ".htm", ".csv", ".docx")
 # Office files whose sources carry a page: a slide, a sheet, an e-book section.
 PAGED_EXT = (".pptx", ".xlsx", ".epub")
-MAX_PDF_PAGES = 362
+MAX_PDF_PAGES = 383
 MAX_PIXELS = 1_500_000
-MAX_BYTES = 25_800_000
+MAX_BYTES = 26_600_000
 
 SHA256 = {
     "dotguide.pdf": "6aa4a4f220de2a2a3a00f3cd48a6aebd972a2691dddfd228b97f0733b38e8066",
@@ -317,6 +318,21 @@ SHA256 = {
     "val_img_160.jpg": "d76f673b2813b835a6c354b3d99531a28ab0d0d188a2c89bb323daa1166c8481",
     "val_img_161.png": "63b46db22da24671ae5161e60eed13c0e301348106139f2406734a0446d9199d",
     "val_img_162.png": "24e9dddfeebb3aee132cafeffe30e5fccef9c74c6191330930ed0dcfa34e96d8",
+    # Thirteenth batch (ids val13-*), written before the next round of tuning, over files of its own.
+    "coin-conditional-inference.pdf": "04f1a9749b6731478ae66a257225bc7d2b1961b6233fe7af9df1a108e9e27cb9",
+    "flexmix-resampling-diagnostics.pdf": "c63f37afdc705f11ab06495ba0f9bbadc41d804c4b95e252f4aa03d799926387",
+    "qrencode-manpage.txt": "fff4a30793b003301530da4448375de9ec8b7a4e235b79ec5a7ffbc076d48654",
+    "mosh-README.md": "19fbffda9223e54310611c3c16e51e6ce2bf1c588bb7496c5edb39a3ad5afe91",
+    "val_img_163.jpg": "d219efcc4b5a2766a5d54844a14788a526636dcfa881395bd87c5320bf1376da",
+    "val_img_164.png": "0823590a962392425d290e1249cee142302fbc8c206876660a94dcd6586ece36",
+    "val_img_165.png": "69bbd7c2ed5323f2ea7eea578c2fa46b2029834ec23100951a58f92ddc6474d3",
+    "val_img_166.jpg": "cb8beb55989b6092c4f04bd8fabefe3c89a2f22809cec1e21e11be43c260593a",
+    "val_img_167.jpg": "fd33ff5cac3d61047a019b595d3a392b057fa0bdf5c08e2aea9bf5b921348cba",
+    "val_img_168.png": "2ee8aba1fe8be81379e1ac18ed0138a9bb864a694bde37718c8dd66cf14ef19c",
+    "val_img_169.png": "086e0efa5c13609342812abae21be770bd05cc33bd3296d7a8b93616d4ee412a",
+    "val_img_170.jpg": "f45122a668fabedfdd11e46ee2e0a4d6b89e08fde92aa8bb45bce733e9183a8a",
+    "val_img_171.jpg": "7d3d9d2ac96cf67d1b26f3eb407c88f246c98dcd16ee81172897aa4ce08d5267",
+    "val_img_172.jpg": "94d8e9186bc606d902faf9f18d347c6410ccb571430fc6d4c9e94a0277c84fe7",
 }
 
 # Pictures that no question cites: look-alikes of cited pictures, to compete at retrieval time.
@@ -340,6 +356,7 @@ DISTRACTORS = {
     "val_img_134.png",
     "val_img_142.png",
     "val_img_152.png",
+    "val_img_167.jpg",
 }
 # Documents no question cites: users-and-groups.docx is made from the page the development set's
 # users-and-groups.html comes from, so a question on it would be a development question.
@@ -364,6 +381,8 @@ BY_EYE = {
     "val11-ocr-47": {"school"},
     "val12-fig-53": {"grey", "gray"},
     "val12-ocr-49": {"numeration"},
+    "val13-fig-59": {"turquoise", "teal", "green"},
+    "val13-ocr-52": {"general pannini", "pannini"},
 }
 
 # Rewordings a correct reply may use that the source itself does not spell this way.
@@ -432,6 +451,9 @@ PARAPHRASES = {
     "val12-table-64": {"72,000"},
     "val12-fig-54": {"500000", "500,000"},
     "val12-fig-55": {"100000", "100,000"},
+    "val13-text-167": {"doesn't support", "not supported"},
+    "val13-text-168": {"40 percent"},
+    "val13-text-172": {"day 28"},
 }
 
 problems = []
@@ -805,12 +827,12 @@ def check_question(lineno, line, ids, cited, counts, have_tesseract):
         problem(f"{qid}: unknown kind {kind!r}")
         return
     m = (
-        re.fullmatch(r"val(?:[2-9]|1[012])?-([a-z]+)-(\d{2,3})", qid)
+        re.fullmatch(r"val(?:[2-9]|1[0-3])?-([a-z]+)-(\d{2,3})", qid)
         if isinstance(qid, str)
         else None
     )
     if not m or ID_KIND.get(m.group(1)) != kind:
-        problem(f"{qid}: id must be val-<kind>-NN, or val2- to val12-<kind>-NN, matching {kind}")
+        problem(f"{qid}: id must be val-<kind>-NN, or val2- to val13-<kind>-NN, matching {kind}")
     if qid in ids:
         problem(f"{qid}: duplicate id")
     ids.add(qid)
