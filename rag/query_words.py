@@ -9,6 +9,8 @@ other:
 - **Kinds of picture.** A user asks about "clip art", "a cartoon", "a sticker"; a picture's
   description names its kind in the describer's words ("Drawing.", "Logo."). Each of the user's
   words brings the describer's.
+- **Who did it.** A user asks "who wrote lz4?"; a manual names the person under "AUTHOR", a
+  package under "Maintainer:". A "who" question's verb brings the noun for its doer.
 
 The dense query keeps the question as asked: the embedder meets synonyms on its own.
 """
@@ -38,7 +40,27 @@ _PICTURE_KINDS = [
     (re.compile(r"\bscreen\s+shots?\b"), "screenshot"),
 ]
 
+# The verb a question asks with, and the noun a document heads its answer with.
+AGENT_OF = {
+    "wrote": "author",
+    "written": "author",
+    "writes": "author",
+    "created": "author",
+    "maintains": "maintainer",
+    "maintained": "maintainer",
+    "developed": "developer",
+    "develops": "developer",
+}
+# Only a question for a person brings the doer: "when was it written?" asks for a date.
+_ASKS_WHO = re.compile(r"\bwho(?:m|se)?\b")
+
 _WORD = re.compile(r"[a-z]+")
+
+
+def agent_nouns(question: str) -> list[str]:
+    """The nouns for the doers of the question's verbs ("author" for "who wrote"), in order."""
+    nouns = [AGENT_OF[w] for w in _WORD.findall(question.lower()) if w in AGENT_OF]
+    return list(dict.fromkeys(nouns))
 
 
 def keyword_query(question: str) -> str:
@@ -54,4 +76,6 @@ def keyword_query(question: str) -> str:
     for pattern, kind in _PICTURE_KINDS:
         if pattern.search(lowered) and kind not in words and kind not in added:
             added.append(kind)
+    if _ASKS_WHO.search(lowered):
+        added += [n for n in agent_nouns(question) if n not in words and n not in added]
     return f"{question} {' '.join(added)}" if added else question

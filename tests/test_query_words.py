@@ -51,3 +51,21 @@ def test_keyword_search_gets_the_brought_words_and_the_dense_query_the_question(
     index.bm25.query = lambda text: (asked.append(text), query(text))[-1]  # type: ignore[method-assign]
     index.search("What colour is the grey clip art?")
     assert asked == ["What colour is the grey clip art? color gray drawing"]
+
+
+@pytest.mark.parametrize(
+    ("question", "noun"),
+    [
+        ("Who wrote the lz4 command-line tool?", "author"),
+        ("Who maintains the Debian package?", "maintainer"),
+        ("Who developed libjpeg/SIMD?", "developer"),
+    ],
+)
+def test_a_who_question_brings_the_noun_for_its_doer(question, noun):
+    # A manual names the person under "AUTHOR", not beside the word "wrote".
+    assert keyword_query(question).removeprefix(question).split() == [noun]
+
+
+def test_a_question_for_no_person_brings_no_doer():
+    question = "When was the manual written?"
+    assert keyword_query(question) == question

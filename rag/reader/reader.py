@@ -26,6 +26,7 @@ import numpy as np
 from rag.embedders import Embedder
 from rag.embedders.base import Span
 from rag.embedders.packed import unpack
+from rag.query_words import agent_nouns
 from rag.reader.commands import code_spans
 from rag.reader.instructions import addressed_to_a_model, asks_about_instructions
 from rag.reader.pictures import (
@@ -762,24 +763,10 @@ def _headed_by_question_word(asked: Question, unit: str) -> bool:
     return bool(set(content_terms(words[-1])) & asked_terms)
 
 
-# "Who wrote it?" asks for its author, as a manual's heading names them.
-_AGENT_OF = {
-    "wrote": "author",
-    "written": "author",
-    "writes": "author",
-    "created": "author",
-    "maintains": "maintainer",
-    "maintained": "maintainer",
-    "developed": "developer",
-    "develops": "developer",
-}
-
-
 @functools.lru_cache(maxsize=64)
 def _agents_asked(question: str) -> frozenset[str]:
     """The terms of the agent nouns a question's verbs ask for: "author" for "who wrote"."""
-    words = re.findall(r"[a-z]+", question.lower())
-    return frozenset(t for w in words if w in _AGENT_OF for t in content_terms(_AGENT_OF[w]))
+    return frozenset(t for noun in agent_nouns(question) for t in content_terms(noun))
 
 
 _AXIS = re.compile(r"\b([xy])[- ]?axis\b", re.IGNORECASE)
