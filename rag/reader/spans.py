@@ -266,8 +266,20 @@ def _versions(sentence: str) -> list[str]:
         version = next(g for g in match.groups() if g)
         if match.group(1) and _decimal(sentence, match.start(), version):
             continue
+        if _in_markup_tag(sentence, match.start()):
+            continue
         found.append(version)
     return found
+
+
+def _in_markup_tag(sentence: str, start: int) -> bool:
+    """Whether ``start`` lies inside an XML or HTML tag (``<?xml version="1.0"?>``), where a
+    number is an attribute's value, the version of a format, not a release of a program."""
+    opened = sentence.rfind("<", 0, start)
+    return (
+        opened > sentence.rfind(">", 0, start)
+        and re.match(r"<[?!/]?[A-Za-z]", sentence[opened:]) is not None
+    )
 
 
 def _decimal(sentence: str, start: int, number: str) -> bool:
