@@ -14,6 +14,13 @@ from rag.errors import EmptyFileError, FileTooLargeError
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 MARKDOWN_SUFFIXES = {".md", ".markdown"}
 
+# "[Expat](http://docs.python.org/library/pyexpat.html)", "![Build Status](badge.svg)",
+# "[the spec][spec]": a link or an image as Markdown writes it. Not after a word or a bracket,
+# where brackets index code ("funcs[0](x)").
+_MARKDOWN_LINK = re.compile(
+    r"(?<![\w\])`])!?\[([^\[\]\n]*)\](?:\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"\n]*\")?\)|\[[^\]\n]*\])"
+)
+
 
 def decode(data: bytes) -> str:
     for encoding in ("utf-8-sig", "utf-16"):
@@ -25,6 +32,19 @@ def decode(data: bytes) -> str:
             pass
     # Not UTF-8: cp1252 is the common legacy encoding and maps every byte but five.
     return data.decode("cp1252", errors="replace")
+
+
+def link_texts(markdown: str) -> str:
+    """``markdown`` with each link and image as its text, as a reader of the rendered page sees
+    it: "[Expat](http://...)-based" reads "Expat-based". A link's address would fill the
+    passage's words and vector with a URL's pieces and its quote with text no reader sees; an
+    address written out as text stays. A badge (an image inside a link) reads as its alt text.
+    """
+    while True:
+        rendered = _MARKDOWN_LINK.sub(lambda m: m.group(1), markdown)
+        if rendered == markdown:
+            return rendered
+        markdown = rendered
 
 
 def load_text(path: Path, data: bytes, *, max_mb: float | None = None) -> LoadedDocument:
@@ -47,6 +67,7 @@ def load_text(path: Path, data: bytes, *, max_mb: float | None = None) -> Loaded
             parts += table_segments(rows, caption=caption)
     else:
         if suffix in MARKDOWN_SUFFIXES:
+            text = link_texts(text)
             match = re.search(r"^#\s+(.+)$", text, flags=re.MULTILINE)
             title = match.group(1).strip() if match else ""
         text = text.replace("\r\n", "\n")
