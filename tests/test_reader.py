@@ -1439,3 +1439,39 @@ def test_the_default_value_for_a_setting_is_a_stated_value():
     readme = evidence("The default value for `cdata_key` is `#text`: the key holds a node's text.")
     question = "When it turns a dict back into XML, which key holds a node's text by default?"
     assert read(question, readme).startswith("#text — "), read(question, readme)
+
+
+def test_a_number_inside_a_markup_tag_is_no_release():
+    # The XML declaration's version is the format's, not a release of the program.
+    assert spans(Wants.VERSION, '<?xml version="1.0" encoding="utf-8"?>') == []
+    assert spans(Wants.VERSION, '<svg version="1.1"> and xmltodict 0.13.0 </svg>') == ["0.13.0"]
+    example = evidence(
+        "To give tags to nested lists, use the expand_iter keyword argument. "
+        '>>> print(xmltodict.unparse(mydict, pretty=True)) <?xml version="1.0" encoding="utf-8"?>'
+    )
+    assert read("Which xmltodict version first added the expand_iter argument?", example) == ""
+
+
+def test_a_line_typed_at_a_prompt_weighs_less_for_a_question_asked_in_prose(monkeypatch):
+    import rag.reader.reader as reader_module
+
+    items = evidence(
+        ">>> xmltodict.parse(xml, process_namespaces=True) == {",
+        "xmltodict is very fast (Expat-based) and has a streaming mode.",
+    )
+
+    def code_score(question: str) -> float:
+        ranked = Reader(FakeEmbedder(), min_support=0.3).rank(
+            analyse(question),
+            {0: items[0].chunk.text, 1: items[1].chunk.text},
+            [0, 1],
+            evidence=items,
+        )
+        return next(c.score for c in ranked if c.text.startswith(">>>"))
+
+    prose, code = "What XML parser is xmltodict built on?", "Which argument expands namespaces?"
+    penalised = code_score(prose), code_score(code)
+    monkeypatch.setattr(reader_module, "TYPED_CODE_PENALTY", 0.0)
+    assert penalised[0] == pytest.approx(code_score(prose) - 0.05)
+    # A question for an identifier is answered by code: the line keeps its weight.
+    assert penalised[1] == pytest.approx(code_score(code))

@@ -72,6 +72,10 @@ MAX_EMBEDDED = 24
 BRIDGE_BONUS = 0.25
 ROW_KEY_BONUS = 0.1  # a table row whose key the question states whole is the row it asks about
 EXCLUDED_PENALTY = 0.1
+# A line typed at an interactive prompt (">>> parse(xml)", "R> dip(x)") is code: it answers a
+# question that asks for code, a value or a number (what the session prints), not one asked in
+# prose ("what parser is it built on?"), whose words such a line repeats as names.
+TYPED_CODE_PENALTY = 0.05
 MISSING_NAME_PENALTY = 0.08
 OTHER_SECTION_PENALTY = 0.08
 # A candidate from another file than the one the question names as files are named.
@@ -434,6 +438,7 @@ class Reader:
         # sentence that says what the option does names it by its head.
         wants_option = asked.code == "option" and asked.wants in (Wants.IDENTIFIER, Wants.THING)
         options = _options(asked.text) - _excluded_options(asked.text)
+        prose_asked = not asked.code and asked.wants in _ASKED_IN_PROSE
         inherited = [
             max(listed, followed, entered)
             for listed, followed, entered in zip(
@@ -482,6 +487,8 @@ class Reader:
                 score += TYPE_BONUS
             if excluded & terms:  # "besides X": a sentence about X is not the answer
                 score -= EXCLUDED_PENALTY
+            if prose_asked and _SESSION_PROMPT.search(text):
+                score -= TYPED_CODE_PENALTY
             follows = after if text.rstrip().endswith(":") else ""
             signals = Signals(
                 dense=float(cosine),
@@ -750,6 +757,22 @@ def _asked_word(span: str, asked: Question) -> bool:
 _OPENING_HEADING = re.compile(
     r"^\s*(?:([A-Z][A-Z-]{2,}(?: [A-Z][A-Z-]+)?)\s|([A-Za-z][\w -]{0,30}):\s)"
 )
+
+
+# What a question asks for when it asks in prose, not for code or what code prints.
+_ASKED_IN_PROSE = frozenset(
+    {
+        Wants.THING,
+        Wants.PERSON,
+        Wants.PLACE,
+        Wants.EXPLANATION,
+        Wants.YESNO,
+        Wants.DATE,
+        Wants.VERSION,
+    }
+)
+# The prompt of an interactive session (Python, R, a shell), opening a line of the unit.
+_SESSION_PROMPT = re.compile(r"(?:^|\s)(?:>>>|R>|\$)\s+\S")
 
 
 def _headed_by_question_word(asked: Question, unit: str) -> bool:
