@@ -191,6 +191,8 @@ _TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_\-\./]*[A-Za-z0-9]|[A-Za-z0-9]")
 # a word of its own: "Moran's I. References").
 _SENTENCE_END = re.compile(r"(?<=[.!?])(?<!\b[A-HJ-Z]\.)\s+(?=[A-Z0-9\"'(\[<])")
 MAX_SENTENCE = 320
+# A remark in parentheses standing alone: "(default=L)", "(see below)".
+_REMARK = re.compile(r"\s*\([^()\n]{1,60}\)\.?\s*")
 
 
 def normalize_space(text: str) -> str:
@@ -322,6 +324,10 @@ def sentences(text: str) -> list[str]:
         for sentence in _SENTENCE_END.split(block):
             if len(sentence) > MAX_SENTENCE:
                 units.extend(_unwrapped_lines(sentence))
+            elif units and _REMARK.fullmatch(sentence):
+                # "... from L (lowest) to H (highest). (default=L)": a remark in parentheses
+                # after a sentence is that sentence's, as a program's help prints its default.
+                units[-1] = f"{units[-1]} {sentence}"
             else:
                 units.append(sentence)
     return [

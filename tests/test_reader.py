@@ -1475,3 +1475,50 @@ def test_a_line_typed_at_a_prompt_weighs_less_for_a_question_asked_in_prose(monk
     assert penalised[0] == pytest.approx(code_score(prose) - 0.05)
     # A question for an identifier is answered by code: the line keeps its weight.
     assert penalised[1] == pytest.approx(code_score(code))
+
+
+def test_a_remark_in_parentheses_belongs_to_the_sentence_before_it():
+    # qrencode(1) prints each option's default after its description.
+    entry = (
+        "-d NUMBER, --dpi=NUMBER\n              specify the DPI of the generated PNG. (default=72)"
+    )
+    assert sentences(entry) == [
+        "-d NUMBER, --dpi=NUMBER specify the DPI of the generated PNG. (default=72)"
+    ]
+    assert spans(Wants.VALUE, sentences(entry)[0]) == ["72"]
+    assert spans(Wants.VALUE, "Minimum evaluation time in seconds [default: 3]") == ["3"]
+    answer = read(
+        "What DPI does qrencode write into the PNGs it generates by default?", evidence(entry)
+    )
+    assert answer.startswith("72 — "), answer
+
+
+def test_an_option_named_only_to_compare_with_need_not_be_named_by_the_answer():
+    readme = evidence(
+        "Mosh does not support X forwarding or the non-interactive uses of SSH, including port "
+        "forwarding."
+    )
+    answer = read("Can I use mosh for X forwarding like with ssh -X?", readme)
+    assert answer.startswith("No — Mosh does not support X forwarding"), answer
+    # An option the question asks about is still held to.
+    assert read("Can I use mosh -X for X forwarding?", readme) == ""
+
+
+def test_headings_are_no_names_and_cited_surnames_are():
+    assert spans(Wants.PERSON, "1 Introduction The coin package provides a unified approach.") == []
+    assert spans(Wants.PERSON, "LZ4(1) User Commands LZ4(1)") == []
+    assert spans(Wants.PERSON, "given by Strasser and Weber (1999).") == ["Strasser and Weber"]
+    assert spans(Wants.PERSON, "taken from Hollander and Wolfe, 1999, Table 6.3") == [
+        "Hollander and Wolfe"
+    ]
+    assert spans(Wants.PERSON, "See Table (2001) and the release of January, 2003.") == []
+    paper = evidence(
+        "1 Introduction The coin package provides a unified approach to conditional inference "
+        "procedures commonly known as permutation tests. The theoretical basis for the design "
+        "and implementation is the general framework for permutation tests given by Strasser "
+        "and Weber (1999)."
+    )
+    answer = read(
+        "Whose general framework for permutation tests is the coin package based on?", paper
+    )
+    assert answer.startswith("Strasser and Weber — "), answer

@@ -252,7 +252,7 @@ class Reader:
                 ]
             # "What is the default of --deskew-scan-step" is not answered by a sentence
             # about --deskew-scan-range: an option the question names is named by the answer.
-            options = _options(question) - _excluded_options(question)
+            options = _options(question) - _excluded_options(question) - _compared_options(question)
             candidates = [
                 c for c in candidates if all(_about_option(o, c, evidence) for o in options)
             ]
@@ -384,7 +384,11 @@ class Reader:
         # plot's reading says "horizontal (x) axis".
         q_terms += [t for t in content_terms(_axis_direction(question)) if t not in q_terms]
         # "What does -N do?": an option is a term of its own, which stemming would drop.
-        asked_options = _option_terms(asked.text) - _option_terms(_set_aside(asked.text))
+        asked_options = (
+            _option_terms(asked.text)
+            - _option_terms(_set_aside(asked.text))
+            - {t for o in _compared_options(asked.text) for t in _option_terms(o)}
+        )
         q_terms += sorted(asked_options - set(q_terms))
         earlier = [t for t in content_terms(context) if t not in q_terms]
         if not q_terms:  # "And from when?" names no topic of its own: the turn before does
@@ -1328,6 +1332,20 @@ def _set_aside(question: str) -> str:
 def _excluded_options(question: str) -> set[str]:
     """Options the question sets aside."""
     return _options(_set_aside(question))
+
+
+# "like with ssh -X", "the way gzip does", "unlike xz -k": what the question compares with.
+_COMPARISON = re.compile(
+    r"\b(?:like|as)\s+(?:with|in|for|on)\s+([^,?;]+)|\bthe way\s+([^,?;]+?)\s+(?:does|do|did)\b|"
+    r"\b(?:unlike|similar to)\s+([^,?;]+)",
+    re.IGNORECASE,
+)
+
+
+def _compared_options(question: str) -> set[str]:
+    """Options the question names only to compare with ("can mosh forward X like with ssh
+    -X?"): the answer speaks of its own program, which need not have that option."""
+    return {o for m in _COMPARISON.finditer(question) for g in m.groups() if g for o in _options(g)}
 
 
 def _identifiers(text: str) -> set[str]:

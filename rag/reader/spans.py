@@ -88,7 +88,9 @@ ORGANISATION = re.compile(
 _VALUE_AFTER = re.compile(
     r"\b(?:defaults? (?:value )?(?:is|are|(?:of|for) \S+ is|to|:)|default value (?:is|:)|is set to|"
     r"set (?:it )?to|are set to|equals?|=)\s+[\"“'`]?([^\s,;\"”'`)]+(?:\s(?:bytes?|seconds?|"
-    r"[kmg]b|%))?)",
+    r"[kmg]b|%))?)|"
+    # A program's help prints "(default=72)", "[default: 3]": the value written onto the word.
+    r"\bdefaults?[=:]\s*[\"“'`]?([^\s,;\"”'`)\]]+)",
     re.IGNORECASE,
 )
 # "X is the default", "X by default", "X (the default)", "X (default)".
@@ -208,8 +210,21 @@ def _people(sentence: str) -> list[str]:
     names = [n for n in names if "".join(w[0] for w in n.split()) not in abbreviations]
     names += [m.group(0) for m in HANDLE.finditer(sentence)]
     names += [m.group(0) for m in PUBLISHER.finditer(sentence) if m.group(0) not in names]
+    names += [
+        m.group(1)
+        for m in _CITED.finditer(sentence)
+        if m.group(1) not in names and not _NO_SURNAMES & set(m.group(1).lower().split())
+    ]
     # "The", "This" opening a sentence are not names.
     return [n for n in names if n.split()[0].lower() not in STOPWORDS]
+
+
+# "given by Strasser and Weber (1999)", "(Hollander and Wolfe, 1999)", "Ward (1977)": the
+# authors a text cites by surname and year.
+_CITED = re.compile(
+    r"\b([A-Z][a-z][\w'’-]*(?:\s+(?:and|&)\s+[A-Z][a-z][\w'’-]*|\s+et\s+al\.)?)"
+    r"(?:\s+\(|,\s+)(?:19|20)\d\d[a-z]?\b"
+)
 
 
 def _person_names(sentence: str) -> list[str]:
@@ -224,10 +239,71 @@ def _person_names(sentence: str) -> list[str]:
             continue
         # "Rich Calaway January 16, 2022": a byline's date is no part of the name.
         name = _CALENDAR_WORDS.sub("", match.group(0))
-        if " " in name:
-            names.append(name)
+        words = name.split()
+        while words and words[-1].lower() in STOPWORDS:  # "1 Introduction The coin package"
+            words.pop()
+        if len(words) > 1 and not _DOCUMENT_PARTS & {w.lower() for w in words}:
+            names.append(" ".join(words))
         position = match.end()
     return names
+
+
+# The words of a document's headings and running heads, capitalised as names are ("1
+# Introduction The", "LZ4(1) User Commands", "General Commands Manual"): no one is called so.
+_DOCUMENT_PARTS = frozenset(
+    [
+        "abstract",
+        "acknowledgements",
+        "acknowledgments",
+        "appendix",
+        "bibliography",
+        "chapter",
+        "commands",
+        "conclusion",
+        "conclusions",
+        "contents",
+        "description",
+        "discussion",
+        "equation",
+        "examples",
+        "figure",
+        "functions",
+        "introduction",
+        "manual",
+        "notes",
+        "overview",
+        "page",
+        "preface",
+        "references",
+        "section",
+        "summary",
+        "synopsis",
+        "table",
+    ]
+)
+# Words before a year that no author is called: "Table (2001)", "January, 2003".
+_NO_SURNAMES = _DOCUMENT_PARTS | frozenset(
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "since",
+        "until",
+        "before",
+        "after",
+        "version",
+        "release",
+    ]
+)
 
 
 _CALENDAR_WORDS = re.compile(
@@ -298,8 +374,9 @@ def _values(sentence: str) -> list[str]:
     """Values stated as such ("defaults to 30", "X by default"), else the numbers."""
     found = []
     for match in _VALUE_AFTER.finditer(sentence):
-        number = NUMBER_WITH_UNIT.match(sentence, match.start(1))
-        found.append(number.group(0).strip() if number else match.group(1).rstrip("."))
+        group = 1 if match.group(1) is not None else 2
+        number = NUMBER_WITH_UNIT.match(sentence, match.start(group))
+        found.append(number.group(0).strip() if number else match.group(group).rstrip("."))
     found += [m.group(1) for m in _VALUE_BEFORE.finditer(sentence)]
     return [v for v in found if v.lower() not in STOPWORDS] or _numbers(sentence)
 
