@@ -1522,3 +1522,19 @@ def test_headings_are_no_names_and_cited_surnames_are():
         "Whose general framework for permutation tests is the coin package based on?", paper
     )
     assert answer.startswith("Strasser and Weber — "), answer
+
+
+def test_a_work_cited_by_surname_and_year_is_followed_to_its_reference_entry():
+    paper = evidence(
+        "Seizure In Wang, Puterman, Cockburn, and Le (1996) a Poisson mixture regression is "
+        "fitted to data from a clinical trial on epileptic seizures. Observation hours per day "
+        "were available and the number of seizures per hour follows a Poisson mixture.",
+        "References Wang P, Puterman ML, Cockburn IM, Le ND (1996). “Mixed Poisson Regression "
+        "Models with Covariate Dependent Rates.” Biometrics, 52, 381-400.",
+    )
+    question = (
+        "The seizure example follows a 1996 paper on a Poisson mixture regression. In which "
+        "journal did that paper appear?"
+    )
+    assert "Biometrics" in read(question, paper)
+    assert "Biometrics" not in read(question, paper, parts=PARTS - {"bridge"})

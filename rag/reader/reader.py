@@ -1357,12 +1357,40 @@ def _identifiers(text: str) -> set[str]:
     return {m.group(0).lower() for m in _IDENTIFIER.finditer(text)}
 
 
+# A work cited by its authors' surnames and year: "Wang, Puterman, Cockburn, and Le (1996)",
+# "Hollander and Wolfe, 1999", "Ward (1977)". The first surname and the year find its entry in
+# the references ("Wang P, Puterman ML, ... (1996). ... Biometrics, 52, 381-400.").
+_CITATION = re.compile(
+    r"\b([A-Z][a-z][\w'’-]*)(?:(?:,?\s+(?:and|&)\s+|,\s+)[A-Z][a-z][\w'’-]*)*(?:\s+et\s+al\.)?"
+    r"(?:\s+\(|,\s+)((?:19|20)\d\d)[a-z]?\b"
+)
+
+
+def _cited_works(text: str) -> set[tuple[str, str]]:
+    """(first surname, year) of each work ``text`` cites."""
+    return {(m.group(1), m.group(2)) for m in _CITATION.finditer(text)}
+
+
+def _cites(text: str, surname: str, year: str) -> bool:
+    """Whether ``text`` names the work of ``surname`` from ``year``: its reference entry."""
+    return bool(re.search(rf"\b{re.escape(surname)}\b", text)) and bool(
+        re.search(rf"\b{year}[a-z]?\b", text)
+    )
+
+
 def _follow_bridge(question: str, candidates: list[Candidate]) -> list[Candidate]:
     """Boost sentences that explain a name the best sentence introduced (two-hop questions)."""
     top = candidates[0]
     bridges = _identifiers(top.text) - _identifiers(question)
-    if not bridges:
+    cited = _cited_works(top.text) - _cited_works(question)
+    if not bridges and not cited:
         return candidates
+
+    def follows(c: Candidate) -> bool:
+        return bool(bridges & _identifiers(c.text)) or any(
+            _cites(c.text, surname, year) for surname, year in cited
+        )
+
     boosted = [
         replace(
             c,
@@ -1370,7 +1398,7 @@ def _follow_bridge(question: str, candidates: list[Candidate]) -> list[Candidate
             relevance=c.relevance + BRIDGE_BONUS,
             bridged=True,
         )
-        if c is not top and bridges & _identifiers(c.text)
+        if c is not top and follows(c)
         else c
         for c in candidates
     ]
