@@ -1538,3 +1538,18 @@ def test_a_work_cited_by_surname_and_year_is_followed_to_its_reference_entry():
     )
     assert "Biometrics" in read(question, paper)
     assert "Biometrics" not in read(question, paper, parts=PARTS - {"bridge"})
+
+
+def test_a_day_counted_from_a_start_answers_on_which_day():
+    assert spans(Wants.DATE, "where treatment started on the 28th day.") == ["the 28th day"]
+    assert spans(Wants.DATE, "Released on 12 March 2004, day 3 of the meeting") == [
+        "12 March 2004",
+        "day 3",
+    ]
+    paper = evidence(
+        "Seizure In Wang, Puterman, Cockburn, and Le (1996) a Poisson mixture regression is "
+        "fitted to data from a clinical trial. The data used were 140 observations from one "
+        "treated patient, where treatment started on the 28th day."
+    )
+    answer = read("In the seizure data, on which day did the patient's treatment start?", paper)
+    assert answer.startswith("the 28th day — "), answer

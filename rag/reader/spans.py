@@ -183,7 +183,14 @@ def _money(sentence: str) -> list[str]:
 
 
 def _dates(sentence: str) -> list[str]:
-    return [m.group(0) for m in DATE.finditer(sentence)]
+    """Calendar dates, then days counted from a start ("on the 28th day", "day 28")."""
+    found = [m.group(0) for m in DATE.finditer(sentence)]
+    return found + [m.group(0) for m in _COUNTED_DAY.finditer(sentence)]
+
+
+_COUNTED_DAY = re.compile(
+    r"\b(?:the )?\d{1,3}(?:st|nd|rd|th) day\b|\bday \d{1,3}\b(?![.,]\d)", re.IGNORECASE
+)
 
 
 # "the crossprod function", "the lintr package": a name the text calls by its kind.
