@@ -1553,3 +1553,18 @@ def test_a_day_counted_from_a_start_answers_on_which_day():
     )
     answer = read("In the seizure data, on which day did the patient's treatment start?", paper)
     assert answer.startswith("the 28th day — "), answer
+
+
+def test_a_cited_works_year_is_no_count_and_not_given_asks_the_default():
+    assert analyse("How many samples does boot() draw when R is not given?").asks_default
+    assert not analyse("How many samples does boot() draw when R is given?").asks_default
+    cited = "The arguments correspond to those of boot (Davison and Hinkley 1997)."
+    assert spans(Wants.NUMBER, cited) == []
+    assert spans(Wants.NUMBER, "Ward (1977) drew 20 samples.") == ["20"]
+    manual = evidence(f"The number of bootstrap samples is set by the argument R. {cited}")
+    assert read("How many bootstrap samples does boot() draw when R is not given?", manual) == ""
+
+
+def test_a_value_assigned_with_spaces_around_the_sign_is_a_value():
+    sentence = 'This relates to expm(., method = "Ward77"), which is no longer the default method.'
+    assert spans(Wants.VALUE, sentence) == ["Ward77"]

@@ -311,6 +311,8 @@ _ASKS_DEFAULT = re.compile(
     r"\bwithout (?:giving|setting|specifying|passing|naming|choosing|any)\b|"
     r"\bwith no (?:flags?|options?|arguments?|switches|parameters|settings)\b|"
     r"\bif (?:nothing|none|no [\w-]+) (?:is|are) (?:given|set|specified|passed|chosen)\b|"
+    r"\b(?:if|when|while) (?:[\w.()-]+ ){1,3}(?:is|are|isn't|aren't) (?:not |never )?"
+    r"(?<=n't |not |ver )(?:given|set|specified|passed|supplied|provided)\b|"
     r"\bout of the box\b|\bleft (?:unset|out)\b",
     re.IGNORECASE,
 )

@@ -86,8 +86,8 @@ ORGANISATION = re.compile(
 )
 # "defaults to X", "the default is X", "the default value for X is Y", "default: X", "= X".
 _VALUE_AFTER = re.compile(
-    r"\b(?:defaults? (?:value )?(?:is|are|(?:of|for) \S+ is|to|:)|default value (?:is|:)|is set to|"
-    r"set (?:it )?to|are set to|equals?|=)\s+[\"“'`]?([^\s,;\"”'`)]+(?:\s(?:bytes?|seconds?|"
+    r"(?:\b(?:defaults? (?:value )?(?:is|are|(?:of|for) \S+ is|to|:)|default value (?:is|:)|"
+    r"is set to|set (?:it )?to|are set to|equals?)|=)\s+[\"“'`]?([^\s,;\"”'`)]+(?:\s(?:bytes?|seconds?|"
     r"[kmg]b|%))?)|"
     # A program's help prints "(default=72)", "[default: 3]": the value written onto the word.
     r"\bdefaults?[=:]\s*[\"“'`]?([^\s,;\"”'`)\]]+)",
@@ -141,7 +141,16 @@ def _written_numbers(sentence: str) -> list[str]:
             _OPTION_BEFORE.search(sentence[max(0, m.start() - 2) : m.start()])
             and m.group(0).strip().isdigit()
         )
+        and not (
+            _YEAR.fullmatch(m.group(0).strip())
+            and _CITING.search(sentence[max(0, m.start() - 30) : m.start()])
+        )
     ]
+
+
+# "(Davison and Hinkley 1997)", "Ward (1977)": the year of a cited work counts nothing.
+_YEAR = re.compile(r"(?:1[5-9]|20)\d\d")
+_CITING = re.compile(r"(?:\b[A-Z][a-z][\w'’-]*|\bet al\.)\s*[(,]?\s*$")
 
 
 # A number that ends in one of these is a span of time: "10 secs", "2-3 months", "500 ms".
