@@ -84,7 +84,10 @@ def test_without_the_dev_set_the_check_says_it_was_skipped(verify, tmp_path):
         ("val12-unans-100", True),
         ("val13-unans-76", True),
         ("val13-unans-100", True),
-        ("val14-unans-52", False),
+        ("val14-unans-82", True),
+        ("val14-unans-100", True),
+        ("val15-unans-52", False),
+        ("val14-unans-5", False),
         ("val13-unans-5", False),
         ("val12-unans-5", False),
         ("val11-unans-5", False),
@@ -97,7 +100,7 @@ def test_without_the_dev_set_the_check_says_it_was_skipped(verify, tmp_path):
         ("val5-img-33", False),
     ],
 )
-def test_ids_name_one_of_the_thirteen_batches_and_the_kind(verify, qid, ok):
+def test_ids_name_one_of_the_fourteen_batches_and_the_kind(verify, qid, ok):
     question = {"id": qid, "question": "Who?", "answers": [], "sources": [], "kind": "unanswerable"}
     line = json.dumps(question)
     ids, cited, counts = set(), set(), {}
