@@ -654,6 +654,8 @@ def test_how_many_by_default_needs_a_sentence_saying_default():
         ("Which xz version added the --block-list option?", Wants.VERSION),
         ("Since which release does --keep follow symbolic links?", Wants.VERSION),
         ("What version number should the pretest have?", Wants.VERSION),
+        ("What is the minimum Python version that python-dotenv supports?", Wants.VERSION),
+        ("What changed in the latest version?", Wants.THING),
         ("Which version control system does the project use?", Wants.THING),
         ("When was version 1.0.8 released?", Wants.DATE),
         ("What is the default glob weight in version 0.18 of the spec?", Wants.VALUE),
@@ -1470,9 +1472,30 @@ def test_a_line_typed_at_a_prompt_weighs_less_for_a_question_asked_in_prose(monk
         return next(c.score for c in ranked if c.text.startswith(">>>"))
 
     prose, code = "What XML parser is xmltodict built on?", "Which argument expands namespaces?"
+    # A shell line is what a user runs: "what do I pip install?" asks for it in prose.
+    shell = evidence('$ pip install "python-dotenv[cli]"', "Python-dotenv reads .env files.")
+    ranked = Reader(FakeEmbedder(), min_support=0.3).rank(
+        analyse("What do I pip install to get the dotenv tool?"),
+        {0: shell[0].chunk.text, 1: shell[1].chunk.text},
+        [0, 1],
+        evidence=shell,
+    )
+    unpenalised = next(c.score for c in ranked if c.text.startswith("$"))
     penalised = code_score(prose), code_score(code)
     monkeypatch.setattr(reader_module, "TYPED_CODE_PENALTY", 0.0)
     assert penalised[0] == pytest.approx(code_score(prose) - 0.05)
+    assert unpenalised == pytest.approx(
+        next(
+            c.score
+            for c in Reader(FakeEmbedder(), min_support=0.3).rank(
+                analyse("What do I pip install to get the dotenv tool?"),
+                {0: shell[0].chunk.text, 1: shell[1].chunk.text},
+                [0, 1],
+                evidence=shell,
+            )
+            if c.text.startswith("$")
+        )
+    )
     # A question for an identifier is answered by code: the line keeps its weight.
     assert penalised[1] == pytest.approx(code_score(code))
 

@@ -37,11 +37,11 @@ class Wants(StrEnum):
 # Order matters: the first rule that matches decides.
 _RULES: list[tuple[Wants, re.Pattern[str]]] = [
     (
-        # "Which xz version added ...", "since which release", "what version number": a
-        # version, not "version control" or the date of a release.
+        # "Which xz version added ...", "since which release", "what version number", "what is
+        # the minimum Python version": a version, not "version control" or a release's date.
         Wants.VERSION,
         re.compile(
-            r"\b(?:which|what)(?: [\w.+-]+){0,2}? (?:version|release)s?\b"
+            r"\b(?:which|what)(?: (?:is|are|was|were) the)?(?: [\w.+-]+){0,2}? (?:version|release)s?\b"
             r"(?! (?:control|date|day|year|notes?|history|of (?:the )?(?:year|date)))|"
             r"\b(?:since|in|from|with|until|before|after) (?:which|what)(?: [\w.+-]+){0,2}? "
             r"(?:version|release)s?\b"

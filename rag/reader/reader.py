@@ -775,8 +775,9 @@ _ASKED_IN_PROSE = frozenset(
         Wants.VERSION,
     }
 )
-# The prompt of an interactive session (Python, R, a shell), opening a line of the unit.
-_SESSION_PROMPT = re.compile(r"(?:^|\s)(?:>>>|R>|\$)\s+\S")
+# The prompt of an interactive session of a language (Python, R). A shell's "$" is left out: a
+# shell line is what a user runs ("what do I pip install?"), which prose asks for too.
+_SESSION_PROMPT = re.compile(r"(?:^|\s)(?:>>>|R>)\s+\S")
 
 
 def _headed_by_question_word(asked: Question, unit: str) -> bool:
