@@ -1591,3 +1591,25 @@ def test_a_cited_works_year_is_no_count_and_not_given_asks_the_default():
 def test_a_value_assigned_with_spaces_around_the_sign_is_a_value():
     sentence = 'This relates to expm(., method = "Ward77"), which is no longer the default method.'
     assert spans(Wants.VALUE, sentence) == ["Ward77"]
+
+
+def test_a_question_opening_with_does_asks_yes_or_no_even_about_a_default():
+    assert analyse("Does load_dotenv override set variables by default?").wants is Wants.YESNO
+    assert analyse("What is the default level?").wants is Wants.VALUE
+    readme = evidence("By default, `load_dotenv` doesn't override existing environment variables.")
+    answer = read("Does load_dotenv overwrite variables that are already set, by default?", readme)
+    assert answer.startswith("No — By default"), answer
+
+
+def test_names_with_accented_letters_and_subjects_written_in_mixed_case():
+    assert spans(Wants.PERSON, "Author: B. Michel Döhring, JLU Giessen") == ["B. Michel Döhring"]
+    assert spans(Wants.PERSON, "by Martin Mächler and Łukasz Nowak") == [
+        "Martin Mächler",
+        "Łukasz Nowak",
+    ]
+    assert analyse("Who wrote the oPlotSymbl package?").subjects == frozenset({"oplotsymbl"})
+    manual = evidence(
+        "Title: oPlotSymbl Package Introduction Author: B. Michel Döhring, JLU Giessen"
+    )
+    answer = read("Who wrote the oPlotSymbl package?", manual)
+    assert answer.startswith("B. Michel Döhring — "), answer

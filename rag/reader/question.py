@@ -81,7 +81,9 @@ _RULES: list[tuple[Wants, re.Pattern[str]]] = [
     (
         Wants.VALUE,
         re.compile(
-            r"\b(default|defaults)\b|\bwhat value\b|\bvalue (of|should|must|does)\b|"
+            # "Does it override them by default?" asks yes or no, about the default.
+            r"^(?!(?:is|are|was|were|does|do|did|can|could|should|must|will|would|has|have|may)"
+            r"\b).*?\b(default|defaults)\b|\bwhat value\b|\bvalue (of|should|must|does)\b|"
             r"\bset to\b|\bwhat (?:is|are) (?:the )?(setting|mode)\b"
         ),
     ),
@@ -291,7 +293,7 @@ _POSITION = re.compile(
 def subjects(text: str) -> frozenset[str]:
     """Names the question gives a thing with its kind: "the postgres user" -> "postgres"."""
     return frozenset(
-        m.group(1)
+        m.group(1).lower()  # the evidence is matched lower-cased: "the oPlotSymbl package"
         for m in _SUBJECT.finditer(text)
         if m.group(1) not in STOPWORDS
         and m.group(1) not in _DESCRIBING

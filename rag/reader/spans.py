@@ -66,7 +66,10 @@ IDENTIFIER = re.compile(
     r"txt|md|html|py|c|h|sh|pdf|png|jpg|so|deb))(?![\w-])"
 )
 QUOTED = re.compile(r"[\"“‘`]([^\"”’`]{1,60})[\"”’`]")
-_NAME_WORD = r"(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?|[A-Z]\.)"
+# Latin letters with accents too: "Döhring", "Mächler", "Łukasz".
+_UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"
+_LOWER = "a-zß-öø-ÿĀ-ž"
+_NAME_WORD = rf"(?:[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}][{_LOWER}]+)?|[{_UPPER}]\.)"
 # A nickname in quotes between the names: "Benjamin `ogham' Sago", "Robert "Bob" Smith".
 _NICKNAME = r"(?:\s+[`'\"“‘][\w.-]{2,20}[`'\"”’])"
 PERSON = re.compile(
