@@ -1613,3 +1613,18 @@ def test_names_with_accented_letters_and_subjects_written_in_mixed_case():
     )
     answer = read("Who wrote the oPlotSymbl package?", manual)
     assert answer.startswith("B. Michel Döhring — "), answer
+
+
+def test_the_end_of_a_bridge_is_quoted_before_the_sentence_that_led_to_it():
+    asked = analyse("The note cites a paper that proved it. In which journal did it appear?")
+    hop = Candidate(0, "Hartigan and Hartigan (1985) proved that it converges.", 0.9, 0.6)
+    entry = Candidate(
+        1,
+        "Hartigan JA, Hartigan PM (1985). “The Dip Test of Unimodality.” Annals of Statistics.",
+        0.8,
+        0.6,
+        bridged=True,
+    )
+    reader = Reader(FakeEmbedder(), min_support=0.3)
+    text = reader._compose(asked, hop, [hop, entry], evidence(hop.text, entry.text))
+    assert text.startswith("Hartigan JA, Hartigan PM (1985)"), text

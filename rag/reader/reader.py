@@ -598,6 +598,9 @@ class Reader:
                     continue
                 if cand.relevance >= best.relevance - 0.05:
                     quoted.append(cand)
+            # The end of a bridge holds what was asked ("in which journal": the reference
+            # entry); the sentence that led to it comes after.
+            quoted.sort(key=lambda c: not c.bridged)
             return " ".join(_quote(c) for c in quoted)
         return _quote(best)
 
