@@ -1457,47 +1457,31 @@ def test_a_number_inside_a_markup_tag_is_no_release():
 def test_a_line_typed_at_a_prompt_weighs_less_for_a_question_asked_in_prose(monkeypatch):
     import rag.reader.reader as reader_module
 
-    items = evidence(
+    session = evidence(
         ">>> xmltodict.parse(xml, process_namespaces=True) == {",
         "xmltodict is very fast (Expat-based) and has a streaming mode.",
     )
+    # A shell line is what a user runs: "what do I pip install?" asks for it in prose.
+    shell = evidence('$ pip install "python-dotenv[cli]"', "Python-dotenv reads .env files.")
 
-    def code_score(question: str) -> float:
+    def score(question: str, items: list[Evidence]) -> float:
+        """The score of the first item's line, the one typed at a prompt."""
         ranked = Reader(FakeEmbedder(), min_support=0.3).rank(
             analyse(question),
-            {0: items[0].chunk.text, 1: items[1].chunk.text},
+            {i: e.chunk.text for i, e in enumerate(items)},
             [0, 1],
             evidence=items,
         )
-        return next(c.score for c in ranked if c.text.startswith(">>>"))
+        return next(c.score for c in ranked if c.text == items[0].chunk.text)
 
     prose, code = "What XML parser is xmltodict built on?", "Which argument expands namespaces?"
-    # A shell line is what a user runs: "what do I pip install?" asks for it in prose.
-    shell = evidence('$ pip install "python-dotenv[cli]"', "Python-dotenv reads .env files.")
-    ranked = Reader(FakeEmbedder(), min_support=0.3).rank(
-        analyse("What do I pip install to get the dotenv tool?"),
-        {0: shell[0].chunk.text, 1: shell[1].chunk.text},
-        [0, 1],
-        evidence=shell,
-    )
-    unpenalised = next(c.score for c in ranked if c.text.startswith("$"))
-    penalised = code_score(prose), code_score(code)
+    pip = "What do I pip install to get the dotenv tool?"
+    penalised = score(prose, session), score(code, session), score(pip, shell)
     monkeypatch.setattr(reader_module, "TYPED_CODE_PENALTY", 0.0)
-    assert penalised[0] == pytest.approx(code_score(prose) - 0.05)
-    assert unpenalised == pytest.approx(
-        next(
-            c.score
-            for c in Reader(FakeEmbedder(), min_support=0.3).rank(
-                analyse("What do I pip install to get the dotenv tool?"),
-                {0: shell[0].chunk.text, 1: shell[1].chunk.text},
-                [0, 1],
-                evidence=shell,
-            )
-            if c.text.startswith("$")
-        )
-    )
+    assert penalised[0] == pytest.approx(score(prose, session) - 0.05)
     # A question for an identifier is answered by code: the line keeps its weight.
-    assert penalised[1] == pytest.approx(code_score(code))
+    assert penalised[1] == pytest.approx(score(code, session))
+    assert penalised[2] == pytest.approx(score(pip, shell))
 
 
 def test_a_remark_in_parentheses_belongs_to_the_sentence_before_it():

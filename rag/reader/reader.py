@@ -39,6 +39,7 @@ from rag.reader.question import Question, Wants, analyse
 from rag.reader.spans import (
     CONDITION,
     PUBLISHER,
+    SURNAME,
     durations,
     kinds,
     labelled_numbers,
@@ -1365,7 +1366,7 @@ def _identifiers(text: str) -> set[str]:
 # "Hollander and Wolfe, 1999", "Ward (1977)". The first surname and the year find its entry in
 # the references ("Wang P, Puterman ML, ... (1996). ... Biometrics, 52, 381-400.").
 _CITATION = re.compile(
-    r"\b([A-Z][a-z][\w'’-]*)(?:(?:,?\s+(?:and|&)\s+|,\s+)[A-Z][a-z][\w'’-]*)*(?:\s+et\s+al\.)?"
+    rf"\b({SURNAME})(?:(?:,?\s+(?:and|&)\s+|,\s+){SURNAME})*(?:\s+et\s+al\.)?"
     r"(?:\s+\(|,\s+)((?:19|20)\d\d)[a-z]?\b"
 )
 

@@ -66,6 +66,8 @@ IDENTIFIER = re.compile(
     r"txt|md|html|py|c|h|sh|pdf|png|jpg|so|deb))(?![\w-])"
 )
 QUOTED = re.compile(r"[\"“‘`]([^\"”’`]{1,60})[\"”’`]")
+# A surname as a citation writes it: "Strasser", "O'Brien", "Hinkley".
+SURNAME = r"[A-Z][a-z][\w'’-]*"
 # Latin letters with accents too: "Döhring", "Mächler", "Łukasz".
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"
 _LOWER = "a-zß-öø-ÿĀ-ž"
@@ -153,7 +155,7 @@ def _written_numbers(sentence: str) -> list[str]:
 
 # "(Davison and Hinkley 1997)", "Ward (1977)": the year of a cited work counts nothing.
 _YEAR = re.compile(r"(?:1[5-9]|20)\d\d")
-_CITING = re.compile(r"(?:\b[A-Z][a-z][\w'’-]*|\bet al\.)\s*[(,]?\s*$")
+_CITING = re.compile(rf"(?:\b{SURNAME}|\bet al\.)\s*[(,]?\s*$")
 
 
 # A number that ends in one of these is a span of time: "10 secs", "2-3 months", "500 ms".
@@ -241,8 +243,7 @@ def _people(sentence: str) -> list[str]:
 # "given by Strasser and Weber (1999)", "(Hollander and Wolfe, 1999)", "Ward (1977)": the
 # authors a text cites by surname and year.
 _CITED = re.compile(
-    r"\b([A-Z][a-z][\w'’-]*(?:\s+(?:and|&)\s+[A-Z][a-z][\w'’-]*|\s+et\s+al\.)?)"
-    r"(?:\s+\(|,\s+)(?:19|20)\d\d[a-z]?\b"
+    rf"\b({SURNAME}(?:\s+(?:and|&)\s+{SURNAME}|\s+et\s+al\.)?)(?:\s+\(|,\s+)(?:19|20)\d\d[a-z]?\b"
 )
 
 
