@@ -310,3 +310,28 @@ def test_the_place_a_question_names_picks_the_first_or_last_line_read():
     assert line("What does the title bar of my screenshot say?") == "New Document"
     # A question that places nothing matches no line on words it does not hold.
     assert line("In my screenshot, what does the button say?") is None
+
+
+def test_the_row_after_a_line_the_question_writes_out_answers_what_comes_after_it():
+    # Without the place word read, the answer was the named row itself.
+    items = evidence(
+        "Screenshot.\nText in the image:\nScores\nFull House [25]\nSmall Straight [30]\n"
+        "Large Straight [40]\nChance [total]",
+        modality="image",
+    )
+    after = read(
+        "In the scoreboard screenshot, which row comes right after Small Straight [30]?", items
+    )
+    assert after.startswith("Large Straight [40] [1]")
+    before = read(
+        "In the scoreboard screenshot, which row is just above Small Straight [30]?", items
+    )
+    assert before.startswith("Full House [25] [1]")
+
+
+def test_a_line_that_is_only_part_of_a_word_the_question_writes_is_not_a_place():
+    read_lines = [(0, "Screenshot.\nText in the image:\nSmall\nStraight\nLarge")]
+    question = "In the screenshot, which row comes after Smallest Straight?"
+    assert matching_read_line(question, set(content_terms(question)), read_lines) != (0, "Straight")
+    question = "In the screenshot, what is printed under the word Small?"
+    assert matching_read_line(question, set(content_terms(question)), read_lines) == (0, "Straight")

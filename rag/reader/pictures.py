@@ -29,6 +29,14 @@ _AFTER_QUOTED = re.compile(
     re.IGNORECASE,
 )
 _QUOTED = re.compile(r"[\"“]([^\"“”]{1,60})[\"”]")
+# Where a question places what it asks about beside a line it writes out, unquoted: "the row
+# right after Small Straight [30]", "printed under the word Asymptote", "the line above Total".
+# The text is read top to bottom, so these are the next line or the one before.
+_NEXT_TO_NAMED = re.compile(
+    r"\b(?:(under|below|beneath|underneath|after|following)|(above|before|preceding))\s+"
+    r"(?:(?:the|a|an|word|words|row|line|entry|item|heading|title|label|text)\s+){0,3}",
+    re.IGNORECASE,
+)
 # How a picture's description opens: its caption in a PDF, or its kind.
 _DESCRIPTION_HEAD = re.compile(
     r"(?:(?:figure|fig\.|table|plate|chart|exhibit)\s+[\w.-]+\s*[:.]|"
@@ -234,7 +242,8 @@ def matching_read_line(
     """The line of text read in a picture that holds what the question names beyond the
     picture's description: weighted by how few lines hold each term, identifiers and numbers
     ("2920", "as3257") most. A line that is the text the question quotes wins outright, and then
-    a question about the line under or after it gets the next line."""
+    a question about the line under or after it gets the next line, as does one that writes out
+    a line unquoted ("the row after Small Straight [30]")."""
     looks: set[str] = set()
     read: list[tuple[int, str]] = []
     for index, text in chunks:
@@ -243,6 +252,9 @@ def matching_read_line(
         read += [(index, line) for line in read_lines]
     if not read:
         return None
+    beside = _beside_named_line(question, [line for _, line in read])
+    if beside is not None:
+        return read[beside]
     # "Apart from the Sports Centre, which centre ...": "sports" is excluded, "centre" is not.
     named = {t for m in _EXCLUSION.finditer(question) for t in content_terms(m.group(1))}
     excluded = named - set(content_terms(_EXCLUSION.sub(" ", question)))
@@ -298,6 +310,25 @@ def matching_read_line(
     if exact and _AFTER_QUOTED.search(question) and position + 1 < len(read):
         return read[position + 1]
     return read[position]
+
+
+def _beside_named_line(question: str, lines: Sequence[str]) -> int | None:
+    """The line next to one the question writes out in full after a word of place ("which row
+    comes right after Small Straight [30]"): the one after it, or before it for "above". The
+    question writes the line as it reads, capitals included, and as a name: a line of one
+    common word ("two") is more often the question's own word than the line it means."""
+    for match in _NEXT_TO_NAMED.finditer(question):
+        rest = question[match.end() :]
+        step = 1 if match.group(1) else -1
+        for position, line in enumerate(lines):
+            if not re.match(r"[A-Z0-9]", line) or not re.search(r"[A-Za-z]{2}", line):
+                continue
+            # The whole line, not the first letters of a longer word.
+            if not rest.startswith(line) or re.match(r"\w", rest[len(line) : len(line) + 1]):
+                continue
+            if 0 <= position + step < len(lines):
+                return position + step
+    return None
 
 
 def _asked_head(question: str) -> str:
