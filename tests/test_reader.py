@@ -1514,6 +1514,7 @@ def test_an_option_named_only_to_compare_with_need_not_be_named_by_the_answer():
 def test_headings_are_no_names_and_cited_surnames_are():
     assert spans(Wants.PERSON, "1 Introduction The coin package provides a unified approach.") == []
     assert spans(Wants.PERSON, "LZ4(1) User Commands LZ4(1)") == []
+    assert spans(Wants.PERSON, "PV(1) User Manuals PV(1)") == []  # a heading's plural too
     assert spans(Wants.PERSON, "given by Strasser and Weber (1999).") == ["Strasser and Weber"]
     assert spans(Wants.PERSON, "taken from Hollander and Wolfe, 1999, Table 6.3") == [
         "Hollander and Wolfe"

@@ -262,7 +262,7 @@ def _person_names(sentence: str) -> list[str]:
         words = name.split()
         while words and words[-1].lower() in STOPWORDS:  # "1 Introduction The coin package"
             words.pop()
-        if len(words) > 1 and not _DOCUMENT_PARTS & {w.lower() for w in words}:
+        if len(words) > 1 and not any(_document_part(w) for w in words):
             names.append(" ".join(words))
         position = match.end()
     return names
@@ -301,6 +301,14 @@ _DOCUMENT_PARTS = frozenset(
         "table",
     ]
 )
+
+
+def _document_part(word: str) -> bool:
+    """A heading's word, singular or plural ("User Manuals")."""
+    lowered = word.lower()
+    return lowered in _DOCUMENT_PARTS or lowered.removesuffix("s") in _DOCUMENT_PARTS
+
+
 # Words before a year that no author is called: "Table (2001)", "January, 2003".
 _NO_SURNAMES = _DOCUMENT_PARTS | frozenset(
     [
