@@ -1613,3 +1613,40 @@ def test_the_end_of_a_bridge_is_quoted_before_the_sentence_that_led_to_it():
     reader = Reader(FakeEmbedder(), min_support=0.3)
     text = reader._compose(asked, hop, [hop, entry], evidence(hop.text, entry.text))
     assert text.startswith("Hartigan JA, Hartigan PM (1985)"), text
+
+
+def test_a_comparison_said_in_words_answers_how_much_slower():
+    # Without the words, only a ratio in figures ("2-6x") answered, and this was refused.
+    readme = evidence(
+        "It may not be suitable for printing tables in performance sensitive applications. "
+        "The formatter is about two orders of magnitude slower than simply joining the values "
+        "with a tab."
+    )
+    question = "Roughly how much slower is the formatter than simply joining the values with tabs?"
+    assert read(question, readme).startswith("two orders of magnitude — "), read(question, readme)
+
+
+def test_an_environment_variable_is_named_by_its_shape_where_it_is_set():
+    # The line that sets it never says "environment variable"; without the shape it was refused.
+    assert shaped("variable", "TABULATE_INSTALL=lib-only pip install tabulate") == [
+        "TABULATE_INSTALL"
+    ]
+    assert shaped("variable", "Set PAGER=less, or $HOME, or the EDITOR variable.") == [
+        "PAGER",
+        "HOME",
+        "EDITOR",
+    ]
+    assert shaped("variable", "Read the PDF NOTE in the README.") == []
+    readme = evidence(
+        "The command line utility will be installed as tabulate to bin on Linux. "
+        "To install just the library on Unix-like operating systems:\n"
+        "TABULATE_INSTALL=lib-only pip install tabulate"
+    )
+    # The utility the question leaves out ("without the command-line utility") need not be
+    # named by the answer, as a subject it asks about would.
+    question = (
+        "Which environment variable makes pip install only the tabulate library, without the "
+        "command-line utility?"
+    )
+    assert analyse(question).subjects == {"tabulate"}
+    assert read(question, readme).startswith("TABULATE_INSTALL — "), read(question, readme)

@@ -290,11 +290,19 @@ _POSITION = re.compile(
 )
 
 
+# "the library, without the command-line utility", "other than the root user": a thing the
+# question leaves out, which the answer need not name.
+_LEFT_OUT = re.compile(
+    r"\b(?:without|besides|apart from|aside from|other than|except(?: for)?) the "
+    r"[a-z][\w.+-]*[a-z0-9] \w+"
+)
+
+
 def subjects(text: str) -> frozenset[str]:
     """Names the question gives a thing with its kind: "the postgres user" -> "postgres"."""
     return frozenset(
         m.group(1).lower()  # the evidence is matched lower-cased: "the oPlotSymbl package"
-        for m in _SUBJECT.finditer(text)
+        for m in _SUBJECT.finditer(_LEFT_OUT.sub(" ", text))
         if m.group(1) not in STOPWORDS
         and m.group(1) not in _DESCRIBING
         and not _PARTICIPLE.match(m.group(1))
@@ -396,6 +404,7 @@ _SHAPES: list[tuple[str, re.Pattern[str]]] = [
             r"(?:keyboard shortcut|shortcut key|key ?binding|hot ?key|key combination|"
             r"keystroke)s?\b",
         ),
+        ("variable", r"environment variables?\b"),
         # "Which colour is used for ...", not "which colour theme" (a name) or "colour depth".
         (
             "colour",

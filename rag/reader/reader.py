@@ -728,7 +728,7 @@ def _new_spans(asked: Question, sentence: str) -> list[str]:
         elif asked.measure == "size":  # "how much memory": 11 is no amount, "32 MiB" is
             found = sizes(found)
         elif asked.measure == "comparison":  # "how much faster": 3 is no ratio, "2-6x" is
-            found = ratios(found)
+            found = ratios(found, sentence)
     if _reads_labels(asked):
         # "what p-value does the test print": of "Chisquare = 1.521, Df = 1, p = 0.22", the
         # value the question's word labels comes first.

@@ -185,11 +185,21 @@ def sizes(found: list[str]) -> list[str]:
 _RATIO = re.compile(r"\d\s?(?:x|×|times|fold|%|percent|per ?cent)$", re.IGNORECASE)
 
 
-def ratios(found: list[str]) -> list[str]:
+# A comparison in words: "two orders of magnitude", "twice", "ten times".
+_RATIO_IN_WORDS = re.compile(
+    r"\b(?:(?:one|two|three|four|five|six|several|many|an|\d+)\s+orders?\s+of\s+magnitude|"
+    r"twice|thrice|(?:two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|a hundred|"
+    r"hundred|a thousand|thousand)\s+times)\b",
+    re.IGNORECASE,
+)
+
+
+def ratios(found: list[str], sentence: str = "") -> list[str]:
     """The spans of ``found`` that compare: a ratio or a percentage ("2-6x", "3 times", "40%")
-    or a span of time ("2 seconds" faster). A bare number, or a clock rate, tells no
-    comparison."""
-    return [span for span in found if _RATIO.search(span) or _TIME_UNIT.search(span)]
+    or a span of time ("2 seconds" faster), then the comparisons ``sentence`` says in words
+    ("two orders of magnitude"). A bare number, or a clock rate, tells no comparison."""
+    numeric = [span for span in found if _RATIO.search(span) or _TIME_UNIT.search(span)]
+    return numeric + [m.group(0) for m in _RATIO_IN_WORDS.finditer(sentence)]
 
 
 def _money(sentence: str) -> list[str]:
@@ -474,7 +484,8 @@ FINDERS: dict[Wants, Callable[[str], list[str]]] = {
 
 
 # Values recognised by their shape: an ISBN is ten or thirteen digits, a telephone number
-# seven or more in groups, a shortcut names a modifier key.
+# seven or more in groups, a shortcut names a modifier key, an environment variable is
+# capitalised.
 SHAPED: dict[str, re.Pattern[str]] = {
     "isbn": re.compile(r"(?<![\w-])(?:97[89][-\s]?)?(?:\d[-\s]?){9}[\dX](?![\w-])"),
     "telephone": re.compile(r"(?<![\w.-])\+?\(?\d{1,4}\)?(?:[\s.-]?\(?\d{2,4}\)?){2,5}(?![\w.-])"),
@@ -495,6 +506,15 @@ SHAPED: dict[str, re.Pattern[str]] = {
         r"purple|violet|pink|brown|white|gr[ae]y|black|gold|silver|teal|cyan|magenta|beige|"
         r"tan|navy|maroon|olive|turquoise|lavender|indigo|crimson|khaki)\b",
         re.IGNORECASE,
+    ),
+    # An environment variable as it is set and read: a capitalised name with an underscore
+    # ("TABULATE_INSTALL=lib-only"), one assigned or expanded ("PAGER=less", "$HOME"), or
+    # one the sentence calls a variable ("the EDITOR variable"). A capitalised word alone
+    # ("PDF", "NOTE") is no variable.
+    "variable": re.compile(
+        r"(?<![\w$-])[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+(?![\w-])|(?<![\w$-])[A-Z][A-Z0-9]{1,}(?==)|"
+        r"(?<=\$)[A-Z][A-Z0-9_]+\b|"
+        r"\b[A-Z][A-Z0-9]{1,}(?=\s+(?:environment\s+)?variable)"
     ),
     "keys": re.compile(
         r"\b(?:Ctrl|Control|Alt|Shift|Cmd|Command|Meta|Super)\s?[-+]\s?[\w+-]+|"
