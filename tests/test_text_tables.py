@@ -491,3 +491,22 @@ def test_a_number_written_in_words_names_the_row_that_prints_it():
     assert not names_row("Which book has three copies?", cells)
     # A number under a header the question does not name picks no row.
     assert not names_row("Which book is on shelf seven?", parse_row("book: X — copies: 7"))
+
+
+def test_markdown_reads_a_bordered_simple_table_in_a_code_block():
+    # A benchmark pasted into a README as a reStructuredText simple table: drawn as a table,
+    # so read as one; without it, "879.1" was a number among numbers, no row's cell.
+    readme = (
+        "## Performance\n\nThe following mini-benchmark was run:\n\n"
+        "    =================  ==========  ===========\n"
+        "    Table formatter      time, μs    rel. time\n"
+        "    =================  ==========  ===========\n"
+        "    csv to StringIO          12.5          1.0\n"
+        "    PrettyTable (0.7.2)     879.1         70.6\n"
+        "    =================  ==========  ===========\n\nVersion history\n"
+    )
+    rows = [s.text.split("\n")[-1] for s in text_segments(readme, ".md")]
+    assert "Table formatter: PrettyTable (0.7.2) — time, μs: 879.1 — rel. time: 70.6" in rows
+    # The same lines without the borders stay code.
+    unbordered = "\n".join(line for line in readme.split("\n") if "====" not in line)
+    assert len(text_segments(unbordered, ".md")) == 1

@@ -28,15 +28,26 @@ CAPTION_GAP = 2  # blank lines between a table and the paragraph that introduces
 # A caption is repeated in every piece of a long table: a longer introduction gives way to the
 # heading above the table.
 CAPTION_CHARS = 120
+# A reStructuredText simple table's border: runs of "=" parted by spaces.
+BORDER = re.compile(r"\s*=+(?:\s+=+)+\s*")
 SETEXT_RULE = re.compile(r"^\s{0,3}(=+|-+)\s*$")
 
 
 def find_tables(text: str, suffix: str) -> list[TextTable]:
-    """The tables of a text document, in order and apart. Markdown has pipe tables only: text
-    aligned by spaces there sits in code blocks, which are code."""
+    """The tables of a text document, in order and apart. Markdown has pipe tables, and text
+    aligned by spaces there sits in code blocks, which are code, unless it is drawn as a
+    table: between lines of "=" runs, as a reStructuredText simple table is (a benchmark's
+    results pasted into a README)."""
     tables = pipe_tables(text)
-    if suffix not in MARKDOWN_SUFFIXES:
-        lines = text.split("\n")
+    lines = text.split("\n")
+    if suffix in MARKDOWN_SUFFIXES:
+        taken = {i for table in tables for i in range(table.first, table.last)}
+        tables += [
+            table
+            for table in aligned_tables(lines)
+            if _bordered(lines, table) and not taken.intersection(range(table.first, table.last))
+        ]
+    else:
         tables += grid_tables(lines)
         # A box that is no sound grid table is no column-aligned one either.
         taken = {i for first, last in boxes(lines) for i in range(first, last)}
@@ -61,6 +72,13 @@ def find_tables(text: str, suffix: str) -> list[TextTable]:
             if not taken.intersection(range(table.first, table.last))
         ]
     return sorted(tables, key=lambda table: table.first)
+
+
+def _bordered(lines: list[str], table: TextTable) -> bool:
+    """The table opens with a border of "=" runs and its header holds words, not more rules."""
+    return bool(BORDER.fullmatch(lines[table.first])) and not any(
+        BORDER.fullmatch(cell) for cell in table.rows[0]
+    )
 
 
 def text_segments(text: str, suffix: str) -> list[Segment]:
