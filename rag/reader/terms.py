@@ -1,4 +1,5 @@
-"""Topic terms as the reader compares them: British and American spellings meet.
+"""Topic terms as the reader compares them: British and American spellings meet, and so do a
+unit's name and its symbol.
 
 A question asks for the "colour" of what a table lists under "Color"; a "grey" fill is a "gray"
 one. The terms are the stems of ``rag.text``, with the spelling variants folded onto one form on
@@ -15,12 +16,19 @@ from rag import text
 
 # Stems as the Snowball stemmer leaves them: "colour" -> "colour", "centre" -> "centr".
 _FOLDS = [
+    # A unit's symbol is its name: a "time, ms" column holds milliseconds. First, so that the
+    # name is folded further as the word is.
+    (re.compile(r"^(?:ms|msec)$"), "millisecond"),
+    (re.compile(r"^usec$"), "microsecond"),
+    (re.compile(r"^(?:ns|nsec)$"), "nanosecond"),
     (re.compile(r"(?<=\w\w\w)our$"), "or"),  # colour, behaviour, favour (not hour, four)
     (re.compile(r"^grey"), "gray"),
     (re.compile(r"(?<=\w\w)tr$"), "ter"),  # centre, metre, litre
     (re.compile(r"^licenc"), "licens"),
     (re.compile(r"(?<=\w\w\w)is(?=e|ation|ing|ed|er|$)"), "iz"),  # organise, normalisation
 ]
+# "μs" (Greek mu, or the micro sign) is no word the tokenizer keeps: it is spelled out first.
+_MICRO = re.compile(r"(?<!\w)[μµ]s(?!\w)")
 
 
 @lru_cache(maxsize=65536)
@@ -38,6 +46,7 @@ def content_terms(value: str) -> list[str]:
 # The same evidence sentences and documents are read for question after question.
 @lru_cache(maxsize=8192)
 def _content_terms(value: str) -> tuple[str, ...]:
+    value = _MICRO.sub("microseconds", value)
     return tuple(dict.fromkeys(fold(t) for t in text.content_terms(value)))
 
 
