@@ -20,6 +20,7 @@ from rag.reader.reader import (
 )
 from rag.reader.spans import kinds, labelled_numbers, shaped, spans, yes_or_no
 from rag.reader.tables import answer_cell, parse_row
+from rag.reader.terms import content_terms as terms_of
 from rag.reader.terms import fold
 from rag.text import key_terms, sentences
 from rag.types import Chunk, Evidence
@@ -1650,3 +1651,26 @@ def test_an_environment_variable_is_named_by_its_shape_where_it_is_set():
     )
     assert analyse(question).subjects == {"tabulate"}
     assert read(question, readme).startswith("TABULATE_INSTALL — "), read(question, readme)
+
+
+def test_a_work_cited_in_parentheses_without_a_comma_and_by_the_question_s_year_is_followed():
+    assert spans(Wants.PERSON, "hypercubes (Hendricks 1973) is natural") == ["Hendricks"]
+    # A year in a bibliographic mention with a comma after it is no citation of authors.
+    assert spans(Wants.PERSON, "(Kleiber and Zeileis 2008, Springer-Verlag)") == ["Springer-Verlag"]
+    paper = evidence(
+        "These insights include a new generalization of the standard form to magic hypercubes. "
+        "Generalizing magic squares to magic hypercubes (Hendricks 1973) is thus natural.",
+        "References Hendricks JR (1973). “Magic tesseracts and N-dimensional magic "
+        "hypercubes.” Journal of Recreational Mathematics, 6(3), 193–201.",
+    )
+    question = (
+        "The vignette credits a 1973 paper for generalizing magic squares to hypercubes. In "
+        "which journal did it appear?"
+    )
+    assert "Journal of Recreational Mathematics" in read(question, paper), read(question, paper)
+
+
+def test_a_unit_s_symbol_meets_its_name():
+    assert "microsecond" in terms_of("Table formatter: PrettyTable — time, μs: 879.1")
+    assert "microsecond" in terms_of("the time in µs")  # the micro sign, not Greek mu
+    assert set(terms_of("how many milliseconds")) <= set(terms_of("time, ms"))

@@ -1367,8 +1367,11 @@ def _identifiers(text: str) -> set[str]:
 # the references ("Wang P, Puterman ML, ... (1996). ... Biometrics, 52, 381-400.").
 _CITATION = re.compile(
     rf"\b({SURNAME})(?:(?:,?\s+(?:and|&)\s+|,\s+){SURNAME})*(?:\s+et\s+al\.)?"
-    r"(?:\s+\(|,\s+)((?:19|20)\d\d)[a-z]?\b"
+    r"(?:\s+\(|,\s+|\s+(?=(?:19|20)\d\d[a-z]?[);]))((?:19|20)\d\d)[a-z]?\b"
 )
+
+
+_YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 
 
 def _cited_works(text: str) -> set[tuple[str, str]]:
@@ -1387,7 +1390,13 @@ def _follow_bridge(question: str, candidates: list[Candidate]) -> list[Candidate
     """Boost sentences that explain a name the best sentence introduced (two-hop questions)."""
     top = candidates[0]
     bridges = _identifiers(top.text) - _identifiers(question)
-    cited = _cited_works(top.text) - _cited_works(question)
+    # "credits a 1973 paper": the work cited with the year the question gives, wherever it is
+    # cited, leads to its reference entry too.
+    years = set(_YEAR.findall(question))
+    cited = _cited_works(top.text) | {
+        work for c in candidates for work in _cited_works(c.text) if work[1] in years
+    }
+    cited -= _cited_works(question)
     if not bridges and not cited:
         return candidates
 

@@ -253,7 +253,8 @@ def _people(sentence: str) -> list[str]:
 # "given by Strasser and Weber (1999)", "(Hollander and Wolfe, 1999)", "Ward (1977)": the
 # authors a text cites by surname and year.
 _CITED = re.compile(
-    rf"\b({SURNAME}(?:\s+(?:and|&)\s+{SURNAME}|\s+et\s+al\.)?)(?:\s+\(|,\s+)(?:19|20)\d\d[a-z]?\b"
+    rf"\b({SURNAME}(?:\s+(?:and|&)\s+{SURNAME}|\s+et\s+al\.)?)(?:\s+\(|,\s+|\s+(?=(?:19|20)\d\d[a-z]?[);]))"
+    r"(?:19|20)\d\d[a-z]?\b"
 )
 
 
