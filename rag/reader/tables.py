@@ -17,7 +17,11 @@ from rag.reader.terms import content_terms, label_hits
 from rag.text import initialisms
 
 _CELL = re.compile(r"^\s*([^:]{1,60}):\s+(.+?)\s*$")
-_CAPTION = re.compile(r"^\s*(table|figure|fig\.)\s+[\w.-]+\s*:", re.IGNORECASE)
+# "Table 6:", "Table A.1:", "Figure IV:": a caption's number, not a header's word ("Table
+# formatter: PrettyTable" is a cell).
+_CAPTION = re.compile(
+    r"^\s*(table|figure|fig\.)\s+(?:[\w.-]*\d[\w.-]*|[a-z](?:\.\d+)*|[ivxlc]+)\s*:", re.IGNORECASE
+)
 SEPARATOR = " — "
 KEY_TIE = 0.01  # less than any difference in header hits (whole and half matches)
 _WORD = re.compile(r"[^\s,;:?!()\"']+")
@@ -150,6 +154,9 @@ def spelled_numbers(question: str) -> frozenset[str]:
     return frozenset(_NUMBER.findall(alpha2digit(question, "en"))) - written
 
 
+_REMARK = re.compile(r"\s*\([^()]*\)")
+
+
 def names_row(question: str, cells: list[Cell]) -> bool:
     """The question states the row's key (its first cell) word for word: "zstd 1.5.1 at
     level -1" names the row "zstd 1.5.1 -1", not its neighbour "zstd 1.5.1 --fast=1". Or it
@@ -160,9 +167,12 @@ def names_row(question: str, cells: list[Cell]) -> bool:
     # with a header is a key as well.
     keys = cells[:2] if not cells[0].header else cells[:1]
     for cell in keys:
-        key = [word.rstrip(".").lower() for word in _WORD.findall(cell.value)]
-        if key and all(word in asked for word in key):
-            return True
+        # A remark in parentheses ("PrettyTable (0.7.2)": the version measured) is no part of
+        # the name a question calls the row by.
+        for value in dict.fromkeys((cell.value, _REMARK.sub(" ", cell.value))):
+            key = [word.rstrip(".").lower() for word in _WORD.findall(value)]
+            if key and all(word in asked for word in key):
+                return True
     numbers = ordinals(question) | spelled_numbers(question) | set(_NUMBER.findall(question))
     if not numbers:
         return False
