@@ -88,7 +88,10 @@ def test_without_the_dev_set_the_check_says_it_was_skipped(verify, tmp_path):
         ("val14-unans-100", True),
         ("val15-unans-88", True),
         ("val15-unans-100", True),
-        ("val16-unans-52", False),
+        ("val16-unans-94", True),
+        ("val16-unans-100", True),
+        ("val17-unans-52", False),
+        ("val16-unans-5", False),
         ("val15-unans-5", False),
         ("val14-unans-5", False),
         ("val13-unans-5", False),
@@ -103,7 +106,7 @@ def test_without_the_dev_set_the_check_says_it_was_skipped(verify, tmp_path):
         ("val5-img-33", False),
     ],
 )
-def test_ids_name_one_of_the_fifteen_batches_and_the_kind(verify, qid, ok):
+def test_ids_name_one_of_the_sixteen_batches_and_the_kind(verify, qid, ok):
     question = {"id": qid, "question": "Who?", "answers": [], "sources": [], "kind": "unanswerable"}
     line = json.dumps(question)
     ids, cited, counts = set(), set(), {}
