@@ -14,6 +14,7 @@ from rag.reader.reader import (
     PARTS,
     Candidate,
     _continued,
+    _follow_bridge,
     _list_relevance,
     _new_spans,
     _weigh_files,
@@ -1689,3 +1690,26 @@ def test_a_header_that_opens_with_table_is_a_cell_and_a_key_s_remark_is_no_part_
     )
     answer = read("How many microseconds did PrettyTable take?", benchmark)
     assert answer.startswith("879.1 — "), answer
+
+
+def test_a_sentence_that_cites_a_work_is_not_taken_for_its_reference_entry():
+    question = (
+        "The vignette bases its Cholesky factorization on the block sparse algorithms of a 1993 "
+        "paper. In which journal did it appear?"
+    )
+    hop = Candidate(
+        0, "chol uses the block sparse Cholesky algorithms of Ng and Peyton (1993).", 0.9, 0.6
+    )
+    citing = Candidate(
+        1, "Our routines are based on Ng and Peyton (1993), the state of the art.", 0.8, 0.5
+    )
+    entry = Candidate(
+        2,
+        "Ng, E. G. and B. W. Peyton. (1993) Block sparse Cholesky algorithms on advanced "
+        "uniprocessor computers, SIAM J. Sci. Comput., 14, 1034-1056.",
+        0.7,
+        0.4,
+    )
+    followed = _follow_bridge(question, [hop, citing, entry])
+    assert [c.evidence_index for c in followed] == [0, 2, 1]
+    assert followed[1].bridged and not followed[2].bridged

@@ -1401,8 +1401,10 @@ def _follow_bridge(question: str, candidates: list[Candidate]) -> list[Candidate
         return candidates
 
     def follows(c: Candidate) -> bool:
+        # A sentence that cites the work in its text leads to the entry; it is none itself.
         return bool(bridges & _identifiers(c.text)) or any(
-            _cites(c.text, surname, year) for surname, year in cited
+            _cites(c.text, surname, year) and (surname, year) not in _cited_works(c.text)
+            for surname, year in cited
         )
 
     boosted = [
