@@ -17,6 +17,7 @@ from rag.reader.reader import (
     _follow_bridge,
     _list_relevance,
     _new_spans,
+    _other_bound,
     _weigh_files,
 )
 from rag.reader.spans import kinds, labelled_numbers, shaped, spans, yes_or_no
@@ -1713,3 +1714,26 @@ def test_a_sentence_that_cites_a_work_is_not_taken_for_its_reference_entry():
     followed = _follow_bridge(question, [hop, citing, entry])
     assert [c.evidence_index for c in followed] == [0, 2, 1]
     assert followed[1].bridged and not followed[2].bridged
+
+
+def test_an_argument_shown_passed_in_code_answers_which_argument():
+    # The README never says "argument": without the keyword in a call, this was refused.
+    readme = evidence(
+        "```pycon\n>>> delta = dt.timedelta(milliseconds=4)\n>>> humanize.naturaldelta(delta)\n"
+        "'a moment'\n>>> humanize.naturaldelta(delta, minimum_unit=\"milliseconds\")\n"
+        "'4 milliseconds'\n```"
+    )
+    question = (
+        "naturaldelta just says 'a moment' for 4 milliseconds. Which argument makes it show the "
+        "milliseconds?"
+    )
+    assert read(question, readme).startswith("minimum_unit — "), read(question, readme)
+
+
+def test_a_bound_the_other_way_round_does_not_answer():
+    manual = evidence("RSA keys must be at least 2048 bits. Keys are read from the file.")
+    assert read("How big must an RSA key be at least?", manual).startswith("2048 bits — ")
+    assert "2048" not in read("What is the largest RSA key size it accepts?", manual)
+    assert _other_bound("What is the largest RSA key size it accepts?", manual[0].chunk.text)
+    assert not _other_bound("How big must an RSA key be at least?", manual[0].chunk.text)
+    assert not _other_bound("Keys up to what size, at least 1024?", "At most 4096, at least 1024.")

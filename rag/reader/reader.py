@@ -257,6 +257,9 @@ class Reader:
             candidates = [
                 c for c in candidates if all(_about_option(o, c, evidence) for o in options)
             ]
+            # "The largest key size it accepts" is not answered by "keys must be at least 2048
+            # bits": a bound the other way round.
+            candidates = [c for c in candidates if not _other_bound(question, c.text)]
             # "What UID does the postgres user have" is not answered by the sentence on the
             # gnats user: the sentence, or the entry name before it, names the one asked about.
             candidates = [c for c in candidates if _names_subjects(asked.subjects, c, evidence)]
@@ -1102,15 +1105,61 @@ def _names_subjects(
     return all(_contains(text, subject) for subject in subjects)
 
 
+# What a program or a function is given, by its many names.
+_INPUTS = frozenset(["argument", "paramet", "option", "flag", "switch", "keyword", "kwarg"])
+# Words a question asks for by that a text says in other words (stems, as content_terms gives).
+_ASKED_ALIKE = [
+    _INPUTS,
+]
+
+
 def _speaks_of(terms: frozenset[str], cand: Candidate, evidence: Sequence[Evidence]) -> bool:
     """The candidate's document speaks of what the question asks for, in one word at least:
     "which build system" may be answered by "CMake" in a text that never says "system"."""
-    if not terms or terms & set(content_terms(_document_text(cand, evidence))):
+    said = set(content_terms(_document_text(cand, evidence)))
+    if not terms or terms & said:
+        return True
+    # "Which argument" is answered by a text that calls it a parameter or an option, or that
+    # shows it passed (a name in code).
+    if any(terms & group and said & group for group in _ASKED_ALIKE):
+        return True
+    if terms & _INPUTS and any(_passed(span, cand.text) for span in cand.spans):
         return True
     # A table row speaks of what its headers name, shortened or not: "lifeExp: 66.8" gives
     # a life expectancy.
     cells = parse_row(cand.text) or []
     return any(label_hits(set(terms), cell.header) for cell in cells)
+
+
+# A question that asks for an upper bound or a lower one, and a sentence that states one.
+_ASKS_MOST = re.compile(
+    r"\b(?:largest|biggest|maximum|max|highest|longest|at most|upper (?:limit|bound))\b", re.I
+)
+_ASKS_LEAST = re.compile(
+    r"\b(?:smallest|minimum|min|lowest|shortest|fewest|at least|lower (?:limit|bound))\b", re.I
+)
+_STATES_MOST = re.compile(
+    r"\b(?:at most|maximum|max|no more than|up to|or less|or fewer|or smaller|not exceed)\b", re.I
+)
+_STATES_LEAST = re.compile(
+    r"\b(?:at least|minimum|min|no (?:fewer|less) than|or more|or larger|or greater)\b", re.I
+)
+
+
+def _other_bound(question: str, sentence: str) -> bool:
+    """The question asks for one bound ("the largest key size") and the sentence states only
+    the other ("keys must be at least 2048 bits")."""
+    most, least = bool(_ASKS_MOST.search(question)), bool(_ASKS_LEAST.search(question))
+    if most == least:
+        return False
+    if most:
+        return bool(_STATES_LEAST.search(sentence)) and not _STATES_MOST.search(sentence)
+    return bool(_STATES_MOST.search(sentence)) and not _STATES_LEAST.search(sentence)
+
+
+def _passed(name: str, text: str) -> bool:
+    """``name`` is passed by keyword in a call that ``text`` shows: "f(x, name=3)"."""
+    return bool(re.search(rf"[(,]\s*{re.escape(name)}\s*=", text))
 
 
 def _weigh_names(
