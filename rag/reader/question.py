@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from rag.reader.commands import code_kind
+from rag.reader.dates import SPELLED_DATE, spelled_dates
 from rag.reader.terms import content_terms
 from rag.text import STOPWORDS, quoted_phrases
 
@@ -479,7 +480,8 @@ def asked_for(lowered: str) -> frozenset[str]:
 
 
 def pinned_things(text: str) -> frozenset[str]:
-    found: set[str] = set()
+    found: set[str] = set(spelled_dates(text))
+    text = SPELLED_DATE.sub(" ", text)  # its day and year are pinned as the date
     found.update(_VERSION.findall(text))
     found.update(m for m in _NUMBER.findall(text) if not _is_year_like_noise(m))
     found.update(_DASH_NUMBER.findall(text))

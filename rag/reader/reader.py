@@ -28,6 +28,7 @@ from rag.embedders.base import Span
 from rag.embedders.packed import unpack
 from rag.query_words import agent_nouns
 from rag.reader.commands import code_spans
+from rag.reader.dates import renders_date, states_date
 from rag.reader.instructions import addressed_to_a_model, asks_about_instructions
 from rag.reader.pictures import (
     answer_from_picture,
@@ -739,7 +740,15 @@ def _new_spans(asked: Question, sentence: str) -> list[str]:
         found = [*labelled, *(s for s in found if s not in labelled)]
     if asked.wants is Wants.PERSON:
         found = [_after_asked_words(s, asked) for s in found]
-    return [s for s in found if s and s.lower() not in lowered and not _asked_word(s, asked)]
+    dates = [p for p in asked.pinned if p.startswith("date:")]
+    return [
+        s
+        for s in found
+        if s
+        and s.lower() not in lowered
+        and not _asked_word(s, asked)
+        and not any(renders_date(s, d) for d in dates)
+    ]
 
 
 def _after_asked_words(name: str, asked: Question) -> str:
@@ -1220,6 +1229,8 @@ def _contains(text: str, thing: str) -> bool:
     meets "1.0.9". A plain number also stands as the end of a range ("60514...60577",
     "1..16") and before the unit written onto it ("16bit", "150MiB"); a preset ("-3") or a
     version stays whole ("-3e" is another preset)."""
+    if thing.startswith("date:"):
+        return states_date(text, thing)
     if re.search(r"\d", thing):
         if thing.isdigit():
             pattern = rf"(?:(?<![\w.])|(?<=\.\.)){thing}(?!\d|[.,]\d)"

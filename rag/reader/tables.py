@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from text_to_num import alpha2digit
 
+from rag.reader.dates import spelled_dates, states_date
 from rag.reader.terms import content_terms, label_hits
 from rag.text import initialisms
 
@@ -158,7 +159,8 @@ _REMARK = re.compile(r"\s*\([^()]*\)")
 
 
 def names_row(question: str, cells: list[Cell]) -> bool:
-    """The question states the row's key (its first cell) word for word: "zstd 1.5.1 at
+    """The question states the row's key (its first cell) word for word, or the date it
+    holds: "zstd 1.5.1 at
     level -1" names the row "zstd 1.5.1 -1", not its neighbour "zstd 1.5.1 --fast=1". Or it
     states a number of the row under a header it names, in digits or words: "laid seven eggs"
     names the row with "eggs_laid: 7", "ranked fourth" the row with "Rank: 4"."""
@@ -166,6 +168,10 @@ def names_row(question: str, cells: list[Cell]) -> bool:
     # A key without a header may be a group's label ("Kappa — method: svm"): the first cell
     # with a header is a key as well.
     keys = cells[:2] if not cells[0].header else cells[:1]
+    # "for 23 April 2015" names the row keyed "Date: 23.04.2015".
+    dates = spelled_dates(question)
+    if any(states_date(cell.value, date) for cell in keys for date in dates):
+        return True
     for cell in keys:
         # A remark in parentheses ("PrettyTable (0.7.2)": the version measured) is no part of
         # the name a question calls the row by.
