@@ -11,6 +11,7 @@ import functools
 import re
 from collections.abc import Callable
 
+from rag.reader.dates import MONTHS
 from rag.reader.question import Wants
 from rag.text import STOPWORDS
 
@@ -321,27 +322,19 @@ def _document_part(word: str) -> bool:
 
 
 # Words before a year that no author is called: "Table (2001)", "January, 2003".
-_NO_SURNAMES = _DOCUMENT_PARTS | frozenset(
-    [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "since",
-        "until",
-        "before",
-        "after",
-        "version",
-        "release",
-    ]
+_NO_SURNAMES = (
+    _DOCUMENT_PARTS
+    | frozenset(MONTHS)
+    | frozenset(
+        [
+            "since",
+            "until",
+            "before",
+            "after",
+            "version",
+            "release",
+        ]
+    )
 )
 
 
