@@ -26,7 +26,7 @@ from ingest.vision.describe import ImageDescriber
 from rag import faults
 from rag.index import Index
 from rag.service import RagService
-from rag.store.base import PointVectors
+from rag.store.base import INDEXED_FIELDS, PointVectors
 from rag.types import Chunk, DocumentRecord
 
 HERE = Path(__file__).resolve().parent
@@ -243,3 +243,42 @@ def test_kept_pictures_of_a_killed_ingest_are_collected_on_the_next_run(settings
     ingest_in_process(settings, [report])
     kept = sorted(p.name for p in settings.blobs_dir.iterdir())
     assert kept == left  # ingested for real now: its files are kept again
+
+
+def test_a_store_killed_before_it_indexed_its_fields_gets_them_when_opened(
+    backend, tmp_path, monkeypatch
+):
+    # A first ingest killed right after the store was created, before its fields were indexed:
+    # the next run's recovery facets on sha256, which needs that field's index ("No
+    # appropriate index for faceting"), and failed.
+    import rag.store.edge
+    import rag.store.server
+
+    module = rag.store.edge if backend == "edge" else rag.store.server
+    store = open_backend(backend, tmp_path)
+    monkeypatch.setattr(module, "INDEXED_FIELDS", ())
+    store.ensure_schema(FakeEmbedder().dim)
+    monkeypatch.undo()
+    if backend == "edge":
+        store.close()
+        store = open_backend(backend, tmp_path)
+        store.ensure_schema(FakeEmbedder().dim)
+        indexed = set(store.shard.info().payload_schema)
+    else:
+        # qdrant-client's local mode keeps no payload indexes to read back: count the calls.
+        calls: list[str] = []
+        create = store.client.create_payload_index
+        monkeypatch.setattr(
+            store.client,
+            "create_payload_index",
+            lambda *a, field_name, **k: (
+                calls.append(field_name) or create(*a, field_name=field_name, **k)
+            ),
+        )
+        store.ensure_schema(FakeEmbedder().dim)
+        indexed = set(calls)
+    try:
+        assert store.chunk_versions(staged=True) == set()
+        assert set(INDEXED_FIELDS) <= indexed
+    finally:
+        store.close()

@@ -11,7 +11,6 @@ import threading
 from collections.abc import Sequence
 from pathlib import Path
 
-from rag.collections import COLLECTION_FIELD
 from rag.errors import StoreError, StoreLockedError
 from rag.store.base import (
     CHUNK,
@@ -84,13 +83,15 @@ class EdgeStore(VectorStore):
         q = _edge()
         try:
             self._shard = q.EdgeShard.load(str(self.path))
-            if COLLECTION_FIELD not in self._shard.info().payload_schema:
-                # An index from before collections: its filter field gets its index.
-                self._shard.update(
-                    q.UpdateOperation.create_field_index(
-                        COLLECTION_FIELD, q.PayloadSchemaType.Keyword
+            # An index from before collections lacks its filter field's index, and one whose
+            # first ingest was killed between creating it and indexing its fields lacks some
+            # or all of them: facets and filters on a field need its index.
+            indexed = self._shard.info().payload_schema
+            for name in INDEXED_FIELDS:
+                if name not in indexed:
+                    self._shard.update(
+                        q.UpdateOperation.create_field_index(name, q.PayloadSchemaType.Keyword)
                     )
-                )
         except Exception as exc:
             raise self._wrap(exc) from exc
         return True

@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from rag.collections import COLLECTION_FIELD
 from rag.errors import StoreError, StoreUnavailableError
 from rag.store.base import (
     CHUNK,
@@ -99,14 +98,11 @@ class ServerStore(VectorStore):
                     f"model gives {text_dim}-d: use the model it was built with, or another "
                     "RAG_COLLECTION"
                 )
-            if COLLECTION_FIELD not in (info.payload_schema or {}):  # built before collections
-                self._call(
-                    "index a payload field",
-                    self.client.create_payload_index,
-                    self.collection,
-                    field_name=COLLECTION_FIELD,
-                    field_schema=models.PayloadSchemaType.KEYWORD,
-                )
+            # Built before collections (no index on its filter field), or created by a process
+            # killed before it indexed its fields: each field filtered or faceted on is indexed.
+            for name in INDEXED_FIELDS:
+                if name not in (info.payload_schema or {}):
+                    self._index_field(name)
             return
         vectors = {TEXT_VECTOR: models.VectorParams(size=text_dim, distance=models.Distance.COSINE)}
         if image_dim:
@@ -125,13 +121,18 @@ class ServerStore(VectorStore):
             replication_factor=self._replication_factor,
         )
         for name in INDEXED_FIELDS:
-            self._call(
-                "index a payload field",
-                self.client.create_payload_index,
-                self.collection,
-                field_name=name,
-                field_schema=models.PayloadSchemaType.KEYWORD,
-            )
+            self._index_field(name)
+
+    def _index_field(self, name: str) -> None:
+        from qdrant_client import models
+
+        self._call(
+            "index a payload field",
+            self.client.create_payload_index,
+            self.collection,
+            field_name=name,
+            field_schema=models.PayloadSchemaType.KEYWORD,
+        )
 
     def ensure_image_vector(self, dim: int) -> None:
         info = self._call("read the collection", self.client.get_collection, self.collection)
