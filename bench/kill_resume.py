@@ -40,13 +40,16 @@ RAG = [sys.executable, "-m", "rag"]
 
 def ingest(data: Path, corpus: Path) -> float:
     started = time.perf_counter()
-    subprocess.run(
+    done = subprocess.run(
         [*RAG, "ingest", "--no-progress", str(corpus)],
         env=os.environ | {"RAG_DATA_DIR": str(data)},
-        check=True,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
     )
+    if done.returncode != 0:  # say why, not only that it failed
+        sys.exit(
+            f"rag ingest exited {done.returncode}:\n{done.stdout[-2000:]}{done.stderr[-4000:]}"
+        )
     return time.perf_counter() - started
 
 
