@@ -30,6 +30,14 @@ SPELLED_DATE = re.compile(
 )
 
 
+# A pinned date is told from the other pinned things (numbers, versions) by this prefix.
+DATE_PIN = "date:"
+
+
+def is_date_pin(thing: str) -> bool:
+    return thing.startswith(DATE_PIN)
+
+
 def spelled_dates(text: str) -> list[str]:
     """The calendar dates ``text`` spells out, as "date:YYYY-MM-DD" pins: a document may print
     them any way ("23.04.2015", "2015-04-23")."""
@@ -39,13 +47,13 @@ def spelled_dates(text: str) -> list[str]:
         number = [m[:3] for m in MONTHS].index(month) + 1
         day = int(match.group("day") or match.group("day2"))
         if 1 <= day <= 31:
-            dates.append(f"date:{match.group('year')}-{number:02d}-{day:02d}")
+            dates.append(f"{DATE_PIN}{match.group('year')}-{number:02d}-{day:02d}")
     return dates
 
 
 def states_date(text: str, pin: str) -> bool:
     """``text`` gives the date of ``pin`` ("date:2015-04-23"), in figures or in words."""
-    year, month, day = (int(part) for part in pin.removeprefix("date:").split("-"))
+    year, month, day = (int(part) for part in pin.removeprefix(DATE_PIN).split("-"))
     d, m, y = rf"0?{day}", rf"0?{month}", rf"(?:{year}|{year % 100:02d})"
     name = _MONTH_NAMES[month - 1]
     forms = [
@@ -61,7 +69,7 @@ def states_date(text: str, pin: str) -> bool:
 
 def renders_date(span: str, pin: str) -> bool:
     """``span`` is the pinned date in figures, its year left out or not ("23.04")."""
-    year, month, day = (int(part) for part in pin.removeprefix("date:").split("-"))
+    year, month, day = (int(part) for part in pin.removeprefix(DATE_PIN).split("-"))
     return bool(
         re.fullmatch(rf"0?{day}([./-])0?{month}(?:\1(?:{year}|{year % 100:02d}))?\.?", span)
     )

@@ -28,7 +28,7 @@ from rag.embedders.base import Span
 from rag.embedders.packed import unpack
 from rag.query_words import agent_nouns
 from rag.reader.commands import code_spans
-from rag.reader.dates import renders_date, states_date
+from rag.reader.dates import is_date_pin, renders_date, states_date
 from rag.reader.instructions import addressed_to_a_model, asks_about_instructions
 from rag.reader.pictures import (
     answer_from_picture,
@@ -740,7 +740,7 @@ def _new_spans(asked: Question, sentence: str) -> list[str]:
         found = [*labelled, *(s for s in found if s not in labelled)]
     if asked.wants is Wants.PERSON:
         found = [_after_asked_words(s, asked) for s in found]
-    dates = [p for p in asked.pinned if p.startswith("date:")]
+    dates = [p for p in asked.pinned if is_date_pin(p)]
     return [
         s
         for s in found
@@ -1114,12 +1114,8 @@ def _names_subjects(
     return all(_contains(text, subject) for subject in subjects)
 
 
-# What a program or a function is given, by its many names.
+# What a program or a function is given, by its many names (stems, as content_terms gives).
 _INPUTS = frozenset(["argument", "paramet", "option", "flag", "switch", "keyword", "kwarg"])
-# Words a question asks for by that a text says in other words (stems, as content_terms gives).
-_ASKED_ALIKE = [
-    _INPUTS,
-]
 
 
 def _speaks_of(terms: frozenset[str], cand: Candidate, evidence: Sequence[Evidence]) -> bool:
@@ -1130,9 +1126,7 @@ def _speaks_of(terms: frozenset[str], cand: Candidate, evidence: Sequence[Eviden
         return True
     # "Which argument" is answered by a text that calls it a parameter or an option, or that
     # shows it passed (a name in code).
-    if any(terms & group and said & group for group in _ASKED_ALIKE):
-        return True
-    if terms & _INPUTS and any(_passed(span, cand.text) for span in cand.spans):
+    if terms & _INPUTS and (said & _INPUTS or any(_passed(span, cand.text) for span in cand.spans)):
         return True
     # A table row speaks of what its headers name, shortened or not: "lifeExp: 66.8" gives
     # a life expectancy.
@@ -1229,7 +1223,7 @@ def _contains(text: str, thing: str) -> bool:
     meets "1.0.9". A plain number also stands as the end of a range ("60514...60577",
     "1..16") and before the unit written onto it ("16bit", "150MiB"); a preset ("-3") or a
     version stays whole ("-3e" is another preset)."""
-    if thing.startswith("date:"):
+    if is_date_pin(thing):
         return states_date(text, thing)
     if re.search(r"\d", thing):
         if thing.isdigit():
