@@ -510,3 +510,41 @@ def test_markdown_reads_a_bordered_simple_table_in_a_code_block():
     # The same lines without the borders stay code.
     unbordered = "\n".join(line for line in readme.split("\n") if "====" not in line)
     assert len(text_segments(unbordered, ".md")) == 1
+
+
+def test_markdown_reads_a_box_drawn_in_a_code_block_with_its_fences():
+    # A table printing library's output pasted into a README: boxed by "+---+" borders, so
+    # read as a table, with the sentence above it (not the code fence) as its caption.
+    readme = (
+        "# PrettyTable\n\nIt prints tables like this:\n\n```\n"
+        "+-----------+------+------------+\n"
+        "| City name | Area | Population |\n"
+        "+-----------+------+------------+\n"
+        "| Darwin    | 112  |   120900   |\n"
+        "| Hobart    | 1357 |   205556   |\n"
+        "+-----------+------+------------+\n"
+        "```\n\nThe old `printt()` method was removed.\n\n```python\nprint(x)\n```\n"
+    )
+    segments = [s.text for s in text_segments(readme, ".md")]
+    (table,) = [text.split("\n") for text in segments if "City name: " in text]
+    assert table[:2] == ["PrettyTable", "It prints tables like this:"]
+    assert "City name: Hobart — Area: 1357 — Population: 205556" in table
+    # The fences went with the table: the prose after it opens with prose, not with a fence
+    # that would turn it into code and its code block into prose.
+    after = segments[-1]
+    assert after.lstrip().startswith("The old `printt()` method")
+    assert after.count("```") == 2
+
+
+def test_a_rule_drawn_inside_the_box_sides_parts_header_and_rows():
+    # psql's output, and tabulate's "psql" format.
+    output = [
+        "+--------+-------+",
+        "| item   |   qty |",
+        "|--------+-------|",
+        "| spam   |    42 |",
+        "| eggs   |   451 |",
+        "+--------+-------+",
+    ]
+    (table,) = grid_tables(output)
+    assert table.rows == [["item", "qty"], ["spam", "42"], ["eggs", "451"]]

@@ -10,6 +10,9 @@ import re
 from ingest.loaders.aligned_text_tables import TextTable
 
 BORDER = re.compile(r"\+(?:[-=]+\+)+")
+# A rule between rows drawn inside the box's sides, as psql and tabulate's "psql" format draw
+# the one under the header: "|--------+-------|".
+RULE_INSIDE_SIDES = re.compile(r"\|((?:[-=]+\+)*[-=]+)\|")
 MIN_LINES = 5  # top border, header, border, a row, bottom border
 MAX_LINES = 2_000  # a longer box is left as text: the parser's work grows with its area
 
@@ -46,10 +49,16 @@ def grid_tables(lines: list[str]) -> list[TextTable]:
         if last - first > MAX_LINES:
             continue
         indent = len(lines[first]) - len(lines[first].lstrip())
-        rows = _parse([line[indent:].rstrip() for line in lines[first:last]])
+        rows = _parse([_as_rule(line[indent:].rstrip()) for line in lines[first:last]])
         if rows:
             found.append(TextTable(first, last, rows))
     return found
+
+
+def _as_rule(line: str) -> str:
+    """A rule drawn inside the box's sides, drawn as the parser reads rules: ``+---+---+``."""
+    inside = RULE_INSIDE_SIDES.fullmatch(line)
+    return f"+{inside.group(1)}+" if inside else line
 
 
 def _parse(block: list[str]) -> list[list[str]] | None:

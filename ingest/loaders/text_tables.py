@@ -31,22 +31,31 @@ CAPTION_CHARS = 120
 # A reStructuredText simple table's border: runs of "=" parted by spaces.
 BORDER = re.compile(r"\s*=+(?:\s+=+)+\s*")
 SETEXT_RULE = re.compile(r"^\s{0,3}(=+|-+)\s*$")
+CODE_FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")  # Markdown: a code block drawn as a table
 
 
 def find_tables(text: str, suffix: str) -> list[TextTable]:
     """The tables of a text document, in order and apart. Markdown has pipe tables, and text
     aligned by spaces there sits in code blocks, which are code, unless it is drawn as a
-    table: between lines of "=" runs, as a reStructuredText simple table is (a benchmark's
+    table: boxed by ``+---+`` borders, as a grid table or a table printing library's output
+    is, or between lines of "=" runs, as a reStructuredText simple table is (a benchmark's
     results pasted into a README)."""
     tables = pipe_tables(text)
     lines = text.split("\n")
     if suffix in MARKDOWN_SUFFIXES:
         taken = {i for table in tables for i in range(table.first, table.last)}
-        tables += [
+        drawn = [
+            table
+            for table in grid_tables(lines)
+            if not taken.intersection(range(table.first, table.last))
+        ]
+        taken |= {i for table in drawn for i in range(table.first, table.last)}
+        drawn += [
             table
             for table in aligned_tables(lines)
             if _bordered(lines, table) and not taken.intersection(range(table.first, table.last))
         ]
+        tables += [_with_fences(lines, table) for table in drawn]
     else:
         tables += grid_tables(lines)
         # A box that is no sound grid table is no column-aligned one either.
@@ -72,6 +81,24 @@ def find_tables(text: str, suffix: str) -> list[TextTable]:
             if not taken.intersection(range(table.first, table.last))
         ]
     return sorted(tables, key=lambda table: table.first)
+
+
+def _with_fences(lines: list[str], table: TextTable) -> TextTable:
+    """A table that is all its code block holds takes the block's fences with it. A fence left
+    in the prose on either side would open a code block there that the table's end closed: the
+    prose after the table would read as code and its code as prose."""
+    first, last = table.first, table.last
+    above = first - 1
+    while above >= 0 and not lines[above].strip():
+        above -= 1
+    below = last
+    while below < len(lines) and not lines[below].strip():
+        below += 1
+    if above < 0 or below >= len(lines):
+        return table
+    if CODE_FENCE.match(lines[above]) and CODE_FENCE.match(lines[below]):
+        return TextTable(above, below + 1, table.rows)
+    return table
 
 
 def _bordered(lines: list[str], table: TextTable) -> bool:
@@ -111,16 +138,17 @@ def _prose(lines: list[str], starts: list[int], first: int, last: int) -> list[S
 
 def _caption(lines: list[str], first: int) -> str:
     """The sentence that introduces the table: the end of the paragraph (or the heading) just
-    above it, with at most ``CAPTION_GAP`` blank lines and any link definitions between, after
+    above it, with at most ``CAPTION_GAP`` blank lines and any link definitions or code fence
+    between, after
     the heading of the section the table sits in."""
     end, blanks = first, 0
-    while end > 0 and (not lines[end - 1].strip() or LINK_DEFINITION.match(lines[end - 1])):
+    while end > 0 and (not lines[end - 1].strip() or _between(lines[end - 1])):
         blanks += not lines[end - 1].strip()
         end -= 1
     if blanks > CAPTION_GAP:
         return ""
     start = end
-    while start > 0 and lines[start - 1].strip() and not LINK_DEFINITION.match(lines[start - 1]):
+    while start > 0 and lines[start - 1].strip() and not _between(lines[start - 1]):
         start -= 1
     paragraph = " ".join(HEADING.sub("", line).strip() for line in lines[start:end])
     sentence = last_sentences(paragraph, shortest=0) if paragraph.strip() else ""
@@ -132,6 +160,12 @@ def _caption(lines: list[str], first: int) -> str:
     if heading and heading.lower() not in sentence.lower():
         return f"{heading}\n{sentence}".strip()
     return sentence
+
+
+def _between(line: str) -> bool:
+    """A line that stands between a table and its introduction and is part of neither: a
+    link definition, or the fence that opens the code block the table is drawn in."""
+    return bool(LINK_DEFINITION.match(line) or CODE_FENCE.match(line))
 
 
 def _heading_above(lines: list[str], first: int) -> str:
