@@ -651,6 +651,16 @@ def test_how_many_by_default_needs_a_sentence_saying_default():
     assert read("How many bins does hexbin() use by default?", items).startswith("30 — ")
 
 
+def test_how_many_is_answered_by_a_number_in_words_before_the_thing_counted():
+    # "only one password" counts the passwords the question asks about; "one of the options"
+    # counts something else, and is no answer.
+    items = evidence("When stdout is not a tty, pwgen will only generate one password.")
+    question = "How many passwords does pwgen print when stdout is not a terminal?"
+    assert read(question, items).startswith("one password — ")
+    items = evidence("When stdout is not a tty, pwgen uses one of the options below.")
+    assert read(question, items) == ""
+
+
 @pytest.mark.parametrize(
     ("question", "wants"),
     [

@@ -156,6 +156,9 @@ class Question:
     # when the question names the calendar unit it wants ("in which year"), or "": only a span
     # of that measure answers it.
     measure: str = ""
+    # The thing a "how many" question counts ("how many passwords" -> "passwords"), or "": a
+    # number in words before it ("only one password") answers as a figure does.
+    counted: str = ""
 
     @property
     def scene(self) -> str:
@@ -187,6 +190,7 @@ def analyse(text: str) -> Question:
         asking=asking,
         asks_default=asks_default(text),
         measure=measure(lowered, wants),
+        counted=counted(lowered),
     )
 
 
@@ -377,6 +381,15 @@ def measure(lowered: str, wants: Wants) -> str:
     if wants is Wants.NUMBER and _COMPARISON.search(lowered):
         return "comparison"
     return ""
+
+
+_HOW_MANY = re.compile(r"\bhow many (?:more |other |different )?([a-z][\w-]+)")
+
+
+def counted(lowered: str) -> str:
+    """The noun a "how many" question counts, or ""."""
+    match = _HOW_MANY.search(lowered)
+    return match.group(1) if match else ""
 
 
 _KIND_OF = re.compile(r"\b(?:what|which) (?:kind|kinds|type|types|sort|sorts) of ([a-z][\w-]+)")

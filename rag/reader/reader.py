@@ -41,6 +41,7 @@ from rag.reader.spans import (
     CONDITION,
     PUBLISHER,
     SURNAME,
+    counts_in_words,
     durations,
     kinds,
     labelled_numbers,
@@ -733,6 +734,8 @@ def _new_spans(asked: Question, sentence: str) -> list[str]:
             found = sizes(found)
         elif asked.measure == "comparison":  # "how much faster": 3 is no ratio, "2-6x" is
             found = ratios(found, sentence)
+        elif asked.wants is Wants.NUMBER and asked.counted:
+            found += [s for s in counts_in_words(asked.counted, sentence) if s not in found]
     if _reads_labels(asked):
         # "what p-value does the test print": of "Chisquare = 1.521, Df = 1, p = 0.22", the
         # value the question's word labels comes first.

@@ -131,6 +131,17 @@ def _numbers(sentence: str) -> list[str]:
     return _written_numbers(sentence) + [m.group(1) for m in _COUNT_IN_WORDS.finditer(sentence)]
 
 
+def counts_in_words(counted: str, sentence: str) -> list[str]:
+    """"one password" for "how many passwords": a number in words before the thing counted
+    (singular or plural), with at most one word between ("two random passwords"). A number in
+    words before any other noun counts something else ("one of the options")."""
+    stem = re.sub(r"(?:es|s)$", "", counted) if len(counted) > 3 else counted
+    if not stem:
+        return []
+    pattern = rf"\b(?:{_NUMBER_WORDS})\s+(?:[a-z-]+\s+)?{re.escape(stem)}(?:s|es)?\b"
+    return [m.group(0) for m in re.finditer(pattern, sentence, flags=re.IGNORECASE)]
+
+
 # "https://hosted.weblate.org/widgets/iso-4217/287x66-white.png": an address's digits.
 _ADDRESS = re.compile(r"\bhttps?://\S+|\bwww\.\S+")
 
