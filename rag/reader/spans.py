@@ -132,8 +132,8 @@ def _numbers(sentence: str) -> list[str]:
 
 
 def counts_in_words(counted: str, sentence: str) -> list[str]:
-    """"one password" for "how many passwords": a number in words before the thing counted
-    (singular or plural), with at most one word between ("two random passwords"). A number in
+    """A number in words before the thing counted, singular or plural, with at most one word
+    between: "one password", "two random passwords" for "how many passwords". A number in
     words before any other noun counts something else ("one of the options")."""
     stem = re.sub(r"(?:es|s)$", "", counted) if len(counted) > 3 else counted
     if not stem:
