@@ -220,6 +220,72 @@ def test_page_of_text():
     assert kinds.picture_kind(image, look(image), text) == kinds.TEXT
 
 
+@pytest.mark.parametrize(
+    "window_text",
+    [
+        "KMines\nGame Settings Help\nNew Pause",  # a menu bar
+        "Appearance\nBackground color:\nHelp Defaults OK Apply Cancel",  # a dialog's buttons
+        "Swell Foop 三 ×\nScore: 0",  # a title bar's menu and close buttons
+        "Level: 1 Score:0 Filled: 1% Lives: 1 Time: 52",  # a status bar
+    ],
+)
+def test_a_windows_text_makes_a_screenshot_of_what_looks_like_a_chart_or_photo(window_text):
+    # A game's board has the long straight lines of a plot's axes, and a photo in a window is
+    # noisy: the text that only a program's window shows says what the picture is.
+    assert kinds.picture_kind(bar_chart(), look(bar_chart()), window_text) == kinds.SCREENSHOT
+    assert kinds.picture_kind(gray_photo(), look(gray_photo()), window_text) == kinds.SCREENSHOT
+    assert kinds.picture_kind(bar_chart(), look(bar_chart()), "1 2 3 4 5") == kinds.CHART
+
+
+def test_a_page_scanned_in_grey_is_a_page_of_text():
+    # Noisy as a photograph is, with little text for its size, but the text is lines of prose.
+    rng = np.random.default_rng(4)
+    shade = np.clip(rng.normal(225, 12, (1320, 1020)), 0, 255).astype(np.uint8)
+    page = Image.fromarray(np.stack([shade] * 3, axis=-1))
+    prose = "\n".join(["An iterator is a special type of object that generalizes looping."] * 12)
+    assert kinds.picture_kind(page, look(page), prose) == kinds.TEXT
+    assert kinds.picture_kind(page, look(page), "Figure 1\nA harbour at dusk") == kinds.PHOTO
+
+
+def test_a_plot_on_a_grey_panel_is_a_chart_and_a_grey_window_a_screenshot():
+    # ggplot2 draws on a light grey panel with white grid lines and no dark axes: the greys of
+    # a program's window. Its text is tick labels and a word or two of titles.
+    panel = Image.new("RGB", (480, 360), (235, 235, 235))
+    draw = ImageDraw.Draw(panel)
+    for x in range(40, 480, 80):
+        draw.line((x, 0, x, 360), fill="white", width=2)
+    ticks = (
+        "40\nclass\n2 seater\ncompact\nmidsize\nminivan\npickup\n30\nSUV\n20\n2 3 4 5 6 7\ndispl"
+    )
+    assert kinds.picture_kind(panel, look(panel), ticks) == kinds.CHART
+    window = "Tea List Tea Properties\nName Time Name Black Tea\nEarl Grey 5 min Time min sec"
+    assert kinds.picture_kind(panel, look(panel), window) == kinds.SCREENSHOT
+
+
+def hex_sticker(background: str = "white") -> Image.Image:
+    """A dark-bordered hexagon filled with a light colour, a drawing and a name on it."""
+    image = Image.new("RGB", (400, 460), background)
+    draw = ImageDraw.Draw(image)
+    corners = [(200, 5), (395, 117), (395, 343), (200, 455), (5, 343), (5, 117)]
+    draw.polygon(corners, fill=(60, 40, 30))
+    inner = [(200, 25), (377, 127), (377, 333), (200, 435), (23, 333), (23, 127)]
+    draw.polygon(inner, fill=(230, 210, 160))
+    draw.ellipse((140, 120, 260, 240), fill=(150, 90, 40))
+    draw.text((170, 330), "cowplot", fill="black")
+    return image
+
+
+def test_a_hex_sticker_is_a_hexagon_logo_whatever_is_drawn_on_it():
+    # Its corners reach the picture's edge, so its background is no clean one.
+    description = describer(text="cowplot").describe(hex_sticker())
+    assert description.kind == "hexagon logo"
+    assert "Shaped as a hexagon, as a sticker is." in description.appearance
+    assert description.render().startswith("Hexagon logo")
+    # A disc or a square is no hexagon.
+    assert not look(red_disc()).hexagon
+    assert not look(Image.new("RGB", (300, 300), (200, 40, 40))).hexagon
+
+
 def test_transparent_emblem_is_a_logo():
     image = Image.new("RGBA", (200, 200), (0, 0, 0, 0))
     ImageDraw.Draw(image).ellipse((20, 20, 180, 180), fill=(20, 60, 180, 255))

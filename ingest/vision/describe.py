@@ -245,6 +245,8 @@ def _kind_name(kind: str, seen: Look) -> str:
         return "pie chart"
     if kind == kinds.LOGO and seen.round:
         return "round logo"
+    if kind == kinds.LOGO and seen.hexagon:
+        return "hexagon logo"
     return kind
 
 
@@ -291,6 +293,8 @@ def appearance(kind: str, seen: Look) -> list[str]:
         )
     if scene and seen.round and kind != kinds.LOGO:
         out.append("The main shape is round (a circle or disc).")
+    if seen.hexagon and kind == kinds.LOGO:
+        out.append("Shaped as a hexagon, as a sticker is.")
     if scene and seen.count and not (seen.specks or seen.silhouette):
         out.append(_count(seen))
     return out

@@ -29,6 +29,18 @@ SCREEN_ADDRESS = re.compile(
     r"https?://|www\.|\b(?:localhost|127\.0\.0\.1)\b|\b[\w-]+\.(?:com|org|net|io)\b"
 )
 MENU_WORDS = frozenset(["File", "Edit", "View", "Help", "Tools", "Window", "Insert", "Format"])
+# A program's window says so in the text read from it: a menu bar ("Game Settings Help"), a
+# dialog's buttons ("Help Defaults OK Apply Cancel"), a title bar's window buttons ("Swell
+# Foop 三 ×": the menu and close icons read as characters), or a status bar of labelled
+# figures ("Moves: -2 Time: 00:34").
+MENU_BAR_WORDS = MENU_WORDS | {"Game", "Settings", "Options", "Go", "Bookmarks", "History"}
+DIALOG_BUTTONS = frozenset(["OK", "Cancel", "Apply", "Save", "Defaults", "Close", "Reset", "Help"])
+WINDOW_BUTTONS = re.compile(r"\S\s+(?:[三≡☰]\s*[x×✕]?|[×✕])$")
+STATUS_FIELD = re.compile(r"\b[A-Z][a-z]+:\s?-?\d")
+MENU_BAR_MAX_WORDS = 8  # a menu bar's line; "File" and "Help" in a sentence are no menu
+# A page of text: lines of prose (this many words or more), and enough of them.
+PROSE_WORDS = 5
+PROSE_LINES = 8
 AXIS_SIDE = 512
 AXIS_LENGTH = 0.4  # an axis spans at least this share of the picture's width or height
 
@@ -38,6 +50,12 @@ def picture_kind(image: Image.Image, look: Look, text: str) -> str:
     # Scans and photographs of printed pages are noisy, but full of text.
     if density >= 35 and (look.grayscale or look.chromatic_share < 0.05):
         return TEXT
+    if _window_text(text):
+        return SCREENSHOT
+    if look.hexagon:
+        return LOGO  # a hex sticker, whatever is drawn on it
+    if look.noise_share >= NOISY and look.grayscale and _prose_lines(text) >= PROSE_LINES:
+        return TEXT  # a page scanned in grey: noisy as a photograph is, but lines of prose
     if look.noise_share >= NOISY or look.specks:
         # A photograph shown in a program's window is a screenshot.
         return SCREENSHOT if density >= 3 and _window(look) else PHOTO
@@ -48,7 +66,12 @@ def picture_kind(image: Image.Image, look: Look, text: str) -> str:
     # A diagram, a screen or a chart has words; a drawing may have a few.
     if density < 1 or (density < 2 and look.straight_edges < 0.4):
         return DRAWING
-    return SCREENSHOT if _window(look) or _screen_words(text) else DIAGRAM
+    if _screen_words(text):
+        return SCREENSHOT
+    if not _window(look):
+        return DIAGRAM
+    # A plot drawn on a grey panel (ggplot2's) has a window's greys, and little but numbers.
+    return CHART if _tick_labels(text) else SCREENSHOT
 
 
 def text_density(image: Image.Image, text: str) -> float:
@@ -86,6 +109,42 @@ def _screen_words(text: str) -> bool:
     if SCREEN_ADDRESS.search(text):
         return True
     return len(MENU_WORDS & set(re.findall(r"[A-Za-z]+", text))) >= 3
+
+
+def _window_text(text: str) -> bool:
+    """Text only a program's window shows: a menu bar, a dialog's buttons, a title bar's
+    window buttons or a status bar (see MENU_BAR_WORDS and the patterns beside it)."""
+    for line in text.split("\n"):
+        words = line.split()
+        menus = MENU_BAR_WORDS.intersection(words)
+        if len(words) <= MENU_BAR_MAX_WORDS and len(menus) >= 2 and menus & {"File", "Help"}:
+            return True
+        if len(DIALOG_BUTTONS.intersection(words)) >= 2 and len(words) <= len(DIALOG_BUTTONS):
+            return True
+        if len(words) >= 2 and WINDOW_BUTTONS.search(line.strip()):
+            return True
+        if len(STATUS_FIELD.findall(line)) >= 2:
+            return True
+    return False
+
+
+NUMBER = re.compile(r"[-−+]?\d+(?:[.,]\d+)?(?:%|[A-Za-zµ]{1,3})?")
+TICK_NUMBERS = 4
+
+
+def _tick_labels(text: str) -> bool:
+    """Short lines (a word or two: axis titles, legend keys) and numbers among them (the tick
+    labels), as a plot's text reads; a window's text has longer lines."""
+    lines = [line.split() for line in text.split("\n") if line.strip()]
+    if not lines:
+        return False
+    numbers = sum(bool(NUMBER.fullmatch(word)) for words in lines for word in words)
+    short = sorted(len(words) for words in lines)[len(lines) // 2] <= 2
+    return short and numbers >= TICK_NUMBERS
+
+
+def _prose_lines(text: str) -> int:
+    return sum(len(line.split()) >= PROSE_WORDS for line in text.split("\n"))
 
 
 def _is_pie(look: Look) -> bool:

@@ -40,6 +40,7 @@ class Look:
     count: int | None = None
     rows: tuple[int, int] | None = None  # (rows, per row) when the objects lie in a grid
     round: bool = False
+    hexagon: bool = False  # the shape of a hex sticker, as R packages' logos are printed
     # Measurements the picture kind is decided from.
     flat_share: float = 0.0
     straight_edges: float = 0.0
@@ -136,6 +137,8 @@ def look(image: Image.Image) -> Look:
     result.noise_share = noise_share(sample)
     frame = _frame_mask(rgb.shape[:2])
     _background(rgb, lab, names, frame, result)
+    # A sticker's corners reach the frame, so its background is not clean: looked for anyway.
+    _hexagon(_distance(lab, np.median(lab[frame], axis=0)) > FAR, result)
     if result.clean_background:
         _shapes(detail, lab, names, frame, result)
     else:
@@ -307,6 +310,26 @@ def _round(foreground: np.ndarray, out: Look) -> None:
     (_, _), radius = cv2.minEnclosingCircle(largest)
     fill = area / (np.pi * radius * radius) if radius else 0
     out.round = bool(circularity > 0.88 and fill > 0.8)
+
+
+HEXAGON_SHARE = 0.3  # of the picture, at least
+HEXAGON_SOLIDITY = 0.97  # of its convex hull, at least: a filled shape, not an outline's points
+HEXAGON_TOLERANCE = 0.03  # of the outline's length: how far a side may bend and stay one side
+
+
+def _hexagon(foreground: np.ndarray, out: Look) -> None:
+    """The largest shape is a filled hexagon: its hull has six sides, and it fills its hull."""
+    mask = foreground.astype(np.uint8) * 255
+    contours, _ = cv2.findContours(mask, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_NONE)
+    if not contours:
+        return
+    largest = max(contours, key=cv2.contourArea)
+    area = cv2.contourArea(largest)
+    hull = cv2.convexHull(largest)
+    if area < HEXAGON_SHARE * mask.size or area < HEXAGON_SOLIDITY * cv2.contourArea(hull):
+        return
+    sides = cv2.approxPolyDP(hull, HEXAGON_TOLERANCE * cv2.arcLength(hull, True), True)
+    out.hexagon = len(sides) == 6
 
 
 def _count(detail: np.ndarray, background_lab: np.ndarray, out: Look) -> None:
