@@ -196,6 +196,21 @@ def test_a_picture_question_is_answered_with_the_part_it_asks_about():
     assert read("Which photo shows a fire engine?", items).startswith("Photograph in colour")
 
 
+def test_a_picture_line_that_says_only_what_the_question_said_is_no_answer():
+    # "Hexagon logo." and "Photograph in colour: an animal." repeat what a question about the
+    # animal on a sticker or in a photo already says: the reader refuses rather than quote them.
+    sticker = evidence("Hexagon logo. Shaped as a hexagon, as a sticker is.", modality="image")
+    assert read("What building is drawn on my blue hexagon sticker?", sticker) == ""
+    photo = evidence("Photograph in colour: an animal.", modality="image")
+    assert read("Which animal is peeking into the box in my photo?", photo) == ""
+    # The description's opening line says more than the shape line the question's words match.
+    labelled = evidence(
+        "Hexagon logo: possibly a bus. Shaped as a hexagon, as a sticker is.", modality="image"
+    )
+    answer = read("What vehicle is drawn on my hexagon sticker?", labelled)
+    assert answer.startswith("Hexagon logo: possibly a bus.")
+
+
 def test_a_follow_up_without_a_topic_of_its_own_takes_the_turn_before():
     items = evidence("The warranty lasts 3 years from the date of purchase.")
     reader = Reader(FakeEmbedder(), min_support=0.3)

@@ -40,7 +40,8 @@ _NEXT_TO_NAMED = re.compile(
 # How a picture's description opens: its caption in a PDF, or its kind.
 _DESCRIPTION_HEAD = re.compile(
     r"(?:(?:figure|fig\.|table|plate|chart|exhibit)\s+[\w.-]+\s*[:.]|"
-    r"(?:photograph|drawing|chart|pie chart|screenshot|page of text|logo|round logo|diagram|"
+    r"(?:photograph|drawing|chart|pie chart|screenshot|page of text|logo|round logo|"
+    r"hexagon logo|diagram|"
     r"picture)\b)",
     re.IGNORECASE,
 )
@@ -109,6 +110,7 @@ VISUAL_WORDS = frozenset(
         "graph",
         "logo",
         "icon",
+        "sticker",
         "shown",
         "show",
         "shows",
@@ -129,6 +131,14 @@ VISUAL_WORDS = frozenset(
         "images",
     ]
 )
+
+
+# The words a description's kind and shape are named with ("Round logo", "Page of text",
+# "Shaped as a hexagon, as a sticker is"): a line of nothing else tells only what a question
+# that speaks of a picture already said of it.
+_SAID_OF_KIND = VISUAL_WORDS | {
+    stem(w) for w in ["round", "hexagon", "shaped", "shape", "page", "text", "pie"]
+}
 
 
 def picture_to_read(
@@ -179,6 +189,12 @@ def answer_from_picture(
 
     at, best = max(lines, key=fit)
     head = sentences(chunk.text)[0] if sentences(chunk.text) else best
+    said = set(content_terms(question)) | _SAID_OF_KIND
+    if not set(content_terms(best)) - said:
+        # "Shaped as a hexagon, as a sticker is" says only what the question said of the
+        # picture; what the description opens with may say more ("Hexagon logo: a bus").
+        at, best = top, head
+    vacuous = not set(content_terms(best)) - said
     if best == head or max_quotes < 2:
         answer = f"{best} [{at + 1}]"
     elif at == top:
@@ -194,6 +210,8 @@ def answer_from_picture(
         value = _labelled_value(read[1], _asked_head(question)) or (numbers[0] if numbers else "")
         lead = f"{value} — " if value else ""
         return f"{lead}{read[1]} [{read[0] + 1}] {answer}"
+    if vacuous:
+        return ""  # "Hexagon logo.", "Photograph in colour: an animal." for "which animal"
     # "Mostly white, with some red" answers "what colours are its stripes?" only when read
     # closely: the answer names them together first.
     named = _colour_list(best) if asks is COLOUR_WORDS else ""
