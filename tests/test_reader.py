@@ -196,6 +196,16 @@ def test_a_picture_question_is_answered_with_the_part_it_asks_about():
     assert read("Which photo shows a fire engine?", items).startswith("Photograph in colour")
 
 
+def test_what_unit_is_answered_by_a_unit_not_a_number():
+    items = evidence(
+        "If the value of the htop --delay option is below 1, it is taken as 1, i.e. 1/10 second.",
+        "htop takes the value of its --delay option in tenths of a second.",
+    )
+    answer = read("In what unit does htop take the value of its --delay option?", items)
+    assert answer.startswith("in tenths of a second — ")
+    assert analyse("Which unit tests cover the parser?").shape == ""
+
+
 def test_a_picture_line_that_says_only_what_the_question_said_is_no_answer():
     # "Hexagon logo." and "Photograph in colour: an animal." repeat what a question about the
     # animal on a sticker or in a photo already says: the reader refuses rather than quote them.

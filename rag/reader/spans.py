@@ -521,6 +521,15 @@ SHAPED: dict[str, re.Pattern[str]] = {
         r"(?<=\$)[A-Z][A-Z0-9_]+\b|"
         r"\b[A-Z][A-Z0-9]{1,}(?=\s+(?:environment\s+)?variable)"
     ),
+    # "in tenths of a second", "measured in clock ticks", "in KiB": a unit after "in", with
+    # the fraction or multiple of it that a value counts.
+    "unit": re.compile(
+        r"\bin (?:(?:tenths|hundredths|thousandths|millionths|multiples|units|increments) of "
+        r"(?:an? |one )?)?(?:(?:kilo|mega|giga|tera|milli|micro|nano)?(?:seconds?|bytes?|bits?|"
+        r"met(?:er|re)s?)|minutes?|hours?|days?|weeks?|blocks?|pixels?|points?|percent|degrees?|"
+        r"radians?|inch(?:es)?|(?:centi|milli)met(?:er|re)s?|(?:clock )?ticks|jiffies|"
+        r"characters?|sectors?|pages?|[KMGT]i?B|[kKMG]?bps|ms|µs|ns|px|pt|em)\b"
+    ),
     "keys": re.compile(
         r"\b(?:Ctrl|Control|Alt|Shift|Cmd|Command|Meta|Super)\s?[-+]\s?[\w+-]+|"
         r"(?<![\w-])[CMS]-[a-zA-Z](?![\w-])|\bF(?:1[0-2]|[1-9])\b|\^[A-Z]\b"
