@@ -196,6 +196,20 @@ def test_a_picture_question_is_answered_with_the_part_it_asks_about():
     assert read("Which photo shows a fire engine?", items).startswith("Photograph in colour")
 
 
+def test_a_default_is_of_the_thing_the_question_names():
+    # "By default htop reads its configuration from ..." states a default, but of another
+    # thing than the delay asked about.
+    items = evidence(
+        "CONFIG FILES By default htop reads its configuration from the XDG-compliant path "
+        "~/.config/htop/htoprc."
+    )
+    assert read("What is htop's default delay between updates?", items) == ""
+    items = evidence("By default htop shows 15 processes between updates.")
+    assert read("What is htop's default delay between updates?", items) == ""
+    items = evidence("By default htop waits a delay of 15 between updates.")
+    assert read("What is htop's default delay between updates?", items).startswith("15 — ")
+
+
 def test_what_unit_is_answered_by_a_unit_not_a_number():
     items = evidence(
         "If the value of the htop --delay option is below 1, it is taken as 1, i.e. 1/10 second.",

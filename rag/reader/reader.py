@@ -269,6 +269,12 @@ class Reader:
                 # A value is the default only where the text says so: "a value of 0.1 will
                 # lead to ..." gives an example, not what holds when nothing is set.
                 candidates = [c for c in candidates if _DEFAULT.search(f"{c.text} {c.follows}")]
+                # "htop's default delay" is not told by "by default htop reads its
+                # configuration from ...": the default stated is of the thing asked about.
+                defaulted = _DEFAULTED.search(question.lower())
+                if defaulted:
+                    thing = frozenset(content_terms(defaulted.group(1)))
+                    candidates = [c for c in candidates if _tells_of(thing, c)]
                 if asked.wants is Wants.VALUE:
                     # "with default settings" names no value: a default value is stated.
                     candidates = [c for c in candidates if c.spans]
@@ -1104,6 +1110,20 @@ def _states(things: frozenset[str], cand: Candidate) -> bool:
     """The candidate's sentence (with what it introduces) names every one of ``things``."""
     text = f"{cand.text} {cand.follows}".lower()
     return all(_contains(text, thing) for thing in things)
+
+
+# "the default delay", "its default width": the thing whose default is asked, named after
+# the word. "Default value", "default settings" name none.
+_DEFAULTED = re.compile(
+    r"\bdefault (?!(?:value|values|setting|settings|behaviou?r|option|options|mode|one|is|are|"
+    r"for|of|when|if|in|on|to|and|or)\b)([a-z][a-z-]{2,})\b"
+)
+
+
+def _tells_of(terms: frozenset[str], cand: Candidate) -> bool:
+    """The sentence, or the ones beside it, say each of ``terms`` (content-term stems)."""
+    said = set(content_terms(f"{cand.previous} {cand.text} {cand.follows}"))
+    return terms <= said
 
 
 def _names_subjects(
