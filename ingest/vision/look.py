@@ -294,15 +294,25 @@ def _star_field(detail: np.ndarray, out: Look) -> None:
     out.specks = bool((stats[1:, cv2.CC_STAT_AREA] <= 30).sum() >= 60)
 
 
-def _round(foreground: np.ndarray, out: Look) -> None:
-    """The largest shape is a disc: its area fills the circle its outline implies."""
+def _largest_shape(foreground: np.ndarray) -> tuple[np.ndarray, float] | None:
+    """The outline of the largest shape of the foreground and the share of the picture it
+    covers, or None when there is no shape."""
     mask = foreground.astype(np.uint8) * 255
     contours, _ = cv2.findContours(mask, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_NONE)
     if not contours:
-        return
+        return None
     largest = max(contours, key=cv2.contourArea)
+    return largest, cv2.contourArea(largest) / mask.size
+
+
+def _round(foreground: np.ndarray, out: Look) -> None:
+    """The largest shape is a disc: its area fills the circle its outline implies."""
+    shape = _largest_shape(foreground)
+    if shape is None:
+        return
+    largest, share = shape
     area = cv2.contourArea(largest)
-    if area < 0.02 * mask.size:
+    if share < 0.02:
         return
     hull = cv2.convexHull(largest)
     perimeter = cv2.arcLength(hull, True)
@@ -319,14 +329,12 @@ HEXAGON_TOLERANCE = 0.03  # of the outline's length: how far a side may bend and
 
 def _hexagon(foreground: np.ndarray, out: Look) -> None:
     """The largest shape is a filled hexagon: its hull has six sides, and it fills its hull."""
-    mask = foreground.astype(np.uint8) * 255
-    contours, _ = cv2.findContours(mask, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_NONE)
-    if not contours:
+    shape = _largest_shape(foreground)
+    if shape is None:
         return
-    largest = max(contours, key=cv2.contourArea)
-    area = cv2.contourArea(largest)
+    largest, share = shape
     hull = cv2.convexHull(largest)
-    if area < HEXAGON_SHARE * mask.size or area < HEXAGON_SOLIDITY * cv2.contourArea(hull):
+    if share < HEXAGON_SHARE or cv2.contourArea(largest) < HEXAGON_SOLIDITY * cv2.contourArea(hull):
         return
     sides = cv2.approxPolyDP(hull, HEXAGON_TOLERANCE * cv2.arcLength(hull, True), True)
     out.hexagon = len(sides) == 6
