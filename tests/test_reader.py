@@ -225,6 +225,14 @@ def test_a_picture_line_that_says_only_what_the_question_said_is_no_answer():
     # animal on a sticker or in a photo already says: the reader refuses rather than quote them.
     sticker = evidence("Hexagon logo. Shaped as a hexagon, as a sticker is.", modality="image")
     assert read("What building is drawn on my blue hexagon sticker?", sticker) == ""
+    # Nor is it a sentence to quote for a question about the text written on the picture.
+    written = "What word is written under the violin on my green hexagon sticker?"
+    other_sticker = evidence(
+        "Hexagon logo.\nMostly green and white. The subject is green against a white "
+        "background. Shaped as a hexagon, as a sticker is.\nText in the image:\nviridis",
+        modality="image",
+    )
+    assert read(written, other_sticker) == ""
     photo = evidence("Photograph in colour: an animal.", modality="image")
     assert read("Which animal is peeking into the box in my photo?", photo) == ""
     # The description's opening line says more than the shape line the question's words match.

@@ -141,6 +141,12 @@ _SAID_OF_KIND = VISUAL_WORDS | {
 }
 
 
+def repeats_question(line: str, question: str) -> bool:
+    """A line of a picture's description that says only what the question said of the picture
+    ("Hexagon logo." for "what is drawn on my hexagon logo"): no answer to it."""
+    return not set(content_terms(line)) - set(content_terms(question)) - _SAID_OF_KIND
+
+
 def picture_to_read(
     question: str, evidence: Sequence[Evidence], usable: Sequence[int]
 ) -> int | None:
@@ -189,12 +195,11 @@ def answer_from_picture(
 
     at, best = max(lines, key=fit)
     head = sentences(chunk.text)[0] if sentences(chunk.text) else best
-    said = set(content_terms(question)) | _SAID_OF_KIND
-    if not set(content_terms(best)) - said:
+    if repeats_question(best, question):
         # "Shaped as a hexagon, as a sticker is" says only what the question said of the
         # picture; what the description opens with may say more ("Hexagon logo: a bus").
         at, best = top, head
-    vacuous = not set(content_terms(best)) - said
+    vacuous = repeats_question(best, question)
     if best == head or max_quotes < 2:
         answer = f"{best} [{at + 1}]"
     elif at == top:

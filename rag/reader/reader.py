@@ -35,6 +35,7 @@ from rag.reader.pictures import (
     describes_picture,
     picture_to_read,
     readable_text,
+    repeats_question,
 )
 from rag.reader.question import Question, Wants, analyse
 from rag.reader.spans import (
@@ -410,6 +411,8 @@ class Reader:
         previous: list[str] = []
         for index in usable:
             split = reading_units(readable[index])
+            if evidence[index].chunk.modality == "image":
+                split = [(text, c) for text, c in split if not repeats_question(text, question)]
             if not split:  # text too short to hold a sentence ("OK" read in a picture)
                 continue
             nexts = [text for text, _ in split[1:]] + [""]
