@@ -37,7 +37,7 @@ MENU_BAR_WORDS = MENU_WORDS | {"Game", "Settings", "Options", "Go", "Bookmarks",
 DIALOG_BUTTONS = frozenset(["OK", "Cancel", "Apply", "Save", "Defaults", "Close", "Reset", "Help"])
 WINDOW_BUTTONS = re.compile(r"\S\s+(?:[三≡☰]\s*[x×✕]?|[×✕])$")
 STATUS_FIELD = re.compile(r"\b[A-Z][a-z]+:\s?-?\d")
-MENU_BAR_MAX_WORDS = 8  # a menu bar's line; "File" and "Help" in a sentence are no menu
+BAR_MAX_WORDS = 8  # a menu bar's or a button row's line: "Help" in a sentence is no menu
 # A page of text: lines of prose (this many words or more), and enough of them.
 PROSE_WORDS = 5
 PROSE_LINES = 8
@@ -117,9 +117,9 @@ def _window_text(text: str) -> bool:
     for line in text.split("\n"):
         words = line.split()
         menus = MENU_BAR_WORDS.intersection(words)
-        if len(words) <= MENU_BAR_MAX_WORDS and len(menus) >= 2 and menus & {"File", "Help"}:
+        if len(words) <= BAR_MAX_WORDS and len(menus) >= 2 and menus & {"File", "Help"}:
             return True
-        if len(DIALOG_BUTTONS.intersection(words)) >= 2 and len(words) <= len(DIALOG_BUTTONS):
+        if len(words) <= BAR_MAX_WORDS and len(DIALOG_BUTTONS.intersection(words)) >= 2:
             return True
         if len(words) >= 2 and WINDOW_BUTTONS.search(line.strip()):
             return True
