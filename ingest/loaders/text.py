@@ -7,6 +7,7 @@ from pathlib import Path
 
 from ingest.document import LoadedDocument, Segment
 from ingest.loaders.html_tables import parse_html
+from ingest.loaders.markdown_html import html_texts
 from ingest.loaders.table_rows import table_segments
 from ingest.loaders.text_tables import text_segments
 from rag.errors import EmptyFileError, FileTooLargeError
@@ -67,7 +68,7 @@ def load_text(path: Path, data: bytes, *, max_mb: float | None = None) -> Loaded
             parts += table_segments(rows, caption=caption)
     else:
         if suffix in MARKDOWN_SUFFIXES:
-            text = link_texts(text)
+            text = html_texts(link_texts(text))
             match = re.search(r"^#\s+(.+)$", text, flags=re.MULTILINE)
             title = match.group(1).strip() if match else ""
         text = text.replace("\r\n", "\n")
