@@ -13,108 +13,18 @@ from __future__ import annotations
 import html
 import re
 
-# The elements a README's HTML is written with; a tag of any other name is the document's text.
-HTML_ELEMENTS = frozenset(
-    [
-        "a",
-        "abbr",
-        "b",
-        "big",
-        "blockquote",
-        "br",
-        "center",
-        "cite",
-        "code",
-        "dd",
-        "del",
-        "details",
-        "dfn",
-        "div",
-        "dl",
-        "dt",
-        "em",
-        "font",
-        "figure",
-        "figcaption",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "hr",
-        "i",
-        "img",
-        "ins",
-        "kbd",
-        "li",
-        "mark",
-        "ol",
-        "p",
-        "picture",
-        "pre",
-        "q",
-        "s",
-        "samp",
-        "small",
-        "source",
-        "span",
-        "strike",
-        "strong",
-        "sub",
-        "summary",
-        "sup",
-        "table",
-        "tbody",
-        "td",
-        "tfoot",
-        "th",
-        "thead",
-        "tr",
-        "tt",
-        "u",
-        "ul",
-        "var",
-        "video",
-    ]
+from ingest.loaders.html_tables import BLOCKS
+
+# Elements a renderer sets on lines of their own (a web page's, and a README's folds): their
+# tags part the text around them.
+BLOCK_ELEMENTS = frozenset(BLOCKS) | {"center", "details", "picture", "summary", "video"}
+BLOCK_ELEMENTS |= {"tbody", "tfoot", "thead"}
+# Elements that flow in the text. A tag of any other name is the document's own text.
+INLINE_ELEMENTS = frozenset(
+    "a abbr b big cite code del dfn em font i img ins kbd mark q s samp small source span "  # noqa: SIM905
+    "strike strong sub sup tt u var".split()
 )
-# Elements a renderer sets on lines of their own: their tags part the text around them.
-BLOCK_ELEMENTS = frozenset(
-    [
-        "blockquote",
-        "br",
-        "center",
-        "dd",
-        "details",
-        "div",
-        "dl",
-        "dt",
-        "figure",
-        "figcaption",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "hr",
-        "li",
-        "ol",
-        "p",
-        "picture",
-        "pre",
-        "summary",
-        "table",
-        "tbody",
-        "td",
-        "tfoot",
-        "th",
-        "thead",
-        "tr",
-        "ul",
-        "video",
-    ]
-)
+HTML_ELEMENTS = BLOCK_ELEMENTS | INLINE_ELEMENTS
 _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)((?:\s+[^<>]*?)?)\s*/?>")
 _ALT = re.compile(r"""\balt\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.IGNORECASE)
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
