@@ -6,9 +6,8 @@ Checks:
     form val-<kind>-NN, or val2-<kind>-NN, val3-<kind>-NN, val4-<kind>-NN, val5-<kind>-NN,
     val6-<kind>-NN, val7-<kind>-NN, val8-<kind>-NN, val9-<kind>-NN, val10-<kind>-NN,
     val11-<kind>-NN, val12-<kind>-NN, val13-<kind>-NN, val14-<kind>-NN, val15-<kind>-NN,
-    val16-<kind>-NN, val17-<kind>-NN, val18-<kind>-NN and val19-<kind>-NN for the second to nineteenth
-    batches; NN has
-    two digits, or three once a kind's numbers pass 99);
+    val16-<kind>-NN, val17-<kind>-NN, val18-<kind>-NN and val19-<kind>-NN for the second to
+    nineteenth batches; NN has two digits, or three once a kind's numbers pass 99);
   * every corpus file has the sha256 listed below, and no file is missing or extra;
   * no corpus file is byte-identical (same sha256) to a file of the development set's corpus
     (shared/eval/dev/corpus, beside the checkout or inside it) or of samples/corpus: the set
