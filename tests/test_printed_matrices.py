@@ -66,6 +66,49 @@ def test_what_is_not_a_printed_matrix_stays_text():
         assert printed_matrices(text.split("\n")) == [], text
 
 
+# rbenchmark's result under the code that printed it, marked as comments (Rcpp's vignette),
+# and a data frame as knitr prints it.
+MARKED_FRAME = """\
+benchmark(r = bootstrap_r(initdata), cpp = bootstrap_cpp(initdata))[, 1:4]
+# test replications elapsed relative
+# 2 cpp 100 1.469 1.000
+# 1 r 100 4.552 3.099
+Using Rcpp as an Interface to External Libraries"""
+KNITR_FRAME = """\
+head(df, 2)
+## name size kept
+## 1 alpha 10 0.5
+## 2 beta 12 0.25"""
+
+
+def test_a_data_frame_printed_as_comments_becomes_rows():
+    (segment,) = matrix_segments(MARKED_FRAME, page=5)
+    assert segment.text.splitlines()[1:] == [
+        "2 — test: cpp — replications: 100 — elapsed: 1.469 — relative: 1.000",
+        "1 — test: r — replications: 100 — elapsed: 4.552 — relative: 3.099",
+    ]
+    (knitr,) = matrix_segments(KNITR_FRAME)
+    assert knitr.text.splitlines()[1:] == [
+        "1 — name: alpha — size: 10 — kept: 0.5",
+        "2 — name: beta — size: 12 — kept: 0.25",
+    ]
+
+
+def test_what_is_not_a_data_frame_stays_text():
+    not_frames = [
+        # A comment over code is no header, and code is no row.
+        "# Set seed to generate data\nset.seed(512)\n# Generate data\nx <- rnorm(10)",
+        # Lines of prose that hold a number: numbers are fewer than half of the cells.
+        "numbercolor Literal black\n10 The colour 10\n11 The shade 11",
+        # A column of numbers in one row and words in the next.
+        "# a b\n# 1 x 2\n# 2 3 y",
+        # Marked header, unmarked rows: output of two kinds.
+        "# test elapsed\n2 cpp 1.469\n1 r 4.552",
+    ]
+    for text in not_frames:
+        assert printed_matrices(text.split("\n")) == [], text
+
+
 def test_a_matrix_the_layout_reader_read_already_is_not_read_twice():
     (segment,) = matrix_segments(NAMED)
     assert matrix_segments(NAMED, besides=[segment]) == []

@@ -11,6 +11,12 @@ one number per column::
 Only that shape is taken: a header of k names, at least ``MIN_ROWS`` lines that each hold a
 name and exactly k numbers (or k - 1, where the header's first name is the rows' own). Anything else (a coefficient table whose headers hold spaces, a
 printed vector "[1] 0 0 0", prose) stays text.
+
+A data frame prints the same way, with row numbers for names and columns of words beside the
+numbers ("2 cpp 100 1.469 1.000" under "test replications elapsed relative"): a column is
+then words in every row or numbers in every row, and numbers are at least half of each row. Output that a
+document shows as comments under its code ("# 2 cpp 100 ...", knitr's "## ") is read without
+the marks, when the header and every row carry the same one.
 """
 
 from __future__ import annotations
@@ -33,6 +39,10 @@ _NUMBER = re.compile(
 )
 # A row name: R's "[3,]", or a name that is not a number and not a console prompt.
 _ROW_NAME = re.compile(r"\[\d+,\]|[^\s>+#\d\[][^\s]{0,39}")
+_ROW_NUMBER = re.compile(r"\d{1,6}")  # a data frame's row name
+_WORD = re.compile(r"[A-Za-z_.][\w.]{0,39}")  # a data frame's cell that is no number
+# How a document marks output as comments below the code that printed it.
+_OUTPUT_MARK = re.compile(r"^\s*(#{1,2})\s")
 
 _DIMENSION_NAME = re.compile(r"[A-Za-z][\w.]{0,30}")
 
@@ -61,9 +71,45 @@ def _row(line: str, columns: int) -> list[str] | None:
     return tokens
 
 
+def _frame_row(line: str, columns: int) -> list[str] | None:
+    """A data frame's row: a row name or number, then ``columns`` cells that are numbers or
+    words, at least half of them numbers (fewer is a line of prose that holds a number)."""
+    tokens = line.split()
+    if len(tokens) != columns + 1:
+        return None
+    if not (_ROW_NAME.fullmatch(tokens[0]) or _ROW_NUMBER.fullmatch(tokens[0])):
+        return None
+    cells = tokens[1:]
+    if not all(_is_number(c) or _WORD.fullmatch(c) for c in cells):
+        return None
+    return tokens if 2 * sum(_is_number(c) for c in cells) >= len(cells) else None
+
+
+def _same_types(rows: list[list[str]]) -> bool:
+    """Every column holds numbers in every row, or words in every row."""
+    return all(
+        len({_is_number(cell) for cell in column}) == 1 for column in zip(*rows, strict=True)
+    )
+
+
+def _unmarked(lines: list[str]) -> list[str]:
+    """``lines`` with each line's output mark removed ("# ", "## "); a line without one
+    becomes empty, so that a table never runs from marked lines into unmarked ones."""
+    return [line[m.end() :] if (m := _OUTPUT_MARK.match(line)) else "" for line in lines]
+
+
 def printed_matrices(lines: list[str]) -> list[TextTable]:
-    """Each printed matrix among ``lines`` (one text line each): its header and rows, the row
-    names first under an empty header."""
+    """Each printed matrix or data frame among ``lines`` (one text line each), as printed or
+    marked as comments: its header and rows, the row names first under an empty header."""
+    found = _printed(lines)
+    taken = {i for table in found for i in range(table.first, table.last)}
+    for table in _printed(_unmarked(lines)):
+        if not taken.intersection(range(table.first, table.last)):
+            found.append(table)
+    return sorted(found, key=lambda table: table.first)
+
+
+def _printed(lines: list[str]) -> list[TextTable]:
     found = []
     i = 0
     while i < len(lines) - MIN_ROWS:
@@ -85,6 +131,13 @@ def printed_matrices(lines: list[str]) -> list[TextTable]:
         while end < len(lines) and (row := _row(lines[end], columns)) is not None:
             rows.append(row)
             end += 1
+        if len(rows) < MIN_ROWS and not named_rows:
+            rows, end = [], i + 1
+            while end < len(lines) and (row := _frame_row(lines[end], columns)) is not None:
+                rows.append(row)
+                end += 1
+            if not _same_types([row[1:] for row in rows]):
+                rows = []
         if len(rows) >= MIN_ROWS:
             head = header if named_rows else ["", *header]
             found.append(TextTable(first=i, last=end, rows=[head, *rows]))
