@@ -548,3 +548,27 @@ def test_a_rule_drawn_inside_the_box_sides_parts_header_and_rows():
     ]
     (table,) = grid_tables(output)
     assert table.rows == [["item", "qty"], ["spam", "42"], ["eggs", "451"]]
+
+
+# UltraJSON's benchmark table (python3-ujson's README): a row that fills only its first cell
+# titles the rows under it.
+TITLED_GROUPS = """\
+|                        | ujson  | orjson |  json  |
+|------------------------|-------:|-------:|-------:|
+| Array with 256 doubles |        |        |        |
+| encode                 | 22,082 | 76,975 |  5,436 |
+| decode                 | 24,127 | 29,059 | 13,822 |
+| Complex object         |        |        |        |
+| encode                 |    533 |        |    431 |
+| not measured           |        |        |        |
+"""
+
+
+def test_a_row_of_one_title_names_the_rows_under_it():
+    text = "\n".join(s.text for s in text_segments(TITLED_GROUPS, ".md"))
+    assert "Array with 256 doubles — encode — ujson: 22,082 — orjson: 76,975" in text
+    assert "Array with 256 doubles — decode — ujson: 24,127" in text
+    assert "Complex object — encode — ujson: 533 — json: 431" in text
+    # The last row titles nothing: it stays a row, under the group above it.
+    assert "Complex object — not measured" in text
+    assert "\nComplex object\n" not in f"\n{text}\n"

@@ -80,8 +80,9 @@ def parse_row(line: str) -> list[Cell] | None:
         match = _CELL.match(part)
         if match:
             cells.append(Cell(match.group(1).strip(), match.group(2).strip()))
-        elif not cells and _BARE_KEY.match(part):
-            # A key column without a header (a printed matrix's row names): "cc1 — b: 1.47".
+        elif not any(cell.header for cell in cells) and _BARE_KEY.match(part):
+            # A key column without a header (a printed matrix's row names): "cc1 — b: 1.47";
+            # a group's title before it: "Complex object — encode — ujson: 533".
             cells.append(Cell("", part.strip()))
     return cells if len(cells) >= 2 and any(c.header for c in cells) else None
 
@@ -165,9 +166,10 @@ def names_row(question: str, cells: list[Cell]) -> bool:
     states a number of the row under a header it names, in digits or words: "laid seven eggs"
     names the row with "eggs_laid: 7", "ranked fourth" the row with "Rank: 4"."""
     asked = {word.rstrip(".").lower() for word in _WORD.findall(question)}
-    # A key without a header may be a group's label ("Kappa — method: svm"): the first cell
-    # with a header is a key as well.
-    keys = cells[:2] if not cells[0].header else cells[:1]
+    # A key without a header may be a group's label ("Kappa — method: svm", "Complex object —
+    # encode — ujson: 533"): each cell up to the first with a header is a key.
+    bare = next((i for i, cell in enumerate(cells) if cell.header), len(cells))
+    keys = cells[: bare + 1] if bare else cells[:1]
     # "for 23 April 2015" names the row keyed "Date: 23.04.2015".
     dates = spelled_dates(question)
     if any(states_date(cell.value, date) for cell in keys for date in dates):
