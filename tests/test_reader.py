@@ -1794,3 +1794,20 @@ def test_a_bound_the_other_way_round_does_not_answer():
     assert _other_bound("What is the largest RSA key size it accepts?", manual[0].chunk.text)
     assert not _other_bound("How big must an RSA key be at least?", manual[0].chunk.text)
     assert not _other_bound("Keys up to what size, at least 1024?", "At most 4096, at least 1024.")
+
+
+def test_a_place_given_as_an_address_is_the_whole_address():
+    # Rcpp's vignette: the path after "https:" is no place of its own.
+    sentence = (
+        "On Windows, users will have to install the Rtools kit provided by R Core available at "
+        "https://cran.r-project.org/bin/windows/Rtools/. Once installed, Rcpp works."
+    )
+    answer = read(
+        "Where do Windows users get the compiler toolchain they need before using Rcpp?",
+        evidence(sentence),
+    )
+    assert answer.startswith("https://cran.r-project.org/bin/windows/Rtools/ — "), answer
+    path = "The configuration is read from /etc/foo/bar.conf at start."
+    assert read("Where is the configuration read from?", evidence(path)).startswith(
+        "/etc/foo/bar.conf — "
+    )

@@ -432,9 +432,21 @@ _POSITION = re.compile(
 
 
 def _places(sentence: str) -> list[str]:
+    # An address is a place whole: "https://cran.r-project.org/bin/windows/Rtools/", not the
+    # path that follows its scheme's colon.
+    addresses = list(SHAPED["url"].finditer(sentence))
+
+    def in_address(match: re.Match[str]) -> bool:
+        return any(a.start() <= match.start() < a.end() for a in addresses)
+
     return (
         [m.group(1).strip(" ,") for m in PLACE.finditer(sentence)]
-        + [m.group(0) for m in IDENTIFIER.finditer(sentence) if "/" in m.group(0)]
+        + [m.group(0).rstrip(".,;:") for m in addresses if "/" in m.group(0)]
+        + [
+            m.group(0)
+            for m in IDENTIFIER.finditer(sentence)
+            if "/" in m.group(0) and not in_address(m)
+        ]
         + [_position(m) for m in _POSITION.finditer(sentence)]
     )
 
