@@ -1811,3 +1811,15 @@ def test_a_place_given_as_an_address_is_the_whole_address():
     assert read("Where is the configuration read from?", evidence(path)).startswith(
         "/etc/foo/bar.conf — "
     )
+
+
+def test_a_heading_s_words_are_no_one_s_name_in_the_singular_either():
+    # Rcpp's vignette: a section heading runs into the sentence that credits the author.
+    sentence = (
+        "Translating Code from R into Rcpp: Bootstrap Example Statistical inference relied "
+        "primarily upon asymptotic theory until Efron (1979) proposed the bootstrap."
+    )
+    answer = read(
+        "Who does the Rcpp introduction credit with proposing the bootstrap?", evidence(sentence)
+    )
+    assert answer.startswith("Efron — "), answer

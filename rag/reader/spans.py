@@ -327,9 +327,11 @@ _DOCUMENT_PARTS = frozenset(
 
 
 def _document_part(word: str) -> bool:
-    """A heading's word, singular or plural ("User Manuals")."""
+    """A heading's word, singular or plural ("User Manuals", "Bootstrap Example")."""
     lowered = word.lower()
-    return lowered in _DOCUMENT_PARTS or lowered.removesuffix("s") in _DOCUMENT_PARTS
+    return any(
+        form in _DOCUMENT_PARTS for form in (lowered, lowered.removesuffix("s"), f"{lowered}s")
+    )
 
 
 # Words before a year that no author is called: "Table (2001)", "January, 2003".
