@@ -1823,3 +1823,35 @@ def test_a_heading_s_words_are_no_one_s_name_in_the_singular_either():
         "Who does the Rcpp introduction credit with proposing the bootstrap?", evidence(sentence)
     )
     assert answer.startswith("Efron — "), answer
+
+
+# ujson's README: a section for each build variable, headed by its name.
+HEADED_VARIABLES = """\
+#### UJSON_BUILD_NO_STRIP
+
+By default, debugging symbols are stripped on Linux platforms. Setting this
+environment variable with a value of `1` or `True` disables this behavior.
+
+### Using an external or system copy of the double-conversion library
+
+These two environment variables are typically used together, something like:
+
+```sh
+export UJSON_BUILD_DC_INCLUDES='/usr/include/double-conversion'
+```
+"""
+
+
+def test_a_section_headed_by_a_name_answers_with_that_name():
+    answer = read(
+        "When building ujson, which environment variable stops it from stripping the "
+        "debugging symbols on Linux?",
+        evidence(HEADED_VARIABLES),
+    )
+    assert answer.startswith("UJSON_BUILD_NO_STRIP — "), answer
+    # A heading that is not a name gives none.
+    plain = HEADED_VARIABLES.replace("#### UJSON_BUILD_NO_STRIP", "#### Debugging symbols")
+    answer = read(
+        "Which environment variable stops ujson stripping debugging symbols?", evidence(plain)
+    )
+    assert not answer.startswith("Debugging"), answer

@@ -453,6 +453,7 @@ class Reader:
             for cosine, lexical in zip(dense, lexicals, strict=True)
         ]
         entries, heads, entry_names = _entries(units)
+        headed = _headings_named(units)
         # "Use this option to install man as a non-setuid program": in an option's entry, a
         # sentence that says what the option does names it by its head.
         wants_option = asked.code == "option" and asked.wants in (Wants.IDENTIFIER, Wants.THING)
@@ -482,6 +483,8 @@ class Reader:
             )
             if not found and wants_option and not heads[i]:
                 found = [n for n in entry_names[i] if n.lower() not in asked.text.lower()]
+            if not found:
+                found = _named_by_heading(asked, text, headed[i])
             cells = parse_row(text) if "tables" in self.parts else []
             if typed and found and not cells and _headed_by_question_word(asked, text):
                 # "AUTHORS Andrew Gallant <...>", "Maintainer: ...": the heading that the
@@ -996,6 +999,47 @@ def _keyed_by_pinned(asked: Question, sentence: str) -> bool:
     status), of two digits or more."""
     key = _NUMBER_KEY.match(sentence)
     return key is not None and key.group(1) in asked.pinned
+
+
+# A heading that is one name ("#### UJSON_BUILD_NO_STRIP", "### ensure_ascii"): a reference
+# section about the variable, option or function it names.
+_NAME_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+`?([\w.-]*[_.A-Z0-9][\w.-]*|--?[\w-]+)`?\s*$")
+# "Setting this environment variable ...", "this option turns off ...": a sentence that speaks
+# of the thing its section heading names.
+_THIS_THING = re.compile(
+    r"\b(?:this|the above)\s+(?:environment\s+)?(?:variable|option|flag|setting|parameter|"
+    r"argument|keyword|function|method|command|key|field)\b",
+    re.IGNORECASE,
+)
+
+
+def _headings_named(units: Sequence[tuple[int, str, str, str]]) -> list[str]:
+    """For each unit, the name its section's heading is, within its chunk; "" when none."""
+    named: list[str] = []
+    current = ""
+    for i, (index, text, _, _) in enumerate(units):
+        if i and units[i - 1][0] != index:
+            current = ""  # a section is known within its chunk only
+        if text.lstrip().startswith("#"):
+            match = _NAME_HEADING.match(text)
+            current = match.group(1) if match else ""
+        named.append(current)
+    return named
+
+
+def _named_by_heading(asked: Question, sentence: str, heading: str) -> list[str]:
+    """The name of the section ``sentence`` belongs to, for a question that asks for such a
+    name: under "#### UJSON_BUILD_NO_STRIP", "By default, debugging symbols are stripped on
+    Linux platforms" describes the variable the heading names. A name of the shape asked for
+    (an environment variable) answers from any sentence of its section; another name only from
+    one that speaks of "this option" (or variable, setting ...)."""
+    if not heading or heading.lower() in asked.text.lower():
+        return []
+    if asked.shape:
+        return [heading] if shaped(asked.shape, heading) == [heading] else []
+    if not _THIS_THING.search(sentence):
+        return []
+    return [heading] if asked.wants in (Wants.IDENTIFIER, Wants.THING, Wants.VALUE) else []
 
 
 def _default_entry(asked: Question, sentence: str, previous: str) -> list[str]:
