@@ -1855,3 +1855,27 @@ def test_a_section_headed_by_a_name_answers_with_that_name():
         "Which environment variable stops ujson stripping debugging symbols?", evidence(plain)
     )
     assert not answer.startswith("Debugging"), answer
+
+
+def test_the_other_member_of_a_list_answers_what_else_besides_the_ones_named():
+    # optipng(1): the question sets three formats aside; the list holds a fourth.
+    prose = (
+        "The input files are raster image files encoded either in PNG format (the native "
+        "format), or in an external format. The currently supported external formats are GIF, "
+        "BMP, PNM and TIFF."
+    )
+    answer = read(
+        "Apart from GIF, BMP and PNM, which other non-PNG image format can OptiPNG take as input?",
+        evidence(prose),
+    )
+    assert answer.startswith("TIFF — The currently supported"), answer
+    from rag.reader.reader import _other_members
+
+    assert _other_members(
+        "Besides gzip and bzip2, what else can it read?", "It reads gzip, bzip2 and xz files."
+    ) == ["xz"]
+    # One item set aside, or a list that does not hold them, gives nothing.
+    assert (
+        _other_members("Besides gzip, what else can it read?", "It reads gzip, bzip2 and xz.") == []
+    )
+    assert _other_members("Besides gzip and bzip2, what else?", "gzip is old. bzip2 is slow.") == []
