@@ -330,9 +330,51 @@ def sentences(text: str) -> list[str]:
                 units[-1] = f"{units[-1]} {sentence}"
             else:
                 units.append(sentence)
-    return [
+    units = [
         u for u in (normalize_space(u) for u in units) if len(u) >= 3 or _SHORT_OPTION.fullmatch(u)
     ]
+    return _reference_entries(units)
+
+
+# A reference list's entry opens with its authors and year ("Mersmann O (2021).", "Benson WH,
+# Jacoby O (1976).", "R Core Team (2021a).") or its number ("[2] Uwe Kern: xcolor."). The
+# authors' names are capitalised words and initials; "and", "et al." join them.
+_AUTHOR_YEAR = re.compile(
+    r"^(?:References\s+)?(?:(?:[A-Z][\w'’.-]*|and|&|et|al\.|van|von|de|der|da|du|la|le)[,\s]+)"
+    r"{1,24}(?:\((?:19|20)\d\d[a-z]?\)\.|(?<=\.\s)\((?:19|20)\d\d[a-z]?\)\s)"
+)
+# "[2] Uwe Kern: xcolor.": a number, then a name (R prints a vector as "[1] 4.33e-05").
+_NUMBERED_ENTRY = re.compile(r"^(?:References\s+)?\[\d{1,3}\]\s+[A-Z][a-zà-ÿ]")
+ENTRY_SENTENCES = 5  # an entry's sentences: authors, title, where published, address, link
+
+
+def is_reference_entry(unit: str) -> bool:
+    """``unit`` opens as a reference list's entry does (see ``_reference_entries``)."""
+    return bool(_AUTHOR_YEAR.match(unit) or _NUMBERED_ENTRY.match(unit))
+
+
+def _reference_entries(units: list[str]) -> list[str]:
+    """``units`` with the sentences of each reference entry joined into one unit: cut at its
+    full stops, "Mersmann O (2021). microbenchmark: Accurate Timing Functions. R package
+    version 1.4-9" leaves the version without the author and the package it belongs to. Only
+    in a list: two entries at least, of one kind."""
+    for head in (_AUTHOR_YEAR, _NUMBERED_ENTRY):
+        if sum(1 for u in units if head.match(u)) < 2:
+            continue
+        joined: list[str] = []
+        taken = -1  # sentences joined to the last entry so far; -1: not in an entry
+        for unit in units:
+            if head.match(unit):
+                joined.append(unit)
+                taken = 0
+            elif 0 <= taken < ENTRY_SENTENCES - 1 and len(joined[-1]) + len(unit) < MAX_SENTENCE:
+                joined[-1] = f"{joined[-1]} {unit}"
+                taken += 1
+            else:
+                joined.append(unit)
+                taken = -1
+        return joined
+    return units
 
 
 # "accessed  Sort by the last accessed time.": a list's entry, its term then two spaces or

@@ -1879,3 +1879,52 @@ def test_the_other_member_of_a_list_answers_what_else_besides_the_ones_named():
         _other_members("Besides gzip, what else can it read?", "It reads gzip, bzip2 and xz.") == []
     )
     assert _other_members("Besides gzip and bzip2, what else?", "gzip is old. bzip2 is slow.") == []
+
+
+# Rcpp's vignette: its reference list as the PDF's text layer gives it.
+REFERENCES = """\
+Kusnierczyk W (2012). rbenchmark: Benchmarking routine for R. R package
+version 1.0.0, URL https://CRAN.R-Project.org/package=rbenchmark.
+Mersmann O (2021). microbenchmark: Accurate Timing Functions. R package
+version 1.4-9, URL https://CRAN.R-Project.org/package=microbenchmark.
+Eddelbuettel D (2013). Seamless R and C++ Integration with Rcpp. Use R! Springer, New York.
+ISBN 978-1-4614-6867-7.
+Eddelbuettel D, Francois R, Allaire J (2022). Rcpp: Seamless R and C++ Integration. R package
+version 1.0.8, URL https://CRAN.R-Project.org/package=Rcpp."""
+
+
+def test_a_reference_entry_is_one_unit_with_its_authors():
+    from rag.text import sentences
+
+    units = sentences(REFERENCES)
+    assert (
+        "Mersmann O (2021). microbenchmark: Accurate Timing Functions. R package version 1.4-9, "
+        "URL https://CRAN.R-Project.org/package=microbenchmark."
+    ) in units
+    assert len(units) == 4
+    # Not a list: sentences that cite, and R's printed output, stay as they are.
+    assert sentences("Efron (1979) proposed it. Smith (1990) showed it. It works.") == [
+        "Efron (1979) proposed it.",
+        "Smith (1990) showed it.",
+        "It works.",
+    ]
+    printed = sentences("[1] 4.33e-05\nIt is small. [1] -8.02 Then it converges. It does.")
+    assert printed[-1] == "It does.", printed
+    answer = read(
+        "The Rcpp introduction uses an R package by Mersmann for timing. Which version of "
+        "that package does its reference list cite?",
+        evidence(REFERENCES),
+    )
+    assert answer.startswith("1.4-9 — Mersmann O (2021)."), answer
+
+
+def test_an_isbn_in_a_reference_entry_belongs_to_the_work_the_entry_names():
+    question = "What is the ISBN of the LINPACK users' guide that the Rcpp introduction cites?"
+    assert (
+        read(question, evidence(REFERENCES + "\nDongarra JJ (1979). LINPACK Users' Guide.")) == ""
+    )
+    answer = read(
+        "What is the ISBN of Eddelbuettel's book on Seamless R and C++ Integration?",
+        evidence(REFERENCES),
+    )
+    assert answer.startswith("978-1-4614-6867-7 — "), answer

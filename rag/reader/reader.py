@@ -55,7 +55,7 @@ from rag.reader.spans import (
 from rag.reader.tables import Cell, answer_cell, names_row, parse_row
 from rag.reader.terms import content_terms, key_terms, label_hits
 from rag.settings import READER_PARTS
-from rag.text import STOPWORDS, initialisms, normalize_space, sentences
+from rag.text import STOPWORDS, initialisms, is_reference_entry, normalize_space, sentences
 from rag.types import Chunk, Evidence
 
 log = logging.getLogger(__name__)
@@ -241,9 +241,15 @@ class Reader:
             candidates = [c for c in candidates if _chunk_mentions(called, c, evidence)]
             if asked.shape in _IDENTIFYING_SHAPES:
                 # "The ISBN of Greene's Econometric Analysis": an ISBN in a passage that does
-                # not name that book belongs to another one.
+                # not name that book belongs to another one; in a reference list, an ISBN
+                # in an entry that does not name it.
                 owner = asked.named - asked.asked_for
-                candidates = [c for c in candidates if _chunk_mentions(owner, c, evidence)]
+                candidates = [
+                    c
+                    for c in candidates
+                    if _chunk_mentions(owner, c, evidence)
+                    and (not is_reference_entry(c.text) or _states(owner, c))
+                ]
             # A value of the shape asked for ("Ctrl+L") speaks of it without the word.
             # So does a number printed under the question's word for it ("p = 0.22").
             if not asked.shape:
