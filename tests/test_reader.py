@@ -1928,3 +1928,31 @@ def test_an_isbn_in_a_reference_entry_belongs_to_the_work_the_entry_names():
         evidence(REFERENCES),
     )
     assert answer.startswith("978-1-4614-6867-7 — "), answer
+
+
+def test_a_picture_answers_a_question_for_a_number_only_with_a_number():
+    # A disk usage screenshot: its header row names "Free", no figure beside it.
+    usage = evidence(
+        "Screenshot.\nText in the image:\nDevice Type Size Mount Point Free FulL % Usage",
+        modality="image",
+    )
+    assert read("How much free space does /dev/sde1 have in my disk usage screenshot?", usage) == ""
+    signs = evidence(
+        "Photograph in colour: possibly a traffic or street sign. Mostly yellow and white.",
+        modality="image",
+    )
+    assert read("How many children are walking on my yellow school crossing sign?", signs) == ""
+    counted = evidence(
+        "Screenshot.\nText in the image:\nDevice Type Size Free\n/dev/sde1 ext4 20G 7.5G",
+        modality="image",
+    )
+    answer = read("How much free space does /dev/sde1 have in my disk usage screenshot?", counted)
+    assert "7.5G" in answer, answer
+
+
+def test_a_score_is_asked_for_as_a_number():
+    from rag.reader.question import Wants, analyse
+
+    assert analyse("What is the high score in my game screenshot?").wants is Wants.NUMBER
+    assert analyse("What total score does the comparison give PNG?").wants is Wants.NUMBER
+    assert analyse("What is the score function called?").wants is not Wants.NUMBER

@@ -70,6 +70,7 @@ _AT_TOP = re.compile(
 )
 # A labelled line of a screenshot or a form: "Name: LATIN CAPITAL LETTER L".
 _LABELLED = re.compile(r"^([^:]{1,40}?)\s*:(?=\s+\S)")
+_DIGIT = re.compile(r"\d")
 # The pictures among this many pieces of evidence from the first compete for the answer.
 PICTURE_CHOICE = 3
 # Identifiers and numbers the question names weigh this much more than other words.
@@ -168,13 +169,21 @@ def picture_to_read(
 
 
 def answer_from_picture(
-    question: str, evidence: Sequence[Evidence], top: int, max_quotes: int, kind: str = ""
+    question: str,
+    evidence: Sequence[Evidence],
+    top: int,
+    max_quotes: int,
+    kind: str = "",
+    *,
+    number: bool = False,
 ) -> str:
     """A picture ranked first for a question about a picture: lead with the part of its
     description that the question asks about (its colours, its count, what it shows), or with
     the line of text read in it that holds what the question names and its description does
     not ("which colour theme is selected" -> "Color Theme All Pastel"). ``kind`` is the kind
-    of thing a "what kind of bird" question asks about."""
+    of thing a "what kind of bird" question asks about. A question that asks for a
+    ``number`` ("what is the high score") is answered only by a line that holds one: a
+    button's "Show High Scores" holds the question's words and no score."""
     topic = set(content_terms(question)) - VISUAL_WORDS
     top = _picture_on_topic(topic, evidence, top, kind)
     chunk = evidence[top].chunk
@@ -209,13 +218,15 @@ def answer_from_picture(
     # A chart's highest or lowest line is the answer itself: no line of text goes before it.
     charted = asks in (HIGHEST_LINE, LOWEST_LINE) and asks.search(best)
     read = matching_read_line(question, topic, [(i, item.chunk.text) for i, item in same])
+    if number and read and not _DIGIT.search(read[1]):
+        read = None
     if read and not charted and normalize_space(_READ_MARKER.sub(" ", best)) != read[1]:
         # A labelled line's value is the direct answer: "LATIN CAPITAL LETTER L — Name: ...".
         numbers = labelled_numbers(question.lower(), read[1])
         value = _labelled_value(read[1], _asked_head(question)) or (numbers[0] if numbers else "")
         lead = f"{value} — " if value else ""
         return f"{lead}{read[1]} [{read[0] + 1}] {answer}"
-    if vacuous:
+    if vacuous or (number and not _DIGIT.search(best)):
         return ""  # "Hexagon logo.", "Photograph in colour: an animal." for "which animal"
     # "Mostly white, with some red" answers "what colours are its stripes?" only when read
     # closely: the answer names them together first.

@@ -75,6 +75,10 @@ _RULES: list[tuple[Wants, re.Pattern[str]]] = [
             r"\b(what|which)(?:'s| is| are| was| were)?(?: the| a| an)? (number|percentage|percent|"
             r"size|speed|rate|ratio|factor|amount|"
             r"count|length|width|height|port|limit|maximum|minimum)\b|\bby what factor\b|"
+            # "What is the high score", "what score does it show": a score is a number.
+            r"\b(what|which)(?:'s| is| are| was| were)?(?: the| a| an| my)?"
+            r"(?: (?:high|highest|best|top|final|total|lowest))? (score|scores)\b"
+            r"(?! (?:function|method|column|variable|field|matrix|type|file|table)s?\b)|"
             r"\bnumeric\b|\bin (seconds|minutes|hours|days|bytes|kilobytes|megabytes|[kmg]b|"
             r"milliseconds|ms|percent|pixels|points)\b"
         ),

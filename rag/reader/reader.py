@@ -201,7 +201,14 @@ class Reader:
         if first is not None and not _picture_states(asked.pinned, evidence, first):
             first = None
         if first is not None and looks_answer:
-            picture = answer_from_picture(question, evidence, first, self.max_quotes, asked.kind_of)
+            picture = answer_from_picture(
+                question,
+                evidence,
+                first,
+                self.max_quotes,
+                asked.kind_of,
+                number=asked.wants in (Wants.NUMBER, Wants.PRICE),
+            )
             if picture:
                 return Reading(picture, asked)
         # A question may name the document it asks ("the etcd hardware guide"): the file's
