@@ -1956,3 +1956,33 @@ def test_a_score_is_asked_for_as_a_number():
     assert analyse("What is the high score in my game screenshot?").wants is Wants.NUMBER
     assert analyse("What total score does the comparison give PNG?").wants is Wants.NUMBER
     assert analyse("What is the score function called?").wants is not Wants.NUMBER
+
+
+def test_the_question_word_s_own_noun_says_what_is_asked_for():
+    from rag.reader.question import Wants, analyse
+
+    themed = analyse(
+        "In the PrettyTable README's table of Theme arguments, which argument sets the colour "
+        "to use as default?"
+    )
+    assert (themed.wants, themed.shape) == (Wants.IDENTIFIER, "")
+    # A value, a size or an environment variable named after the question word stays asked for.
+    assert analyse("What objective function value does it reach?").wants is not Wants.IDENTIFIER
+    assert (
+        analyse(
+            "What value should FC_DEBUG be set to so that it lists which files get loaded?"
+        ).wants
+        is Wants.VALUE
+    )
+    assert analyse("Which environment variable sets the pager?").shape == "variable"
+    rows = (
+        "Creating a custom theme\nThe `Theme` class of PrettyTable allows you to customize "
+        "colors.\nArgument: default_color — Description: The color to use as default\n"
+        "Argument: vertical_color — Description: The colors used to style each character."
+    )
+    answer = read(
+        "In the PrettyTable README's table of Theme arguments, which argument sets the colour "
+        "to use as default?",
+        evidence(rows),
+    )
+    assert answer.startswith("default_color — "), answer

@@ -179,14 +179,19 @@ def analyse(text: str) -> Question:
     what the evidence must match from the whole question."""
     asking = asking_sentence(text)
     lowered = main_clause(" ".join(asking.lower().split()))
-    wants = next((w for w, rule in _RULES if rule.search(lowered)), Wants.THING)
+    head = _IDENTIFIER_HEAD.match(lowered)
+    wants = (
+        Wants.IDENTIFIER
+        if head
+        else next((w for w, rule in _RULES if rule.search(lowered)), Wants.THING)
+    )
     return Question(
         text=text,
         wants=wants,
         pinned=pinned_things(text),
         named=named_things(text),
         asked_for=asked_for(lowered),
-        shape=asked_shape(lowered),
+        shape="" if head and not head.group(1).startswith("variable") else asked_shape(lowered),
         kind_of=kind_of(lowered),
         qualifiers=qualifiers(text),
         code=code_kind(lowered),
@@ -438,6 +443,17 @@ _SHAPES: list[tuple[str, re.Pattern[str]]] = [
 def asked_shape(lowered: str) -> str:
     """The name of the shaped value the question asks for, or ""."""
     return next((name for name, rule in _SHAPES if rule.search(lowered)), "")
+
+
+# "Which argument sets the colour to use as default", "which method is no longer the
+# default": the question word's own noun is a kind of name, and it is what is asked for,
+# whatever default, value or colour the rest speaks of. ("What objective function value"
+# asks for a value; "which key holds the text" may ask for a dictionary's key, a value.)
+_IDENTIFIER_HEAD = re.compile(
+    r"^(?:(?!\b(?:which|what)\b)[^?])*?\b(?:which|what) (?:[\w-]+ )?(argument|option|flag|switch|"
+    r"command|function|keyword|parameter|method|setting|macro|directive|property|attribute|"
+    r"field|variable)s?\b(?! (?:size|value|name|length|number|count|type|default)s?\b)"
+)
 
 
 # "What is the ISBN of ...", "Which keyboard shortcut opens ...": the words between the
