@@ -353,6 +353,24 @@ def is_reference_entry(unit: str) -> bool:
     return bool(_AUTHOR_YEAR.match(unit) or _NUMBERED_ENTRY.match(unit))
 
 
+_ENTRY_FIELD_END = re.compile(r"(?<=[.!?”\"])\s+(?=[A-Z“\"])")
+_NOT_A_PUBLISHER = re.compile(r"^(?:URL|ISBN|doi|https?:|R package)\b|\d|!$", re.IGNORECASE)
+
+
+def entry_publisher(unit: str) -> str:
+    """The publisher a reference entry names, or "": the first field after the title that is
+    neither a number, a series ("Use R!") nor a link: "Dover" of "Benson WH, Jacoby O (1976).
+    New recreations with magic squares. Dover.", "Springer, New York" of a book in a series."""
+    head = _AUTHOR_YEAR.match(unit) or _NUMBERED_ENTRY.match(unit)
+    if head is None or _NUMBERED_ENTRY.match(unit):
+        return ""
+    fields = [f.strip().rstrip(".") for f in _ENTRY_FIELD_END.split(unit[head.end() :].strip())]
+    for field in fields[1:]:
+        if field and not _NOT_A_PUBLISHER.search(field) and len(field.split()) <= 8:
+            return field
+    return ""
+
+
 def _reference_entries(units: list[str]) -> list[str]:
     """``units`` with the sentences of each reference entry joined into one unit: cut at its
     full stops, "Mersmann O (2021). microbenchmark: Accurate Timing Functions. R package

@@ -1986,3 +1986,39 @@ def test_the_question_word_s_own_noun_says_what_is_asked_for():
         evidence(rows),
     )
     assert answer.startswith("default_color — "), answer
+
+
+def test_who_published_a_cited_book_is_the_publisher_its_entry_names():
+    from rag.text import entry_publisher
+
+    assert (
+        entry_publisher("Benson WH, Jacoby O (1976). New recreations with magic squares. Dover.")
+        == "Dover"
+    )
+    assert (
+        entry_publisher(
+            "Eddelbuettel D (2013). Seamless R and C++ Integration with Rcpp. Use R! Springer, New "
+            "York. ISBN 978-1-4614-6867-7."
+        )
+        == "Springer, New York"
+    )
+    # A journal article's venue is no publisher; neither is anything in prose.
+    assert (
+        entry_publisher(
+            "Hendricks JR (1973). “Magic tesseracts.” Journal of Recreational Mathematics, 6(3), 193–201."
+        )
+        == ""
+    )
+    assert entry_publisher("The book came out in 1976. Dover.") == ""
+    vignette = evidence(
+        "There are eight equivalent forms for any magic square, achieved by rotating and "
+        "reflecting the matrix (Benson and Jacoby 1976).\n\n"
+        "References Benson WH, Jacoby O (1976). New recreations with magic squares. Dover.\n"
+        "Hankin RKS (2005). “Recreational mathematics with R.” R News, 5(1), 48–51."
+    )
+    answer = read(
+        "The vignette says any magic square has eight equivalent forms, citing a 1976 book. "
+        "Who published that book?",
+        vignette,
+    )
+    assert answer.startswith("Dover — "), answer

@@ -55,7 +55,14 @@ from rag.reader.spans import (
 from rag.reader.tables import Cell, answer_cell, names_row, parse_row
 from rag.reader.terms import content_terms, key_terms, label_hits
 from rag.settings import READER_PARTS
-from rag.text import STOPWORDS, initialisms, is_reference_entry, normalize_space, sentences
+from rag.text import (
+    STOPWORDS,
+    entry_publisher,
+    initialisms,
+    is_reference_entry,
+    normalize_space,
+    sentences,
+)
 from rag.types import Chunk, Evidence
 
 log = logging.getLogger(__name__)
@@ -349,7 +356,10 @@ class Reader:
             # "Who published the book?": a publisher ("Springer-Verlag") before the authors
             # and the teams a reference list also names.
             candidates = sorted(
-                candidates, key=lambda c: not any(PUBLISHER.fullmatch(s) for s in c.spans)
+                candidates,
+                key=lambda c: (
+                    not any(PUBLISHER.fullmatch(s) or s == entry_publisher(c.text) for s in c.spans)
+                ),
             )
         exact = {p for p in asked.pinned if not p.isdigit()}
         if "pinned" in self.parts and exact:
@@ -771,6 +781,11 @@ def _new_spans(asked: Question, sentence: str) -> list[str]:
         found = [*labelled, *(s for s in found if s not in labelled)]
     if asked.wants is Wants.PERSON:
         found = [_after_asked_words(s, asked) for s in found]
+        publisher = entry_publisher(sentence) if _ASKS_PUBLISHER.search(asked.text) else ""
+        if publisher:
+            # "Who published that book?": the publisher its reference entry names, before
+            # the authors the entry opens with.
+            found = [publisher, *(s for s in found if s != publisher)]
     dates = [p for p in asked.pinned if is_date_pin(p)]
     return [
         s
