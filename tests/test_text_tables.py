@@ -572,3 +572,18 @@ def test_a_row_of_one_title_names_the_rows_under_it():
     # The last row titles nothing: it stays a row, under the group above it.
     assert "Complex object — not measured" in text
     assert "\nComplex object\n" not in f"\n{text}\n"
+
+
+def test_a_row_named_by_its_group_and_its_key_beats_its_group_s_other_rows():
+    from rag.reader.tables import stated_keys
+
+    question = "In the SVM article's comparison, what median accuracy did svm() reach?"
+    svm = parse_row("Accuracy — method: svm — Median: 0.62")
+    forest = parse_row("Accuracy — method: randomForest — Median: 0.45")
+    assert (stated_keys(question, svm), stated_keys(question, forest)) == (2, 1)
+    rows = (
+        "Table 1: Performance of svm() and randomForest() for classification\n"
+        "Accuracy — method: randomForest — Median: 0.45\n"
+        "Accuracy — method: svm — Median: 0.62"
+    )
+    assert read(question, evidence(rows)).startswith("0.62 — "), read(question, evidence(rows))

@@ -52,7 +52,7 @@ from rag.reader.spans import (
     spans,
     yes_or_no,
 )
-from rag.reader.tables import Cell, answer_cell, names_row, parse_row
+from rag.reader.tables import Cell, answer_cell, names_row, parse_row, stated_keys
 from rag.reader.terms import content_terms, key_terms, label_hits
 from rag.settings import READER_PARTS
 from rag.text import (
@@ -531,6 +531,9 @@ class Reader:
                 row_key = names_row(question, cells)
                 if row_key:
                     score += ROW_KEY_BONUS
+                    if stated_keys(question, cells) > 1:
+                        # Named by its group and its own key: more than its group's rows.
+                        score += ROW_KEY_BONUS / 2
             if typed and found:
                 score += TYPE_BONUS
             if excluded & terms and not others:  # "besides X": a sentence about X is no answer

@@ -159,28 +159,44 @@ def spelled_numbers(question: str) -> frozenset[str]:
 _REMARK = re.compile(r"\s*\([^()]*\)")
 
 
+def _keys(cells: list[Cell]) -> list[Cell]:
+    """A row's keys: its first cell, and where that has no header each cell up to the first
+    with one, since a key without a header may be a group's label ("Kappa — method: svm",
+    "Complex object — encode — ujson: 533")."""
+    bare = next((i for i, cell in enumerate(cells) if cell.header), len(cells))
+    return cells[: bare + 1] if bare else cells[:1]
+
+
+def stated_keys(question: str, cells: list[Cell]) -> int:
+    """How many of the row's keys the question states word for word: "what median accuracy
+    did svm reach" states both of "Accuracy — method: svm", and only the group of
+    "Accuracy — method: randomForest"."""
+    asked = {word.rstrip(".").lower() for word in _WORD.findall(question)}
+    stated = 0
+    for cell in _keys(cells):
+        # A remark in parentheses ("PrettyTable (0.7.2)": the version measured) is no part of
+        # the name a question calls the row by.
+        for value in dict.fromkeys((cell.value, _REMARK.sub(" ", cell.value))):
+            key = [word.rstrip(".").lower() for word in _WORD.findall(value)]
+            if key and all(word in asked for word in key):
+                stated += 1
+                break
+    return stated
+
+
 def names_row(question: str, cells: list[Cell]) -> bool:
     """The question states the row's key (its first cell) word for word, or the date it
     holds: "zstd 1.5.1 at
     level -1" names the row "zstd 1.5.1 -1", not its neighbour "zstd 1.5.1 --fast=1". Or it
     states a number of the row under a header it names, in digits or words: "laid seven eggs"
     names the row with "eggs_laid: 7", "ranked fourth" the row with "Rank: 4"."""
-    asked = {word.rstrip(".").lower() for word in _WORD.findall(question)}
-    # A key without a header may be a group's label ("Kappa — method: svm", "Complex object —
-    # encode — ujson: 533"): each cell up to the first with a header is a key.
-    bare = next((i for i, cell in enumerate(cells) if cell.header), len(cells))
-    keys = cells[: bare + 1] if bare else cells[:1]
+    keys = _keys(cells)
     # "for 23 April 2015" names the row keyed "Date: 23.04.2015".
     dates = spelled_dates(question)
     if any(states_date(cell.value, date) for cell in keys for date in dates):
         return True
-    for cell in keys:
-        # A remark in parentheses ("PrettyTable (0.7.2)": the version measured) is no part of
-        # the name a question calls the row by.
-        for value in dict.fromkeys((cell.value, _REMARK.sub(" ", cell.value))):
-            key = [word.rstrip(".").lower() for word in _WORD.findall(value)]
-            if key and all(word in asked for word in key):
-                return True
+    if stated_keys(question, cells):
+        return True
     numbers = ordinals(question) | spelled_numbers(question) | set(_NUMBER.findall(question))
     if not numbers:
         return False
