@@ -4,12 +4,10 @@ snippets follow Rich's, zstd's and libjpeg-turbo's READMEs."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from loaded_text import loaded_text
 
 from ingest.loaders.markdown_html import html_texts
-from ingest.loaders.text import load_text
 
 FOLDED = """\
 # Rich
@@ -27,12 +25,8 @@ print("<summary>kept</summary>")
 """
 
 
-def _text(name: str, text: str) -> str:
-    return "\n".join(part.text for part in load_text(Path(name), text.encode()).parts)
-
-
-def test_a_folded_section_reads_as_its_summary_and_its_text():
-    text = _text("README.md", FOLDED)
+def test_a_folded_section_reads_as_its_summary_and_itsloaded_text():
+    text = loaded_text("README.md", FOLDED)
     assert "\nTree\n" in text
     assert "Rich can render a tree with guide lines." in text
     assert "details>" not in text.replace('print("<summary>kept</summary>")', "")
@@ -40,7 +34,7 @@ def test_a_folded_section_reads_as_its_summary_and_its_text():
 
 
 def test_code_keeps_its_tags():
-    assert 'print("<summary>kept</summary>")' in _text("README.md", FOLDED)
+    assert 'print("<summary>kept</summary>")' in loaded_text("README.md", FOLDED)
     inline = "Wrap it in `<details>` to fold it."
     assert html_texts(inline) == inline
     indented = "Example:\n\n    <b>bold</b>\n"
@@ -48,7 +42,7 @@ def test_code_keeps_its_tags():
 
 
 def test_other_text_keeps_its_tags_as_written():
-    assert "<summary>Tree</summary>" in _text("README.txt", FOLDED)
+    assert "<summary>Tree</summary>" in loaded_text("README.txt", FOLDED)
 
 
 @pytest.mark.parametrize(

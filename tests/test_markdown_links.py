@@ -3,11 +3,10 @@ address. The snippets are from xmltodict's README (python3-xmltodict)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from loaded_text import loaded_text
 
-from ingest.loaders.text import link_texts, load_text
+from ingest.loaders.text import link_texts
 
 README = """\
 # xmltodict
@@ -19,12 +18,8 @@ streaming mode, suitable for big XML dumps like [Discogs](http://discogs.com/dat
 """
 
 
-def _text(name: str, text: str) -> str:
-    return "\n".join(part.text for part in load_text(Path(name), text.encode()).parts)
-
-
-def test_a_markdown_link_reads_as_its_text():
-    text = _text("README.md", README)
+def test_a_markdown_link_reads_as_itsloaded_text():
+    text = loaded_text("README.md", README)
     assert "very fast (Expat-based) and" in text
     assert "like Discogs." in text
     assert "Build Status" in text
@@ -32,7 +27,9 @@ def test_a_markdown_link_reads_as_its_text():
 
 
 def test_other_text_keeps_its_brackets_as_written():
-    assert "[Expat](http://docs.python.org/library/pyexpat.html)" in _text("README.txt", README)
+    assert "[Expat](http://docs.python.org/library/pyexpat.html)" in loaded_text(
+        "README.txt", README
+    )
 
 
 @pytest.mark.parametrize(

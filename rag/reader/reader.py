@@ -1503,10 +1503,7 @@ def _other_members(question: str, sentence: str) -> list[str]:
     sets aside two or more of them: "Apart from GIF, BMP and PNM, which other format" is
     answered "TIFF" by "The supported formats are GIF, BMP, PNM and TIFF.". The list's first
     piece runs on from its sentence ("... are GIF"), as its last piece does ("TIFF files")."""
-    match = _SET_ASIDE_LIST.search(question)
-    if not match:
-        return []
-    aside = {p.lower() for p in _LIST_DELIMITER.split(match.group(1).strip()) if p}
+    aside = _aside_items(question)
     if len(aside) < 2:
         return []
     pieces = [p for p in _LIST_DELIMITER.split(sentence.strip().rstrip(".")) if p]
@@ -1530,6 +1527,16 @@ def _other_members(question: str, sentence: str) -> list[str]:
         end += 1
     others = [m for m in members[start : end + 1] if m and m.lower() not in aside]
     return others if 0 < len(others) <= MEMBER_WORDS else []
+
+
+@functools.lru_cache(maxsize=64)
+def _aside_items(question: str) -> frozenset[str]:
+    """The items ``question`` sets aside, lower-cased. Read once per question: every unit of
+    the evidence asks again."""
+    match = _SET_ASIDE_LIST.search(question)
+    if not match:
+        return frozenset()
+    return frozenset(p.lower() for p in _LIST_DELIMITER.split(match.group(1).strip()) if p)
 
 
 def _edge_member(words: list[str], aside: set[str], *, from_end: bool) -> list[str]:

@@ -167,11 +167,17 @@ def _keys(cells: list[Cell]) -> list[Cell]:
     return cells[: bare + 1] if bare else cells[:1]
 
 
+@functools.lru_cache(maxsize=64)
+def _asked_words(question: str) -> frozenset[str]:
+    """The question's words, lower-cased. Read once per question: every row asks again."""
+    return frozenset(word.rstrip(".").lower() for word in _WORD.findall(question))
+
+
 def stated_keys(question: str, cells: list[Cell]) -> int:
     """How many of the row's keys the question states word for word: "what median accuracy
     did svm reach" states both of "Accuracy — method: svm", and only the group of
     "Accuracy — method: randomForest"."""
-    asked = {word.rstrip(".").lower() for word in _WORD.findall(question)}
+    asked = _asked_words(question)
     stated = 0
     for cell in _keys(cells):
         # A remark in parentheses ("PrettyTable (0.7.2)": the version measured) is no part of
