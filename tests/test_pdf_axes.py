@@ -76,6 +76,40 @@ def test_plots_side_by_side_say_which_is_which_and_their_titles():
     assert 'labelled "M", with ticks from −2 at the bottom to 4 at the top' in sentences[1]
 
 
+def test_plots_side_by_side_find_their_titles_on_one_line_above_their_highest_tick():
+    # Rcpp's bootstrap figure: the left panel's ticks reach 1.2 near its title; the right
+    # panel's stop at 1.5 lower down, further below its own title than a lone plot's reach.
+    def panel(dx: float, top: float) -> list[Text]:
+        return [
+            *(
+                Text(v, (143.0 + dx + 40 * i, 548.0, 152.0 + dx + 40 * i, 556.0))
+                for i, v in enumerate(["20.0", "20.5", "21.0", "21.5"])
+            ),
+            *(
+                Text(v, (109.0 + dx, y, 116.0 + dx, y + 4.0))
+                for v, y in [
+                    ("0.0", 572.0),
+                    ("0.4", 572.0 + (top - 576.0) / 3),
+                    ("0.8", 572.0 + 2 * (top - 576.0) / 3),
+                    ("1.2", top - 4.0),
+                ]
+            ),
+        ]
+
+    texts = [
+        *panel(0.0, 676.0),
+        *panel(234.0, 661.0),
+        Text("Mean Bootstrap", (154.0, 697.0, 258.0, 711.0)),
+        Text("SD Bootstrap", (395.0, 697.0, 484.0, 711.0)),
+    ]
+    sentences = [plot.sentence for plot in find_plots(texts)]
+    assert sentences[0].startswith('Left plot titled "Mean Bootstrap"'), sentences
+    assert sentences[1].startswith('Right plot titled "SD Bootstrap"'), sentences
+    # Alone, the lower panel's title is too far above its ticks to be told as its own.
+    alone = find_plots([*panel(234.0, 661.0), Text("SD Bootstrap", (395.0, 697.0, 484.0, 711.0))])
+    assert "titled" not in alone[0].sentence, alone
+
+
 def test_a_table_of_numbers_and_plotted_digits_are_no_axes():
     # A table's numbers stand in rows and columns that cross; a column of them has numbers
     # beside every one.

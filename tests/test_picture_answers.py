@@ -105,6 +105,29 @@ def test_the_picture_of_the_kind_asked_about_answers_over_a_higher_ranked_one():
     assert answer.startswith("Photograph in colour: possibly a toucan")
 
 
+def test_the_side_a_question_names_picks_that_plot_of_a_figure():
+    # Rcpp's bootstrap figure: the caption and the left plot share more words with the question.
+    left = (
+        "Fig. 2. Results of the bootstrapping procedure for sample mean and variance.\n"
+        'Left plot titled "Mean Bootstrap", of "Density" against "Samples": the horizontal (x) '
+        'axis is labelled "Samples", with ticks from 20.0 at the left to 21.5 at the right.'
+    )
+    right = (
+        'Right plot titled "SD Bootstrap", of "Density" against "Samples": the horizontal (x) '
+        'axis is labelled "Samples", with ticks from 9.5 at the left to 10.5 at the right.'
+    )
+    for items in (pictures(left, right), evidence(left, right, modality="image")):
+        question = (
+            "What is the title of the right-hand histogram in the figure of bootstrap results?"
+        )
+        assert read(question, items).startswith('Right plot titled "SD Bootstrap"')
+        question = "What is the title of the histogram on the left in the bootstrap figure?"
+        assert read(question, items).startswith('Left plot titled "Mean Bootstrap"')
+    # "Right" that names no side leaves the picture that shares the most words first.
+    question = "Is the right title of the bootstrap results figure given?"
+    assert not read(question, pictures(left, right)).startswith("Right plot")
+
+
 def test_british_and_american_spellings_of_a_look_meet():
     assert content_terms("grey colour centre organise") == content_terms(
         "gray color center organize"

@@ -268,13 +268,24 @@ def find_plots(texts: Sequence[Text]) -> list[Plot]:
         for i, t in enumerate(texts)
         if _numeric(t) and any(_inside(t.box, a.box) for a in horizontal)
     }
-    plots = []
+    axes = []
     for y_axis in _vertical_axes(texts, taken):
         x_axis = _x_axis_of(y_axis, horizontal)
-        if x_axis is None or _tabulated(y_axis, x_axis, texts):
-            continue
+        if x_axis is not None and not _tabulated(y_axis, x_axis, texts):
+            axes.append((x_axis, y_axis))
+    plots = []
+    for x_axis, y_axis in axes:
         box = _union([x_axis.box, y_axis.box])
-        plots.append(Plot(box, _sentence(x_axis, y_axis, texts)))
+        # Plots side by side have their titles on one line, however high each one's top tick
+        # stands ("1.2" at the top of one panel, "1.5" lower down in the next): a row's title
+        # line is looked for above the row's highest tick.
+        row_top = max(
+            _union([x.box, y.box])[3]
+            for x, y in axes
+            if abs(x.box[1] - x_axis.box[1]) <= ALIGN
+        )
+        title = _plot_title((box[0], box[1], box[2], row_top), texts)
+        plots.append(Plot(box, _sentence(x_axis, y_axis, texts, title)))
     plots.sort(key=lambda p: (-p.box[3], p.box[0]))
     return _placed(plots)
 
@@ -308,9 +319,8 @@ def _tabulated(y_axis: Axis, x_axis: Axis, texts: Sequence[Text]) -> bool:
     return beside * 2 > len(y_axis.ticks)
 
 
-def _sentence(x_axis: Axis, y_axis: Axis, texts: Sequence[Text]) -> str:
+def _sentence(x_axis: Axis, y_axis: Axis, texts: Sequence[Text], title: str) -> str:
     x_title, y_title = _x_title(x_axis, texts), _y_title(y_axis, texts)
-    title = _plot_title(_union([x_axis.box, y_axis.box]), texts)
     # "Plot of Cumulative Hazard against Time": what the plot shows names it in the sentence
     # on either axis.
     shows = f' of "{y_title}" against "{x_title}"' if x_title and y_title else ""

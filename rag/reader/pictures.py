@@ -53,6 +53,15 @@ _PICTURE_SCENE = re.compile(
     r"drawings?|charts?|plots?|logos?|icons?|diagrams?|stickers?)\b(?:\s+of\s+[^,?]*)?",
     re.IGNORECASE,
 )
+# "the right-hand histogram", "the plot on the left": the one of plots side by side a question
+# asks about, which a figure's description names at the head of its sentence ("Right plot
+# titled ...", ingest/loaders/pdf_axes.py).
+_SIDE_ASKED = re.compile(
+    r"\b(left|right|middle)(?:-hand\b|most\b|(?=\s+(?:panel|plot|chart|graph|histogram|"
+    r"diagram|figure|side|one)s?\b))|\bon the (left|right)\b",
+    re.IGNORECASE,
+)
+_SIDE_TOLD = re.compile(r"^(Left|Right|Middle) plot\b")
 # "what is the Unicode name of the selected character": the thing asked for, by its head word.
 _ASKED_HEAD = re.compile(
     r"\b(?:what|which)(?:'s| is| are| was| were)\s+(?:the|its|their)\s+(?:[\w+-]+\s+){0,2}?"
@@ -185,7 +194,8 @@ def answer_from_picture(
     ``number`` ("what is the high score") is answered only by a line that holds one: a
     button's "Show High Scores" holds the question's words and no score."""
     topic = set(content_terms(question)) - VISUAL_WORDS
-    top = _picture_on_topic(topic, evidence, top, kind)
+    side = _side_asked(question)
+    top = _picture_on_topic(topic, evidence, top, kind, side)
     chunk = evidence[top].chunk
     same = [(index, item) for index, item in enumerate(evidence) if item.chunk.image == chunk.image]
     described = {term for _, item in same for term in content_terms(item.chunk.text)}
@@ -197,10 +207,10 @@ def answer_from_picture(
         return ""
     asks = _picture_cue(question)
 
-    def fit(unit: tuple[int, str]) -> tuple[int, int, int]:
+    def fit(unit: tuple[int, str]) -> tuple[bool, int, int, int]:
         index, line = unit
         cue = 1 if asks and asks.search(line) else 0
-        return (cue, len(topic & set(content_terms(line))), -index)
+        return (_told_side(line) == side != "", cue, len(topic & set(content_terms(line))), -index)
 
     at, best = max(lines, key=fit)
     head = sentences(chunk.text)[0] if sentences(chunk.text) else best
@@ -236,8 +246,19 @@ def answer_from_picture(
     return answer
 
 
+def _side_asked(question: str) -> str:
+    """The side a question names of plots side by side: "right-hand histogram" -> "right"."""
+    match = _SIDE_ASKED.search(question)
+    return (match.group(1) or match.group(2)).lower() if match else ""
+
+
+def _told_side(line: str) -> str:
+    match = _SIDE_TOLD.match(line.strip())
+    return match.group(1).lower() if match else ""
+
+
 def _picture_on_topic(
-    topic: set[str], evidence: Sequence[Evidence], top: int, kind: str = ""
+    topic: set[str], evidence: Sequence[Evidence], top: int, kind: str = "", side: str = ""
 ) -> int:
     """Of the pictures among the PICTURE_CHOICE evidence from ``top``, the first of those that
     share the most of the question's topic: retrieval may rank a picture that matches the
@@ -252,9 +273,14 @@ def _picture_on_topic(
     window = range(top, min(top + PICTURE_CHOICE, len(evidence)))
     pictures = [i for i in window if evidence[i].chunk.modality == "image"]
 
-    def fit(i: int) -> tuple[int, int]:
+    # A figure's plots side by side may be told in chunks of their own: the side the question
+    # names picks its plot's chunk before the one its caption and words share more with.
+    def fit(i: int) -> tuple[bool, int, int]:
         terms = shared[evidence[i].chunk.image]
-        return (len(topic & terms) + len(kind_terms & terms), -i)
+        told = side != "" and any(
+            _told_side(line) == side for line in sentences(evidence[i].chunk.text)
+        )
+        return (told, len(topic & terms) + len(kind_terms & terms), -i)
 
     return max(pictures, key=fit)
 
