@@ -262,6 +262,27 @@ def test_a_plot_on_a_grey_panel_is_a_chart_and_a_grey_window_a_screenshot():
     assert kinds.picture_kind(panel, look(panel), window) == kinds.SCREENSHOT
 
 
+def test_a_noisy_plot_is_a_chart_by_its_tick_labels_and_a_noisy_photo_stays_one():
+    # KStars' blackbody curves, saved as a JPEG: noisy as a photograph, but its text is tick
+    # labels and axis titles.
+    rng = np.random.default_rng(5)
+    paper = np.clip(rng.normal(250, 6, (480, 640)), 0, 255).astype(np.uint8)
+    plot = Image.fromarray(np.stack([paper] * 3, axis=-1))
+    draw = ImageDraw.Draw(plot)
+    draw.line((60, 20, 60, 420, 620, 420), fill="black", width=2)
+    for peak in (80, 200, 320):
+        draw.line(
+            [(60 + x, 420 - peak * np.exp(-(((x - 150) / 80) ** 2))) for x in range(0, 560, 8)],
+            fill="black",
+            width=2,
+        )
+    ticks = "4,000 7,000\nIntensity\n12,000 K\n6000 K\n3000 K\n0 10,000 20,000 30,000\nWavelength"
+    assert look(plot).noise_share >= kinds.NOISY
+    assert kinds.picture_kind(plot, look(plot), ticks) == kinds.CHART
+    assert kinds.picture_kind(gray_photo(), look(gray_photo()), "STOP\nMain St") == kinds.PHOTO
+    assert kinds.picture_kind(gray_photo(), look(gray_photo()), "") == kinds.PHOTO
+
+
 def hex_sticker(background: str = "white") -> Image.Image:
     """A dark-bordered hexagon filled with a light colour, a drawing and a name on it."""
     image = Image.new("RGB", (400, 460), background)

@@ -58,7 +58,11 @@ def picture_kind(image: Image.Image, look: Look, text: str) -> str:
         return TEXT  # a page scanned in grey: noisy as a photograph is, but lines of prose
     if look.noise_share >= NOISY or look.specks:
         # A photograph shown in a program's window is a screenshot.
-        return SCREENSHOT if density >= 3 and _window(look) else PHOTO
+        if density >= 3 and _window(look):
+            return SCREENSHOT
+        # A plot saved as a JPEG or scanned is as noisy as a photograph; its text is tick
+        # labels and axis titles, which no photograph reads as.
+        return CHART if not look.specks and _tick_labels(text) else PHOTO
     if has_axes(look) or _is_pie(look) or _numbered(text, density):
         return CHART
     if _is_logo(image, look, text):
