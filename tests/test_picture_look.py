@@ -237,6 +237,19 @@ def test_a_windows_text_makes_a_screenshot_of_what_looks_like_a_chart_or_photo(w
     assert kinds.picture_kind(bar_chart(), look(bar_chart()), "1 2 3 4 5") == kinds.CHART
 
 
+def test_a_program_window_is_said_to_be_one_and_not_a_website():
+    # ImageNet calls every screen "website"; a window's menu bar says it is a program's.
+    sure = [("website", 0.9)]
+    menu = "KWordQuiz\nFile Edit Vocabulary Mode Quiz Settings Help\nQuestion Answer"
+    text = describer(menu, scored=sure).describe(bar_chart()).render()
+    assert text.startswith("Screenshot of a program window.\n"), text
+    assert "website" not in text
+    # A web address keeps the label: the window is a browser's.
+    browsed = "Firefox\nFile Edit View History Bookmarks Help\nhttps://example.org/docs"
+    text = describer(browsed, scored=sure).describe(bar_chart()).render()
+    assert text.startswith("Screenshot: a website"), text
+
+
 def test_a_page_scanned_in_grey_is_a_page_of_text():
     # Noisy as a photograph is, with little text for its size, but the text is lines of prose.
     rng = np.random.default_rng(4)

@@ -34,6 +34,8 @@ CATEGORY_MAYBE = 0.4
 CANDIDATES = 20  # labels whose probabilities are summed into categories
 PORTRAIT = 0.2  # a face at least this share of the picture's height makes a portrait
 GROUP = 6
+WEBSITE = "website"
+PROGRAM_WINDOW = "screenshot of a program window"
 
 
 @dataclass(frozen=True)
@@ -108,6 +110,10 @@ class ImageDescriber:
         labels = [
             (n, p) for n, p in scored.overall[: self.top_k] if floor is not None and p >= floor
         ]
+        program = kind == kinds.SCREENSHOT and kinds.program_window(text)
+        if program:
+            # ImageNet's one class for a screen is "website": a program's window is none.
+            labels = [(n, p) for n, p in labels if n != WEBSITE]
         people = []
         if kind == kinds.PHOTO and self.faces is not None:
             # The detector looks at a few hundred pixels: hand it the copy already made.
@@ -120,7 +126,7 @@ class ImageDescriber:
             labels=[n for n, _ in labels],
             text=text,
             glosses=[self.labeler.gloss(n) for n, _ in labels] if self.labeler else [],
-            kind=_kind_name(kind, seen),
+            kind=PROGRAM_WINDOW if program else _kind_name(kind, seen),
             tone=_tone(kind, seen),
             subjects=subjects,
             hedged=[p < SURE for _, p in labels],

@@ -115,6 +115,12 @@ def _screen_words(text: str) -> bool:
     return len(MENU_WORDS & set(re.findall(r"[A-Za-z]+", text))) >= 3
 
 
+def program_window(text: str) -> bool:
+    """Text read from a program's window rather than a web page: the window's own text
+    (``_window_text``) and no web address."""
+    return _window_text(text) and not SCREEN_ADDRESS.search(text)
+
+
 def _window_text(text: str) -> bool:
     """Text only a program's window shows: a menu bar, a dialog's buttons, a title bar's
     window buttons or a status bar (see MENU_BAR_WORDS and the patterns beside it)."""
