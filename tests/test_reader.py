@@ -1869,16 +1869,16 @@ def test_the_other_member_of_a_list_answers_what_else_besides_the_ones_named():
         evidence(prose),
     )
     assert answer.startswith("TIFF — The currently supported"), answer
-    from rag.reader.reader import _other_members
+    from rag.reader.lists import other_members
 
-    assert _other_members(
+    assert other_members(
         "Besides gzip and bzip2, what else can it read?", "It reads gzip, bzip2 and xz files."
     ) == ["xz"]
     # One item set aside, or a list that does not hold them, gives nothing.
     assert (
-        _other_members("Besides gzip, what else can it read?", "It reads gzip, bzip2 and xz.") == []
+        other_members("Besides gzip, what else can it read?", "It reads gzip, bzip2 and xz.") == []
     )
-    assert _other_members("Besides gzip and bzip2, what else?", "gzip is old. bzip2 is slow.") == []
+    assert other_members("Besides gzip and bzip2, what else?", "gzip is old. bzip2 is slow.") == []
 
 
 # Rcpp's vignette: its reference list as the PDF's text layer gives it.

@@ -30,6 +30,18 @@ from rag.query_words import agent_nouns
 from rag.reader.commands import code_spans
 from rag.reader.dates import is_date_pin, renders_date, states_date
 from rag.reader.instructions import addressed_to_a_model, asks_about_instructions
+from rag.reader.lists import other_members
+from rag.reader.options import (
+    bare_head,
+    compared_options,
+    entry_options,
+    excluded_options,
+    excluded_terms,
+    head_options,
+    named_options,
+    option_terms,
+    set_aside,
+)
 from rag.reader.pictures import (
     answer_from_picture,
     describes_picture,
@@ -96,11 +108,6 @@ OTHER_FILE_PENALTY = 0.15
 REQUIRED_SPAN = frozenset({Wants.NUMBER, Wants.PRICE, Wants.VERSION})
 TYPED = frozenset(Wants) - {Wants.THING, Wants.EXPLANATION, Wants.YESNO}
 
-_EXCLUSION = re.compile(
-    r"\b(?:besides|apart from|aside from|other than|instead of|except(?: for)?)\s+(?:the\s+)?"
-    r"(\"[^\"]+\"|[^,?;]+)",
-    re.IGNORECASE,
-)
 _DEFAULT = re.compile(r"\bdefault", re.IGNORECASE)
 _NATIVELY = re.compile(r"\bout of the box\b", re.IGNORECASE)
 # The entries of a list that a line ending in ":" introduces, at most this many units on.
@@ -276,7 +283,9 @@ class Reader:
                 ]
             # "What is the default of --deskew-scan-step" is not answered by a sentence
             # about --deskew-scan-range: an option the question names is named by the answer.
-            options = _options(question) - _excluded_options(question) - _compared_options(question)
+            options = (
+                named_options(question) - excluded_options(question) - compared_options(question)
+            )
             candidates = [
                 c for c in candidates if all(_about_option(o, c, evidence) for o in options)
             ]
@@ -388,7 +397,7 @@ class Reader:
             # A sentence that only restates the question tells nothing it did not: any
             # sentence that adds something comes first ("is it so?" is answered by the echo).
             candidates = sorted(
-                candidates, key=lambda c: _restates(asked.text, c.text) or _bare_head(c.text)
+                candidates, key=lambda c: _restates(asked.text, c.text) or bare_head(c.text)
             )
         if not candidates:
             return Reading("", asked)
@@ -421,9 +430,9 @@ class Reader:
         q_terms += [t for t in content_terms(_axis_direction(question)) if t not in q_terms]
         # "What does -N do?": an option is a term of its own, which stemming would drop.
         asked_options = (
-            _option_terms(asked.text)
-            - _option_terms(_set_aside(asked.text))
-            - {t for o in _compared_options(asked.text) for t in _option_terms(o)}
+            option_terms(asked.text)
+            - option_terms(set_aside(asked.text))
+            - {t for o in compared_options(asked.text) for t in option_terms(o)}
         )
         q_terms += sorted(asked_options - set(q_terms))
         earlier = [t for t in content_terms(context) if t not in q_terms]
@@ -449,13 +458,13 @@ class Reader:
         unit_terms = [
             frozenset(content_terms(scored))
             | _in_compounds(q_terms + earlier, scored)
-            | _option_terms(scored)
+            | option_terms(scored)
             for _, _, _, scored in units
         ]
         weights = _term_weights(q_terms, unit_terms)
         for term, weight in _term_weights(earlier, unit_terms).items():
             weights[term] = CONTEXT_FACTOR * weight  # the turn before names the topic only
-        excluded = _excluded_terms(question)
+        excluded = excluded_terms(question)
         # An option the question asks about ("what does -N do") identifies the entry that
         # answers; in a yes/no question the claim's words decide, the option sets the topic.
         keys = key_terms(question) | (asked_options if asked.wants is not Wants.YESNO else set())
@@ -480,7 +489,7 @@ class Reader:
         # "Use this option to install man as a non-setuid program": in an option's entry, a
         # sentence that says what the option does names it by its head.
         wants_option = asked.code == "option" and asked.wants in (Wants.IDENTIFIER, Wants.THING)
-        options = _options(asked.text) - _excluded_options(asked.text)
+        options = named_options(asked.text) - excluded_options(asked.text)
         prose_asked = not asked.code and asked.wants in _ASKED_IN_PROSE
         inherited = [
             max(listed, followed, entered)
@@ -508,7 +517,7 @@ class Reader:
                 found = [n for n in entry_names[i] if n.lower() not in asked.text.lower()]
             if not found:
                 found = _named_by_heading(asked, text, headed[i])
-            others = _other_members(asked.text, text)
+            others = other_members(asked.text, text)
             if others and not any(o in found for o in others):
                 found = others
             cells = parse_row(text) if "tables" in self.parts else []
@@ -1102,7 +1111,7 @@ def _entries(
     for i, (index, text, _, _) in enumerate(units):
         if i and units[i - 1][0] != index:
             current, names = frozenset(), ()  # an entry ends with its chunk
-        opened = tuple(_head_options(text))
+        opened = tuple(head_options(text))
         if opened:
             current = frozenset(name.lstrip("-–—−").lower() for name in opened)
             names = opened
@@ -1389,25 +1398,10 @@ def _missing_topic_terms(question: str, texts: Sequence[str]) -> bool:
     return len(missing) > len(q_terms) / 2
 
 
-def _excluded_terms(question: str) -> set[str]:
-    return {t for match in _EXCLUSION.finditer(question) for t in content_terms(match.group(1))}
-
-
-# Command-line options: "--deskew-scan-step", "-Tps". (A variable such as FC_DEBUG is named
-# by the caption of its table, not in each row, so only options are held to this.)
-# Typesetting turns "--" into a dash or a minus sign: "–deskew-scan-step", "−Tps".
-_OPTION = re.compile(r"(?<![\w-])[-–—−]{1,2}[A-Za-z][\w-]*")
-
-
-def _options(text: str) -> set[str]:
-    """Options named in ``text``, without their dashes, lower-cased."""
-    return {m.group(0).lstrip("-–—−").lower() for m in _OPTION.finditer(text)}
-
-
 def _about_option(option: str, cand: Candidate, evidence: Sequence[Evidence]) -> bool:
     """The candidate speaks of ``option``: it names it, or it is in the option's own entry
     ("--quiet: Suppress output. The default is off.")."""
-    named = _options(cand.text)
+    named = named_options(cand.text)
     if named or cand.entry:  # "-N: An alias for --shell=none" speaks of -N as well
         return option in named | cand.entry
     if cand.evidence_index >= len(evidence):
@@ -1416,161 +1410,15 @@ def _about_option(option: str, cand: Candidate, evidence: Sequence[Evidence]) ->
     at = text.find(cand.text)
     if at < 0:
         return False
-    heads = _entry_options(text[:at])
+    heads = entry_options(text[:at])
     if not heads:
         # A chunk may begin inside an entry ("--sort SORTBY ... values are:" ends the chunk
         # before, "accessed  Sort by the last accessed time" opens this one): the entry is
         # the one the document's chunk just before ends in, when that was retrieved too.
         before = _continued(evidence).get(cand.evidence_index)
         if before is not None:
-            heads = _entry_options(normalize_space(evidence[before].chunk.text))
+            heads = entry_options(normalize_space(evidence[before].chunk.text))
     return option in heads
-
-
-# "-F, --file name", "-q | --quiet", "`-a`, `--all`": the names an entry's head gives one
-# option, in Markdown's backticks or not.
-_ALIAS_GAP = re.compile(r"[`'\"”’]?\s*[,|/]?\s*[`'\"“‘]?")
-# What may open an entry's head before its first option: a list's bullet, a quote mark
-# ("* `--disable-setuid`").
-_HEAD_OPENING = re.compile(r"\s*(?:[*•+]\s+)?[`'\"“‘]?")
-
-
-def _entry_options(text: str) -> set[str]:
-    """The options named by the last entry head in ``text``: its last option and the
-    aliases written just before it."""
-    found = list(_OPTION.finditer(text))
-    if not found:
-        return set()
-    head = [found[-1]]
-    for match in reversed(found[:-1]):
-        if not _ALIAS_GAP.fullmatch(text[match.end() : head[-1].start()]):
-            break
-        head.append(match)
-    return {m.group(0).lstrip("-–—−").lower() for m in head}
-
-
-# What may follow an entry's options on its head line: argument placeholders, and the
-# bullet and quote marks around them.
-_PLACEHOLDER = re.compile(r"<[^>]*>|\[[^\]]*\]|=\S*|[,|/:*•+`'\"“”‘’]")
-
-
-def _bare_head(text: str) -> bool:
-    """``text`` is an entry's head that only names its options ("-n, --command-name <NAME>",
-    "-j, --threads num"): it says nothing of what they do."""
-    if not _leading_options(text):
-        return False
-    rest = _PLACEHOLDER.sub(" ", _OPTION.sub(" ", text)).split()
-    return len(rest) <= 1
-
-
-def _option_terms(text: str) -> frozenset[str]:
-    """The options ``text`` names, as terms: a short option keeps its case ("-N" is not
-    "-n"), a long one is lower-cased."""
-    names = (m.group(0).lstrip("-–—−") for m in _OPTION.finditer(text))
-    return frozenset(f"option:{name if len(name) == 1 else name.lower()}" for name in names)
-
-
-def _leading_options(text: str) -> set[str]:
-    """The options an entry's head opens with ("-F, --file name: ..."), or none."""
-    return {name.lstrip("-–—−").lower() for name in _head_options(text)}
-
-
-def _head_options(text: str) -> list[str]:
-    """The options an entry's head opens with, as written ("-F", "--file"), or none."""
-    start = _HEAD_OPENING.match(text).end()
-    found: list[re.Match[str]] = []
-    for match in _OPTION.finditer(text, start):
-        end = found[-1].end() if found else start
-        if not _ALIAS_GAP.fullmatch(text[end : match.start()]):
-            break
-        found.append(match)
-    return [m.group(0) for m in found]
-
-
-# "Apart from GIF, BMP and PNM, which other format ...": the items a question sets aside, up
-# to the question it asks after them.
-_SET_ASIDE_LIST = re.compile(
-    r"\b(?:besides|apart from|aside from|other than|except(?: for)?)\s+(?:the\s+)?"
-    r"([^?;]+?)(?:,\s*(?=(?:which|what|who|where|how|is|are|does|do|can)\b)|\?|$)",
-    re.IGNORECASE,
-)
-_LIST_DELIMITER = re.compile(r"\s*(?:,\s*(?:and|or)\s+|,\s*|\s+(?:and|or)\s+)\s*")
-MEMBER_WORDS = 3  # a list's member is a name of a few words; a longer piece is its sentence
-
-
-def _other_members(question: str, sentence: str) -> list[str]:
-    """The members of a list in ``sentence`` that the question does not set aside, when it
-    sets aside two or more of them: "Apart from GIF, BMP and PNM, which other format" is
-    answered "TIFF" by "The supported formats are GIF, BMP, PNM and TIFF.". The list's first
-    piece runs on from its sentence ("... are GIF"), as its last piece does ("TIFF files")."""
-    aside = _aside_items(question)
-    if len(aside) < 2:
-        return []
-    pieces = [p for p in _LIST_DELIMITER.split(sentence.strip().rstrip(".")) if p]
-    members = []
-    for i, piece in enumerate(pieces):
-        words = piece.split()
-        if i == 0:
-            words = _edge_member(words, aside, from_end=True)
-        elif i == len(pieces) - 1:
-            words = _edge_member(words, aside, from_end=False)
-        elif len(words) > MEMBER_WORDS:
-            words = []
-        members.append(" ".join(words).strip("()\"'`"))
-    at = [i for i, member in enumerate(members) if member.lower() in aside]
-    if len(at) < 2 or at[-1] - at[0] + 1 > len(at) + 3:
-        return []  # not one list that holds the items set aside
-    start, end = at[0], at[-1]
-    while start > 0 and members[start - 1]:
-        start -= 1
-    while end + 1 < len(members) and members[end + 1]:
-        end += 1
-    others = [m for m in members[start : end + 1] if m and m.lower() not in aside]
-    return others if 0 < len(others) <= MEMBER_WORDS else []
-
-
-@functools.lru_cache(maxsize=64)
-def _aside_items(question: str) -> frozenset[str]:
-    """The items ``question`` sets aside, lower-cased. Read once per question: every unit of
-    the evidence asks again."""
-    match = _SET_ASIDE_LIST.search(question)
-    if not match:
-        return frozenset()
-    return frozenset(p.lower() for p in _LIST_DELIMITER.split(match.group(1).strip()) if p)
-
-
-def _edge_member(words: list[str], aside: set[str], *, from_end: bool) -> list[str]:
-    """The member at the end of a list's first piece ("are GIF") or the start of its last
-    ("TIFF files as input"): an item set aside when the piece holds one there, else a word."""
-    for n in range(min(MEMBER_WORDS, len(words)), 0, -1):
-        edge = words[-n:] if from_end else words[:n]
-        if " ".join(edge).lower() in aside:
-            return edge
-    return words[-1:] if from_end else words[:1]
-
-
-def _set_aside(question: str) -> str:
-    """What the question sets aside ("instead of -Tpdf", "besides --quiet")."""
-    return " ".join(match.group(1) for match in _EXCLUSION.finditer(question))
-
-
-def _excluded_options(question: str) -> set[str]:
-    """Options the question sets aside."""
-    return _options(_set_aside(question))
-
-
-# "like with ssh -X", "the way gzip does", "unlike xz -k": what the question compares with.
-_COMPARISON = re.compile(
-    r"\b(?:like|as)\s+(?:with|in|for|on)\s+([^,?;]+)|\bthe way\s+([^,?;]+?)\s+(?:does|do|did)\b|"
-    r"\b(?:unlike|similar to)\s+([^,?;]+)",
-    re.IGNORECASE,
-)
-
-
-def _compared_options(question: str) -> set[str]:
-    """Options the question names only to compare with ("can mosh forward X like with ssh
-    -X?"): the answer speaks of its own program, which need not have that option."""
-    return {o for m in _COMPARISON.finditer(question) for g in m.groups() if g for o in _options(g)}
 
 
 def _identifiers(text: str) -> set[str]:
