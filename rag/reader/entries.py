@@ -1,0 +1,152 @@
+"""Entries of lists and reference sections: the term a list entry defines ("accessed  Sort
+by the last accessed time"), the entry a list keys by a number ("137 Server busy"), the default
+an entry or its sentence names, the name a section's heading is ("#### UJSON_BUILD_NO_STRIP"),
+and the option entry each unit belongs to ("-F, --file name: ...")."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from rag.reader.options import head_options
+from rag.reader.question import Question, Wants
+from rag.reader.spans import shaped
+from rag.text import STOPWORDS
+
+# "crc64  Calculate CRC64 using ... This is the default": a list entry's name, then what it
+# does in a sentence of its own.
+_ENTRY_NAME = re.compile(r"^(--?[A-Za-z][\w-]*|[a-z0-9][\w.+-]*)\s+[A-Z][a-z]")
+_THIS_IS_DEFAULT = re.compile(r"^(?:this|it|that) is (?:also )?the default\b", re.IGNORECASE)
+
+
+# "defaults to the newest available version", "the default is the current directory".
+_DEFAULT_WORDS = re.compile(
+    r"\b(?:defaults? to|the default is)\s+((?:the |a |an )?[a-z][\w -]{2,60}?)\s*(?:[.;,()]|$)",
+    re.IGNORECASE,
+)
+
+
+def default_in_words(asked: Question, sentence: str) -> list[str]:
+    """What ``sentence`` says holds by default, in words rather than as a value of the asked
+    type: "Which version when I leave out -v?" is answered by "defaults to the newest
+    available version". Only for a question that asks for the default."""
+    if not asked.asks_default:
+        return []
+    return [m.group(1).strip() for m in _DEFAULT_WORDS.finditer(sentence)]
+
+
+# "accessed Sort by the last accessed time on a file.", "%a Average data transfer rate.": a
+# list's entry, its term before a definition that opens with a capital.
+_ENTRY_TERM = re.compile(r"^([%@$]?(?=[\w.+-]*[a-z])[a-z0-9][\w.+-]*)\s+[A-Z][a-z]")
+# "Which value of --sort", "which sequence stands for": the term a list defines is asked for.
+_ASKS_TERM = re.compile(
+    r"\b(?:which|what) (?:value|values|sequence|specifier|placeholder|keyword|constant|mode|"
+    r"level|setting|field|code|escape)\b",
+    re.IGNORECASE,
+)
+
+
+def entry_term(asked: Question, sentence: str) -> list[str]:
+    """The term of the list entry ``sentence`` opens, for a question that asks which value
+    or sequence does what the entry's definition says; else nothing."""
+    if asked.wants not in (Wants.VALUE, Wants.THING, Wants.IDENTIFIER):
+        return []
+    if not _ASKS_TERM.search(asked.text):
+        return []
+    term = _ENTRY_TERM.match(sentence)
+    if term is None or term.group(1).lower() in STOPWORDS:
+        return []
+    return [term.group(1)] if term.group(1).lower() not in asked.text.lower() else []
+
+
+# "• 137 Server busy", "404 Not Found": a list's entry keyed by a number.
+_NUMBER_KEY = re.compile(r"^[^\w\s]{0,2}\s*(\d{2,})\s+(?=[A-Za-z])")
+
+
+def after_number_key(sentence: str) -> str:
+    """What a list entry keyed by a number says after its key: "Server busy"."""
+    return _NUMBER_KEY.sub("", sentence, count=1).strip()
+
+
+def keyed_by_pinned(asked: Question, sentence: str) -> bool:
+    """``sentence`` is the entry of a list keyed by a number the question gives (a code, a
+    status), of two digits or more."""
+    key = _NUMBER_KEY.match(sentence)
+    return key is not None and key.group(1) in asked.pinned
+
+
+# A heading that is one name ("#### UJSON_BUILD_NO_STRIP", "### ensure_ascii"): a reference
+# section about the variable, option or function it names.
+_NAME_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+`?([\w.-]*[_.A-Z0-9][\w.-]*|--?[\w-]+)`?\s*$")
+# "Setting this environment variable ...", "this option turns off ...": a sentence that speaks
+# of the thing its section heading names.
+_THIS_THING = re.compile(
+    r"\b(?:this|the above)\s+(?:environment\s+)?(?:variable|option|flag|setting|parameter|"
+    r"argument|keyword|function|method|command|key|field)\b",
+    re.IGNORECASE,
+)
+
+
+def headings_named(units: Sequence[tuple[int, str, str, str]]) -> list[str]:
+    """For each unit, the name its section's heading is, within its chunk; "" when none."""
+    named: list[str] = []
+    current = ""
+    for i, (index, text, _, _) in enumerate(units):
+        if i and units[i - 1][0] != index:
+            current = ""  # a section is known within its chunk only
+        if text.lstrip().startswith("#"):
+            match = _NAME_HEADING.match(text)
+            current = match.group(1) if match else ""
+        named.append(current)
+    return named
+
+
+def named_by_heading(asked: Question, sentence: str, heading: str) -> list[str]:
+    """The name of the section ``sentence`` belongs to, for a question that asks for such a
+    name: under "#### UJSON_BUILD_NO_STRIP", "By default, debugging symbols are stripped on
+    Linux platforms" describes the variable the heading names. A name of the shape asked for
+    (an environment variable) answers from any sentence of its section; another name only from
+    one that speaks of "this option" (or variable, setting ...)."""
+    if not heading or heading.lower() in asked.text.lower():
+        return []
+    if asked.shape:
+        return [heading] if shaped(asked.shape, heading) == [heading] else []
+    if not _THIS_THING.search(sentence):
+        return []
+    return [heading] if asked.wants in (Wants.IDENTIFIER, Wants.THING, Wants.VALUE) else []
+
+
+def default_entry(asked: Question, sentence: str, previous: str) -> list[str]:
+    """The name of the list entry that ``sentence`` ("This is the default.") calls the
+    default, for a question that asks for a value or a thing; else nothing."""
+    if asked.wants not in (Wants.VALUE, Wants.THING, Wants.IDENTIFIER):
+        return []
+    if not _THIS_IS_DEFAULT.match(sentence):
+        return []
+    name = _ENTRY_NAME.match(previous)
+    return [name.group(1)] if name and name.group(1).lower() not in asked.text.lower() else []
+
+
+def option_entries(
+    units: Sequence[tuple[int, str, str, str]],
+) -> tuple[list[frozenset[str]], list[bool], list[tuple[str, ...]]]:
+    """The options of the entry each unit belongs to, whether the unit is its head, and the
+    head's options as written: a unit that opens with options ("-F, --file name: ...") heads
+    an entry, which its chunk's later units continue until the next head. A unit before any
+    head belongs to none."""
+    entries: list[frozenset[str]] = []
+    heads: list[bool] = []
+    written: list[tuple[str, ...]] = []
+    current: frozenset[str] = frozenset()
+    names: tuple[str, ...] = ()
+    for i, (index, text, _, _) in enumerate(units):
+        if i and units[i - 1][0] != index:
+            current, names = frozenset(), ()  # an entry ends with its chunk
+        opened = tuple(head_options(text))
+        if opened:
+            current = frozenset(name.lstrip("-–—−").lower() for name in opened)
+            names = opened
+        entries.append(current)
+        heads.append(bool(opened))
+        written.append(names)
+    return entries, heads, written
