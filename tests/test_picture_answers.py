@@ -120,12 +120,39 @@ def test_the_side_a_question_names_picks_that_plot_of_a_figure():
         question = (
             "What is the title of the right-hand histogram in the figure of bootstrap results?"
         )
-        assert read(question, items).startswith('Right plot titled "SD Bootstrap"')
+        assert read(question, items).startswith('SD Bootstrap — Right plot titled "SD Bootstrap"')
         question = "What is the title of the histogram on the left in the bootstrap figure?"
-        assert read(question, items).startswith('Left plot titled "Mean Bootstrap"')
+        assert read(question, items).startswith(
+            'Mean Bootstrap — Left plot titled "Mean Bootstrap"'
+        )
     # "Right" that names no side leaves the picture that shares the most words first.
     question = "Is the right title of the bootstrap results figure given?"
     assert not read(question, pictures(left, right)).startswith("Right plot")
+
+
+def test_a_plots_title_or_axis_label_asked_for_leads_its_sentence():
+    plot = (
+        "Figure 3: Seizure data with the fitted values.\n"
+        'Plot titled "Seizure counts", of "Seizures/Hours" against "Day": the horizontal (x) axis '
+        'is labelled "Day", with ticks from 0 at the left to 140 at the right. The plot\'s vertical '
+        '(y) axis is labelled "Seizures/Hours", with ticks from 0 at the bottom to 8 at the top.'
+    )
+    items = evidence(plot, modality="image")
+    for question, lead in [
+        ("What is the title of the seizure plot in Figure 3?", "Seizure counts — "),
+        ("What is the y-axis label of the seizure data plot in Figure 3?", "Seizures/Hours — "),
+        ("What is the horizontal axis labelled in the seizure plot?", "Day — "),
+    ]:
+        assert read(question, items).startswith(lead), question
+    # A tick label, a legend's title or a title the question states is not what is quoted.
+    for question in [
+        "What's the last tick label on the Day axis of the seizure plot?",
+        "What is the title of the legend in the seizure plot?",
+        "What colour is the title of the seizure plot?",
+        'Which axis of the plot titled "Seizure counts" shows the day?',
+    ]:
+        answer = read(question, items)
+        assert not answer.startswith(("Seizure counts — ", "Day — ", "Seizures/Hours — ")), answer
 
 
 def test_british_and_american_spellings_of_a_look_meet():

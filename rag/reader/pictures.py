@@ -62,6 +62,16 @@ _SIDE_ASKED = re.compile(
     re.IGNORECASE,
 )
 _SIDE_TOLD = re.compile(r"^(Left|Right|Middle) plot\b")
+# How a plot's sentence quotes its title and its axes' labels (ingest/loaders/pdf_axes.py), and
+# the questions that ask for them: "what is the title of", "what is the y-axis labelled", "which
+# variable is on the vertical axis". A tick label is no axis label.
+_TITLED = re.compile(r'\btitled "([^"]+)"')
+_AXIS_LABEL = re.compile(r'\b(horizontal|vertical) \([xy]\) axis is labelled "([^"]+)"')
+_ASKS_TITLE = re.compile(r"^(?!.*\blegend).*\btitle[sd]?\b(?! bar)", re.IGNORECASE)
+_NAMES_AXIS = re.compile(r"\b([xy]|horizontal|vertical)[- ]?axis\b", re.IGNORECASE)
+_ASKS_AXIS_LABEL = re.compile(
+    r"^(?!.*\btick).*\b(?:labell?ed|label|measures?|variable|quantity)\b", re.IGNORECASE
+)
 # "what is the Unicode name of the selected character": the thing asked for, by its head word.
 _ASKED_HEAD = re.compile(
     r"\b(?:what|which)(?:'s| is| are| was| were)\s+(?:the|its|their)\s+(?:[\w+-]+\s+){0,2}?"
@@ -207,10 +217,18 @@ def answer_from_picture(
         return ""
     asks = _picture_cue(question)
 
-    def fit(unit: tuple[int, str]) -> tuple[bool, int, int, int]:
+    def fit(unit: tuple[int, str]) -> tuple[bool, bool, int, int, int]:
         index, line = unit
         cue = 1 if asks and asks.search(line) else 0
-        return (_told_side(line) == side != "", cue, len(topic & set(content_terms(line))), -index)
+        overlap = len(topic & set(content_terms(line)))
+        # The sentence that quotes the title or axis label asked for holds the answer.
+        return (
+            _told_side(line) == side != "",
+            bool(_told_value(question, line)),
+            cue,
+            overlap,
+            -index,
+        )
 
     at, best = max(lines, key=fit)
     head = sentences(chunk.text)[0] if sentences(chunk.text) else best
@@ -225,6 +243,9 @@ def answer_from_picture(
         answer = f"{best} {head} [{top + 1}]"
     else:
         answer = f"{best} [{at + 1}] {head} [{top + 1}]"
+    told = _told_value(question, best)
+    if told:
+        return f"{told} — {answer}"  # the title or axis label asked for, as the plot's told
     # A chart's highest or lowest line is the answer itself: no line of text goes before it.
     charted = asks in (HIGHEST_LINE, LOWEST_LINE) and asks.search(best)
     read = matching_read_line(question, topic, [(i, item.chunk.text) for i, item in same])
@@ -244,6 +265,24 @@ def answer_from_picture(
     if named and named.lower() not in best.lower():
         return f"{named} — {answer}"
     return answer
+
+
+def _told_value(question: str, line: str) -> str:
+    """The title or axis label a plot's sentence quotes ('Plot titled "SD Bootstrap", ...: the
+    horizontal (x) axis is labelled "Samples"'), when the question asks for it: the direct
+    answer, said before the sentence."""
+    if _picture_cue(question) is not None:
+        return ""  # "what colour are the title strips", "how many plots": not the title itself
+    told = ""
+    axis = _NAMES_AXIS.search(question)
+    if _ASKS_TITLE.search(question) and axis is None:
+        match = _TITLED.search(line)
+        told = match.group(1) if match else ""
+    elif axis is not None and _ASKS_AXIS_LABEL.search(question):
+        direction = "horizontal" if axis.group(1).lower() in ("x", "horizontal") else "vertical"
+        told = next((m.group(2) for m in _AXIS_LABEL.finditer(line) if m.group(1) == direction), "")
+    # "Which plot is titled 'SD Bootstrap'?" states the title: it is no answer.
+    return told if told.lower() not in question.lower() else ""
 
 
 def _side_asked(question: str) -> str:
