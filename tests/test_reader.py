@@ -2022,3 +2022,32 @@ def test_who_published_a_cited_book_is_the_publisher_its_entry_names():
         vignette,
     )
     assert answer.startswith("Dover — "), answer
+
+
+UJSON_ROWS = (
+    "Array with 256 True values — encode — ujson: 114,341 — orjson: 344,256 — json: 72,872\n"
+    "Medium complex object — encode — ujson: 10,382 — orjson: 32,995 — json: 5,275\n"
+    "Complex object — encode — ujson: 533 — json: 431"
+)
+
+
+def test_a_blank_cell_under_the_column_asked_for_gives_no_answer():
+    # The README's table leaves orjson's cell of the "Complex object" row empty.
+    question = "How many calls per second did orjson get encoding the complex object?"
+    assert read(question, evidence(UJSON_ROWS)) == ""
+    answer = read(
+        "How many calls per second did orjson get encoding the medium complex object?",
+        evidence(UJSON_ROWS),
+    )
+    assert answer.startswith("32,995 — Medium complex object"), answer
+    # The row's own figures still answer, and another table's rows are no columns of it.
+    answer = read(
+        "How many calls per second did json get on the complex object?", evidence(UJSON_ROWS)
+    )
+    assert answer.startswith("431 — Complex object"), answer
+    from rag.reader.tables import empty_asked_cell, parse_row
+
+    row = parse_row(UJSON_ROWS.split("\n")[-1])
+    assert empty_asked_cell("What did orjson get on the complex object?", row, UJSON_ROWS)
+    other = UJSON_ROWS + "\nOption: --fast — Default: off"
+    assert not empty_asked_cell("What is the default ujson figure?", row, other)

@@ -73,7 +73,14 @@ from rag.reader.spans import (
     spans,
     yes_or_no,
 )
-from rag.reader.tables import Cell, answer_cell, names_row, parse_row, stated_keys
+from rag.reader.tables import (
+    Cell,
+    answer_cell,
+    empty_asked_cell,
+    names_row,
+    parse_row,
+    stated_keys,
+)
 from rag.reader.terms import content_terms, key_terms, label_hits
 from rag.settings import READER_PARTS
 from rag.text import (
@@ -298,6 +305,13 @@ class Reader:
             candidates = [
                 c for c in candidates if all(_about_option(o, c, evidence) for o in options)
             ]
+            # A row with a blank cell under the column the question names says nothing of it;
+            # when the rows the question names best are all blank there, the table does not
+            # give what is asked, and another row's figure is no answer.
+            blank = _blank_rows(question, candidates, evidence)
+            if blank is None:
+                return Reading("", asked)
+            candidates = [c for c in candidates if id(c) not in blank]
             # "The largest key size it accepts" is not answered by "keys must be at least 2048
             # bits": a bound the other way round.
             candidates = [c for c in candidates if not _other_bound(question, c.text)]
@@ -912,6 +926,27 @@ def _answer_cell(asked: Question, cells: list[Cell]) -> Cell | None:
     if cell is not None and asked.shape and not shaped(asked.shape, cell.value):
         return None
     return cell
+
+
+def _blank_rows(
+    question: str, candidates: Sequence[Candidate], evidence: Sequence[Evidence]
+) -> set[int] | None:
+    """The ids of the candidate table rows blank under the column the question names (see
+    ``empty_asked_cell``); None when every row whose keys the question states most fully is
+    one of them."""
+    rows = [(c, parse_row(c.text)) for c in candidates if c.signals.table_row]
+    blank = {
+        id(c)
+        for c, cells in rows
+        if cells and empty_asked_cell(question, cells, evidence[c.evidence_index].chunk.text)
+    }
+    if not blank:
+        return blank
+    stated = {id(c): stated_keys(question, cells) for c, cells in rows if cells}
+    most = max(stated.values())
+    if most and all(key in blank for key, count in stated.items() if count == most):
+        return None
+    return blank
 
 
 def _nearest_span(question: str, sentence: str, found: Sequence[str]) -> str:

@@ -208,3 +208,28 @@ def names_row(question: str, cells: list[Cell]) -> bool:
         return False
     q_terms = set(content_terms(question))
     return any(cell.value in numbers and label_hits(q_terms, cell.header) for cell in cells)
+
+
+@functools.lru_cache(maxsize=256)
+def _chunk_rows(text: str) -> tuple[frozenset[str], ...]:
+    """The headers of each table row in a chunk's text, lower-cased."""
+    rows = (parse_row(line) for line in text.split("\n"))
+    return tuple(frozenset(c.header.lower() for c in cells if c.header) for cells in rows if cells)
+
+
+def empty_asked_cell(question: str, cells: list[Cell], chunk_text: str) -> bool:
+    """The question names a column (its header, word for word) under which this row holds
+    nothing, while the table's other rows hold something: a blank cell ("Complex object —
+    encode — ujson: 533" has no orjson figure that the rows around it have). A table's rows
+    are those of the chunk that share at least half this row's headers."""
+    own = frozenset(c.header.lower() for c in cells if c.header)
+    if not own:
+        return False
+    columns: set[str] = set()
+    for headers in _chunk_rows(chunk_text):
+        if len(headers & own) * 2 >= len(own):
+            columns |= headers
+    lowered = question.lower()
+    return any(
+        re.search(rf"(?<![\w-]){re.escape(header)}(?![\w-])", lowered) for header in columns - own
+    )
