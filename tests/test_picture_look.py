@@ -13,7 +13,7 @@ from PIL import Image, ImageDraw
 from ingest.vision import kind as kinds
 from ingest.vision.categories import categories, category_scores, narrower
 from ingest.vision.colours import NAMES, name_pixels
-from ingest.vision.describe import ImageDescriber
+from ingest.vision.describe import ImageDescriber, appearance
 from ingest.vision.faces import Face, FaceDetector
 from ingest.vision.labels import Labeler
 from ingest.vision.look import look
@@ -294,6 +294,26 @@ def test_a_noisy_plot_is_a_chart_by_its_tick_labels_and_a_noisy_photo_stays_one(
     assert kinds.picture_kind(plot, look(plot), ticks) == kinds.CHART
     assert kinds.picture_kind(gray_photo(), look(gray_photo()), "STOP\nMain St") == kinds.PHOTO
     assert kinds.picture_kind(gray_photo(), look(gray_photo()), "") == kinds.PHOTO
+
+
+def test_a_disc_that_fills_the_picture_is_round_and_an_octagon_is_not():
+    # A photo of the Moon cut out as a disc reaches the frame on every side: the corners are
+    # the background. Shaded, as a photograph is, so that no flat colour decides it.
+    rng = np.random.default_rng(6)
+    y, x = np.mgrid[0:256, 0:256]
+    inside = (x - 128) ** 2 + (y - 128) ** 2 <= 127**2
+    shade = np.where(inside, 90 + 80 * (x / 256) + rng.normal(0, 6, x.shape), 255)
+    gray = np.clip(shade, 0, 255).astype(np.uint8)
+    moon = Image.fromarray(np.stack([gray] * 3, axis=-1))
+    seen = look(moon)
+    assert seen.round and seen.background == "bright"
+    assert "The main shape is round (a circle or disc)." in appearance(kinds.PHOTO, seen)
+    sign = Image.new("RGB", (256, 256), "white")
+    octagon = [
+        (128 + 127 * np.cos(a), 128 + 127 * np.sin(a)) for a in np.arange(8) * np.pi / 4 + np.pi / 8
+    ]
+    ImageDraw.Draw(sign).polygon(octagon, fill=(200, 20, 30))
+    assert not look(sign).round
 
 
 def hex_sticker(background: str = "white") -> Image.Image:

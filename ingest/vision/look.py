@@ -143,6 +143,8 @@ def look(image: Image.Image) -> Look:
         _shapes(detail, lab, names, frame, result)
     else:
         result.subject_colour = _centre_colour(names, frame, result.background_colour)
+        if not result.hexagon:  # a hex sticker is as round by these measures
+            _disc_in_frame(lab, result)
         _backlit(rgb, names, result)
         if result.background == "dark":
             _star_field(detail, result)
@@ -319,7 +321,39 @@ def _round(foreground: np.ndarray, out: Look) -> None:
     circularity = 4 * np.pi * cv2.contourArea(hull) / (perimeter * perimeter) if perimeter else 0
     (_, _), radius = cv2.minEnclosingCircle(largest)
     fill = area / (np.pi * radius * radius) if radius else 0
-    out.round = bool(circularity > 0.88 and fill > 0.8)
+    # An octagon (a stop sign) is as compact as a disc; its outline keeps its eight corners
+    # where a circle's needs many more straight pieces to follow.
+    corners = len(cv2.approxPolyDP(hull, ROUND_OUTLINE * perimeter, True))
+    out.round = bool(circularity > 0.88 and fill > 0.8 and corners > POLYGON_CORNERS)
+
+
+ROUND_OUTLINE = 0.01  # how far (of its length) a straight piece may stray from an outline
+POLYGON_CORNERS = 10  # an outline followed by this many straight pieces or fewer is a polygon
+CORNER = 0.08  # the side of each corner patch, as a share of the picture's shorter side
+
+
+def _disc_in_frame(lab: np.ndarray, out: Look) -> None:
+    """A disc that fills the picture (a planet, a round photo, a badge) reaches the frame on
+    every side, so the frame is no clean background; its four corners are. When they share
+    one colour, the shape that differs from it is looked at for roundness, and the corners
+    say how light the background is."""
+    h, w = lab.shape[:2]
+    side = max(2, round(CORNER * min(h, w)))
+    corners = np.concatenate(
+        [
+            lab[:side, :side].reshape(-1, 3),
+            lab[:side, -side:].reshape(-1, 3),
+            lab[-side:, :side].reshape(-1, 3),
+            lab[-side:, -side:].reshape(-1, 3),
+        ]
+    )
+    median = np.median(corners, axis=0)
+    if (_distance(corners, median) < NEAR).mean() < CLEAN_BACKGROUND:
+        return
+    _round(_distance(lab, median) > FAR, out)
+    if out.round and out.background is None:
+        lightness = median[0] / 255.0
+        out.background = "dark" if lightness < 0.22 else "bright" if lightness > 0.85 else None
 
 
 HEXAGON_SHARE = 0.3  # of the picture, at least
