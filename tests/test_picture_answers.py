@@ -155,6 +155,19 @@ def test_a_plots_title_or_axis_label_asked_for_leads_its_sentence():
         assert not answer.startswith(("Seizure counts — ", "Day — ", "Seizures/Hours — ")), answer
 
 
+def test_a_number_asked_of_a_screenshot_is_read_on_a_line_that_holds_one():
+    # LibreOffice's Basic Fonts dialog: the header row shares "font size" with the question.
+    items = evidence(
+        "Screenshot of a program window.\nText in the image:\nLanguage Settings Font Size\n"
+        "Default Annapurna SIL 12\nHeading Annapurna SIL 14\nList Annapurna SIL 12",
+        modality="image",
+    )
+    answer = read(
+        "In the screenshot of the Basic Fonts options, what font size is set for Heading?", items
+    )
+    assert answer.startswith("Heading Annapurna SIL 14"), answer
+
+
 def test_british_and_american_spellings_of_a_look_meet():
     assert content_terms("grey colour centre organise") == content_terms(
         "gray color center organize"

@@ -2051,3 +2051,45 @@ def test_a_blank_cell_under_the_column_asked_for_gives_no_answer():
     assert empty_asked_cell("What did orjson get on the complex object?", row, UJSON_ROWS)
     other = UJSON_ROWS + "\nOption: --fast — Default: off"
     assert not empty_asked_cell("What is the default ujson figure?", row, other)
+
+
+def test_what_a_program_sets_by_itself_answers_what_holds_unless_something_sets_it():
+    from rag.reader.question import analyse
+
+    question = "Unless a crontab sets SHELL, which shell does cron use to run its commands?"
+    assert analyse(question).asks_default
+    assert analyse("Unless the user specifies a port, which one is used?").asks_default
+    crontab = evidence(
+        "In addition to LOGNAME, HOME, and SHELL, cron will look at MAILTO if it has any reason "
+        "to send mail as a result of running commands in this crontab.",
+        "Several environment variables are set up automatically by the cron daemon. SHELL is "
+        "set to /bin/sh, and LOGNAME and HOME are set from the /etc/passwd line of the "
+        "crontab's owner.",
+    )
+    assert read(question, crontab).startswith("SHELL is set to /bin/sh"), read(question, crontab)
+    # A value set on a condition is no default.
+    conditional = evidence(
+        "In addition to LOGNAME, HOME, and SHELL, cron will look at MAILTO.",
+        "If SHELL is set to /bin/bash, cron runs the commands with bash.",
+    )
+    assert "/bin/bash" not in read(question, conditional)
+
+
+def test_a_word_before_size_or_port_still_asks_for_a_number():
+    from rag.reader.question import Wants, analyse
+
+    for question in (
+        "What font size is set for Heading?",
+        "Which UDP port do I have to open?",
+        "What sample size did the study use?",
+    ):
+        assert analyse(question).wants is Wants.NUMBER, question
+    assert analyse("What is the default size of the buffer?").wants is Wants.VALUE
+
+
+def test_a_number_run_together_with_letters_is_read_whole():
+    answer = read(
+        "What network speed is sufficient for common etcd deployments?",
+        evidence("Network speed matters. 1GbE is sufficient for common etcd deployments."),
+    )
+    assert answer.startswith("1GbE — 1GbE is sufficient"), answer

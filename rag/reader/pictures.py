@@ -248,9 +248,9 @@ def answer_from_picture(
         return f"{told} — {answer}"  # the title or axis label asked for, as the plot's told
     # A chart's highest or lowest line is the answer itself: no line of text goes before it.
     charted = asks in (HIGHEST_LINE, LOWEST_LINE) and asks.search(best)
-    read = matching_read_line(question, topic, [(i, item.chunk.text) for i, item in same])
-    if number and read and not _DIGIT.search(read[1]):
-        read = None
+    read = matching_read_line(
+        question, topic, [(i, item.chunk.text) for i, item in same], number=number
+    )
     if read and not charted and normalize_space(_READ_MARKER.sub(" ", best)) != read[1]:
         # A labelled line's value is the direct answer: "LATIN CAPITAL LETTER L — Name: ...".
         numbers = labelled_numbers(question.lower(), read[1])
@@ -336,13 +336,15 @@ def split_read_text(text: str) -> tuple[str, list[str]]:
 
 
 def matching_read_line(
-    question: str, topic: set[str], chunks: Sequence[tuple[int, str]]
+    question: str, topic: set[str], chunks: Sequence[tuple[int, str]], *, number: bool = False
 ) -> tuple[int, str] | None:
     """The line of text read in a picture that holds what the question names beyond the
     picture's description: weighted by how few lines hold each term, identifiers and numbers
     ("2920", "as3257") most. A line that is the text the question quotes wins outright, and then
     a question about the line under or after it gets the next line, as does one that writes out
-    a line unquoted ("the row after Small Straight [30]")."""
+    a line unquoted ("the row after Small Straight [30]"). A question that asks for a
+    ``number`` is answered only by a line that holds one: a header row ("Language Settings
+    Font Size") shares the question's words, the row under it holds the size."""
     looks: set[str] = set()
     read: list[tuple[int, str]] = []
     for index, text in chunks:
@@ -401,7 +403,15 @@ def matching_read_line(
         novel = min(len(terms - topic - excluded), 3)
         return (exact, labelled[position], position == placed, matched, novel, -position)
 
-    position = max(range(len(read)), key=score)
+    positions = [p for p in range(len(read)) if not number or _DIGIT.search(read[p][1])]
+    # "How much free space does /dev/sde1 have": a number is read on the line of the thing
+    # the question names by an identifier; when no line holds it, none answers.
+    named = {t for t in keys if t not in quoted and any(c.isalpha() for c in t)}
+    if number and named:
+        positions = [p for p in positions if named & line_terms[p]]
+    if not positions:
+        return None
+    position = max(positions, key=score)
     exact, label, at_place, matched, novel, _ = score(position)
     # A line that only repeats the question's words (an axis tick "7") answers nothing.
     if not exact and not label and not at_place and (matched <= 0 or novel == 0):

@@ -72,8 +72,9 @@ _RULES: list[tuple[Wants, re.Pattern[str]]] = [
         Wants.NUMBER,
         re.compile(
             r"\bhow (many|much|long|far|fast|big|large|small|often|old|wide|tall|high|heavy)\b|"
-            r"\b(what|which)(?:'s| is| are| was| were)?(?: the| a| an)? (number|percentage|percent|"
-            r"size|speed|rate|ratio|factor|amount|"
+            # "what font size", "which sample size": a word may name what is measured.
+            r"\b(what|which)(?:'s| is| are| was| were)?(?: the| a| an)?(?: (?!default\b)[a-z-]+)? "
+            r"(number|percentage|percent|size|speed|rate|ratio|factor|amount|"
             r"count|length|width|height|port|limit|maximum|minimum)\b|\bby what factor\b|"
             # "What is the high score", "what score does it show": a score is a number.
             r"\b(what|which)(?:'s| is| are| was| were)?(?: the| a| an| my)?"
@@ -330,6 +331,8 @@ def subjects(text: str) -> frozenset[str]:
 _ASKS_DEFAULT = re.compile(
     r"\bdefaults?\b|\bby default\b|"
     r"\bunless (?:i|you|we|one|told|otherwise|changed|configured|set|specified|overridden)\b|"
+    r"\bunless (?:(?:the|a|an|my|your|its|their) )?[\w.()-]+ (?:sets|gives|specifies|passes|"
+    r"names|changes|overrides|configures|says otherwise)\b|"
     r"\b(?:if|when|while) (?:i|you|we|one) (?:don't|do not|never|leave (?:out|off)|omit|skip)\b|"
     r"\b(?:and|but|i|you|we) (?:leave|leaving|left) (?:out|off)\b|"
     r"\bwithout (?:giving|setting|specifying|passing|naming|choosing|any)\b|"

@@ -343,9 +343,9 @@ class Reader:
                     (
                         c
                         for c in candidates
-                        if c.spans or _DEFAULT.search(f"{c.text} {c.follows}") or told_as_fact
+                        if c.spans or _says_default(f"{c.text} {c.follows}") or told_as_fact
                     ),
-                    key=lambda c: not _DEFAULT.search(f"{c.text} {c.follows}"),
+                    key=lambda c: not _says_default(f"{c.text} {c.follows}"),
                 )
         if "types" in self.parts and (asked.wants in REQUIRED_SPAN or asked.shape or asked.measure):
             candidates = [c for c in candidates if c.spans]
@@ -926,6 +926,19 @@ def _answer_cell(asked: Question, cells: list[Cell]) -> Cell | None:
     if cell is not None and asked.shape and not shaped(asked.shape, cell.value):
         return None
     return cell
+
+
+# "SHELL is set to /bin/sh": what a program sets by itself, unless told otherwise, is its
+# default, though the sentence does not use the word; "if X is set to 1, ..." is a condition.
+_SET_BY_ITSELF = re.compile(r"\b(?:is|are) (?:automatically )?set (?:up )?to\b", re.IGNORECASE)
+_CONDITION_WORD = re.compile(r"\b(?:if|when|whenever|unless|once|while)\b", re.IGNORECASE)
+
+
+def _says_default(text: str) -> bool:
+    """``text`` says what holds by default: in the word, or as a value a program sets."""
+    if _DEFAULT.search(text):
+        return True
+    return bool(_SET_BY_ITSELF.search(text)) and not _CONDITION_WORD.search(text)
 
 
 def _blank_rows(

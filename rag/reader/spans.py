@@ -146,10 +146,20 @@ def counts_in_words(counted: str, sentence: str) -> list[str]:
 _ADDRESS = re.compile(r"\bhttps?://\S+|\bwww\.\S+")
 
 
+# "1GbE", "10GBASE": a number run together with letters that are no unit it knows is read
+# with them, whole.
+_JOINED_LETTERS = re.compile(r"[A-Za-z]\w*")
+
+
+def _with_joined_letters(sentence: str, match: re.Match[str]) -> str:
+    joined = _JOINED_LETTERS.match(sentence, match.end())
+    return match.group(0) + joined.group(0) if joined else match.group(0)
+
+
 def _written_numbers(sentence: str) -> list[str]:
     addresses = [m.span() for m in _ADDRESS.finditer(sentence)]
     return [
-        m.group(0).strip()
+        _with_joined_letters(sentence, m).strip()
         for m in NUMBER_WITH_UNIT.finditer(sentence)
         if not any(start <= m.start() < end for start, end in addresses)
         and not _REFERENCE.search(sentence[max(0, m.start() - 12) : m.start()])
