@@ -14,7 +14,7 @@ import cv2
 import numpy as np
 from PIL import Image
 
-from ingest.vision.look import Look, shrink
+from ingest.vision.look import DETAIL_SIDE, Look, shrink
 
 PHOTO = "photograph"
 DRAWING = "drawing"
@@ -41,7 +41,9 @@ BAR_MAX_WORDS = 8  # a menu bar's or a button row's line: "Help" in a sentence i
 # A page of text: lines of prose (this many words or more), and enough of them.
 PROSE_WORDS = 5
 PROSE_LINES = 8
-AXIS_SIDE = 512
+# Axes are looked for on the detail copy as it is: shrunk further, a one-pixel axis line
+# blurs into grey and is lost.
+AXIS_SIDE = DETAIL_SIDE
 AXIS_LENGTH = 0.4  # an axis spans at least this share of the picture's width or height
 
 
