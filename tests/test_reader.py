@@ -2093,3 +2093,18 @@ def test_a_number_run_together_with_letters_is_read_whole():
         evidence("Network speed matters. 1GbE is sufficient for common etcd deployments."),
     )
     assert answer.startswith("1GbE — 1GbE is sufficient"), answer
+
+
+def test_a_licences_version_is_no_release_of_the_program_it_licenses():
+    splash = evidence(
+        "GNU PSPP statistical analysis of sampled data. PSPP is free software, you can "
+        "redistribute it under the terms of the GNU General Public License version 3 or later."
+    )
+    assert read("Which version of PSPP does the GNU PSPP splash screen show?", splash) == ""
+    answer = read("Which version of the GNU General Public License covers PSPP?", splash)
+    assert answer.startswith("3 — "), answer
+    released = evidence(
+        "PSPP 1.6.2 is free software under the GNU General Public License version 3."
+    )
+    answer = read("Which version of PSPP is free software?", released)
+    assert answer.startswith("1.6.2 — "), answer

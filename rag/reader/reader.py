@@ -67,6 +67,7 @@ from rag.reader.spans import (
     durations,
     kinds,
     labelled_numbers,
+    licence_versions,
     ratios,
     shaped,
     sizes,
@@ -809,6 +810,10 @@ def _new_spans(asked: Question, sentence: str) -> list[str]:
             found = ratios(found, sentence)
         elif asked.wants is Wants.NUMBER and asked.counted:
             found += [s for s in counts_in_words(asked.counted, sentence) if s not in found]
+        elif asked.wants is Wants.VERSION and not _LICENCE.search(asked.text):
+            # "under the GNU General Public License version 3": the licence's version, not
+            # the program's, unless the question asks about the licence.
+            found = [s for s in found if s not in licence_versions(sentence)]
     if _reads_labels(asked):
         # "what p-value does the test print": of "Chisquare = 1.521, Df = 1, p = 0.22", the
         # value the question's word labels comes first.
@@ -875,6 +880,9 @@ _ASKED_IN_PROSE = frozenset(
 # The prompt of an interactive session of a language (Python, R). A shell's "$" is left out: a
 # shell line is what a user runs ("what do I pip install?"), which prose asks for too.
 _SESSION_PROMPT = re.compile(r"(?:^|\s)(?:>>>|R>)\s+\S")
+
+
+_LICENCE = re.compile(r"\blicen[cs]e|\b(?:a|l)?gpl\b", re.IGNORECASE)
 
 
 def _headed_by_question_word(asked: Question, unit: str) -> bool:

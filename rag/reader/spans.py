@@ -403,6 +403,18 @@ def _versions(sentence: str) -> list[str]:
     return found
 
 
+# "the GNU General Public License version 3", "GPL v2", "Apache License, Version 2.0".
+_LICENCE_VERSION = re.compile(
+    r"(?:\blicen[cs]e|\b(?:A|L)?GPL)[\s,]*(?:version|ver\.|v\.?)?\s*(\d+(?:\.\d+)*)",
+    re.IGNORECASE,
+)
+
+
+def licence_versions(sentence: str) -> set[str]:
+    """The versions ``sentence`` gives of a licence: no release of the program it licenses."""
+    return {m.group(1) for m in _LICENCE_VERSION.finditer(sentence)}
+
+
 def _in_markup_tag(sentence: str, start: int) -> bool:
     """Whether ``start`` lies inside an XML or HTML tag (``<?xml version="1.0"?>``), where a
     number is an attribute's value, the version of a format, not a release of a program."""
