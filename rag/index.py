@@ -407,6 +407,15 @@ class Index:
             timings["search"] = (time.perf_counter() - embedded) * 1000
         return evidence
 
+    def following(self, evidence: Evidence) -> Evidence | None:
+        """The chunk that comes next in the document of ``evidence``'s chunk, or None."""
+        chunk = evidence.chunk
+        after = replace(chunk, chunk_index=chunk.chunk_index + 1, sentence_vectors=None)
+        payload = self.store.payloads([after.id]).get(after.id)
+        if payload is None or payload.get("doc_id") != chunk.doc_id:
+            return None
+        return Evidence(chunk=Chunk.from_payload(payload), score=0.0, rank=evidence.rank)
+
     # Upkeep ------------------------------------------------------------------------------------
 
     def optimize(self) -> None:

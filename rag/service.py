@@ -224,7 +224,13 @@ class RagService:
         evidence = self.index.search(
             query, top_k=max(k, retrieve_k or 0), filters=filters, timings=timings, image=image
         )
-        return asked, evidence, evidence[:k]
+        given = evidence[:k]
+        if self.settings.read_on and given and given[0].chunk.modality == "text":
+            # The best passage may go on past its chunk's end: the next chunk is read too.
+            after = self.index.following(given[0])
+            if after is not None and all(e.chunk.id != after.chunk.id for e in given):
+                given = [*given, after]
+        return asked, evidence, given
 
     def _finish(
         self, draft: Draft, evidence: list, timings: dict[str, float], started: float

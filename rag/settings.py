@@ -84,6 +84,10 @@ class Settings(BaseSettings):
     top_k: int = Field(default=5, ge=1, le=100)
     prefetch_k: int = Field(default=40, ge=1)
     rrf_k: int = Field(default=60, ge=1)
+    # The answer also reads the chunk that follows the best one in its document: a passage
+    # cut at a chunk boundary goes on there ("... will not be reported anymore. | By default
+    # k is set to 41.").
+    read_on: bool = True
     # Sentences the extractive answerer quotes for an open (how/why) question; a question
     # asking for a name, a number or a value gets its direct answer and one supporting quote.
     answer_sentences: int = Field(default=2, ge=1, le=10)

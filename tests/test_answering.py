@@ -483,3 +483,30 @@ def test_cite_snippet_is_cut_between_words():
     assert excerpt("Short and whole.", 0) == "Short and whole."
     # A word longer than the snippet is cut where it must be.
     assert excerpt("y" * 500, 0, limit=50) == "y" * 49 + "…"
+
+
+@pytest.mark.parametrize("backend", ["edge", "memory"])
+def test_the_chunk_after_the_best_one_is_read_too(make_service, make_settings, tmp_path, backend):
+    # KisSplice's guide: the paragraph on its counts continues, past the chunk's end, with
+    # the default of k.
+    root = tmp_path / "docs"
+    root.mkdir()
+    calibration = "Job calibration: the first KisSplice job counts few reads. " * 3
+    (root / "guide.txt").write_text(
+        f"{calibration}\n\nBy default k is set to 41. Repeats shorter than 41nt cause no trouble.\n"
+    )
+    (root / "other.txt").write_text(
+        "Tulip bulbs are planted in autumn, about ten centimetres deep."
+    )
+    for read_on, expected in ((True, True), (False, False)):
+        generator = ScriptedGenerator("Noted [1].")
+        settings = make_settings(
+            chunk_size=200, chunk_overlap=0, read_on=read_on, data_dir=tmp_path / f"data-{read_on}"
+        )
+        service = make_service(backend, settings, generator=generator)
+        assert service.ingest([root]).failed == 0
+        service.ask("How is a KisSplice job calibrated with counts?", top_k=1)
+        given = generator.history[-1].evidence
+        assert given[0].chunk.file == "guide.txt"
+        assert any("By default k is set to 41" in e.chunk.text for e in given) is expected
+        assert len(given) == (2 if expected else 1)
