@@ -168,6 +168,21 @@ def test_a_number_asked_of_a_screenshot_is_read_on_a_line_that_holds_one():
     assert answer.startswith("Heading Annapurna SIL 14"), answer
 
 
+def test_a_word_the_question_names_picks_its_picture_and_the_line_under_its_column():
+    # Gentium's sample sheet is read a row of two columns at a time; a LibreOffice dialog
+    # shares "caption" and "print" with the question, the sample sheet its one name.
+    items = pictures(
+        "Screenshot of a program window.\nText in the image:\nLanguage Settings Font Size\n"
+        "Print Caption Annapurna SIL 12",
+        "Diagram in black and white.\nText in the image:\nDynamic Steadiness\n"
+        "Calligraphic energy Typographic strength\nLegible Economy",
+    )
+    answer = read(
+        "In the typeface sample picture, what caption is printed under the word Steadiness?", items
+    )
+    assert answer.startswith("Calligraphic energy Typographic strength [2]"), answer
+
+
 def test_british_and_american_spellings_of_a_look_meet():
     assert content_terms("grey colour centre organise") == content_terms(
         "gray color center organize"

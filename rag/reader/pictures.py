@@ -195,6 +195,7 @@ def answer_from_picture(
     kind: str = "",
     *,
     number: bool = False,
+    named: frozenset[str] = frozenset(),
 ) -> str:
     """A picture ranked first for a question about a picture: lead with the part of its
     description that the question asks about (its colours, its count, what it shows), or with
@@ -205,7 +206,7 @@ def answer_from_picture(
     button's "Show High Scores" holds the question's words and no score."""
     topic = set(content_terms(question)) - VISUAL_WORDS
     side = _side_asked(question)
-    top = _picture_on_topic(topic, evidence, top, kind, side)
+    top = _picture_on_topic(topic, evidence, top, kind, side, named)
     chunk = evidence[top].chunk
     same = [(index, item) for index, item in enumerate(evidence) if item.chunk.image == chunk.image]
     described = {term for _, item in same for term in content_terms(item.chunk.text)}
@@ -297,7 +298,12 @@ def _told_side(line: str) -> str:
 
 
 def _picture_on_topic(
-    topic: set[str], evidence: Sequence[Evidence], top: int, kind: str = "", side: str = ""
+    topic: set[str],
+    evidence: Sequence[Evidence],
+    top: int,
+    kind: str = "",
+    side: str = "",
+    named: frozenset[str] = frozenset(),
 ) -> int:
     """Of the pictures among the PICTURE_CHOICE evidence from ``top``, the first of those that
     share the most of the question's topic: retrieval may rank a picture that matches the
@@ -305,6 +311,9 @@ def _picture_on_topic(
     ("ANOVA"). The kind of thing asked about counts twice: "what kind of bird ... flying" is
     about the picture of a bird, more than about one of a flying insect."""
     kind_terms = set(content_terms(kind))
+    # A name the question gives ("under the word Steadiness") is read in one picture; a
+    # common word it shares ("caption") may be read in many.
+    name_terms = set(content_terms(" ".join(sorted(named)))) & topic
     shared: dict[str | None, set[str]] = {}
     for item in evidence:
         if item.chunk.modality == "image":
@@ -319,7 +328,8 @@ def _picture_on_topic(
         told = side != "" and any(
             _told_side(line) == side for line in sentences(evidence[i].chunk.text)
         )
-        return (told, len(topic & terms) + len(kind_terms & terms), -i)
+        overlap = len(topic & terms) + len(kind_terms & terms) + 2 * len(name_terms & terms)
+        return (told, overlap, -i)
 
     return max(pictures, key=fit)
 
@@ -429,11 +439,18 @@ def _beside_named_line(question: str, lines: Sequence[str]) -> int | None:
     for match in _NEXT_TO_NAMED.finditer(question):
         rest = question[match.end() :]
         step = 1 if match.group(1) else -1
+        # Text in two columns is read a row at a time ("Dynamic Steadiness"): a capitalised
+        # name that ends or starts a line, up to the question's next stop, is that column's.
+        named = re.match(r"[A-Z][\w-]+(?: [A-Z][\w-]+)*(?=\s*(?:[?,.;]|$))", rest)
         for position, line in enumerate(lines):
             if not re.match(r"[A-Z0-9]", line) or not re.search(r"[A-Za-z]{2}", line):
                 continue
             # The whole line, not the first letters of a longer word.
-            if not rest.startswith(line) or re.match(r"\w", rest[len(line) : len(line) + 1]):
+            whole = rest.startswith(line) and not re.match(r"\w", rest[len(line) : len(line) + 1])
+            column = named is not None and (
+                line.endswith(f" {named.group(0)}") or line.startswith(f"{named.group(0)} ")
+            )
+            if not (whole or column):
                 continue
             if 0 <= position + step < len(lines):
                 return position + step

@@ -239,6 +239,7 @@ class Reader:
                 self.max_quotes,
                 asked.kind_of,
                 number=asked.wants in (Wants.NUMBER, Wants.PRICE),
+                named=asked.named,
             )
             if picture:
                 return Reading(picture, asked)
