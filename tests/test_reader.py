@@ -2108,3 +2108,15 @@ def test_a_licences_version_is_no_release_of_the_program_it_licenses():
     )
     answer = read("Which version of PSPP is free software?", released)
     assert answer.startswith("1.6.2 — "), answer
+
+
+def test_a_default_stated_for_the_symbol_the_question_gives_answers_it():
+    guide = evidence(
+        "Job calibration. Only k-mers seen more than once are counted, whatever the read "
+        "length. Increasing c to 5 will speed up KisSplice.",
+        "By default k is set to 41. Repeats smaller than 41nt will not cause trouble.",
+    )
+    answer = read("What is KisSplice's default k-mer length k?", guide)
+    assert answer.startswith("41 — By default k is set to 41."), answer
+    # Without the symbol, the sentence does not say it is about the k-mer length.
+    assert not read("What is KisSplice's default k-mer length?", guide).startswith("41")

@@ -329,7 +329,12 @@ class Reader:
                 defaulted = _DEFAULTED.search(question.lower())
                 if defaulted:
                     thing = frozenset(content_terms(defaulted.group(1)))
-                    candidates = [c for c in candidates if _tells_of(thing, c)]
+                    symbols = _symbols(question)
+                    candidates = [
+                        c
+                        for c in candidates
+                        if _tells_of(thing, c) or _sets_symbol(symbols, c.text)
+                    ]
                 if asked.wants is Wants.VALUE:
                     # "with default settings" names no value: a default value is stated.
                     candidates = [c for c in candidates if c.spans]
@@ -1140,6 +1145,23 @@ _DEFAULTED = re.compile(
     r"\bdefault (?!(?:value|values|setting|settings|behaviou?r|option|options|mode|one|is|are|"
     r"for|of|when|if|in|on|to|and|or)\b)([a-z][a-z-]{2,})\b"
 )
+
+
+# "the default k-mer length k", "the default step size h": a one-letter symbol the question
+# gives for the thing, which the document may name it by alone ("By default k is set to 41").
+_SYMBOL = re.compile(r"(?<![\w-])([b-hj-zB-HJ-Z])(?![\w-])")
+
+
+def _symbols(question: str) -> set[str]:
+    return set(_SYMBOL.findall(question))
+
+
+def _sets_symbol(symbols: set[str], text: str) -> bool:
+    """``text`` gives one of ``symbols`` a value: "k is set to 41", "h = 260"."""
+    return any(
+        re.search(rf"(?<![\w-]){re.escape(s)}\s*(?:=|is (?:set to|equal to)\b)", text)
+        for s in symbols
+    )
 
 
 def _tells_of(terms: frozenset[str], cand: Candidate) -> bool:
