@@ -280,9 +280,7 @@ def find_plots(texts: Sequence[Text]) -> list[Plot]:
         # stands ("1.2" at the top of one panel, "1.5" lower down in the next): a row's title
         # line is looked for above the row's highest tick.
         row_top = max(
-            _union([x.box, y.box])[3]
-            for x, y in axes
-            if abs(x.box[1] - x_axis.box[1]) <= ALIGN
+            _union([x.box, y.box])[3] for x, y in axes if abs(x.box[1] - x_axis.box[1]) <= ALIGN
         )
         title = _plot_title((box[0], box[1], box[2], row_top), texts)
         plots.append(Plot(box, _sentence(x_axis, y_axis, texts, title)))

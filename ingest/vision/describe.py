@@ -18,6 +18,7 @@ from ingest.vision.categories import BROAD, category_scores, narrower
 from ingest.vision.colours import join_words
 from ingest.vision.faces import FaceDetector, create_face_detector
 from ingest.vision.labels import Labeler, ViewScores, create_labeler
+from ingest.vision.legend import TextBox, legend_entries, legend_sentence
 from ingest.vision.look import Look, look
 from ingest.vision.ocr import Ocr, create_ocr
 from ingest.vision.ocr_tidy import tidy_ocr_text
@@ -96,7 +97,8 @@ class ImageDescriber:
 
     def describe(self, image: Image.Image) -> ImageDescription:
         clock = _Clock(self.seconds)
-        text = self.read_text(image)
+        read, boxes = self.ocr.read_boxes(image)
+        text = tidy_ocr_text(read).strip()
         clock.lap("text")
         seen = look(image)
         clock.lap("look")
@@ -130,7 +132,7 @@ class ImageDescriber:
             tone=_tone(kind, seen),
             subjects=subjects,
             hedged=[p < SURE for _, p in labels],
-            appearance=appearance(kind, seen),
+            appearance=appearance(kind, seen) + _legend(kind, seen, boxes, image),
         )
 
     def read_text(self, image: Image.Image) -> str:
@@ -304,6 +306,17 @@ def appearance(kind: str, seen: Look) -> list[str]:
     if scene and seen.count and not (seen.specks or seen.silhouette):
         out.append(_count(seen))
     return out
+
+
+def _legend(kind: str, seen: Look, boxes: list[TextBox], image: Image.Image) -> list[str]:
+    """A chart's legend, its labels with their swatches' colours, as one sentence."""
+    if kind != kinds.CHART or not boxes or seen.pixels is None:
+        return []
+    # The boxes are in the picture's pixels; the detail copy may be smaller.
+    scale = seen.pixels.shape[1] / max(1, image.width)
+    scaled = [TextBox(b.text, tuple(v * scale for v in b.box)) for b in boxes]  # type: ignore[arg-type]
+    sentence = legend_sentence(legend_entries(seen.pixels, scaled))
+    return [sentence] if sentence else []
 
 
 def _silhouette(seen: Look) -> str:

@@ -15,6 +15,7 @@ from collections.abc import Callable
 import numpy as np
 from PIL import Image
 
+from ingest.vision.legend import TextBox
 from rag.errors import ConfigError, ModelError
 
 # Work on at most this many pixels: detection time grows with the picture's area. A bound on
@@ -32,6 +33,11 @@ class Ocr(ABC):
     @abstractmethod
     def read(self, image: Image.Image) -> str:
         """The text in ``image``, lines in reading order joined by newlines."""
+
+    def read_boxes(self, image: Image.Image) -> tuple[str, list[TextBox]]:
+        """``read``'s text, and each piece of text with its box in ``image``'s pixels, where
+        the backend tells them (else no boxes)."""
+        return self.read(image), []
 
 
 def fit(image: Image.Image, *, upscale_below: int, max_pixels: int) -> Image.Image:
@@ -89,9 +95,26 @@ class RapidOcr(Ocr):
         return self._engine
 
     def read(self, image: Image.Image) -> str:
-        image = fit(image, upscale_below=self.upscale_below, max_pixels=self.max_pixels)
-        array = np.ascontiguousarray(np.asarray(image)[:, :, ::-1])  # BGR, like OpenCV
-        return _reading_order(self.lines(array))
+        return self.read_boxes(image)[0]
+
+    def read_boxes(self, image: Image.Image) -> tuple[str, list[TextBox]]:
+        fitted = fit(image, upscale_below=self.upscale_below, max_pixels=self.max_pixels)
+        array = np.ascontiguousarray(np.asarray(fitted)[:, :, ::-1])  # BGR, like OpenCV
+        lines = self.lines(array)
+        scale = image.width / max(1, fitted.width)  # back to the picture's own pixels
+        boxes = [
+            TextBox(
+                text,
+                (
+                    min(p[0] for p in box) * scale,
+                    min(p[1] for p in box) * scale,
+                    max(p[0] for p in box) * scale,
+                    max(p[1] for p in box) * scale,
+                ),
+            )
+            for box, text in lines
+        ]
+        return _reading_order(lines), boxes
 
     def lines(self, array: np.ndarray) -> list[tuple[list[list[float]], str]]:
         """Detected text lines (box corners in ``array``'s pixels, text) of a BGR picture.
