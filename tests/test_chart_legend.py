@@ -47,6 +47,12 @@ def test_no_legend_without_two_swatches_of_different_colours():
         TextBox("Samples", (180.0, 285.0, 240.0, 297.0)),
     ]
     assert legend_entries(np.asarray(image), plain) == []
+    # A reading beside a coloured graph ("1.090 GiB") and an axis title written upwards
+    # beside a coloured bar are no legend entries.
+    reading = TextBox("1.090 GiB", (250.0, 20.0, 300.0, 32.0))
+    upwards = TextBox("Sepal.Width", (40.0, 130.0, 52.0, 230.0))
+    entries = legend_entries(np.asarray(image), [reading, upwards, *boxes, boxes[0]])
+    assert entries == [("Group A", "blue"), ("Group B", "red")], entries
     assert legend_entries(np.asarray(image), boxes[:1]) == []
 
 

@@ -25,7 +25,7 @@ GAP = 0.3  # text heights between a label and the place its swatch may start
 REACH = 3.5  # text heights beside a label where its swatch is looked for
 SWATCH_SHARE = 0.15  # of the place beside the label, at least this much in colour
 ONE_COLOUR = 0.6  # of those coloured pixels, at least this much of one colour word
-_LETTERS = re.compile(r"[A-Za-z]{2}")
+_LABEL = re.compile(r"[\"'(]?[A-Za-z][A-Za-z]")
 
 
 @dataclass(frozen=True)
@@ -40,13 +40,16 @@ def legend_entries(rgb: np.ndarray, boxes: Sequence[TextBox]) -> list[tuple[str,
     """(label, colour word) for each legend label among ``boxes`` of the RGB picture, in the
     order read; [] unless at least two labels have swatches of different colours."""
     names = colours.name_pixels(rgb)
-    entries = []
+    entries: list[tuple[str, str]] = []
     for box in boxes:
         label = " ".join(box.text.split())
-        if not 1 <= len(label.split()) <= MAX_WORDS or not _LETTERS.search(label):
-            continue
+        if not 1 <= len(label.split()) <= MAX_WORDS or not _LABEL.match(label):
+            continue  # a legend names its series; "1.090 GiB" is a reading
+        x0, y0, x1, y1 = box.box
+        if x1 - x0 < y1 - y0:
+            continue  # an axis title written upwards, beside the plot's own colours
         colour = _swatch_colour(names, box.box)
-        if colour:
+        if colour and (label, colour) not in entries:  # two panels may share one legend
             entries.append((label, colour))
     if len({colour for _, colour in entries}) < 2:
         return []
