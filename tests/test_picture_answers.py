@@ -183,6 +183,25 @@ def test_a_word_the_question_names_picks_its_picture_and_the_line_under_its_colu
     assert answer.startswith("Calligraphic energy Typographic strength [2]"), answer
 
 
+def test_a_name_is_read_in_a_picture_never_seen_in_it():
+    rabbit = evidence(
+        "Photograph in colour: possibly a hare (a hare is a rabbit-like mammal).\nMostly green.",
+        modality="image",
+    )
+    assert (
+        read("What is the name of the rabbit in my photo of it sitting on the lawn?", rabbit) == ""
+    )
+    assert read("What is the rabbit in my photo called?", rabbit) == ""
+    # What kind of animal it is, the look may answer; a name read in the picture answers too.
+    assert read("Which mammal is in my green photo?", rabbit).startswith("Photograph")
+    window = evidence(
+        "Screenshot of a program window.\nText in the image:\nKNetWalk\nGame Move Settings Help",
+        modality="image",
+    )
+    answer = read("What is the name of the game in the title bar of my screenshot?", window)
+    assert answer.startswith("KNetWalk"), answer
+
+
 def test_british_and_american_spellings_of_a_look_meet():
     assert content_terms("grey colour centre organise") == content_terms(
         "gray color center organize"

@@ -260,6 +260,10 @@ def answer_from_picture(
         return f"{lead}{read[1]} [{read[0] + 1}] {answer}"
     if vacuous or (number and not _DIGIT.search(best)):
         return ""  # "Hexagon logo.", "Photograph in colour: an animal." for "which animal"
+    if asks_name(question) and not _READ_MARKER.search(best):
+        # A name is read in a picture (a title bar, a caption); what its look is called
+        # ("possibly a hare", "a clock") names a kind of thing, never the one in the picture.
+        return ""
     # "Mostly white, with some red" answers "what colours are its stripes?" only when read
     # closely: the answer names them together first.
     named = _colour_list(best) if asks is COLOUR_WORDS else ""
@@ -272,6 +276,20 @@ def answer_from_picture(
 # (ingest/vision/legend.py).
 _LEGEND = re.compile(r"^Legend: (.+?)\.?$")
 _LEGEND_ENTRY = re.compile(r"(.+?) \(([a-z]+)\)(?:, |$)")
+
+
+# "What is the name of the rabbit in my photo", "what is the activity called".
+_ASKS_NAME = re.compile(
+    r"\b(?:what|which)(?:'s| is| was| are)? (?:the )?names? of\b|"
+    r"\bwhat (?:is|was|are)\b[^?,;]* called\b|"
+    r"\bwhat(?:'s| is) (?:his|her|its|their) names?\b",
+    re.IGNORECASE,
+)
+
+
+def asks_name(question: str) -> bool:
+    """The question asks what something is called: a name is read, not seen."""
+    return bool(_ASKS_NAME.search(question))
 
 
 def _legend_value(question: str, line: str) -> str:

@@ -53,6 +53,7 @@ from rag.reader.options import (
 )
 from rag.reader.pictures import (
     answer_from_picture,
+    asks_name,
     describes_picture,
     picture_to_read,
     readable_text,
@@ -218,11 +219,12 @@ class Reader:
         # A picture's look names no author, date or price: those come from text (a label
         # such as "Cocker Spaniel" is no photographer).
         looks_answer = asked.wants not in (Wants.PERSON, Wants.DATE, Wants.PRICE)
+        # Nor does it name the thing it shows ("what is the rabbit called" is no "hare"): a
+        # name is read in a picture, so only the text read in it stays to quote.
+        looks_name = looks_answer and not asks_name(question)
         # A picture's look answers only a question about a picture; the text read in it is
         # text like any other.
-        readable = {
-            i: readable_text(e, pictures_ok and looks_answer) for i, e in enumerate(evidence)
-        }
+        readable = {i: readable_text(e, pictures_ok and looks_name) for i, e in enumerate(evidence)}
         usable = [i for i, text in readable.items() if text]
         if not usable:
             return Reading("", asked)
