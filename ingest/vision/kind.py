@@ -14,7 +14,7 @@ import cv2
 import numpy as np
 from PIL import Image
 
-from ingest.vision.look import DETAIL_SIDE, Look, shrink
+from ingest.vision.look import Look, shrink
 
 PHOTO = "photograph"
 DRAWING = "drawing"
@@ -41,9 +41,6 @@ BAR_MAX_WORDS = 8  # a menu bar's or a button row's line: "Help" in a sentence i
 # A page of text: lines of prose (this many words or more), and enough of them.
 PROSE_WORDS = 5
 PROSE_LINES = 8
-# Axes are looked for on the detail copy as it is: shrunk further, a one-pixel axis line
-# blurs into grey and is lost.
-AXIS_SIDE = DETAIL_SIDE
 AXIS_LENGTH = 0.4  # an axis spans at least this share of the picture's width or height
 
 
@@ -184,7 +181,9 @@ def _is_logo(image: Image.Image, look: Look, text: str) -> bool:
 def has_axes(look: Look) -> bool:
     """A long horizontal line low in the picture meeting a long vertical line at its left,
     with coloured marks (bars, lines, dots) between them: a plot's axes."""
-    rgb = shrink(look.pixels, AXIS_SIDE)
+    # The detail copy as it is: shrunk further, a one-pixel axis line blurs into grey and is
+    # lost.
+    rgb = look.pixels
     gray = cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY)
     ink = (gray < 150).astype(np.uint8)
     h, w = ink.shape

@@ -821,7 +821,8 @@ def _new_spans(asked: Question, sentence: str) -> list[str]:
         elif asked.wants is Wants.VERSION and not _LICENCE.search(asked.text):
             # "under the GNU General Public License version 3": the licence's version, not
             # the program's, unless the question asks about the licence.
-            found = [s for s in found if s not in licence_versions(sentence)]
+            licences = licence_versions(sentence)
+            found = [s for s in found if s not in licences]
     if _reads_labels(asked):
         # "what p-value does the test print": of "Chisquare = 1.521, Df = 1, p = 0.22", the
         # value the question's word labels comes first.
