@@ -93,3 +93,13 @@ class TextOnlyOcr(Ocr):
 
     def read(self, image: Image.Image) -> str:
         return self.text
+
+
+def test_boxes_off_the_picture_or_too_small_give_no_entries_and_no_error():
+    image, _ = bar_chart()
+    odd = [
+        TextBox("Group A", (-500.0, -40.0, -450.0, -28.0)),  # off the picture
+        TextBox("Group B", (395.0, 20.0, 420.0, 32.0)),  # its swatch would lie past the edge
+        TextBox("Group C", (250.0, 20.0, 300.0, 21.0)),  # one pixel high
+    ]
+    assert legend_entries(np.asarray(image), odd) == []
