@@ -21,6 +21,7 @@ from PIL import Image
 
 from rag import faults
 from rag.blobs import BlobStore
+from rag.cited_works import MAX_FOLLOWED, Work, cited_works, holds_entry
 from rag.embedders import Embedder, create_embedder
 from rag.embedders.base import Span, TokenSums, joint_vector, split_rows
 from rag.embedders.cache import CachedEmbedder
@@ -30,7 +31,12 @@ from rag.query_words import keyword_query
 from rag.settings import Settings
 from rag.sparse import Bm25Encoder
 from rag.store import Filters, PointVectors, VectorStore, open_store
-from rag.types import Chunk, DocumentRecord, Evidence
+from rag.store.base import MISSING_MEANS, filter_items
+from rag.types import Chunk, DocumentRecord, Evidence, point_id
+
+# A cited work's entry is looked for among at most this many chunks of the citing document,
+# its last: a reference list ends a paper or a book.
+MAX_DOCUMENT_CHUNKS = 2000
 
 if TYPE_CHECKING:
     from rag.embedders.clip import ClipEmbedder
@@ -416,6 +422,62 @@ class Index:
             return None
         return Evidence(chunk=Chunk.from_payload(payload), score=0.0, rank=evidence.rank)
 
+    def cited_entries(
+        self, question: str, evidence: Sequence[Evidence], filters: Filters | None = None
+    ) -> list[Evidence]:
+        """The reference entries of the works ``evidence`` cites (those the question cites
+        first), read in the citing chunk's own document, for the first MAX_FOLLOWED works
+        whose entry ``evidence`` does not hold already. ``filters`` bound the documents read."""
+        asked = cited_works(question)
+        cited = [
+            (item.chunk, work)
+            for item in evidence
+            if item.chunk.modality == "text"
+            for work in [*asked, *cited_works(item.chunk.text)]
+        ]
+        held = {item.chunk.id for item in evidence}
+        documents: dict[str, list[Chunk]] = {}
+        found: list[Evidence] = []
+        followed: set[Work] = set()
+        # Works the question cites, then those whose author it names, then the rest in order.
+        for citing, work in sorted(
+            cited, key=lambda pair: (pair[1] not in asked, not pair[1].named_in(question))
+        ):
+            if len(followed) == MAX_FOLLOWED or work in followed:
+                continue
+            if any(holds_entry(item.chunk.text, work) for item in [*evidence, *found]):
+                continue
+            followed.add(work)
+            if citing.doc_id not in documents:
+                documents[citing.doc_id] = self._document_chunks(citing, filters)
+            entry = next((c for c in documents[citing.doc_id] if holds_entry(c.text, work)), None)
+            if entry is not None and entry.id not in held:
+                held.add(entry.id)
+                found.append(Evidence(chunk=entry, score=0.0, rank=len(evidence) + len(found)))
+        return found
+
+    def _document_chunks(self, chunk: Chunk, filters: Filters | None) -> list[Chunk]:
+        """The text chunks of ``chunk``'s document that pass ``filters``, in order; of a longer
+        document, those among its last MAX_DOCUMENT_CHUNKS, where its reference list stands."""
+        record_id = point_id(chunk.doc_id, -1)
+        record = self.store.payloads([record_id]).get(record_id)
+        if record is None:
+            return []
+        total = int(record.get("chunks", 0))
+        ids = [
+            replace(chunk, chunk_index=index).id
+            for index in range(max(0, total - MAX_DOCUMENT_CHUNKS), total)
+        ]
+        payloads = self.store.payloads(ids)
+        return [
+            Chunk.from_payload(payloads[i])
+            for i in ids
+            if i in payloads
+            and payloads[i].get("doc_id") == chunk.doc_id
+            and payloads[i].get("modality") == "text"
+            and _passes(payloads[i], filters)
+        ]
+
     # Upkeep ------------------------------------------------------------------------------------
 
     def optimize(self) -> None:
@@ -460,3 +522,11 @@ def uncovered(text: str, ranges: Sequence[tuple[int, int]]) -> list[str]:
         at = max(at, end)
     rest.append(text[at:])
     return [piece.strip() for piece in rest if piece.strip()]
+
+
+def _passes(payload: dict, filters: Filters | None) -> bool:
+    """A chunk's ``payload`` passes ``filters`` as a store query applies them."""
+    return all(
+        payload.get(name, MISSING_MEANS.get(name)) in values
+        for name, values, _ in filter_items(filters)
+    )

@@ -19,6 +19,7 @@ from ingest.pipeline import FileResult, Ingestor, IngestReport
 from ingest.vision.describe import ImageDescriber, describer_from_settings
 from ingest.workers import DescriberFactory
 from rag.citations import StreamingCiter, cite
+from rag.cited_works import asks_about_source
 from rag.collection_counts import CollectionCount, count_collections
 from rag.collections import DEFAULT_COLLECTION, check_name, restrict
 from rag.embedders import Embedder
@@ -230,6 +231,12 @@ class RagService:
             after = self.index.following(given[0])
             if after is not None and all(e.chunk.id != after.chunk.id for e in given):
                 given = [*given, after]
+        if self.settings.follow_citations and asks_about_source(question):
+            # "What is that book's title?": the passage that cites the book is found; its
+            # title stands in the reference list, which shares no word with the question.
+            followed = time.perf_counter()
+            given = [*given, *self.index.cited_entries(question, given, filters)]
+            timings["follow_citations"] = (time.perf_counter() - followed) * 1000
         return asked, evidence, given
 
     def _finish(

@@ -88,6 +88,9 @@ class Settings(BaseSettings):
     # cut at a chunk boundary goes on there ("... will not be reported anymore. | By default
     # k is set to 41.").
     read_on: bool = True
+    # A question about a work a passage cites ("that book's title", "its publisher") also
+    # reads the work's entry in the document's reference list, found by the citation.
+    follow_citations: bool = True
     # Sentences the extractive answerer quotes for an open (how/why) question; a question
     # asking for a name, a number or a value gets its direct answer and one supporting quote.
     answer_sentences: int = Field(default=2, ge=1, le=10)

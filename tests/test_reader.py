@@ -1769,8 +1769,10 @@ def test_a_sentence_that_cites_a_work_is_not_taken_for_its_reference_entry():
         0.4,
     )
     followed = _follow_bridge(question, [hop, citing, entry])
-    assert [c.evidence_index for c in followed] == [0, 2, 1]
-    assert followed[1].bridged and not followed[2].bridged
+    # The question asks about the cited paper: its entry leads, the sentence that cites it
+    # follows, and the other sentence citing it is no entry.
+    assert [c.evidence_index for c in followed] == [2, 0, 1]
+    assert followed[0].bridged and not followed[2].bridged
 
 
 def test_an_argument_shown_passed_in_code_answers_which_argument():

@@ -23,6 +23,16 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
+from rag.cited_works import (
+    SURNAME,
+    Work,
+    asks_about_source,
+    cited_by_author,
+    cited_works,
+    cites,
+    holds_entry,
+    tells_of_work,
+)
 from rag.embedders import Embedder
 from rag.embedders.base import Span
 from rag.embedders.packed import unpack
@@ -63,7 +73,6 @@ from rag.reader.question import Question, Wants, analyse
 from rag.reader.spans import (
     CONDITION,
     PUBLISHER,
-    SURNAME,
     counts_in_words,
     durations,
     kinds,
@@ -111,6 +120,8 @@ CONTEXT_FACTOR = 0.5
 # Units embedded per question: the evidence sentences that share the question's wording most.
 MAX_EMBEDDED = 24
 BRIDGE_BONUS = 0.25
+ENTRY_STEP = 1e-3  # less than any score difference that matters: it only orders entries
+ENTRY_AUTHORS = 80  # characters of a reference entry that name its authors, when no year ends them
 ROW_KEY_BONUS = 0.1  # a table row whose key the question states whole is the row it asks about
 EXCLUDED_PENALTY = 0.1
 # A line typed at an interactive prompt (">>> parse(xml)", "R> dip(x)") is code: it answers a
@@ -321,7 +332,15 @@ class Reader:
             candidates = [c for c in candidates if not _other_bound(question, c.text)]
             # "What UID does the postgres user have" is not answered by the sentence on the
             # gnats user: the sentence, or the entry name before it, names the one asked about.
-            candidates = [c for c in candidates if _names_subjects(asked.subjects, c, evidence)]
+            # The entry of a cited work answers for the sentence that cites it, which names
+            # what the question says of it ("written together with the diagram package").
+            cited_entry = asks_about_source(question)
+            candidates = [
+                c
+                for c in candidates
+                if _names_subjects(asked.subjects, c, evidence)
+                or (cited_entry and c.bridged and is_reference_entry(c.text))
+            ]
             if _DEFAULT.search(question) and not _ASKS_BEHAVIOUR.search(question):
                 # A value is the default only where the text says so: "a value of 0.1 will
                 # lead to ..." gives an example, not what holds when nothing is set.
@@ -711,6 +730,12 @@ class Reader:
             labelled = labelled_numbers(asked.text.lower(), best.text)
             if labelled and labelled[0] in best.spans:
                 return labelled[0]
+        if asked.wants is Wants.PERSON and _ASKS_PUBLISHER.search(asked.text):
+            # A reference entry names its publisher after the authors and title, however near
+            # the authors the question names stand.
+            publisher = entry_publisher(best.text)
+            if publisher in best.spans:
+                return publisher
         return _nearest_span(asked.text, best.text, best.spans)
 
 
@@ -1194,6 +1219,8 @@ def _speaks_of(terms: frozenset[str], cand: Candidate, evidence: Sequence[Eviden
     said = set(content_terms(_document_text(cand, evidence)))
     if not terms or terms & said:
         return True
+    if cand.bridged and is_reference_entry(cand.text) and tells_of_work(terms):
+        return True  # the entry of the work cited gives its publisher, never saying so
     # "Which argument" is answered by a text that calls it a parameter or an option, or that
     # shows it passed (a name in code).
     if terms & _INPUTS and (said & _INPUTS or any(_passed(span, cand.text) for span in cand.spans)):
@@ -1387,33 +1414,24 @@ def _identifiers(text: str) -> set[str]:
     return {m.group(0).lower() for m in _IDENTIFIER.finditer(text)}
 
 
-# A work cited by its authors' surnames and year: "Wang, Puterman, Cockburn, and Le (1996)",
-# "Hollander and Wolfe, 1999", "Ward (1977)". The first surname and the year find its entry in
-# the references ("Wang P, Puterman ML, ... (1996). ... Biometrics, 52, 381-400.").
-_CITATION = re.compile(
-    rf"\b({SURNAME})(?:(?:,?\s+(?:and|&)\s+|,\s+){SURNAME})*(?:\s+et\s+al\.)?"
-    r"(?:\s+\(|,\s+|\s+(?=(?:19|20)\d\d[a-z]?[);]))((?:19|20)\d\d)[a-z]?\b"
-)
-
-
 _YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 
 
 def _cited_works(text: str) -> set[tuple[str, str]]:
     """(first surname, year) of each work ``text`` cites."""
-    return {(m.group(1), m.group(2)) for m in _CITATION.finditer(text)}
-
-
-def _cites(text: str, surname: str, year: str) -> bool:
-    """Whether ``text`` names the work of ``surname`` from ``year``: its reference entry."""
-    return bool(re.search(rf"\b{re.escape(surname)}\b", text)) and bool(
-        re.search(rf"\b{year}[a-z]?\b", text)
-    )
+    return set(cited_by_author(text))
 
 
 def _follow_bridge(question: str, candidates: list[Candidate]) -> list[Candidate]:
-    """Boost sentences that explain a name the best sentence introduced (two-hop questions)."""
+    """Boost sentences that explain a name the best sentence introduced (two-hop questions).
+    A question about a work the best sentence cites ("that book's title") is answered by the
+    work's reference entry: it goes first, as relevant as the sentence that cites it."""
+    source = asks_about_source(question)
+    # Which work is meant, the sentence that cites it tells; an entry of the reference list
+    # names a work of its own.
     top = candidates[0]
+    if source:
+        top = next((c for c in candidates if not is_reference_entry(c.text)), top)
     bridges = _identifiers(top.text) - _identifiers(question)
     # "credits a 1973 paper": the work cited with the year the question gives, wherever it is
     # cited, leads to its reference entry too.
@@ -1422,26 +1440,65 @@ def _follow_bridge(question: str, candidates: list[Candidate]) -> list[Candidate
         work for c in candidates for work in _cited_works(c.text) if work[1] in years
     }
     cited -= _cited_works(question)
-    if not bridges and not cited:
+    numbered = [w for w in cited_works(top.text) if w.number]
+    if not bridges and not cited and not numbered:
         return candidates
+    works = [Work(surname=surname, year=year) for surname, year in sorted(cited)] + numbered
+
+    def entry(c: Candidate) -> bool:
+        return is_reference_entry(c.text) and any(holds_entry(c.text, w) for w in works)
 
     def follows(c: Candidate) -> bool:
         # A sentence that cites the work in its text leads to the entry; it is none itself.
-        return bool(bridges & _identifiers(c.text)) or any(
-            _cites(c.text, surname, year) and (surname, year) not in _cited_works(c.text)
-            for surname, year in cited
+        return (
+            bool(bridges & _identifiers(c.text))
+            or any(
+                cites(c.text, surname, year) and (surname, year) not in _cited_works(c.text)
+                for surname, year in cited
+            )
+            or entry(c)
         )
 
-    boosted = [
-        replace(
-            c,
-            score=c.score + BRIDGE_BONUS,
-            relevance=c.relevance + BRIDGE_BONUS,
-            bridged=True,
+    # The entry whose authors the question names goes first ("a book by Soetaert and
+    # Herman" is not Soetaert's alone), then the others in the order they are cited; each
+    # scores a little less than the one before, so that later orderings by score keep it.
+    order = {work: place for place, work in enumerate(cited_works(top.text))}
+    entries = sorted(
+        (c for c in candidates if source and c is not top and entry(c)),
+        key=lambda c: (
+            -_authors_named(question, c.text),
+            min(order.get(w, len(order)) for w in works if holds_entry(c.text, w)),
+        ),
+    )
+    places = {id(c): place for place, c in enumerate(entries)}
+
+    def bridged(c: Candidate) -> Candidate:
+        if id(c) in places:
+            return replace(
+                c,
+                score=top.score + BRIDGE_BONUS - ENTRY_STEP * places[id(c)],
+                relevance=max(c.relevance + BRIDGE_BONUS, top.relevance),
+                bridged=True,
+            )
+        return replace(
+            c, score=c.score + BRIDGE_BONUS, relevance=c.relevance + BRIDGE_BONUS, bridged=True
         )
-        if c is not top and follows(c)
-        else c
-        for c in candidates
-    ]
-    rest = sorted(boosted[1:], key=lambda c: (-c.score, c.evidence_index, c.text))
-    return [boosted[0], *rest]
+
+    boosted = [bridged(c) if c is not top and follows(c) else c for c in candidates]
+    lead = boosted[candidates.index(top)]
+    rest = sorted(
+        (c for c in boosted if c is not lead), key=lambda c: (-c.score, c.evidence_index, c.text)
+    )
+    if entries:
+        firsts = [c for c in rest if c.bridged and entry(c)]
+        return [*firsts, lead, *(c for c in rest if not (c.bridged and entry(c)))]
+    return [lead, *rest]
+
+
+def _authors_named(question: str, entry: str) -> int:
+    """How many of the names in ``question`` stand among the authors ``entry`` opens with."""
+    authors = entry[: entry.find("(")] if "(" in entry else entry[:ENTRY_AUTHORS]
+    return sum(
+        bool(re.search(rf"\b{re.escape(name)}\b", authors))
+        for name in set(re.findall(SURNAME, question))
+    )

@@ -11,6 +11,7 @@ import functools
 import re
 from collections.abc import Callable
 
+from rag.cited_works import SURNAME
 from rag.reader.dates import MONTHS
 from rag.reader.question import Wants
 from rag.text import STOPWORDS
@@ -68,7 +69,6 @@ IDENTIFIER = re.compile(
 )
 QUOTED = re.compile(r"[\"“‘`]([^\"”’`]{1,60})[\"”’`]")
 # A surname as a citation writes it: "Strasser", "O'Brien", "Hinkley".
-SURNAME = r"[A-Z][a-z][\w'’-]*"
 # Latin letters with accents too: "Döhring", "Mächler", "Łukasz".
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"
 _LOWER = "a-zß-öø-ÿĀ-ž"
