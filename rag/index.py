@@ -20,6 +20,7 @@ import numpy as np
 from PIL import Image
 
 from rag import faults
+from rag.authorship import holds_author_section
 from rag.blobs import BlobStore
 from rag.cited_works import MAX_FOLLOWED, Work, cited_works, holds_entry
 from rag.embedders import Embedder, create_embedder
@@ -455,6 +456,20 @@ class Index:
                 held.add(entry.id)
                 found.append(Evidence(chunk=entry, score=0.0, rank=len(evidence) + len(found)))
         return found
+
+    def author_sections(
+        self, evidence: Sequence[Evidence], filters: Filters | None = None
+    ) -> list[Evidence]:
+        """The chunk of the best text passage's document that holds its AUTHOR (or
+        MAINTAINER, CREDITS) section, when ``evidence`` does not hold one already."""
+        text = [item for item in evidence if item.chunk.modality == "text"]
+        if not text or any(holds_author_section(item.chunk.text) for item in evidence):
+            return []
+        held = {item.chunk.id for item in evidence}
+        for chunk in self._document_chunks(text[0].chunk, filters):
+            if chunk.id not in held and holds_author_section(chunk.text):
+                return [Evidence(chunk=chunk, score=0.0, rank=len(evidence))]
+        return []
 
     def _document_chunks(self, chunk: Chunk, filters: Filters | None) -> list[Chunk]:
         """The text chunks of ``chunk``'s document that pass ``filters``, in order; of a longer

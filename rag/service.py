@@ -18,6 +18,7 @@ from ingest.loaders.image import load_image
 from ingest.pipeline import FileResult, Ingestor, IngestReport
 from ingest.vision.describe import ImageDescriber, describer_from_settings
 from ingest.workers import DescriberFactory
+from rag.authorship import asks_author
 from rag.citations import StreamingCiter, cite
 from rag.cited_works import asks_about_source
 from rag.collection_counts import CollectionCount, count_collections
@@ -237,6 +238,10 @@ class RagService:
             followed = time.perf_counter()
             given = [*given, *self.index.cited_entries(question, given, filters)]
             timings["follow_citations"] = (time.perf_counter() - followed) * 1000
+        if self.settings.read_author_section and asks_author(question):
+            # "Who wrote the tree command?": the manual's AUTHOR section says, in no word of
+            # the question.
+            given = [*given, *self.index.author_sections(given, filters)]
         return asked, evidence, given
 
     def _finish(

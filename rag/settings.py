@@ -91,6 +91,9 @@ class Settings(BaseSettings):
     # A question about a work a passage cites ("that book's title", "its publisher") also
     # reads the work's entry in the document's reference list, found by the citation.
     follow_citations: bool = True
+    # A question for who wrote or maintains something also reads the AUTHOR (MAINTAINER,
+    # CREDITS) section of the best passage's document.
+    read_author_section: bool = True
     # Sentences the extractive answerer quotes for an open (how/why) question; a question
     # asking for a name, a number or a value gets its direct answer and one supporting quote.
     answer_sentences: int = Field(default=2, ge=1, le=10)
