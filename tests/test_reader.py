@@ -210,6 +210,18 @@ def test_a_default_is_of_the_thing_the_question_names():
     assert read("What is htop's default delay between updates?", items).startswith("15 — ")
 
 
+def test_the_default_value_of_a_thing_is_told_by_a_sentence_about_that_thing():
+    # "Therefore, svm() scales the data by default" states a default of svm(), not of gamma.
+    question = "What is the default value of gamma in the svm() function of e1071?"
+    items = evidence(
+        "Therefore, svm() scales the data by default.",
+        "The svm() function is called with cost = 100 and gamma = 1 in this example.",
+    )
+    assert read(question, items) == ""
+    items = evidence("Therefore, svm() sets gamma to 0.5 by default.")
+    assert read(question, items).startswith("0.5 — ")
+
+
 def test_what_unit_is_answered_by_a_unit_not_a_number():
     items = evidence(
         "If the value of the htop --delay option is below 1, it is taken as 1, i.e. 1/10 second.",

@@ -347,7 +347,9 @@ class Reader:
                 candidates = [c for c in candidates if _DEFAULT.search(f"{c.text} {c.follows}")]
                 # "htop's default delay" is not told by "by default htop reads its
                 # configuration from ...": the default stated is of the thing asked about.
-                defaulted = _DEFAULTED.search(question.lower())
+                defaulted = _DEFAULTED.search(question.lower()) or _DEFAULT_OF.search(
+                    question.lower()
+                )
                 if defaulted:
                     thing = frozenset(content_terms(defaulted.group(1)))
                     symbols = _symbols(question)
@@ -1172,6 +1174,14 @@ def _states(things: frozenset[str], cand: Candidate) -> bool:
 _DEFAULTED = re.compile(
     r"\bdefault (?!(?:value|values|setting|settings|behaviou?r|option|options|mode|one|is|are|"
     r"for|of|when|if|in|on|to|and|or)\b)([a-z][a-z-]{2,})\b"
+)
+
+
+# "the default value of gamma", "knitr's default value for the fig.width chunk option": the
+# thing whose default is asked, named after the words for a value (its owner's name aside).
+_DEFAULT_OF = re.compile(
+    r"\bdefault (?:value|values|setting|settings) (?:of|for) (?:the |a |an )?"
+    r"(?:[\w.-]+'s )?(\\?[\w.-]*\w)"
 )
 
 
