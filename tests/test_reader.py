@@ -585,6 +585,22 @@ def test_a_count_that_depends_on_the_machine_is_stated_in_words():
     assert spans(Wants.NUMBER, "Set number of threads to use for searching.") == []
 
 
+def test_an_entry_head_names_its_option_by_both_aliases_when_the_short_one_takes_an_argument():
+    # ShellCheck's manual: "-S SEVERITY, --severity=SEVERITY". A question that names both
+    # aliases is answered by the entry's later sentence, which names neither.
+    entry = evidence(
+        "-S SEVERITY, --severity=SEVERITY\nSpecify minimum severity of errors ShellCheck "
+        "considers. "
+        "Valid values in order of severity are error, warning, info and style. "
+        "The default is style."
+    )
+    question = (
+        "If I don't pass -S or --severity, what is the minimum severity of the errors "
+        "ShellCheck considers?"
+    )
+    assert read(question, entry).startswith("style — The default is style.")
+
+
 def test_the_sentences_of_an_option_entry_speak_of_the_option_the_question_names():
     entry = evidence(
         "--tpm2-pcrs= [PCR...]: Configures the PCRs to bind the enrollment requested via "

@@ -28,8 +28,11 @@ def named_options(text: str) -> set[str]:
 
 
 # "-F, --file name", "-q | --quiet", "`-a`, `--all`": the names an entry's head gives one
-# option, in Markdown's backticks or not.
-_ALIAS_GAP = re.compile(r"[`'\"”’]?\s*[,|/]?\s*[`'\"“‘]?")
+# option, in Markdown's backticks or not; the short name may take its argument before the long
+# one does ("-S SEVERITY, --severity=SEVERITY", "-o <file>, --output <file>").
+_ALIAS_GAP = re.compile(
+    r"[`'\"”’]?(?:[ =](?:[A-Z][A-Z0-9_]*|<[\w.-]+>|\[[\w.-]+\]))?\s*[,|/]?\s*[`'\"“‘]?"
+)
 # What may open an entry's head before its first option: a list's bullet, a quote mark
 # ("* `--disable-setuid`").
 _HEAD_OPENING = re.compile(r"\s*(?:[*•+]\s+)?[`'\"“‘]?")
