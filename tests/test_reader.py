@@ -819,6 +819,30 @@ def test_which_command_is_answered_by_a_command_not_a_path():
     assert read(question, items).startswith("update-mime-database — ")
 
 
+def test_a_code_blocks_line_is_a_command_of_its_own():
+    from rag.reader.commands import command_spans
+
+    assert command_spans("go get github.com/olekukonko/tablewriter") == [
+        "go get github.com/olekukonko/tablewriter"
+    ]
+    assert command_spans("pip install python-dotenv[cli]") == ["pip install python-dotenv[cli]"]
+    # Prose, even without its capital, or a line with no code-shaped argument, is none.
+    assert command_spans("then copy the docs/x.md file") == []
+    assert command_spans("make check") == []
+    assert command_spans("The tool reads ./config first.") == []
+
+
+def test_which_command_is_answered_by_a_code_block_in_a_text_that_never_says_command():
+    items = evidence(
+        "tablewriter\n\nGenerate ASCII table on the fly ... Installing the tablewriter Go "
+        "package is simple as\n\n"
+        "    go get github.com/olekukonko/tablewriter\n\n#### Features\n- Automatic Padding",
+        doc="go-tablewriter-README",
+    )
+    question = "What command does the tablewriter README give for installing the Go package?"
+    assert read(question, items).startswith("go get github.com/olekukonko/tablewriter")
+
+
 def test_which_option_is_answered_by_an_option_not_a_name_in_capitals():
     items = evidence(
         "Because NEATO uses unconstrained optimization, edges and nodes may overlap in a "

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from rag.text import STOPWORDS
+
 # "Which command ...", "what do I run", "what must you type": a command.
 _ASKS_COMMAND = re.compile(
     r"\b(?:which|what)(?: [\w'-]+){0,2}? commands?\b(?!-)|"
@@ -55,9 +57,26 @@ _NAMED_OPTION = re.compile(
 )
 
 
+# "go get github.com/olekukonko/tablewriter", "pip install python-dotenv[cli]": a line of a
+# code block, a command on its own: a program's name in lower case, then a few arguments of
+# which one at least is code-shaped, and no sentence's capital or full stop.
+_BARE_COMMAND = re.compile(r"^\s*([a-z][\w.+-]*)((?:\s+[^\s]+){1,8})\s*$")
+
+
+def _bare_command(sentence: str) -> bool:
+    """``sentence`` is a command alone: see ``_BARE_COMMAND``. Its first word names a program,
+    not one of prose ("see the file docs/x.md")."""
+    match = _BARE_COMMAND.match(sentence)
+    if not match or sentence.rstrip().endswith(".") or match.group(1) in STOPWORDS:
+        return False
+    return any(_CODE_SHAPED.search(argument) for argument in match.group(2).split())
+
+
 def command_spans(sentence: str) -> list[str]:
-    """Commands in ``sentence``, in order: those a prompt or the word "command" introduces,
-    those run, and code quoted."""
+    """Commands in ``sentence``, in order: a code block's line that is a command alone, those
+    a prompt or the word "command" introduces, those run, and code quoted."""
+    if _bare_command(sentence):
+        return [sentence.strip()]
     found: list[tuple[int, str]] = []
     for match in _NAMED_COMMAND.finditer(sentence):
         group = 1 if match.group(1) else 2

@@ -311,6 +311,8 @@ class Reader:
                     for c in candidates
                     if _speaks_of(asked.asked_for, c, evidence)
                     or (labels and not c.signals.table_row and labelled_numbers(labels, c.text))
+                    # "Which command installs it": a README shows the command, never says so.
+                    or (asked.code == "command" and bool(c.spans))
                 ]
             # "What is the default of --deskew-scan-step" is not answered by a sentence
             # about --deskew-scan-range: an option the question names is named by the answer.
