@@ -1529,6 +1529,19 @@ def test_the_entry_a_list_keys_by_the_number_asked_about_answers():
     assert answer.startswith("Server busy — • 137 Server busy [1]"), answer
 
 
+def test_an_entry_keyed_by_one_digit_and_a_colon_answers_for_that_number():
+    manual = evidence(
+        "RETURN VALUES ShellCheck uses the following exit codes:\n\n"
+        "• 0: All files successfully scanned with no issues.\n\n"
+        "• 1: All files successfully scanned with some issues.\n\n"
+        "• 2: Some files could not be processed (e.g. file not found).\n\n"
+        "• 3: ShellCheck was invoked with bad syntax (e.g. unknown flag)."
+    )
+    answer = read("What does it mean when ShellCheck exits with status 2?", manual)
+    # The entry's first sentence leads: "(e.g. file not found)" does not end it.
+    assert answer.startswith("Some files could not be processed (e.g. file not found) — • 2:")
+
+
 def test_a_name_that_opens_with_a_dot_is_an_identifier():
     assert spans(
         Wants.IDENTIFIER, "Use .indexwday to only include Mon-Fri days, i.e. weekdays."

@@ -59,8 +59,10 @@ def entry_term(asked: Question, sentence: str) -> list[str]:
     return [term.group(1)] if term.group(1).lower() not in asked.text.lower() else []
 
 
-# "• 137 Server busy", "404 Not Found": a list's entry keyed by a number.
-_NUMBER_KEY = re.compile(r"^[^\w\s]{0,2}\s*(\d{2,})\s+(?=[A-Za-z])")
+# "• 137 Server busy", "404 Not Found", "• 2: Some files could not be processed": a list's
+# entry keyed by a number (of one digit, only with a colon after it).
+_NUMBER_KEY = re.compile(r"^[^\w\s]{0,2}\s*(?:(\d{2,})\s+|(\d+):\s+)(?=[A-Za-z])")
+_QUESTION_NUMBER = re.compile(r"(?<![\w.,-])\d+(?![\w.,]\d)")
 
 
 def after_number_key(sentence: str) -> str:
@@ -70,9 +72,14 @@ def after_number_key(sentence: str) -> str:
 
 def keyed_by_pinned(asked: Question, sentence: str) -> bool:
     """``sentence`` is the entry of a list keyed by a number the question gives (a code, a
-    status), of two digits or more."""
+    status): of two digits or more, or any number with a colon after it ("exits with status
+    2" and "• 2: Some files could not be processed")."""
     key = _NUMBER_KEY.match(sentence)
-    return key is not None and key.group(1) in asked.pinned
+    if key is None:
+        return False
+    if key.group(1):
+        return key.group(1) in asked.pinned
+    return key.group(2) in _QUESTION_NUMBER.findall(asked.text)
 
 
 # A heading that is one name ("#### UJSON_BUILD_NO_STRIP", "### ensure_ascii"): a reference

@@ -432,8 +432,9 @@ class Reader:
             # "zstd 1.5.1 --fast=4", nor "xz -7" by the sentence on "-9". (A plain number
             # often describes and is said otherwise: "32-bit X86" in a table of "X86".)
             candidates = sorted(candidates, key=lambda c: not _states(exact, c))
-        if "pinned" in self.parts and any(p.isdigit() for p in asked.pinned):
-            # "What does code 137 mean?": the entry a list keys by that number comes first.
+        if "pinned" in self.parts:
+            # "What does code 137 mean?", "exits with status 2": the entry a list keys by that
+            # number comes first.
             candidates = sorted(candidates, key=lambda c: not keyed_by_pinned(asked, c.text))
         if asked.wants is not Wants.YESNO and _ASKS_TO_STOP.search(asked.text):
             # "Which variable makes it print without colours?": what turns a thing off is said
@@ -727,7 +728,8 @@ class Reader:
             return yes_or_no(asked.text, best.text)
         if not best.spans and asked.wants is Wants.THING and keyed_by_pinned(asked, best.text):
             # "• 137 Server busy" answers "what does code 137 mean" with what follows its key.
-            return after_number_key(best.text).split(". ")[0].rstrip(".")
+            # Its first sentence: "(e.g. file not found)" does not end it.
+            return sentences(after_number_key(best.text))[0].rstrip(".")
         if not best.spans:
             return ""
         if _reads_labels(asked):
