@@ -472,6 +472,10 @@ def test_a_name_that_narrows_the_scope_must_be_in_the_source():
     asked = analyse("What speed did the paper measure on ARM processors, for CRC-64?")
     assert asked.qualifiers == {"arm", "crc-64"}
     assert analyse("How fast is the code on the CPU?").qualifiers == {"cpu"}
+    # A name ends where its sentence does: "with PSPIC. Which option" qualifies by PSPIC.
+    asked = analyse("A document embeds pictures with PSPIC. Which option must pdfmom get?")
+    assert asked.qualifiers == {"pspic"}
+    assert analyse("Does it build on Node.js with ICU?").qualifiers == {"node.js", "icu"}
     items = evidence("CRC-64 code ran at 1.2 CPU cycles per byte on Intel processors.")
     assert read("How fast is CRC-64 code on ARM processors?", items) == ""
     assert read("How fast is CRC-64 code on Intel processors?", items).startswith("1.2 — ")

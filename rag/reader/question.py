@@ -232,9 +232,12 @@ def asking_sentence(text: str) -> str:
     return asking[-1] if asking else text
 
 
+# A name's words: a dot stands inside one ("Node.js"), never at its end, where a sentence
+# ends ("... with PSPIC. Which option ...").
+_NAME_WORD = r"[A-Z][\w+#-]*(?:\.[\w+#-]+)*"
 _QUALIFIER = re.compile(
     r"\b(?:on|for|in|under|with|without|from|via|using|inside|within)\s+(?:the\s+)?"
-    r"((?:[A-Z][\w+#.-]*|--?[A-Za-z][\w-]*)(?:\s+[A-Z][\w+#.-]*)*)"
+    rf"((?:{_NAME_WORD}|--?[A-Za-z][\w-]*)(?:\s+{_NAME_WORD})*)"
 )
 
 
