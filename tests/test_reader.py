@@ -767,6 +767,20 @@ def test_version_spans_are_dotted_or_introduced():
     assert spans(Wants.VERSION, "12.6 Uploads: the spec of 2007-01-21 on Linux 5.11.0-41-x.") == []
 
 
+def test_a_required_version_is_answered_only_by_a_sentence_that_states_a_requirement():
+    question = "What is the minimum Go version the tablewriter library requires?"
+    introduced = (
+        "Go 1.10 introduced the strings.Builder type, which the tablewriter library uses to "
+        "render a table into a string."
+    )
+    assert read(question, evidence(introduced)) == ""
+    items = evidence("The tablewriter library requires Go 1.9 or later.")
+    assert read(question, items).startswith("1.9 — ")
+    # Which release brought a thing in needs no requirement.
+    asked = "Which Go release introduced the strings.Builder type?"
+    assert read(asked, evidence(introduced)).startswith("1.10 — ")
+
+
 def test_a_version_question_is_answered_only_by_a_version():
     entry = evidence(
         "--block-list=sizes When compressing, start a new block after the given intervals. "

@@ -314,6 +314,12 @@ class Reader:
                     # "Which command installs it": a README shows the command, never says so.
                     or (asked.code == "command" and bool(c.spans))
                 ]
+            if asked.wants is Wants.VERSION and _ASKS_REQUIRED_VERSION.search(asked.text):
+                # "The minimum Go version it requires" is not answered by "Go 1.10 introduced
+                # strings.Builder": the version required is stated as a requirement.
+                candidates = [
+                    c for c in candidates if _STATES_REQUIREMENT.search(f"{c.text} {c.follows}")
+                ]
             # "What is the default of --deskew-scan-step" is not answered by a sentence
             # about --deskew-scan-range: an option the question names is named by the answer.
             options = (
@@ -1142,6 +1148,15 @@ def _mentions(things: frozenset[str], cand: Candidate, evidence: Sequence[Eviden
     return all(_contains(text, thing) for thing in things)
 
 
+# "The minimum Go version it requires", "the oldest Python version it supports".
+_ASKS_REQUIRED_VERSION = re.compile(
+    r"\b(?:minimum|oldest|earliest|lowest|required|requires?|needs?|at least)\b", re.IGNORECASE
+)
+_STATES_REQUIREMENT = re.compile(
+    r"\b(?:requires?|required|requirements?|needs?|needed|minimum|at least|or later|or newer|"
+    r"or higher|or above|newer than|supports?|supported|works with|compatible)\b|>=|≥",
+    re.IGNORECASE,
+)
 _ASKS_PUBLISHER = re.compile(r"\bpublish(?:ed|es|ers?)?\b", re.IGNORECASE)
 # "svm()", "String.prototype.normalize()": a function as a question calls it.
 _CALL = re.compile(r"(?<![\w.])([A-Za-z_][\w.]*)\(\)")
