@@ -71,6 +71,24 @@ def test_broken_words_and_glyph_escapes_are_garbled():
     assert garbled(PROSE.replace("fi", "/#0C", 1), PROSE)
 
 
+# groff's kerned output as pypdf reads it: a few words broken in two at a space, too few to
+# raise the share of short words much ("m ust", "te xt", "clic kable").
+KERNED = (
+    PROSE.replace("must", "m ust")
+    .replace("editor", "edi tor")
+    .replace("program", "pro gram")
+    .replace("screen", "scr een")
+)
+
+
+def test_a_few_words_broken_in_two_that_pdfium_reads_whole_are_garbled():
+    assert garbled(KERNED, PROSE)
+    # One broken word, even repeated ("M xD" of a formula that pdfium reads "MxD"), is not.
+    assert not garbled(PROSE.replace("editor", "edi tor"), PROSE)
+    formula = PROSE + " M xD and M xD again, M xD."
+    assert not garbled(formula, formula.replace("M xD", "MxD"))
+
+
 @pytest.mark.parametrize("clean", [PROSE, CODE, "a I x y z " * 20 + PROSE])
 def test_text_read_the_same_by_both_is_not_garbled(clean):
     assert not garbled(clean, clean)

@@ -58,7 +58,7 @@ def may_be_garbled(pypdf_text: str) -> bool:
 def garbled(pypdf_text: str, pdfium_text: str) -> bool:
     """Whether pypdf's text of a page is garbled where pdfium's text of the same page is not:
     it holds glyph escapes pdfium's does not (a document that prints "/#20" has it in both),
-    or many more broken words."""
+    many more words of one or two letters, or words broken in two that pdfium reads whole."""
     letters = _letters(_GLYPH_ESCAPE.sub(" ", pypdf_text))
     if _letters(pdfium_text) < MIN_LETTER_SHARE * letters or letters == 0:
         return False
@@ -66,11 +66,34 @@ def garbled(pypdf_text: str, pdfium_text: str) -> bool:
         return True
     share, words = fragment_share(pypdf_text)
     pdfium_share, pdfium_words = fragment_share(pdfium_text)
-    return (
-        min(words, pdfium_words) >= MIN_WORDS
-        and pdfium_share <= PROSE_FRAGMENT_SHARE
-        and share - pdfium_share >= FRAGMENT_EXCESS
-    )
+    if min(words, pdfium_words) < MIN_WORDS or pdfium_share > PROSE_FRAGMENT_SHARE:
+        return False
+    if share - pdfium_share >= FRAGMENT_EXCESS:
+        return True
+    broken = broken_words(pypdf_text, pdfium_text)
+    return len(broken) >= max(MIN_BROKEN_WORDS, BROKEN_WORD_SHARE * words)
+
+
+# Two letter runs with one space between them, within a line: a word pypdf may have broken.
+# Each word is read as the first of a pair and as the second of the one before it.
+_WORD_PAIR = re.compile(r"(?<![^\W\d_])([^\W\d_]+) (?=([^\W\d_]+)(?![^\W\d_]))")
+# Words pypdf breaks apart that pdfium reads whole ("m ust", "e xpandos", "clic kable": groff's
+# kerned output), counted once each: a formula's "M xD", repeated, is one.
+MIN_BROKEN_WORDS = 3
+# ... and at least this share of the page's words.
+BROKEN_WORD_SHARE = 0.005
+
+
+def broken_words(pypdf_text: str, pdfium_text: str) -> set[str]:
+    """The words of pdfium's text that pypdf's breaks in two at a space ("m ust" for "must"):
+    the two parts joined are a word of pdfium's and one of them is not."""
+    whole = {word.lower() for word in _WORD.findall(pdfium_text) if len(word) > FRAGMENT_LETTERS}
+    broken = set()
+    for match in _WORD_PAIR.finditer(pypdf_text):
+        first, second = match.group(1).lower(), match.group(2).lower()
+        if first + second in whole and (first not in whole or second not in whole):
+            broken.add(first + second)
+    return broken
 
 
 def _letters(text: str) -> int:
