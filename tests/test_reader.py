@@ -1654,6 +1654,18 @@ def test_an_option_named_only_to_compare_with_need_not_be_named_by_the_answer():
     assert read("Can I use mosh -X for X forwarding?", readme) == ""
 
 
+def test_what_a_question_only_compares_with_is_not_what_it_asks_about():
+    from rag.reader.options import compared_terms
+
+    question = "Does lz4 delete my original file after compressing it, the way gzip does?"
+    assert compared_terms(question) == {"gzip"}
+    decompressing = "Will it use all cores when decompressing, the way it does when compressing?"
+    assert compared_terms(decompressing) == {"compress"}
+    # A word of the claim itself stays, though the comparison uses it too.
+    assert compared_terms("Is lz4 fast on big files, the way lz4 is with gzip files?") == {"gzip"}
+    assert compared_terms("What does -N do?") == set()
+
+
 def test_headings_are_no_names_and_cited_surnames_are():
     assert spans(Wants.PERSON, "1 Introduction The coin package provides a unified approach.") == []
     assert spans(Wants.PERSON, "LZ4(1) User Commands LZ4(1)") == []

@@ -116,5 +116,26 @@ def compared_options(question: str) -> set[str]:
     }
 
 
+# "the way it does when compressing", "the way gzip does": the clause a comparison sets beside
+# the claim, up to the next comma or the question's end.
+_COMPARED_CLAUSE = re.compile(
+    r"\b(?:the way|just as|as)\s+[^,?;]*?\b(?:does|do|did|is|are)\b[^,?;]*|"
+    r"\b(?:like|as)\s+(?:with|in|for|on)\s+[^,?;]+|\b(?:unlike|similar to)\s+[^,?;]+",
+    re.IGNORECASE,
+)
+
+
+def compared_terms(question: str) -> set[str]:
+    """Terms the question uses only in what it compares with: "Will pigz use all cores when
+    decompressing, the way it does when compressing?" asks about decompressing; a sentence on
+    compressing answers the comparison, not the question."""
+    clauses = [m.group(0) for m in _COMPARED_CLAUSE.finditer(question)]
+    if not clauses:
+        return set()
+    rest = _COMPARED_CLAUSE.sub(" ", question)
+    inside = {t for clause in clauses for t in content_terms(clause)}
+    return inside - set(content_terms(rest))
+
+
 def excluded_terms(question: str) -> set[str]:
     return {t for match in _EXCLUSION.finditer(question) for t in content_terms(match.group(1))}

@@ -54,6 +54,7 @@ from rag.reader.lists import other_members
 from rag.reader.options import (
     bare_head,
     compared_options,
+    compared_terms,
     entry_options,
     excluded_options,
     excluded_terms,
@@ -532,6 +533,9 @@ class Reader:
         keys = key_terms(question) | (asked_options if asked.wants is not Wants.YESNO else set())
         for term in keys & weights.keys():
             weights[term] *= KEY_TERM_FACTOR
+        # What the question only compares with ("the way gzip does") is not what it asks about.
+        for term in compared_terms(question) & weights.keys():
+            weights[term] = 0.0
         for term in excluded & weights.keys():
             weights[term] = 0.0
         total = sum(weights.values()) or 1.0
