@@ -95,6 +95,15 @@ def test_yes_or_no_follows_negation():
     assert yes_or_no("Is a password needed?", "A password is needed for admins.") == "Yes"
 
 
+def test_how_a_thing_is_done_without_something_is_not_the_claims_polarity():
+    question = "Is there a way to hand iperf3 the password without typing it at the prompt?"
+    given = "The password can also be specified via the IPERF3_PASSWORD environment variable."
+    assert yes_or_no(question, given) == "Yes"
+    assert yes_or_no(question, "The password cannot be given any other way.") == "No"
+    # A negation outside the manner still counts.
+    assert yes_or_no("Does it run without root?", "It does not run without root.") == "No"
+
+
 def test_a_condition_is_not_the_claims_polarity_and_the_sentence_that_states_it_answers():
     question = "Can it still resolve .local names when Avahi isn't available?"
     fails = "If Avahi is not available at lookup time, the lookups will fail."

@@ -619,13 +619,18 @@ CONDITION = re.compile(r"\b(?:if|when|whenever|unless|while|once)\b[^,;?]*", re.
 _FAILS = re.compile(r"\bfail(?:s|ed|ing)?\b|\bis not possible\b|\bimpossible\b", re.I)
 
 
+# "without typing it on the command line": how a thing is done, not whether it is. A "way to
+# hand it the password without typing it" is affirmed by "it can also be given in IPERF3_PASSWORD".
+_MANNER = re.compile(r"\bwithout\b[^,;?.]*", re.IGNORECASE)
+
+
 def yes_or_no(question: str, sentence: str) -> str:
     """ "Yes" when the sentence agrees with the question's wording, "No" when one of them is
-    negated and the other is not. Conditions do not count: "Can it resolve names when Avahi
+    negated and the other is not. Conditions and manners ("without typing it") do not count: "Can it resolve names when Avahi
     isn't running?" is answered "No" by "If Avahi is not running, the lookups will fail."."""
 
     def negated(text: str) -> bool:
-        claim = CONDITION.sub(" ", text)
+        claim = _MANNER.sub(" ", CONDITION.sub(" ", text))
         return bool(NEGATION.search(claim) or _FAILS.search(claim))
 
     return "No" if negated(question) != negated(sentence) else "Yes"
