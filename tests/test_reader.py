@@ -104,6 +104,18 @@ def test_how_a_thing_is_done_without_something_is_not_the_claims_polarity():
     assert yes_or_no("Does it run without root?", "It does not run without root.") == "No"
 
 
+def test_a_thing_given_up_or_left_in_place_answers_no_to_doing_or_removing_it():
+    sorting = "Does the search still run in parallel when rg sorts its results?"
+    abandon = "Sorting results forces ripgrep to abandon parallelism and run in a single thread."
+    assert yes_or_no(sorting, abandon) == "No"
+    delete = "Does lz4 delete my original file after compressing it?"
+    # The remark in brackets ("to erase") is no part of the claim.
+    assert yes_or_no(delete, "lz4 preserves original files (see --rm to erase them).") == "No"
+    assert yes_or_no(delete, "lz4 removes the original file once it is compressed.") == "Yes"
+    assert yes_or_no("Does it keep my file?", "It deletes the file when done.") == "No"
+    assert yes_or_no("Does it keep my file?", "It does not delete the file.") == "Yes"
+
+
 def test_a_condition_is_not_the_claims_polarity_and_the_sentence_that_states_it_answers():
     question = "Can it still resolve .local names when Avahi isn't available?"
     fails = "If Avahi is not available at lookup time, the lookups will fail."

@@ -616,7 +616,17 @@ def spans(wants: Wants, sentence: str) -> list[str]:
 # condition a claim holds under, which says nothing of the claim's own polarity.
 CONDITION = re.compile(r"\b(?:if|when|whenever|unless|while|once)\b[^,;?]*", re.IGNORECASE)
 # An outcome that says the thing does not happen: "the lookups will fail".
-_FAILS = re.compile(r"\bfail(?:s|ed|ing)?\b|\bis not possible\b|\bimpossible\b", re.I)
+_FAILS = re.compile(
+    r"\bfail(?:s|ed|ing)?\b|\bis not possible\b|\bimpossible\b|"
+    # "forces ripgrep to abandon parallelism": what a thing gives up, it no longer does.
+    r"\babandon(?:s|ed|ing)?\b|\bgives? up\b",
+    re.I,
+)
+# Verbs that undo what is there, and those that leave it: "Does lz4 delete my original file?"
+# is answered "No" by "lz4 preserves original files".
+_UNDOES = re.compile(r"\b(?:delet|remov|eras|overwrit|discard)\w*", re.I)
+_LEAVES = re.compile(r"\b(?:preserv|keep|kept|retain)\w*", re.I)
+_BRACKETED = re.compile(r"\([^()]*\)")
 
 
 # "without typing it on the command line": how a thing is done, not whether it is. A "way to
@@ -633,4 +643,18 @@ def yes_or_no(question: str, sentence: str) -> str:
         claim = _MANNER.sub(" ", CONDITION.sub(" ", text))
         return bool(NEGATION.search(claim) or _FAILS.search(claim))
 
-    return "No" if negated(question) != negated(sentence) else "Yes"
+    def main_clause(text: str) -> str:
+        # A remark in brackets ("(see --rm to erase source files)") is no part of the claim.
+        return _MANNER.sub(" ", CONDITION.sub(" ", _BRACKETED.sub(" ", text)))
+
+    def undoes(text: str) -> bool:
+        """``text`` says a thing is removed rather than left in place."""
+        claim = main_clause(text)
+        return bool(_UNDOES.search(claim)) and not _LEAVES.search(claim)
+
+    def leaves(text: str) -> bool:
+        claim = main_clause(text)
+        return bool(_LEAVES.search(claim)) and not _UNDOES.search(claim)
+
+    opposed = (undoes(question) and leaves(sentence)) or (leaves(question) and undoes(sentence))
+    return "No" if (negated(question) != negated(sentence)) != opposed else "Yes"
