@@ -1301,6 +1301,9 @@ def test_a_heading_that_names_what_is_asked_labels_the_value_under_it():
     # A heading the question's words do not name lends nothing.
     other = evidence(page[0].chunk.text, "BUGS David Peter <mail@david-peter.de>")
     assert not reader.read(question, other).text.startswith("David Peter")
+    # A title page's footnote, behind its mark, labels the name as a heading does.
+    footnote = evidence(page[0].chunk.text, "* Author: David Peter <mail@david-peter.de>")
+    assert reader.read(question, footnote).text.startswith("David Peter — * Author: David")
 
 
 def test_a_default_said_in_words_answers_what_holds_when_nothing_is_given():

@@ -911,7 +911,8 @@ def _asked_word(span: str, asked: Question) -> bool:
 # A heading that opens a unit: a man page's section name in capitals ("AUTHORS", "SEE ALSO")
 # or a label before a colon ("Maintainer:", "Bug reports:").
 _OPENING_HEADING = re.compile(
-    r"^\s*(?:([A-Z][A-Z-]{2,}(?: [A-Z][A-Z-]+)?)\s|([A-Za-z][\w -]{0,30}):\s)"
+    # A title page's footnote opens with its mark: "* Contact author: Joshua M. Ulrich".
+    r"^\s*(?:[*†‡]\s*)?(?:([A-Z][A-Z-]{2,}(?: [A-Z][A-Z-]+)?)\s|([A-Za-z][\w -]{0,30}):\s)"
 )
 
 
