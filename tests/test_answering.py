@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import PdfPage, ScriptedGenerator, picture, write_pdf
+from conftest import PdfPage, ScriptedGenerator, evidence_given, picture, write_pdf
 
 from rag.citations import cite, excerpt
 from rag.errors import ConfigError, PromptError
@@ -499,14 +499,15 @@ def test_the_chunk_after_the_best_one_is_read_too(make_service, make_settings, t
         "Tulip bulbs are planted in autumn, about ten centimetres deep."
     )
     for read_on, expected in ((True, True), (False, False)):
-        generator = ScriptedGenerator("Noted [1].")
-        settings = make_settings(
-            chunk_size=200, chunk_overlap=0, read_on=read_on, data_dir=tmp_path / f"data-{read_on}"
+        given = evidence_given(
+            make_service,
+            make_settings,
+            tmp_path,
+            backend,
+            root,
+            "How is a KisSplice job calibrated with counts?",
+            read_on=read_on,
         )
-        service = make_service(backend, settings, generator=generator)
-        assert service.ingest([root]).failed == 0
-        service.ask("How is a KisSplice job calibrated with counts?", top_k=1)
-        given = generator.history[-1].evidence
         assert given[0].chunk.file == "guide.txt"
         assert any("By default k is set to 41" in e.chunk.text for e in given) is expected
         assert len(given) == (2 if expected else 1)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import ScriptedGenerator
+from conftest import evidence_given
 
 from rag.authorship import asks_author, holds_author_section
 
@@ -54,19 +54,18 @@ def test_the_author_section_of_the_best_passages_document_is_read(
     root.mkdir()
     (root / "tree.txt").write_text(MANUAL)
     (root / "other.txt").write_text("AUTHORS\n\nThe tulip bulb guide is written by Ann Gardener.\n")
+    question = "Who wrote the tree directory listing program?"
     for read, expected in ((True, True), (False, False)):
-        generator = ScriptedGenerator("Noted [1].")
-        settings = make_settings(
-            chunk_size=200,
-            chunk_overlap=0,
+        given = evidence_given(
+            make_service,
+            make_settings,
+            tmp_path,
+            backend,
+            root,
+            question,
             read_on=False,
             read_author_section=read,
-            data_dir=tmp_path / f"data-{read}",
         )
-        service = make_service(backend, settings, generator=generator)
-        assert service.ingest([root]).failed == 0
-        service.ask("Who wrote the tree directory listing program?", top_k=1)
-        given = generator.history[-1].evidence
         assert given[0].chunk.file == "tree.txt"
         assert any("Steve Baker" in e.chunk.text for e in given) is expected
         # Only the best passage's document is read: not the other file's AUTHORS section.

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import FakeEmbedder, ScriptedGenerator
+from conftest import FakeEmbedder, evidence_given
 
 from rag.cited_works import Work, asks_about_source, cited_works, holds_entry
 from rag.reader import Reader
@@ -97,18 +97,16 @@ def test_the_entry_of_the_cited_work_is_read_with_the_passage_that_cites_it(
     (root / "coin.txt").write_text(PAPER)
     question = "The paper takes its Kruskal-Wallis example from a book. What is that book's title?"
     for follow, expected in ((True, True), (False, False)):
-        generator = ScriptedGenerator("Noted [1].")
-        settings = make_settings(
-            chunk_size=200,
-            chunk_overlap=0,
+        given = evidence_given(
+            make_service,
+            make_settings,
+            tmp_path,
+            backend,
+            root,
+            question,
             read_on=False,
             follow_citations=follow,
-            data_dir=tmp_path / f"data-{follow}",
         )
-        service = make_service(backend, settings, generator=generator)
-        assert service.ingest([root]).failed == 0
-        service.ask(question, top_k=1)
-        given = generator.history[-1].evidence
         assert "Hollander and Wolfe, 1999" in given[0].chunk.text
         entries = [e for e in given if "Nonparametric Statistical Inference" in e.chunk.text]
         assert bool(entries) is expected
