@@ -368,6 +368,10 @@ def test_a_heading_s_section_number_is_no_quantity():
     assert spans(Wants.NUMBER, heading) == []
     items = evidence(heading, "Uploads are processed every five minutes.")
     assert read("How often are uploads processed?", items).startswith("five minutes — ")
+    # A running header runs into the heading: no part of "12.6.2" is a quantity either.
+    running = "Chapter 12: Distributions 25 12.6.2 Automated Upload Procedure Once registered."
+    assert "12.6" not in spans(Wants.NUMBER, running)
+    assert spans(Wants.NUMBER, "It took 12.5 seconds and then 3.25.") == ["12.5 seconds", "3.25"]
 
 
 def test_an_abbreviation_spelled_out_is_no_person_and_a_handle_is_one():

@@ -115,6 +115,10 @@ NEGATION = re.compile(
 _HEADING_NUMBER = re.compile(r"\s*\d+(?:\.\d+)+\.?\s+[A-Z]")
 
 
+# "12.6.2 Automated Upload Procedure", "2.4.1": a section's or release's number read in part.
+_PART_OF_DOTTED = re.compile(r"\.\d")
+
+
 # "-7 ... -9 are like -6", "--fast=4": a preset or an option's value, named by its number.
 _OPTION_BEFORE = re.compile(r"(?:(?:^|[\s(\[/|*])-|=)$")
 
@@ -164,6 +168,7 @@ def _written_numbers(sentence: str) -> list[str]:
         if not any(start <= m.start() < end for start, end in addresses)
         and not _REFERENCE.search(sentence[max(0, m.start() - 12) : m.start()])
         and not (m.start() == 0 and _HEADING_NUMBER.match(sentence))
+        and not _PART_OF_DOTTED.match(sentence, m.end())
         and not (
             _OPTION_BEFORE.search(sentence[max(0, m.start() - 2) : m.start()])
             and m.group(0).strip().isdigit()
