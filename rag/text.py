@@ -193,6 +193,9 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])(?<!\b[A-HJ-Z]\.)\s+(?=[A-Z0-9\"'(\[<])")
 MAX_SENTENCE = 320
 # A remark in parentheses standing alone: "(default=L)", "(see below)".
 _REMARK = re.compile(r"\s*\([^()\n]{1,60}\)\.?\s*")
+# The same remark ending its line, with the list's next line run on after it:
+# "... but no OSD. (Default)\n 4 = Assume a single column".
+_LINE_END_REMARK = re.compile(r"\([^()\n]{1,60}\)\.?[ \t]*\n")
 
 
 def normalize_space(text: str) -> str:
@@ -322,6 +325,10 @@ def sentences(text: str) -> list[str]:
     units: list[str] = []
     for block in _entries_apart(re.split(r"\n\s*\n", text)):
         for sentence in _SENTENCE_END.split(block):
+            remark = _LINE_END_REMARK.match(sentence)
+            if units and remark and sentence[remark.end() :].strip():
+                units[-1] = f"{units[-1]} {remark.group().strip()}"
+                sentence = sentence[remark.end() :]
             if len(sentence) > MAX_SENTENCE:
                 units.extend(_unwrapped_lines(sentence))
             elif units and _REMARK.fullmatch(sentence):

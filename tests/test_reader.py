@@ -363,6 +363,21 @@ def test_initialisms_begin_and_end_with_topic_words():
     assert "ps" not in initialisms("What is the default page size?")
 
 
+def test_an_entry_keyed_with_equals_and_its_remark():
+    listing = (
+        "--psm N\n    Set the layout analysis. The options for N are:\n\n"
+        "        2 = Automatic page segmentation, but no OSD, or OCR. (not implemented)\n"
+        "        3 = Fully automatic page segmentation, but no OSD. (Default)\n"
+        "        4 = Assume a single column of text of variable sizes.\n"
+        "        13 = Raw line. Treat the image as a single text line.\n"
+    )
+    assert "3 = Fully automatic page segmentation, but no OSD. (Default)" in sentences(listing)
+    items = evidence(listing)
+    assert read("What does page segmentation mode 13 do?", items).startswith("Raw line — ")
+    answer = read("If I run it without the --psm option, which segmentation mode does it use?", items)
+    assert "Fully automatic" in answer.split("[")[0]
+
+
 def test_a_heading_s_section_number_is_no_quantity():
     heading = "12.6 Automated FTP Uploads In order to upload, register first."
     assert spans(Wants.NUMBER, heading) == []
@@ -539,7 +554,11 @@ def test_an_entry_head_names_its_option_by_every_alias():
         ("At which levels are cells shaded unless told otherwise?", True),
         ("Which mode do I get if I build it without passing any flag?", True),
         ("How many bins does it use if I leave out xbins?", True),
+        ("If I run it without the --psm option, which mode does it use?", True),
+        ("Which level applies without -l?", True),
         ("Which port does the server listen on?", False),
+        ("Can I run it without root?", False),
+        ("Does it work without the network?", False),
         ("What happens unless the file is compressed?", False),
     ],
 )

@@ -59,9 +59,9 @@ def entry_term(asked: Question, sentence: str) -> list[str]:
     return [term.group(1)] if term.group(1).lower() not in asked.text.lower() else []
 
 
-# "• 137 Server busy", "404 Not Found", "• 2: Some files could not be processed": a list's
-# entry keyed by a number (of one digit, only with a colon after it).
-_NUMBER_KEY = re.compile(r"^[^\w\s]{0,2}\s*(?:(\d{2,})\s+|(\d+):\s+)(?=[A-Za-z])")
+# "• 137 Server busy", "404 Not Found", "• 2: Some files could not be processed", "13 = Raw
+# line.": a list's entry keyed by a number (of one digit, only with a colon or "=" after it).
+_NUMBER_KEY = re.compile(r"^[^\w\s]{0,2}\s*(?:(\d{2,})\s+|(\d+)\s?[:=]\s+)(?=[A-Za-z])")
 _QUESTION_NUMBER = re.compile(r"(?<![\w.,-])\d+(?![\w.,]\d)")
 
 

@@ -329,8 +329,8 @@ def subjects(text: str) -> frozenset[str]:
 
 
 # What holds when nothing is set, said outright or in other words: "if I don't give a
-# duration", "unless told otherwise", "without passing any flag", "if I leave out xbins",
-# "with no flags".
+# duration", "unless told otherwise", "without passing any flag", "without the --psm option",
+# "if I leave out xbins", "with no flags".
 _ASKS_DEFAULT = re.compile(
     r"\bdefaults?\b|\bby default\b|"
     r"\bunless (?:i|you|we|one|told|otherwise|changed|configured|set|specified|overridden)\b|"
@@ -339,6 +339,8 @@ _ASKS_DEFAULT = re.compile(
     r"\b(?:if|when|while) (?:i|you|we|one) (?:don't|do not|never|leave (?:out|off)|omit|skip)\b|"
     r"\b(?:and|but|i|you|we) (?:leave|leaving|left) (?:out|off)\b|"
     r"\bwithout (?:giving|setting|specifying|passing|naming|choosing|any)\b|"
+    r"\bwithout (?:the |an? )?(?:-{1,2}\w[\w-]*(?: option| flag| switch)?|(?:option|flag|switch)"
+    r" -{1,2}\w[\w-]*)(?![\w-])|"
     r"\bwith no (?:flags?|options?|arguments?|switches|parameters|settings)\b|"
     r"\bif (?:nothing|none|no [\w-]+) (?:is|are) (?:given|set|specified|passed|chosen)\b|"
     r"\b(?:if|when|while) (?:[\w.()-]+ ){1,3}(?:is|are|isn't|aren't) (?:not |never )?"
