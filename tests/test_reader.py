@@ -2264,3 +2264,27 @@ def test_a_default_stated_for_the_symbol_the_question_gives_answers_it():
     assert answer.startswith("41 — By default k is set to 41."), answer
     # Without the symbol, the sentence does not say it is about the k-mer length.
     assert not read("What is KisSplice's default k-mer length?", guide).startswith("41")
+
+
+def test_document_fields_that_hold_no_one_s_name_are_no_person():
+    info = (
+        "Document information Title: Pari-GP reference card Author: Karim Belabas "
+        "Subject: Number Theory PDF created: 2022-12-31"
+    )
+    assert spans(Wants.PERSON, info) == ["Karim Belabas"]
+    assert spans(Wants.PERSON, "Written by Joshua Ulrich: see below.") == ["Joshua Ulrich"]
+
+
+def test_a_name_and_its_part_are_one_name_the_passage_lacks():
+    # "PARI-GP" and "pari" name one program: a passage on the card's later page, which names
+    # neither, loses relevance once, not twice, and the heading that names the program is
+    # its topic, not the "by whom" asked.
+    items = evidence(
+        "Document information Title: Pari-GP reference card Author: The PARI group "
+        "Subject: Number Theory",
+        "PARI Types & Input Formats\nintegers, reals, rationals.",
+        "find isomorphism between q and Q qfisom(q,Q)\n"
+        "Based on an earlier version by Joseph H. Silverman\nNovember 2022 v2.38.",
+    )
+    question = "The PARI-GP reference card is based on an earlier version by someone else. By whom?"
+    assert read(question, items).startswith("Joseph H. Silverman — ")

@@ -943,7 +943,10 @@ def _headed_by_question_word(asked: Question, unit: str) -> bool:
     if not match:
         return False
     words = (match.group(1) or match.group(2)).split()
-    asked_terms = _question_terms(asked.text) | _agents_asked(asked.text)
+    # A heading that names the program the question names ("PARI Types & Input Formats") is
+    # its topic, not the role asked for.
+    topic = {t for name in asked.named for t in content_terms(name)}
+    asked_terms = (_question_terms(asked.text) | _agents_asked(asked.text)) - topic
     return bool(set(content_terms(words[-1])) & asked_terms)
 
 
@@ -1313,10 +1316,19 @@ def _weigh_names(
             MISSING_NAME_PENALTY
             if not _contains(text, name)
             else (OTHER_SECTION_PENALTY if chunk and not _contains(chunk, name) else 0.0)
-            for name in asked.named
+            for name in names
         )
 
+    names = _distinct_names(asked.named)
     return _penalised(candidates, penalty)
+
+
+def _distinct_names(named: frozenset[str]) -> list[str]:
+    """The names a question gives, each thing once: "PARI-GP" names one program, which "pari"
+    (a part of it) must not make two."""
+    return sorted(
+        n for n in named if not any(n != m and n in re.split(r"[-_.]", m) for m in named)
+    )
 
 
 def _penalised(

@@ -285,6 +285,19 @@ _CITED = re.compile(
 )
 
 
+# "Subject: Number Theory", "Title: Pari-GP Reference Card": a document's fields that hold
+# no one's name, whatever their capitals.
+_FIELD_OF_NO_ONE = re.compile(
+    r"\b(?:Title|Subject|Keywords|Producer|Description|Summary|Language)\s*:\s*$"
+)
+
+
+_FIELD_LABELS = frozenset(
+    "Title Subject Keywords Producer Creator Description Summary Language Author Authors "
+    "Contact Email Maintainer Date Version License Licence Copyright".split()
+)
+
+
 def _person_names(sentence: str) -> list[str]:
     """PERSON's matches; one that opens with a common word ("Other Fixed-Point Algorithms
     Ravi") is tried again from its next word, so that it does not swallow the name after it."""
@@ -295,9 +308,14 @@ def _person_names(sentence: str) -> list[str]:
         if first.lower() in STOPWORDS:
             position = match.start() + len(first)
             continue
+        if _FIELD_OF_NO_ONE.search(sentence[: match.start()]):
+            position = match.end()
+            continue
         # "Rich Calaway January 16, 2022": a byline's date is no part of the name.
         name = _CALENDAR_WORDS.sub("", match.group(0))
         words = name.split()
+        if words and words[-1] in _FIELD_LABELS and sentence[match.end() :].lstrip()[:1] == ":":
+            words = words[:-1]  # "Author: Karim Belabas Subject: ...": the next field's label
         while words and words[-1].lower() in STOPWORDS:  # "1 Introduction The coin package"
             words.pop()
         if len(words) > 1 and not any(_document_part(w) for w in words):
