@@ -130,6 +130,18 @@ def test_the_side_a_question_names_picks_that_plot_of_a_figure():
     assert not read(question, pictures(left, right)).startswith("Right plot")
 
 
+def test_a_caption_tells_a_side_in_parentheses():
+    figure = (
+        "Figure 1: Target density. (Left) contour plot. (Right) Scatter plot.\n"
+        'Right plot of "y" against "x": the horizontal (x) axis is labelled "x", with ticks '
+        "from -4 at the left to 4 at the right."
+    )
+    question = "What kind of plot does the right-hand panel of Figure 1 show?"
+    assert read(question, pictures(figure)).startswith("(Right) Scatter plot.")
+    question = "What kind of plot does the left-hand panel of Figure 1 show?"
+    assert read(question, pictures(figure)).startswith("(Left) contour plot.")
+
+
 def test_a_plots_title_or_axis_label_asked_for_leads_its_sentence():
     plot = (
         "Figure 3: Seizure data with the fitted values.\n"

@@ -61,7 +61,11 @@ _SIDE_ASKED = re.compile(
     r"diagram|figure|side|one)s?\b))|\bon the (left|right)\b",
     re.IGNORECASE,
 )
-_SIDE_TOLD = re.compile(r"^(Left|Right|Middle) plot\b")
+# A caption tells it in parentheses or before a colon: "(Right) Scatter plot.", "Left: the data".
+_SIDE_TOLD = re.compile(
+    r"^(?:(left|right|middle) plot\b|\((left|right|middle)\)\s|(left|right|middle):\s)",
+    re.IGNORECASE,
+)
 # How a plot's sentence quotes its title and its axes' labels (ingest/loaders/pdf_axes.py), and
 # the questions that ask for them: "what is the title of", "what is the y-axis labelled", "which
 # variable is on the vertical axis". A tick label is no axis label.
@@ -345,7 +349,7 @@ def _side_asked(question: str) -> str:
 
 def _told_side(line: str) -> str:
     match = _SIDE_TOLD.match(line.strip())
-    return match.group(1).lower() if match else ""
+    return next(g for g in match.groups() if g).lower() if match else ""
 
 
 def _picture_on_topic(
