@@ -23,6 +23,7 @@ from rag import faults
 from rag.authorship import holds_author_section
 from rag.blobs import BlobStore
 from rag.cited_works import MAX_FOLLOWED, Work, cited_works, holds_entry
+from rag.numbered_parts import captions, parts_named
 from rag.embedders import Embedder, create_embedder
 from rag.embedders.base import Span, TokenSums, joint_vector, split_rows
 from rag.embedders.cache import CachedEmbedder
@@ -38,6 +39,7 @@ from rag.types import Chunk, DocumentRecord, Evidence, point_id
 # A cited work's entry is looked for among at most this many chunks of the citing document,
 # its last: a reference list ends a paper or a book.
 MAX_DOCUMENT_CHUNKS = 2000
+NUMBERED_DOCUMENTS = 3  # documents searched for a figure the question numbers
 
 if TYPE_CHECKING:
     from rag.embedders.clip import ClipEmbedder
@@ -471,9 +473,42 @@ class Index:
                 return [Evidence(chunk=chunk, score=0.0, rank=len(evidence))]
         return []
 
-    def _document_chunks(self, chunk: Chunk, filters: Filters | None) -> list[Chunk]:
-        """The text chunks of ``chunk``'s document that pass ``filters``, in order; of a longer
-        document, those among its last MAX_DOCUMENT_CHUNKS, where its reference list stands."""
+    def captioned_parts(
+        self, question: str, evidence: Sequence[Evidence], filters: Filters | None = None
+    ) -> list[Evidence]:
+        """For each figure or table ``question`` names by number ("Figure 3") that no chunk of
+        ``evidence`` captions, the chunk that does in the document of the best evidence that
+        has one (of the first NUMBERED_DOCUMENTS documents): the figure's own picture chunk
+        before the text around it."""
+        named = parts_named(question)
+        if not named:
+            return []
+        documents: dict[str, Chunk] = {}
+        for item in evidence:
+            documents.setdefault(item.chunk.doc_id, item.chunk)
+        held = {item.chunk.id for item in evidence}
+        found: list[Evidence] = []
+        for part in named:
+            if any(captions(item.chunk.text, part) for item in evidence):
+                continue
+            for first in list(documents.values())[:NUMBERED_DOCUMENTS]:
+                chunks = self._document_chunks(first, filters, modalities=("image", "text"))
+                captioning = sorted(
+                    (c for c in chunks if c.id not in held and captions(c.text, part)),
+                    key=lambda c: (c.modality != "image", c.chunk_index),
+                )
+                if captioning:
+                    held.add(captioning[0].id)
+                    found.append(Evidence(chunk=captioning[0], score=0.0, rank=len(found)))
+                    break
+        return found
+
+    def _document_chunks(
+        self, chunk: Chunk, filters: Filters | None, modalities: tuple[str, ...] = ("text",)
+    ) -> list[Chunk]:
+        """The chunks of ``chunk``'s document of ``modalities`` that pass ``filters``, in
+        order; of a longer document, those among its last MAX_DOCUMENT_CHUNKS, where its
+        reference list stands."""
         record_id = point_id(chunk.doc_id, -1)
         record = self.store.payloads([record_id]).get(record_id)
         if record is None:
@@ -489,7 +524,7 @@ class Index:
             for i in ids
             if i in payloads
             and payloads[i].get("doc_id") == chunk.doc_id
-            and payloads[i].get("modality") == "text"
+            and payloads[i].get("modality") in modalities
             and _passes(payloads[i], filters)
         ]
 

@@ -232,6 +232,10 @@ class RagService:
             after = self.index.following(given[0])
             if after is not None and all(e.chunk.id != after.chunk.id for e in given):
                 given = [*given, after]
+        if self.settings.read_numbered_figures:
+            # "In Figure 3 of the ks vignette ...": every caption says "Figure", so retrieval
+            # may find the document and another of its figures.
+            given = [*self.index.captioned_parts(question, given, filters), *given]
         if self.settings.follow_citations and asks_about_source(question):
             # "What is that book's title?": the passage that cites the book is found; its
             # title stands in the reference list, which shares no word with the question.

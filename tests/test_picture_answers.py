@@ -142,6 +142,16 @@ def test_a_caption_tells_a_side_in_parentheses():
     assert read(question, pictures(figure)).startswith("(Left) contour plot.")
 
 
+def test_the_figure_a_question_numbers_comes_before_a_side_told_in_another():
+    first = (
+        "Figure 1: Target density. (Left) contour plot. (Right) Scatter plot.\n"
+        'Right plot of "y" against "x": the horizontal (x) axis is labelled "x".'
+    )
+    third = "Figure 3: Estimates with cross validation selectors\nChart in black and white."
+    question = "In Figure 3, what do the right-hand contour plot's estimates use?"
+    assert read(question, pictures(first, third)).startswith("Figure 3: Estimates")
+
+
 def test_a_plots_title_or_axis_label_asked_for_leads_its_sentence():
     plot = (
         "Figure 3: Seizure data with the fitted values.\n"

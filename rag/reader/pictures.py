@@ -210,7 +210,7 @@ def answer_from_picture(
     button's "Show High Scores" holds the question's words and no score."""
     topic = set(content_terms(question)) - VISUAL_WORDS
     side = _side_asked(question)
-    top = _picture_on_topic(topic, evidence, top, kind, side, named)
+    top = _picture_on_topic(topic, evidence, top, kind, side, named, _figure_asked(question))
     chunk = evidence[top].chunk
     same = [(index, item) for index, item in enumerate(evidence) if item.chunk.image == chunk.image]
     described = {term for _, item in same for term in content_terms(item.chunk.text)}
@@ -341,6 +341,15 @@ def _told_value(question: str, line: str) -> str:
     return told if told.lower() not in question.lower() else ""
 
 
+_FIGURE_NUMBER = re.compile(r"\b(?:figure|fig\.)\s*(\d+(?:[.-]\d+)?)", re.IGNORECASE)
+
+
+def _figure_asked(text: str) -> str:
+    """The number of the figure ``text`` names first ("In Figure 3 of ..." -> "3"), or ""."""
+    match = _FIGURE_NUMBER.search(text)
+    return match.group(1) if match else ""
+
+
 def _side_asked(question: str) -> str:
     """The side a question names of plots side by side: "right-hand histogram" -> "right"."""
     match = _SIDE_ASKED.search(question)
@@ -359,6 +368,7 @@ def _picture_on_topic(
     kind: str = "",
     side: str = "",
     named: frozenset[str] = frozenset(),
+    figure: str = "",
 ) -> int:
     """Of the pictures among the PICTURE_CHOICE evidence from ``top``, the first of those that
     share the most of the question's topic: retrieval may rank a picture that matches the
@@ -378,13 +388,15 @@ def _picture_on_topic(
 
     # A figure's plots side by side may be told in chunks of their own: the side the question
     # names picks its plot's chunk before the one its caption and words share more with.
-    def fit(i: int) -> tuple[bool, int, int]:
+    def fit(i: int) -> tuple[bool, bool, int, int]:
         terms = shared[evidence[i].chunk.image]
+        # The figure the question numbers comes before a side told in another figure.
+        numbered = figure != "" and _figure_asked(evidence[i].chunk.text) == figure
         told = side != "" and any(
             _told_side(line) == side for line in sentences(evidence[i].chunk.text)
         )
         overlap = len(topic & terms) + len(kind_terms & terms) + 2 * len(name_terms & terms)
-        return (told, overlap, -i)
+        return (numbered, told, overlap, -i)
 
     return max(pictures, key=fit)
 

@@ -1,0 +1,46 @@
+"""Figures and tables a question names by number ("In Figure 3 of the ks vignette ...").
+
+Every caption of a document says "Figure", and a number alone is in many passages, so
+retrieval may find the document and miss the one figure the question names: its chunk shares
+no other word with the question. The caption ("Figure 3: Kernel density estimates ...") names
+it, in the document retrieval found.
+"""
+
+from __future__ import annotations
+
+import re
+
+# "Figure 3", "Fig. 2", "Table 6", "figure 2.1".
+_PART = re.compile(r"\b(fig(?:ure)?\.?|table)\s*(\d{1,3}(?:\.\d{1,3})?[a-z]?)\b", re.IGNORECASE)
+
+
+def _kind(word: str) -> str:
+    return "table" if word.lower().startswith("table") else "figure"
+
+
+def parts_named(question: str) -> list[tuple[str, str]]:
+    """The (kind, number) of each figure or table ``question`` names, in order, once each."""
+    return list(
+        dict.fromkeys((_kind(m.group(1)), m.group(2).lower()) for m in _PART.finditer(question))
+    )
+
+
+# What follows a caption's number: a colon or stop, a capitalised title, or nothing.
+_CAPTION_REST = re.compile(r"\s*(?:[:.—–|]|$)|\s+[A-Z(‘'\"]")
+
+
+def captions(text: str, part: tuple[str, str]) -> bool:
+    """A line of ``text`` opens with ``part``'s caption: "Figure 3: ...", "Fig. 3. ...",
+    "Table 6 Memory use". A line that refers to it ("Figure 3 shows ...") does not."""
+    kind, number = part
+    for line in text.split("\n"):
+        line = line.strip()
+        match = _PART.match(line)
+        if (
+            match
+            and _kind(match.group(1)) == kind
+            and match.group(2).lower() == number
+            and _CAPTION_REST.match(line, match.end())
+        ):
+            return True
+    return False
