@@ -231,6 +231,18 @@ def test_a_default_is_of_the_thing_the_question_names():
     assert read("What is htop's default delay between updates?", items).startswith("15 — ")
 
 
+def test_a_default_thing_may_be_told_in_another_word_for_its_kind():
+    items = evidence(
+        "--dfa-size-limit NUM+SUFFIX? The upper size limit of the regex DFA. "
+        "The default limit is 10M."
+    )
+    assert read("What's ripgrep's default cap on the size of the regex DFA?", items).startswith(
+        "10M — "
+    )
+    # Another kind of thing is still another thing.
+    assert read("What's ripgrep's default colour of the regex DFA?", items) == ""
+
+
 def test_the_default_value_of_a_thing_is_told_by_a_sentence_about_that_thing():
     # "Therefore, svm() scales the data by default" states a default of svm(), not of gamma.
     question = "What is the default value of gamma in the svm() function of e1071?"

@@ -1229,10 +1229,25 @@ def _sets_symbol(symbols: set[str], text: str) -> bool:
     )
 
 
+# Words a manual uses for one kind of setting: "the default cap" is stated as "the default
+# limit is 10M", "the default interval" as "the delay".
+_ONE_KIND = [
+    frozenset(content_terms(words))
+    for words in (
+        "cap limit maximum ceiling",
+        "interval delay period",
+        "folder directory",
+    )
+]
+
+
 def _tells_of(terms: frozenset[str], cand: Candidate) -> bool:
-    """The sentence, or the ones beside it, say each of ``terms`` (content-term stems)."""
+    """The sentence, or the ones beside it, say each of ``terms`` (content-term stems), or a
+    word for the same kind of setting."""
     said = set(content_terms(f"{cand.previous} {cand.text} {cand.follows}"))
-    return terms <= said
+    return all(
+        term in said or any(term in kind and kind & said for kind in _ONE_KIND) for term in terms
+    )
 
 
 def _names_subjects(
