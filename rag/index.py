@@ -23,12 +23,12 @@ from rag import faults
 from rag.authorship import holds_author_section
 from rag.blobs import BlobStore
 from rag.cited_works import MAX_FOLLOWED, Work, cited_works, holds_entry
-from rag.numbered_parts import captions, parts_named
 from rag.embedders import Embedder, create_embedder
 from rag.embedders.base import Span, TokenSums, joint_vector, split_rows
 from rag.embedders.cache import CachedEmbedder
 from rag.embedders.packed import pack
 from rag.errors import DocumentNotFoundError
+from rag.numbered_parts import captions, parts_named
 from rag.query_words import keyword_query
 from rag.settings import Settings
 from rag.sparse import Bm25Encoder

@@ -386,7 +386,9 @@ def test_an_entry_keyed_with_equals_and_its_remark():
     assert "3 = Fully automatic page segmentation, but no OSD. (Default)" in sentences(listing)
     items = evidence(listing)
     assert read("What does page segmentation mode 13 do?", items).startswith("Raw line — ")
-    answer = read("If I run it without the --psm option, which segmentation mode does it use?", items)
+    answer = read(
+        "If I run it without the --psm option, which segmentation mode does it use?", items
+    )
     assert "Fully automatic" in answer.split("[")[0]
 
 

@@ -1341,9 +1341,7 @@ def _weigh_names(
 def _distinct_names(named: frozenset[str]) -> list[str]:
     """The names a question gives, each thing once: "PARI-GP" names one program, which "pari"
     (a part of it) must not make two."""
-    return sorted(
-        n for n in named if not any(n != m and n in re.split(r"[-_.]", m) for m in named)
-    )
+    return sorted(n for n in named if not any(n != m and n in re.split(r"[-_.]", m) for m in named))
 
 
 def _penalised(

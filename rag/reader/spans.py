@@ -293,8 +293,26 @@ _FIELD_OF_NO_ONE = re.compile(
 
 
 _FIELD_LABELS = frozenset(
-    "Title Subject Keywords Producer Creator Description Summary Language Author Authors "
-    "Contact Email Maintainer Date Version License Licence Copyright".split()
+    [
+        "Title",
+        "Subject",
+        "Keywords",
+        "Producer",
+        "Creator",
+        "Description",
+        "Summary",
+        "Language",
+        "Author",
+        "Authors",
+        "Contact",
+        "Email",
+        "Maintainer",
+        "Date",
+        "Version",
+        "License",
+        "Licence",
+        "Copyright",
+    ]
 )
 
 
