@@ -34,6 +34,7 @@ from rag.generators import (
 )
 from rag.grounding import GroundingChecker
 from rag.index import Index
+from rag.picture_scope import PICTURE_FILTER, picture_files_first, speaks_of_own_picture
 from rag.settings import Settings
 from rag.store import Filters, VectorStore
 from rag.types import Answer, DocumentRecord
@@ -223,9 +224,19 @@ class RagService:
             # A follow-up ("and on Sundays?") names its subject only in the turn before it.
             query = f"{earlier[-1]}\n{asked}"
         k = top_k or self.settings.top_k
+        own_picture = (
+            self.settings.search_own_pictures
+            and image is None
+            and "modality" not in (filters or {})
+            and speaks_of_own_picture(question)
+        )
+        if own_picture:
+            filters = {**(filters or {}), **PICTURE_FILTER}
         evidence = self.index.search(
             query, top_k=max(k, retrieve_k or 0), filters=filters, timings=timings, image=image
         )
+        if own_picture:
+            evidence = picture_files_first(evidence)
         given = evidence[:k]
         if self.settings.read_on and given and given[0].chunk.modality == "text":
             # The best passage may go on past its chunk's end: the next chunk is read too.

@@ -97,6 +97,9 @@ class Settings(BaseSettings):
     # A question that names a figure or table by number ("In Figure 3 ...") reads first the
     # chunk that captions it, in the document retrieval found, when retrieval missed it.
     read_numbered_figures: bool = True
+    # A question about the user's own picture ("my screenshot", "one of my photos") searches
+    # the picture chunks only, those of picture files before a PDF's figures.
+    search_own_pictures: bool = True
     # Sentences the extractive answerer quotes for an open (how/why) question; a question
     # asking for a name, a number or a value gets its direct answer and one supporting quote.
     answer_sentences: int = Field(default=2, ge=1, le=10)
