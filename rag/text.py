@@ -409,15 +409,24 @@ _ENTRY_LINE = re.compile(r"[ \t]*[^\s]{1,30}[ \t]{2,}[A-Z(]")
 _ENDS_ITEM = re.compile(r"[.:;)][ \t]*$")
 
 
+# "R for Realtime", "B for Best-effort", "X = 1 Show page as bitmap": a list of codes, one a
+# line; two such lines in a block make it one.
+_CODE_LINE = re.compile(r"[ \t]*[A-Za-z0-9]{1,3} (?:for|=) \S")
+
+
 def _entries_apart(blocks: list[str]) -> list[str]:
     """``blocks`` with each block cut before a list entry's line that follows a line ending a
-    sentence (justified prose, which also spaces its words widely, goes on in lower case)."""
+    sentence (justified prose, which also spaces its words widely, goes on in lower case), and
+    before each line of a list of codes."""
     parted = []
     for block in blocks:
         lines = block.split("\n")
+        codes = {i for i, line in enumerate(lines) if _CODE_LINE.match(line)}
+        if len(codes) < 2:
+            codes = set()
         start = 0
         for i in range(1, len(lines)):
-            if _ENTRY_LINE.match(lines[i]) and _ENDS_ITEM.search(lines[i - 1]):
+            if i in codes or (_ENTRY_LINE.match(lines[i]) and _ENDS_ITEM.search(lines[i - 1])):
                 parted.append("\n".join(lines[start:i]))
                 start = i
         parted.append("\n".join(lines[start:]))

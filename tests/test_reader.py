@@ -392,6 +392,23 @@ def test_an_entry_keyed_with_equals_and_its_remark():
     assert "Fully automatic" in answer.split("[")[0]
 
 
+def test_an_entry_keyed_by_the_letter_the_question_gives():
+    states = (
+        "STATE (S)\n     The state of the process:\n        S for sleeping\n"
+        "        R for running\n        D for disk sleep (uninterruptible)\n"
+    )
+    assert sentences(states)[-1] == "D for disk sleep (uninterruptible)"
+    answer = read("What does the process state D mean in the STATE column?", evidence(states))
+    assert answer.startswith("disk sleep (uninterruptible) — D for disk sleep")
+    classes = "IO_PRIORITY (IO)\n     The I/O scheduling class:\n        R for Realtime\n"
+    classes += "        B for Best-effort\n        id for Idle\n"
+    assert "B for Best-effort" in sentences(classes)
+    answer = read(
+        "In the IO_PRIORITY column, which class does the letter B stand for?", evidence(classes)
+    )
+    assert "Best-effort" in answer.split("[")[0]
+
+
 def test_a_heading_s_section_number_is_no_quantity():
     heading = "12.6 Automated FTP Uploads In order to upload, register first."
     assert spans(Wants.NUMBER, heading) == []

@@ -66,14 +66,32 @@ _QUESTION_NUMBER = re.compile(r"(?<![\w.,-])\d+(?![\w.,]\d)")
 
 
 def after_number_key(sentence: str) -> str:
-    """What a list entry keyed by a number says after its key: "Server busy"."""
-    return _NUMBER_KEY.sub("", sentence, count=1).strip()
+    """What a list entry keyed by a number or a letter says after its key: "Server busy",
+    "disk sleep (uninterruptible)"."""
+    return _LETTER_KEY.sub("", _NUMBER_KEY.sub("", sentence, count=1), count=1).strip()
+
+
+# "D for disk sleep (uninterruptible)", "B = Best-effort": a list's entry keyed by a capital
+# letter, a state's or a class's code.
+_LETTER_KEY = re.compile(r"^[^\w\s]{0,2}\s*([A-Z])(?: for|\s?[:=]| -| –)\s+(?=[A-Za-z])")
+# A capital letter standing alone in the question ("the process state D"); "I" and "A" are
+# words.
+_QUESTION_LETTER = re.compile(r"(?<![\w'’.-])([B-HJ-Z])(?![\w'’-])")
+
+
+def keyed_by_letter(question: str, sentence: str) -> bool:
+    """``sentence`` is the entry of a list keyed by the capital letter the question gives as
+    a code: "What does the process state D mean?" and "D for disk sleep"."""
+    key = _LETTER_KEY.match(sentence)
+    return key is not None and key.group(1) in _QUESTION_LETTER.findall(question)
 
 
 def keyed_by_pinned(asked: Question, sentence: str) -> bool:
     """``sentence`` is the entry of a list keyed by a number the question gives (a code, a
     status): of two digits or more, or any number with a colon after it ("exits with status
-    2" and "• 2: Some files could not be processed")."""
+    2" and "• 2: Some files could not be processed"); or by a capital letter it gives."""
+    if keyed_by_letter(asked.text, sentence):
+        return True
     key = _NUMBER_KEY.match(sentence)
     if key is None:
         return False
