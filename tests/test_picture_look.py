@@ -16,7 +16,7 @@ from ingest.vision.colours import NAMES, name_pixels
 from ingest.vision.describe import ImageDescriber, appearance
 from ingest.vision.faces import Face, FaceDetector
 from ingest.vision.labels import Labeler
-from ingest.vision.look import look
+from ingest.vision.look import look, stroke_colours
 from ingest.vision.ocr import Ocr
 
 
@@ -191,6 +191,26 @@ def test_grayscale_photograph():
     description = describer().describe(gray_photo())
     assert description.kind == "photograph"
     assert description.render().startswith("Photograph in black and white (grayscale)")
+
+
+def test_thin_coloured_curves_make_a_plot_coloured_and_text_fringes_do_not():
+    plot = Image.new("RGB", (360, 300), "white")
+    draw = ImageDraw.Draw(plot)
+    draw.line([(20, 280), (340, 280)], fill="black", width=1)  # axes
+    draw.line([(20, 20), (20, 280)], fill="black", width=1)
+    draw.ellipse((80, 60, 200, 180), outline=(240, 140, 40), width=1)  # orange contour
+    draw.ellipse((200, 150, 320, 250), outline=(240, 140, 40), width=1)
+    seen = look(plot)
+    assert not seen.grayscale and "orange" in seen.accents
+    # Sub-pixel rendered text: fringes whose hue flips from red to blue along a glyph.
+    page = np.full((300, 360, 3), 255, dtype=np.uint8)
+    for row in range(20, 240, 70):  # glyphs tall enough that a fringe passes for a line
+        for column in range(20, 340, 6):
+            page[row : row + 60, column] = 0
+            page[row : row + 60 : 2, column + 1] = (255, 60, 60)
+            page[row + 1 : row + 60 : 2, column + 1] = (60, 60, 255)
+    assert stroke_colours(page) == []
+    assert stroke_colours(np.asarray(plot)) == ["orange"]
 
 
 def test_colour_photograph_names_its_colours():

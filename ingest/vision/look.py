@@ -31,6 +31,7 @@ class Look:
     black_and_white: bool = False  # two tones: ink on paper, line art, a silhouette
     colours: list[str] = field(default_factory=list)  # main colour words, largest share first
     accents: list[str] = field(default_factory=list)  # small touches of colour on a plain picture
+    strokes: list[str] = field(default_factory=list)  # colours of thin lines on a plain picture
     background: str | None = None  # "dark", "bright" or None
     background_colour: str | None = None
     clean_background: bool = False
@@ -134,6 +135,10 @@ def look(image: Image.Image) -> Look:
             for name in colours.dominant(share, minimum=0.015, most=5)
             if name not in result.colours and colours.NAMES.index(name) not in colours.COLOURLESS
         ][:2]
+        if not result.accents and not result.grayscale:
+            # A plot's coloured curves cover too little of it to count by area.
+            result.strokes = result.strokes or stroke_colours(sample)
+            result.accents = [c for c in result.strokes if c not in result.colours][:2]
     result.noise_share = noise_share(sample)
     frame = _frame_mask(rgb.shape[:2])
     _background(rgb, lab, names, frame, result)
@@ -162,12 +167,45 @@ def _tones(rgb: np.ndarray, sample: np.ndarray, out: Look) -> None:
     chroma = sat * val * 255.0
     _, sat, val = colours.hsv(cv2.blur(sample, (3, 3)))
     fine = sat * val * 255.0
-    out.grayscale = bool(
+    looks_gray = bool(
         np.percentile(chroma, 99) <= 24 and chroma.mean() <= 6 and (fine > 60).mean() < 0.001
     )
+    # Lines drawn in colour are all the colour such a picture has: looked for only there.
+    out.strokes = stroke_colours(sample) if looks_gray else []
+    out.grayscale = looks_gray and not out.strokes
     if out.grayscale:
         gray = cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY)
         out.black_and_white = bool(((gray > 60) & (gray < 195)).mean() < 0.08)
+
+
+# A drawn line in one colour: this many connected strongly coloured pixels of one hue. The
+# colour fringes of sub-pixel rendered text change hue along a glyph and stay short.
+STROKE_PIXELS = 40
+STROKE_CHROMA = 80
+STROKE_HUE_COHERENCE = 0.9
+
+
+def stroke_colours(sample: np.ndarray) -> list[str]:
+    """The colours of the lines ``sample`` draws in colour (a plot's thin coloured contours or
+    curves, which blurring and their small share of the picture would pass for gray), the
+    longest line's first."""
+    hue, sat, val = colours.hsv(sample)
+    mask = (sat * val * 255.0 > STROKE_CHROMA).astype(np.uint8)
+    if int(mask.sum()) < STROKE_PIXELS:
+        return []
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
+    names = colours.name_hsv(hue, sat, val)
+    found: dict[str, int] = {}
+    for label in range(1, count):
+        area = int(stats[label, cv2.CC_STAT_AREA])
+        if area < STROKE_PIXELS:
+            continue
+        inside = labels == label
+        if abs(np.exp(1j * np.deg2rad(hue[inside])).mean()) < STROKE_HUE_COHERENCE:
+            continue
+        name = colours.NAMES[int(np.bincount(names[inside].astype(np.int64)).argmax())]
+        found[name] = found.get(name, 0) + area
+    return sorted(found, key=lambda name: (-found[name], name))
 
 
 def _texture(rgb: np.ndarray, out: Look) -> None:
