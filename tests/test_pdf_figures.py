@@ -275,3 +275,29 @@ def test_the_figure_chunk_carries_caption_description_and_drawn_text(service, tm
     assert "Figure 2: Monthly rainfall at Avonlea" in page_one
     assert "North station" in page_one
     assert any(c.image and c.page == 2 for c in images)  # the drawn chart is kept as a picture
+
+
+def test_a_panel_found_alone_grows_to_its_figure_with_titles_but_not_a_listing(tmp_path):
+    # Two panels over one caption: the right one is a chart of many paths, the left one only a
+    # frame and a curve (too few paths to be a drawing). Their titles stand above them, and a
+    # program listing (narrow lines, no body text) above that.
+    sparse = ["0.5 w 100 300 200 150 re S", "1 0 0 RG 1 w 110 310 m 200 400 l 290 320 l S"]
+    page = [
+        text(100, 520, "> fit <- kde(x)"),
+        text(100, 506, "[1] 0.57 -0.41"),
+        *sparse,
+        text(150, 460, "Plug-in"),
+        *chart(330, 300, 200, 150),
+        text(390, 460, "Plug-in diagonal"),
+        text(150, 270, "Figure 2: Kernel density estimates with plug-in selectors"),
+    ]
+    path = tmp_path / "panels.pdf"
+    path.write_bytes(build_pdf([(page, None)]))
+    drawn = [p for p in pictures(path) if p.name.startswith("p1-fig")]
+    assert len(drawn) == 1
+    figure = drawn[0]
+    assert figure.caption.startswith("Figure 2: Kernel density")
+    assert "Plug-in" in figure.drawn_text and "Plug-in diagonal" in figure.drawn_text
+    assert "kde(x)" not in figure.drawn_text
+    width, _ = figure.image.size
+    assert width >= 430 * 100 / 72  # both panels, not the right one alone

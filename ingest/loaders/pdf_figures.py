@@ -56,6 +56,9 @@ LABEL_GAP = 0.6
 MAX_TEXT_COVER = 0.3
 # A caption belongs to a figure at most this far away, as a share of the page height.
 CAPTION_REACH = 0.25
+# A drawing grows to its caption's region up to this far (points) above its top: the panels'
+# titles.
+TITLE_REACH = 30.0
 # Caption lines after the first that join it, at most.
 CAPTION_LINES = 3
 # Pictures side by side share a caption (sub-figures "(a)" and "(b)") when their heights
@@ -192,6 +195,7 @@ def locate(
     ]
     figures = placed + drawings
     attach_captions(figures, captions, height)
+    grow_to_captions(figures, captions, lines, crop, objects)
     figures += caption_regions(captions, lines, figures, crop, objects)
     for figure in placed:
         if not figure.caption:
@@ -585,33 +589,60 @@ def text_cover(lines: list[Line], box: Box) -> float:
 def caption_regions(captions, lines, figures, crop: Box, objects) -> list[Placed]:
     """Figures drawn without enough paths to be found (text and thin lines only): the area
     above a figure caption that no picture claimed, up to the text above it."""
-    import pypdfium2.raw as raw
-
     regions = []
     for caption in captions:
         if caption.taken or not caption.figure:
             continue
-        top = crop[3]
-        for line in lines:
-            # Body text above: a line at least 60% of the caption's width.
-            wide = line.box[2] - line.box[0] >= 0.6 * (caption.box[2] - caption.box[0])
-            if wide and line.box[1] >= caption.box[3] and _overlaps_x(line.box, caption.box):
-                top = min(top, line.box[1])
-        bottom = caption.box[3]
-        if top - bottom < MIN_DRAWING_SIDE:
-            continue
-        left, right = crop[0], crop[2]
-        box = (left, bottom, right, top)
-        kinds = (raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_TEXT)
-        shapes = [item for item in objects if item.kind in kinds and inside(item.box, box)]
-        if sum(item.kind == raw.FPDF_PAGEOBJ_PATH for item in shapes) < 2:
-            continue  # text alone under a caption is a listing, already in the page text
-        region = union(item.box for item in shapes)
-        if any(covers(f.box, region) for f in figures):
+        region = region_above(caption, lines, crop, objects)
+        if region is None or any(covers(f.box, region) for f in figures):
             continue
         caption.taken = True
         regions.append(Placed(region, caption=caption.text))
     return regions
+
+
+def region_above(
+    caption: Caption, lines, crop: Box, objects, ceiling: float | None = None
+) -> Box | None:
+    """What is drawn (paths, and the text among them) between a figure caption and the body
+    text above it (or ``ceiling``, if lower), or None when that is no drawing."""
+    import pypdfium2.raw as raw
+
+    top = crop[3] if ceiling is None else ceiling
+    for line in lines:
+        # Body text above: a line at least 60% of the caption's width.
+        wide = line.box[2] - line.box[0] >= 0.6 * (caption.box[2] - caption.box[0])
+        if wide and line.box[1] >= caption.box[3] and _overlaps_x(line.box, caption.box):
+            top = min(top, line.box[1])
+    bottom = caption.box[3]
+    if top - bottom < MIN_DRAWING_SIDE:
+        return None
+    box = (crop[0], bottom, crop[2], top)
+    kinds = (raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_TEXT)
+    shapes = [item for item in objects if item.kind in kinds and inside(item.box, box)]
+    if sum(item.kind == raw.FPDF_PAGEOBJ_PATH for item in shapes) < 2:
+        return None  # text alone under a caption is a listing, already in the page text
+    return union(item.box for item in shapes)
+
+
+def grow_to_captions(figures: list[Placed], captions: list[Caption], lines, crop: Box, objects):
+    """A drawing found as one panel of a figure (a contour plot beside another whose few
+    paths make no drawing of their own, without its title and axis labels) is the whole
+    region above its caption, when that region holds it and no other figure."""
+    for figure in figures:
+        if figure.picture is not None or figure.caption_box is None:
+            continue
+        caption = next((c for c in captions if c.box == figure.caption_box), None)
+        if caption is None or not caption.figure:
+            continue
+        # A panel's title and the panel beside it, not a listing printed above the figure.
+        ceiling = figure.box[3] + TITLE_REACH
+        region = region_above(caption, lines, crop, objects, ceiling)
+        if region is None or not covers(region, figure.box):
+            continue
+        if any(other is not figure and _overlapping(other.box, region) for other in figures):
+            continue
+        figure.box = region
 
 
 def render_region(page, box: Box, crop: Box, dpi: int, max_pixels: int = FIGURE_MAX_PIXELS):
@@ -681,6 +712,10 @@ def share_row_captions(figures: list[Placed], reach: float) -> None:
             if -2 <= below <= reach or -2 <= above <= reach:
                 figure.caption, figure.caption_box = other.caption, box
                 break
+
+
+def _overlapping(a: Box, b: Box) -> bool:
+    return min(a[2], b[2]) > max(a[0], b[0]) and min(a[3], b[3]) > max(a[1], b[1])
 
 
 def _same_row(a: Box, b: Box) -> bool:
