@@ -19,3 +19,15 @@ def test_lines_that_repeat_on_few_pages_stay():
 def test_a_page_is_never_stripped_to_nothing():
     pages = ["Widget Manual 1", "Widget Manual 2", "Widget Manual 3", "Widget Manual 4"]
     assert strip_running_lines(pages) == pages
+
+
+def test_a_chapter_running_head_is_dropped_though_its_chapter_changes():
+    heads = ["Chapter 1: Starting 3", "Chapter 2: Care 5", "Chapter 3: Storage 7", "Index 9"]
+    bodies = ["Widgets spin.", "Oil them.", "Store them dry.", "Widgets, 3"]
+    pages = [f"{head}\n{body}" for head, body in zip(heads, bodies, strict=True)]
+    stripped = strip_running_lines(pages)
+    assert stripped[:3] == bodies[:3]
+    assert stripped[3] == pages[3]  # a last page without the frame keeps its first line
+    # A chapter's opening line in the text is no running head when few pages have one.
+    few = ["Chapter 1: Starting 3\nWidgets spin.", "Widgets stop.", "Oil them.", "Bye."]
+    assert strip_running_lines(few) == few

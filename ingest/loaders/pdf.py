@@ -186,8 +186,23 @@ RUNNING_MIN_PAGES = 3
 _DIGITS = re.compile(r"\d+")
 
 
+# "Chapter 12: Distributions 25", "Appendix A: Copying This Manual 93": a book's running head
+# names the chapter, which changes, and the page: it repeats as a frame, not word for word.
+_CHAPTER_HEAD = re.compile(
+    r"^\s*(chapter|appendix|section)\s+[\dA-Z]{1,3}(?:\.\d+)*[:.]?\s+\S.{0,80}?\s\d{1,4}\s*$",
+    re.IGNORECASE,
+)
+
+
 def _shape(line: str) -> str:
     return " ".join(_DIGITS.sub("#", line).split())
+
+
+def _shapes(line: str) -> set[str]:
+    """The shapes by which ``line`` may repeat: its words with numbers aside, and for a
+    chapter's running head, its frame."""
+    head = _CHAPTER_HEAD.match(line)
+    return {_shape(line)} | ({f"{head.group(1).lower()} # ... #"} if head else set())
 
 
 def strip_running_lines(texts: list[str]) -> list[str]:
@@ -195,7 +210,7 @@ def strip_running_lines(texts: list[str]) -> list[str]:
     counts: dict[str, int] = {}
     for text in texts:
         lines = [line for line in text.split("\n") if line.strip()]
-        for edge in {_shape(lines[0]), _shape(lines[-1])} if lines else ():
+        for edge in _shapes(lines[0]) | _shapes(lines[-1]) if lines else ():
             counts[edge] = counts.get(edge, 0) + 1
     needed = max(RUNNING_MIN_PAGES, RUNNING_SHARE * len(texts))
     running = {shape for shape, n in counts.items() if n >= needed and len(shape) > 3}
@@ -204,9 +219,9 @@ def strip_running_lines(texts: list[str]) -> list[str]:
     stripped = []
     for text in texts:
         lines = text.split("\n")
-        while lines and (not lines[0].strip() or _shape(lines[0]) in running):
+        while lines and (not lines[0].strip() or _shapes(lines[0]) & running):
             lines.pop(0)
-        while lines and (not lines[-1].strip() or _shape(lines[-1]) in running):
+        while lines and (not lines[-1].strip() or _shapes(lines[-1]) & running):
             lines.pop()
         stripped.append("\n".join(lines) if lines else text)  # never a page emptied
     return stripped
