@@ -188,29 +188,32 @@ _DIGITS = re.compile(r"\d+")
 
 # "Chapter 12: Distributions 25", "Appendix A: Copying This Manual 93": a book's running head
 # names the chapter, which changes, and the page: it repeats as a frame, not word for word.
+# The chapter's title is the page's topic, which its passages rarely repeat; its page number
+# is no content.
 _CHAPTER_HEAD = re.compile(
-    r"^\s*(chapter|appendix|section)\s+[\dA-Z]{1,3}(?:\.\d+)*[:.]?\s+\S.{0,80}?\s\d{1,4}\s*$",
+    r"^\s*((chapter|appendix|section)\s+[\dA-Z]{1,3}(?:\.\d+)*[:.]?\s+\S.{0,80}?)\s\d{1,4}\s*$",
     re.IGNORECASE,
 )
+_CHAPTER_FRAME = "{} # ... #"
 
 
 def _shape(line: str) -> str:
     return " ".join(_DIGITS.sub("#", line).split())
 
 
-def _shapes(line: str) -> set[str]:
-    """The shapes by which ``line`` may repeat: its words with numbers aside, and for a
-    chapter's running head, its frame."""
+def _chapter_frame(line: str) -> str:
     head = _CHAPTER_HEAD.match(line)
-    return {_shape(line)} | ({f"{head.group(1).lower()} # ... #"} if head else set())
+    return _CHAPTER_FRAME.format(head.group(2).lower()) if head else ""
 
 
 def strip_running_lines(texts: list[str]) -> list[str]:
-    """Drop the first and last lines that repeat, numbers aside, across many pages."""
+    """Drop the first and last lines that repeat, numbers aside, across many pages; of a
+    chapter's running head, which repeats as a frame, only its page number."""
     counts: dict[str, int] = {}
     for text in texts:
         lines = [line for line in text.split("\n") if line.strip()]
-        for edge in _shapes(lines[0]) | _shapes(lines[-1]) if lines else ():
+        edges = {_shape(lines[0]), _shape(lines[-1])} if lines else set()
+        for edge in edges | {_chapter_frame(lines[0])} - {""} if lines else ():
             counts[edge] = counts.get(edge, 0) + 1
     needed = max(RUNNING_MIN_PAGES, RUNNING_SHARE * len(texts))
     running = {shape for shape, n in counts.items() if n >= needed and len(shape) > 3}
@@ -219,10 +222,12 @@ def strip_running_lines(texts: list[str]) -> list[str]:
     stripped = []
     for text in texts:
         lines = text.split("\n")
-        while lines and (not lines[0].strip() or _shapes(lines[0]) & running):
+        while lines and (not lines[0].strip() or _shape(lines[0]) in running):
             lines.pop(0)
-        while lines and (not lines[-1].strip() or _shapes(lines[-1]) & running):
+        while lines and (not lines[-1].strip() or _shape(lines[-1]) in running):
             lines.pop()
+        if lines and _chapter_frame(lines[0]) in running:
+            lines[0] = _CHAPTER_HEAD.match(lines[0]).group(1)  # type: ignore[union-attr]
         stripped.append("\n".join(lines) if lines else text)  # never a page emptied
     return stripped
 
