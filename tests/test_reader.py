@@ -409,6 +409,16 @@ def test_an_entry_keyed_by_the_letter_the_question_gives():
     assert "Best-effort" in answer.split("[")[0]
 
 
+def test_how_often_is_answered_by_a_frequency_not_a_count():
+    items = evidence(
+        "Then upload the three files to the host ftp-upload.gnu.org.",
+        "Uploads are processed every five minutes.",
+    )
+    assert read("How often are uploads processed?", items).startswith("five minutes — ")
+    items = evidence("Ncdu will update the screen 10 times a second by default.")
+    assert read("How often does ncdu update the screen?", items).startswith("10 times — ")
+
+
 def test_a_heading_s_section_number_is_no_quantity():
     heading = "12.6 Automated FTP Uploads In order to upload, register first."
     assert spans(Wants.NUMBER, heading) == []
@@ -603,6 +613,7 @@ def test_a_question_may_ask_for_the_default_in_other_words(question, default):
         ("If I don't give a duration, how long does the client keep sending?", "time"),
         ("How long did the computation take?", "time"),
         ("How many seconds does it wait for the lock?", "time"),
+        ("How often are uploads to the server processed?", "frequency"),
         ("How long can a label name be?", ""),
         ("How many files does it open?", ""),
     ],

@@ -363,6 +363,9 @@ _TIME = re.compile(
     r"identifier|identifiers|message|messages|list|lists|array|arrays|text|hash|cable|side)\b)|"
     r"\bhow many (?:more )?(?:seconds|minutes|hours|days|weeks|months|years|milliseconds)\b"
 )
+# "How often are uploads processed?": every so long, or so many times a second; not a count
+# of anything else ("the three files").
+_FREQUENCY = re.compile(r"\bhow often\b")
 
 
 # "In which year", "on what date": a "when" may ask for a circumstance, these may not.
@@ -386,11 +389,13 @@ _COMPARISON = re.compile(
 
 def measure(lowered: str, wants: Wants) -> str:
     """What the span that answers must measure: "time" when the number asked for is a span
-    of time, "size" when it is an amount of memory or storage, "comparison" when it compares
+    of time, "frequency" when it says how often, "size" when it is an amount of memory or storage, "comparison" when it compares
     ("how much faster"), "date" when the date asked for names its unit, else "" (any span, or
     none)."""
     if wants is Wants.NUMBER and _TIME.search(lowered):
         return "time"
+    if wants is Wants.NUMBER and _FREQUENCY.search(lowered):
+        return "frequency"
     if wants is Wants.NUMBER and _SIZE.search(lowered):
         return "size"
     if wants is Wants.DATE and _CALENDAR.search(lowered):

@@ -76,6 +76,7 @@ from rag.reader.spans import (
     PUBLISHER,
     counts_in_words,
     durations,
+    frequencies,
     kinds,
     labelled_numbers,
     licence_versions,
@@ -853,6 +854,8 @@ def _new_spans(asked: Question, sentence: str) -> list[str]:
         found = spans(asked.wants, sentence)
         if asked.measure == "time":  # "how long": 5201 is no span of time, "10 secs" is
             found = durations(found)
+        elif asked.measure == "frequency":  # "how often": "three files" is no frequency
+            found = frequencies(found)
         elif asked.measure == "size":  # "how much memory": 11 is no amount, "32 MiB" is
             found = sizes(found)
         elif asked.measure == "comparison":  # "how much faster": 3 is no ratio, "2-6x" is

@@ -199,6 +199,15 @@ def durations(found: list[str]) -> list[str]:
     return [span for span in found if _TIME_UNIT.search(span)]
 
 
+_TIMES = re.compile(r"\b(?:\d+|[a-z]+) times$", re.IGNORECASE)
+
+
+def frequencies(found: list[str]) -> list[str]:
+    """The spans of ``found`` that say how often: spans of time ("every five minutes") and
+    counts of times ("10 times a second")."""
+    return [span for span in found if _TIME_UNIT.search(span) or _TIMES.search(span)]
+
+
 _SIZE_UNIT = re.compile(
     r"\d\s?(?:[kmgtp]i?b|bytes?|kilobytes?|megabytes?|gigabytes?|terabytes?)$", re.IGNORECASE
 )
