@@ -411,10 +411,12 @@ def test_an_entry_keyed_by_the_letter_the_question_gives():
 
 def test_how_often_is_answered_by_a_frequency_not_a_count():
     items = evidence(
-        "Then upload the three files to the host ftp-upload.gnu.org.",
+        "Then you upload the three files to the upload host, where uploads are processed.",
         "Uploads are processed every five minutes.",
     )
-    assert read("How often are uploads processed?", items).startswith("five minutes — ")
+    assert read("How often are uploads to the upload host processed?", items).startswith(
+        "five minutes — "
+    )
     items = evidence("Ncdu will update the screen 10 times a second by default.")
     assert read("How often does ncdu update the screen?", items).startswith("10 times — ")
 
