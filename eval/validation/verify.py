@@ -467,7 +467,7 @@ SHA256 = {
     "val_img_258.png": "38bcd51a8bc9adafe98764f45443520e556a2dec094e02f1b80e182a71ea584b",
     "val_img_259.png": "883be91391cfaa0390cbb625f14c09ff3b5dbc984f24ca1b370e0fd8e3d1100e",
     "val_img_260.jpg": "f8e33638ea9828674caf9a3ab550cfa803b57b8dd67d501c364d48a55fef7d3b",
-    "val_img_261.png": "52c13dce96cc57585ba52c934aed7f2b6c421172bde57f96221162f934c64962",
+    "val_img_261.png": "82f24c5fddfe262baf85b5834e2dfcfdbb9343a4e8f8ba23be5cc7b2e8344791",
     "val_img_262.png": "815b88646286ac85145ef70b879ee85f36a284a45c3b2eeeab7f2651b05cee76",
 }
 
