@@ -488,11 +488,16 @@ class Index:
             documents.setdefault(item.chunk.doc_id, item.chunk)
         held = {item.chunk.id for item in evidence}
         found: list[Evidence] = []
+        read: dict[str, list[Chunk]] = {}  # each document's chunks, read once
         for part in named:
             if any(captions(item.chunk.text, part) for item in evidence):
                 continue
             for first in list(documents.values())[:NUMBERED_DOCUMENTS]:
-                chunks = self._document_chunks(first, filters, modalities=("image", "text"))
+                if first.doc_id not in read:
+                    read[first.doc_id] = self._document_chunks(
+                        first, filters, modalities=("image", "text")
+                    )
+                chunks = read[first.doc_id]
                 captioning = sorted(
                     (c for c in chunks if c.id not in held and captions(c.text, part)),
                     key=lambda c: (c.modality != "image", c.chunk_index),

@@ -11,6 +11,7 @@ import math
 import re
 from collections.abc import Sequence
 
+from rag.numbered_parts import captions, parts_named
 from rag.reader.spans import labelled_numbers
 from rag.text import content_terms, key_terms, normalize_space, sentences, stem
 from rag.types import Evidence
@@ -341,13 +342,9 @@ def _told_value(question: str, line: str) -> str:
     return told if told.lower() not in question.lower() else ""
 
 
-_FIGURE_NUMBER = re.compile(r"\b(?:figure|fig\.)\s*(\d+(?:[.-]\d+)?)", re.IGNORECASE)
-
-
-def _figure_asked(text: str) -> str:
-    """The number of the figure ``text`` names first ("In Figure 3 of ..." -> "3"), or ""."""
-    match = _FIGURE_NUMBER.search(text)
-    return match.group(1) if match else ""
+def _figure_asked(question: str) -> tuple[str, str] | None:
+    """The first figure ``question`` names by number ("In Figure 3 of ..."), or None."""
+    return next((part for part in parts_named(question) if part[0] == "figure"), None)
 
 
 def _side_asked(question: str) -> str:
@@ -368,7 +365,7 @@ def _picture_on_topic(
     kind: str = "",
     side: str = "",
     named: frozenset[str] = frozenset(),
-    figure: str = "",
+    figure: tuple[str, str] | None = None,
 ) -> int:
     """Of the pictures among the PICTURE_CHOICE evidence from ``top``, the first of those that
     share the most of the question's topic: retrieval may rank a picture that matches the
@@ -391,7 +388,7 @@ def _picture_on_topic(
     def fit(i: int) -> tuple[bool, bool, int, int]:
         terms = shared[evidence[i].chunk.image]
         # The figure the question numbers comes before a side told in another figure.
-        numbered = figure != "" and _figure_asked(evidence[i].chunk.text) == figure
+        numbered = figure is not None and captions(evidence[i].chunk.text, figure)
         told = side != "" and any(
             _told_side(line) == side for line in sentences(evidence[i].chunk.text)
         )
