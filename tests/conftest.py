@@ -193,21 +193,25 @@ def make_settings(tmp_path: Path):
     return make
 
 
-def evidence_given(
-    make_service, make_settings, tmp_path: Path, backend: str, root: Path, question: str, **setting
-) -> list[Evidence]:
-    """The evidence a generator is given for ``question``, asked with ``top_k=1`` of a fresh
-    index of ``root`` cut into 200-character chunks, under ``setting`` (the settings a test
-    turns on and off: each combination gets a data directory of its own)."""
-    name = "-".join(f"{key}-{value}" for key, value in sorted(setting.items()))
-    generator = ScriptedGenerator("Noted [1].")
-    settings = make_settings(
-        chunk_size=200, chunk_overlap=0, data_dir=tmp_path / f"data-{name}", **setting
-    )
-    service = make_service(backend, settings, generator=generator)
-    assert service.ingest([root]).failed == 0
-    service.ask(question, top_k=1)
-    return generator.history[-1].evidence
+@pytest.fixture
+def evidence_given(make_service, make_settings, tmp_path: Path):
+    """``given(backend, root, question, **setting)``: the evidence a generator is given for
+    ``question``, asked with ``top_k=1`` of a fresh index of ``root`` cut into 200-character
+    chunks, under ``setting`` (the settings a test turns on and off: each combination gets a
+    data directory of its own)."""
+
+    def given(backend: str, root: Path, question: str, **setting) -> list[Evidence]:
+        name = "-".join(f"{key}-{value}" for key, value in sorted(setting.items()))
+        generator = ScriptedGenerator("Noted [1].")
+        settings = make_settings(
+            chunk_size=200, chunk_overlap=0, data_dir=tmp_path / f"data-{name}", **setting
+        )
+        service = make_service(backend, settings, generator=generator)
+        assert service.ingest([root]).failed == 0
+        service.ask(question, top_k=1)
+        return generator.history[-1].evidence
+
+    return given
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import PdfPage, ScriptedGenerator, evidence_given, picture, write_pdf
+from conftest import PdfPage, ScriptedGenerator, picture, write_pdf
 
 from rag.citations import cite, excerpt
 from rag.errors import ConfigError, PromptError
@@ -486,7 +486,7 @@ def test_cite_snippet_is_cut_between_words():
 
 
 @pytest.mark.parametrize("backend", ["edge", "memory"])
-def test_the_chunk_after_the_best_one_is_read_too(make_service, make_settings, tmp_path, backend):
+def test_the_chunk_after_the_best_one_is_read_too(evidence_given, tmp_path, backend):
     # KisSplice's guide: the paragraph on its counts continues, past the chunk's end, with
     # the default of k.
     root = tmp_path / "docs"
@@ -500,9 +500,6 @@ def test_the_chunk_after_the_best_one_is_read_too(make_service, make_settings, t
     )
     for read_on, expected in ((True, True), (False, False)):
         given = evidence_given(
-            make_service,
-            make_settings,
-            tmp_path,
             backend,
             root,
             "How is a KisSplice job calibrated with counts?",

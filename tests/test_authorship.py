@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from conftest import evidence_given
 
 from rag.authorship import asks_author, holds_author_section
 
@@ -48,7 +47,7 @@ MANUAL = (
 
 @pytest.mark.parametrize("backend", ["edge", "memory"])
 def test_the_author_section_of_the_best_passages_document_is_read(
-    make_service, make_settings, tmp_path, backend
+    evidence_given, tmp_path, backend
 ):
     root = tmp_path / "docs"
     root.mkdir()
@@ -57,9 +56,6 @@ def test_the_author_section_of_the_best_passages_document_is_read(
     question = "Who wrote the tree directory listing program?"
     for read, expected in ((True, True), (False, False)):
         given = evidence_given(
-            make_service,
-            make_settings,
-            tmp_path,
             backend,
             root,
             question,

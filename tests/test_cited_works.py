@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import FakeEmbedder, evidence_given
+from conftest import FakeEmbedder
 
 from rag.cited_works import Work, asks_about_source, cited_works, holds_entry
 from rag.reader import Reader
@@ -90,7 +90,7 @@ PAPER = (
 
 @pytest.mark.parametrize("backend", ["edge", "memory"])
 def test_the_entry_of_the_cited_work_is_read_with_the_passage_that_cites_it(
-    make_service, make_settings, tmp_path, backend
+    evidence_given, tmp_path, backend
 ):
     root = tmp_path / "docs"
     root.mkdir()
@@ -98,9 +98,6 @@ def test_the_entry_of_the_cited_work_is_read_with_the_passage_that_cites_it(
     question = "The paper takes its Kruskal-Wallis example from a book. What is that book's title?"
     for follow, expected in ((True, True), (False, False)):
         given = evidence_given(
-            make_service,
-            make_settings,
-            tmp_path,
             backend,
             root,
             question,

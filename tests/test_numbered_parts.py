@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from conftest import evidence_given
 
 from rag.numbered_parts import captions, parts_named
 
@@ -41,16 +40,13 @@ GUIDE = (
 
 
 @pytest.mark.parametrize("backend", ["edge", "memory"])
-def test_the_numbered_figure_is_read_first(make_service, make_settings, tmp_path, backend):
+def test_the_numbered_figure_is_read_first(evidence_given, tmp_path, backend):
     root = tmp_path / "docs"
     root.mkdir()
     (root / "guide.txt").write_text(GUIDE)
     question = "In Figure 3 of the density guide, what does the contour plot of the sample show?"
     for read, expected in ((True, True), (False, False)):
         given = evidence_given(
-            make_service,
-            make_settings,
-            tmp_path,
             backend,
             root,
             question,

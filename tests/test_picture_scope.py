@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import evidence_given, picture, save_image
+from conftest import picture, save_image
 
 from rag.picture_scope import picture_files_first, speaks_of_own_picture
 from rag.types import Chunk, Evidence
@@ -46,9 +46,7 @@ def test_picture_files_come_before_a_pdf_s_figures_each_in_its_order():
 
 
 @pytest.mark.parametrize("backend", ["edge", "memory"])
-def test_a_question_about_my_chart_reads_the_pictures(
-    make_service, make_settings, tmp_path, backend
-):
+def test_a_question_about_my_chart_reads_the_pictures(evidence_given, tmp_path, backend):
     root = tmp_path / "docs"
     root.mkdir()
     # The text shares every word of the question; the picture none but its kind.
@@ -57,9 +55,6 @@ def test_a_question_about_my_chart_reads_the_pictures(
     question = "What colour are the sales bars in my chart?"
     for scoped, modalities in ((True, {"image"}), (False, {"text", "image"})):
         given = evidence_given(
-            make_service,
-            make_settings,
-            tmp_path,
             backend,
             root,
             question,
