@@ -454,3 +454,21 @@ def test_a_line_that_is_only_part_of_a_word_the_question_writes_is_not_a_place()
     assert matching_read_line(question, set(content_terms(question)), read_lines) != (0, "Straight")
     question = "In the screenshot, what is printed under the word Small?"
     assert matching_read_line(question, set(content_terms(question)), read_lines) == (0, "Straight")
+
+
+def test_a_named_quantity_is_not_any_number_read_in_a_picture():
+    # A compression dialog read in one run: its numbers are a level and a file count, and
+    # none is labelled with the size the question asks for.
+    items = evidence(
+        "Screenshot of a program window.\nText in the image: Create New Archive Folder: "
+        "/home/test Compression Level: 5 Files: 12 Password Protection",
+        modality="image",
+    )
+    asked = "In my archive screenshot, how many gigabytes does the home folder take?"
+    assert read(asked, items) == ""
+    # "What number is written" names no quantity: the number read there may be it.
+    items = evidence(
+        "Chart.\nText in the image: 4.5 0.03 4.0 3.5 Sepal.Width 3.0", modality="image"
+    )
+    answer = read("What number is written above the bracket in my plot of sepal width?", items)
+    assert "0.03" in answer, answer

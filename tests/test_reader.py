@@ -1337,6 +1337,9 @@ def test_a_question_that_names_a_file_s_program_prefers_that_file():
 def test_how_much_memory_is_answered_by_an_amount_of_memory():
     assert analyse("How much memory does each compression thread need?").measure == "size"
     assert analyse("How many threads does it start?").measure == ""
+    assert analyse("How many gigabytes does the home folder take?").measure == "size"
+    assert analyse("How many MB does the cache hold?").measure == "size"
+    assert analyse("Padding is a multiple of how many bytes?").measure == ""
     synopsis = evidence("SYNOPSIS pigz [ -cdfhikKlLmMnNqrRtz0..9,11 ] [ -b blocksize ] name")
     assert read("How much memory does each pigz compression thread need?", synopsis) == ""
     table = evidence("With -7, the compressor needs 186 MiB of memory and the decompressor 9 MiB.")

@@ -265,6 +265,12 @@ def answer_from_picture(
         return f"{lead}{read[1]} [{read[0] + 1}] {answer}"
     if vacuous or (number and not _DIGIT.search(best)):
         return ""  # "Hexagon logo.", "Photograph in colour: an animal." for "which animal"
+    if number and _READ_MARKER.search(best) and not _ASKS_WRITTEN_NUMBER.search(question):
+        # A named quantity ("what is the high score") is read on the line its name labels
+        # ("Score: 40"), which ``read`` would have found: the other numbers read in the
+        # picture ("Time left: 1:16") answer other questions. "What number is written above
+        # the bracket" names none: any number read there may be it.
+        return ""
     if asks_name(question) and not _READ_MARKER.search(best):
         # A name is read in a picture (a title bar, a caption); what its look is called
         # ("possibly a hare", "a clock") names a kind of thing, never the one in the picture.
@@ -275,6 +281,13 @@ def answer_from_picture(
     if named and named.lower() not in best.lower():
         return f"{named} — {answer}"
     return answer
+
+
+# "What number is written above the bracket", "which year is printed": a question that asks
+# for the number itself rather than a quantity the picture labels.
+_ASKS_WRITTEN_NUMBER = re.compile(
+    r"\b(?:what|which)\s+(?:numbers?|values?|figures?|digits?|years?)\b", re.IGNORECASE
+)
 
 
 # "Legend: Group A (blue), Group B (red).": a chart's legend as its description tells it

@@ -372,9 +372,11 @@ _FREQUENCY = re.compile(r"\bhow often\b")
 _CALENDAR = re.compile(r"\b(?:what|which)(?: \w+)? (?:year|date|month|decade|century)\b")
 
 
-# "How much memory does each thread need?": an amount of memory or storage, in its units.
+# "How much memory does each thread need?", "how many gigabytes does it take?": an amount of
+# memory or storage, in its units ("a multiple of how many bytes" is a count: "four bytes").
 _SIZE = re.compile(
     r"\bhow much (?:more |less )?(?:memory|ram|disk|disk space|space|storage|swap)\b|"
+    r"\bhow many (?:[kmgt]i?b|(?:kilo|mega|giga|tera|kibi|mebi|gibi|tebi)bytes)\b|"
     r"\b(?:what|which)(?: is| are)?(?: the)? (?:memory|disk|ram|storage) (?:size|usage|use|"
     r"footprint|requirements?)\b"
 )
