@@ -8,12 +8,16 @@ import pytest
 from conftest import FakeEmbedder
 
 from rag.reader import Reader, Wants, analyse
+from rag.reader.entries import option_entries
+from rag.reader.options import named_options
 from rag.reader.reader import (
+    FOLLOW_SHARE,
     LIST_SHARE,
     OTHER_FILE_PENALTY,
     PARTS,
     Candidate,
     _continued,
+    _entry_relevance,
     _follow_bridge,
     _list_relevance,
     _new_spans,
@@ -735,6 +739,15 @@ def test_what_an_option_does_is_told_by_its_entry_even_when_its_head_is_the_opti
         "An alias for '--shell=none'. [1]"
     )
     assert read("What does the -n option do?", manual).startswith("Give a meaningful name")
+    # The head names the option only: the sentence after it says what the head would, and
+    # takes all its relevance, where a later sentence of an entry takes a share.
+    units = [(0, t, "", t) for t in ("-N", "An alias for '--shell=none'.", "Rarely needed.")]
+    entries, heads, _ = option_entries(units)
+    asked = named_options("What does the -N option do?")
+    inherited = _entry_relevance(units, [0.4, 0.2, 0.1], entries, heads, asked)
+    assert inherited == [0.0, 0.4, pytest.approx(FOLLOW_SHARE * 0.4)]
+    # Nor is the bare head quoted after the sentence that answers.
+    assert "-N [1]" not in read("What does the -N option do?", manual)
 
 
 def test_a_list_goes_on_into_the_next_chunk_of_its_document():

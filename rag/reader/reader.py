@@ -719,6 +719,8 @@ class Reader:
                     break
                 if cand.text in best.text or best.text in cand.text:
                     continue
+                if bare_head(cand.text):  # "-N" alone says nothing the answer needs
+                    continue
                 if cand.relevance >= best.relevance - 0.05:
                     quoted.append(cand)
             # The end of a bridge holds what was asked ("in which journal": the reference
@@ -1120,7 +1122,8 @@ def _entry_relevance(
     question names that option: "--tpm2-pcrs= [PCR...] Configures the PCRs to bind ... If not
     used, defaults to PCR 7 only." The entry's later sentences speak of the option without
     naming it or repeating the question's words. Each gets ``FOLLOW_SHARE`` of the head's
-    relevance."""
+    relevance; the first after a head that only names the option ("-N", then "An alias for
+    '--shell=none'.") gets all of it, since it says what the head would."""
     inherited = [0.0] * len(units)
     head = 0.0
     for i, entry in enumerate(entries):
@@ -1129,7 +1132,8 @@ def _entry_relevance(
         elif heads[i]:
             head = own[i]
         else:
-            inherited[i] = FOLLOW_SHARE * head
+            bare_before = heads[i - 1] and bare_head(units[i - 1][1])
+            inherited[i] = head if bare_before else FOLLOW_SHARE * head
     return inherited
 
 
