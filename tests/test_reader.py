@@ -9,7 +9,7 @@ from conftest import FakeEmbedder
 
 from rag.reader import Reader, Wants, analyse
 from rag.reader.entries import option_entries
-from rag.reader.options import named_options
+from rag.reader.options import bare_head, head_options, named_options
 from rag.reader.reader import (
     FOLLOW_SHARE,
     LIST_SHARE,
@@ -748,6 +748,21 @@ def test_what_an_option_does_is_told_by_its_entry_even_when_its_head_is_the_opti
     assert inherited == [0.0, 0.4, pytest.approx(FOLLOW_SHARE * 0.4)]
     # Nor is the bare head quoted after the sentence that answers.
     assert "-N [1]" not in read("What does the -N option do?", manual)
+
+
+def test_an_entry_head_may_open_with_a_circle_bullet():
+    # jq's manual renders its option list with "○" bullets; the entry's sentences still speak
+    # of the option its head names.
+    assert head_options("○ --argfile variable-name filename:") == ["--argfile"]
+    assert bare_head("◦ -N")
+    manual = evidence(
+        "○ --rawfile variable-name filename: This option reads in the named file.\n\n"
+        "○ --argfile variable-name filename:\n\nDo not use. Use --slurpfile instead."
+    )
+    answer = read(
+        "The man page says not to use --argfile. Which option should I use instead?", manual
+    )
+    assert answer.startswith("--slurpfile"), answer
 
 
 def test_a_list_goes_on_into_the_next_chunk_of_its_document():

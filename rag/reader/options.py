@@ -33,9 +33,9 @@ def named_options(text: str) -> set[str]:
 _ALIAS_GAP = re.compile(
     r"[`'\"”’]?(?:[ =](?:[A-Z][A-Z0-9_]*|<[\w.-]+>|\[[\w.-]+\]))?\s*[,|/]?\s*[`'\"“‘]?"
 )
-# What may open an entry's head before its first option: a list's bullet, a quote mark
-# ("* `--disable-setuid`").
-_HEAD_OPENING = re.compile(r"\s*(?:[*•+]\s+)?[`'\"“‘]?")
+# What may open an entry's head before its first option: a list's bullet (a man page may
+# render it as a circle: "○ --argfile name file:"), a quote mark ("* `--disable-setuid`").
+_HEAD_OPENING = re.compile(r"\s*(?:[*•+○◦▪‣]\s+)?[`'\"“‘]?")
 
 
 def entry_options(text: str) -> set[str]:
@@ -54,7 +54,7 @@ def entry_options(text: str) -> set[str]:
 
 # What may follow an entry's options on its head line: argument placeholders, and the
 # bullet and quote marks around them.
-_PLACEHOLDER = re.compile(r"<[^>]*>|\[[^\]]*\]|=\S*|[,|/:*•+`'\"“”‘’]")
+_PLACEHOLDER = re.compile(r"<[^>]*>|\[[^\]]*\]|=\S*|[,|/:*•+○◦▪‣`'\"“”‘’]")
 
 
 def bare_head(text: str) -> bool:
