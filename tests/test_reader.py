@@ -24,7 +24,7 @@ from rag.reader.reader import (
     _other_bound,
     _weigh_files,
 )
-from rag.reader.spans import kinds, labelled_numbers, shaped, spans, yes_or_no
+from rag.reader.spans import kinds, labelled_numbers, names_of, shaped, spans, yes_or_no
 from rag.reader.tables import answer_cell, parse_row
 from rag.reader.terms import content_terms as terms_of
 from rag.reader.terms import fold
@@ -748,6 +748,20 @@ def test_what_an_option_does_is_told_by_its_entry_even_when_its_head_is_the_opti
     assert inherited == [0.0, 0.4, pytest.approx(FOLLOW_SHARE * 0.4)]
     # Nor is the bare head quoted after the sentence that answers.
     assert "-N [1]" not in read("What does the -N option do?", manual)
+
+
+def test_which_thing_is_used_by_default_is_named_before_its_noun():
+    assert names_of("hasher", "With the hashbrown default AHash hasher:") == ["AHash"]
+    assert names_of("hasher", "Uses [AHash](https://x.org/ahash) as the default hasher.") == [
+        "AHash"
+    ]
+    assert names_of("hasher", "The default hasher is slow.") == []
+    readme = evidence(
+        "The map stores 1 byte of control data per entry.\n\n"
+        "With the default AHash hasher, lookups are 2 times faster."
+    )
+    answer = read("Which hasher does the crate use by default?", readme)
+    assert answer.startswith("AHash — "), answer
 
 
 def test_an_entry_head_may_open_with_a_circle_bullet():

@@ -80,6 +80,7 @@ from rag.reader.spans import (
     kinds,
     labelled_numbers,
     licence_versions,
+    names_of,
     ratios,
     shaped,
     sizes,
@@ -864,6 +865,12 @@ def _new_spans(asked: Question, sentence: str) -> list[str]:
             found = ratios(found, sentence)
         elif asked.wants is Wants.NUMBER and asked.counted:
             found += [s for s in counts_in_words(asked.counted, sentence) if s not in found]
+        elif asked.wants is Wants.VALUE and len(asked.asked_for) == 1:
+            # "Which hasher does it use by default?": "the default AHash hasher" names it
+            # before the noun the question asks with, which no number stands for.
+            (noun,) = asked.asked_for
+            named = [n for n in names_of(noun, sentence) if n.lower() not in lowered]
+            found = named + [s for s in found if s not in named]
         elif asked.wants is Wants.VERSION and not _LICENCE.search(asked.text):
             # "under the GNU General Public License version 3": the licence's version, not
             # the program's, unless the question asks about the licence.

@@ -656,6 +656,26 @@ def kinds(noun: str, sentence: str) -> list[str]:
     return found
 
 
+def names_of(noun: str, sentence: str) -> list[str]:
+    """The names ``sentence`` gives a thing of kind ``noun`` (a stem, as a question's terms
+    are): a word written with a capital or in code just before the noun ("the default AHash
+    hasher", "the `ahash` hasher"), or the one used "as the" noun ("uses AHash as the default
+    hasher")."""
+    noun_word = rf"{re.escape(noun)}\w*"
+    before = re.finditer(
+        rf"(?<![\w.-])`?([A-Za-z][\w+.-]*[A-Z0-9][\w+.-]*|[A-Z][\w+.-]+)`?\s+{noun_word}\b",
+        sentence,
+    )
+    used_as = re.finditer(
+        rf"\b(?:uses?|using|used)\s+(?:\[)?`?([A-Za-z][\w+.-]*)`?(?:\]\([^)]*\))?\s+as\s+"
+        rf"(?:the|a|an|its)\s+(?:[a-z-]+\s+)?{noun_word}\b",
+        sentence,
+        re.IGNORECASE,
+    )
+    found = [m.group(1) for m in (*used_as, *before) if m.group(1).lower() not in STOPWORDS]
+    return list(dict.fromkeys(found))
+
+
 def spans(wants: Wants, sentence: str) -> list[str]:
     """Spans of ``sentence`` that could fill what the question wants, in order of appearance."""
     finder = FINDERS.get(wants)
