@@ -750,6 +750,26 @@ def test_what_an_option_does_is_told_by_its_entry_even_when_its_head_is_the_opti
     assert "-N [1]" not in read("What does the -N option do?", manual)
 
 
+def test_the_names_under_a_title_are_its_authors():
+    # A vignette's first page: the byline shares no word with the question, and a title's
+    # capitalised words look like a name.
+    first_page = evidence(
+        "Scatterplot3d –\nan R package for Visualizing Multivariate Data\n"
+        "Uwe Ligges and Martin Mächler\nFachbereich Statistik Seminar für Statistik\n"
+        "Universität Dortmund ETH Zürich\n44221 Dortmund CH-8092 Zürich\nGermany Switzerland\n"
+        "Parts of this vignette have been published previously by the Journal of Statistical\n"
+        "Software:\nLigges, U. and Mächler, M. (2003): Scatterplot3d – an R Package for "
+        "Visualizing\nMultivariate Data. Journal of Statistical Software 8(11), 1–20."
+    )
+    answer = read("Who are the authors of the scatterplot3d vignette?", first_page)
+    assert answer == "Uwe Ligges and Martin Mächler [1]"
+    # Further into a document, names alone on a line are no byline.
+    later = [replace(item, chunk=replace(item.chunk, chunk_index=3)) for item in first_page]
+    assert not read("Who are the authors of the scatterplot3d vignette?", later).startswith(
+        "Uwe Ligges"
+    )
+
+
 def test_which_thing_is_used_by_default_is_named_before_its_noun():
     assert names_of("hasher", "With the hashbrown default AHash hasher:") == ["AHash"]
     assert names_of("hasher", "Uses [AHash](https://x.org/ahash) as the default hasher.") == [

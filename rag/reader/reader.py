@@ -23,6 +23,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
+from rag.authorship import asks_author
 from rag.cited_works import (
     SURNAME,
     Work,
@@ -423,7 +424,16 @@ class Reader:
             # "Who wrote it?": the name under the manual's AUTHOR heading, before a name that
             # merely shares the question's words (a footer's "Mosquitto Project").
             candidates = sorted(
-                candidates, key=lambda c: not (c.spans and _headed_by_question_word(asked, c.text))
+                candidates,
+                key=lambda c: (
+                    not (
+                        c.spans
+                        and (
+                            _headed_by_question_word(asked, c.text)
+                            or _authors_byline(asked, c.text, c.spans, c.evidence_index, evidence)
+                        )
+                    )
+                ),
             )
         if asked.wants is Wants.PERSON and _ASKS_PUBLISHER.search(asked.text):
             # "Who published the book?": a publisher ("Springer-Verlag") before the authors
@@ -594,6 +604,10 @@ class Reader:
                 # question's word names says what the value under it is, which the bare
                 # value's own words (a name, an address) never share with the question.
                 relevance = max(relevance, self.min_support)
+            if typed and _authors_byline(asked, text, found, index, evidence):
+                # "Uwe Ligges and Martin Mächler" under a paper's title: the names alone on
+                # the first lines of a document are its authors', in no word of the question.
+                relevance = max(relevance, self.min_support)
             keyed = keyed_by_pinned(asked, text)
             if keyed:
                 # "• 137 Server busy": the entry a list keys by the number the question gives
@@ -711,6 +725,16 @@ class Reader:
         evidence: Sequence[Evidence],
     ) -> str:
         lead = self._direct(asked, best) if "spans" in self.parts else ""
+        if (
+            lead
+            and _ASKS_SEVERAL_PEOPLE.search(asked.text)
+            and _authors_byline(asked, best.text, best.spans, best.evidence_index, evidence)
+        ):
+            # "Who are the authors?": all the names of the byline that answers, which is
+            # then the whole quote.
+            lead = _listed(best.spans)
+            if lead == normalize_space(best.text).rstrip(" ."):
+                return _quote(best)
         if lead:
             return f"{lead} — {_quote(best)}"
         if asked.wants in (Wants.EXPLANATION, Wants.THING):
@@ -960,6 +984,38 @@ def _headed_by_question_word(asked: Question, unit: str) -> bool:
     topic = {t for name in asked.named for t in content_terms(name)}
     asked_terms = (_question_terms(asked.text) | _agents_asked(asked.text)) - topic
     return bool(set(content_terms(words[-1])) & asked_terms)
+
+
+# "Who are the authors", "which people wrote it": more than one person is asked for.
+_ASKS_SEVERAL_PEOPLE = re.compile(
+    r"\b(?:authors|maintainers|developers|people)\b|\bwho (?:are|were)\b", re.IGNORECASE
+)
+
+
+def _listed(names: Sequence[str]) -> str:
+    """ "A", "A and B", "A, B and C"."""
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+# What may stand between the names of a byline: "and", commas, footnote marks.
+_BYLINE_GLUE = re.compile(r"^(?:\s|,|&|\band\b|\bby\b|[*†‡§¹²³\d])*$", re.IGNORECASE)
+
+
+def _authors_byline(
+    asked: Question, unit: str, names: Sequence[str], index: int, evidence: Sequence[Evidence]
+) -> bool:
+    """For a question that asks who wrote something, ``unit`` is the byline at the head of its
+    document: nothing but ``names`` (people found in it), in the document's first chunk."""
+    if asked.wants is not Wants.PERSON or not asks_author(asked.text):
+        return False
+    if index >= len(evidence) or evidence[index].chunk.chunk_index != 0:
+        return False
+    rest = unit
+    for name in names:
+        if name not in rest:
+            return False
+        rest = rest.replace(name, " ", 1)
+    return bool(names) and bool(_BYLINE_GLUE.match(rest))
 
 
 @functools.lru_cache(maxsize=64)
