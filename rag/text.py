@@ -406,6 +406,10 @@ def _reference_entries(units: list[str]) -> list[str]:
 # more then its definition. A man page prints the list one entry a line, the term in lower
 # case, so no sentence end parts the entry from the one before it.
 _ENTRY_LINE = re.compile(r"[ \t]*[^\s]{1,30}[ \t]{2,}[A-Z(]")
+# A PDF's text keeps one space of that gap: "emdash Lets the table dashes be ‘—’.", a term in
+# lower case then its definition, on the line after a sentence's end, where prose would go on
+# with a capital.
+_TERM_LINE = re.compile(r"[ \t]*([a-z][\w+-]{0,29}) [A-Z][a-z]")
 _ENDS_ITEM = re.compile(r"[.:;)][ \t]*$")
 
 
@@ -426,11 +430,20 @@ def _entries_apart(blocks: list[str]) -> list[str]:
             codes = set()
         start = 0
         for i in range(1, len(lines)):
-            if i in codes or (_ENTRY_LINE.match(lines[i]) and _ENDS_ITEM.search(lines[i - 1])):
+            if i in codes or (_opens_entry(lines[i]) and _ENDS_ITEM.search(lines[i - 1])):
                 parted.append("\n".join(lines[start:i]))
                 start = i
         parted.append("\n".join(lines[start:]))
     return parted
+
+
+def _opens_entry(line: str) -> bool:
+    """``line`` opens a list's entry: a term, then its definition (a word such as "the" or
+    "and" opens prose that goes on)."""
+    if _ENTRY_LINE.match(line):
+        return True
+    term = _TERM_LINE.match(line)
+    return term is not None and term.group(1) not in STOPWORDS
 
 
 # A line that goes on in lower case after a long one that ends without a stop was wrapped

@@ -727,6 +727,22 @@ def test_this_is_the_default_names_the_list_entry_it_follows():
     assert answer.startswith("crc64 — This is the default")
 
 
+def test_an_entry_of_a_pdf_s_list_that_says_it_is_selected_by_default_is_the_default():
+    # A PDF's definition list keeps one space between term and definition, and the remark
+    # on the default comes after another sentence of the entry.
+    options = evidence(
+        "table Turns the table mode globally on. See\n"
+        "section 3.4 for how to keep this behavior local to a particular table.\n"
+        "emdash Lets the table dashes be ‘—’. Doesn’t turn on table mode. (This option\n"
+        "is selected by default, so it doesn’t make much sense at the moment.\n"
+        "But this might change some day.)\n"
+        "endash Lets the table dashes be ‘–’. Doesn’t turn on table mode."
+    )
+    assert "emdash Lets the table dashes be ‘—’." in sentences(options[0].chunk.text)
+    answer = read("Which option of the package is selected by default?", options)
+    assert answer.startswith("emdash — (This option is selected by default"), answer
+
+
 def test_what_an_option_does_is_told_by_its_entry_even_when_its_head_is_the_option_alone():
     manual = evidence(
         "OPTIONS\n\n-n, --command-name <NAME>\n\nGive a meaningful name to a command.\n\n"

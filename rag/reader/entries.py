@@ -16,7 +16,12 @@ from rag.text import STOPWORDS
 # "crc64  Calculate CRC64 using ... This is the default": a list entry's name, then what it
 # does in a sentence of its own.
 _ENTRY_NAME = re.compile(r"^(--?[A-Za-z][\w-]*|[a-z0-9][\w.+-]*)\s+[A-Z][a-z]")
-_THIS_IS_DEFAULT = re.compile(r"^(?:this|it|that) is (?:also )?the default\b", re.IGNORECASE)
+# "(This option is selected by default, ...)": the same, said of the entry's option.
+_THIS_IS_DEFAULT = re.compile(
+    r"^\(?(?:this|it|that)(?: option| setting| value| mode)? is (?:also )?(?:the default\b|"
+    r"(?:selected|set|enabled|used|on|chosen) by default\b)",
+    re.IGNORECASE,
+)
 
 
 # "defaults to the newest available version", "the default is the current directory".
@@ -141,15 +146,32 @@ def named_by_heading(asked: Question, sentence: str, heading: str) -> list[str]:
     return [heading] if asked.wants in (Wants.IDENTIFIER, Wants.THING, Wants.VALUE) else []
 
 
-def default_entry(asked: Question, sentence: str, previous: str) -> list[str]:
+def default_entry(asked: Question, sentence: str, entry: str) -> list[str]:
     """The name of the list entry that ``sentence`` ("This is the default.") calls the
-    default, for a question that asks for a value or a thing; else nothing."""
+    default, for a question that asks for a value or a thing; else nothing. ``entry`` is the
+    unit that opens the entry ``sentence`` belongs to (``entry_openings``)."""
     if asked.wants not in (Wants.VALUE, Wants.THING, Wants.IDENTIFIER):
         return []
     if not _THIS_IS_DEFAULT.match(sentence):
         return []
-    name = _ENTRY_NAME.match(previous)
+    name = _ENTRY_NAME.match(entry)
     return [name.group(1)] if name and name.group(1).lower() not in asked.text.lower() else []
+
+
+def entry_openings(units: Sequence[tuple[int, str, str, str]]) -> list[str]:
+    """For each unit, the unit that opens the list entry it goes on ("emdash Lets the table
+    dashes be '—'." for "(This option is selected by default"): the last one before it in its
+    chunk that opens with an entry's name; else the unit just before it, or ""."""
+    openings: list[str] = []
+    opened = ""
+    for i, (index, text, _, _) in enumerate(units):
+        if i and units[i - 1][0] != index:
+            opened = ""
+        previous = units[i - 1][1] if i and units[i - 1][0] == index else ""
+        openings.append(opened or previous)
+        if _ENTRY_NAME.match(text):
+            opened = text
+    return openings
 
 
 def option_entries(

@@ -44,6 +44,7 @@ from rag.reader.entries import (
     after_number_key,
     default_entry,
     default_in_words,
+    entry_openings,
     entry_term,
     headings_named,
     keyed_by_pinned,
@@ -564,6 +565,7 @@ class Reader:
         ]
         entries, heads, entry_names = option_entries(units)
         headed = headings_named(units)
+        openings = entry_openings(units)
         # "Use this option to install man as a non-setuid program": in an option's entry, a
         # sentence that says what the option does names it by its head.
         wants_option = asked.code == "option" and asked.wants in (Wants.IDENTIFIER, Wants.THING)
@@ -587,7 +589,7 @@ class Reader:
             relevance = max(mine, lead)
             found = (
                 _new_spans(asked, text)
-                or default_entry(asked, text, before)
+                or default_entry(asked, text, openings[i])
                 or default_in_words(asked, text)
                 or entry_term(asked, text)
             )
