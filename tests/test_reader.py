@@ -766,6 +766,26 @@ def test_what_an_option_does_is_told_by_its_entry_even_when_its_head_is_the_opti
     assert "-N [1]" not in read("What does the -N option do?", manual)
 
 
+def test_a_default_named_thing_sets_the_scene_and_the_column_asked_for_answers():
+    question = (
+        "With the default AHash hasher, what speedup does hashbrown show over the old "
+        "HashMap in the lookup_highbits benchmark?"
+    )
+    asked = analyse(question)
+    assert (asked.wants, asked.asks_default) == (Wants.NUMBER, False)
+    # "With the default settings" does ask for what holds by default.
+    assert analyse("With the default settings, which kernel does svm() use?").asks_default
+    rows = evidence(
+        "With the default AHash hasher, against the old std HashMap:\n"
+        "name: lookup_random — oldstd ns/iter: 17,419 — hashbrown ns/iter: 4,817 — "
+        "speedup: x 3.62\n"
+        "name: lookup_highbits — oldstd ns/iter: 32,351 — hashbrown ns/iter: 4,792 — "
+        "speedup: x 6.75"
+    )
+    # "hashbrown" names a column as much as "speedup" does; the speedup is what is asked.
+    assert read(question, rows).startswith("x 6.75 — name: lookup_highbits")
+
+
 def test_the_names_under_a_title_are_its_authors():
     # A vignette's first page: the byline shares no word with the question, and a title's
     # capitalised words look like a name.

@@ -74,7 +74,7 @@ _RULES: list[tuple[Wants, re.Pattern[str]]] = [
             r"\bhow (many|much|long|far|fast|big|large|small|often|old|wide|tall|high|heavy)\b|"
             # "what font size", "which sample size": a word may name what is measured.
             r"\b(what|which)(?:'s| is| are| was| were)?(?: the| a| an)?(?: (?!default\b)[a-z-]+)? "
-            r"(number|percentage|percent|size|speed|rate|ratio|factor|amount|"
+            r"(number|percentage|percent|size|speed|speedup|rate|ratio|factor|amount|"
             r"count|length|width|height|port|limit|maximum|minimum)\b|\bby what factor\b|"
             # "What is the high score", "what score does it show": a score is a number.
             r"\b(what|which)(?:'s| is| are| was| were)?(?: the| a| an| my)?"
@@ -179,7 +179,7 @@ def analyse(text: str) -> Question:
     Whose approach does it follow?"): what is asked for comes from the sentence that asks,
     what the evidence must match from the whole question."""
     asking = asking_sentence(text)
-    lowered = main_clause(" ".join(asking.lower().split()))
+    lowered = main_clause(" ".join(without_default_setting(asking).lower().split()))
     head = _IDENTIFIER_HEAD.match(lowered)
     wants = (
         Wants.IDENTIFIER
@@ -198,7 +198,7 @@ def analyse(text: str) -> Question:
         code=code_kind(lowered),
         subjects=subjects(text),
         asking=asking,
-        asks_default=asks_default(text),
+        asks_default=asks_default(without_default_setting(text)),
         measure=measure(lowered, wants),
         counted=counted(lowered),
     )
@@ -217,6 +217,20 @@ _CIRCUMSTANCE = re.compile(
     r"[^?]*?,\s*(?=(?:what|which|who|whom|whose|when|where|why|how|is|are|was|were|do|does|"
     r"did|can|could|should|will|would|must|may)\b)"
 )
+
+
+# "With the default AHash hasher, what speedup ...?": a default named thing sets the
+# circumstance the question is asked in; what it asks for is not a default. ("With the default
+# settings, which kernel ...?" does ask for a default.)
+_DEFAULT_SETTING = re.compile(
+    r"^(?i:with|using|under|for)\s+(?i:the|its|a)\s+(?i:default)\s+(?=[A-Z`])[^?,]*,\s*"
+    r"(?=(?i:what|which|who|how|is|are|does|do|can)\b)"
+)
+
+
+def without_default_setting(text: str) -> str:
+    """``text`` without a leading clause that sets the question in a default."""
+    return _DEFAULT_SETTING.sub("", text.strip(), count=1)
 
 
 def main_clause(lowered: str) -> str:

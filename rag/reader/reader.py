@@ -72,7 +72,7 @@ from rag.reader.pictures import (
     readable_text,
     repeats_question,
 )
-from rag.reader.question import Question, Wants, analyse
+from rag.reader.question import Question, Wants, analyse, without_default_setting
 from rag.reader.spans import (
     CONDITION,
     PUBLISHER,
@@ -354,7 +354,8 @@ class Reader:
                 if _names_subjects(asked.subjects, c, evidence)
                 or (cited_entry and c.bridged and is_reference_entry(c.text))
             ]
-            if _DEFAULT.search(question) and not _ASKS_BEHAVIOUR.search(question):
+            defaulted_question = _DEFAULT.search(without_default_setting(question))
+            if defaulted_question and not _ASKS_BEHAVIOUR.search(question):
                 # A value is the default only where the text says so: "a value of 0.1 will
                 # lead to ..." gives an example, not what holds when nothing is set.
                 candidates = [c for c in candidates if _DEFAULT.search(f"{c.text} {c.follows}")]
@@ -374,7 +375,7 @@ class Reader:
                 if asked.wants is Wants.VALUE:
                     # "with default settings" names no value: a default value is stated.
                     candidates = [c for c in candidates if c.spans]
-            elif asked.asks_default or _DEFAULT.search(question):
+            elif asked.asks_default or defaulted_question:
                 # What holds when nothing is set, asked in other words or as a behaviour, may be
                 # told without the word ("h = 260" in a signature); a sentence that does say
                 # "default" comes first.
@@ -1054,7 +1055,7 @@ def _reads_labels(asked: Question) -> bool:
 def _answer_cell(asked: Question, cells: list[Cell]) -> Cell | None:
     """The cell under the header the question names; for a question asking for a value of
     a shape (a colour), only a cell of that shape: "Default: 50" is no colour."""
-    cell = answer_cell(asked.text, cells)
+    cell = answer_cell(asked.text, cells, asked.asked_for)
     if cell is not None and asked.shape and not shaped(asked.shape, cell.value):
         return None
     return cell

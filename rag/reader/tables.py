@@ -25,6 +25,7 @@ _CAPTION = re.compile(
 )
 SEPARATOR = " — "
 KEY_TIE = 0.01  # less than any difference in header hits (whole and half matches)
+ASKED_FOR_TIE = 0.02  # breaks ties between headers alike; less than a half match
 _WORD = re.compile(r"[^\s,;:?!()\"']+")
 _BARE_KEY = re.compile(r"^\s*\S(?:[^:]{0,38}\S)?\s*$")
 
@@ -112,9 +113,13 @@ def _letter_headers(question: str, cells: list[Cell]) -> Cell | None:
     return named[0] if len(named) == 1 else None
 
 
-def answer_cell(question: str, cells: list[Cell]) -> Cell | None:
+def answer_cell(
+    question: str, cells: list[Cell], asked_for: frozenset[str] = frozenset()
+) -> Cell | None:
     """The cell the question asks for: its header is named by the question, its value is not;
-    or the column it names by its place ("the last column")."""
+    or the column it names by its place ("the last column"). Of two headers the question
+    names as much, the one named by what it asks for (``asked_for``: "what speedup does
+    hashbrown show" asks for the speedup, not the hashbrown column) wins."""
     placed = _cell_at_place(question, cells) or _letter_headers(question, cells)
     if placed is not None:
         return placed
@@ -134,6 +139,8 @@ def answer_cell(question: str, cells: list[Cell]) -> Cell | None:
         # one as much ("female non-smokers ... with Alzheimer's") picks the row by it and
         # asks for the other.
         header_hits -= KEY_TIE if index == first and header_hits else 0.0
+        if header_hits and asked_for and label_hits(set(asked_for), cell.header):
+            header_hits += ASKED_FOR_TIE
         if header_hits > 0 and (best is None or header_hits > best[0]):
             best = (header_hits, cell)
     return best[1] if best else None
