@@ -10,7 +10,12 @@ from dataclasses import replace
 
 from test_reader import evidence, read
 
-from rag.reader.pictures import VISUAL_WORDS, matching_read_line, split_read_text
+from rag.reader.pictures import (
+    VISUAL_WORDS,
+    describes_picture,
+    matching_read_line,
+    split_read_text,
+)
 from rag.text import content_terms
 
 SETTINGS = (
@@ -472,3 +477,14 @@ def test_a_named_quantity_is_not_any_number_read_in_a_picture():
     )
     answer = read("What number is written above the bracket in my plot of sepal width?", items)
     assert "0.03" in answer, answer
+
+
+def test_a_kind_of_chart_named_in_the_question_makes_it_a_question_about_a_picture():
+    items = evidence(
+        "Diagram in black and white.\nText in the image:\nDendrogram in ggplot2\nNew Hampshire\n"
+        "West\nNorth\n50 100 150",
+        modality="image",
+    )
+    question = "What is the title of the dendrogram of US states?"
+    assert describes_picture(question)
+    assert read(question, items).startswith("Dendrogram in ggplot2 [1]")

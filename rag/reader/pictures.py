@@ -584,6 +584,26 @@ def readable_text(item: Evidence, pictures_ok: bool) -> str:
     return "\n".join(split_read_text(chunk.text)[1])
 
 
+# Kinds of picture a question may name a picture by ("the dendrogram of US states"), which
+# also name what it shows: they stay in its topic, unlike the words of ``VISUAL_WORDS``.
+PICTURE_KINDS = frozenset(
+    stem(w)
+    for w in [
+        "histogram",
+        "dendrogram",
+        "scatterplot",
+        "boxplot",
+        "barplot",
+        "heatmap",
+        "cartoon",
+        "clipart",
+        "sketch",
+        "wallpaper",
+    ]
+)
+
+
 def describes_picture(question: str) -> bool:
-    """The question speaks of a picture (a photo, a screenshot, a figure, a colour)."""
-    return bool(set(content_terms(question)) & VISUAL_WORDS)
+    """The question speaks of a picture (a photo, a screenshot, a figure, a colour, a
+    histogram)."""
+    return bool(set(content_terms(question)) & (VISUAL_WORDS | PICTURE_KINDS))
