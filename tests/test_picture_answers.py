@@ -488,3 +488,17 @@ def test_a_kind_of_chart_named_in_the_question_makes_it_a_question_about_a_pictu
     question = "What is the title of the dendrogram of US states?"
     assert describes_picture(question)
     assert read(question, items).startswith("Dendrogram in ggplot2 [1]")
+
+
+def test_which_file_is_open_is_read_on_the_line_that_names_a_file():
+    # The menu bar shares "file" with the question; the line under it names the file.
+    chunks = [
+        (
+            0,
+            "Screenshot of a program window.\nText in the image:\nPhoto Editor 2.3\n"
+            "File Edit View Tools Help\nTonemap D700h00200.nef\nContrast 0,10",
+        )
+    ]
+    question = "Which raw file is open in the Photo Editor screenshot?"
+    topic = set(content_terms(question)) - VISUAL_WORDS
+    assert matching_read_line(question, topic, chunks) == (0, "Tonemap D700h00200.nef")

@@ -480,15 +480,20 @@ def matching_read_line(
     if placed is None and _AT_TOP.search(question):
         placed = 0
 
-    def score(position: int) -> tuple[bool, bool, bool, float, int, int]:
+    # "Which raw file is open": a line that holds a file's name ("Tonemap D700h00200.nef"),
+    # not the menu that shares the word ("File Edit View").
+    names_file = bool(_ASKS_FILE.search(question))
+
+    def score(position: int) -> tuple[bool, bool, bool, bool, float, int, int]:
         terms = line_terms[position]
         exact = read[position][1].lower() in quoted
+        filed = names_file and bool(_FILE_NAME.search(read[position][1]))
         matched = sum(weights[t] for t in sorted(wanted & terms))
         if terms & excluded:
             matched /= 2
         # Of two lines that hold the same words, the one that adds something answers.
         novel = min(len(terms - topic - excluded), 3)
-        return (exact, labelled[position], position == placed, matched, novel, -position)
+        return (exact, labelled[position], filed, position == placed, matched, novel, -position)
 
     positions = [p for p in range(len(read)) if not number or _DIGIT.search(read[p][1])]
     # "How much free space does /dev/sde1 have": a number is read on the line of the thing
@@ -499,13 +504,18 @@ def matching_read_line(
     if not positions:
         return None
     position = max(positions, key=score)
-    exact, label, at_place, matched, novel, _ = score(position)
+    exact, label, filed, at_place, matched, novel, _ = score(position)
     # A line that only repeats the question's words (an axis tick "7") answers nothing.
-    if not exact and not label and not at_place and (matched <= 0 or novel == 0):
+    if not exact and not label and not filed and not at_place and (matched <= 0 or novel == 0):
         return None
     if exact and _AFTER_QUOTED.search(question) and position + 1 < len(read):
         return read[position + 1]
     return read[position]
+
+
+_ASKS_FILE = re.compile(r"\b(?:which|what)\b(?:\s+[\w-]+){0,2}?\s+files?\b", re.IGNORECASE)
+# A file's name: a word, a dot, an extension of letters ("D700h00200.nef", "notes.txt").
+_FILE_NAME = re.compile(r"(?<![\w.])[\w-]+\.(?=[A-Za-z0-9]*[A-Za-z])[A-Za-z0-9]{2,4}(?![\w.])")
 
 
 def _beside_named_line(question: str, lines: Sequence[str]) -> int | None:
