@@ -8,7 +8,7 @@ import pytest
 from conftest import FakeEmbedder
 
 from rag.reader import Reader, Wants, analyse
-from rag.reader.entries import option_entries
+from rag.reader.entries import named_by_code, option_entries
 from rag.reader.options import bare_head, head_options, named_options
 from rag.reader.reader import (
     FOLLOW_SHARE,
@@ -784,6 +784,19 @@ def test_a_default_named_thing_sets_the_scene_and_the_column_asked_for_answers()
     )
     # "hashbrown" names a column as much as "speedup" does; the speedup is what is asked.
     assert read(question, rows).startswith("x 6.75 — name: lookup_highbits")
+
+
+def test_a_table_of_codes_run_into_one_line_names_the_code_asked_about():
+    table = evidence(
+        "The codes in use:\n"
+        "EUR Europe GRD Greece ATS Austria IEP Ireland NLG The Netherlands PTE Portugal "
+        "FRF France\nTable 1: ISO currency codes."
+    )
+    question = "In the table of ISO currency codes, which country does the code PTE stand for?"
+    assert read(question, table).startswith("Portugal — ")
+    assert named_by_code("Which country is NLG?", table[0].chunk.text) == ["The Netherlands"]
+    # A sentence that names a code or two is no list of codes.
+    assert named_by_code("What is PTE?", "Prices in PTE Portugal were converted.") == []
 
 
 def test_the_names_under_a_title_are_its_authors():

@@ -197,3 +197,27 @@ def option_entries(
         heads.append(bool(opened))
         written.append(names)
     return entries, heads, written
+
+
+# "EUR Europe GRD Greece ATS Austria ... PTE Portugal": a table of codes and their names that
+# the page's text runs into one line, each code in capitals before its name.
+_CODE_PAIR = re.compile(
+    r"\b([A-Z]{2,5})\s+((?:[A-Z][a-z][\w.-]*|[Tt]he|of|and)(?:\s+(?:[A-Z][a-z][\w.-]*|of|and))*)"
+)
+CODE_PAIRS = 3  # so many pairs make a list of codes, not a sentence that names one
+_QUESTION_CODE = re.compile(r"(?<![\w-])[A-Z]{2,5}(?![\w-])")
+
+
+def named_by_code(question: str, sentence: str) -> list[str]:
+    """The name a list of codes gives the code the question asks about ("which country does
+    the code PTE stand for" and "... PTE Portugal FRF France"): the words after the code, up to
+    the next code; else nothing."""
+    pairs = _CODE_PAIR.findall(sentence)
+    if len(pairs) < CODE_PAIRS:
+        return []
+    asked = set(_QUESTION_CODE.findall(question))
+    return [
+        name.strip()
+        for code, name in pairs
+        if code in asked and name.lower() not in question.lower()
+    ]

@@ -48,6 +48,7 @@ from rag.reader.entries import (
     entry_term,
     headings_named,
     keyed_by_pinned,
+    named_by_code,
     named_by_heading,
     option_entries,
 )
@@ -593,6 +594,7 @@ class Reader:
                 or default_entry(asked, text, openings[i])
                 or default_in_words(asked, text)
                 or entry_term(asked, text)
+                or named_by_code(asked.text, text)
             )
             if not found and wants_option and not heads[i]:
                 found = [n for n in entry_names[i] if n.lower() not in asked.text.lower()]
