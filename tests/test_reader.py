@@ -8,7 +8,7 @@ import pytest
 from conftest import FakeEmbedder
 
 from rag.reader import Reader, Wants, analyse
-from rag.reader.entries import named_by_code, option_entries
+from rag.reader.entries import keyed_by_named_setting, named_by_code, option_entries
 from rag.reader.options import bare_head, head_options, named_options
 from rag.reader.reader import (
     FOLLOW_SHARE,
@@ -797,6 +797,25 @@ def test_a_table_of_codes_run_into_one_line_names_the_code_asked_about():
     assert named_by_code("Which country is NLG?", table[0].chunk.text) == ["The Netherlands"]
     # A sentence that names a code or two is no list of codes.
     assert named_by_code("What is PTE?", "Prices in PTE Portugal were converted.") == []
+
+
+def test_the_row_keyed_by_the_setting_a_question_names_answers_it():
+    # A PDF table of options, one row a line: the option, then how an amount comes out.
+    table = evidence(
+        "\\EURO{ATS}{1000} with\n(default settings) 1 000 öS (72,67 )\n"
+        "dots 1.000 öS (72,67 )\nzeros 1 000,00 öS (72,67 )\n"
+        "endash 1 000, – öS (72,67 )\nemdash 1 000,— öS (72,67 )\n"
+        "eco ATS 1 000 (EUR 72,67)\neco,endash ATS 1 000, – (EUR 72,67)\n"
+        "eco,emdash ATS 1 000,— (EUR 72,67)\nTable 2: Package options\n2.4 Adding currency units\n"
+        "If some day further countries will join the Euro-zone, you can easily add their\n"
+        "currency units to your document files or, better, to your local configuration"
+    )
+    question = (
+        "In the table of package options, how is \\EURO{ATS}{1000} typeset with the eco option?"
+    )
+    assert keyed_by_named_setting(question, "eco ATS 1 000 (EUR 72,67)")
+    assert not keyed_by_named_setting(question, "dots 1.000 öS (72,67 )")
+    assert read(question, table).startswith("ATS 1 000 (EUR 72,67) — eco ATS")
 
 
 def test_the_names_under_a_title_are_its_authors():

@@ -70,9 +70,11 @@ _NUMBER_KEY = re.compile(r"^[^\w\s]{0,2}\s*(?:(\d{2,})\s+|(\d+)\s?[:=]\s+)(?=[A-
 _QUESTION_NUMBER = re.compile(r"(?<![\w.,-])\d+(?![\w.,]\d)")
 
 
-def after_number_key(sentence: str) -> str:
-    """What a list entry keyed by a number or a letter says after its key: "Server busy",
-    "disk sleep (uninterruptible)"."""
+def after_key(question: str, sentence: str) -> str:
+    """What a list entry keyed by a number, a letter or the setting the question names says
+    after its key: "Server busy", "disk sleep (uninterruptible)", "ATS 1 000 (EUR 72,67)"."""
+    if keyed_by_named_setting(question, sentence):
+        return _WORD_KEY.sub("", sentence, count=1).strip()
     return _LETTER_KEY.sub("", _NUMBER_KEY.sub("", sentence, count=1), count=1).strip()
 
 
@@ -91,11 +93,31 @@ def keyed_by_letter(question: str, sentence: str) -> bool:
     return key is not None and key.group(1) in _QUESTION_LETTER.findall(question)
 
 
+# "the eco option", "with option eco", "the table mode": a name the question gives a setting.
+_NAMED_SETTING = re.compile(
+    r"\bthe ([a-z][\w.+-]*) (?:option|setting|mode|style|keyword|value)\b|"
+    r"\b(?:option|setting|mode|style|keyword|value) ([a-z][\w.+-]*)\b"
+)
+# A list's entry keyed by a lower-case term: "eco ATS 1 000 (EUR 72,67)", "dots 1.000 öS".
+_WORD_KEY = re.compile(r"^[^\w\s]{0,2}\s*([a-z][\w.+-]*)[ \t]+(?=\S)")
+
+
+def keyed_by_named_setting(question: str, sentence: str) -> bool:
+    """``sentence`` is the entry of a list keyed by the setting the question names: "how is
+    it typeset with the eco option" and "eco ATS 1 000 (EUR 72,67)"."""
+    key = _WORD_KEY.match(sentence)
+    if key is None or key.group(1) in STOPWORDS:
+        return False
+    named = {a or b for a, b in _NAMED_SETTING.findall(question.lower())}
+    return key.group(1) in named - STOPWORDS
+
+
 def keyed_by_pinned(asked: Question, sentence: str) -> bool:
     """``sentence`` is the entry of a list keyed by a number the question gives (a code, a
     status): of two digits or more, or any number with a colon after it ("exits with status
-    2" and "• 2: Some files could not be processed"); or by a capital letter it gives."""
-    if keyed_by_letter(asked.text, sentence):
+    2" and "• 2: Some files could not be processed"); or by a capital letter it gives, or by
+    the setting it names."""
+    if keyed_by_letter(asked.text, sentence) or keyed_by_named_setting(asked.text, sentence):
         return True
     key = _NUMBER_KEY.match(sentence)
     if key is None:

@@ -41,7 +41,7 @@ from rag.query_words import agent_nouns
 from rag.reader.commands import code_spans
 from rag.reader.dates import is_date_pin, renders_date, states_date
 from rag.reader.entries import (
-    after_number_key,
+    after_key,
     default_entry,
     default_in_words,
     entry_openings,
@@ -772,7 +772,7 @@ class Reader:
         if not best.spans and asked.wants is Wants.THING and keyed_by_pinned(asked, best.text):
             # "• 137 Server busy" answers "what does code 137 mean" with what follows its key.
             # Its first sentence: "(e.g. file not found)" does not end it.
-            return sentences(after_number_key(best.text))[0].rstrip(".")
+            return sentences(after_key(asked.text, best.text))[0].rstrip(".")
         if not best.spans:
             return ""
         if _reads_labels(asked):
