@@ -8,7 +8,7 @@ from test_reader import evidence, read
 
 from ingest.document import Segment
 from ingest.loaders.pdf import load_pdf
-from ingest.loaders.printed_matrices import matrix_segments, printed_matrices
+from ingest.loaders.printed_matrices import matrix_segments, printed_matrices, trailing_header
 from ingest.loaders.text_tables import text_segments
 from rag.reader.tables import answer_cell, parse_row
 
@@ -173,3 +173,42 @@ def test_a_key_after_a_caption_or_a_group_label_names_the_row():
     assert names_row("What mean error did randomForest get?", captioned)
     grouped = parse_row("Kappa — method: svm — Mean: 0.77")
     assert names_row("What mean kappa did svm get?", grouped)
+
+
+# `head(wday.xts)`: a time series prints its dates as row names, and the PDF's page breaks
+# after the second row.
+SERIES_PAGE_ONE = """\
+Use .indexwday to only include Mon-Fri days:
+> head(wday.xts)
+Open High Low Close
+2007-01-02 50.03978 50.11778 49.95041 50.11778
+2007-01-03 50.23050 50.42188 50.23050 50.39767"""
+SERIES_PAGE_TWO = """\
+2007-01-04 50.42096 50.42096 50.26414 50.33236
+2007-01-05 50.37347 50.37347 50.22103 50.33459
+I need to quickly convert a data.frame that contains the time-stamps."""
+
+
+def test_a_series_printed_over_a_page_break_keeps_its_header(tmp_path):
+    assert trailing_header(SERIES_PAGE_ONE) == ["", "Open", "High", "Low", "Close"]
+    assert trailing_header(NAMED) is None  # a sentence follows the matrix on its page
+    (first,) = matrix_segments(SERIES_PAGE_ONE)
+    assert "2007-01-03 — Open: 50.23050 — High: 50.42188" in first.text
+    assert matrix_segments(SERIES_PAGE_TWO) == []  # no header of its own
+    (rest,) = matrix_segments(SERIES_PAGE_TWO, continued=trailing_header(SERIES_PAGE_ONE))
+    assert "2007-01-05 — Open: 50.37347 — High: 50.37347 — Low: 50.22103 — Close: 50.33459" in (
+        rest.text
+    )
+    path = write_pdf(
+        tmp_path / "faq.pdf", [SERIES_PAGE_ONE.split("\n"), SERIES_PAGE_TWO.split("\n")]
+    )
+    loaded = load_pdf(
+        path,
+        path.read_bytes(),
+        max_pages=5,
+        scan_min_chars=0,
+        render_dpi=72,
+        read_text=lambda _: "",
+    )
+    rows = [p.text for p in loaded.parts if isinstance(p, Segment) and p.page == 2]
+    assert any("2007-01-05 — Open: 50.37347" in t for t in rows), rows

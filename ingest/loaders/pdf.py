@@ -17,7 +17,7 @@ from ingest.loaders.pdf_figures import PdfFigures, as_page_text_says
 from ingest.loaders.pdf_meta import with_metadata
 from ingest.loaders.pdf_tables import TableReader
 from ingest.loaders.pdf_text import garbled, may_be_garbled, pdfium_text
-from ingest.loaders.printed_matrices import matrix_segments
+from ingest.loaders.printed_matrices import matrix_segments, trailing_header
 from ingest.vision.ocr import MAX_OCR_PIXELS
 from rag.errors import CorruptFileError, EncryptedFileError, FileTooLargeError
 from rag.render import render
@@ -114,10 +114,13 @@ def load_pdf(
 
     def parts() -> Iterator[Segment | PageImage]:
         texts = page_texts()
+        # A printed matrix that ends a page may go on at the top of the next one.
+        carried_header: list[str] | None = None
         for number, page in enumerate(reader.pages, start=1):
             check(f"reading page {number} of {pages}")
             text = texts[number - 1]
             if len(text.strip()) < scan_min_chars:
+                carried_header = None
                 scanned = scans.read(number, read_text)
                 if scanned.strip():
                     yield Segment(scanned, page=number, ocr=True)
@@ -128,7 +131,10 @@ def load_pdf(
                 yield from laid_out
                 # A matrix R prints has one space between its columns, which the layout reader
                 # parts only in a long one: its shape does.
-                yield from matrix_segments(text, page=number, besides=laid_out)
+                yield from matrix_segments(
+                    text, page=number, besides=laid_out, continued=carried_header
+                )
+                carried_header = trailing_header(text)
             # Pictures with their captions, then the charts and diagrams drawn as vectors.
             found = _pictures(
                 page,

@@ -37,8 +37,9 @@ MAX_LABEL_CHARS = 24
 _NUMBER = re.compile(
     r"[-−+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-−+]?\d+)?%?|NA|NaN|-?Inf|TRUE|FALSE", re.ASCII
 )
-# A row name: R's "[3,]", or a name that is not a number and not a console prompt.
-_ROW_NAME = re.compile(r"\[\d+,\]|[^\s>+#\d\[][^\s]{0,39}")
+# A row name: R's "[3,]", a date (a time series' index: "2007-01-05"), or a name that is not a
+# number and not a console prompt.
+_ROW_NAME = re.compile(r"\[\d+,\]|\d{4}-\d\d-\d\d|[^\s>+#\d\[][^\s]{0,39}")
 _ROW_NUMBER = re.compile(r"\d{1,6}")  # a data frame's row name
 _WORD = re.compile(r"[A-Za-z_.][\w.]{0,39}")  # a data frame's cell that is no number
 # How a document marks output as comments below the code that printed it.
@@ -147,15 +148,51 @@ def _printed(lines: list[str]) -> list[TextTable]:
     return found
 
 
+# What may follow a matrix at the foot of its page: the page's number.
+_PAGE_FOOT = re.compile(r"\s*\d{0,4}\s*")
+
+
+def trailing_header(text: str) -> list[str] | None:
+    """The header of the printed matrix that ends a page's ``text`` (only its page number
+    after it): its rows may go on at the top of the next page, under no header of their own."""
+    lines = text.split("\n")
+    tables = printed_matrices(lines)
+    if not tables or not all(_PAGE_FOOT.fullmatch(line) for line in lines[tables[-1].last :]):
+        return None
+    return tables[-1].rows[0]
+
+
+def continued_matrix(lines: list[str], header: Sequence[str]) -> TextTable | None:
+    """The rows at the top of a page that go on with the matrix ``header`` heads on the page
+    before: lines of a name and one number per column, up to the first line that is not."""
+    columns = len(header) - 1
+    start = next((i for i, line in enumerate(lines) if line.strip()), len(lines))
+    end = start
+    rows = []
+    while end < len(lines) and (row := _row(lines[end], columns)) is not None:
+        rows.append(row)
+        end += 1
+    return TextTable(first=start, last=end, rows=[list(header), *rows]) if rows else None
+
+
 def matrix_segments(
-    text: str, page: int | None = None, besides: Sequence[Segment] = ()
+    text: str,
+    page: int | None = None,
+    besides: Sequence[Segment] = (),
+    continued: Sequence[str] | None = None,
 ) -> list[Segment]:
     """The rows of each printed matrix in a page's ``text``, each table under the line printed
     just above it (the command that printed it, or the sentence that introduces it). A matrix
-    whose first row's cells are among the table rows ``besides`` was read already."""
+    whose first row's cells are among the table rows ``besides`` was read already. ``continued``
+    is the header of a matrix that ended the page before (``trailing_header``): rows at the top
+    of this page go on under it."""
     lines = text.split("\n")
     read = "\n".join(segment.text for segment in besides)
     segments = []
+    if continued:
+        carried = continued_matrix(lines, continued)
+        if carried is not None:
+            segments += table_segments(carried.rows, caption="", page=page)
     for table in printed_matrices(lines):
         if read and all(f": {cell}" in read for cell in table.rows[1][1:]):
             continue
