@@ -818,6 +818,16 @@ def test_the_row_keyed_by_the_setting_a_question_names_answers_it():
     assert read(question, table).startswith("ATS 1 000 (EUR 72,67) — eco ATS")
 
 
+def test_a_version_of_another_product_is_said_with_its_name():
+    readme = evidence(
+        "PrettyTable is a simple library for drawing ASCII tables.\n\n"
+        "PrettyTable versions 0.5 and earlier supported the old `x.printt()` method."
+    )
+    assert read("Which Python versions does PrettyTable support?", readme) == ""
+    supported = evidence("PrettyTable supports Python 3.8 and later, up to 3.12.")
+    assert read("Which Python versions does PrettyTable support?", supported).startswith("3.8")
+
+
 def test_the_names_under_a_title_are_its_authors():
     # A vignette's first page: the byline shares no word with the question, and a title's
     # capitalised words look like a name.

@@ -320,6 +320,11 @@ class Reader:
                     # "Which command installs it": a README shows the command, never says so.
                     or (asked.code == "command" and bool(c.spans))
                 ]
+            product = asked.asked_for & asked.named
+            if asked.wants is Wants.VERSION and product:
+                # "Which Python versions does PrettyTable support?": a version of Python is
+                # said with its name; "versions 0.5 and earlier" are PrettyTable's own.
+                candidates = [c for c in candidates if _states(frozenset(product), c)]
             if asked.wants is Wants.VERSION and _ASKS_REQUIRED_VERSION.search(asked.text):
                 # "The minimum Go version it requires" is not answered by "Go 1.10 introduced
                 # strings.Builder": the version required is stated as a requirement.
