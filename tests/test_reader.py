@@ -64,6 +64,8 @@ def read(question: str, items: list[Evidence], parts=PARTS) -> str:
         ("How many colours does the palette hold?", Wants.NUMBER),
         ("What is the timeout, in seconds, of a lookup?", Wants.NUMBER),
         ("How much does the commercial licence cost?", Wants.PRICE),
+        ("What is the largest RSA key size that it accepts?", Wants.NUMBER),
+        ("What kind of vehicles speed across the sticker?", Wants.THING),
         ("When was the first release published?", Wants.DATE),
         ("What is the default page size?", Wants.VALUE),
         ("Which option turns off colour output?", Wants.IDENTIFIER),

@@ -73,7 +73,10 @@ _RULES: list[tuple[Wants, re.Pattern[str]]] = [
         re.compile(
             r"\bhow (many|much|long|far|fast|big|large|small|often|old|wide|tall|high|heavy)\b|"
             # "what font size", "which sample size": a word may name what is measured.
-            r"\b(what|which)(?:'s| is| are| was| were)?(?: the| a| an)?(?: (?!default\b)[a-z-]+)? "
+            # "What is the largest RSA key size": up to three words before the noun ("what kind
+            # of vehicles speed across" asks for a kind).
+            r"\b(what|which)(?! (?:kinds?|types?|sorts?) of\b)(?:'s| is| are| was| were)?"
+            r"(?: the| a| an)?(?: (?!default\b)[a-z-]+){0,3} "
             r"(number|percentage|percent|size|speed|speedup|rate|ratio|factor|amount|"
             r"count|length|width|height|port|limit|maximum|minimum)\b|\bby what factor\b|"
             # "What is the high score", "what score does it show": a score is a number.
