@@ -502,3 +502,15 @@ def test_which_file_is_open_is_read_on_the_line_that_names_a_file():
     question = "Which raw file is open in the Photo Editor screenshot?"
     topic = set(content_terms(question)) - VISUAL_WORDS
     assert matching_read_line(question, topic, chunks) == (0, "Tonemap D700h00200.nef")
+
+
+def test_a_scanned_page_answers_with_what_it_says_not_with_its_look():
+    items = evidence(
+        "Page of text in black and white.\nText in the image:\nIntroduction to the package\n"
+        "The package provides classes for dense and sparse matrices.\n"
+        "It gives access to the TAUCS and UMFPACK libraries for sparse matrices.",
+        modality="image",
+    )
+    answer = read("Which sparse-matrix libraries does my scanned page say the package uses?", items)
+    assert "Page of text" not in answer, answer
+    assert "TAUCS and UMFPACK" in answer, answer

@@ -213,6 +213,10 @@ def answer_from_picture(
     side = _side_asked(question)
     top = _picture_on_topic(topic, evidence, top, kind, side, named, _figure_asked(question))
     chunk = evidence[top].chunk
+    if _SCANNED_PAGE.match(chunk.text) and _picture_cue(question) is None:
+        # "Which libraries does my scanned page say it uses?": a page of text answers with
+        # what it says, which the sentences read in it give as any text does.
+        return ""
     same = [(index, item) for index, item in enumerate(evidence) if item.chunk.image == chunk.image]
     described = {term for _, item in same for term in content_terms(item.chunk.text)}
     if not topic & described:
@@ -288,6 +292,10 @@ def answer_from_picture(
 _ASKS_WRITTEN_NUMBER = re.compile(
     r"\b(?:what|which)\s+(?:numbers?|values?|figures?|digits?|years?)\b", re.IGNORECASE
 )
+
+
+# How the description of a scanned page of text opens (ingest/vision/describe.py).
+_SCANNED_PAGE = re.compile(r"^Page of text\b")
 
 
 # "Legend: Group A (blue), Group B (red).": a chart's legend as its description tells it
