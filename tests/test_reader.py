@@ -830,6 +830,16 @@ def test_a_version_of_another_product_is_said_with_its_name():
     assert read("Which Python versions does PrettyTable support?", supported).startswith("3.8")
 
 
+def test_this_is_the_default_under_a_heading_that_names_the_option_in_code():
+    guide = evidence(
+        "### Build with a small ICU (`small-icu`)\n\nThis option links English only.\n\n"
+        "### Embed the entire ICU (`full-icu`)\n\nThis option makes the binary link against "
+        "ICU statically. This is the default behavior if no `--with-intl` flag is passed."
+    )
+    answer = read("Which ICU mode do I get without passing any --with-intl flag?", guide)
+    assert answer.startswith("full-icu — This is the default behavior"), answer
+
+
 def test_the_names_under_a_title_are_its_authors():
     # A vignette's first page: the byline shares no word with the question, and a title's
     # capitalised words look like a name.

@@ -129,7 +129,11 @@ def keyed_by_pinned(asked: Question, sentence: str) -> bool:
 
 # A heading that is one name ("#### UJSON_BUILD_NO_STRIP", "### ensure_ascii"): a reference
 # section about the variable, option or function it names.
-_NAME_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+`?([\w.-]*[_.A-Z0-9][\w.-]*|--?[\w-]+)`?\s*$")
+# So is one that gives the name in code after its title ("### Embed the entire ICU
+# (`full-icu`)").
+_NAME_HEADING = re.compile(
+    r"^\s{0,3}#{1,6}\s+(?:`?([\w.-]*[_.A-Z0-9][\w.-]*|--?[\w-]+)`?|[^`\n]*\(`([\w.=-]+)`\))\s*$"
+)
 # "Setting this environment variable ...", "this option turns off ...": a sentence that speaks
 # of the thing its section heading names.
 _THIS_THING = re.compile(
@@ -148,7 +152,7 @@ def headings_named(units: Sequence[tuple[int, str, str, str]]) -> list[str]:
             current = ""  # a section is known within its chunk only
         if text.lstrip().startswith("#"):
             match = _NAME_HEADING.match(text)
-            current = match.group(1) if match else ""
+            current = (match.group(1) or match.group(2)) if match else ""
         named.append(current)
     return named
 
@@ -166,6 +170,17 @@ def named_by_heading(asked: Question, sentence: str, heading: str) -> list[str]:
     if not _THIS_THING.search(sentence):
         return []
     return [heading] if asked.wants in (Wants.IDENTIFIER, Wants.THING, Wants.VALUE) else []
+
+
+def default_heading(asked: Question, sentence: str, heading: str) -> list[str]:
+    """The name of the section ``sentence`` ("This is the default behavior if no flag is
+    passed.") calls the default, for a question that asks for a value or a thing: under
+    "### Embed the entire ICU (`full-icu`)", "full-icu"; else nothing."""
+    if asked.wants not in (Wants.VALUE, Wants.THING, Wants.IDENTIFIER) or not heading:
+        return []
+    if not _THIS_IS_DEFAULT.match(sentence) or heading.lower() in asked.text.lower():
+        return []
+    return [heading]
 
 
 def default_entry(asked: Question, sentence: str, entry: str) -> list[str]:

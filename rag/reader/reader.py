@@ -43,6 +43,7 @@ from rag.reader.dates import is_date_pin, renders_date, states_date
 from rag.reader.entries import (
     after_key,
     default_entry,
+    default_heading,
     default_in_words,
     entry_openings,
     entry_term,
@@ -597,6 +598,7 @@ class Reader:
             found = (
                 _new_spans(asked, text)
                 or default_entry(asked, text, openings[i])
+                or default_heading(asked, text, headed[i])
                 or default_in_words(asked, text)
                 or entry_term(asked, text)
                 or named_by_code(asked.text, text)
