@@ -840,6 +840,22 @@ def test_this_is_the_default_under_a_heading_that_names_the_option_in_code():
     assert answer.startswith("full-icu — This is the default behavior"), answer
 
 
+def test_a_sentence_that_refers_back_is_answered_by_what_the_one_before_names():
+    manual = evidence(
+        'Ncdu will set the "NCDU_LEVEL" environment variable before spawning the shell.\n\n'
+        'Ncdu will determine your preferred shell from the "NCDU_SHELL" or "SHELL" variable. '
+        "This allows you to also configure another command to be run when the 'b' key is "
+        "pressed."
+    )
+    question = (
+        "Which environment variable can I set so that pressing b in ncdu runs another "
+        "command instead of my shell?"
+    )
+    answer = read(question, manual)
+    assert answer.startswith("NCDU_SHELL — Ncdu will determine your preferred shell"), answer
+    assert "This allows you" in answer
+
+
 def test_the_names_under_a_title_are_its_authors():
     # A vignette's first page: the byline shares no word with the question, and a title's
     # capitalised words look like a name.

@@ -204,6 +204,7 @@ class Candidate:
     bridged: bool = False
     follows: str = ""  # the next sentence of the same chunk, for a sentence ending in ":"
     previous: str = ""  # the unit before it in its chunk: an entry's name, a heading
+    refers_back: bool = False  # "This allows ...": its answer is named in ``previous``
     entry: frozenset[str] = frozenset()  # the options whose entry it is in ("-F, --file ...")
     signals: Signals = Signals()
 
@@ -607,6 +608,12 @@ class Reader:
                 found = [n for n in entry_names[i] if n.lower() not in asked.text.lower()]
             if not found:
                 found = named_by_heading(asked, text, headed[i])
+            refers_back = False
+            if not found and before and _REFERS_BACK.match(text):
+                # "Ncdu reads your shell from NCDU_SHELL. This allows you to run another
+                # command when 'b' is pressed.": what "this" does, the sentence before names.
+                found = _new_spans(asked, before) if typed else []
+                refers_back = bool(found)
             others = other_members(asked.text, text)
             if others and not any(o in found for o in others):
                 found = others
@@ -664,6 +671,7 @@ class Reader:
                     tuple(found),
                     follows=follows,
                     previous=before,
+                    refers_back=refers_back,
                     entry=entry,
                     signals=signals,
                 )
@@ -871,8 +879,11 @@ def _locate(text: str, piece: str, start: int, *, before: int = -1) -> tuple[int
 
 
 def _quote(cand: Candidate) -> str:
-    """The sentence with its marker; one that introduces what follows (":") brings it along."""
+    """The sentence with its marker; one that introduces what follows (":") brings it along,
+    and one that refers back ("This allows ...") the sentence it refers to."""
     text = f"{cand.text} {cand.follows}" if cand.follows else cand.text
+    if cand.refers_back:
+        text = f"{cand.previous} {text}"
     return f"{text} [{cand.evidence_index + 1}]"
 
 
@@ -1037,6 +1048,8 @@ def _agents_asked(question: str) -> frozenset[str]:
 
 
 _AXIS = re.compile(r"\b([xy])[- ]?axis\b", re.IGNORECASE)
+# A sentence that speaks of what the one before it named: "This allows you to ...".
+_REFERS_BACK = re.compile(r"^(?:This|That|These|It) (?:allows|lets|makes|means|enables|can)\b")
 
 
 def _axis_direction(question: str) -> str:
