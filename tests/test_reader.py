@@ -856,6 +856,17 @@ def test_a_sentence_that_refers_back_is_answered_by_what_the_one_before_names():
     assert "This allows you" in answer
 
 
+def test_a_scene_says_what_an_option_must_do_when_the_asking_sentence_names_only_an_option():
+    manual = evidence(
+        "-s, --secure Generate completely random passwords. Passwords generated without the "
+        "-s option should not be used where they could be attacked off-line.\n\n"
+        "-v, --no-vowels Generate random passwords that do not contain vowels."
+    )
+    question = "I want passwords with no vowels so they spell nothing rude. Which option do I use?"
+    answer = read(question, manual)
+    assert answer.startswith(("--no-vowels — ", "-v — ")), answer
+
+
 def test_the_names_under_a_title_are_its_authors():
     # A vignette's first page: the byline shares no word with the question, and a title's
     # capitalised words look like a name.

@@ -523,6 +523,10 @@ class Reader:
         earlier = [t for t in content_terms(context) if t not in q_terms]
         if not q_terms:  # "And from when?" names no topic of its own: the turn before does
             q_terms, earlier = earlier, []
+        elif earlier and set(q_terms) <= _ASKED_KINDS:
+            # "I want passwords with no vowels. Which option do I use?": the sentence that asks
+            # names only the kind of answer; the scene says what it must do.
+            q_terms, earlier = q_terms + earlier, []
         # evidence index, unit, the one after it, the unit as scored (with its table caption)
         units: list[tuple[int, str, str, str]] = []
         previous: list[str] = []
@@ -1048,6 +1052,13 @@ def _agents_asked(question: str) -> frozenset[str]:
 
 
 _AXIS = re.compile(r"\b([xy])[- ]?axis\b", re.IGNORECASE)
+# The kinds of answer a question names when it says nothing else ("Which option do I use?").
+_ASKED_KINDS = frozenset(
+    content_terms(
+        "option options flag flags switch switches command commands variable variables argument "
+        "arguments parameter parameters setting settings function functions method methods"
+    )
+)
 # A sentence that speaks of what the one before it named: "This allows you to ...".
 _REFERS_BACK = re.compile(r"^(?:This|That|These|It) (?:allows|lets|makes|means|enables|can)\b")
 
