@@ -27,6 +27,19 @@ NUMBERED = """\
 [2,] 2 4 6"""
 
 
+def pdf_segments(path) -> list[Segment]:
+    """The text segments ``load_pdf`` reads from the PDF at ``path`` (no OCR)."""
+    loaded = load_pdf(
+        path,
+        path.read_bytes(),
+        max_pages=5,
+        scan_min_chars=0,
+        render_dpi=72,
+        read_text=lambda _: "",
+    )
+    return [part for part in loaded.parts if isinstance(part, Segment)]
+
+
 def test_a_printed_matrix_becomes_rows_under_its_column_names():
     (segment,) = matrix_segments(NAMED, page=7)
     assert segment.page == 7
@@ -116,15 +129,7 @@ def test_a_matrix_the_layout_reader_read_already_is_not_read_twice():
 
 def test_a_pdf_page_and_a_text_file_give_the_matrix_rows(tmp_path):
     path = write_pdf(tmp_path / "constants.pdf", [NAMED.split("\n")])
-    loaded = load_pdf(
-        path,
-        path.read_bytes(),
-        max_pages=5,
-        scan_min_chars=0,
-        render_dpi=72,
-        read_text=lambda _: "",
-    )
-    texts = [part.text for part in loaded.parts if isinstance(part, Segment)]
+    texts = [part.text for part in pdf_segments(path)]
     assert any("cc2 — b: 0.4015457 — c: 0.2676971 — s: 1.5" in t for t in texts), texts
     rows = [s.text for s in text_segments(NUMBERED, ".txt")]
     assert any("[2,] — [,1]: 2 — [,2]: 4 — [,3]: 6" in t for t in rows), rows
@@ -202,13 +207,5 @@ def test_a_series_printed_over_a_page_break_keeps_its_header(tmp_path):
     path = write_pdf(
         tmp_path / "faq.pdf", [SERIES_PAGE_ONE.split("\n"), SERIES_PAGE_TWO.split("\n")]
     )
-    loaded = load_pdf(
-        path,
-        path.read_bytes(),
-        max_pages=5,
-        scan_min_chars=0,
-        render_dpi=72,
-        read_text=lambda _: "",
-    )
-    rows = [p.text for p in loaded.parts if isinstance(p, Segment) and p.page == 2]
+    rows = [part.text for part in pdf_segments(path) if part.page == 2]
     assert any("2007-01-05 — Open: 50.37347" in t for t in rows), rows
