@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import threading
 import unicodedata
+from collections.abc import Sequence
 from functools import lru_cache
 
 # Function words and the words questions are phrased with: they say nothing about the topic.
@@ -318,6 +319,13 @@ def initialisms(text: str) -> dict[str, list[str]]:
 
 # "-N" on a line of its own heads a manual's entry, like "-n, --command-name <NAME>" does.
 _SHORT_OPTION = re.compile(r"-\w")
+
+
+def join_words(words: Sequence[str]) -> str:
+    """'red', 'red and blue', 'red, blue and green'."""
+    if len(words) <= 1:
+        return "".join(words)
+    return ", ".join(words[:-1]) + " and " + words[-1]
 
 
 def sentences(text: str) -> list[str]:

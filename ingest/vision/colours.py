@@ -77,10 +77,3 @@ def dominant(share: np.ndarray, minimum: float = 0.12, most: int = 3) -> list[st
     """The main colour words, largest share first."""
     order = np.argsort(-share, kind="stable")
     return [NAMES[i] for i in order[:most] if share[i] >= minimum]
-
-
-def join_words(words: list[str]) -> str:
-    """'red', 'red and blue', 'red, blue and green'."""
-    if len(words) <= 1:
-        return "".join(words)
-    return ", ".join(words[:-1]) + " and " + words[-1]

@@ -15,13 +15,13 @@ from PIL import Image
 
 from ingest.vision import kind as kinds
 from ingest.vision.categories import BROAD, category_scores, narrower
-from ingest.vision.colours import join_words
 from ingest.vision.faces import FaceDetector, create_face_detector
 from ingest.vision.labels import Labeler, ViewScores, create_labeler
 from ingest.vision.legend import TextBox, legend_entries, legend_sentence
 from ingest.vision.look import Look, look
 from ingest.vision.ocr import Ocr, create_ocr
 from ingest.vision.ocr_tidy import tidy_ocr_text
+from rag.text import join_words
 
 if TYPE_CHECKING:
     from rag.settings import Settings

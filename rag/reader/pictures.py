@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from rag.numbered_parts import captions, parts_named
 from rag.reader.spans import labelled_numbers
-from rag.text import content_terms, key_terms, normalize_space, sentences, stem
+from rag.text import content_terms, join_words, key_terms, normalize_space, sentences, stem
 from rag.types import Evidence
 
 # How a picture's description introduces the text read in it (ingest/vision/describe.py), and
@@ -573,7 +573,7 @@ def _colour_list(line: str) -> str:
     named = list(dict.fromkeys(m.lower() for m in COLOUR_WORDS.findall(line)))
     if not named:
         return ""
-    listed = named[0] if len(named) == 1 else ", ".join(named[:-1]) + " and " + named[-1]
+    listed = join_words(named)
     return listed[0].upper() + listed[1:]
 
 

@@ -106,6 +106,7 @@ from rag.text import (
     entry_publisher,
     initialisms,
     is_reference_entry,
+    join_words,
     normalize_space,
     sentences,
 )
@@ -756,7 +757,7 @@ class Reader:
         ):
             # "Who are the authors?": all the names of the byline that answers, which is
             # then the whole quote.
-            lead = _listed(best.spans)
+            lead = join_words(best.spans)
             if lead == normalize_space(best.text).rstrip(" ."):
                 return _quote(best)
         if lead:
@@ -1017,11 +1018,6 @@ def _headed_by_question_word(asked: Question, unit: str) -> bool:
 _ASKS_SEVERAL_PEOPLE = re.compile(
     r"\b(?:authors|maintainers|developers|people)\b|\bwho (?:are|were)\b", re.IGNORECASE
 )
-
-
-def _listed(names: Sequence[str]) -> str:
-    """ "A", "A and B", "A, B and C"."""
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 # What may stand between the names of a byline: "and", commas, footnote marks.
