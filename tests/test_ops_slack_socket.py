@@ -301,6 +301,18 @@ def test_the_heartbeat_is_touched_while_connected(
     assert not runner.is_alive()
 
 
+def test_closing_does_not_wait_on_a_client_that_hangs(make_service, socket_settings):
+    # slack_sdk joins a reconnect under way with no time limit; shutdown must not.
+    bot = SocketModeBot(socket_settings(), make_service())
+    never = threading.Event()
+    bot.client.close = never.wait  # blocks until the test ends
+    closing = threading.Thread(target=bot.close, kwargs={"timeout": 0.2}, daemon=True)
+    closing.start()
+    closing.join(STOP_WITHIN_S)
+    assert not closing.is_alive()
+    never.set()
+
+
 def test_a_refused_token_is_explained(make_service, socket_settings, web):
     web.refuse = "invalid_auth"
     bot = SocketModeBot(socket_settings(), make_service(), ping_interval=1)

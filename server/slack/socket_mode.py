@@ -127,7 +127,17 @@ class SocketModeBot:
             self.close()
 
     def close(self, timeout: float = 5.0) -> None:
-        self.client.close()
+        """Close the websocket and finish the answers under way, each within ``timeout``.
+        slack_sdk joins its threads with no time limit, and a reconnect under way (after a
+        dropped connection) holds its monitor thread for as long as its retries take: a
+        client that has not closed in time is left to finish as a daemon."""
+        closing = threading.Thread(target=self.client.close, name="socket-mode-close", daemon=True)
+        closing.start()
+        closing.join(timeout)
+        if closing.is_alive():
+            log.warning(
+                "the Socket Mode client did not close within %.0f s; stopping anyway", timeout
+            )
         self.bot.close(timeout)
 
     def _on_request(self, client: SocketModeClient, request: SocketModeRequest) -> None:
