@@ -514,3 +514,28 @@ def test_a_scanned_page_answers_with_what_it_says_not_with_its_look():
     answer = read("Which sparse-matrix libraries does my scanned page say the package uses?", items)
     assert "Page of text" not in answer, answer
     assert "TAUCS and UMFPACK" in answer, answer
+
+
+def test_a_picture_that_does_not_show_the_name_the_question_gives_it_does_not_answer():
+    # The dice game's preferences are read in this screenshot; the question names Hitori.
+    dice = evidence(
+        "Screenshot of a program window.\nText in the image:\nPreferences\nNumber of players: 3\n"
+        "1: Rupert\n2: Wilber",
+        modality="image",
+        doc="dice",
+    )
+    assert read("How many players are set in the Hitori screenshot?", dice) == ""
+    answer = read("How many players are set in the dice game screenshot?", dice)
+    assert answer.startswith("3 — Number of players: 3"), answer
+    # The document a figure stands in may give the name its picture does not show: the
+    # vignette's first page names Rcpp, its figure's plots do not.
+    figure = evidence(
+        'Right plot titled "SD Bootstrap", of "Density" against "Samples".',
+        "Rcpp: seamless R and C++ integration.",
+        doc="rcpp-intro",
+    )
+    figure[0] = replace(figure[0], chunk=replace(figure[0].chunk, modality="image"))
+    question = "What is the title of the right-hand histogram in the Rcpp vignette's figure?"
+    assert read(question, figure).startswith("SD Bootstrap — Right plot"), read(question, figure)
+    alone = replace(figure[0], chunk=replace(figure[0].chunk, doc_id="x", file="x.pdf"))
+    assert read(question, [alone]) == ""

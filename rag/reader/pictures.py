@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from rag.numbered_parts import captions, parts_named
 from rag.reader.spans import labelled_numbers
@@ -201,6 +201,7 @@ def answer_from_picture(
     *,
     number: bool = False,
     named: frozenset[str] = frozenset(),
+    shows: Callable[[int], bool] = lambda index: True,
 ) -> str:
     """A picture ranked first for a question about a picture: lead with the part of its
     description that the question asks about (its colours, its count, what it shows), or with
@@ -208,10 +209,16 @@ def answer_from_picture(
     not ("which colour theme is selected" -> "Color Theme All Pastel"). ``kind`` is the kind
     of thing a "what kind of bird" question asks about. A question that asks for a
     ``number`` ("what is the high score") is answered only by a line that holds one: a
-    button's "Show High Scores" holds the question's words and no score."""
+    button's "Show High Scores" holds the question's words and no score. Only a picture
+    that ``shows`` what the question names of it (by its evidence index) answers."""
     topic = set(content_terms(question)) - VISUAL_WORDS
     side = _side_asked(question)
-    top = _picture_on_topic(topic, evidence, top, kind, side, named, _figure_asked(question))
+    chosen = _picture_on_topic(
+        topic, evidence, top, kind, side, named, _figure_asked(question), shows
+    )
+    if chosen is None:
+        return ""
+    top = chosen
     chunk = evidence[top].chunk
     if _SCANNED_PAGE.match(chunk.text) and _picture_cue(question) is None:
         # "Which libraries does my scanned page say it uses?": a page of text answers with
@@ -387,12 +394,14 @@ def _picture_on_topic(
     side: str = "",
     named: frozenset[str] = frozenset(),
     figure: tuple[str, str] | None = None,
-) -> int:
+    shows: Callable[[int], bool] = lambda index: True,
+) -> int | None:
     """Of the pictures among the PICTURE_CHOICE evidence from ``top``, the first of those that
     share the most of the question's topic: retrieval may rank a picture that matches the
     question's wording in general ("screenshot", "table") over the one that holds its words
     ("ANOVA"). The kind of thing asked about counts twice: "what kind of bird ... flying" is
-    about the picture of a bird, more than about one of a flying insect."""
+    about the picture of a bird, more than about one of a flying insect. Only pictures that
+    ``shows`` accepts count; None when there are none."""
     kind_terms = set(content_terms(kind))
     # A name the question gives ("under the word Steadiness") is read in one picture; a
     # common word it shares ("caption") may be read in many.
@@ -402,7 +411,9 @@ def _picture_on_topic(
         if item.chunk.modality == "image":
             shared.setdefault(item.chunk.image, set()).update(content_terms(item.chunk.text))
     window = range(top, min(top + PICTURE_CHOICE, len(evidence)))
-    pictures = [i for i in window if evidence[i].chunk.modality == "image"]
+    pictures = [i for i in window if evidence[i].chunk.modality == "image" and shows(i)]
+    if not pictures:
+        return None
 
     # A figure's plots side by side may be told in chunks of their own: the side the question
     # names picks its plot's chunk before the one its caption and words share more with.

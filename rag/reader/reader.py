@@ -254,6 +254,9 @@ class Reader:
         if first is not None and not _picture_states(asked.pinned, evidence, first):
             first = None
         if first is not None and looks_answer:
+            # "The Hitori screenshot": a picture that does not show the name the question
+            # gives it is a picture of something else, as a passage is of another program.
+            given = asked.qualifiers if "pinned" in self.parts else frozenset()
             picture = answer_from_picture(
                 question,
                 evidence,
@@ -262,6 +265,7 @@ class Reader:
                 asked.kind_of,
                 number=asked.wants in (Wants.NUMBER, Wants.PRICE),
                 named=asked.named,
+                shows=lambda index: _document_states(given, evidence, index),
             )
             if picture:
                 return Reading(picture, asked)
@@ -1244,7 +1248,11 @@ def _restates(question: str, sentence: str) -> bool:
 
 def _document_text(cand: Candidate, evidence: Sequence[Evidence]) -> str:
     """What the candidate's document says in the evidence: its retrieved chunks, its name."""
-    doc = evidence[cand.evidence_index].chunk.doc_id
+    return _text_of_document(evidence, cand.evidence_index)
+
+
+def _text_of_document(evidence: Sequence[Evidence], index: int) -> str:
+    doc = evidence[index].chunk.doc_id
     return " ".join(
         f"{e.chunk.file} {e.chunk.text}" for e in evidence if e.chunk.doc_id == doc
     ).lower()
@@ -1252,10 +1260,7 @@ def _document_text(cand: Candidate, evidence: Sequence[Evidence]) -> str:
 
 def _mentions(things: frozenset[str], cand: Candidate, evidence: Sequence[Evidence]) -> bool:
     """The candidate's document names every one of ``things``."""
-    if not things:
-        return True
-    text = _document_text(cand, evidence)
-    return all(_contains(text, thing) for thing in things)
+    return _document_states(things, evidence, cand.evidence_index)
 
 
 # "The minimum Go version it requires", "the oldest Python version it supports".
@@ -1289,6 +1294,13 @@ def _picture_states(things: frozenset[str], evidence: Sequence[Evidence], index:
     """The picture at ``index`` (all its chunks) names every one of ``things``."""
     image = evidence[index].chunk.image
     text = " ".join(e.chunk.text for e in evidence if e.chunk.image == image).lower()
+    return all(_contains(text, thing) for thing in things)
+
+
+def _document_states(things: frozenset[str], evidence: Sequence[Evidence], index: int) -> bool:
+    """The document of the evidence at ``index`` (its retrieved chunks, its name) names every
+    one of ``things``: a figure's document names what its picture may not."""
+    text = _text_of_document(evidence, index)
     return all(_contains(text, thing) for thing in things)
 
 
