@@ -457,6 +457,10 @@ def _opens_entry(line: str) -> bool:
 # A line that goes on in lower case after a long one that ends without a stop was wrapped
 # (a short one is more likely a list's or a program's line of its own).
 _CONTINUES = re.compile(r"\s*[a-z(]")
+# "... published by the Journal of Statistical" + "Software:": a name the page wrapped goes on
+# in a capitalised word that ends the line's phrase.
+_NAME_WRAPPED = re.compile(r"\b(?:of|the|for|and|on|in) (?:[A-Z][a-z]+ )*[A-Z][a-z]+$")
+_NAME_ENDS = re.compile(r"\s*[A-Z][a-z]+(?:[:,.;)]|$)")
 WRAPPED_WIDTH = 50
 _STOPPED = re.compile(r"[.!?:;]\s*$")
 
@@ -471,7 +475,10 @@ def _unwrapped_lines(run: str) -> list[str]:
         if (
             len(previous.strip()) >= WRAPPED_WIDTH
             and not _STOPPED.search(previous)
-            and _CONTINUES.match(line)
+            and (
+                _CONTINUES.match(line)
+                or (_NAME_WRAPPED.search(previous.rstrip()) and _NAME_ENDS.match(line))
+            )
             and len(previous) + len(line) < MAX_SENTENCE
         ):
             lines[-1] = f"{previous} {line.strip()}"

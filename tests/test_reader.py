@@ -1287,6 +1287,24 @@ def test_a_sentence_wrapped_over_two_lines_in_a_long_run_stays_whole():
     assert "cd build" in units and "make install" in units
 
 
+def test_a_name_wrapped_over_two_lines_in_a_long_run_stays_whole():
+    # A title page read line by line: the journal's name goes on in the next line's first word.
+    page = (
+        "Uwe Ligges\nTU Dortmund\n"
+        "Parts of this vignette have been published previously by the Journal of Statistical\n"
+        "Software:\nLigges, U. and Maechler, M. (2003): Scatterplot3d - an R Package for\n"
+        "Visualizing Multivariate Data\nAbstract Scatterplot3d is an R package for the "
+        "visualization of multivariate data in" + " a three dimensional space" * 10
+    )
+    units = sentences(page)
+    assert (
+        "Parts of this vignette have been published previously by the Journal of Statistical "
+        "Software:" in units
+    ), units
+    # The lines of a title page, short or ending where their phrase does, stay apart.
+    assert "Uwe Ligges" in units and "TU Dortmund" in units
+
+
 def test_a_participle_describes_the_thing_it_does_not_name_it():
     assert analyse("Where does it send the output of the benchmarked programs?").subjects == set()
     assert analyse("Which UID does the postgres user have?").subjects == {"postgres"}
