@@ -492,6 +492,18 @@ def test_a_default_is_answered_only_by_a_sentence_that_states_a_default():
     assert read("What is the default value of --scan-step?", stated).startswith("0.2 degrees — ")
 
 
+def test_what_an_option_replaces_is_what_holds_by_default():
+    items = evidence(
+        "--indent n: Use the given number of spaces (no more than 7) for indentation.\n\n"
+        "--tab: Use a tab for each indentation level instead of two spaces."
+    )
+    question = "By default, how many spaces does it use for each indentation level?"
+    assert read(question, items).startswith("two spaces — --tab: Use a tab"), read(question, items)
+    # A value the option merely sets ("no more than 7") is no default.
+    alone = evidence("--indent n: Use the given number of spaces (no more than 7) for indentation.")
+    assert read(question, alone) == ""
+
+
 def test_an_option_the_question_names_is_named_by_the_answer():
     items = evidence(
         "--scan-range: the angle to search; the default value 5.0 covers most scans.",

@@ -371,7 +371,13 @@ class Reader:
             if defaulted_question and not _ASKS_BEHAVIOUR.search(question):
                 # A value is the default only where the text says so: "a value of 0.1 will
                 # lead to ..." gives an example, not what holds when nothing is set.
-                candidates = [c for c in candidates if _DEFAULT.search(f"{c.text} {c.follows}")]
+                # "Use a tab for each indentation level instead of two spaces" tells what
+                # holds without the option: the value it replaces.
+                candidates = [
+                    c
+                    for c in candidates
+                    if _DEFAULT.search(f"{c.text} {c.follows}") or _replaces_value(c)
+                ]
                 # "htop's default delay" is not told by "by default htop reads its
                 # configuration from ...": the default stated is of the thing asked about.
                 defaulted = _DEFAULTED.search(question.lower()) or _DEFAULT_OF.search(
@@ -1098,6 +1104,19 @@ def _answer_cell(asked: Question, cells: list[Cell]) -> Cell | None:
 # default, though the sentence does not use the word; "if X is set to 1, ..." is a condition.
 _SET_BY_ITSELF = re.compile(r"\b(?:is|are) (?:automatically )?set (?:up )?to\b", re.IGNORECASE)
 _CONDITION_WORD = re.compile(r"\b(?:if|when|whenever|unless|once|while)\b", re.IGNORECASE)
+
+
+# "... instead of two spaces", "rather than the first match": what an option replaces.
+_REPLACED = re.compile(r"\b(?:instead of|rather than)\s+(?:the\s+)?(.+)", re.IGNORECASE)
+
+
+def _replaces_value(cand: Candidate) -> bool:
+    """The candidate's sentence tells what it holds instead of one of its values ("Use a tab
+    ... instead of two spaces"): that value holds when the option is not given."""
+    replaced = _REPLACED.search(cand.text)
+    return replaced is not None and any(
+        replaced.group(1).startswith(span) for span in cand.spans
+    )
 
 
 def _says_default(text: str) -> bool:
