@@ -363,9 +363,22 @@ _NUMBERED_ENTRY = re.compile(r"^(?:References\s+)?\[\d{1,3}\]\s+[A-Z][a-zà-ÿ]"
 ENTRY_SENTENCES = 5  # an entry's sentences: authors, title, where published, address, link
 
 
+# "J. W. Eaton.", "C. Moler and C. Van Loan.": the authors alone, initials first, as the plain
+# bibliography style opens an entry (its year comes last).
+_INITIALS_NAME = r"(?:[A-Z]\.[\s-]?){1,3}(?:[A-Za-z][\w'’-]*\s){0,2}?[A-Z][\w'’-]+"
+_INITIALS_AUTHORS = re.compile(
+    rf"(?:References\s+)?{_INITIALS_NAME}(?:(?:,\s*|,?\s+and\s+){_INITIALS_NAME}){{0,8}}"
+    r"(?:,?\s+et al)?\."
+)
+
+
 def is_reference_entry(unit: str) -> bool:
     """``unit`` opens as a reference list's entry does (see ``_reference_entries``)."""
-    return bool(_AUTHOR_YEAR.match(unit) or _NUMBERED_ENTRY.match(unit))
+    return bool(
+        _AUTHOR_YEAR.match(unit)
+        or _NUMBERED_ENTRY.match(unit)
+        or _INITIALS_AUTHORS.match(unit)
+    )
 
 
 _ENTRY_FIELD_END = re.compile(r"(?<=[.!?”\"])\s+(?=[A-Z“\"])")
@@ -390,14 +403,16 @@ def _reference_entries(units: list[str]) -> list[str]:
     """``units`` with the sentences of each reference entry joined into one unit: cut at its
     full stops, "Mersmann O (2021). microbenchmark: Accurate Timing Functions. R package
     version 1.4-9" leaves the version without the author and the package it belongs to. Only
-    in a list: two entries at least, of one kind."""
-    for head in (_AUTHOR_YEAR, _NUMBERED_ENTRY):
-        if sum(1 for u in units if head.match(u)) < 2:
+    in a list: two entries at least, of one kind. An entry that names its authors by their
+    initials alone ("J. W. Eaton.") is a unit of its own, which its fields follow."""
+    for head in (_AUTHOR_YEAR, _NUMBERED_ENTRY, _INITIALS_AUTHORS):
+        match = head.fullmatch if head is _INITIALS_AUTHORS else head.match
+        if sum(1 for u in units if match(u)) < 2:
             continue
         joined: list[str] = []
         taken = -1  # sentences joined to the last entry so far; -1: not in an entry
         for unit in units:
-            if head.match(unit):
+            if match(unit):
                 joined.append(unit)
                 taken = 0
             elif 0 <= taken < ENTRY_SENTENCES - 1 and len(joined[-1]) + len(unit) < MAX_SENTENCE:

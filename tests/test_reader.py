@@ -2330,6 +2330,31 @@ def test_an_isbn_in_a_reference_entry_belongs_to_the_work_the_entry_names():
     assert answer.startswith("978-1-4614-6867-7 — "), answer
 
 
+PLAIN_REFERENCES = (
+    "References\nJ. W. Eaton. GNU Octave Manual. Network Theory Limited, 2002. ISBN\n"
+    "0-9541617-2-6. URL http://www.octave.org.\nN. J. Higham. Functions of Matrices: Theory and "
+    "Computation. Society for\nIndustrial and Applied Mathematics, Philadelphia, PA, USA, 2008.\n"
+    "C. Moler and C. Van Loan. Nineteen dubious ways to compute the exponential\nof a matrix. "
+    "SIAM Review, 20:801–836, 1978."
+)
+
+
+def test_an_entry_that_names_its_authors_by_initials_is_one_unit():
+    from rag.text import sentences
+
+    units = sentences(PLAIN_REFERENCES)
+    assert (
+        "References J. W. Eaton. GNU Octave Manual. Network Theory Limited, 2002. "
+        "ISBN 0-9541617-2-6. URL http://www.octave.org."
+    ) in units
+    assert units[-1].startswith("C. Moler and C. Van Loan. Nineteen dubious ways"), units
+    # Eaton's ISBN is no ISBN of Higham's book, which the list gives none.
+    question = "What is the ISBN of Higham's book on functions of matrices?"
+    assert read(question, evidence(PLAIN_REFERENCES)) == ""
+    answer = read("What is the ISBN of Eaton's GNU Octave Manual?", evidence(PLAIN_REFERENCES))
+    assert answer.startswith("0-9541617-2-6 — "), answer
+
+
 def test_a_picture_answers_a_question_for_a_number_only_with_a_number():
     # A disk usage screenshot: its header row names "Free", no figure beside it.
     usage = evidence(
