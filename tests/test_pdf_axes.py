@@ -110,6 +110,26 @@ def test_plots_side_by_side_find_their_titles_on_one_line_above_their_highest_ti
     assert "titled" not in alone[0].sentence, alone
 
 
+def test_plots_stacked_on_a_page_keep_their_vertical_ticks_apart():
+    # Two plots one above the other print their vertical ticks in one column: "0 ... 4" twice.
+    def plot(bottom: float, title: str) -> list[Text]:
+        xs = [
+            Text(v, (150.0 + 50 * i, bottom, 154.0 + 50 * i, bottom + 4))
+            for i, v in enumerate(["0", "1", "2", "3", "4"])
+        ]
+        ys = [
+            Text(v, (120.0, bottom + 14 + 30 * i, 124.0, bottom + 18 + 30 * i))
+            for i, v in enumerate(["0", "1", "2", "3", "4"])
+        ]
+        return [*xs, *ys, Text(title, (180.0, bottom + 150, 220.0, bottom + 158))]
+
+    plots = find_plots(plot(100.0, "Lower") + plot(400.0, "Upper"))
+    assert [p.sentence.split(":")[0] for p in plots] == [
+        'Plot titled "Upper"',
+        'Plot titled "Lower"',
+    ], [p.sentence for p in plots]
+
+
 def test_a_table_of_numbers_and_plotted_digits_are_no_axes():
     # A table's numbers stand in rows and columns that cross; a column of them has numbers
     # beside every one.

@@ -163,12 +163,15 @@ def _vertical_axes(texts: Sequence[Text], taken: set[int]) -> list[Axis]:
     # both ways, the fullest are taken first, each label in one.
     columns: list[list[tuple[int, Text]]] = []
     for edge in (2, 0):
-        for column in _columns(singles, edge):
-            column.sort(key=lambda it: it[1].box[1])
-            values = [t.text.strip() for _, t in column]
-            middles = [(t.box[1] + t.box[3]) / 2 for _, t in column]
-            if len(column) >= MIN_TICKS and _ticks(values, middles):
-                columns.append(column)
+        for whole in _columns(singles, edge):
+            whole.sort(key=lambda it: it[1].box[1])
+            # Plots stacked on a page print their ticks in one column ("-4 ... 4 -4 ... 4"):
+            # each plot's ticks run one way, and the next plot's start over.
+            for column in _one_way_runs(whole):
+                values = [t.text.strip() for _, t in column]
+                middles = [(t.box[1] + t.box[3]) / 2 for _, t in column]
+                if len(column) >= MIN_TICKS and _ticks(values, middles):
+                    columns.append(column)
     used: set[int] = set()
     for column in sorted(columns, key=len, reverse=True):
         if used.isdisjoint(i for i, _ in column):
@@ -177,6 +180,31 @@ def _vertical_axes(texts: Sequence[Text], taken: set[int]) -> list[Axis]:
                 Axis([t.text.strip() for _, t in column], _union([t.box for _, t in column]))
             )
     return axes
+
+
+def _one_way_runs(column: list[tuple[int, Text]]) -> list[list[tuple[int, Text]]]:
+    """``column`` (bottom to top) cut where its values turn back or stop moving: a value that
+    goes the other way from its run's steps starts the next run."""
+    runs: list[list[tuple[int, Text]]] = []
+    direction = 0
+    for item in column:
+        value = _value_or_none(item[1].text.strip())
+        previous = _value_or_none(runs[-1][-1][1].text.strip()) if runs else None
+        step = 0 if value is None or previous is None else (value > previous) - (value < previous)
+        if not runs or step == 0 or (direction and step != direction):
+            runs.append([item])
+            direction = 0
+        else:
+            runs[-1].append(item)
+            direction = step
+    return runs
+
+
+def _value_or_none(token: str) -> float | None:
+    try:
+        return _value(token)
+    except ValueError:
+        return None
 
 
 def _columns(singles: Sequence[tuple[int, Text]], edge: int) -> list[list[tuple[int, Text]]]:
