@@ -2569,3 +2569,15 @@ def test_a_name_and_its_part_are_one_name_the_passage_lacks():
     )
     question = "The PARI-GP reference card is based on an earlier version by someone else. By whom?"
     assert read(question, items).startswith("Joseph H. Silverman — ")
+
+
+def test_a_date_on_a_title_page_answers_what_date_it_bears():
+    # An ordinal day, and no word "date" near it: a title page writes the date alone.
+    title = evidence(
+        "Ngspice User's Manual Version 39 (ngspice release version) Holger Vogt, Paolo Nenzi "
+        "January 31st, 2023"
+    )
+    answer = read("What date is on the title page of the ngspice manual for version 39?", title)
+    assert answer.startswith("January 31st, 2023 — "), answer
+    # A question that asks for another thing by date ("the release date of 40") still needs it.
+    assert read("What is the build date of the ngspice manual for version 40?", title) == ""

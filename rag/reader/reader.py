@@ -326,6 +326,12 @@ class Reader:
                     or (labels and not c.signals.table_row and labelled_numbers(labels, c.text))
                     # "Which command installs it": a README shows the command, never says so.
                     or (asked.code == "command" and bool(c.spans))
+                    # "What date is on the title page": a date is written, never called one.
+                    or (
+                        asked.asked_for <= _DATE_WORDS
+                        and asked.wants is Wants.DATE
+                        and bool(c.spans)
+                    )
                 ]
             product = asked.asked_for & asked.named
             if asked.wants is Wants.VERSION and product:
@@ -1106,6 +1112,7 @@ _SET_BY_ITSELF = re.compile(r"\b(?:is|are) (?:automatically )?set (?:up )?to\b",
 _CONDITION_WORD = re.compile(r"\b(?:if|when|whenever|unless|once|while)\b", re.IGNORECASE)
 
 
+_DATE_WORDS = frozenset(content_terms("date dates day year"))
 # "... instead of two spaces", "rather than the first match": what an option replaces.
 _REPLACED = re.compile(r"\b(?:instead of|rather than)\s+(?:the\s+)?(.+)", re.IGNORECASE)
 
@@ -1114,9 +1121,7 @@ def _replaces_value(cand: Candidate) -> bool:
     """The candidate's sentence tells what it holds instead of one of its values ("Use a tab
     ... instead of two spaces"): that value holds when the option is not given."""
     replaced = _REPLACED.search(cand.text)
-    return replaced is not None and any(
-        replaced.group(1).startswith(span) for span in cand.spans
-    )
+    return replaced is not None and any(replaced.group(1).startswith(span) for span in cand.spans)
 
 
 def _says_default(text: str) -> bool:

@@ -51,9 +51,11 @@ _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|jun(?:e)?|jul(?:y)?|aug(?:ust)?|"
     r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 )
+# "31st", "2nd": a day written as an ordinal.
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 DATE = re.compile(
-    rf"\b(?:\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}} {_MONTH}\.? \d{{4}}|{_MONTH}\.? \d{{1,2}},? \d{{4}}|"
-    rf"{_MONTH}\.? \d{{4}}|(?:1[6-9]|20)\d{{2}})\b",
+    rf"\b(?:\d{{4}}-\d{{2}}-\d{{2}}|{_DAY} (?:of )?{_MONTH}\.?,? \d{{4}}|"
+    rf"{_MONTH}\.? {_DAY},? \d{{4}}|{_MONTH}\.? \d{{4}}|(?:1[6-9]|20)\d{{2}})\b",
     re.IGNORECASE,
 )
 IDENTIFIER = re.compile(
