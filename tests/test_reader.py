@@ -2581,3 +2581,15 @@ def test_a_date_on_a_title_page_answers_what_date_it_bears():
     assert answer.startswith("January 31st, 2023 — "), answer
     # A question that asks for another thing by date ("the release date of 40") still needs it.
     assert read("What is the build date of the ngspice manual for version 40?", title) == ""
+
+
+def test_the_value_assigned_to_a_setting_the_question_names_answers_how_many():
+    items = evidence(
+        "The number of threads has to be set manually by placing set num_threads=4 into "
+        "spinit. If OpenMP is enabled, but num_threads not set, a default value num_threads=2 "
+        "is set internally."
+    )
+    question = (
+        "If it is built with OpenMP but I never set num_threads, how many threads does it use?"
+    )
+    assert read(question, items).startswith("2 — If OpenMP is enabled"), read(question, items)

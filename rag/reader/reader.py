@@ -944,6 +944,11 @@ def _new_spans(asked: Question, sentence: str) -> list[str]:
             # the program's, unless the question asks about the licence.
             licences = licence_versions(sentence)
             found = [s for s in found if s not in licences]
+    if asked.wants in (Wants.NUMBER, Wants.VALUE):
+        # "I never set num_threads, how many threads ...": "a default value num_threads=2"
+        # gives it as the value of the setting the question names.
+        assigned = _assigned_values(asked.named, sentence)
+        found = [*assigned, *(s for s in found if s not in assigned)]
     if _reads_labels(asked):
         # "what p-value does the test print": of "Chisquare = 1.521, Df = 1, p = 0.22", the
         # value the question's word labels comes first.
@@ -965,6 +970,15 @@ def _new_spans(asked: Question, sentence: str) -> list[str]:
         and not _asked_word(s, asked)
         and not any(renders_date(s, d) for d in dates)
     ]
+
+
+def _assigned_values(names: frozenset[str], sentence: str) -> list[str]:
+    """The values ``sentence`` assigns to the identifiers among ``names`` ("num_threads=2")."""
+    found = []
+    for name in sorted(n for n in names if "_" in n):
+        pattern = rf"(?<![\w.-]){re.escape(name)}\s*=\s*([\w.-]*\w)"
+        found += [m.group(1) for m in re.finditer(pattern, sentence, re.IGNORECASE)]
+    return found
 
 
 def _after_asked_words(name: str, asked: Question) -> str:
