@@ -277,8 +277,32 @@ def stem(term: str) -> str:
     return _stemmer().stemWord(american(term))
 
 
+# TeX sets an accent as a glyph of its own before the letter: "Universit¨at", "f¨ur", "´ecole".
+# NFKC would make "¨" a space and a combining mark ("Universit ̈at"), cutting the word.
+_SPACING_ACCENTS = {
+    "\u00a8": "\u0308",  # diaeresis
+    "\u00b4": "\u0301",  # acute
+    "\u02c6": "\u0302",  # circumflex
+    "\u02dc": "\u0303",  # tilde
+    "\u02c7": "\u030c",  # caron
+    "\u02d8": "\u0306",  # breve
+    "\u02da": "\u030a",  # ring
+}
+_ACCENT_BEFORE_LETTER = re.compile(
+    rf"(?<=[A-Za-z]) ?([{''.join(_SPACING_ACCENTS)}])([A-Za-z])|"
+    rf"(?<![A-Za-z])([{''.join(_SPACING_ACCENTS)}])([A-Za-z])"
+)
+
+
+def _accented(match: re.Match[str]) -> str:
+    accent, letter = (match.group(1), match.group(2)) if match.group(1) else match.group(3, 4)
+    return unicodedata.normalize("NFC", letter + _SPACING_ACCENTS[accent])
+
+
 def clean_extracted(text: str) -> str:
-    """Undo the typography of extracted PDF text: ligatures (NFKC) and hyphenated line breaks."""
+    """Undo the typography of extracted PDF text: accents set apart from their letters,
+    ligatures (NFKC) and hyphenated line breaks."""
+    text = _ACCENT_BEFORE_LETTER.sub(_accented, text)
     text = unicodedata.normalize("NFKC", text)
     # Glyphs without a Unicode mapping (bullets, dingbats) come out as control characters.
     text = _CONTROL.sub(" ", text)

@@ -182,3 +182,16 @@ def test_a_page_pypdf_reads_well_keeps_pypdfs_text_exactly():
         assert clean_extracted(pdfium_text(document, 0)) != clean_extracted(page.extract_text())
     finally:
         document.close()
+
+
+def test_an_accent_tex_set_apart_joins_its_letter():
+    from rag.text import clean_extracted
+
+    # pypdf gives TeX's accent as a spacing glyph before the letter; NFKC alone would cut the
+    # word in two ("Universit ̈at").
+    assert clean_extracted("Universit\u00a8at Basel, f\u00a8ur, N \u00a8urnberg") == (
+        "Universität Basel, für, Nürnberg"
+    )
+    assert clean_extracted("Pad\u00b4e approximant, \u00b4ecole") == "Padé approximant, école"
+    # An accent that stands alone stays a mark of its own.
+    assert clean_extracted("x \u00a8 y") == "x  \u0308 y"
