@@ -38,6 +38,7 @@ from rag.embedders import Embedder
 from rag.embedders.base import Span
 from rag.embedders.packed import unpack
 from rag.query_words import agent_nouns
+from rag.reader.affiliations import affiliation_of, asks_affiliation, people_asked
 from rag.reader.commands import code_spans
 from rag.reader.dates import is_date_pin, renders_date, states_date
 from rag.reader.entries import (
@@ -269,6 +270,16 @@ class Reader:
             )
             if picture:
                 return Reading(picture, asked)
+        if "spans" in self.parts and asks_affiliation(question):
+            # "At which university was Christian Kleiber": the title page prints it under
+            # his name, in no sentence.
+            people = people_asked(question)
+            # Without a name, only "the author" is asked about: the one a title page prints.
+            for index in usable if people or asks_author(question) else ():
+                found = affiliation_of(people, evidence[index].chunk.text)
+                if found is not None:
+                    quote = f"{found.person}, {found.place} [{index + 1}]"
+                    return Reading(f"{found.place} — {quote}", asked)
         # A question may name the document it asks ("the etcd hardware guide"): the file's
         # name says what the document is about as much as its passages do.
         names = {_file_words(evidence[i].chunk.file) for i in usable}
