@@ -281,3 +281,15 @@ def test_the_text_of_a_screenshot_in_a_pdf_is_read_and_answered(tmp_path):
         saved = service.ask("In Figure 2, what file name was typed into the Save as dialog?")
         found = [e.chunk for e in saved.evidence[:3] if e.chunk.modality == "image"]
         assert any("harbour.qk" in c.text and "Save as" in c.text for c in found), found
+
+
+def test_the_second_of_two_parts_side_by_side_shares_their_caption_not_the_one_above():
+    from ingest.loaders.pdf_figures import Caption, Placed, attach_captions
+
+    # A page with Figure 1's caption above two drawings side by side, and Figure 2's caption
+    # under them that only the left one overlaps across: the right one is Figure 2's too.
+    left, right = Placed((100.0, 300.0, 280.0, 440.0)), Placed((320.0, 300.0, 500.0, 440.0))
+    first = Caption("Figure 1: Frequency distribution.", (100.0, 462.0, 500.0, 472.0), True)
+    second = Caption("Figure 2: Bivariate displays.", (110.0, 280.0, 300.0, 290.0), True)
+    attach_captions([left, right], [first, second], page_height=792.0)
+    assert (left.caption, right.caption) == (second.text, second.text)

@@ -675,13 +675,17 @@ def attach_captions(figures: list[Placed], captions: list[Caption], page_height:
                 # Figures carry their captions below, tables above: prefer those.
                 preferred = (below >= -2) == caption.figure
                 pairs.append((not preferred, max(distance, 0), f, c))
-    for _, _, f, c in sorted(pairs):
-        if figures[f].caption or captions[c].taken:
-            continue
-        figures[f].caption = captions[c].text
-        figures[f].caption_box = captions[c].box
-        captions[c].taken = True
-    share_row_captions(figures, reach)
+    # A caption on its own side first; then the parts of one figure side by side share theirs
+    # ("(a)" and "(b)" over one caption), before a part takes a caption from the other side,
+    # which belongs to the figure above or below.
+    for other_side in (False, True):
+        for unpreferred, _, f, c in sorted(pairs):
+            if unpreferred != other_side or figures[f].caption or captions[c].taken:
+                continue
+            figures[f].caption = captions[c].text
+            figures[f].caption_box = captions[c].box
+            captions[c].taken = True
+        share_row_captions(figures, reach)
     for figure in figures:
         if figure.caption:
             continue
