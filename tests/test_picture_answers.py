@@ -539,3 +539,31 @@ def test_a_picture_that_does_not_show_the_name_the_question_gives_it_does_not_an
     assert read(question, figure).startswith("SD Bootstrap — Right plot"), read(question, figure)
     alone = replace(figure[0], chunk=replace(figure[0].chunk, doc_id="x", file="x.pdf"))
     assert read(question, [alone]) == ""
+
+
+def test_an_axis_end_or_label_is_read_from_a_plot_told_in_text():
+    # A plot drawn outside any figure is told in a text chunk; "count-regression" asks no count.
+    plot = (
+        "Figure 1: Frequency distribution for number of physician office visits.\n"
+        'Plot of "Frequency" against "Number of visits": the horizontal (x) axis is labelled '
+        '"Number of visits", with ticks from 0 at the left to 90 at the right. The plot\'s '
+        'vertical (y) axis is labelled "Frequency", with ticks from 0 at the bottom to 700 at '
+        "the top."
+    )
+    items = evidence(plot, doc="pscl-count-regression")
+    question = "What is the highest value marked on the Frequency axis of Figure 1 in the vignette?"
+    assert read(question, items).startswith("700 — The plot's vertical (y) axis"), read(
+        question, items
+    )
+    question = (
+        "What is the lowest number on the x axis of Figure 1 of the count-regression vignette?"
+    )
+    assert read(question, items).startswith("0 — Plot of"), read(question, items)
+    question = "In Figure 1 of the count-regression vignette, what is on the vertical axis?"
+    assert read(question, items).startswith("Frequency — The plot's vertical"), read(
+        question, items
+    )
+    # Another figure's plot does not answer for Figure 2.
+    assert not read(
+        "What is the highest value on the Frequency axis of Figure 2?", items
+    ).startswith("700")

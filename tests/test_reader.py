@@ -1625,10 +1625,11 @@ def test_an_axis_named_by_its_letter_is_the_plot_s_horizontal_or_vertical_one():
         "the left to 500 at the right. The plot's vertical (y) axis is labelled "
         '"Cumulative hazard of the kidney data", with ticks from 0 at the bottom to 4 at the top.'
     )
+    # The label or the end tick asked for leads, before the sentence that tells it.
     answer = read("What does the x axis of the kidney cumulative hazard plot measure?", plot)
-    assert answer.startswith("Plot: the horizontal (x) axis"), answer
+    assert answer.startswith("Time since insertion — Plot: the horizontal (x) axis"), answer
     answer = read("What is the top tick of the y-axis of the kidney data plot?", plot)
-    assert answer.startswith("The plot's vertical (y) axis"), answer
+    assert answer.startswith("4 — The plot's vertical (y) axis"), answer
 
 
 def test_a_number_joined_to_a_name_is_part_of_it_and_a_range_before_its_unit_is_one():

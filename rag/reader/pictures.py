@@ -75,7 +75,29 @@ _AXIS_LABEL = re.compile(r'\b(horizontal|vertical) \([xy]\) axis is labelled "([
 _ASKS_TITLE = re.compile(r"^(?!.*\blegend).*\btitle[sd]?\b(?! bar)", re.IGNORECASE)
 _NAMES_AXIS = re.compile(r"\b([xy]|horizontal|vertical)[- ]?axis\b", re.IGNORECASE)
 _ASKS_AXIS_LABEL = re.compile(
-    r"^(?!.*\btick).*\b(?:labell?ed|label|measures?|variable|quantity)\b", re.IGNORECASE
+    r"^(?!.*\btick).*(?:\b(?:labell?ed|label|measures?|variable|quantity)\b|"
+    # "What is on the vertical axis", "what does the y axis show".
+    r"\bwhat(?:'s| is| goes)? (?:on|along) the\b|\baxis (?:shows?|represents?)\b)",
+    re.IGNORECASE,
+)
+# "The highest value marked on the Frequency axis", "the top tick label on the y axis": an end
+# of an axis's ticks, which the plot's sentence gives.
+_ASKS_HIGH_END = re.compile(
+    r"\b(?:highest|largest|biggest|greatest|maximum|top|uppermost|rightmost|last)\b"
+    r"(?:\s+[\w-]+){0,2}?\s+(?:values?|numbers?|ticks?|labels?|marks?|figures?)\b",
+    re.IGNORECASE,
+)
+_ASKS_LOW_END = re.compile(
+    r"\b(?:lowest|smallest|least|minimum|bottom|lowermost|leftmost|first)\b"
+    r"(?:\s+[\w-]+){0,2}?\s+(?:values?|numbers?|ticks?|labels?|marks?|figures?)\b",
+    re.IGNORECASE,
+)
+# "the Frequency axis": an axis a question names by its label.
+_LABELLED_AXIS = re.compile(r"\b(?:the|its)\s+([A-Za-z][\w().,-]*)\s+axis\b")
+# The plot's sentence on an axis (ingest/loaders/pdf_axes.py).
+_AXIS_TICKS = re.compile(
+    r'\b(horizontal|vertical) \([xy]\) axis (?:is labelled "([^"]+)", with|has) ticks from '
+    r"(\S+) at the (?:left|bottom) to (\S+) at the (?:right|top)"
 )
 # "what is the Unicode name of the selected character": the thing asked for, by its head word.
 _ASKED_HEAD = re.compile(
@@ -366,8 +388,54 @@ def _told_value(question: str, line: str) -> str:
     elif axis is not None and _ASKS_AXIS_LABEL.search(question):
         direction = "horizontal" if axis.group(1).lower() in ("x", "horizontal") else "vertical"
         told = next((m.group(2) for m in _AXIS_LABEL.finditer(line) if m.group(1) == direction), "")
+    if not told:
+        told = _axis_end(question, line, axis.group(1) if axis else "")
     # "Which plot is titled 'SD Bootstrap'?" states the title: it is no answer.
     return told if told.lower() not in question.lower() else ""
+
+
+def told_by_plot(question: str, evidence: Sequence[Evidence], usable: Sequence[int]) -> str:
+    """The title, axis label or end tick a question asks for, from the sentences that tell a
+    plot drawn outside any figure (a text chunk, ingest/loaders/pdf_axes.py), led by the value:
+    "700 — The plot's vertical (y) axis is labelled "Frequency", ... [1]"; else "". A question
+    that numbers a figure reads only the chunks that caption it."""
+    figure = _figure_asked(question)
+    side = _side_asked(question)
+    for index in usable:
+        chunk = evidence[index].chunk
+        if chunk.modality == "image" or (figure is not None and not captions(chunk.text, figure)):
+            continue
+        plot_side = ""
+        for line in sentences(chunk.text):
+            # "Right plot of ...: the horizontal axis ...", then "The plot's vertical axis ...".
+            plot_side = _told_side(line) or plot_side
+            if side and plot_side != side:
+                continue
+            told = _told_value(question, line) if _AXIS_TICKS.search(line) else ""
+            if told:
+                return f"{told} — {line} [{index + 1}]"
+    return ""
+
+
+def _axis_end(question: str, line: str, axis_named: str) -> str:
+    """The end tick of the axis the question names (by its direction or its label) that it
+    asks for: "highest value marked on the Frequency axis" -> "700"; else ""."""
+    high, low = _ASKS_HIGH_END.search(question), _ASKS_LOW_END.search(question)
+    if bool(high) == bool(low):
+        return ""
+    direction = ""
+    if axis_named:
+        direction = "horizontal" if axis_named.lower() in ("x", "horizontal") else "vertical"
+    label = _LABELLED_AXIS.search(question)
+    for match in _AXIS_TICKS.finditer(line):
+        if direction and match.group(1) != direction:
+            continue
+        if not direction and not (
+            label and match.group(2) and match.group(2).lower() == label.group(1).lower()
+        ):
+            continue
+        return match.group(4) if high else match.group(3)
+    return ""
 
 
 def _figure_asked(question: str) -> tuple[str, str] | None:
@@ -593,7 +661,8 @@ def _picture_cue(question: str) -> re.Pattern[str] | None:
     lowered = question.lower()
     if re.search(r"\b(colou?rs?|colou?red)\b", lowered):
         return COLOUR_WORDS
-    if re.search(r"\bhow many\b|\bnumber of\b|\bcount\b", lowered):
+    # "count" alone: the "count-regression vignette" asks for no count.
+    if re.search(r"\bhow many\b|\bnumber of\b|(?<![\w-])count(?![\w-])", lowered):
         return re.compile(r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten)\b", re.I)
     if re.search(r"\b(highest|top|uppermost)\b", lowered) and "line" in lowered:
         return HIGHEST_LINE

@@ -74,6 +74,7 @@ from rag.reader.pictures import (
     picture_to_read,
     readable_text,
     repeats_question,
+    told_by_plot,
 )
 from rag.reader.question import Question, Wants, analyse, without_default_setting
 from rag.reader.spans import (
@@ -270,6 +271,9 @@ class Reader:
             )
             if picture:
                 return Reading(picture, asked)
+        plotted = told_by_plot(question, evidence, usable) if pictures_ok else ""
+        if plotted:
+            return Reading(plotted, asked)
         if "spans" in self.parts and asks_affiliation(question):
             # "At which university was Christian Kleiber": the title page prints it under
             # his name, in no sentence.
