@@ -577,6 +577,10 @@ def test_a_name_that_narrows_the_scope_must_be_in_the_source():
     asked = analyse("A document embeds pictures with PSPIC. Which option must pdfmom get?")
     assert asked.qualifiers == {"pspic"}
     assert analyse("Does it build on Node.js with ICU?").qualifiers == {"node.js", "icu"}
+    # What a picture is of, by name.
+    asked = analyse("What high score is shown in the screenshot of the Blinken memory game?")
+    assert asked.qualifiers == {"blinken"}
+    assert analyse("What is in the photo of my dog?").qualifiers == set()
     items = evidence("CRC-64 code ran at 1.2 CPU cycles per byte on Intel processors.")
     assert read("How fast is CRC-64 code on ARM processors?", items) == ""
     assert read("How fast is CRC-64 code on Intel processors?", items).startswith("1.2 — ")

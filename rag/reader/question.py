@@ -265,11 +265,20 @@ _VARIANT = re.compile(
 )
 
 
+# "the screenshot of the Blinken memory game": the name of what a picture shows.
+_PICTURE_OF = re.compile(
+    r"\b(?:screenshots?|screen shots?|pictures?|photos?|photographs?|images?|windows?|icons?|"
+    rf"logos?|splash screens?)\s+of\s+(?:the\s+|my\s+|an?\s+)?({_NAME_WORD}(?:\s+{_NAME_WORD})*)"
+)
+
+
 def qualifiers(text: str) -> frozenset[str]:
-    """Lower-cased names that follow a preposition ("on ARM processors" -> "arm") or pick a
-    variant ("the Mac OS version of dotty" -> "mac os")."""
+    """Lower-cased names that follow a preposition ("on ARM processors" -> "arm"), pick a
+    variant ("the Mac OS version of dotty" -> "mac os") or say what a picture is of ("the
+    screenshot of the Blinken game" -> "blinken")."""
     found = [m.group(1) for m in _QUALIFIER.finditer(text)]
     found += [m.group(1) for m in _VARIANT.finditer(text)]
+    found += [m.group(1) for m in _PICTURE_OF.finditer(text)]
     return frozenset(name.rstrip(".").lower() for name in found)
 
 
