@@ -1263,6 +1263,11 @@ def test_a_question_that_sets_a_scene_is_typed_by_the_sentence_that_asks():
     # What the scene pins down, the evidence must still match.
     scene = analyse("I am about to release version 4.6 of my package. What should a pretest be?")
     assert "4.6" in scene.pinned
+    # A semicolon before a question word parts the scene from the asking, as a full stop does.
+    asked = analyse("The README lists some functions; which other crate does it recommend?")
+    assert asked.asking == "which other crate does it recommend?"
+    assert asked.asked_for == {"crate"}
+    assert analyse("Use -a; it is faster. Which one is safer?").asking == "Which one is safer?"
 
 
 def test_a_media_type_is_an_identifier():

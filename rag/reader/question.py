@@ -209,7 +209,12 @@ def analyse(text: str) -> Question:
 
 # A sentence ends at ".", "?" or "!" before the capital that opens the next one; "e.g. X" and
 # "v1.2" do not end one (no space, or no capital, follows).
-_SCENE_END = re.compile(r"(?<=[.?!])\s+(?=[\"“'‘(]?[A-Z])")
+# A sentence's end, or a semicolon before a question word: "The README lists some functions;
+# which other crate does it recommend?" sets the scene, then asks.
+_SCENE_END = re.compile(
+    r"(?<=[.?!])\s+(?=[\"“'‘(]?[A-Z])|"
+    r"(?<=;)\s+(?=(?:which|what|who|whom|whose|where|when|why|how)\b)"
+)
 
 
 # "When I use svm() for classification, which kernel ...?", "When readr parses a datetime,
