@@ -183,9 +183,11 @@ def test_a_plots_title_or_axis_label_asked_for_leads_its_sentence():
 
 
 def test_a_number_asked_of_a_screenshot_is_read_on_a_line_that_holds_one():
-    # LibreOffice's Basic Fonts dialog: the header row shares "font size" with the question.
+    # LibreOffice's Basic Fonts dialog (its title bar names it): the header row shares "font
+    # size" with the question.
     items = evidence(
-        "Screenshot of a program window.\nText in the image:\nLanguage Settings Font Size\n"
+        "Screenshot of a program window.\nText in the image:\nOptions - Basic Fonts (CTL)\n"
+        "Language Settings Font Size\n"
         "Default Annapurna SIL 12\nHeading Annapurna SIL 14\nList Annapurna SIL 12",
         modality="image",
     )
