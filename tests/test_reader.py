@@ -915,6 +915,12 @@ def test_which_thing_is_used_by_default_is_named_before_its_noun():
     )
     answer = read("Which hasher does the crate use by default?", readme)
     assert answer.startswith("AHash — "), answer
+    # A name in code may be all lower case; a question for any thing of a kind reads it too.
+    assert names_of("crate", "For more options, see the `imageproc` crate.") == ["imageproc"]
+    assert names_of("crate", "For more options, see the other crate.") == []
+    items = evidence("It offers basic functions. For more options, see the `imageproc` crate.")
+    answer = read("Which other crate does it recommend if I need more options?", items)
+    assert answer.startswith("imageproc — "), answer
 
 
 def test_an_entry_head_may_open_with_a_circle_bullet():

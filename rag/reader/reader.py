@@ -948,7 +948,7 @@ def _new_spans(asked: Question, sentence: str) -> list[str]:
             found = ratios(found, sentence)
         elif asked.wants is Wants.NUMBER and asked.counted:
             found += [s for s in counts_in_words(asked.counted, sentence) if s not in found]
-        elif asked.wants is Wants.VALUE and len(asked.asked_for) == 1:
+        elif asked.wants in (Wants.VALUE, Wants.THING) and len(asked.asked_for) == 1:
             # "Which hasher does it use by default?": "the default AHash hasher" names it
             # before the noun the question asks with, which no number stands for.
             (noun,) = asked.asked_for

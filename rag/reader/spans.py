@@ -665,7 +665,8 @@ def names_of(noun: str, sentence: str) -> list[str]:
     hasher")."""
     noun_word = rf"{re.escape(noun)}\w*"
     before = re.finditer(
-        rf"(?<![\w.-])`?([A-Za-z][\w+.-]*[A-Z0-9][\w+.-]*|[A-Z][\w+.-]+)`?\s+{noun_word}\b",
+        rf"(?<![\w.-])(?:`([A-Za-z][\w+.-]*)`|([A-Za-z][\w+.-]*[A-Z0-9][\w+.-]*|[A-Z][\w+.-]+))"
+        rf"\s+{noun_word}\b",
         sentence,
     )
     used_as = re.finditer(
@@ -674,7 +675,8 @@ def names_of(noun: str, sentence: str) -> list[str]:
         sentence,
         re.IGNORECASE,
     )
-    found = [m.group(1) for m in (*used_as, *before) if m.group(1).lower() not in STOPWORDS]
+    names = [m.group(1) for m in used_as] + [m.group(1) or m.group(2) for m in before]
+    found = [name for name in names if name.lower() not in STOPWORDS]
     return list(dict.fromkeys(found))
 
 
