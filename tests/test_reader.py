@@ -581,6 +581,8 @@ def test_a_name_that_narrows_the_scope_must_be_in_the_source():
     asked = analyse("What high score is shown in the screenshot of the Blinken memory game?")
     assert asked.qualifiers == {"blinken"}
     assert analyse("What is in the photo of my dog?").qualifiers == set()
+    asked = analyse("What high score does the Naval Battle screenshot show?")
+    assert asked.qualifiers == {"naval battle"}
     items = evidence("CRC-64 code ran at 1.2 CPU cycles per byte on Intel processors.")
     assert read("How fast is CRC-64 code on ARM processors?", items) == ""
     assert read("How fast is CRC-64 code on Intel processors?", items).startswith("1.2 — ")

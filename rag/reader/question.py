@@ -273,7 +273,10 @@ _VARIANT = re.compile(
 # "the screenshot of the Blinken memory game": the name of what a picture shows.
 _PICTURE_OF = re.compile(
     r"\b(?:screenshots?|screen shots?|pictures?|photos?|photographs?|images?|windows?|icons?|"
-    rf"logos?|splash screens?)\s+of\s+(?:the\s+|my\s+|an?\s+)?({_NAME_WORD}(?:\s+{_NAME_WORD})*)"
+    rf"logos?|splash screens?)\s+of\s+(?:the\s+|my\s+|an?\s+)?({_NAME_WORD}(?:\s+{_NAME_WORD})*)|"
+    # "the Naval Battle screenshot", "my KolourPaint window".
+    rf"\b(?:the|my|this|that)\s+({_NAME_WORD}(?:\s+{_NAME_WORD})*)\s+(?:screenshots?|screen shots?|"
+    r"windows?|splash screens?)\b"
 )
 
 
@@ -283,7 +286,7 @@ def qualifiers(text: str) -> frozenset[str]:
     screenshot of the Blinken game" -> "blinken")."""
     found = [m.group(1) for m in _QUALIFIER.finditer(text)]
     found += [m.group(1) for m in _VARIANT.finditer(text)]
-    found += [m.group(1) for m in _PICTURE_OF.finditer(text)]
+    found += [m.group(1) or m.group(2) for m in _PICTURE_OF.finditer(text)]
     return frozenset(name.rstrip(".").lower() for name in found)
 
 
