@@ -187,7 +187,10 @@ STOPWORDS = frozenset(
     ]
 )
 
-_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_\-\./]*[A-Za-z0-9]|[A-Za-z0-9]")
+# A word, or a format sequence ("%j", "%a"), which names a field the way an option does.
+_TOKEN = re.compile(
+    r"(?<![\w%])%[A-Za-z](?![\w])|[A-Za-z0-9][A-Za-z0-9_\-\./]*[A-Za-z0-9]|[A-Za-z0-9]"
+)
 # A capital and a stop is a person's initial ("Joshua M. Ulrich"), not a sentence's end ("I" is
 # a word of its own: "Moran's I. References").
 _SENTENCE_END = re.compile(r"(?<=[.!?])(?<!\b[A-HJ-Z]\.)\s+(?=[A-Z0-9\"'(\[<])")
@@ -230,7 +233,7 @@ def key_terms(text: str) -> set[str]:
     """Terms that identify rather than describe: numbers, identifiers, quoted words."""
     keys = set()
     for token in tokens(text):
-        if any(c.isdigit() for c in token) or any(c in token for c in "_/."):
+        if any(c.isdigit() for c in token) or any(c in token for c in "_/.%"):
             keys.update(content_terms(token))
     for quoted in quoted_phrases(text):
         keys.update(content_terms(quoted))
@@ -399,9 +402,7 @@ _INITIALS_AUTHORS = re.compile(
 def is_reference_entry(unit: str) -> bool:
     """``unit`` opens as a reference list's entry does (see ``_reference_entries``)."""
     return bool(
-        _AUTHOR_YEAR.match(unit)
-        or _NUMBERED_ENTRY.match(unit)
-        or _INITIALS_AUTHORS.match(unit)
+        _AUTHOR_YEAR.match(unit) or _NUMBERED_ENTRY.match(unit) or _INITIALS_AUTHORS.match(unit)
     )
 
 

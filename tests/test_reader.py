@@ -2611,3 +2611,19 @@ def test_the_value_assigned_to_a_setting_the_question_names_answers_how_many():
         "If it is built with OpenMP but I never set num_threads, how many threads does it use?"
     )
     assert read(question, items).startswith("2 — If OpenMP is enabled"), read(question, items)
+
+
+def test_a_format_sequence_is_a_term_that_picks_its_row():
+    from rag.text import content_terms, key_terms
+
+    assert "%j" in content_terms("What does the %j formatter output?")
+    assert key_terms("the %j formatter") == {"%j"}
+    assert "%a" not in content_terms("It grew by 100%a year")  # a percentage, no sequence
+    rows = evidence(
+        "Formatter: %O — Representation: Pretty-print an Object on multiple lines.\n"
+        "Formatter: %s — Representation: String.\n"
+        "Formatter: %j — Representation: JSON. Replaced with the string '[Circular]' if the "
+        "argument contains circular references."
+    )
+    answer = read("What does the %j formatter of the module output?", rows)
+    assert "JSON" in " ".join(answer.split()[:12]), answer
