@@ -28,6 +28,7 @@ from rag.embedders.base import Span, TokenSums, joint_vector, split_rows
 from rag.embedders.cache import CachedEmbedder
 from rag.embedders.packed import pack
 from rag.errors import DocumentNotFoundError
+from rag.named_sections import names_section
 from rag.numbered_parts import captions, parts_named
 from rag.query_words import keyword_query
 from rag.settings import Settings
@@ -470,6 +471,20 @@ class Index:
         held = {item.chunk.id for item in evidence}
         for chunk in self._document_chunks(text[0].chunk, filters):
             if chunk.id not in held and holds_author_section(chunk.text):
+                return [Evidence(chunk=chunk, score=0.0, rank=len(evidence))]
+        return []
+
+    def named_sections(
+        self, question: str, evidence: Sequence[Evidence], filters: Filters | None = None
+    ) -> list[Evidence]:
+        """The chunk of the best text passage's document that holds the section ``question``
+        names by its heading ("exit status"), when ``evidence`` does not hold it already."""
+        text = [item for item in evidence if item.chunk.modality == "text"]
+        if not text or any(names_section(question, item.chunk.text) for item in evidence):
+            return []
+        held = {item.chunk.id for item in evidence}
+        for chunk in self._document_chunks(text[0].chunk, filters):
+            if chunk.id not in held and names_section(question, chunk.text):
                 return [Evidence(chunk=chunk, score=0.0, rank=len(evidence))]
         return []
 

@@ -257,6 +257,12 @@ class RagService:
             # "Who wrote the tree command?": the manual's AUTHOR section says, in no word of
             # the question.
             given = [*given, *self.index.author_sections(given, filters)]
+        if self.settings.read_named_sections:
+            # "What exit status does fzf return ...?": the EXIT STATUS section says, below the
+            # passages on the keys that retrieval ranks first.
+            named = time.perf_counter()
+            given = [*given, *self.index.named_sections(question, given, filters)]
+            timings["named_sections"] = (time.perf_counter() - named) * 1000
         return asked, evidence, given
 
     def _finish(

@@ -94,6 +94,9 @@ class Settings(BaseSettings):
     # A question for who wrote or maintains something also reads the AUTHOR (MAINTAINER,
     # CREDITS) section of the best passage's document.
     read_author_section: bool = True
+    # A question that names a section by its heading ("what exit status ...") also reads that
+    # section of the best passage's document.
+    read_named_sections: bool = True
     # A question that names a figure or table by number ("In Figure 3 ...") reads first the
     # chunk that captions it, in the document retrieval found, when retrieval missed it.
     read_numbered_figures: bool = True
