@@ -2627,3 +2627,21 @@ def test_a_format_sequence_is_a_term_that_picks_its_row():
     )
     answer = read("What does the %j formatter of the module output?", rows)
     assert "JSON" in " ".join(answer.split()[:12]), answer
+
+
+def test_a_hyphenated_word_labels_a_value_written_without_its_hyphen():
+    from rag.reader.spans import labelled_numbers
+    from rag.reader.terms import label_hits
+    from rag.text import content_terms
+
+    row = "Test: longevity — Obs: -0.22990437 — Std.Obs: 0.3461414 — Pvalue: 0.414"
+    assert labelled_numbers("what p-value does the test report for longevity?", row) == ["0.414"]
+    assert label_hits(set(content_terms("p-value")), "Pvalue") == 1
+    assert label_hits(set(content_terms("p-value")), "Obs") == 0
+    answer = read(
+        "What p-value does the gearymoran test report for longevity?",
+        evidence(
+            "Test: body — Pvalue: 0.028\nTest: longevity — Std.Obs: 0.3461414 — Pvalue: 0.414"
+        ),
+    )
+    assert answer.startswith("0.414 — "), answer

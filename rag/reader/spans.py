@@ -549,6 +549,8 @@ def _label_words(lowered_question: str) -> frozenset[str]:
     unpossessed = re.sub(r"['’]s\b", "", lowered_question)
     words = set(re.findall(r"[a-z0-9]+(?:-[a-z0-9]+)*", unpossessed))
     words |= {part for word in words for part in word.split("-")}
+    # "p-value" labels "Pvalue: 0.414" too, written without its hyphen.
+    words |= {word.replace("-", "") for word in words}
     return frozenset(words - STOPWORDS - {"default", "defaults"})
 
 

@@ -75,6 +75,8 @@ def label_hits(terms: set[str], label: str) -> float:
     """How well ``label`` names what ``terms`` speak of: a shared term counts one, a term the
     label abbreviates half (a shortened word is the weaker sign)."""
     own = label_terms(label)
-    shared = terms & own
+    # "p-value" and a header's "Pvalue" are one word, hyphen or not.
+    joined = {t.replace("-", "") for t in own}
+    shared = terms & own | {t for t in terms if "-" in t and t.replace("-", "") in joined}
     shortened = [t for t in terms - shared if any(abbreviates(s, t) for s in own - shared)]
     return len(shared) + 0.5 * len(shortened)
