@@ -129,18 +129,12 @@ def _monotonic_runs(row: Sequence[Text]) -> list[list[Text]]:
     runs: list[list[Text]] = []
     last = None
     for text in row:
-        try:
-            first = _value(text.text.split()[0])
-        except ValueError:
-            first = None
+        first = _value_or_none(text.text.split()[0])
         if not runs or last is None or first is None or first <= last:
             runs.append([text])
         else:
             runs[-1].append(text)
-        try:
-            last = _value(text.text.split()[-1])
-        except ValueError:
-            last = None
+        last = _value_or_none(text.text.split()[-1])
     return runs
 
 

@@ -1299,12 +1299,9 @@ def _restates(question: str, sentence: str) -> bool:
     return set(content_terms(sentence)) <= set(content_terms(question))
 
 
-def _document_text(cand: Candidate, evidence: Sequence[Evidence]) -> str:
-    """What the candidate's document says in the evidence: its retrieved chunks, its name."""
-    return _text_of_document(evidence, cand.evidence_index)
-
-
 def _text_of_document(evidence: Sequence[Evidence], index: int) -> str:
+    """What the document of the evidence at ``index`` says in the evidence: its retrieved
+    chunks, its name."""
     doc = evidence[index].chunk.doc_id
     return " ".join(
         f"{e.chunk.file} {e.chunk.text}" for e in evidence if e.chunk.doc_id == doc
@@ -1435,7 +1432,7 @@ _INPUTS = frozenset(["argument", "paramet", "option", "flag", "switch", "keyword
 def _speaks_of(terms: frozenset[str], cand: Candidate, evidence: Sequence[Evidence]) -> bool:
     """The candidate's document speaks of what the question asks for, in one word at least:
     "which build system" may be answered by "CMake" in a text that never says "system"."""
-    said = set(content_terms(_document_text(cand, evidence)))
+    said = set(content_terms(_text_of_document(evidence, cand.evidence_index)))
     if not terms or terms & said:
         return True
     if cand.bridged and is_reference_entry(cand.text) and tells_of_work(terms):
@@ -1489,7 +1486,7 @@ def _weigh_names(
         return candidates
 
     def penalty(cand: Candidate) -> float:
-        text = _document_text(cand, evidence)
+        text = _text_of_document(evidence, cand.evidence_index)
         # Of a document that names them, a passage whose chunk does not is likely about a
         # neighbouring section ("the constant for 95% efficiency" under Huber, not Tukey). A
         # table's rows leave the names to its caption and the prose around it.
