@@ -642,6 +642,8 @@ def test_a_question_may_ask_for_the_default_in_other_words(question, default):
         ("How often are uploads to the server processed?", "frequency"),
         ("How long can a label name be?", ""),
         ("How many files does it open?", ""),
+        ("How much CPU time did the benchmark take with 8 threads?", "time"),
+        ("How much time does the build take?", "time"),
     ],
 )
 def test_how_long_asks_for_a_span_of_time_unless_it_names_a_length(question, measure):
@@ -2645,3 +2647,27 @@ def test_a_hyphenated_word_labels_a_value_written_without_its_hyphen():
         ),
     )
     assert answer.startswith("0.414 — "), answer
+
+
+OPENMP_ROWS = (
+    "Table 16.1: OpenMP performance — Threads: 1 — CPU time [s]: 167\n"
+    "Table 16.1: OpenMP performance — Threads: 4 — CPU time [s]: 43.6\n"
+    "Table 16.1: OpenMP performance — Threads: 8 — CPU time [s]: 32.4"
+)
+
+
+def test_a_row_holding_another_number_under_the_thing_the_question_counts_is_no_answer():
+    from rag.reader.tables import contradicts_row, parse_row
+
+    rows = OPENMP_ROWS.split("\n")
+    question = "How much CPU time did the OpenMP benchmark take with 32 threads?"
+    assert contradicts_row(question, parse_row(rows[2]))
+    assert not contradicts_row(question.replace("32", "8"), parse_row(rows[2]))
+    assert contradicts_row("What CPU time with threads=4?", parse_row(rows[2]))
+    # "32-bit" gives no number to a header.
+    assert not contradicts_row("What CPU time on a 32-bit machine?", parse_row(rows[2]))
+    # The table, and a sentence that gives the question's number to something else.
+    table = evidence(OPENMP_ROWS, "The machine had 8 cores and 32 GB of memory.")
+    assert read(question, table) == ""
+    answer = read(question.replace("32", "4"), table)
+    assert answer.startswith("43.6 — "), answer

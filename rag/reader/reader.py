@@ -96,6 +96,7 @@ from rag.reader.spans import (
 from rag.reader.tables import (
     Cell,
     answer_cell,
+    contradicts_row,
     empty_asked_cell,
     names_row,
     parse_row,
@@ -374,6 +375,12 @@ class Reader:
             if blank is None:
                 return Reading("", asked)
             candidates = [c for c in candidates if id(c) not in blank]
+            # "With 32 threads" is not read from the row with "Threads: 8".
+            candidates = [
+                c
+                for c in candidates
+                if not (c.signals.table_row and contradicts_row(question, parse_row(c.text) or []))
+            ]
             # "The largest key size it accepts" is not answered by "keys must be at least 2048
             # bits": a bound the other way round.
             candidates = [c for c in candidates if not _other_bound(question, c.text)]

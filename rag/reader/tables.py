@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from text_to_num import alpha2digit
 
 from rag.reader.dates import spelled_dates, states_date
-from rag.reader.terms import content_terms, label_hits
+from rag.reader.terms import content_terms, label_hits, label_terms
 from rag.text import initialisms
 
 _CELL = re.compile(r"^\s*([^:]{1,60}):\s+(.+?)\s*$")
@@ -215,6 +215,30 @@ def names_row(question: str, cells: list[Cell]) -> bool:
         return False
     q_terms = set(content_terms(question))
     return any(cell.value in numbers and label_hits(q_terms, cell.header) for cell in cells)
+
+
+# "with 32 threads", "threads = 32": a number the question gives a thing by that thing's name.
+_COUNTED = re.compile(r"(?<![\w.,-])(\d+(?:\.\d+)?)\s+([a-z][\w-]*)", re.IGNORECASE)
+_SET_TO = re.compile(r"([a-z][\w-]*)\s*(?:=|:)\s*(\d+(?:\.\d+)?)(?![\w.])", re.IGNORECASE)
+_WHOLE_NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
+
+
+def contradicts_row(question: str, cells: list[Cell]) -> bool:
+    """The question gives a number to a thing this row holds under that thing's name, and the
+    row holds another one: "the CPU time with 32 threads" is not read from the row with
+    "Threads: 8". ("32-bit" is a word of its own, no number given to a header.)"""
+    given = [(m.group(2), m.group(1)) for m in _COUNTED.finditer(question)]
+    given += [(m.group(1), m.group(2)) for m in _SET_TO.finditer(question)]
+    if not given:
+        return False
+    for cell in cells:
+        if not cell.header or not _WHOLE_NUMBER.match(cell.value):
+            continue
+        header = label_terms(cell.header)
+        for word, number in given:
+            if set(content_terms(word)) & header and float(number) != float(cell.value):
+                return True
+    return False
 
 
 @functools.lru_cache(maxsize=256)
