@@ -195,3 +195,17 @@ def test_an_accent_tex_set_apart_joins_its_letter():
     assert clean_extracted("Pad\u00b4e approximant, \u00b4ecole") == "Padé approximant, école"
     # An accent that stands alone stays a mark of its own.
     assert clean_extracted("x \u00a8 y") == "x  \u0308 y"
+
+
+def test_a_running_head_in_capitals_loses_its_page_number_and_keeps_its_title():
+    # LaTeX's book class heads even pages "50 CHAPTER 2. ..." and odd ones "16.10. ... 347":
+    # the page number glued to the first sentence would read as a figure it states.
+    odd = "16.10. NGSPICE ON MULTI-CORE PROCESSORS USING OPENMP 347\nTable 16.1: OpenMP"
+    assert strip_page_number(odd) == (
+        "16.10. NGSPICE ON MULTI-CORE PROCESSORS USING OPENMP\nTable 16.1: OpenMP"
+    )
+    even = "50 CHAPTER 2. CIRCUIT DESCRIPTION\ncolumn 1 of the following line"
+    assert strip_page_number(even).startswith("CHAPTER 2. CIRCUIT DESCRIPTION\ncolumn 1")
+    # A heading in ordinary case, or a first line of prose, keeps its number.
+    for line in ("2.1 Introduction 5", "1.2 CPU 3", "Version 39 has 12 NEW FEATURES 4"):
+        assert strip_page_number(f"{line}\nmore") == f"{line}\nmore"

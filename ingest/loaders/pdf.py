@@ -174,14 +174,36 @@ def _unless_garbled(text: str, figures: PdfFigures, number: int) -> str:
 _PAGE_LABEL = re.compile(r"^\s*(\d{1,4}|x{0,3}(ix|iv|v?i{0,3}))\s*$")
 
 
+# A book's running head set in capitals, its page number before or after it: "50 CHAPTER 2.
+# CIRCUIT DESCRIPTION", "16.10. NGSPICE ON MULTI-CORE PROCESSORS USING OPENMP 347". Its title
+# is the page's topic; its number would read as one the first sentence states.
+_HEAD_TITLE = r"(?i:chapter|appendix)\s+[\dA-Z]{1,3}\.?\s+[^a-z]{3,80}?|\d{1,2}(?:\.\d{1,2})+\.?\s+[^a-z]{3,80}?"
+_NUMBERED_HEAD = re.compile(
+    rf"^\s*(?:(?P<before>\d{{1,4}})\s+(?P<title>{_HEAD_TITLE})|(?P<title2>{_HEAD_TITLE})\s+(?P<after>\d{{1,4}}))\s*$"
+)
+_CAPITAL_WORD = re.compile(r"\b[A-Z][A-Z-]+\b")
+
+
+def _running_head_title(line: str) -> str:
+    """The title of ``line`` when it is a running head in capitals with its page number."""
+    match = _NUMBERED_HEAD.match(line)
+    if not match:
+        return ""
+    title = match.group("title") or match.group("title2")
+    return title if len(_CAPITAL_WORD.findall(title)) >= 2 else ""
+
+
 def strip_page_number(text: str) -> str:
     """Drop a page label printed alone on the first or last line: it is not content, and
-    glued to the neighbouring sentence it reads as a number that sentence states."""
+    glued to the neighbouring sentence it reads as a number that sentence states. Of a
+    running head in capitals on the first line, only the page number goes."""
     lines = text.split("\n")
     while lines and _PAGE_LABEL.match(lines[-1]):
         lines.pop()
     if lines and _PAGE_LABEL.match(lines[0]):
         lines.pop(0)
+    if lines and (title := _running_head_title(lines[0])):
+        lines[0] = title
     return "\n".join(lines)
 
 
