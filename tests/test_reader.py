@@ -2671,3 +2671,14 @@ def test_a_row_holding_another_number_under_the_thing_the_question_counts_is_no_
     assert read(question, table) == ""
     answer = read(question.replace("32", "4"), table)
     assert answer.startswith("43.6 — "), answer
+
+
+def test_a_release_with_its_revision_and_a_whole_date_hold_no_quantity():
+    sentence = (
+        "Processed with vegan 2.6-4 in R version 4.2.1 (2022-06-23) on October 11, 2022, "
+        "with 999 permutations."
+    )
+    assert spans(Wants.NUMBER, sentence) == ["999"]
+    # A range of decimals, a year alone and a quantity beside a date stay quantities.
+    assert spans(Wants.NUMBER, "MD5 takes 6.8-7.1 CPU cycles/byte") == ["6.8"]
+    assert spans(Wants.NUMBER, "On 3 May 2020 it drew 1920 pixels") == ["1920 pixels"]

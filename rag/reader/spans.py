@@ -58,6 +58,13 @@ DATE = re.compile(
     rf"{_MONTH}\.? {_DAY},? \d{{4}}|{_MONTH}\.? \d{{4}}|(?:1[6-9]|20)\d{{2}})\b",
     re.IGNORECASE,
 )
+# A date written whole, not a year alone ("1920 pixels" is a quantity): its numbers are no
+# count, no amount ("processed on October 11, 2022" says nothing of how many permutations).
+_WHOLE_DATE = re.compile(
+    rf"\b(?:\d{{4}}-\d{{2}}-\d{{2}}|{_DAY} (?:of )?{_MONTH}\.?,? \d{{4}}|"
+    rf"{_MONTH}\.? {_DAY},? \d{{4}}|{_MONTH}\.? \d{{4}})\b",
+    re.IGNORECASE,
+)
 IDENTIFIER = re.compile(
     r"(?<![\w-])(?:--?[A-Za-z][\w-]*(?:=\S+)?|<[a-z][\w-]*>|\$?[A-Z][A-Z0-9]*_[A-Z0-9_]+|"
     r"__[a-z][a-z0-9_]*__|[A-Za-z0-9]*[a-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+(?:\(\))?|\w+\(\)|[a-z]+[A-Z]\w+|"
@@ -119,6 +126,9 @@ _HEADING_NUMBER = re.compile(r"\s*\d+(?:\.\d+)+\.?\s+[A-Z]")
 
 # "12.6.2 Automated Upload Procedure", "2.4.1": a section's or release's number read in part.
 _PART_OF_DOTTED = re.compile(r"\.\d")
+# "vegan 2.6-4", "1.0.2-3": a package's release and its revision, no quantity ("6.8-7.1 cycles"
+# is a range).
+_REVISION_AFTER = re.compile(r"-\d+(?![.\d])")
 
 
 # "-7 ... -9 are like -6", "--fast=4": a preset or an option's value, named by its number.
@@ -164,6 +174,7 @@ def _with_joined_letters(sentence: str, match: re.Match[str]) -> str:
 
 def _written_numbers(sentence: str) -> list[str]:
     addresses = [m.span() for m in _ADDRESS.finditer(sentence)]
+    addresses += [m.span() for m in _WHOLE_DATE.finditer(sentence)]
     return [
         _with_joined_letters(sentence, m).strip()
         for m in NUMBER_WITH_UNIT.finditer(sentence)
@@ -171,6 +182,7 @@ def _written_numbers(sentence: str) -> list[str]:
         and not _REFERENCE.search(sentence[max(0, m.start() - 12) : m.start()])
         and not (m.start() == 0 and _HEADING_NUMBER.match(sentence))
         and not _PART_OF_DOTTED.match(sentence, m.end())
+        and not ("." in m.group(0) and _REVISION_AFTER.match(sentence, m.end()))
         and not (
             _OPTION_BEFORE.search(sentence[max(0, m.start() - 2) : m.start()])
             and m.group(0).strip().isdigit()
