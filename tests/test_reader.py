@@ -2682,3 +2682,15 @@ def test_a_release_with_its_revision_and_a_whole_date_hold_no_quantity():
     # A range of decimals, a year alone and a quantity beside a date stay quantities.
     assert spans(Wants.NUMBER, "MD5 takes 6.8-7.1 CPU cycles/byte") == ["6.8"]
     assert spans(Wants.NUMBER, "On 3 May 2020 it drew 1920 pixels") == ["1920 pixels"]
+
+
+def test_a_qualified_word_is_labelled_only_with_its_qualifier():
+    # "Score: 0" is the game's score now, not its high score.
+    question = "what high score does the screenshot show?"
+    assert labelled_numbers(question, "Swell Foop Score: 0") == []
+    assert labelled_numbers(question, "Highscore: 740 Score: 0") == ["740"]
+    assert labelled_numbers("what score does the screenshot show?", "Score: 0") == ["0"]
+    assert not read(
+        "What high score does my Swell Foop screenshot show?",
+        evidence("Swell Foop Score: 0", modality="image"),
+    ).startswith("0 — ")

@@ -563,7 +563,18 @@ def _label_words(lowered_question: str) -> frozenset[str]:
     words |= {part for word in words for part in word.split("-")}
     # "p-value" labels "Pvalue: 0.414" too, written without its hyphen.
     words |= {word.replace("-", "") for word in words}
-    return frozenset(words - STOPWORDS - {"default", "defaults"})
+    # "the high score" is not labelled by "Score: 0", the game's score now; "High score: 0"
+    # (or "Highscore") labels it.
+    qualified = {m.group(2) for m in _QUALIFIED_LABEL.finditer(lowered_question)}
+    words |= {f"{m.group(1)}{m.group(2)}" for m in _QUALIFIED_LABEL.finditer(lowered_question)}
+    return frozenset(words - qualified - STOPWORDS - {"default", "defaults"})
+
+
+# A word that makes the value it qualifies another one: the best of several, their total.
+_QUALIFIED_LABEL = re.compile(
+    r"\b(high|highest|best|top|record|max|maximum|min|minimum|lowest|average|mean|total|final)"
+    r"[\s-]+([a-z]+)\b"
+)
 
 
 def labelled_numbers(lowered_question: str, sentence: str) -> list[str]:
