@@ -38,6 +38,9 @@ class PageImage:
     lead_in: str = ""
     # A line chart drawn as vectors: which of its named lines runs highest and lowest.
     chart: str = ""
+    # A chart's legend drawn as vectors: each entry's colour and dash
+    # ("Legend: log10SW (black), log10FW (black, dashed).").
+    legend: str = ""
     page_label: str | None = None  # as on ``Segment``
     # The picture's size in the file, where ``image`` was scaled down to the work budget.
     source_size: tuple[int, int] | None = None

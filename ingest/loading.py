@@ -80,4 +80,8 @@ def picture_text(part: PageImage, describer: ImageDescriber) -> str:
         text = f"{part.caption}\n{text}"
     if part.drawn_text:
         text = f"{text}\nText drawn in the figure:\n{part.drawn_text}"
+    if part.legend:
+        # Last, as a block of its own: the words of what the picture is come first in what
+        # it is found by, and the legend is read as one sentence, apart from the text above.
+        text = f"{text}\n\n{part.legend}"
     return text

@@ -2694,3 +2694,31 @@ def test_a_qualified_word_is_labelled_only_with_its_qualifier():
         "What high score does my Swell Foop screenshot show?",
         evidence("Swell Foop Score: 0", modality="image"),
     ).startswith("0 — ")
+
+
+HUBER_FIGURE = (
+    "Figure 1: Huber family of functions using tuning parameter k = 1.345.\n"
+    'Plot of "f(x)" against "x": the horizontal (x) axis is labelled "x", with ticks from −5 '
+    "at the left to 10 at the right. Legend: ρ(x) (black), ψ(x) (red), w(x)= ψ(x) (green), "
+    "w′(x) (gray, dashed)."
+)
+
+
+def test_a_legend_tells_the_colour_or_the_line_of_the_entry_the_question_names():
+    from rag.reader.legends import legend_value
+
+    legend = "Legend: ρ(x) (black), ψ(x) (red), w(x)= ψ(x) (green), w′(x) (gray, dashed)."
+    assert legend_value("What colour is the curve of the weight function w(x)?", legend) == (
+        "green"
+    )
+    assert legend_value("What kind of line is w′(x) drawn with?", legend) == "dashed"
+    assert legend_value("What kind of line is ψ(x) drawn with?", legend) == "solid"
+    assert legend_value("Which function has the red curve?", legend) == "ψ(x)"
+    assert legend_value("What colour is the curve of v(x)?", legend) == ""
+    assert legend_value("What colour is w(x)?", "w(x) is drawn in green.") == ""
+    answer = read(
+        "In the plot of the Huber family of functions, what colour is the curve of the weight "
+        "function w(x)?",
+        evidence(HUBER_FIGURE),
+    )
+    assert answer.startswith("green — Legend:"), answer

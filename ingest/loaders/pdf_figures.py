@@ -26,6 +26,7 @@ from dataclasses import dataclass, replace
 from ingest.document import PageImage, Segment
 from ingest.loaders.pdf_axes import Text, find_plots
 from ingest.loaders.pdf_chart_lines import read_line_chart
+from ingest.loaders.pdf_legend import legend_entries, legend_sentence
 from ingest.loaders.pdf_text import ot1_ligatures
 from rag.render import render
 
@@ -61,6 +62,8 @@ CAPTION_REACH = 0.25
 TITLE_REACH = 30.0
 # Caption lines after the first that join it, at most.
 CAPTION_LINES = 3
+# Points: a legend may stand just outside the figure or plot it belongs to (under the axis).
+LEGEND_REACH = 30.0
 # Pictures side by side share a caption (sub-figures "(a)" and "(b)") when their heights
 # overlap by at least this share of the shorter one.
 ROW_OVERLAP = 0.5
@@ -205,11 +208,20 @@ def locate(
     plots = find_plots([Text(run.text, run.box) for run in runs or []])
     told: set[int] = set()
 
+    legend = legend_entries(objects, runs or [])
+
     def axes_in(box: Box) -> str:
         """The sentences of the plots whose ticks stand in ``box``."""
         mine = [i for i, plot in enumerate(plots) if i not in told and inside(plot.box, box)]
         told.update(mine)
         return " ".join(plots[i].sentence for i in mine)
+
+    def legend_in(box: Box) -> str:
+        """The sentence of the legend entries in ``box`` not told yet."""
+        mine = [e for e in legend if inside(e.box, box, slack=LEGEND_REACH)]
+        for entry in mine:
+            legend.remove(entry)
+        return legend_sentence(mine)
 
     drawn = 0
     for figure in sorted(figures, key=lambda f: (-f.box[3], f.box[0])):
@@ -222,6 +234,7 @@ def locate(
                     drawn_text=inside_text,
                     lead_in=figure.lead_in,
                     chart=" ".join(c for c in (figure.picture.chart, axes_in(figure.box)) if c),
+                    legend=legend_in(figure.box),
                 )
             )
             continue
@@ -239,13 +252,17 @@ def locate(
                 caption=figure.caption,
                 drawn_text=inside_text,
                 chart=" ".join(c for c in (chart, axes_in(figure.box)) if c),
+                legend=legend_in(figure.box),
             )
         )
     loose = [
         f"{_caption_below(plot.box, captions, height)}\n{plot.sentence}".lstrip()
+        + (f" {told_legend}" if (told_legend := legend_in(plot.box)) else "")
         for i, plot in enumerate(plots)
         if i not in told
     ]
+    if legend:  # a legend beside no figure and no plot read from its ticks
+        loose.append(legend_sentence(legend))
     if loose:
         result.append(Segment("\n".join(loose), page=number))
     return result

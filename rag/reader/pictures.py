@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from rag.numbered_parts import captions, parts_named
+from rag.reader.legends import legend_value
 from rag.reader.spans import labelled_numbers
 from rag.text import content_terms, join_words, key_terms, normalize_space, sentences, stem
 from rag.types import Evidence
@@ -282,7 +283,7 @@ def answer_from_picture(
         answer = f"{best} {head} [{top + 1}]"
     else:
         answer = f"{best} [{at + 1}] {head} [{top + 1}]"
-    told = _legend_value(question, best) or _told_value(question, best)
+    told = legend_value(question, best) or _told_value(question, best)
     if told:
         return f"{told} — {answer}"  # the title or axis label asked for, as the plot's told
     # A chart's highest or lowest line is the answer itself: no line of text goes before it.
@@ -327,12 +328,6 @@ _ASKS_WRITTEN_NUMBER = re.compile(
 _SCANNED_PAGE = re.compile(r"^Page of text\b")
 
 
-# "Legend: Group A (blue), Group B (red).": a chart's legend as its description tells it
-# (ingest/vision/legend.py).
-_LEGEND = re.compile(r"^Legend: (.+?)\.?$")
-_LEGEND_ENTRY = re.compile(r"(.+?) \(([a-z]+)\)(?:, |$)")
-
-
 # "What is the name of the rabbit in my photo", "what is the activity called".
 _ASKS_NAME = re.compile(
     r"\b(?:what|which)(?:'s| is| was| are)? (?:the )?names? of\b|"
@@ -345,33 +340,6 @@ _ASKS_NAME = re.compile(
 def asks_name(question: str) -> bool:
     """The question asks what something is called: a name is read, not seen."""
     return bool(_ASKS_NAME.search(question))
-
-
-def _legend_value(question: str, line: str) -> str:
-    """From a chart's legend, the colour of the entry the question names ("what colour are
-    the Group A bars" -> "blue"), or the entry of the colour it names ("which label goes
-    with the red bars" -> "Group B"); else ""."""
-    legend = _LEGEND.match(line.strip())
-    if not legend:
-        return ""
-    entries = _LEGEND_ENTRY.findall(legend.group(1))
-    lowered = question.lower()
-    if _picture_cue(question) is COLOUR_WORDS:
-        # "In the chart comparing Group A and Group B, what colour are the Group A bars?":
-        # the entry named after the word "colour" is the one asked about.
-        asked_at = re.search(r"\bcolou?rs?\b", lowered)
-        after = asked_at.end() if asked_at else 0
-        stated = []
-        for label, colour in entries:
-            found = re.search(rf"\b{re.escape(label.lower())}\b", lowered[after:])
-            if found:
-                stated.append((found.start(), colour))
-        if stated:
-            return min(stated)[1]
-    named = [label for label, c in entries if re.search(rf"\b{c}\b", lowered)]
-    if len(named) == 1 and not any(label.lower() in lowered for label, _ in entries):
-        return named[0]
-    return ""
 
 
 def _told_value(question: str, line: str) -> str:

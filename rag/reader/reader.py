@@ -55,6 +55,7 @@ from rag.reader.entries import (
     option_entries,
 )
 from rag.reader.instructions import addressed_to_a_model, asks_about_instructions
+from rag.reader.legends import legend_value
 from rag.reader.lists import other_members
 from rag.reader.options import (
     bare_head,
@@ -394,6 +395,8 @@ class Reader:
                 for c in candidates
                 if _names_subjects(asked.subjects, c, evidence)
                 or (cited_entry and c.bridged and is_reference_entry(c.text))
+                # "the weight function w(x)": a legend names it by the label the question gives
+                or legend_value(question, c.text)
             ]
             defaulted_question = _DEFAULT.search(without_default_setting(question))
             if defaulted_question and not _ASKS_BEHAVIOUR.search(question):
@@ -632,6 +635,11 @@ class Reader:
                 strict=True,
             )
         ]
+        # How well each chunk's best unit matches: a chart's legend is about the figure its
+        # chunk tells, whose caption names what the question calls it.
+        chunk_best: dict[int, float] = {}
+        for (index, *_), relevance in zip(units, own, strict=True):
+            chunk_best[index] = max(chunk_best.get(index, 0.0), relevance)
         scored = []
         for i, ((index, text, after, _), terms, mine, lead, before, cosine, lexical) in enumerate(
             zip(units, unit_terms, own, inherited, previous, dense, lexicals, strict=True)
@@ -670,6 +678,10 @@ class Reader:
                 # "Uwe Ligges and Martin Mächler" under a paper's title: the names alone on
                 # the first lines of a document are its authors', in no word of the question.
                 relevance = max(relevance, self.min_support)
+            if legend_value(asked.text, text):
+                # "Legend: ρ(x) (black), w(x) (green).": the entry the question names, in the
+                # legend of the figure its chunk is about.
+                relevance = max(relevance, chunk_best[index])
             keyed = keyed_by_pinned(asked, text)
             if keyed:
                 # "• 137 Server busy": the entry a list keys by the number the question gives
@@ -932,6 +944,10 @@ def _quote(cand: Candidate) -> str:
 
 def _new_spans(asked: Question, sentence: str) -> list[str]:
     lowered = asked.text.lower()
+    charted = legend_value(asked.text, sentence)
+    if charted:
+        # "Legend: ρ(x) (black), w(x) (green).": the colour or line of the entry asked about.
+        return [charted]
     if asked.shape:
         found = shaped(asked.shape, sentence)
     elif asked.kind_of:
