@@ -7,15 +7,16 @@ Checks:
     val6-<kind>-NN, val7-<kind>-NN, val8-<kind>-NN, val9-<kind>-NN, val10-<kind>-NN,
     val11-<kind>-NN, val12-<kind>-NN, val13-<kind>-NN, val14-<kind>-NN, val15-<kind>-NN,
     val16-<kind>-NN, val17-<kind>-NN, val18-<kind>-NN, val19-<kind>-NN, val20-<kind>-NN,
-    val21-<kind>-NN, val22-<kind>-NN, val23-<kind>-NN and val24-<kind>-NN for the second to
-    twenty-fourth batches; NN has two digits, or three once a kind's numbers pass 99);
+    val21-<kind>-NN, val22-<kind>-NN, val23-<kind>-NN, val24-<kind>-NN and val25-<kind>-NN
+    for the second to twenty-fifth batches; NN has two digits, or three once a kind's numbers
+    pass 99);
   * every corpus file has the sha256 listed below, and no file is missing or extra;
   * no corpus file is byte-identical (same sha256) to a file of the development set's corpus
     (shared/eval/dev/corpus, beside the checkout or inside it) or of samples/corpus: the set
     must hold nothing the product was tuned on (skipped, with a note, when the development
     set is not there);
-  * the corpus stays small enough to ingest quickly: PDFs at most 530 pages in all,
-    pictures at most 1.5 megapixels each, the whole corpus at most 44.5 MB;
+  * the corpus stays small enough to ingest quickly: PDFs at most 540 pages in all,
+    pictures at most 1.5 megapixels each, the whole corpus at most 46.1 MB;
   * every cited file exists in corpus/; PDF pages are 1-based and within the document, and
     so are the pages of office files that have them: a slide of a .pptx, a sheet of an
     .xlsx (in workbook order), a section of an .epub (in reading order, its spine);
@@ -84,9 +85,9 @@ IMAGE_EXT = (".png", ".jpg", ".jpeg")
 DOC_EXT = (".txt", ".md", ".html", ".htm", ".csv", ".docx")
 # Office files whose sources carry a page: a slide, a sheet, an e-book section.
 PAGED_EXT = (".pptx", ".xlsx", ".epub")
-MAX_PDF_PAGES = 530
+MAX_PDF_PAGES = 540
 MAX_PIXELS = 1_500_000
-MAX_BYTES = 44_500_000
+MAX_BYTES = 46_100_000
 
 SHA256 = {
     "dotguide.pdf": "6aa4a4f220de2a2a3a00f3cd48a6aebd972a2691dddfd228b97f0733b38e8066",
@@ -499,6 +500,21 @@ SHA256 = {
     "val_img_280.png": "4266759d307e146e49baf897630ab409499f69d60b0cca5fe233d37737e85144",
     "val_img_281.png": "63899e7f458f37fd306a7759558136dc940763b8b91d3902aeb1ab05674e832f",
     "val_img_282.png": "d90f5de62a2380fc3f83ae98646861b82a188d14f473223c02a9e2f17b49c712",
+    # Twenty-fifth batch (ids val25-*), written before the next round of tuning, over files of its own.
+    "psych-data-description.pdf": "155f915c546f4711b033dd2fecaac0d96a002c901d9da0d513dd7a0c7b4fe2ed",
+    "xcolor-color-extensions.pdf": "bed92d667a57b5f2c33d8cee025c394403300dd66db532b92c6c42837f8757b8",
+    "datamash-manpage.txt": "b17891babf94efb9659732569784e9f8685eba1c4894363c7a97ab87b21ae3c4",
+    "rust-ryu-README.md": "66e8c5353ae528e44f178e783586720b152d023b632b0d9f1fed6d7d1453bad8",
+    "val_img_283.png": "83ab4fd8af74f4d0cf1d3c218046f5fe99fb75d5d029e226361db3048f80ea13",
+    "val_img_284.png": "0b188815ee2523da28f7f22193ef71d65618c8bbfb5ec856bc8daca29682b5f0",
+    "val_img_285.jpg": "1865976a00c42096611882d9b016559e8d5a63ad5bcbbdef579c1b951a1fa94d",
+    "val_img_286.png": "32fde39ea46fbd297e77ec58226fefe1edf3795d2137aaab0da85e7f4e2221a4",
+    "val_img_287.png": "3839d8d90b0e2beefeb40a0f752e124d1cecafe13831c5186afc2e71aae1ab90",
+    "val_img_288.jpg": "241ddd159f6649cf25660eef5f4ffff1d680e6648871ff064052c88523a6f3e0",
+    "val_img_289.png": "bd2930b19435eb656bcbb8882ce302d1b3f973fcd94815e0093689ac45a79210",
+    "val_img_290.png": "bc80fbcf95021f44dd95f35f77eade9dca19265e28e1d2edcd5b56e6b9458363",
+    "val_img_291.png": "f70ef66d0f4a885fb10d5415d73c7320d6d4aff78158c1e86f4da3b716f6ca12",
+    "val_img_292.png": "5059dfcf54c825b7a81234562f89c842aac9a1467e43e478ec1d45c912a594a6",
 }
 
 # Pictures that no question cites: look-alikes of cited pictures, to compete at retrieval time.
@@ -534,6 +550,7 @@ DISTRACTORS = {
     "val_img_259.png",
     "val_img_271.jpg",
     "val_img_279.jpg",
+    "val_img_290.png",
 }
 # Documents no question cites: users-and-groups.docx is made from the page the development set's
 # users-and-groups.html comes from, so a question on it would be a development question.
@@ -573,6 +590,7 @@ BY_EYE = {
     "val23-fig-99": {"blue"},
     "val24-fig-100": {"magenta", "pink", "purple"},
     "val24-ocr-99": {"press start to begin", "start to begin"},
+    "val25-fig-104": {"grey", "gray"},
 }
 
 # Rewordings a correct reply may use that the source itself does not spell this way.
@@ -688,6 +706,14 @@ PARAPHRASES = {
     "val24-fig-101": {"24 kilohms", "24 kω"},
     "val24-ocr-97": {"400x300"},
     "val24-ocr-98": {"782x699"},
+    "val25-text-312": {"4 to 10 times"},
+    "val25-table-132": {"202 ns"},
+    "val25-fig-105": {"2,800"},
+    "val25-fig-106": {"seventh row"},
+    "val25-fig-107": {"#808000"},
+    "val25-ocr-100": {"two stones"},
+    "val25-ocr-101": {"3 lives", "three lives"},
+    "val25-multi-51": {"hue, saturation and brightness"},
 }
 
 problems = []
@@ -1061,12 +1087,12 @@ def check_question(lineno, line, ids, cited, counts, have_tesseract):
         problem(f"{qid}: unknown kind {kind!r}")
         return
     m = (
-        re.fullmatch(r"val(?:[2-9]|1[0-9]|2[0-4])?-([a-z]+)-(\d{2,3})", qid)
+        re.fullmatch(r"val(?:[2-9]|1[0-9]|2[0-5])?-([a-z]+)-(\d{2,3})", qid)
         if isinstance(qid, str)
         else None
     )
     if not m or ID_KIND.get(m.group(1)) != kind:
-        problem(f"{qid}: id must be val-<kind>-NN, or val2- to val24-<kind>-NN, matching {kind}")
+        problem(f"{qid}: id must be val-<kind>-NN, or val2- to val25-<kind>-NN, matching {kind}")
     if qid in ids:
         problem(f"{qid}: duplicate id")
     ids.add(qid)
