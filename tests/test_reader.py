@@ -2722,3 +2722,27 @@ def test_a_legend_tells_the_colour_or_the_line_of_the_entry_the_question_names()
         evidence(HUBER_FIGURE),
     )
     assert answer.startswith("green — Legend:"), answer
+
+
+def test_capitalised_words_ending_with_a_thing_the_question_names_are_no_person():
+    question = "Who wrote the paper that the Ryū algorithm in the Rust ryu crate comes from?"
+    readme = evidence(
+        "Pure Rust implementation of Ryū, an algorithm to quickly convert floating point "
+        "numbers to decimal strings. The PLDI'18 paper Ryū: fast float-to-string conversion by "
+        "Ulf Adams includes a complete correctness proof of the algorithm."
+    )
+    answer = read(question, readme)
+    assert answer.startswith("Ulf Adams — "), answer
+    from rag.reader.reader import _new_spans
+
+    opening = "Pure Rust implementation of Ryū, an algorithm to quickly convert floating point."
+    assert _new_spans(analyse(question), opening) == []
+    assert _new_spans(analyse("Who wrote the paper?"), opening) == ["Pure Rust"]
+
+
+def test_a_surname_may_carry_two_particles_and_an_address_names_no_organisation():
+    assert spans(Wants.PERSON, "The gower package Mark van der Loo December 22, 2022") == [
+        "Mark van der Loo"
+    ]
+    assert spans(Wants.PERSON, "Vignette in R package Rcpp, URL https://CRAN.R-Project.org/") == []
+    assert spans(Wants.PERSON, "The Debian Project released it.") == ["Debian Project"]

@@ -994,6 +994,12 @@ def _new_spans(asked: Question, sentence: str) -> list[str]:
         found = [*labelled, *(s for s in found if s not in labelled)]
     if asked.wants is Wants.PERSON:
         found = [_after_asked_words(s, asked) for s in found]
+        # "Pure Rust implementation of ...": capitalised words that end with a thing the
+        # question names are that thing's description, no person's name.
+        q_terms = _question_terms(asked.text)
+        found = [
+            s for s in found if not s.split() or not set(content_terms(s.split()[-1])) & q_terms
+        ]
         publisher = entry_publisher(sentence) if _ASKS_PUBLISHER.search(asked.text) else ""
         if publisher:
             # "Who published that book?": the publisher its reference entry names, before

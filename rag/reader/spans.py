@@ -84,9 +84,9 @@ _LOWER = "a-zß-öø-ÿĀ-ž"
 _NAME_WORD = rf"(?:[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}][{_LOWER}]+)?|[{_UPPER}]\.)"
 # A nickname in quotes between the names: "Benjamin `ogham' Sago", "Robert "Bob" Smith".
 _NICKNAME = r"(?:\s+[`'\"“‘][\w.-]{2,20}[`'\"”’])"
-PERSON = re.compile(
-    rf"\b{_NAME_WORD}{_NICKNAME}?(?:\s+(?:van|von|de|der|da|le|la)?\s*{_NAME_WORD}){{1,3}}\b"
-)
+# A surname's particles, one or two: "Ludwig van Beethoven", "Mark van der Loo".
+_PARTICLES = r"(?:(?:van|von|de|der|den|da|du|le|la)\s+){0,2}"
+PERSON = re.compile(rf"\b{_NAME_WORD}{_NICKNAME}?(?:\s+{_PARTICLES}{_NAME_WORD}){{1,3}}\b")
 # "Springer-Verlag", "Oxford University Press", "O'Reilly Media", and a publisher as
 # references print it before its city: "Addison-Wesley, Reading, MA".
 PUBLISHER = re.compile(
@@ -284,7 +284,14 @@ def _identifiers(sentence: str) -> list[str]:
 
 
 def _people(sentence: str) -> list[str]:
-    names = [m.group(0) for m in ORGANISATION.finditer(sentence)]
+    # "CRAN.R-Project.org": an address's words name no organisation.
+    addresses = [m.span() for m in _ADDRESS.finditer(sentence)]
+    addresses += [m.span() for m in SHAPED["url"].finditer(sentence)]
+    names = [
+        m.group(0)
+        for m in ORGANISATION.finditer(sentence)
+        if not any(start <= m.start() < end for start, end in addresses)
+    ]
     names += _person_names(sentence)
     # "Optical Character Recognition" beside "OCR" spells out an abbreviation: no one's name.
     abbreviations = set(re.findall(r"\b[A-Z]{2,}\b", sentence))
