@@ -2746,3 +2746,14 @@ def test_a_surname_may_carry_two_particles_and_an_address_names_no_organisation(
     ]
     assert spans(Wants.PERSON, "Vignette in R package Rcpp, URL https://CRAN.R-Project.org/") == []
     assert spans(Wants.PERSON, "The Debian Project released it.") == ["Debian Project"]
+
+
+def test_a_question_for_a_function_reads_the_term_a_package_index_defines():
+    index = evidence(
+        "Look at the Index for psych for a list of all of the functions. block.random Creates "
+        "a block randomized structure for n independent variables.",
+        "fisherz Convert a correlation to the corresponding Fisher z score. geometric.mean also "
+        "harmonic.mean find the appropriate mean.",
+    )
+    answer = read("Which psych function converts a correlation into a Fisher z score?", index)
+    assert answer.startswith("fisherz — fisherz Convert"), answer

@@ -43,10 +43,12 @@ def default_in_words(asked: Question, sentence: str) -> list[str]:
 # "accessed Sort by the last accessed time on a file.", "%a Average data transfer rate.": a
 # list's entry, its term before a definition that opens with a capital.
 _ENTRY_TERM = re.compile(r"^([%@$]?(?=[\w.+-]*[a-z])[a-z0-9][\w.+-]*)\s+[A-Z][a-z]")
-# "Which value of --sort", "which sequence stands for": the term a list defines is asked for.
+# "Which value of --sort", "which sequence stands for", "which psych function converts": the
+# term a list defines is asked for (a package's index lists its functions so: "fisherz Convert
+# a correlation to ...").
 _ASKS_TERM = re.compile(
-    r"\b(?:which|what) (?:value|values|sequence|specifier|placeholder|keyword|constant|mode|"
-    r"level|setting|field|code|escape)\b",
+    r"\b(?:which|what) (?:[\w.-]+ )?(?:value|values|sequence|specifier|placeholder|keyword|"
+    r"constant|mode|level|setting|field|code|escape|function|command|macro|method)\b",
     re.IGNORECASE,
 )
 
