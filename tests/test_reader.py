@@ -2757,3 +2757,24 @@ def test_a_question_for_a_function_reads_the_term_a_package_index_defines():
     )
     answer = read("Which psych function converts a correlation into a Fisher z score?", index)
     assert answer.startswith("fisherz — fisherz Convert"), answer
+
+
+RYU_ROWS = (
+    "type=f64: RYU — 0.0: 3ns — 0.1234: 50ns — f64::MAX: 32ns\n"
+    "type=f64: STD — 0.0: 39ns — 0.1234: 105ns — f64::MAX: 202ns"
+)
+
+
+def test_a_header_holding_a_path_in_code_and_a_row_key_abbreviating_the_subject():
+    cells = parse_row(RYU_ROWS.split("\n")[1])
+    assert cells is not None and cells[-1].header == "f64::MAX" and cells[-1].value == "202ns"
+    from rag.reader.reader import _abbreviated
+
+    assert _abbreviated("type=f64: STD — 0.0: 39ns", "standard")
+    assert not _abbreviated("type=f64: RYU — 0.0: 3ns", "standard")
+    assert not _abbreviated("SAD news", "standard")  # the first letter, and half the length
+    answer = read(
+        "In ryu's f64 benchmark table, how long does the standard library take to format f64::MAX?",
+        evidence(RYU_ROWS, "The benchmark shows Ryu 4-10x faster than the standard library."),
+    )
+    assert answer.startswith("202ns — "), answer

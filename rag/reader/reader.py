@@ -1448,10 +1448,27 @@ def _names_subjects(
 ) -> bool:
     """The sentence, or the ones around it, names each subject; a subject the file's name
     names ("the shape package" in shape-graphical-shapes.pdf) is what the whole file is about."""
-    text = f"{cand.previous} {cand.text} {cand.follows}".lower()
+    said = f"{cand.previous} {cand.text} {cand.follows}"
+    text = said.lower()
     if cand.evidence_index < len(evidence):
         text = f"{evidence[cand.evidence_index].chunk.file.lower()} {text}"
-    return all(_contains(text, subject) for subject in subjects)
+    return all(_contains(text, subject) or _abbreviated(said, subject) for subject in subjects)
+
+
+def _abbreviated(text: str, word: str) -> bool:
+    """``text`` names ``word`` by a contraction in capitals: its first letter, then some of
+    its consonants in order, "STD" for "standard" (a table's row "STD" is the standard
+    library's). "SAD" keeps a vowel: a word of its own."""
+    for token in set(re.findall(r"\b[A-Z]{2,5}\b", text)):
+        short = iter(word)
+        if (
+            token[0].lower() == word[:1]
+            and not set(token[1:]) & set("AEIOU")
+            and len(word) >= 2 * len(token)
+            and all(letter in short for letter in token.lower())
+        ):
+            return True
+    return False
 
 
 # What a program or a function is given, by its many names (stems, as content_terms gives).

@@ -17,7 +17,8 @@ from rag.reader.dates import spelled_dates, states_date
 from rag.reader.terms import content_terms, label_hits, label_terms
 from rag.text import initialisms
 
-_CELL = re.compile(r"^\s*([^:]{1,60}):\s+(.+?)\s*$")
+# "f64::MAX: 202ns": a header may hold a path in code, its "::" no separator.
+_CELL = re.compile(r"^\s*((?:[^:]|::(?=\S)){1,60}?):\s+(.+?)\s*$")
 # "Table 6:", "Table A.1:", "Figure IV:": a caption's number, not a header's word ("Table
 # formatter: PrettyTable" is a cell).
 _CAPTION = re.compile(
