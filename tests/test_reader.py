@@ -2778,3 +2778,24 @@ def test_a_header_holding_a_path_in_code_and_a_row_key_abbreviating_the_subject(
         evidence(RYU_ROWS, "The benchmark shows Ryu 4-10x faster than the standard library."),
     )
     assert answer.startswith("202ns — "), answer
+
+
+def test_a_splash_screen_is_a_picture_and_its_slogan_or_licence_gives_no_version():
+    from rag.reader.pictures import describes_picture
+
+    assert describes_picture("What slogan is written under the name on the splash screen?")
+    splash = evidence(
+        "Photograph in colour.\nMostly blue.\nText in the image:\nScribus\n"
+        "Open Source Desktop Publishing",
+        modality="image",
+    )
+    slogan = read("What slogan is written under the name on the Scribus splash screen?", splash)
+    assert "Open Source Desktop Publishing" in slogan, slogan
+    assert read("Which Scribus version is shown on its splash screen?", splash) == ""
+    licensed = evidence(
+        "Screenshot.\nText in the image:\nGNU PSPP\nPSPP is free software under the GNU General "
+        "Public License version 3 or later.",
+        modality="image",
+    )
+    assert not read("Which version of PSPP does its splash screen show?", licensed).startswith("3")
+    assert "version 3" not in read("Which version of PSPP does its splash screen show?", licensed)

@@ -665,6 +665,10 @@ PICTURE_KINDS = frozenset(
         "clipart",
         "sketch",
         "wallpaper",
+        # What a program shows as it starts, a page's strip of artwork, a small copy.
+        "splash",
+        "banner",
+        "thumbnail",
     ]
 )
 

@@ -271,6 +271,10 @@ class Reader:
                 named=asked.named,
                 shows=lambda index: _document_states(given, evidence, index),
             )
+            if picture and asked.wants is Wants.VERSION and not _gives_release(picture):
+                # "Which version does the splash screen show" is not answered by its slogan,
+                # nor by the licence's version in its small print.
+                picture = ""
             if picture:
                 return Reading(picture, asked)
         plotted = told_by_plot(question, evidence, usable) if pictures_ok else ""
@@ -1014,6 +1018,11 @@ def _new_spans(asked: Question, sentence: str) -> list[str]:
         and not _asked_word(s, asked)
         and not any(renders_date(s, d) for d in dates)
     ]
+
+
+def _gives_release(text: str) -> bool:
+    """``text`` gives a release's version, not only a licence's."""
+    return bool(set(spans(Wants.VERSION, text)) - licence_versions(text))
 
 
 def _assigned_values(names: frozenset[str], sentence: str) -> list[str]:
