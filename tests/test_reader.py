@@ -2799,3 +2799,16 @@ def test_a_splash_screen_is_a_picture_and_its_slogan_or_licence_gives_no_version
     )
     assert not read("Which version of PSPP does its splash screen show?", licensed).startswith("3")
     assert "version 3" not in read("Which version of PSPP does its splash screen show?", licensed)
+
+
+def test_a_name_in_code_the_document_never_writes_is_not_answered_for():
+    timing = evidence("Ryu takes 3ns to format f32 values such as f32::MAX.")
+    assert read("How long does ryu take to format f32::MAX?", timing).startswith("3ns — ")
+    assert read("How long does ryu take to format f32::MIN_POSITIVE?", timing) == ""
+    # A PDF's text may give the name with spaces for its underscores.
+    manual = evidence(
+        "BIT STRING: VALUE is the bit string. result=asn1 write value(cert, value, len). "
+        "The default length is 8 bits."
+    )
+    answer = read("What is the default length when writing with asn1_write_value?", manual)
+    assert answer.startswith("8 bits — "), answer

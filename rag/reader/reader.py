@@ -325,6 +325,14 @@ class Reader:
             # heat_hcl(): a function the question calls is named where the answer stands.
             called = set(_CALL.findall(asked.text))
             candidates = [c for c in candidates if _chunk_mentions(called, c, evidence)]
+            # "How long does it take to format f32::MIN_POSITIVE?": a name in code is exact,
+            # and a document that never writes it does not tell of it.
+            coded = [_squeezed(m) for m in _CODE_NAME.findall(asked.text)]
+            candidates = [
+                c
+                for c in candidates
+                if all(n in _squeezed(_text_of_document(evidence, c.evidence_index)) for n in coded)
+            ]
             if asked.shape in _IDENTIFYING_SHAPES:
                 # "The ISBN of Greene's Econometric Analysis": an ISBN in a passage that does
                 # not name that book belongs to another one; in a reference list, an ISBN
@@ -1363,6 +1371,16 @@ _STATES_REQUIREMENT = re.compile(
 _ASKS_PUBLISHER = re.compile(r"\bpublish(?:ed|es|ers?)?\b", re.IGNORECASE)
 # "svm()", "String.prototype.normalize()": a function as a question calls it.
 _CALL = re.compile(r"(?<![\w.])([A-Za-z_][\w.]*)\(\)")
+
+
+def _squeezed(text: str) -> str:
+    """``text`` lower-cased, letters and digits only: "asn1_write_value" is the name a PDF's
+    text gives as "asn1 write value"."""
+    return re.sub(r"[^a-z0-9]", "", text.lower())
+
+
+# "MIN_POSITIVE" of "f32::MIN_POSITIVE", "num_threads": a name in code, by its last part.
+_CODE_NAME = re.compile(r"(?<![\w-])[A-Za-z][A-Za-z0-9]*_[A-Za-z0-9_]*[A-Za-z0-9](?![\w-])")
 # Values that belong to one thing each: a book's ISBN, a telephone number, an address.
 _IDENTIFYING_SHAPES = frozenset({"isbn", "telephone", "email"})
 
