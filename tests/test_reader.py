@@ -2812,3 +2812,25 @@ def test_a_name_in_code_the_document_never_writes_is_not_answered_for():
     )
     answer = read("What is the default length when writing with asn1_write_value?", manual)
     assert answer.startswith("8 bits — "), answer
+
+
+FACTOR_ROWS = (
+    "Table 2: A factor analysis table — Variable: Letter.Group — MR1: -0.06 — MR2: 0.21 — "
+    "MR3: 0.64 — h2: 0.53\n"
+    "Table 2: A factor analysis table — Variable: Pedigrees — MR1: 0.37 — MR2: -0.05 — "
+    "MR3: 0.47 — h2: 0.50"
+)
+
+
+def test_a_column_of_a_numbered_series_the_table_lacks_is_not_read_from_its_neighbours():
+    from rag.reader.tables import lacks_named_column
+
+    row = parse_row(FACTOR_ROWS.split("\n")[0])
+    assert lacks_named_column("What does Letter.Group load on MR4?", row)
+    assert not lacks_named_column("What does Letter.Group load on MR3?", row)
+    assert not lacks_named_column("What is the h2 of Letter.Group in table 2?", row)
+    printed = "Letter.Group -0.06 0.21 0.64 0.53"
+    table = evidence(FACTOR_ROWS, printed)
+    assert read("What does Letter.Group load on MR3?", table).startswith("0.64 — ")
+    answer = read("What does Letter.Group load on a fourth factor, MR4?", table)
+    assert "0.64" not in answer and printed not in answer, answer

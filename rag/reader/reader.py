@@ -99,6 +99,7 @@ from rag.reader.tables import (
     answer_cell,
     contradicts_row,
     empty_asked_cell,
+    lacks_named_column,
     names_row,
     parse_row,
     stated_keys,
@@ -388,12 +389,14 @@ class Reader:
             if blank is None:
                 return Reading("", asked)
             candidates = [c for c in candidates if id(c) not in blank]
-            # "With 32 threads" is not read from the row with "Threads: 8".
-            candidates = [
-                c
-                for c in candidates
-                if not (c.signals.table_row and contradicts_row(question, parse_row(c.text) or []))
-            ]
+            # "With 32 threads" is not read from the row with "Threads: 8", nor "on MR4" from
+            # a row of MR1 to MR3; nor from that row as the page's text prints it.
+            candidates = _without_rows(
+                candidates,
+                lambda cells: (
+                    contradicts_row(question, cells) or lacks_named_column(question, cells)
+                ),
+            )
             # "The largest key size it accepts" is not answered by "keys must be at least 2048
             # bits": a bound the other way round.
             candidates = [c for c in candidates if not _other_bound(question, c.text)]
@@ -1204,6 +1207,30 @@ def _says_default(text: str) -> bool:
     if _DEFAULT.search(text):
         return True
     return bool(_SET_BY_ITSELF.search(text)) and not _CONDITION_WORD.search(text)
+
+
+# A table's row as a page's text prints it: its key, then its figures.
+_FIGURES = re.compile(r"^(?:\s+[-−+]?\d[\d.,]*%?)+\s*$")
+
+
+def _without_rows(
+    candidates: list[Candidate], rejects: Callable[[list[Cell]], bool]
+) -> list[Candidate]:
+    """The candidates but the table rows ``rejects``, and those rows as the page's text prints
+    them ("Letter.Group -0.06 0.21 0.64" beside "Variable: Letter.Group — MR1: -0.06 ...")."""
+    kept, keys = [], set()
+    for cand in candidates:
+        cells = parse_row(cand.text) if cand.signals.table_row else None
+        if cells and rejects(cells):
+            keys.add(next((c.value for c in cells if c.header), cells[0].value))
+            continue
+        kept.append(cand)
+    return [
+        c
+        for c in kept
+        if c.signals.table_row
+        or not any(c.text.startswith(k) and _FIGURES.match(c.text[len(k) :]) for k in keys)
+    ]
 
 
 def _blank_rows(

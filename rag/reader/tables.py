@@ -242,6 +242,25 @@ def contradicts_row(question: str, cells: list[Cell]) -> bool:
     return False
 
 
+# "MR4", "PC3", "Q2": a header of a numbered series.
+_SERIES_HEADER = re.compile(r"^([A-Za-z]{1,4})(\d{1,2})$")
+
+
+def lacks_named_column(question: str, cells: list[Cell]) -> bool:
+    """The question names a column of a numbered series ("a fourth factor, MR4") that the row
+    does not have though it has others of the series ("MR1", "MR2", "MR3"): the table does
+    not give it."""
+    series = {m.group(1).lower() for c in cells if (m := _SERIES_HEADER.match(c.header))}
+    if not series:
+        return False
+    headers = {c.header.lower() for c in cells}
+    for word in re.findall(r"(?<![\w.-])[A-Za-z]{1,4}\d{1,2}(?![\w.-])", question):
+        named = _SERIES_HEADER.match(word)
+        if named and named.group(1).lower() in series and word.lower() not in headers:
+            return True
+    return False
+
+
 @functools.lru_cache(maxsize=256)
 def _chunk_rows(text: str) -> tuple[frozenset[str], ...]:
     """The headers of each table row in a chunk's text, lower-cased."""
