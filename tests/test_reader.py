@@ -2834,3 +2834,17 @@ def test_a_column_of_a_numbered_series_the_table_lacks_is_not_read_from_its_neig
     assert read("What does Letter.Group load on MR3?", table).startswith("0.64 — ")
     answer = read("What does Letter.Group load on a fourth factor, MR4?", table)
     assert "0.64" not in answer and printed not in answer, answer
+
+
+def test_a_question_for_what_is_written_reads_the_text_in_the_picture():
+    from rag.reader.pictures import COLOUR_WORDS, _picture_cue
+
+    question = "In the pgf-pie figure of the default color wheel, what percentage is written on each slice?"
+    assert _picture_cue(question) is not COLOUR_WORDS
+    assert _picture_cue("What colour is the contour line labelled 50?") is COLOUR_WORDS
+    wheel = evidence(
+        "Figure 2: Default color wheel\nPie chart.\nMostly white, blue and green.\n"
+        "Text in the image:\n10%\n10% 10%\n10% 10%",
+        modality="image",
+    )
+    assert read(question, wheel).startswith("Text in the image: 10% 10%"), read(question, wheel)

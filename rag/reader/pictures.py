@@ -256,10 +256,15 @@ def answer_from_picture(
     if not lines:
         return ""
     asks = _picture_cue(question)
+    # ("What colour is the line labelled 50" asks for a colour.)
+    asks_written = _ASKS_WRITTEN.search(question) and asks is not COLOUR_WORDS
 
     def fit(unit: tuple[int, str]) -> tuple[bool, bool, int, int, int]:
         index, line = unit
         cue = 1 if asks and asks.search(line) else 0
+        # "What percentage is written on each slice": the text read in it, which shares no
+        # word with the question, not the caption that names the figure.
+        cue += 1 if asks_written and _READ_MARKER.search(line) else 0
         overlap = len(topic & set(content_terms(line)))
         # The sentence that quotes the title or axis label asked for holds the answer.
         return (
@@ -320,8 +325,12 @@ def answer_from_picture(
 # "What number is written above the bracket", "which year is printed": a question that asks
 # for the number itself rather than a quantity the picture labels.
 _ASKS_WRITTEN_NUMBER = re.compile(
-    r"\b(?:what|which)\s+(?:numbers?|values?|figures?|digits?|years?)\b", re.IGNORECASE
+    r"\b(?:what|which)\s+(?:numbers?|values?|figures?|digits?|years?|percentages?)\b",
+    re.IGNORECASE,
 )
+# "What percentage is written on each slice", "what word is printed under it": the question
+# asks for text the picture holds.
+_ASKS_WRITTEN = re.compile(r"\b(?:written|printed|labell?ed|reads?|lettered)\b", re.IGNORECASE)
 
 
 # How the description of a scanned page of text opens (ingest/vision/describe.py).
@@ -627,7 +636,12 @@ def _colour_list(line: str) -> str:
 def _picture_cue(question: str) -> re.Pattern[str] | None:
     """What a question about a picture asks for, as the words its answer would use."""
     lowered = question.lower()
-    if re.search(r"\b(colou?rs?|colou?red)\b", lowered):
+    # "the default color wheel", "its colour scheme": a thing named with the word, no colour
+    # asked for.
+    if re.search(
+        r"\b(colou?rs?|colou?red)\b(?! (?:wheels?|schemes?|palettes?|maps?|space|model|picker))",
+        lowered,
+    ):
         return COLOUR_WORDS
     # "count" alone: the "count-regression vignette" asks for no count.
     if re.search(r"\bhow many\b|\bnumber of\b|(?<![\w-])count(?![\w-])", lowered):
