@@ -256,8 +256,14 @@ def answer_from_picture(
     if not lines:
         return ""
     asks = _picture_cue(question)
-    # ("What colour is the line labelled 50" asks for a colour.)
-    asks_written = _ASKS_WRITTEN.search(question) and asks is not COLOUR_WORDS
+    # ("What colour is the line labelled 50" asks for a colour.) Only of a picture its first
+    # line names as the question does ("Figure 2: Default color wheel"): the text read in a
+    # sticker the question does not describe is another sticker's.
+    opening = sentences(chunk.text)[:1]
+    named_by_opening = bool(opening) and bool(
+        topic & set(content_terms(opening[0])) - _SAID_OF_KIND
+    )
+    asks_written = _ASKS_WRITTEN.search(question) and asks is not COLOUR_WORDS and named_by_opening
 
     def fit(unit: tuple[int, str]) -> tuple[bool, bool, int, int, int]:
         index, line = unit
