@@ -384,9 +384,14 @@ def told_by_plot(question: str, evidence: Sequence[Evidence], usable: Sequence[i
     that numbers a figure reads only the chunks that caption it."""
     figure = _figure_asked(question)
     side = _side_asked(question)
+    # "In the small chart of shoe wear, what is the x-axis label?": the plot's chunk speaks of
+    # shoe wear; another document's plot is not it.
+    topic = set(content_terms(question)) - VISUAL_WORDS - _PLOT_WORDS
     for index in usable:
         chunk = evidence[index].chunk
         if chunk.modality == "image" or (figure is not None and not captions(chunk.text, figure)):
+            continue
+        if topic and not topic & set(content_terms(f"{chunk.file} {chunk.text}")):
             continue
         plot_side = ""
         for line in sentences(chunk.text):
@@ -398,6 +403,15 @@ def told_by_plot(question: str, evidence: Sequence[Evidence], usable: Sequence[i
             if told:
                 return f"{told} — {line} [{index + 1}]"
     return ""
+
+
+# The words any question about a plot's axes uses, which tell no plot apart.
+_PLOT_WORDS = frozenset(
+    content_terms(
+        "axis axes label labelled labeled horizontal vertical tick ticks value marked highest "
+        "lowest largest smallest top bottom left right title titled side hand end number"
+    )
+)
 
 
 def _axis_end(question: str, line: str, axis_named: str) -> str:
