@@ -125,7 +125,8 @@ def write(tmp_path: Path) -> Path:
     return path
 
 
-def pictures(path: Path) -> list[PageImage]:
+def parts(path: Path) -> list:
+    """What loading the PDF at ``path`` yields: its text segments and its pictures."""
     loaded = load_pdf(
         path,
         path.read_bytes(),
@@ -134,7 +135,11 @@ def pictures(path: Path) -> list[PageImage]:
         render_dpi=100,
         read_text=lambda image: "",
     )
-    return [part for part in loaded.parts if isinstance(part, PageImage)]
+    return list(loaded.parts)
+
+
+def pictures(path: Path) -> list[PageImage]:
+    return [part for part in parts(path) if isinstance(part, PageImage)]
 
 
 def test_an_embedded_picture_carries_the_caption_below_it(tmp_path):

@@ -5,9 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from test_chart_lines import _polyline
-from test_pdf_figures import build_pdf, pictures, text
-
-from ingest.loaders.pdf import load_pdf
+from test_pdf_figures import build_pdf, parts, pictures, text
 
 XS = [110, 170, 230, 290, 350]
 
@@ -24,6 +22,18 @@ def _chart_page(legend: list[str], caption: str = "Figure 3: Two curves") -> lis
     ]
 
 
+def _entries(*entries: tuple[str, str, str]) -> list[str]:
+    """Legend entries (stroke colour, label, dash operator) one under another at the right."""
+    ops = []
+    for row, (colour, label, dash) in enumerate(entries):
+        y = 400 - 20 * row
+        ops += [
+            f"{dash} {colour} RG 1.5 w 370 {y} m 385 {y} l S [] 0 d",
+            text(390, y - 3, label, size=8),
+        ]
+    return ops
+
+
 def _legend_of(tmp_path: Path, page: list[str]) -> str:
     path = tmp_path / "chart.pdf"
     path.write_bytes(build_pdf([(page, None)]))
@@ -32,36 +42,23 @@ def _legend_of(tmp_path: Path, page: list[str]) -> str:
 
 
 def test_each_entry_is_told_with_the_colour_and_dash_of_its_line(tmp_path: Path):
-    legend = [
-        "0 0 1 RG 1.5 w 370 400 m 385 400 l S",
-        text(390, 397, "w(x)", size=8),
-        "[3 2] 0 d 1 0 0 RG 1.5 w 370 380 m 385 380 l S [] 0 d",
-        text(390, 377, "log10FW", size=8),
-    ]
+    legend = _entries(("0 0 1", "w(x)", ""), ("1 0 0", "log10FW", "[3 2] 0 d"))
     told = _legend_of(tmp_path, _chart_page(legend))
     assert told == "Legend: w(x) (blue), log10FW (red, dashed)."
 
 
 def test_short_strokes_that_are_no_legend_are_not_told(tmp_path: Path):
-    # A lone coloured stroke beside a word, tick marks beside numbers, and black underlines
-    # beside words are no legend.
-    lone = ["0 0 1 RG 1.5 w 370 400 m 385 400 l S", text(390, 397, "w(x)", size=8)]
+    # A lone coloured stroke beside a word and tick marks beside numbers are no legend.
+    lone = _entries(("0 0 1", "w(x)", ""))
     assert _legend_of(tmp_path, _chart_page(lone)) == ""
-    ticks = [
-        "0 0 1 RG 1.5 w 370 400 m 385 400 l S",
-        text(390, 397, "0.5", size=8),
-        "1 0 0 RG 1.5 w 370 380 m 385 380 l S",
-        text(390, 377, "1.0", size=8),
-    ]
+    ticks = _entries(("0 0 1", "0.5", ""), ("1 0 0", "1.0", ""))
     assert _legend_of(tmp_path, _chart_page(ticks)) == ""
     # A stroke whose look no line of the chart has is no sample of a line.
-    unmatched = [
-        "0 1 0 RG 1.5 w 370 400 m 385 400 l S",
-        text(390, 397, "alpha", size=8),
-        "1 0 1 RG 1.5 w 370 380 m 385 380 l S",
-        text(390, 377, "beta", size=8),
-    ]
+    unmatched = _entries(("0 1 0", "alpha", ""), ("1 0 1", "beta", ""))
     assert _legend_of(tmp_path, _chart_page(unmatched)) == ""
+    # Black strokes beside words (underlines, fraction bars) are no legend either.
+    black = _entries(("0 0 0", "alpha", ""), ("0 0 0", "beta", ""))
+    assert _legend_of(tmp_path, _chart_page(black)) == ""
 
 
 def test_a_legend_beside_no_figure_is_told_with_the_page(tmp_path: Path):
@@ -76,13 +73,5 @@ def test_a_legend_beside_no_figure_is_told_with_the_page(tmp_path: Path):
     ]
     path = tmp_path / "diary.pdf"
     path.write_bytes(build_pdf([(page, None)]))
-    loaded = load_pdf(
-        path,
-        path.read_bytes(),
-        max_pages=10,
-        scan_min_chars=20,
-        render_dpi=100,
-        read_text=lambda image: "",
-    )
-    told = [getattr(p, "text", "") or getattr(p, "legend", "") for p in loaded.parts]
+    told = [getattr(p, "text", "") or getattr(p, "legend", "") for p in parts(path)]
     assert any("Legend: morning (blue), noon (orange)." in t for t in told), told

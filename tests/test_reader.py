@@ -2853,21 +2853,12 @@ def test_a_question_for_what_is_written_reads_the_text_in_the_picture():
 def test_a_plot_told_in_another_documents_text_does_not_answer_for_the_plot_asked_about():
     from rag.reader.pictures import told_by_plot
 
-    arrows = Evidence(
-        chunk=Chunk(
-            doc_id="d2",
-            file="shape-vignette.pdf",
-            sha256="1" * 64,
-            chunk_index=0,
-            text='Left plot titled "Arrows": the horizontal (x) axis is labelled "Index", with '
-            "ticks from −4 at the left to 4 at the right.",
-            modality="text",
-            page=3,
-        ),
-        score=0.5,
-        rank=0,
+    arrows = evidence(
+        'Left plot titled "Arrows": the horizontal (x) axis is labelled "Index", with ticks '
+        "from −4 at the left to 4 at the right.",
+        doc="shape-vignette",
     )
     question = "In the small chart of shoe wear, what is the x-axis label?"
-    assert told_by_plot(question, [arrows], [0]) == ""
+    assert told_by_plot(question, arrows, [0]) == ""
     asked_of_it = "In the Arrows plot of the shape vignette, what is the x-axis label?"
-    assert told_by_plot(asked_of_it, [arrows], [0]).startswith("Index — ")
+    assert told_by_plot(asked_of_it, arrows, [0]).startswith("Index — ")

@@ -52,7 +52,7 @@ def _series(objects, box: Box, lines) -> list[Drawn]:
     for order, item in enumerate(objects):
         if item.kind != raw.FPDF_PAGEOBJ_PATH or not _inside(item.box, box):
             continue
-        colour = _stroke_colour(item.obj)
+        colour = stroke_colour(item.obj)
         if colour is None:
             continue
         width, height = item.box[2] - item.box[0], item.box[3] - item.box[1]
@@ -115,7 +115,7 @@ def _inside(inner: Box, outer: Box) -> bool:
     )
 
 
-def _stroke_colour(obj) -> tuple[int, int, int] | None:
+def stroke_colour(obj) -> tuple[int, int, int] | None:
     import pypdfium2.raw as raw
 
     fill, stroke = ctypes.c_int(), ctypes.c_int()

@@ -11,12 +11,12 @@ or a tick, and a group of plain black ones tells nothing a legend would.
 
 from __future__ import annotations
 
-import ctypes
 import re
 from dataclasses import dataclass
 
 import numpy as np
 
+from ingest.loaders.pdf_chart_lines import stroke_colour
 from ingest.vision import colours
 
 Box = tuple[float, float, float, float]
@@ -102,13 +102,8 @@ def _look(obj) -> tuple[tuple[int, int, int], bool] | None:
     """A stroked path's colour and whether it is dashed; None for a path not stroked."""
     import pypdfium2.raw as raw
 
-    fill, stroke = ctypes.c_int(), ctypes.c_int()
-    if not raw.FPDFPath_GetDrawMode(obj.raw, fill, stroke) or not stroke.value:
-        return None
-    r, g, b, a = (ctypes.c_uint() for _ in range(4))
-    if not raw.FPDFPageObj_GetStrokeColor(obj.raw, r, g, b, a):
-        return None
-    return (r.value, g.value, b.value), raw.FPDFPageObj_GetDashCount(obj.raw) > 0
+    colour = stroke_colour(obj)
+    return None if colour is None else (colour, raw.FPDFPageObj_GetDashCount(obj.raw) > 0)
 
 
 def _label(sample: _Sample, samples: list[_Sample], runs) -> str:
