@@ -1651,8 +1651,7 @@ def _contains(text: str, thing: str) -> bool:
         else:
             pattern = rf"(?<![\w.]){re.escape(thing)}(?![\w]|\.\d)"
         return re.search(pattern, text) is not None
-    squeezed = re.sub(r"[^a-z0-9]", "", thing)
-    return squeezed in re.sub(r"[^a-z0-9]", "", text)
+    return _squeezed(thing) in _squeezed(text)
 
 
 def _term_weights(q_terms: list[str], unit_terms: list[frozenset[str]]) -> dict[str, float]:
