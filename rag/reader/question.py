@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from rag.reader.commands import code_kind
-from rag.reader.dates import SPELLED_DATE, spelled_dates
+from rag.reader.dates import spelled_dates, without_dates
 from rag.reader.terms import content_terms
 from rag.text import STOPWORDS, quoted_phrases
 
@@ -284,6 +284,7 @@ def qualifiers(text: str) -> frozenset[str]:
     """Lower-cased names that follow a preposition ("on ARM processors" -> "arm"), pick a
     variant ("the Mac OS version of dotty" -> "mac os") or say what a picture is of ("the
     screenshot of the Blinken game" -> "blinken")."""
+    text = without_dates(text)  # "for March 2015" names a month, which pins a date
     found = [m.group(1) for m in _QUALIFIER.finditer(text)]
     found += [m.group(1) for m in _VARIANT.finditer(text)]
     found += [m.group(1) or m.group(2) for m in _PICTURE_OF.finditer(text)]
@@ -567,7 +568,7 @@ def asked_for(lowered: str) -> frozenset[str]:
 
 def pinned_things(text: str) -> frozenset[str]:
     found: set[str] = set(spelled_dates(text))
-    text = SPELLED_DATE.sub(" ", text)  # its day and year are pinned as the date
+    text = without_dates(text)  # its day and year are pinned as the date
     found.update(_VERSION.findall(text))
     found.update(m for m in _NUMBER.findall(text) if not _is_year_like_noise(m))
     found.update(_DASH_NUMBER.findall(text))
@@ -576,6 +577,7 @@ def pinned_things(text: str) -> frozenset[str]:
 
 
 def named_things(text: str) -> frozenset[str]:
+    text = without_dates(text)
     found = set(_IDENTIFIER.findall(text))
     found.update(p for p in _PROPER.findall(text) if p.lower() not in STOPWORDS)
     return frozenset(f.lower() for f in found if f.strip("-")) - pinned_things(text)

@@ -40,7 +40,13 @@ from rag.embedders.packed import unpack
 from rag.query_words import agent_nouns
 from rag.reader.affiliations import affiliation_of, asks_affiliation, people_asked
 from rag.reader.commands import code_spans
-from rag.reader.dates import is_date_pin, renders_date, states_date
+from rag.reader.dates import (
+    dated_months,
+    is_date_pin,
+    prints_dates,
+    renders_date,
+    states_date,
+)
 from rag.reader.entries import (
     after_key,
     default_entry,
@@ -321,6 +327,16 @@ class Reader:
             candidates = _weigh_names(asked, candidates, evidence)
             candidates = _weigh_files(asked.text, candidates, evidence)
             candidates = [c for c in candidates if _mentions(asked.pinned, c, evidence)]
+            # "The HbA1c for March 2015" is not read from a line of the values of February
+            # and April: a passage that dates what it gives gives the pinned date's.
+            dates = [p for p in asked.pinned if is_date_pin(p)]
+            candidates = [
+                c
+                for c in candidates
+                if not dates
+                or not prints_dates(c.text)
+                or any(states_date(c.text, d) for d in dates)
+            ]
             candidates = [c for c in candidates if _mentions(asked.qualifiers, c, evidence)]
             # "What does rainbow_hcl() return by default?" is not answered by a passage on
             # heat_hcl(): a function the question calls is named where the answer stands.
@@ -364,6 +380,10 @@ class Reader:
                     )
                 ]
             product = asked.asked_for & asked.named
+            if asked.wants in (Wants.VALUE, Wants.NUMBER) and product:
+                # "What HbA1c value ... for March 2015?": a reading is told with its name,
+                # and a passage that never names it (a blood sugar table) gives another one.
+                candidates = [c for c in candidates if _chunk_mentions(product, c, evidence)]
             if asked.wants is Wants.VERSION and product:
                 # "Which Python versions does PrettyTable support?": a version of Python is
                 # said with its name; "versions 0.5 and earlier" are PrettyTable's own.
@@ -1638,6 +1658,10 @@ def _weigh_files(
     )
 
 
+# "hba1c", "utf8", "x86_64": a name that mixes two letters or more with digits.
+_ALPHANUMERIC_NAME = re.compile(r"(?=(?:[^a-z]*[a-z]){2})(?=[^\d]*\d)[a-z][a-z0-9_-]{3,}")
+
+
 def _contains(text: str, thing: str) -> bool:
     """``thing`` stands in ``text`` as a whole token; "D-Bus" meets "dbus", "1.0.8" never
     meets "1.0.9". A plain number also stands as the end of a range ("60514...60577",
@@ -1645,6 +1669,10 @@ def _contains(text: str, thing: str) -> bool:
     version stays whole ("-3e" is another preset)."""
     if is_date_pin(thing):
         return states_date(text, thing)
+    if _ALPHANUMERIC_NAME.fullmatch(thing):
+        # "HbA1c" printed "HbA 1c", "utf8" printed "UTF-8": a name of letters and digits
+        # survives the spaces and dashes a PDF's text puts into it.
+        return _squeezed(thing) in _squeezed(text)
     if re.search(r"\d", thing):
         if thing.isdigit():
             pattern = rf"(?:(?<![\w.])|(?<=\.\.)){thing}(?!\d|[.,]\d)"
@@ -1684,8 +1712,10 @@ def _file_words(path: str) -> str:
 
 
 def _missing_topic_terms(question: str, texts: Sequence[str]) -> bool:
-    """Most of the question's topic terms appear nowhere in the evidence."""
-    q_terms = content_terms(question)
+    """Most of the question's topic terms appear nowhere in the evidence. (A month of a
+    date it spells is printed in figures.)"""
+    months = set(content_terms(" ".join(dated_months(question))))
+    q_terms = [t for t in content_terms(question) if t not in months]
     present = {term for text in texts for term in content_terms(text)}
     # A phrase the evidence names by its initials ("end of life" in an "eol" column) is there.
     for abbreviation, terms in initialisms(question).items():
