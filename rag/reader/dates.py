@@ -130,9 +130,7 @@ def renders_date(span: str, pin: str) -> bool:
     month of a year, a day of that month ("07.03")."""
     year, month, day = _pin_parts(pin)
     d = r"[0-3]?\d" if day is None else rf"0?{day}"
-    return bool(
-        re.fullmatch(rf"{d}([./-])0?{month}(?:\1(?:{year}|{year % 100:02d}))?\.?", span)
-    )
+    return bool(re.fullmatch(rf"{d}([./-])0?{month}(?:\1(?:{year}|{year % 100:02d}))?\.?", span))
 
 
 _MONTH_NAMES = [rf"{m[:3]}(?:{m[3:]})?" for m in MONTHS]
