@@ -16,6 +16,7 @@ from rag.reader.pictures import (
     matching_read_line,
     split_read_text,
 )
+from rag.reader.spans import without_other_labels
 from rag.text import content_terms
 
 SETTINGS = (
@@ -569,3 +570,30 @@ def test_an_axis_end_or_label_is_read_from_a_plot_told_in_text():
     assert not read(
         "What is the highest value on the Frequency axis of Figure 2?", items
     ).startswith("700")
+
+
+def test_a_qualified_quantity_is_not_read_under_another_label():
+    # Before, "the high score" was answered with the game's score now ("Score: 0") and
+    # with "Points: 10" beside a "Show High Scores" button.
+    swell = evidence(
+        "Screenshot of a program window.\nText in the image: Swell Foop\nScore: 0",
+        modality="image",
+    )
+    assert read("What high score does my Swell Foop screenshot show?", swell) == ""
+    kdiamond = evidence(
+        "Screenshot of a program window.\nText in the image: KDiamond Game Move Settings Help "
+        "New Show High Scores Pause Hint Very Easy Points: 10 Time left: 1:16",
+        modality="image",
+    )
+    assert read("What is the high score shown in the KDiamond screenshot?", kdiamond) == ""
+    # The qualified label, in one word or two, gives it; "Default: 10" labels what its
+    # sentence tells of.
+    scored = evidence(
+        "Screenshot of a program window.\nText in the image: Blinken\nHigh score: 740 Score: 0",
+        modality="image",
+    )
+    assert read("What high score does my Blinken screenshot show?", scored).startswith("740")
+    assert without_other_labels("the minimum number of runs", "runs (default: 10)") == (
+        "runs (default: 10)"
+    )
+    assert "10" not in without_other_labels("the high score", "Points: 10 Time left: 1:16")

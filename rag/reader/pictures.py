@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 
 from rag.numbered_parts import captions, parts_named
 from rag.reader.legends import legend_value
-from rag.reader.spans import labelled_numbers
+from rag.reader.spans import labelled_numbers, without_other_labels
 from rag.text import content_terms, join_words, key_terms, normalize_space, sentences, stem
 from rag.types import Evidence
 
@@ -579,7 +579,12 @@ def matching_read_line(
         novel = min(len(terms - topic - excluded), 3)
         return (exact, labelled[position], filed, position == placed, matched, novel, -position)
 
-    positions = [p for p in range(len(read)) if not number or _DIGIT.search(read[p][1])]
+    # "The high score" is not read on "Score: 0", the game's score now.
+    positions = [
+        p
+        for p in range(len(read))
+        if not number or _DIGIT.search(without_other_labels(lowered, read[p][1]))
+    ]
     # "How much free space does /dev/sde1 have": a number is read on the line of the thing
     # the question names by an identifier; when no line holds it, none answers.
     named = {t for t in keys if t not in quoted and any(c.isalpha() for c in t)}

@@ -98,6 +98,7 @@ from rag.reader.spans import (
     shaped,
     sizes,
     spans,
+    without_other_labels,
     yes_or_no,
 )
 from rag.reader.tables import (
@@ -1027,6 +1028,12 @@ def _new_spans(asked: Question, sentence: str) -> list[str]:
         # value the question's word labels comes first.
         labelled = labelled_numbers(lowered, sentence)
         found = [*labelled, *(s for s in found if s not in labelled)]
+        # "The high score" is not "Points: 10" beside a "Show High Scores" button.
+        kept = without_other_labels(lowered, sentence)
+        if kept != sentence:
+            found = [
+                s for s in found if re.search(rf"(?<![\w.:]){re.escape(s)}(?![\w:]|\.\d)", kept)
+            ]
     if asked.wants is Wants.PERSON:
         found = [_after_asked_words(s, asked) for s in found]
         # "Pure Rust implementation of ...": capitalised words that end with a thing the

@@ -556,7 +556,7 @@ def _position(match: re.Match[str]) -> str:
 
 # "p = 0.22", "Df: 1", "R-squared=0.74": a number after the name that labels it.
 _LABELLED_NUMBER = re.compile(
-    r"(?<![\w-])([A-Za-z][\w-]{0,24})\s*[=:]\s*([<>]\s*)?(-?\d+(?:\.\d+)?(?:e-?\d+)?)(?![\w.])"
+    r"(?<![\w-])([A-Za-z][\w-]{0,24})\s*[=:]\s*([<>]\s*)?(-?\d+(?:[.:]\d+)*(?:e-?\d+)?)(?![\w.])"
 )
 
 
@@ -589,11 +589,32 @@ def labelled_numbers(lowered_question: str, sentence: str) -> list[str]:
     order of appearance. "Default: 1" labels every row of a settings table: the rules on
     defaults decide those."""
     words = _label_words(lowered_question)
-    return [
-        m.group(3)
-        for m in _LABELLED_NUMBER.finditer(sentence)
-        if m.group(1).lower() in words or m.group(1).lower().replace("_", "-") in words
-    ]
+    return [m.group(3) for m in _LABELLED_NUMBER.finditer(sentence) if _labels(m, words)]
+
+
+def without_other_labels(lowered_question: str, sentence: str) -> str:
+    """``sentence`` less the numbers it prints under labels other than the qualified thing
+    the question asks for ("Score: 0" for "the high score"). "Default: 10" labels the value
+    of what the sentence tells of."""
+    # "The minimum number of runs" qualifies no label: a number is no quantity of its own.
+    if not any(
+        m.group(2) not in _GENERIC_QUANTITIES for m in _QUALIFIED_LABEL.finditer(lowered_question)
+    ):
+        return sentence
+    words = _label_words(lowered_question) | {"default", "defaults"}
+    return _LABELLED_NUMBER.sub(lambda m: m.group(0) if _labels(m, words) else " ", sentence)
+
+
+_GENERIC_QUANTITIES = frozenset(["number", "numbers", "value", "values", "amount", "count"])
+
+
+def _labels(match: re.Match[str], words: frozenset[str]) -> bool:
+    """The label of a ``_LABELLED_NUMBER`` match is one of ``words``, alone or with the word
+    before it ("High score: 40" for "highscore")."""
+    label = match.group(1).lower()
+    before = re.search(r"([A-Za-z]+)\s+$", match.string[: match.start()])
+    qualified = f"{before.group(1).lower()}{label}" if before else ""
+    return label in words or label.replace("_", "-") in words or qualified in words
 
 
 FINDERS: dict[Wants, Callable[[str], list[str]]] = {
