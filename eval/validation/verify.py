@@ -7,16 +7,16 @@ Checks:
     val6-<kind>-NN, val7-<kind>-NN, val8-<kind>-NN, val9-<kind>-NN, val10-<kind>-NN,
     val11-<kind>-NN, val12-<kind>-NN, val13-<kind>-NN, val14-<kind>-NN, val15-<kind>-NN,
     val16-<kind>-NN, val17-<kind>-NN, val18-<kind>-NN, val19-<kind>-NN, val20-<kind>-NN,
-    val21-<kind>-NN, val22-<kind>-NN, val23-<kind>-NN, val24-<kind>-NN and val25-<kind>-NN
-    for the second to twenty-fifth batches; NN has two digits, or three once a kind's numbers
-    pass 99);
+    val21-<kind>-NN, val22-<kind>-NN, val23-<kind>-NN, val24-<kind>-NN, val25-<kind>-NN and
+    val26-<kind>-NN for the second to twenty-sixth batches; NN has two digits, or three once a
+    kind's numbers pass 99);
   * every corpus file has the sha256 listed below, and no file is missing or extra;
   * no corpus file is byte-identical (same sha256) to a file of the development set's corpus
     (shared/eval/dev/corpus, beside the checkout or inside it) or of samples/corpus: the set
     must hold nothing the product was tuned on (skipped, with a note, when the development
     set is not there);
-  * the corpus stays small enough to ingest quickly: PDFs at most 540 pages in all,
-    pictures at most 1.5 megapixels each, the whole corpus at most 46.1 MB;
+  * the corpus stays small enough to ingest quickly: PDFs at most 550 pages in all,
+    pictures at most 1.5 megapixels each, the whole corpus at most 48.9 MB;
   * every cited file exists in corpus/; PDF pages are 1-based and within the document, and
     so are the pages of office files that have them: a slide of a .pptx, a sheet of an
     .xlsx (in workbook order), a section of an .epub (in reading order, its spine);
@@ -85,9 +85,9 @@ IMAGE_EXT = (".png", ".jpg", ".jpeg")
 DOC_EXT = (".txt", ".md", ".html", ".htm", ".csv", ".docx")
 # Office files whose sources carry a page: a slide, a sheet, an e-book section.
 PAGED_EXT = (".pptx", ".xlsx", ".epub")
-MAX_PDF_PAGES = 540
+MAX_PDF_PAGES = 550
 MAX_PIXELS = 1_500_000
-MAX_BYTES = 46_100_000
+MAX_BYTES = 48_900_000
 
 SHA256 = {
     "dotguide.pdf": "6aa4a4f220de2a2a3a00f3cd48a6aebd972a2691dddfd228b97f0733b38e8066",
@@ -515,6 +515,21 @@ SHA256 = {
     "val_img_290.png": "bc80fbcf95021f44dd95f35f77eade9dca19265e28e1d2edcd5b56e6b9458363",
     "val_img_291.png": "f70ef66d0f4a885fb10d5415d73c7320d6d4aff78158c1e86f4da3b716f6ca12",
     "val_img_292.png": "5059dfcf54c825b7a81234562f89c842aac9a1467e43e478ec1d45c912a594a6",
+    # Twenty-sixth batch (ids val26-*), written before the next round of tuning, over files of its own.
+    "fitdistrplus-fitting-distributions.pdf": "fd84e70c25bfb5744d3052e2ef67ead6b6992a454ee308ac0ee19bab52371883",
+    "lme4-mixed-models.pdf": "f686aa3f1d97280c54b9ea3c0c507c63ca917aeafb627cf9054087ab2feb3235",
+    "fping-manpage.txt": "f30ef5839fb4bfac05c19bc1880ee8d01069c19303bfa6f7379eea0f1dbd8b6c",
+    "rust-bstr-README.md": "2edf49d9a95fae4fcf1ec37c25c56e1493928daafeb83dc90e486c925d5ae74d",
+    "val_img_293.png": "94df38267efc318295779fcb00a5e914763d99623a893d09ec457d458ffcd449",
+    "val_img_294.png": "1da921bc686c565eff34d138bf22cd107fe8c456b712ddf6253abf24846d67e6",
+    "val_img_295.png": "e6b04eadf79a9a8b8cdeecde9af9d6d03d7b37b3fcbe693597ae97adf9faacb6",
+    "val_img_296.png": "6624e3eb02c27d87969ed20965ec2796198bd103770c7c6f710f81d684f080fa",
+    "val_img_297.png": "5ab4e26d6b688a0d5cd2bb359ce651a349155aa24fdd426b8c0cd78147b446a5",
+    "val_img_298.png": "ce908a8dbd494b3f88afde9e91f13589f58f5ab8bf9a40ee5d79e8374074beab",
+    "val_img_299.png": "9213ee9754c4f015a6296eb4256f03764a3cc49bbebc0663e0f4259da80dafa1",
+    "val_img_300.png": "2fdc0612dcfa433f64b46ff3b5013008604431b2c986da827c5642ce90ab765e",
+    "val_img_301.png": "57b51295e33a0a4f85bfd9f90ef62cdfdd00a71b9cc798b17e95cbff78b7dfd4",
+    "val_img_302.png": "8de8aa00f5bf9be058dcffaf0818bdcdfe8fcb8ef4531ee095f678d75b1466c2",
 }
 
 # Pictures that no question cites: look-alikes of cited pictures, to compete at retrieval time.
@@ -551,6 +566,7 @@ DISTRACTORS = {
     "val_img_271.jpg",
     "val_img_279.jpg",
     "val_img_290.png",
+    "val_img_301.png",
 }
 # Documents no question cites: users-and-groups.docx is made from the page the development set's
 # users-and-groups.html comes from, so a question on it would be a development question.
@@ -591,6 +607,8 @@ BY_EYE = {
     "val24-fig-100": {"magenta", "pink", "purple"},
     "val24-ocr-99": {"press start to begin", "start to begin"},
     "val25-fig-104": {"grey", "gray"},
+    "val26-fig-108": {"green"},
+    "val26-ocr-104": {"mclust"},
 }
 
 # Rewordings a correct reply may use that the source itself does not spell this way.
@@ -714,6 +732,10 @@ PARAPHRASES = {
     "val25-ocr-100": {"two stones"},
     "val25-ocr-101": {"3 lives", "three lives"},
     "val25-multi-51": {"hue, saturation and brightness"},
+    "val26-text-318": {"500 ms"},
+    "val26-text-326": {"université de strasbourg", "university of strasbourg"},
+    "val26-text-328": {"eth zürich"},
+    "val26-fig-111": {"subject 335"},
 }
 
 problems = []
@@ -1087,12 +1109,12 @@ def check_question(lineno, line, ids, cited, counts, have_tesseract):
         problem(f"{qid}: unknown kind {kind!r}")
         return
     m = (
-        re.fullmatch(r"val(?:[2-9]|1[0-9]|2[0-5])?-([a-z]+)-(\d{2,3})", qid)
+        re.fullmatch(r"val(?:[2-9]|1[0-9]|2[0-6])?-([a-z]+)-(\d{2,3})", qid)
         if isinstance(qid, str)
         else None
     )
     if not m or ID_KIND.get(m.group(1)) != kind:
-        problem(f"{qid}: id must be val-<kind>-NN, or val2- to val25-<kind>-NN, matching {kind}")
+        problem(f"{qid}: id must be val-<kind>-NN, or val2- to val26-<kind>-NN, matching {kind}")
     if qid in ids:
         problem(f"{qid}: duplicate id")
     ids.add(qid)
