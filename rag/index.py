@@ -30,6 +30,7 @@ from rag.embedders.packed import pack
 from rag.errors import DocumentNotFoundError
 from rag.named_sections import names_section
 from rag.numbered_parts import captions, parts_named
+from rag.option_entries import entries_held, options_asked
 from rag.query_words import keyword_query
 from rag.settings import Settings
 from rag.sparse import Bm25Encoder
@@ -487,6 +488,25 @@ class Index:
             if chunk.id not in held and names_section(question, chunk.text):
                 return [Evidence(chunk=chunk, score=0.0, rank=len(evidence))]
         return []
+
+    def option_entries(
+        self, question: str, evidence: Sequence[Evidence], filters: Filters | None = None
+    ) -> list[Evidence]:
+        """The chunks of the best text passage's document that hold the entries of the options
+        ``question`` names ("without -t"), for each option whose entry ``evidence`` lacks."""
+        text = [item for item in evidence if item.chunk.modality == "text"]
+        asked = options_asked(question)
+        if not text or not asked:
+            return []
+        asked -= {o for item in evidence for o in entries_held(item.chunk.text)}
+        held = {item.chunk.id for item in evidence}
+        found: list[Evidence] = []
+        for chunk in self._document_chunks(text[0].chunk, filters) if asked else ():
+            entries = entries_held(chunk.text) & asked
+            if entries and chunk.id not in held:
+                found.append(Evidence(chunk=chunk, score=0.0, rank=len(evidence) + len(found)))
+                asked -= entries
+        return found
 
     def captioned_parts(
         self, question: str, evidence: Sequence[Evidence], filters: Filters | None = None

@@ -263,6 +263,10 @@ class RagService:
             named = time.perf_counter()
             given = [*given, *self.index.named_sections(question, given, filters)]
             timings["named_sections"] = (time.perf_counter() - named) * 1000
+        if self.settings.read_option_entries:
+            # "If I run fping without -t, how long does it wait?": -t's entry says, in a chunk
+            # of several entries that ranks below the passages on looping.
+            given = [*given, *self.index.option_entries(question, given, filters)]
         return asked, evidence, given
 
     def _finish(

@@ -97,6 +97,9 @@ class Settings(BaseSettings):
     # A question that names a section by its heading ("what exit status ...") also reads that
     # section of the best passage's document.
     read_named_sections: bool = True
+    # A question that names an option ("without -t", "the --sort values") also reads the
+    # option's entry in the best passage's document.
+    read_option_entries: bool = True
     # A question that names a figure or table by number ("In Figure 3 ...") reads first the
     # chunk that captions it, in the document retrieval found, when retrieval missed it.
     read_numbered_figures: bool = True
