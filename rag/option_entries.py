@@ -23,6 +23,4 @@ def options_asked(question: str) -> set[str]:
 
 def entries_held(text: str) -> set[str]:
     """The options whose entry heads open lines of ``text``, without their dashes."""
-    return {
-        option.lstrip("-–—−") for line in text.splitlines() for option in head_options(line)
-    }
+    return {option.lstrip("-–—−") for line in text.splitlines() for option in head_options(line)}
