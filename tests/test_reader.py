@@ -2862,3 +2862,35 @@ def test_a_plot_told_in_another_documents_text_does_not_answer_for_the_plot_aske
     assert told_by_plot(question, arrows, [0]) == ""
     asked_of_it = "In the Arrows plot of the shape vignette, what is the x-axis label?"
     assert told_by_plot(asked_of_it, arrows, [0]).startswith("Index — ")
+
+
+def test_a_factor_is_a_multiple_not_a_quantity_in_its_unit():
+    # Before, "by what factor" was answered with the first wait ("500ms").
+    question = "By default, by what factor does fping stretch its wait time on each retry?"
+    assert analyse(question).measure == "factor"
+    manual = evidence(
+        "-t, --timeout=MSEC Initial target timeout. In the default mode the default timeout is "
+        "500ms, and it is the time fping waits for a response to its first request.",
+        "-B, --backoff=N Backoff factor. In the default mode, fping sends several requests to "
+        "a target before giving up, waiting longer for a reply on each successive request. "
+        "The default is 1.5.",
+    )
+    answer = read(question, manual)
+    assert answer.startswith("1.5 — "), answer
+
+
+def test_an_entry_s_bare_default_inherits_from_its_entry_for_a_default_question():
+    # "The default is 1.5." says nothing without "-B, --backoff=N Backoff factor. ...": for a
+    # question that asks a default, it inherits a share of its entry's best sentence.
+    units = [
+        (0, "-B, --backoff=N Backoff factor.", "", ""),
+        (0, "fping waits longer for a reply on each successive request.", "", ""),
+        (0, "The default is 1.5.", "", ""),
+        (0, "-r, --retry=N Retry limit.", "", ""),
+    ]
+    own = [0.2, 0.5, 0.1, 0.3]
+    entries = [frozenset({"b", "backoff"})] * 3 + [frozenset({"r", "retry"})]
+    heads = [True, False, False, True]
+    inherited = _entry_relevance(units, own, entries, heads, set(), defaults=True)
+    assert inherited[2] == pytest.approx(FOLLOW_SHARE * 0.5)
+    assert _entry_relevance(units, own, entries, heads, set(), defaults=False)[2] == 0.0

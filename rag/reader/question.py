@@ -426,10 +426,14 @@ _COMPARISON = re.compile(
 )
 
 
+# "By what factor does the wait grow?", "what multiplier": a multiple, no quantity.
+_FACTOR = re.compile(r"\b(?:what|which)(?: \w+)? (?:factor|multiplier)\b")
+
+
 def measure(lowered: str, wants: Wants) -> str:
     """What the span that answers must measure: "time" when the number asked for is a span
     of time, "frequency" when it says how often, "size" when it is an amount of memory or storage, "comparison" when it compares
-    ("how much faster"), "date" when the date asked for names its unit, else "" (any span, or
+    ("how much faster"), "factor" when it is a multiplier ("by what factor"), "date" when the date asked for names its unit, else "" (any span, or
     none)."""
     if wants is Wants.NUMBER and _TIME.search(lowered):
         return "time"
@@ -441,6 +445,8 @@ def measure(lowered: str, wants: Wants) -> str:
         return "date"
     if wants is Wants.NUMBER and _COMPARISON.search(lowered):
         return "comparison"
+    if wants is Wants.NUMBER and _FACTOR.search(lowered):
+        return "factor"
     return ""
 
 

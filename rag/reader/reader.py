@@ -89,6 +89,7 @@ from rag.reader.spans import (
     PUBLISHER,
     counts_in_words,
     durations,
+    factors,
     frequencies,
     kinds,
     labelled_numbers,
@@ -667,7 +668,7 @@ class Reader:
             for listed, followed, entered in zip(
                 _list_relevance(units, own, _continued(evidence)),
                 _follow_relevance(units, own),
-                _entry_relevance(units, own, entries, heads, options),
+                _entry_relevance(units, own, entries, heads, options, defaults=asked.asks_default),
                 strict=True,
             )
         ]
@@ -1005,6 +1006,8 @@ def _new_spans(asked: Question, sentence: str) -> list[str]:
             found = sizes(found)
         elif asked.measure == "comparison":  # "how much faster": 3 is no ratio, "2-6x" is
             found = ratios(found, sentence)
+        elif asked.measure == "factor":  # "by what factor": "500ms" is no multiplier
+            found = factors(found)
         elif asked.wants is Wants.NUMBER and asked.counted:
             found += [s for s in counts_in_words(asked.counted, sentence) if s not in found]
         elif asked.wants in (Wants.VALUE, Wants.THING) and len(asked.asked_for) == 1:
@@ -1369,24 +1372,46 @@ def _entry_relevance(
     entries: Sequence[frozenset[str]],
     heads: Sequence[bool],
     options: set[str],
+    *,
+    defaults: bool = False,
 ) -> list[float]:
     """What each unit inherits from the head of the option entry it belongs to, when the
     question names that option: "--tpm2-pcrs= [PCR...] Configures the PCRs to bind ... If not
     used, defaults to PCR 7 only." The entry's later sentences speak of the option without
     naming it or repeating the question's words. Each gets ``FOLLOW_SHARE`` of the head's
     relevance; the first after a head that only names the option ("-N", then "An alias for
-    '--shell=none'.") gets all of it, since it says what the head would."""
+    '--shell=none'.") gets all of it, since it says what the head would. For a question that
+    asks a default (``defaults``), an entry's bare default ("The default is 1.5.") inherits
+    ``FOLLOW_SHARE`` of the best sentence of its entry before it, the option named or not: it
+    says nothing without them ("-B, --backoff=N Backoff factor. ...")."""
     inherited = [0.0] * len(units)
     head = 0.0
     for i, entry in enumerate(entries):
+        if defaults and entry and not heads[i] and _BARE_DEFAULT.match(units[i][1]):
+            inherited[i] = FOLLOW_SHARE * max(own[j] for j in _entry_before(entries, heads, i))
         if not options & entry:
             head = 0.0
         elif heads[i]:
             head = own[i]
         else:
             bare_before = heads[i - 1] and bare_head(units[i - 1][1])
-            inherited[i] = head if bare_before else FOLLOW_SHARE * head
+            inherited[i] = max(inherited[i], head if bare_before else FOLLOW_SHARE * head)
     return inherited
+
+
+# "The default is 1.5.", "Default: 3", "Defaults to off.": a default with no word of its own.
+_BARE_DEFAULT = re.compile(
+    r"^\s*(?:the\s+)?(?:default(?:\s+value)?\s*(?:is|:)|defaults\s+to)\s+[^\s,;]+\s*\.?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _entry_before(entries: Sequence[frozenset[str]], heads: Sequence[bool], i: int) -> range:
+    """The positions of the units of unit ``i``'s entry before it, from its head."""
+    start = i
+    while start > 0 and not heads[start] and entries[start - 1] == entries[i]:
+        start -= 1
+    return range(start, i) if start < i else range(i, i + 1)
 
 
 def _condition_terms(text: str) -> frozenset[str]:

@@ -233,6 +233,13 @@ def sizes(found: list[str]) -> list[str]:
 
 
 _RATIO = re.compile(r"\d\s?(?:x|×|times|fold|%|percent|per ?cent)$", re.IGNORECASE)
+_MULTIPLE = re.compile(r"^-?\d+(?:\.\d+)?\s?(?:x|×|times|fold)?$", re.IGNORECASE)
+
+
+def factors(found: list[str]) -> list[str]:
+    """The spans of ``found`` that are multipliers: a bare number or a multiple ("1.5",
+    "2x"), not a quantity in its unit ("500ms" is a wait, not the factor it grows by)."""
+    return [span for span in found if _MULTIPLE.match(span)]
 
 
 # A comparison in words: "two orders of magnitude", "twice", "ten times".
