@@ -9,7 +9,7 @@ from conftest import FakeEmbedder
 
 from rag.reader import Reader, Wants, analyse
 from rag.reader.entries import keyed_by_named_setting, named_by_code, option_entries
-from rag.reader.options import bare_head, head_options, named_options
+from rag.reader.options import bare_head, head_options, named_options, without_set_aside
 from rag.reader.reader import (
     FOLLOW_SHARE,
     LIST_SHARE,
@@ -20,6 +20,7 @@ from rag.reader.reader import (
     _entry_relevance,
     _follow_bridge,
     _list_relevance,
+    _missing_topic_terms,
     _new_spans,
     _other_bound,
     _weigh_files,
@@ -2894,3 +2895,22 @@ def test_an_entry_s_bare_default_inherits_from_its_entry_for_a_default_question(
     inherited = _entry_relevance(units, own, entries, heads, set(), defaults=True)
     assert inherited[2] == pytest.approx(FOLLOW_SHARE * 0.5)
     assert _entry_relevance(units, own, entries, heads, set(), defaults=False)[2] == 0.0
+
+
+def test_a_crate_is_named_in_code_and_a_set_aside_clause_is_not_the_topic():
+    # Before, the opening "Leaving the optional extras aside," hid what was asked for (a
+    # crate), its words counted as topic terms the evidence lacks, and `memchr` in backticks
+    # was no name of a crate.
+    question = (
+        "Leaving the optional extras aside, which one crate does bstr always pull in as a "
+        "dependency?"
+    )
+    assert analyse(question).asked_for == {"crate"}
+    readme = evidence(
+        "Currently, the one dependency that `bstr` always pulls in is `memchr`.",
+        "Namely, it is a goal of the `bstr` crate to keep its dependency list lightweight.",
+    )
+    answer = read(question, readme)
+    assert answer.startswith("memchr — "), answer
+    assert without_set_aside(question).strip().startswith(", which one crate")
+    assert not _missing_topic_terms(question, ["The bstr crate has one dependency: memchr."])

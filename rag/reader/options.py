@@ -11,7 +11,8 @@ from rag.text import content_terms
 # "besides X", "instead of -Tpdf": what a question sets aside, up to its next clause.
 _EXCLUSION = re.compile(
     r"\b(?:besides|apart from|aside from|other than|instead of|except(?: for)?)\s+(?:the\s+)?"
-    r"(\"[^\"]+\"|[^,?;]+)",
+    r"(\"[^\"]+\"|[^,?;]+)|"
+    r"\b(?:leaving|setting|putting|leave|set|put)\s+(?:the\s+)?([^,?;]+?)\s+aside\b",
     re.IGNORECASE,
 )
 
@@ -92,7 +93,17 @@ def head_options(text: str) -> list[str]:
 
 def set_aside(question: str) -> str:
     """What the question sets aside ("instead of -Tpdf", "besides --quiet")."""
-    return " ".join(match.group(1) for match in _EXCLUSION.finditer(question))
+    return " ".join(_set_aside_thing(match) for match in _EXCLUSION.finditer(question))
+
+
+def _set_aside_thing(match: re.Match[str]) -> str:
+    return match.group(1) or match.group(2)
+
+
+def without_set_aside(question: str) -> str:
+    """``question`` less what it sets aside ("Leaving the optional extras aside, ..."), whose
+    words the answer's evidence need not hold."""
+    return _EXCLUSION.sub(" ", question)
 
 
 def excluded_options(question: str) -> set[str]:
@@ -138,4 +149,6 @@ def compared_terms(question: str) -> set[str]:
 
 
 def excluded_terms(question: str) -> set[str]:
-    return {t for match in _EXCLUSION.finditer(question) for t in content_terms(match.group(1))}
+    return {
+        t for match in _EXCLUSION.finditer(question) for t in content_terms(_set_aside_thing(match))
+    }

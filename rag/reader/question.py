@@ -517,7 +517,8 @@ _IDENTIFIER_HEAD = re.compile(
 # "What is the ISBN of ...", "Which keyboard shortcut opens ...": the words between the
 # question word and the verb or preposition that follows them.
 _ASKED_FOR = re.compile(
-    r"^(?:what|which)\s+(?:is|are|was|were)?\s*(?:the\s+|a\s+|an\s+)?([a-z][\w\s-]{1,40}?)\s+"
+    r"^(?:(?:leaving|setting|putting|besides|apart from|aside from|other than)\b[^,?]*,\s*)?"
+    r"(?:what|which)\s+(?:is|are|was|were)?\s*(?:the\s+|a\s+|an\s+)?([a-z][\w\s-]{1,40}?)\s+"
     r"(?:of|for|in|on|does|do|did|is|are|was|were|should|can|could|would|will|has|have|to|"
     r"that|which|opens|makes|gives|sets|appears|runs)\b"
 )

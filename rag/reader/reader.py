@@ -73,6 +73,7 @@ from rag.reader.options import (
     named_options,
     option_terms,
     set_aside,
+    without_set_aside,
 )
 from rag.reader.pictures import (
     answer_from_picture,
@@ -1015,6 +1016,11 @@ def _new_spans(asked: Question, sentence: str) -> list[str]:
             # before the noun the question asks with, which no number stands for.
             (noun,) = asked.asked_for
             named = [n for n in names_of(noun, sentence) if n.lower() not in lowered]
+            if noun in _SOFTWARE_KINDS:
+                # "Which crate does bstr always pull in?": "except for `memchr`" names it in
+                # code, without the word.
+                coded = [n for n in _IN_BACKTICKS.findall(sentence) if n.lower() not in lowered]
+                named += [n for n in coded if n not in named]
             found = named + [s for s in found if s not in named]
         elif asked.wants is Wants.VERSION and not _LICENCE.search(asked.text):
             # "under the GNU General Public License version 3": the licence's version, not
@@ -1059,6 +1065,12 @@ def _new_spans(asked: Question, sentence: str) -> list[str]:
         and not _asked_word(s, asked)
         and not any(renders_date(s, d) for d in dates)
     ]
+
+
+# What a README names in code when it names it: "which crate", "which package".
+_SOFTWARE_KINDS = frozenset(content_terms("crate package library module plugin gem"))
+# "`memchr`": one name in backticks.
+_IN_BACKTICKS = re.compile(r"`([A-Za-z][\w.+-]*)`")
 
 
 def _gives_release(text: str) -> bool:
@@ -1745,9 +1757,9 @@ def _file_words(path: str) -> str:
 
 def _missing_topic_terms(question: str, texts: Sequence[str]) -> bool:
     """Most of the question's topic terms appear nowhere in the evidence. (A month of a
-    date it spells is printed in figures.)"""
+    date it spells is printed in figures; what it sets aside need not be there.)"""
     months = set(content_terms(" ".join(dated_months(question))))
-    q_terms = [t for t in content_terms(question) if t not in months]
+    q_terms = [t for t in content_terms(without_set_aside(question)) if t not in months]
     present = {term for text in texts for term in content_terms(text)}
     # A phrase the evidence names by its initials ("end of life" in an "eol" column) is there.
     for abbreviation, terms in initialisms(question).items():
