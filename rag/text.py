@@ -459,6 +459,8 @@ _ENTRY_LINE = re.compile(r"[ \t]*[^\s]{1,30}[ \t]{2,}[A-Z(]")
 # with a capital.
 _TERM_LINE = re.compile(r"[ \t]*([a-z][\w+-]{0,29}) [A-Z][a-z]")
 _ENDS_ITEM = re.compile(r"[.:;)][ \t]*$")
+# "* `serde1-nostd` - Disabled by default.": a Markdown list's item.
+_BULLET_LINE = re.compile(r"[ \t]*[*+-][ \t]+\S")
 
 
 # "R for Realtime", "B for Best-effort", "X = 1 Show page as bitmap": a list of codes, one a
@@ -488,7 +490,7 @@ def _entries_apart(blocks: list[str]) -> list[str]:
 def _opens_entry(line: str) -> bool:
     """``line`` opens a list's entry: a term, then its definition (a word such as "the" or
     "and" opens prose that goes on)."""
-    if _ENTRY_LINE.match(line):
+    if _ENTRY_LINE.match(line) or _BULLET_LINE.match(line):
         return True
     term = _TERM_LINE.match(line)
     return term is not None and term.group(1) not in STOPWORDS

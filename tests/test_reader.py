@@ -2914,3 +2914,23 @@ def test_a_crate_is_named_in_code_and_a_set_aside_clause_is_not_the_topic():
     assert answer.startswith("memchr — "), answer
     assert without_set_aside(question).strip().startswith(", which one crate")
     assert not _missing_topic_terms(question, ["The bstr crate has one dependency: memchr."])
+
+
+def test_a_markdown_item_is_a_sentence_of_its_own_and_names_the_feature_it_defines():
+    # Before, the item's head ran into the sentence before it ("... types. * `serde1-nostd` -
+    # Disabled by default."), and the sentence that says what the feature does named it
+    # nowhere, so the answer had no direct part.
+    readme = (
+        "* `serde1` - **Disabled** by default. Enables implementations of serde traits\n"
+        "  for the `BStr` and `BString` types.\n"
+        "* `serde1-nostd` - **Disabled** by default. Enables implementations of serde\n"
+        "  traits for the `BStr` type only, intended for use without the standard\n"
+        "  library."
+    )
+    assert sentences(readme)[2] == "* `serde1-nostd` - **Disabled** by default."
+    answer = read(
+        "Which bstr Cargo feature gives me serde support for the BStr type when I build "
+        "without the standard library?",
+        evidence(readme),
+    )
+    assert answer.startswith("serde1-nostd — Enables implementations"), answer

@@ -47,23 +47,28 @@ _ENTRY_TERM = re.compile(r"^([%@$]?(?=[\w.+-]*[a-z])[a-z0-9][\w.+-]*)\s+[A-Z][a-
 # term a list defines is asked for (a package's index lists its functions so: "fisherz Convert
 # a correlation to ...").
 _ASKS_TERM = re.compile(
-    r"\b(?:which|what) (?:[\w.-]+ )?(?:value|values|sequence|specifier|placeholder|keyword|"
-    r"constant|mode|level|setting|field|code|escape|function|command|macro|method)\b",
+    r"\b(?:which|what) (?:[\w.-]+ ){0,2}(?:value|values|sequence|specifier|placeholder|keyword|"
+    r"constant|mode|level|setting|field|code|escape|function|command|macro|method|feature)\b",
     re.IGNORECASE,
 )
 
 
-def entry_term(asked: Question, sentence: str) -> list[str]:
-    """The term of the list entry ``sentence`` opens, for a question that asks which value
-    or sequence does what the entry's definition says; else nothing."""
+def entry_term(asked: Question, sentence: str, opening: str = "") -> list[str]:
+    """The term of the list entry ``sentence`` opens, or of the Markdown item it goes on
+    (``opening``: "* `serde1-nostd` - Disabled by default."), for a question that asks which
+    value or feature does what the entry's definition says; else nothing."""
     if asked.wants not in (Wants.VALUE, Wants.THING, Wants.IDENTIFIER):
         return []
     if not _ASKS_TERM.search(asked.text):
         return []
-    term = _ENTRY_TERM.match(sentence)
+    term = _ENTRY_TERM.match(sentence) or _ITEM_TERM.match(sentence) or _ITEM_TERM.match(opening)
     if term is None or term.group(1).lower() in STOPWORDS:
         return []
     return [term.group(1)] if term.group(1).lower() not in asked.text.lower() else []
+
+
+# "* `serde1-nostd` - **Disabled** by default.": a Markdown list's item, its term in code.
+_ITEM_TERM = re.compile(r"^[*+•-]\s+`([^`\s]{1,40})`\s*(?:[-–—:]\s|$)")
 
 
 # "• 137 Server busy", "404 Not Found", "• 2: Some files could not be processed", "13 = Raw
@@ -208,7 +213,7 @@ def entry_openings(units: Sequence[tuple[int, str, str, str]]) -> list[str]:
             opened = ""
         previous = units[i - 1][1] if i and units[i - 1][0] == index else ""
         openings.append(opened or previous)
-        if _ENTRY_NAME.match(text):
+        if _ENTRY_NAME.match(text) or _ITEM_TERM.match(text):
             opened = text
     return openings
 

@@ -690,7 +690,7 @@ class Reader:
                 or default_entry(asked, text, openings[i])
                 or default_heading(asked, text, headed[i])
                 or default_in_words(asked, text)
-                or entry_term(asked, text)
+                or entry_term(asked, text, openings[i])
                 or named_by_code(asked.text, text)
             )
             if not found and wants_option and not heads[i]:
