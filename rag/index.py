@@ -32,6 +32,7 @@ from rag.named_sections import names_section
 from rag.numbered_parts import captions, parts_named
 from rag.option_entries import entries_held, options_asked
 from rag.query_words import keyword_query
+from rag.reader.affiliations import affiliations
 from rag.settings import Settings
 from rag.sparse import Bm25Encoder
 from rag.store import Filters, PointVectors, VectorStore, open_store
@@ -41,6 +42,8 @@ from rag.types import Chunk, DocumentRecord, Evidence, point_id
 # A cited work's entry is looked for among at most this many chunks of the citing document,
 # its last: a reference list ends a paper or a book.
 MAX_DOCUMENT_CHUNKS = 2000
+# A title page's authors and affiliations stand in the first chunks of its document.
+TITLE_PAGE_CHUNKS = 3
 NUMBERED_DOCUMENTS = 3  # documents searched for a figure the question numbers
 
 if TYPE_CHECKING:
@@ -472,6 +475,28 @@ class Index:
         held = {item.chunk.id for item in evidence}
         for chunk in self._document_chunks(text[0].chunk, filters):
             if chunk.id not in held and holds_author_section(chunk.text):
+                return [Evidence(chunk=chunk, score=0.0, rank=len(evidence))]
+        return []
+
+    def title_page(
+        self, evidence: Sequence[Evidence], filters: Filters | None = None
+    ) -> list[Evidence]:
+        """The first chunk of the best text passage's document that prints its authors with
+        their affiliations (a paper's title page), when ``evidence`` holds none: "Where was
+        Martin Mächler based?" shares no word with "Martin Mächler / ETH Zurich"."""
+        text = [item for item in evidence if item.chunk.modality == "text"]
+        if not text or any(affiliations(item.chunk.text) for item in text):
+            return []
+        held = {item.chunk.id for item in evidence}
+        first = text[0].chunk
+        ids = [replace(first, chunk_index=index).id for index in range(TITLE_PAGE_CHUNKS)]
+        payloads = self.store.payloads(ids)
+        for point in ids:
+            payload = payloads.get(point)
+            if point in held or payload is None or payload.get("doc_id") != first.doc_id:
+                continue
+            chunk = Chunk.from_payload(payload)
+            if chunk.modality == "text" and _passes(payload, filters) and affiliations(chunk.text):
                 return [Evidence(chunk=chunk, score=0.0, rank=len(evidence))]
         return []
 

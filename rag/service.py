@@ -35,6 +35,7 @@ from rag.generators import (
 from rag.grounding import GroundingChecker
 from rag.index import Index
 from rag.picture_scope import PICTURE_FILTER, picture_files_first, speaks_of_own_picture
+from rag.reader.affiliations import asks_affiliation
 from rag.settings import Settings
 from rag.store import Filters, VectorStore
 from rag.types import Answer, DocumentRecord
@@ -257,6 +258,10 @@ class RagService:
             # "Who wrote the tree command?": the manual's AUTHOR section says, in no word of
             # the question.
             given = [*given, *self.index.author_sections(given, filters)]
+        if self.settings.read_author_section and asks_affiliation(question):
+            # "Where was Martin Mächler based?": the title page prints "ETH Zurich" under his
+            # name, in no word of the question.
+            given = [*given, *self.index.title_page(given, filters)]
         if self.settings.read_named_sections:
             # "What exit status does fzf return ...?": the EXIT STATUS section says, below the
             # passages on the keys that retrieval ranks first.

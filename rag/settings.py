@@ -92,7 +92,8 @@ class Settings(BaseSettings):
     # reads the work's entry in the document's reference list, found by the citation.
     follow_citations: bool = True
     # A question for who wrote or maintains something also reads the AUTHOR (MAINTAINER,
-    # CREDITS) section of the best passage's document.
+    # CREDITS) section of the best passage's document; one for where an author works, its
+    # title page.
     read_author_section: bool = True
     # A question that names a section by its heading ("what exit status ...") also reads that
     # section of the best passage's document.

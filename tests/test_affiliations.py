@@ -53,3 +53,31 @@ def test_an_affiliation_question_is_answered_with_the_place_first():
     assert answer.startswith("Universität Basel — Christian Kleiber, Universität Basel [1]")
     # Someone the page does not name gets no one else's place.
     assert not read("Which university is Jane Doe at?", evidence(STACKED)).startswith("Univ")
+
+
+LME4 = (
+    "Fitting Linear Mixed-Effects Models Using lme4\nDouglas Bates\n"
+    "University of Wisconsin-Madison\nMartin Mächler\nETH Zurich\nBenjamin M. Bolker\n"
+    "McMaster University\nAbstract\nMaximum likelihood or restricted maximum likelihood."
+)
+
+
+def test_an_institution_by_its_initials_is_a_place_and_where_someone_was_based_asks_it():
+    # Before, "ETH Zurich" was read as a name, and Martin Mächler had no place.
+    assert Affiliation("Martin Mächler", "ETH Zurich") in affiliations(LME4)
+    assert asks_affiliation("Where was Martin Mächler based when he co-wrote the lme4 paper?")
+    assert asks_affiliation("Where does Ben Bolker work?")
+    assert not asks_affiliation("Where is the lme4 paper's data based on?")
+
+
+def test_the_title_page_is_read_for_where_an_author_was_based(evidence_given, tmp_path):
+    root = tmp_path / "docs"
+    root.mkdir()
+    body = "Martin Mächler wrote the lmer function, which fits linear mixed-effects models. "
+    (root / "lme4.txt").write_text(LME4 + "\n\n" + body * 12)
+    question = "Where was Martin Mächler based when he wrote about the lmer function?"
+    for read_title, expected in ((True, True), (False, False)):
+        given = evidence_given(
+            "memory", root, question, read_on=False, read_author_section=read_title
+        )
+        assert any("ETH Zurich" in e.chunk.text for e in given) is expected

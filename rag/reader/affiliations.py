@@ -17,14 +17,19 @@ from rag.reader.spans import PERSON
 # "Which university", "what institution", "which company": a question for an affiliation.
 _ASKS_AFFILIATION = re.compile(
     r"\b(?:which|what)\s+(?:university|universities|institution|institute|company|"
-    r"organi[sz]ation|employer|college|laboratory|lab)\b",
+    r"organi[sz]ation|employer|college|laboratory|lab)\b|"
+    # "Where was Martin Mächler based when he co-wrote ...", "where does she work".
+    r"\bwhere\s+(?:was|is|were|are|did|does|do)\b[^?]{0,60}?\b(?:based(?!\s+on)|work(?:s|ed|ing)?|"
+    r"employed|affiliated)\b",
     re.IGNORECASE,
 )
 # A line that names a place of work: "Universität Basel", "Stanford University", "Institut für
 # Statistik", "Acme Inc.".
 _AFFILIATION = re.compile(
     r"\b(?:Universit(?:y|ät|at|é|e|à|eit|ade|ad)|Institut(?:e|o)?|College|School|"
-    r"Laborator(?:y|ies|ium)|Hochschule|Inc\b|Ltd\b|GmbH|Corporation|Foundation|Center|Centre)"
+    r"Laborator(?:y|ies|ium)|Hochschule|Inc\b|Ltd\b|GmbH|Corporation|Foundation|Center|Centre)|"
+    # "ETH Zurich", "CNRS", "INRIA Grenoble": an institution by its initials, then its town.
+    r"^[A-Z]{2,6}(?:\s+[A-Z][a-zà-ÿ]+)?$"
 )
 # An affiliation line is short: a long one is a sentence that mentions a university.
 MAX_AFFILIATION_WORDS = 10
