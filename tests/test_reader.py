@@ -2934,3 +2934,16 @@ def test_a_markdown_item_is_a_sentence_of_its_own_and_names_the_feature_it_defin
         evidence(readme),
     )
     assert answer.startswith("serde1-nostd — Enables implementations"), answer
+
+
+def test_a_statistic_is_a_number_and_an_equation_s_number_is_no_quantity():
+    # Before, "what AIC does the gamma fit get" asked for a thing, which the R output's other
+    # rows answered; "(Equation 40)" gave a number for the intercept.
+    assert analyse("What AIC does the gamma distribution get in the output?").wants is (
+        Wants.NUMBER
+    )
+    assert analyse("What is the estimated fixed-effect intercept?").wants is Wants.NUMBER
+    assert analyse("What does it mean when ShellCheck exits with status 2?").wants is not (
+        Wants.NUMBER
+    )
+    assert spans(Wants.NUMBER, "fitted by minimizing the REML criterion (Equation 40)") == []

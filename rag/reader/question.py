@@ -78,7 +78,10 @@ _RULES: list[tuple[Wants, re.Pattern[str]]] = [
             r"\b(what|which)(?! (?:kinds?|types?|sorts?) of\b)(?:'s| is| are| was| were)?"
             r"(?: the| a| an)?(?: (?!default\b)[a-z-]+){0,3} "
             r"(number|percentage|percent|size|speed|speedup|rate|ratio|factor|amount|"
-            r"count|length|width|height|port|limit|maximum|minimum)\b|\bby what factor\b|"
+            r"count|length|width|height|port|limit|maximum|minimum|"
+            # "what is the estimated intercept", "what p-value": a statistic is a number.
+            r"intercept|slope|coefficient|estimate|median|variance|quantile|correlation|"
+            r"probability|p-value|aic|bic)\b|\bby what factor\b|"
             # "What is the high score", "what score does it show": a score is a number.
             r"\b(what|which)(?:'s| is| are| was| were)?(?: the| a| an| my)?"
             r"(?: (?:high|highest|best|top|final|total|lowest))? (score|scores)\b"

@@ -41,7 +41,8 @@ NUMBER_WITH_UNIT = re.compile(
 # standard, not quantities.
 _REFERENCE = re.compile(
     r"(?:section|sections|page|pages|p\.|pp\.|figure|fig\.|table|chapter|appendix|step|"
-    r"item|footnote|version|release|line|rfc|iso|iec|ieee|ecma|ansi)\s*$",
+    r"item|footnote|version|release|line|equation|equations|eq\.|eqn\.|rfc|iso|iec|ieee|ecma|"
+    r"ansi)\s*$",
     re.IGNORECASE,
 )
 MONEY = re.compile(
