@@ -29,7 +29,7 @@ from rag.embedders.cache import CachedEmbedder
 from rag.embedders.packed import pack
 from rag.errors import DocumentNotFoundError
 from rag.named_sections import names_section
-from rag.numbered_parts import captions, parts_named
+from rag.numbered_parts import captions, parts_named, side_asked, tells_side
 from rag.option_entries import entries_held, options_asked
 from rag.query_words import keyword_query
 from rag.reader.affiliations import affiliations
@@ -537,7 +537,8 @@ class Index:
         self, question: str, evidence: Sequence[Evidence], filters: Filters | None = None
     ) -> list[Evidence]:
         """For each figure or table ``question`` names by number ("Figure 3") that no chunk of
-        ``evidence`` captions, the chunk that does in the document of the best evidence that
+        ``evidence`` captions (or none that tells the side asked of plots side by side), the
+        chunk that does in the document of the best evidence that
         has one (of the first NUMBERED_DOCUMENTS documents): the figure's own picture chunk
         before the text around it."""
         named = parts_named(question)
@@ -549,8 +550,14 @@ class Index:
         held = {item.chunk.id for item in evidence}
         found: list[Evidence] = []
         read: dict[str, list[Chunk]] = {}  # each document's chunks, read once
+        # "What is the right-hand one titled?": of a figure's plots side by side, the chunk
+        # that tells the one asked about.
+        side = side_asked(question)
         for part in named:
-            if any(captions(item.chunk.text, part) for item in evidence):
+            captioning_held = [item.chunk for item in evidence if captions(item.chunk.text, part)]
+            if captioning_held and (
+                not side or any(tells_side(c.text, side) for c in captioning_held)
+            ):
                 continue
             for first in list(documents.values())[:NUMBERED_DOCUMENTS]:
                 if first.doc_id not in read:
@@ -559,7 +566,13 @@ class Index:
                     )
                 chunks = read[first.doc_id]
                 captioning = sorted(
-                    (c for c in chunks if c.id not in held and captions(c.text, part)),
+                    (
+                        c
+                        for c in chunks
+                        if c.id not in held
+                        and captions(c.text, part)
+                        and (not captioning_held or tells_side(c.text, side))
+                    ),
                     key=lambda c: (c.modality != "image", c.chunk_index),
                 )
                 if captioning:

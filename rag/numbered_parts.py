@@ -44,3 +44,35 @@ def captions(text: str, part: tuple[str, str]) -> bool:
         ):
             return True
     return False
+
+
+# "the right-hand histogram", "the plot on the left": the one of plots side by side a question
+# asks about, which a figure's description names at the head of its sentence ("Right plot
+# titled ...", ingest/loaders/pdf_axes.py).
+_SIDE_ASKED = re.compile(
+    r"\b(left|right|middle)(?:-hand\b|most\b|(?=\s+(?:panel|plot|chart|graph|histogram|"
+    r"diagram|figure|side|one)s?\b))|\bon the (left|right)\b",
+    re.IGNORECASE,
+)
+# A caption tells it in parentheses or before a colon: "(Right) Scatter plot.", "Left: the data".
+_SIDE_TOLD = re.compile(
+    r"^(?:(left|right|middle) plot\b|\((left|right|middle)\)\s|(left|right|middle):\s)",
+    re.IGNORECASE,
+)
+
+
+def side_asked(question: str) -> str:
+    """The side a question names of plots side by side: "right-hand histogram" -> "right"."""
+    match = _SIDE_ASKED.search(question)
+    return (match.group(1) or match.group(2)).lower() if match else ""
+
+
+def told_side(line: str) -> str:
+    """The side of plots side by side that ``line`` opens by telling of, or ""."""
+    match = _SIDE_TOLD.match(line.strip())
+    return next(g for g in match.groups() if g).lower() if match else ""
+
+
+def tells_side(text: str, side: str) -> bool:
+    """A line of ``text`` tells of the plot on ``side``."""
+    return any(told_side(line) == side for line in text.splitlines())

@@ -12,6 +12,7 @@ from test_reader import evidence, read
 
 from rag.reader.pictures import (
     VISUAL_WORDS,
+    answer_from_picture,
     describes_picture,
     matching_read_line,
     split_read_text,
@@ -597,3 +598,27 @@ def test_a_qualified_quantity_is_not_read_under_another_label():
         "runs (default: 10)"
     )
     assert "10" not in without_other_labels("the high score", "Points: 10 Time left: 1:16")
+
+
+def test_the_side_asked_of_a_numbered_figure_is_read_in_its_chunk_however_far_down():
+    # Before, only the first three pictures were chosen from, and the right-hand plot's
+    # chunk, ranked sixth, lost to the left-hand one's.
+    caption = "Figure 1: Histogram and CDF plots of an empirical distribution.\n"
+    items = evidence(
+        caption + 'Left plot titled "Empirical density", of "Density" against "Data".',
+        "Line chart of 3 lines. Highest line: lognormal.",
+        "Line chart of 3 lines. Highest line: Weibull.",
+        "Line chart of 2 lines. Highest line: gamma.",
+        "Line chart of 2 lines. Highest line: Burr.",
+        caption + 'Right plot titled "Cumulative distribution", of "CDF" against "Data".',
+        modality="image",
+    )
+    # Each chunk tells a picture of its own.
+    items = [
+        replace(e, chunk=replace(e.chunk, image=f"blobs/{i}.png")) for i, e in enumerate(items)
+    ]
+    question = (
+        "Figure 1 of the paper shows two plots side by side. What is the right-hand one titled?"
+    )
+    answer = answer_from_picture(question, items, 0, 2)
+    assert answer.startswith("Cumulative distribution — Right plot"), answer

@@ -11,7 +11,7 @@ import math
 import re
 from collections.abc import Callable, Sequence
 
-from rag.numbered_parts import captions, parts_named
+from rag.numbered_parts import captions, parts_named, side_asked, told_side
 from rag.reader.legends import legend_value
 from rag.reader.spans import labelled_numbers, without_other_labels
 from rag.text import content_terms, join_words, key_terms, normalize_space, sentences, stem
@@ -53,19 +53,6 @@ _PICTURE_SCENE = re.compile(
     r"\b(?:in|on|from)\s+(?:one of\s+)?(?:my|the|this|that|a|an)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:screenshots?|screen shots?|photos?|photographs?|pictures?|images?|scans?|scanned page|"
     r"drawings?|charts?|plots?|logos?|icons?|diagrams?|stickers?)\b(?:\s+of\s+[^,?]*)?",
-    re.IGNORECASE,
-)
-# "the right-hand histogram", "the plot on the left": the one of plots side by side a question
-# asks about, which a figure's description names at the head of its sentence ("Right plot
-# titled ...", ingest/loaders/pdf_axes.py).
-_SIDE_ASKED = re.compile(
-    r"\b(left|right|middle)(?:-hand\b|most\b|(?=\s+(?:panel|plot|chart|graph|histogram|"
-    r"diagram|figure|side|one)s?\b))|\bon the (left|right)\b",
-    re.IGNORECASE,
-)
-# A caption tells it in parentheses or before a colon: "(Right) Scatter plot.", "Left: the data".
-_SIDE_TOLD = re.compile(
-    r"^(?:(left|right|middle) plot\b|\((left|right|middle)\)\s|(left|right|middle):\s)",
     re.IGNORECASE,
 )
 # How a plot's sentence quotes its title and its axes' labels (ingest/loaders/pdf_axes.py), and
@@ -235,7 +222,7 @@ def answer_from_picture(
     button's "Show High Scores" holds the question's words and no score. Only a picture
     that ``shows`` what the question names of it (by its evidence index) answers."""
     topic = set(content_terms(question)) - VISUAL_WORDS
-    side = _side_asked(question)
+    side = side_asked(question)
     chosen = _picture_on_topic(
         topic, evidence, top, kind, side, named, _figure_asked(question), shows
     )
@@ -274,7 +261,7 @@ def answer_from_picture(
         overlap = len(topic & set(content_terms(line)))
         # The sentence that quotes the title or axis label asked for holds the answer.
         return (
-            _told_side(line) == side != "",
+            told_side(line) == side != "",
             bool(_told_value(question, line)),
             cue,
             overlap,
@@ -383,7 +370,7 @@ def told_by_plot(question: str, evidence: Sequence[Evidence], usable: Sequence[i
     "700 — The plot's vertical (y) axis is labelled "Frequency", ... [1]"; else "". A question
     that numbers a figure reads only the chunks that caption it."""
     figure = _figure_asked(question)
-    side = _side_asked(question)
+    side = side_asked(question)
     # "In the small chart of shoe wear, what is the x-axis label?": the plot's chunk speaks of
     # shoe wear; another document's plot is not it.
     topic = set(content_terms(question)) - VISUAL_WORDS - _PLOT_WORDS
@@ -396,7 +383,7 @@ def told_by_plot(question: str, evidence: Sequence[Evidence], usable: Sequence[i
         plot_side = ""
         for line in sentences(chunk.text):
             # "Right plot of ...: the horizontal axis ...", then "The plot's vertical axis ...".
-            plot_side = _told_side(line) or plot_side
+            plot_side = told_side(line) or plot_side
             if side and plot_side != side:
                 continue
             told = _told_value(question, line) if _AXIS_TICKS.search(line) else ""
@@ -440,17 +427,6 @@ def _figure_asked(question: str) -> tuple[str, str] | None:
     return next((part for part in parts_named(question) if part[0] == "figure"), None)
 
 
-def _side_asked(question: str) -> str:
-    """The side a question names of plots side by side: "right-hand histogram" -> "right"."""
-    match = _SIDE_ASKED.search(question)
-    return (match.group(1) or match.group(2)).lower() if match else ""
-
-
-def _told_side(line: str) -> str:
-    match = _SIDE_TOLD.match(line.strip())
-    return next(g for g in match.groups() if g).lower() if match else ""
-
-
 def _picture_on_topic(
     topic: set[str],
     evidence: Sequence[Evidence],
@@ -475,7 +451,15 @@ def _picture_on_topic(
     for item in evidence:
         if item.chunk.modality == "image":
             shared.setdefault(item.chunk.image, set()).update(content_terms(item.chunk.text))
-    window = range(top, min(top + PICTURE_CHOICE, len(evidence)))
+    window = list(range(top, min(top + PICTURE_CHOICE, len(evidence))))
+    if figure is not None:
+        # The figure the question numbers may be told in several chunks (its plots side by
+        # side): each of them is one to choose from, however far down retrieval ranked it.
+        window += [
+            i
+            for i in range(len(evidence))
+            if i not in window and captions(evidence[i].chunk.text, figure)
+        ]
     pictures = [i for i in window if evidence[i].chunk.modality == "image" and shows(i)]
     if not pictures:
         return None
@@ -487,7 +471,7 @@ def _picture_on_topic(
         # The figure the question numbers comes before a side told in another figure.
         numbered = figure is not None and captions(evidence[i].chunk.text, figure)
         told = side != "" and any(
-            _told_side(line) == side for line in sentences(evidence[i].chunk.text)
+            told_side(line) == side for line in sentences(evidence[i].chunk.text)
         )
         overlap = len(topic & terms) + len(kind_terms & terms) + 2 * len(name_terms & terms)
         return (numbered, told, overlap, -i)
