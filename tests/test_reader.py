@@ -2947,3 +2947,15 @@ def test_a_statistic_is_a_number_and_an_equation_s_number_is_no_quantity():
         Wants.NUMBER
     )
     assert spans(Wants.NUMBER, "fitted by minimizing the REML criterion (Equation 40)") == []
+
+
+def test_the_method_a_question_names_is_named_by_the_row_that_answers():
+    # Before, "the glance method" named no subject, and the row of as.function answered.
+    question = "What does the glance method return, according to the table of methods?"
+    assert analyse(question).subjects == {"glance"}
+    rows = evidence(
+        "Table 8: Methods — Generic: as.function — Return value: Function returning the "
+        "profiled deviance.",
+        "Table 8: Methods — Generic: coef — Return value: Coefficients of the fitted model.",
+    )
+    assert read(question, rows) == ""

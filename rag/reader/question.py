@@ -298,7 +298,7 @@ def qualifiers(text: str) -> frozenset[str]:
 # than name ("the default user", "the system user") are no names.
 _SUBJECT = re.compile(
     r"\bthe ([a-z][\w.+-]*[a-z0-9]) (?:user|group|account|package|daemon|service|library|"
-    r"module|program|command|utility|file|directory|attribute|element|function|variable|"
+    r"module|program|command|utility|file|directory|attribute|element|function|method|variable|"
     r"field|directive|preset|column|property)s?\b(?!['’]s| line)"
 )
 _DESCRIBING = frozenset(
