@@ -622,3 +622,15 @@ def test_the_side_asked_of_a_numbered_figure_is_read_in_its_chunk_however_far_do
     )
     answer = answer_from_picture(question, items, 0, 2)
     assert answer.startswith("Cumulative distribution — Right plot"), answer
+
+
+def test_a_name_of_several_words_is_read_in_a_picture_in_any_order():
+    # Before, "the KSquares New Game dialog" was no picture whose title bar reads
+    # "New Game —KSquares", and nothing answered.
+    dialog = evidence(
+        "Screenshot of a program window.\nText in the image:\nNew Game —KSquares\nPlayers\n"
+        "Number of players: 2\nGame Board\nWidth: 10 <>\nHeight: 7",
+        modality="image",
+    )
+    answer = read("What board width is set in the KSquares New Game dialog?", dialog)
+    assert answer.startswith("10 — "), answer

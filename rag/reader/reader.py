@@ -1498,6 +1498,10 @@ def _document_states(things: frozenset[str], evidence: Sequence[Evidence], index
     """The document of the evidence at ``index`` (its retrieved chunks, its name) names every
     one of ``things``: a figure's document names what its picture may not."""
     text = _text_of_document(evidence, index)
+    if index < len(evidence) and evidence[index].chunk.modality == "image":
+        # A picture's text is read in its own order ("New Game —KSquares" in a title bar):
+        # a name of several words is there when each of its words is.
+        return all(all(_contains(text, word) for word in thing.split()) for thing in things)
     return all(_contains(text, thing) for thing in things)
 
 
