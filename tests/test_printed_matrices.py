@@ -209,3 +209,30 @@ def test_a_series_printed_over_a_page_break_keeps_its_header(tmp_path):
     )
     rows = [part.text for part in pdf_segments(path) if part.page == 2]
     assert any("2007-01-05 — Open: 50.37347" in t for t in rows), rows
+
+
+# gofstat's output: its rows are named in words, its columns by the distributions fitted.
+CRITERIA = """\
+Goodness-of-fit criteria
+lnorm llogis Pareto Burr
+Akaike's Information Criterion 1069 1069 1048 1046
+Bayesian Information Criterion 1074 1075 1053 1054
+Statistic General formula Computational formula"""
+
+
+def test_a_row_named_in_words_is_read_under_its_header():
+    # Before, a row name of several words was no row, and the criteria stayed prose.
+    (table,) = printed_matrices(CRITERIA.split("\n"))
+    assert table.rows == [
+        ["", "lnorm", "llogis", "Pareto", "Burr"],
+        ["Akaike's Information Criterion", "1069", "1069", "1048", "1046"],
+        ["Bayesian Information Criterion", "1074", "1075", "1053", "1054"],
+    ]
+    rows = [segment.text for segment in matrix_segments(CRITERIA)]
+    answer = read(
+        "What Bayesian Information Criterion does the log-logistic fit (llogis) get?",
+        evidence(*rows),
+    )
+    assert answer.startswith("1075 — "), answer
+    # A line of prose that ends in numbers under no header stays prose.
+    assert printed_matrices(["The three runs took 12 14 15", "and then 3 4 5"]) == []

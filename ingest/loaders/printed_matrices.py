@@ -46,6 +46,9 @@ _WORD = re.compile(r"[A-Za-z_.][\w.]{0,39}")  # a data frame's cell that is no n
 _OUTPUT_MARK = re.compile(r"^\s*(#{1,2})\s")
 
 _DIMENSION_NAME = re.compile(r"[A-Za-z][\w.]{0,30}")
+# A word of a row name of several words: letters first ("Kolmogorov-Smirnov", "Akaike's").
+_NAME_WORD = re.compile(r"[A-Za-z][\w'’.-]{0,30}")
+MAX_NAME_WORDS = 5
 
 
 def _is_number(token: str) -> bool:
@@ -64,8 +67,15 @@ def _header(line: str) -> list[str] | None:
 
 
 def _row(line: str, columns: int) -> list[str] | None:
+    """A matrix's row: its name, then ``columns`` numbers. A name may be words ("Akaike's
+    Information Criterion 1069 1069 1048 1046", as gofstat prints its criteria)."""
     tokens = line.split()
-    if len(tokens) != columns + 1 or not _ROW_NAME.fullmatch(tokens[0]):
+    named = len(tokens) > columns + 1 and len(tokens) - columns <= MAX_NAME_WORDS
+    if named and all(_NAME_WORD.fullmatch(word) for word in tokens[:-columns]):
+        tokens = [" ".join(tokens[:-columns]), *tokens[-columns:]]
+    elif len(tokens) != columns + 1 or not _ROW_NAME.fullmatch(tokens[0]):
+        return None
+    if len(tokens) != columns + 1:
         return None
     if not all(_is_number(token) for token in tokens[1:]):
         return None
