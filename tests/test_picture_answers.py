@@ -13,6 +13,7 @@ from test_reader import evidence, read
 from rag.reader.pictures import (
     VISUAL_WORDS,
     answer_from_picture,
+    asks_name,
     describes_picture,
     matching_read_line,
     split_read_text,
@@ -634,3 +635,16 @@ def test_a_name_of_several_words_is_read_in_a_picture_in_any_order():
     )
     answer = read("What board width is set in the KSquares New Game dialog?", dialog)
     assert answer.startswith("10 — "), answer
+
+
+def test_who_took_a_picture_or_an_identifier_on_it_is_no_part_of_its_look():
+    # Before, "which telescope took my photo" and "the plane's registration" were answered
+    # with the description ("possibly a spiral", "an aircraft").
+    assert asks_name("Which telescope took my photo of the spiral galaxy?")
+    assert asks_name("What is the registration of the small white plane in my photo?")
+    assert not asks_name("Which animal is shown in my photo?")
+    photo = evidence(
+        "Photograph in colour: an aircraft, a vehicle; a balloon.\nMostly blue and white.",
+        modality="image",
+    )
+    assert read("What is the registration of the white plane in my airport photo?", photo) == ""

@@ -334,7 +334,11 @@ _SCANNED_PAGE = re.compile(r"^Page of text\b")
 _ASKS_NAME = re.compile(
     r"\b(?:what|which)(?:'s| is| was| are)? (?:the )?names? of\b|"
     r"\bwhat (?:is|was|are)\b[^?,;]* called\b|"
-    r"\bwhat(?:'s| is) (?:his|her|its|their) names?\b",
+    r"\bwhat(?:'s| is) (?:his|her|its|their) names?\b|"
+    # "Which telescope took my photo": who or what made a picture is no part of its look;
+    # nor is an identifier painted small on a thing ("the plane's registration").
+    r"\b(?:who|which [\w-]+) (?:took|shot|photographed|painted|drew|made)\b|"
+    r"\b(?:registration|serial number|licen[cs]e plate|number plate|tail number)\b",
     re.IGNORECASE,
 )
 
