@@ -30,9 +30,7 @@ from rag.embedders.packed import pack
 from rag.errors import DocumentNotFoundError
 from rag.named_sections import names_section
 from rag.numbered_parts import captions, parts_named, side_asked, tells_side
-from rag.option_entries import entries_held, options_asked
 from rag.query_words import keyword_query
-from rag.reader.affiliations import affiliations
 from rag.settings import Settings
 from rag.sparse import Bm25Encoder
 from rag.store import Filters, PointVectors, VectorStore, open_store
@@ -484,6 +482,10 @@ class Index:
         """The first chunk of the best text passage's document that prints its authors with
         their affiliations (a paper's title page), when ``evidence`` holds none: "Where was
         Martin Mächler based?" shares no word with "Martin Mächler / ETH Zurich"."""
+        # Imported here: `rag list` and the other commands that answer nothing never load
+        # the reader.
+        from rag.reader.affiliations import affiliations
+
         text = [item for item in evidence if item.chunk.modality == "text"]
         if not text or any(affiliations(item.chunk.text) for item in text):
             return []
@@ -519,6 +521,8 @@ class Index:
     ) -> list[Evidence]:
         """The chunks of the best text passage's document that hold the entries of the options
         ``question`` names ("without -t"), for each option whose entry ``evidence`` lacks."""
+        from rag.option_entries import entries_held, options_asked  # the reader's, as above
+
         text = [item for item in evidence if item.chunk.modality == "text"]
         asked = options_asked(question)
         if not text or not asked:

@@ -18,7 +18,7 @@ from ingest.loaders.image import load_image
 from ingest.pipeline import FileResult, Ingestor, IngestReport
 from ingest.vision.describe import ImageDescriber, describer_from_settings
 from ingest.workers import DescriberFactory
-from rag.authorship import asks_author
+from rag.authorship import asks_affiliation, asks_author
 from rag.citations import StreamingCiter, cite
 from rag.cited_works import asks_about_source
 from rag.collection_counts import CollectionCount, count_collections
@@ -35,7 +35,6 @@ from rag.generators import (
 from rag.grounding import GroundingChecker
 from rag.index import Index
 from rag.picture_scope import PICTURE_FILTER, picture_files_first, speaks_of_own_picture
-from rag.reader.affiliations import asks_affiliation
 from rag.settings import Settings
 from rag.store import Filters, VectorStore
 from rag.types import Answer, DocumentRecord
@@ -271,7 +270,9 @@ class RagService:
         if self.settings.read_option_entries:
             # "If I run fping without -t, how long does it wait?": -t's entry says, in a chunk
             # of several entries that ranks below the passages on looping.
+            entries = time.perf_counter()
             given = [*given, *self.index.option_entries(question, given, filters)]
+            timings["option_entries"] = (time.perf_counter() - entries) * 1000
         return asked, evidence, given
 
     def _finish(

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from test_reader import evidence, read
 
-from rag.reader.affiliations import Affiliation, affiliation_of, affiliations, asks_affiliation
+from rag.authorship import asks_affiliation
+from rag.reader.affiliations import Affiliation, affiliation_of, affiliations
 
 STACKED = (
     "Regression Models for Count Data in R\nAchim Zeileis\nUniversität Innsbruck\n"

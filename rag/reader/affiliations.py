@@ -14,15 +14,6 @@ from dataclasses import dataclass
 
 from rag.reader.spans import PERSON
 
-# "Which university", "what institution", "which company": a question for an affiliation.
-_ASKS_AFFILIATION = re.compile(
-    r"\b(?:which|what)\s+(?:university|universities|institution|institute|company|"
-    r"organi[sz]ation|employer|college|laboratory|lab)\b|"
-    # "Where was Martin Mächler based when he co-wrote ...", "where does she work".
-    r"\bwhere\s+(?:was|is|were|are|did|does|do)\b[^?]{0,60}?\b(?:based(?!\s+on)|work(?:s|ed|ing)?|"
-    r"employed|affiliated)\b",
-    re.IGNORECASE,
-)
 # A line that names a place of work: "Universität Basel", "Stanford University", "Institut für
 # Statistik", "Acme Inc.".
 _AFFILIATION = re.compile(
@@ -40,11 +31,6 @@ MAX_NAME_WORDS = 5
 class Affiliation:
     person: str
     place: str
-
-
-def asks_affiliation(question: str) -> bool:
-    """The question asks where someone works or studied."""
-    return bool(_ASKS_AFFILIATION.search(question))
 
 
 def people_asked(question: str) -> list[str]:

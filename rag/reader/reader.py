@@ -23,7 +23,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from rag.authorship import asks_author
+from rag.authorship import asks_affiliation, asks_author
 from rag.cited_works import (
     SURNAME,
     Work,
@@ -38,7 +38,7 @@ from rag.embedders import Embedder
 from rag.embedders.base import Span
 from rag.embedders.packed import unpack
 from rag.query_words import agent_nouns
-from rag.reader.affiliations import affiliation_of, asks_affiliation, people_asked
+from rag.reader.affiliations import affiliation_of, people_asked
 from rag.reader.commands import code_spans
 from rag.reader.dates import (
     dated_months,
