@@ -18,7 +18,7 @@ from rag.reader.pictures import (
     matching_read_line,
     split_read_text,
 )
-from rag.reader.spans import without_other_labels
+from rag.reader.spans import dimensions, without_other_labels
 from rag.text import content_terms
 
 SETTINGS = (
@@ -599,6 +599,29 @@ def test_a_qualified_quantity_is_not_read_under_another_label():
         "runs (default: 10)"
     )
     assert "10" not in without_other_labels("the high score", "Points: 10 Time left: 1:16")
+
+
+def test_a_size_asked_of_a_picture_is_its_width_by_its_height():
+    # Before, "what size will the picture be" was answered with the width alone ("782"), and
+    # "what canvas size" with no lead at all.
+    rotate = evidence(
+        "Chart.\nText in the image: Rotate Image - KolourPaint\nAfter rotate: 782 x 699",
+        modality="image",
+    )
+    question = (
+        "In the Rotate Image dialog screenshot, what size will the picture be after rotating?"
+    )
+    assert read(question, rotate).startswith("782 x 699 — "), read(question, rotate)
+    status = evidence(
+        "Screenshot of a program window.\nText in the image: Untitled - KolourPaint\n"
+        "Pen: Click to draw... 286,187 400 × 300 32bpp 100%",
+        modality="image",
+    )
+    question = "What canvas size does the status bar of the KolourPaint screenshot show?"
+    assert read(question, status).startswith("400 × 300 — "), read(question, status)
+    # A size that no width by height gives is read as any number is.
+    assert dimensions("a 300 dpi scan of 2 pages") == []
+    assert dimensions("s7302178.jpg - 2592x1944 - 17%") == ["2592x1944"]
 
 
 def test_the_side_asked_of_a_numbered_figure_is_read_in_its_chunk_however_far_down():

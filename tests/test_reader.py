@@ -10,6 +10,7 @@ from conftest import FakeEmbedder
 from rag.reader import Reader, Wants, analyse
 from rag.reader.entries import keyed_by_named_setting, named_by_code, option_entries
 from rag.reader.options import bare_head, head_options, named_options, without_set_aside
+from rag.reader.question import asks_dimensions
 from rag.reader.reader import (
     FOLLOW_SHARE,
     LIST_SHARE,
@@ -2878,6 +2879,15 @@ def test_a_factor_is_a_multiple_not_a_quantity_in_its_unit():
     )
     answer = read(question, manual)
     assert answer.startswith("1.5 — "), answer
+
+
+def test_a_width_by_a_height_is_one_size_in_a_passage():
+    # Before, the first number of "782 x 699" led, and "782 x" was read as a multiple.
+    question = "What window size does the dialog give after resizing?"
+    manual = evidence("After resizing, the dialog gives a window size of 782 x 699 pixels.")
+    assert read(question, manual).startswith("782 x 699 pixels — "), read(question, manual)
+    # A size with no width and height ("what font size") is no pair.
+    assert not asks_dimensions("what font size does the label use?")
 
 
 def test_an_entry_s_bare_default_inherits_from_its_entry_for_a_default_question():

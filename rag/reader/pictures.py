@@ -13,7 +13,8 @@ from collections.abc import Callable, Sequence
 
 from rag.numbered_parts import captions, parts_named, side_asked, told_side
 from rag.reader.legends import legend_value
-from rag.reader.spans import labelled_numbers, without_other_labels
+from rag.reader.question import asks_dimensions
+from rag.reader.spans import dimensions, labelled_numbers, without_other_labels
 from rag.text import content_terms, join_words, key_terms, normalize_space, sentences, stem
 from rag.types import Evidence
 
@@ -292,6 +293,9 @@ def answer_from_picture(
     if read and not charted and normalize_space(_READ_MARKER.sub(" ", best)) != read[1]:
         # A labelled line's value is the direct answer: "LATIN CAPITAL LETTER L — Name: ...".
         numbers = labelled_numbers(question.lower(), read[1])
+        if asks_dimensions(question.lower()):
+            # "What canvas size does the status bar show?": "400 × 300", whatever it labels.
+            numbers = dimensions(read[1]) or numbers
         value = _labelled_value(read[1], _asked_head(question)) or (numbers[0] if numbers else "")
         lead = f"{value} — " if value else ""
         return f"{lead}{read[1]} [{read[0] + 1}] {answer}"

@@ -433,6 +433,20 @@ _COMPARISON = re.compile(
 _FACTOR = re.compile(r"\b(?:what|which)(?: \w+)? (?:factor|multiplier)\b")
 
 
+# "What canvas size does the status bar show?", "what size will the picture be", "the
+# screen resolution": a picture's or a surface's size, which a width by a height gives.
+_DIMENSIONS = re.compile(
+    r"\b(?:canvas|image|picture|photo|window|screen|display|board|grid|page|paper|frame|video|"
+    r"icon|thumbnail|sheet)s? (?:size|dimensions|resolution)\b|\bdimensions\b|"
+    r"\bwhat size (?:is|are|was|were|will|would)\b|\bscreen resolution\b"
+)
+
+
+def asks_dimensions(lowered: str) -> bool:
+    """The number asked for is a size that a width by a height gives."""
+    return bool(_DIMENSIONS.search(lowered))
+
+
 def measure(lowered: str, wants: Wants) -> str:
     """What the span that answers must measure: "time" when the number asked for is a span
     of time, "frequency" when it says how often, "size" when it is an amount of memory or storage, "comparison" when it compares

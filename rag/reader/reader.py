@@ -84,11 +84,18 @@ from rag.reader.pictures import (
     repeats_question,
     told_by_plot,
 )
-from rag.reader.question import Question, Wants, analyse, without_default_setting
+from rag.reader.question import (
+    Question,
+    Wants,
+    analyse,
+    asks_dimensions,
+    without_default_setting,
+)
 from rag.reader.spans import (
     CONDITION,
     PUBLISHER,
     counts_in_words,
+    dimensions,
     durations,
     factors,
     frequencies,
@@ -1043,6 +1050,10 @@ def _new_spans(asked: Question, sentence: str) -> list[str]:
             found = [
                 s for s in found if re.search(rf"(?<![\w.:]){re.escape(s)}(?![\w:]|\.\d)", kept)
             ]
+    if asked.wants is Wants.NUMBER and asks_dimensions(lowered):
+        # "What size will the picture be?": "782 x 699", not its width alone ("782", "782 x").
+        pairs = dimensions(sentence)
+        found = [*pairs, *(s for s in found if s not in pairs and not _half_of(s, pairs))]
     if asked.wants is Wants.PERSON:
         found = [_after_asked_words(s, asked) for s in found]
         # "Pure Rust implementation of ...": capitalised words that end with a thing the
@@ -1065,6 +1076,13 @@ def _new_spans(asked: Question, sentence: str) -> list[str]:
         and not _asked_word(s, asked)
         and not any(renders_date(s, d) for d in dates)
     ]
+
+
+def _half_of(span: str, pairs: Sequence[str]) -> bool:
+    """``span`` is the width or the height of one of ``pairs`` ("782" or "782 x" of "782 x
+    699")."""
+    number = re.sub(r"\s*[x×]$", "", span)
+    return any(number in re.split(r"\s*[x×]\s*", pair) for pair in pairs)
 
 
 # What a README names in code when it names it: "which crate", "which package".

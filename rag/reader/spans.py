@@ -233,6 +233,16 @@ def sizes(found: list[str]) -> list[str]:
     return [span for span in found if _SIZE_UNIT.search(span)]
 
 
+# "400 × 300", "2592x1944", "782 x 699 pixels": a width by a height is one size, not two
+# numbers.
+_DIMENSIONS = re.compile(r"(?<![\w.])\d{1,5}\s?[x×]\s?\d{1,5}(?:\s?(?:px|pixels))?(?!\w|\.\d)")
+
+
+def dimensions(sentence: str) -> list[str]:
+    """The width-by-height sizes ``sentence`` gives, in order of appearance."""
+    return [m.group(0) for m in _DIMENSIONS.finditer(sentence)]
+
+
 _RATIO = re.compile(r"\d\s?(?:x|×|times|fold|%|percent|per ?cent)$", re.IGNORECASE)
 _MULTIPLE = re.compile(r"^-?\d+(?:\.\d+)?\s?(?:x|×|times|fold)?$", re.IGNORECASE)
 
