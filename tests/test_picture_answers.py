@@ -601,6 +601,25 @@ def test_a_qualified_quantity_is_not_read_under_another_label():
     assert "10" not in without_other_labels("the high score", "Points: 10 Time left: 1:16")
 
 
+def test_a_photo_s_colours_do_not_tell_the_colour_of_a_small_part_of_a_thing_in_it():
+    # Before, "what colour is the driver's cap" was answered with the whole photo's colours.
+    car = evidence(
+        "Photograph in colour: a car, a vehicle; possibly a convertible. Mostly red and gray. "
+        "The subject is red.",
+        modality="image",
+    )
+    assert read("In my photo of the red vintage car, what colour is the driver's cap?", car) == ""
+    assert read("What colour is the helmet of the person driving the car in my photo?", car) == ""
+    assert "red" in read("What colour is the car in my photo?", car).lower()
+    # A close-up fills the frame with the part, whose colour the photo's then tells.
+    bee = evidence(
+        "Photograph in colour: an insect, an animal; a bee. Mostly purple, gray and green.",
+        modality="image",
+    )
+    question = "In my close-up of a bee on a flower, what colour are the flower's petals?"
+    assert "purple" in read(question, bee).lower(), read(question, bee)
+
+
 def test_a_size_asked_of_a_picture_is_its_width_by_its_height():
     # Before, "what size will the picture be" was answered with the width alone ("782"), and
     # "what canvas size" with no lead at all.

@@ -244,6 +244,16 @@ def answer_from_picture(
     if not lines:
         return ""
     asks = _picture_cue(question)
+    if (
+        asks is COLOUR_WORDS
+        and _ASKS_PART_COLOUR.search(question)
+        and not _CLOSE_UP.search(question)
+        and _PHOTO.search(chunk.text)
+    ):
+        # "What colour is the driver's cap?": a photo's colours are its whole scene's, and its
+        # subject's; a part of a thing in it (a cap, a helmet) is too small to tell, unless a
+        # close-up fills the frame with it ("my close-up of a bee on a flower").
+        return ""
     # ("What colour is the line labelled 50" asks for a colour.) Only of a picture its first
     # line names as the question does ("Figure 2: Default color wheel"): the text read in a
     # sticker the question does not describe is another sticker's.
@@ -317,6 +327,20 @@ def answer_from_picture(
     if named and named.lower() not in best.lower():
         return f"{named} — {answer}"
     return answer
+
+
+# "What colour is the driver's cap", "their hat", "the helmet of the person riding it": the
+# colour of a part of a thing, not of a thing the picture shows.
+_ASKS_PART_COLOUR = re.compile(
+    r"\bwhat colou?rs? (?:is|are|was|were) (?:the (?:[\w-]+ ){0,3}?[\w-]+'s?|his|her|its|their)"
+    r" [\w-]+\b|"
+    r"\bwhat colou?rs? (?:is|are|was|were) the [\w-]+ of (?:the|a|an|his|her|its|their) "
+    r"(?![\w-]*(?:photo|picture|image|screenshot|drawing|chart))",
+    re.IGNORECASE,
+)
+_CLOSE_UP = re.compile(r"\bclose[- ]?ups?\b|\bmacro\b", re.IGNORECASE)
+# How a photograph's description opens (ingest/vision/describe.py).
+_PHOTO = re.compile(r"^Photograph\b", re.MULTILINE)
 
 
 # "What number is written above the bracket", "which year is printed": a question that asks
