@@ -8,17 +8,9 @@ An entry's head is a line that opens with the option ("-t, --timeout=MSEC", "* `
 
 from __future__ import annotations
 
-import re
+from rag.reader.options import head_options, options_asked
 
-from rag.reader.options import head_options
-
-# "-t", "--sort": an option as a question writes it, its case kept: -t and -T are two options.
-_OPTION = re.compile(r"(?<![\w-])--?[A-Za-z][\w-]*")
-
-
-def options_asked(question: str) -> set[str]:
-    """The options ``question`` writes with their dashes ("-t", "--sort"), without them."""
-    return {m.group(0).lstrip("-") for m in _OPTION.finditer(question)}
+__all__ = ["entries_held", "options_asked"]
 
 
 def entries_held(text: str) -> set[str]:

@@ -8,7 +8,12 @@ import pytest
 from conftest import FakeEmbedder
 
 from rag.reader import Reader, Wants, analyse
-from rag.reader.entries import keyed_by_named_setting, named_by_code, option_entries
+from rag.reader.entries import (
+    inline_meaning,
+    keyed_by_named_setting,
+    named_by_code,
+    option_entries,
+)
 from rag.reader.options import bare_head, head_options, named_options, without_set_aside
 from rag.reader.question import asks_dimensions
 from rag.reader.reader import (
@@ -2879,6 +2884,55 @@ def test_a_factor_is_a_multiple_not_a_quantity_in_its_unit():
     )
     answer = read(question, manual)
     assert answer.startswith("1.5 — "), answer
+
+
+def test_the_other_name_of_the_option_asked_about_is_no_answer():
+    # Before, "-P, --preserve-perms" answered "what extension does the backup get" with the
+    # long name of the option the question gives.
+    manual = evidence(
+        "-P, --preserve-perms Preserve file permissions (owner/group) by overwriting the "
+        "original file. In this mode a backup of the original file is made with .jpegoptim.bak "
+        "extension, and this file is removed after the original file has been replaced."
+    )
+    question = "If I preserve file permissions with -P, what extension does the backup get?"
+    assert read(question, manual).startswith(".jpegoptim.bak — "), read(question, manual)
+
+
+def test_how_to_do_what_an_option_s_entry_says_this_option_does_names_the_option():
+    # Before, the sentence was quoted without the option it speaks of.
+    manual = evidence(
+        "--nofix Skip processing of any input files that have any errors/warnings during "
+        "decompression. By default jpegoptim will attempt to optimize any file that it is able "
+        "to decompress. If this behaviour is not desired, this option can be used to make "
+        "jpegoptim skip any input files that contain any errors."
+    )
+    question = "How do I make jpegoptim skip any JPEG that gives errors while it is decompressed?"
+    assert read(question, manual).startswith("--nofix — "), read(question, manual)
+
+
+def test_a_count_in_words_of_the_teens_answers_how_many():
+    # Before, "seventeen" was no number, and "Step 1" gave "1".
+    paper = evidence(
+        "Step 1: We try four possible models to start with. Step 2: We consider up to "
+        "seventeen variations on the current model."
+    )
+    question = "At most how many variations on the current model does step 2 try?"
+    assert read(question, paper).startswith("seventeen variations — "), read(question, paper)
+
+
+def test_what_a_key_means_is_read_in_a_list_written_inline():
+    # Before, "-4,-5" in another sentence answered "what does a return flag of -2 mean".
+    paper = evidence(
+        "Table 2: Meaning of the integer return parameters. For lsoda these are: 2: the solver "
+        "was successful, -1: excess work done, -2: excess accuracy requested, -3: illegal "
+        "input detected. If return flag = -4,-5: the largest component in the error vector."
+    )
+    question = "In the table of integer return parameters, what does a return flag of -2 mean?"
+    assert read(question, paper).startswith("excess accuracy requested — "), read(question, paper)
+    assert inline_meaning(analyse("What does a flag of 2 mean?"), "2: done, -2: failed") == "done"
+    # One key is no list, nor are numbers that end names ("Part 1: ... Part 2: ...").
+    assert inline_meaning(analyse("What does a flag of 2 mean?"), "Step 2: done") == ""
+    assert inline_meaning(analyse("What is in Part 1?"), "Part 1: A x 3 Part 2: B 2") == ""
 
 
 def test_a_width_by_a_height_is_one_size_in_a_passage():

@@ -134,6 +134,30 @@ def keyed_by_pinned(asked: Question, sentence: str) -> bool:
     return key.group(2) in _QUESTION_NUMBER.findall(asked.text)
 
 
+# "2: the solver was successful, -1: excess work done, -2: excess accuracy requested": a list
+# written inline, each entry a number with a colon after it and what it means up to the next.
+# A key follows the list's opening or the entry before it ("these are: 2: ..., -1: ..."), not
+# a word it is part of ("Part 1: A x 3 Part 2: B").
+_INLINE_KEY = re.compile(r"(?:^|[,;(:])\s*(-?\d+):\s+(?=[A-Za-z])")
+# A number as the question writes it, its sign kept: a flag of -2 is not one of 2.
+_SIGNED_NUMBER = re.compile(r"(?<![\w.,-])-?\d+(?![\w.,]\d)")
+
+
+def inline_meaning(asked: Question, sentence: str) -> str:
+    """What an inline list of two entries or more says after the key the question gives
+    ("what does a return flag of -2 mean" and "... -1: excess work done, -2: excess accuracy
+    requested, -3: ..."), or ""."""
+    keys = list(_INLINE_KEY.finditer(sentence))
+    if len(keys) < 2:
+        return ""
+    given = set(_SIGNED_NUMBER.findall(asked.text))
+    for key, following in zip(keys, [*keys[1:], None], strict=True):
+        if key.group(1) in given:
+            end = following.start() if following is not None else len(sentence)
+            return sentence[key.end() : end].strip(" ,;.")
+    return ""
+
+
 # A heading that is one name ("#### UJSON_BUILD_NO_STRIP", "### ensure_ascii"): a reference
 # section about the variable, option or function it names.
 # So is one that gives the name in code after its title ("### Embed the entire ICU

@@ -23,6 +23,15 @@ _EXCLUSION = re.compile(
 _OPTION = re.compile(r"(?<![\w-])[-–—−]{1,2}[A-Za-z][\w-]*")
 
 
+# "-t", "--sort": an option as a question writes it, its case kept: -t and -T are two options.
+_WRITTEN_OPTION = re.compile(r"(?<![\w-])--?[A-Za-z][\w-]*")
+
+
+def options_asked(question: str) -> set[str]:
+    """The options ``question`` writes with their dashes ("-t", "--sort"), without them."""
+    return {m.group(0).lstrip("-") for m in _WRITTEN_OPTION.finditer(question)}
+
+
 def named_options(text: str) -> set[str]:
     """Options named in ``text``, without their dashes, lower-cased."""
     return {m.group(0).lstrip("-–—−").lower() for m in _OPTION.finditer(text)}

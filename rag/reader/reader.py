@@ -55,6 +55,7 @@ from rag.reader.entries import (
     entry_openings,
     entry_term,
     headings_named,
+    inline_meaning,
     keyed_by_pinned,
     named_by_code,
     named_by_heading,
@@ -70,8 +71,10 @@ from rag.reader.options import (
     entry_options,
     excluded_options,
     excluded_terms,
+    head_options,
     named_options,
     option_terms,
+    options_asked,
     set_aside,
     without_set_aside,
 )
@@ -551,7 +554,10 @@ class Reader:
         if "pinned" in self.parts:
             # "What does code 137 mean?", "exits with status 2": the entry a list keys by that
             # number comes first.
-            candidates = sorted(candidates, key=lambda c: not keyed_by_pinned(asked, c.text))
+            candidates = sorted(
+                candidates,
+                key=lambda c: not (keyed_by_pinned(asked, c.text) or inline_meaning(asked, c.text)),
+            )
         if asked.wants is not Wants.YESNO and _ASKS_TO_STOP.search(asked.text):
             # "Which variable makes it print without colours?": what turns a thing off is said
             # with a "no" of its own ("NO_COLOR: Disables colorized output"), and the sentence
@@ -669,6 +675,7 @@ class Reader:
         # "Use this option to install man as a non-setuid program": in an option's entry, a
         # sentence that says what the option does names it by its head.
         wants_option = asked.code == "option" and asked.wants in (Wants.IDENTIFIER, Wants.THING)
+        how_to = asked.wants is Wants.EXPLANATION and bool(_ASKS_HOW_TO.search(asked.text))
         options = named_options(asked.text) - excluded_options(asked.text)
         prose_asked = not asked.code and asked.wants in _ASKED_IN_PROSE
         inherited = [
@@ -700,7 +707,13 @@ class Reader:
                 or entry_term(asked, text, openings[i])
                 or named_by_code(asked.text, text)
             )
-            if not found and wants_option and not heads[i]:
+            if (
+                not found
+                and not heads[i]
+                and (wants_option or (how_to and _SAYS_THIS_OPTION.search(text)))
+            ):
+                # "How do I make jpegoptim skip ...?" and "this option can be used to make
+                # jpegoptim skip ...": the option is the one whose entry says so.
                 found = [n for n in entry_names[i] if n.lower() not in asked.text.lower()]
             if not found:
                 found = named_by_heading(asked, text, headed[i])
@@ -727,7 +740,7 @@ class Reader:
                 # "Legend: ρ(x) (black), w(x) (green).": the entry the question names, in the
                 # legend of the figure its chunk is about.
                 relevance = max(relevance, chunk_best[index])
-            keyed = keyed_by_pinned(asked, text)
+            keyed = keyed_by_pinned(asked, text) or bool(inline_meaning(asked, text))
             if keyed:
                 # "• 137 Server busy": the entry a list keys by the number the question gives
                 # is about it, whatever else the two share.
@@ -884,6 +897,9 @@ class Reader:
                     return cell.value
         if asked.wants is Wants.YESNO:
             return yes_or_no(asked.text, best.text)
+        if not best.spans and asked.wants is Wants.THING and inline_meaning(asked, best.text):
+            # "-1: excess work done, -2: excess accuracy requested" for "what does -2 mean".
+            return inline_meaning(asked, best.text)
         if not best.spans and asked.wants is Wants.THING and keyed_by_pinned(asked, best.text):
             # "• 137 Server busy" answers "what does code 137 mean" with what follows its key.
             # Its first sentence: "(e.g. file not found)" does not end it.
@@ -1067,6 +1083,11 @@ def _new_spans(asked: Question, sentence: str) -> list[str]:
             # "Who published that book?": the publisher its reference entry names, before
             # the authors the entry opens with.
             found = [publisher, *(s for s in found if s != publisher)]
+    head = head_options(sentence)
+    if options_asked(asked.text) & {option.lstrip("-–—−") for option in head}:
+        # "When I run jpegoptim with -P, what extension ...": "-P, --preserve-perms" heads
+        # the entry of the option the question names, and its other name is no answer.
+        found = [s for s in found if s not in head]
     dates = [p for p in asked.pinned if is_date_pin(p)]
     return [
         s
@@ -1083,6 +1104,15 @@ def _half_of(span: str, pairs: Sequence[str]) -> bool:
     699")."""
     number = re.sub(r"\s*[x×]$", "", span)
     return any(number in re.split(r"\s*[x×]\s*", pair) for pair in pairs)
+
+
+# "How do I make it skip ...", "how can I get ...": what a user does, which a manual answers
+# with an option or a command.
+_ASKS_HOW_TO = re.compile(
+    r"^(?:\w+ )?how (?:do|can|could|would|should|might) (?:i|we|you|one)\b", re.IGNORECASE
+)
+# "This option can be used to ...": a sentence of an option's entry that names it by its head.
+_SAYS_THIS_OPTION = re.compile(r"\bthis (?:option|flag|switch)\b", re.IGNORECASE)
 
 
 # What a README names in code when it names it: "which crate", "which package".

@@ -24,8 +24,9 @@ _UNITS = (
     r"columns?|rows?|levels?|steps?|users?|people|digits?|words?|calls?|requests?|degrees?"
 )
 _NUMBER_WORDS = (
-    r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
-    r"forty|fifty|sixty|hundred|thousand|million|billion|a dozen|once|twice"
+    r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+    r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|"
+    r"eighty|ninety|hundred|thousand|million|billion|a dozen|once|twice"
 )
 # "x86-64", "UTF-8", "ISO-8859-1": a number joined to a name by a hyphen is part of the name.
 # "women[1,]", "sqrt(2)": an index or an argument in code is no quantity either. "2-6x",
