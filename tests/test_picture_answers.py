@@ -620,6 +620,46 @@ def test_a_photo_s_colours_do_not_tell_the_colour_of_a_small_part_of_a_thing_in_
     assert "purple" in read(question, bee).lower(), read(question, bee)
 
 
+def test_an_axis_sentence_is_about_the_plot_titled_before_it_even_in_the_chunk_before():
+    # Before, the first y-axis sentence of the second chunk, which goes on about plot (d),
+    # answered for plot (c), titled further down.
+    figure = [
+        *evidence(
+            "Figure 1: Four time series showing point forecasts.",
+            'Right plot titled "(d) Overseas visitors to Australia", of "Thousands of people" '
+            'against "Year": the horizontal (x) axis is labelled "Year", with ticks from 1985 '
+            "at the left to 2005 at the right",
+            '. The plot\'s vertical (y) axis is labelled "Thousands of people", with ticks from '
+            '200 at the bottom to 800 at the top. Left plot titled "(c) UK passenger motor '
+            'vehicle production", of "Thousands of cars" against "Year": the horizontal (x) '
+            'axis is labelled "Year", with ticks from 1980 at the left to 2005 at the right. '
+            'The plot\'s vertical (y) axis is labelled "Thousands of cars", with ticks from 200 '
+            "at the bottom to 500 at the top.",
+            modality="image",
+        )
+    ]
+    question = (
+        "In Figure 1 of the forecast paper, what is the y-axis label of the UK passenger motor "
+        "vehicle production panel?"
+    )
+    assert read(question, figure).startswith("Thousands of cars — "), read(question, figure)
+
+
+def test_a_book_s_title_or_a_house_s_address_is_never_told_by_a_picture_s_look():
+    painting = evidence(
+        "Photograph in colour: possibly a dust jacket (a removable paper cover wrapped around a "
+        "hardback book, usually printed with the title). Mostly red and gray.",
+        modality="image",
+    )
+    question = "What is the title of the book the girl is reading in the painting?"
+    assert read(question, painting) == ""
+    house = evidence(
+        "Photograph in colour: possibly a traffic or street sign. Mostly green and brown.",
+        modality="image",
+    )
+    assert read("What is the street address of the house in my photo?", house) == ""
+
+
 def test_a_size_asked_of_a_picture_is_its_width_by_its_height():
     # Before, "what size will the picture be" was answered with the width alone ("782"), and
     # "what canvas size" with no lead at all.

@@ -263,13 +263,15 @@ def answer_from_picture(
     )
     asks_written = _ASKS_WRITTEN.search(question) and asks is not COLOUR_WORDS and named_by_opening
 
+    plots = _plot_titles(same)
+
     def fit(unit: tuple[int, str]) -> tuple[bool, bool, int, int, int]:
         index, line = unit
         cue = 1 if asks and asks.search(line) else 0
         # "What percentage is written on each slice": the text read in it, which shares no
         # word with the question, not the caption that names the figure.
         cue += 1 if asks_written and _READ_MARKER.search(line) else 0
-        overlap = len(topic & set(content_terms(line)))
+        overlap = len(topic & (set(content_terms(line)) | plots.get(unit, set())))
         # The sentence that quotes the title or axis label asked for holds the answer.
         return (
             told_side(line) == side != "",
@@ -343,6 +345,28 @@ _CLOSE_UP = re.compile(r"\bclose[- ]?ups?\b|\bmacro\b", re.IGNORECASE)
 _PHOTO = re.compile(r"^Photograph\b", re.MULTILINE)
 
 
+# A chunk that goes on with the sentence the chunk before it cut: ". The plot's vertical ...".
+_CONTINUES = re.compile(r"\s*[.,;:)a-z]")
+
+
+def _plot_titles(same: Sequence[tuple[int, Evidence]]) -> dict[tuple[int, str], set[str]]:
+    """The terms of the title of the plot each sentence of a picture's description tells of,
+    read in the order of its chunks: "Left plot titled "(c) UK passenger motor vehicle
+    production", ...", then "The plot's vertical (y) axis is labelled "Thousands of cars"" is
+    about that plot, which a chunk's cut may leave in the chunk before."""
+    titles: dict[tuple[int, str], set[str]] = {}
+    current: set[str] = set()
+    for index, item in sorted(same, key=lambda pair: pair[1].chunk.chunk_index):
+        if not _CONTINUES.match(item.chunk.text):
+            current = set()  # a chunk of its own, not the rest of a sentence cut short
+        for line in sentences(item.chunk.text):
+            title = _TITLED.search(line)
+            if title:
+                current = set(content_terms(title.group(1)))
+            titles[(index, line)] = current
+    return titles
+
+
 # "What number is written above the bracket", "which year is printed": a question that asks
 # for the number itself rather than a quantity the picture labels.
 _ASKS_WRITTEN_NUMBER = re.compile(
@@ -366,7 +390,11 @@ _ASKS_NAME = re.compile(
     # "Which telescope took my photo": who or what made a picture is no part of its look;
     # nor is an identifier painted small on a thing ("the plane's registration").
     r"\b(?:who|which [\w-]+) (?:took|shot|photographed|painted|drew|made)\b|"
-    r"\b(?:registration|serial number|licen[cs]e plate|number plate|tail number)\b",
+    r"\b(?:registration|serial number|licen[cs]e plate|number plate|tail number)\b|"
+    # Nor is the title of a book in it, nor a house's address: they are read, or not told.
+    r"\btitle of (?:the|a|this|that|her|his|their) (?:book|novel|film|movie|album|song)\b|"
+    r"\b(?:book|novel|film|movie|album)'s title\b|"
+    r"\b(?:street|postal|home|house|mailing) address\b|\bhouse number\b",
     re.IGNORECASE,
 )
 
