@@ -2935,6 +2935,37 @@ def test_what_a_key_means_is_read_in_a_list_written_inline():
     assert inline_meaning(analyse("What is in Part 1?"), "Part 1: A x 3 Part 2: B 2") == ""
 
 
+def test_a_question_that_names_a_file_is_not_answered_from_another_file():
+    # Before, a passage of the MIE specification answered what deSolve's table holds, and a
+    # passage of ngspice's manual came first for the gower vignette.
+    spec = evidence(
+        "0x62 - unsigned 32-bit fixed-point (high 16 bits is integer part) of the integer "
+        "return parameters table",
+        doc="mie-spec",
+    )
+    desolve = evidence(
+        "Table 2: Meaning of the integer return parameters in the different integration "
+        "routines. 9 the length of the integer work array actually required.",
+        doc="desolve-vignette",
+    )
+    question = "In deSolve's table of integer return parameters, what does element 16 hold?"
+    assert read(question, [*spec, *desolve]) == ""
+    ngspice = evidence(
+        "Under MS Windows with Visual Studio the /openmp flag is enabled by default for the "
+        "only operating system supported.",
+        doc="ngspice-manual",
+    )
+    gower = evidence(
+        "At the time of writing, OSX is the only system not supporting OpenMP out of the box.",
+        doc="gower-vignette",
+    )
+    question = (
+        "According to the gower vignette, which operating system is the only one without OpenMP?"
+    )
+    answer = read(question, [*ngspice, *gower])
+    assert "OSX" in answer and "Windows" not in answer, answer
+
+
 def test_a_width_by_a_height_is_one_size_in_a_passage():
     # Before, the first number of "782 x 699" led, and "782 x" was read as a multiple.
     question = "What window size does the dialog give after resizing?"

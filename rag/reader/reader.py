@@ -579,6 +579,15 @@ class Reader:
             )
         if not candidates:
             return Reading("", asked)
+        if "pinned" in self.parts and not candidates[0].bridged:
+            if _in_other_file(question, candidates[0], evidence):
+                # "According to the gower vignette, which ...": the question names the file it
+                # asks about, and another file's passage tells of something else. When none of
+                # the named file's passages is left ("what does element 16 of deSolve's istate
+                # hold" and no passage of it gives a 16), nothing answers.
+                candidates = [c for c in candidates if not _in_other_file(question, c, evidence)]
+            if not candidates:
+                return Reading("", asked)
         best = candidates[0]
         text = self._compose(asked, best, candidates, evidence)
         if best.bridged and hop is not best:
@@ -1736,22 +1745,38 @@ def _penalised(
     return weighed
 
 
+def _telling_file_words(
+    question: str, evidence: Sequence[Evidence]
+) -> tuple[dict[int, set[str]], set[str]]:
+    """The words of each evidence file's name, and those of the question's words that tell
+    some of the files apart ("fd" of fd-manpage.txt beside rg-manpage.txt)."""
+    names = {i: set(_file_words(e.chunk.file).lower().split()) for i, e in enumerate(evidence)}
+    words = set(re.findall(r"[a-z0-9][\w+-]*", question.lower())) - STOPWORDS
+    # A word in every file's name ("manpage") tells none of them apart.
+    telling = {w for w in words if 0 < sum(w in n for n in names.values()) < len(names)}
+    return names, telling
+
+
 def _weigh_files(
     question: str, candidates: list[Candidate], evidence: Sequence[Evidence]
 ) -> list[Candidate]:
     """A question that names a program or document the way a file of the evidence is named
     ("... so that fd prints without colours" and fd-manpage.txt beside rg-manpage.txt) is
     about that file: a candidate from a file whose name lacks the word loses relevance."""
-    names = {i: set(_file_words(e.chunk.file).lower().split()) for i, e in enumerate(evidence)}
-    words = set(re.findall(r"[a-z0-9][\w+-]*", question.lower())) - STOPWORDS
-    # A word in every file's name ("manpage") tells none of them apart.
-    telling = {w for w in words if 0 < sum(w in n for n in names.values()) < len(names)}
+    names, telling = _telling_file_words(question, evidence)
     if not telling:
         return candidates
     return _penalised(
         candidates,
         lambda c: 0.0 if telling & names.get(c.evidence_index, set()) else OTHER_FILE_PENALTY,
     )
+
+
+def _in_other_file(question: str, cand: Candidate, evidence: Sequence[Evidence]) -> bool:
+    """The question names a file of the evidence by its name's word, and ``cand`` is of
+    another file."""
+    names, telling = _telling_file_words(question, evidence)
+    return bool(telling) and not telling & names.get(cand.evidence_index, set())
 
 
 # "hba1c", "utf8", "x86_64": a name that mixes two letters or more with digits.
