@@ -31,7 +31,15 @@ from rag.reader.reader import (
     _other_bound,
     _weigh_files,
 )
-from rag.reader.spans import kinds, labelled_numbers, names_of, shaped, spans, yes_or_no
+from rag.reader.spans import (
+    kinds,
+    labelled_numbers,
+    names_of,
+    shaped,
+    spans,
+    subject_of_predicate,
+    yes_or_no,
+)
 from rag.reader.tables import answer_cell, parse_row
 from rag.reader.terms import content_terms as terms_of
 from rag.reader.terms import fold
@@ -2964,6 +2972,24 @@ def test_a_question_that_names_a_file_is_not_answered_from_another_file():
     )
     answer = read(question, [*ngspice, *gower])
     assert "OSX" in answer and "Windows" not in answer, answer
+
+
+def test_which_one_does_a_thing_is_the_name_the_sentence_says_it_of():
+    # Before, a table printed as lines of "name description" gave only its caption.
+    table = evidence(
+        "Table 1: Summary of the functions that solve differential equations",
+        "rk4 integrates ODEs, using the classical Runge-Kutta 4th order method (special code "
+        "with less options than rk) zvode integrates ODEs composed of complex numbers, full, "
+        "banded, stiff or nonstiff",
+    )
+    question = "In the summary table of solver functions, which one integrates ODEs composed of complex numbers?"
+    assert read(question, table).startswith("zvode — "), read(question, table)
+    said = "--no-color turns off all colours in the output."
+    assert subject_of_predicate("Which option turns off all colours?", said) == "--no-color"
+    # A question whose verb comes after its subject ("which function does it use") names
+    # no predicate; two words are too few to tell.
+    assert subject_of_predicate("Which function does the paper use?", "the paper uses f.") == ""
+    assert subject_of_predicate("Which one integrates ODEs?", table[1].chunk.text) == ""
 
 
 def test_a_width_by_a_height_is_one_size_in_a_passage():

@@ -110,6 +110,7 @@ from rag.reader.spans import (
     shaped,
     sizes,
     spans,
+    subject_of_predicate,
     without_other_labels,
     yes_or_no,
 )
@@ -1059,6 +1060,12 @@ def _new_spans(asked: Question, sentence: str) -> list[str]:
             # the program's, unless the question asks about the licence.
             licences = licence_versions(sentence)
             found = [s for s in found if s not in licences]
+    if asked.wants in (Wants.THING, Wants.IDENTIFIER):
+        # "Which one integrates ODEs composed of complex numbers?": the name the sentence says
+        # it of ("zvode integrates ODEs composed of complex numbers").
+        subject = subject_of_predicate(asked.text, sentence)
+        if subject:
+            found = [subject, *(s for s in found if s != subject)]
     if asked.wants in (Wants.NUMBER, Wants.VALUE):
         # "I never set num_threads, how many threads ...": "a default value num_threads=2"
         # gives it as the value of the setting the question names.

@@ -244,6 +244,40 @@ def dimensions(sentence: str) -> list[str]:
     return [m.group(0) for m in _DIMENSIONS.finditer(sentence)]
 
 
+# "Which one integrates ODEs composed of complex numbers?": what the question says of the
+# thing it asks for, from the verb that follows "which one" or "which function" on.
+_ASKED_PREDICATE = re.compile(
+    r"\b(?:which|what)(?: (?:other|single))? (?:one|[a-z][\w-]*) (?!(?:is|are|was|were|does|do|"
+    r"did|can|could|should|would|will|has|have|had|may|must|of|in|on|for|to|by|with|from)\b)"
+    r"([a-z][^?,;]*)",
+    re.IGNORECASE,
+)
+MIN_PREDICATE_WORDS = 3
+_NAME_BEFORE = re.compile(r"(-{0,2}[A-Za-z_][\w.+-]*)[\s)]*$")
+
+
+def subject_of_predicate(question: str, sentence: str) -> str:
+    """The name that ``sentence`` says what the question says of the thing it asks for ("zvode"
+    of "zvode integrates ODEs composed of complex numbers, full, banded ..." for "which one
+    integrates ODEs composed of complex numbers?"): the word just before the longest run of the
+    question's words from its verb on, three words at least; else ""."""
+    match = _ASKED_PREDICATE.search(question)
+    if match is None:
+        return ""
+    words = match.group(1).split()
+    for count in range(len(words), MIN_PREDICATE_WORDS - 1, -1):
+        phrase = r"\s+".join(re.escape(word) for word in words[:count])
+        said = re.search(rf"(?<![\w-]){phrase}(?![\w-])", sentence, flags=re.IGNORECASE)
+        if said is None:
+            continue
+        before = _NAME_BEFORE.search(sentence[: said.start()])
+        name = before.group(1) if before else ""
+        if name and name.lower() not in STOPWORDS and name.lower() not in question.lower():
+            return name
+        return ""
+    return ""
+
+
 _RATIO = re.compile(r"\d\s?(?:x|×|times|fold|%|percent|per ?cent)$", re.IGNORECASE)
 _MULTIPLE = re.compile(r"^-?\d+(?:\.\d+)?\s?(?:x|×|times|fold)?$", re.IGNORECASE)
 
