@@ -35,6 +35,7 @@ from rag.reader.spans import (
     kinds,
     labelled_numbers,
     names_of,
+    ratios,
     shaped,
     spans,
     subject_of_predicate,
@@ -2990,6 +2991,17 @@ def test_which_one_does_a_thing_is_the_name_the_sentence_says_it_of():
     # no predicate; two words are too few to tell.
     assert subject_of_predicate("Which function does the paper use?", "the paper uses f.") == ""
     assert subject_of_predicate("Which one integrates ODEs?", table[1].chunk.text) == ""
+
+
+def test_a_multiple_in_several_words_answers_how_much_faster():
+    # Before, "three hundred fold" was no ratio, and nothing answered.
+    vignette = evidence(
+        "In the following problem, which involves a design matrix that is 1850 by 712 there is "
+        "a nearly three hundred fold improvement in speed when we compare lm.fit and slm.fit."
+    )
+    question = "How much faster was slm.fit than lm.fit on the 1850 by 712 design matrix?"
+    assert read(question, vignette).startswith("three hundred fold — "), read(question, vignette)
+    assert ratios([], "a twenty-five times speedup") == ["twenty-five times"]
 
 
 def test_a_width_by_a_height_is_one_size_in_a_passage():

@@ -289,10 +289,14 @@ def factors(found: list[str]) -> list[str]:
 
 
 # A comparison in words: "two orders of magnitude", "twice", "ten times".
+# A multiple in words may run to several of them: "three hundred fold", "twenty-five times".
+_MULTIPLE_WORD = (
+    r"(?:a |one )?(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
+    r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million)"
+)
 _RATIO_IN_WORDS = re.compile(
     r"\b(?:(?:one|two|three|four|five|six|several|many|an|\d+)\s+orders?\s+of\s+magnitude|"
-    r"twice|thrice|(?:two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|a hundred|"
-    r"hundred|a thousand|thousand)\s+times)\b",
+    rf"twice|thrice|{_MULTIPLE_WORD}(?:[\s-]+{_MULTIPLE_WORD})*[\s-]+(?:times|fold))\b",
     re.IGNORECASE,
 )
 
