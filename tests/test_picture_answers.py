@@ -18,6 +18,7 @@ from rag.reader.pictures import (
     matching_read_line,
     split_read_text,
 )
+from rag.reader.question import analyse
 from rag.reader.spans import dimensions, without_other_labels
 from rag.text import content_terms
 
@@ -658,6 +659,18 @@ def test_a_book_s_title_or_a_house_s_address_is_never_told_by_a_picture_s_look()
         modality="image",
     )
     assert read("What is the street address of the house in my photo?", house) == ""
+
+
+def test_a_resolution_asked_of_a_picture_is_read_in_dots_per_inch():
+    # Before, "at what resolution" asked for a thing, and no number led.
+    viewer = evidence(
+        "Screenshot of a program window.\nText in the image: Viewer\nFile Edit Filters\n"
+        "Size 375x258 pixel, 1 bit/color, 3 colors, 75 dpi x 75 dpi, 283.4KB",
+        modality="image",
+    )
+    question = "In my scanner viewer screenshot, at what resolution was the image scanned?"
+    assert analyse(question).measure == "resolution"
+    assert read(question, viewer).startswith("75 dpi — "), read(question, viewer)
 
 
 def test_a_size_asked_of_a_picture_is_its_width_by_its_height():

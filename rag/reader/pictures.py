@@ -13,8 +13,8 @@ from collections.abc import Callable, Sequence
 
 from rag.numbered_parts import captions, parts_named, side_asked, told_side
 from rag.reader.legends import legend_value
-from rag.reader.question import asks_dimensions
-from rag.reader.spans import dimensions, labelled_numbers, without_other_labels
+from rag.reader.question import Wants, analyse, asks_dimensions, measure
+from rag.reader.spans import dimensions, labelled_numbers, resolutions, spans, without_other_labels
 from rag.text import content_terms, join_words, key_terms, normalize_space, sentences, stem
 from rag.types import Evidence
 
@@ -308,6 +308,9 @@ def answer_from_picture(
         if asks_dimensions(question.lower()):
             # "What canvas size does the status bar show?": "400 × 300", whatever it labels.
             numbers = dimensions(read[1]) or numbers
+        elif measure(question.lower(), analyse(question).wants) == "resolution":
+            # "At what resolution was it scanned?": "75 dpi" of "3 colors,75 dpi x75 dpi".
+            numbers = resolutions(spans(Wants.NUMBER, read[1]), read[1]) or numbers
         value = _labelled_value(read[1], _asked_head(question)) or (numbers[0] if numbers else "")
         lead = f"{value} — " if value else ""
         return f"{lead}{read[1]} [{read[0] + 1}] {answer}"

@@ -81,7 +81,7 @@ _RULES: list[tuple[Wants, re.Pattern[str]]] = [
             r"count|length|width|height|port|limit|maximum|minimum|"
             # "what is the estimated intercept", "what p-value": a statistic is a number.
             r"intercept|slope|coefficient|estimate|median|variance|quantile|correlation|"
-            r"probability|p-value|aic|bic)\b|\bby what factor\b|"
+            r"probability|p-value|aic|bic|resolution)\b|\bby what factor\b|"
             # "What is the high score", "what score does it show": a score is a number.
             r"\b(what|which)(?:'s| is| are| was| were)?(?: the| a| an| my)?"
             r"(?: (?:high|highest|best|top|final|total|lowest))? (score|scores)\b"
@@ -447,11 +447,16 @@ def asks_dimensions(lowered: str) -> bool:
     return bool(_DIMENSIONS.search(lowered))
 
 
+# "At what resolution was the image scanned?": dots per inch, or a width by a height.
+_RESOLUTION = re.compile(r"\bresolution\b|\bdpi\b")
+
+
 def measure(lowered: str, wants: Wants) -> str:
     """What the span that answers must measure: "time" when the number asked for is a span
     of time, "frequency" when it says how often, "size" when it is an amount of memory or storage, "comparison" when it compares
-    ("how much faster"), "factor" when it is a multiplier ("by what factor"), "date" when the date asked for names its unit, else "" (any span, or
-    none)."""
+    ("how much faster"), "factor" when it is a multiplier ("by what factor"), "resolution" when it is a picture's
+    ("at what resolution was it scanned"), "date" when the date asked for names its unit, else ""
+    (any span, or none)."""
     if wants is Wants.NUMBER and _TIME.search(lowered):
         return "time"
     if wants is Wants.NUMBER and _FREQUENCY.search(lowered):
@@ -464,6 +469,8 @@ def measure(lowered: str, wants: Wants) -> str:
         return "comparison"
     if wants is Wants.NUMBER and _FACTOR.search(lowered):
         return "factor"
+    if wants is Wants.NUMBER and _RESOLUTION.search(lowered):
+        return "resolution"
     return ""
 
 

@@ -107,6 +107,7 @@ from rag.reader.spans import (
     licence_versions,
     names_of,
     ratios,
+    resolutions,
     shaped,
     sizes,
     spans,
@@ -1042,6 +1043,8 @@ def _new_spans(asked: Question, sentence: str) -> list[str]:
             found = ratios(found, sentence)
         elif asked.measure == "factor":  # "by what factor": "500ms" is no multiplier
             found = factors(found)
+        elif asked.measure == "resolution":  # "at what resolution": "75 dpi", not "3 colors"
+            found = resolutions(found, sentence)
         elif asked.wants is Wants.NUMBER and asked.counted:
             found += [s for s in counts_in_words(asked.counted, sentence) if s not in found]
         elif asked.wants in (Wants.VALUE, Wants.THING) and len(asked.asked_for) == 1:

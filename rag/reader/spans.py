@@ -278,6 +278,15 @@ def subject_of_predicate(question: str, sentence: str) -> str:
     return ""
 
 
+_RESOLUTION_UNIT = re.compile(r"\d\s?(?:dpi|ppi|pixels?|px)$", re.IGNORECASE)
+
+
+def resolutions(found: list[str], sentence: str) -> list[str]:
+    """The spans of ``found`` that give a resolution ("75 dpi", "300 pixels"), or else the
+    width-by-height sizes of ``sentence`` ("1920x1080")."""
+    return [s for s in found if _RESOLUTION_UNIT.search(s)] or dimensions(sentence)
+
+
 _RATIO = re.compile(r"\d\s?(?:x|×|times|fold|%|percent|per ?cent)$", re.IGNORECASE)
 _MULTIPLE = re.compile(r"^-?\d+(?:\.\d+)?\s?(?:x|×|times|fold)?$", re.IGNORECASE)
 
