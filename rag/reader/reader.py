@@ -1783,10 +1783,29 @@ def _weigh_files(
 
 
 def _in_other_file(question: str, cand: Candidate, evidence: Sequence[Evidence]) -> bool:
-    """The question names a file of the evidence by its name's word, and ``cand`` is of
-    another file."""
+    """The question names a file of the evidence as a document, by its name's word ("deSolve's
+    table", "the gower vignette"), and ``cand`` is of another file. A word of a file's name
+    that the question only uses ("how many airships", beside airships.pdf) names no file."""
     names, telling = _telling_file_words(question, evidence)
-    return bool(telling) and not telling & names.get(cand.evidence_index, set())
+    named = {word for word in telling if _as_document(word).search(question)}
+    return bool(named) and not named & names.get(cand.evidence_index, set())
+
+
+# How a question names a document by a word of its file's name: "deSolve's table", "the gower
+# vignette", "in the pigz manual".
+_DOCUMENT_NOUNS = (
+    r"vignette|manual|man ?page|guide|paper|article|readme|documentation|docs|note|notes|"
+    r"reference card|refcard|faq|introduction|tutorial|specification|spec|book|report"
+)
+
+
+@functools.lru_cache(maxsize=256)
+def _as_document(word: str) -> re.Pattern[str]:
+    """How ``question`` would name a document by ``word``, as a pattern (one per word)."""
+    return re.compile(
+        rf"(?<![\w-]){re.escape(word)}(?:'s\b|\s+(?:[\w-]+\s+)?(?:{_DOCUMENT_NOUNS})\b)",
+        re.IGNORECASE,
+    )
 
 
 # "hba1c", "utf8", "x86_64": a name that mixes two letters or more with digits.
