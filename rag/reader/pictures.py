@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 
 from rag.numbered_parts import captions, parts_named, side_asked, told_side
 from rag.reader.legends import legend_value
-from rag.reader.question import Wants, analyse, asks_dimensions, measure
+from rag.reader.question import Wants, asks_dimensions
 from rag.reader.spans import dimensions, labelled_numbers, resolutions, spans, without_other_labels
 from rag.text import content_terms, join_words, key_terms, normalize_space, sentences, stem
 from rag.types import Evidence
@@ -211,6 +211,7 @@ def answer_from_picture(
     kind: str = "",
     *,
     number: bool = False,
+    measure: str = "",
     named: frozenset[str] = frozenset(),
     shows: Callable[[int], bool] = lambda index: True,
 ) -> str:
@@ -220,7 +221,8 @@ def answer_from_picture(
     not ("which colour theme is selected" -> "Color Theme All Pastel"). ``kind`` is the kind
     of thing a "what kind of bird" question asks about. A question that asks for a
     ``number`` ("what is the high score") is answered only by a line that holds one: a
-    button's "Show High Scores" holds the question's words and no score. Only a picture
+    button's "Show High Scores" holds the question's words and no score; one that
+    ``measure``s a resolution leads with one ("75 dpi"). Only a picture
     that ``shows`` what the question names of it (by its evidence index) answers."""
     topic = set(content_terms(question)) - VISUAL_WORDS
     side = side_asked(question)
@@ -308,7 +310,7 @@ def answer_from_picture(
         if asks_dimensions(question.lower()):
             # "What canvas size does the status bar show?": "400 × 300", whatever it labels.
             numbers = dimensions(read[1]) or numbers
-        elif measure(question.lower(), analyse(question).wants) == "resolution":
+        elif measure == "resolution":
             # "At what resolution was it scanned?": "75 dpi" of "3 colors,75 dpi x75 dpi".
             numbers = resolutions(spans(Wants.NUMBER, read[1]), read[1]) or numbers
         value = _labelled_value(read[1], _asked_head(question)) or (numbers[0] if numbers else "")

@@ -290,6 +290,7 @@ class Reader:
                 self.max_quotes,
                 asked.kind_of,
                 number=asked.wants in (Wants.NUMBER, Wants.PRICE),
+                measure=asked.measure,
                 named=asked.named,
                 shows=lambda index: _document_states(given, evidence, index),
             )
@@ -582,12 +583,13 @@ class Reader:
         if not candidates:
             return Reading("", asked)
         if "pinned" in self.parts and not candidates[0].bridged:
-            if _in_other_file(question, candidates[0], evidence):
+            named = _named_files(question, evidence)
+            if named and candidates[0].evidence_index not in named:
                 # "According to the gower vignette, which ...": the question names the file it
                 # asks about, and another file's passage tells of something else. When none of
                 # the named file's passages is left ("what does element 16 of deSolve's istate
                 # hold" and no passage of it gives a 16), nothing answers.
-                candidates = [c for c in candidates if not _in_other_file(question, c, evidence)]
+                candidates = [c for c in candidates if c.evidence_index in named]
             if not candidates:
                 return Reading("", asked)
         best = candidates[0]
@@ -908,9 +910,10 @@ class Reader:
                     return cell.value
         if asked.wants is Wants.YESNO:
             return yes_or_no(asked.text, best.text)
-        if not best.spans and asked.wants is Wants.THING and inline_meaning(asked, best.text):
+        meaning = inline_meaning(asked, best.text) if asked.wants is Wants.THING else ""
+        if not best.spans and meaning:
             # "-1: excess work done, -2: excess accuracy requested" for "what does -2 mean".
-            return inline_meaning(asked, best.text)
+            return meaning
         if not best.spans and asked.wants is Wants.THING and keyed_by_pinned(asked, best.text):
             # "• 137 Server busy" answers "what does code 137 mean" with what follows its key.
             # Its first sentence: "(e.g. file not found)" does not end it.
@@ -1102,8 +1105,9 @@ def _new_spans(asked: Question, sentence: str) -> list[str]:
             # "Who published that book?": the publisher its reference entry names, before
             # the authors the entry opens with.
             found = [publisher, *(s for s in found if s != publisher)]
-    head = head_options(sentence)
-    if options_asked(asked.text) & {option.lstrip("-–—−") for option in head}:
+    written = options_asked(asked.text)
+    head = head_options(sentence) if written else []
+    if written & {option.lstrip("-–—−") for option in head}:
         # "When I run jpegoptim with -P, what extension ...": "-P, --preserve-perms" heads
         # the entry of the option the question names, and its other name is no answer.
         found = [s for s in found if s not in head]
@@ -1782,13 +1786,13 @@ def _weigh_files(
     )
 
 
-def _in_other_file(question: str, cand: Candidate, evidence: Sequence[Evidence]) -> bool:
-    """The question names a file of the evidence as a document, by its name's word ("deSolve's
-    table", "the gower vignette"), and ``cand`` is of another file. A word of a file's name
-    that the question only uses ("how many airships", beside airships.pdf) names no file."""
+def _named_files(question: str, evidence: Sequence[Evidence]) -> set[int]:
+    """The evidence of the files the question names as documents, by their names' words
+    ("deSolve's table", "the gower vignette"); empty when it names none. A word of a file's
+    name that the question only uses ("how many airships", beside airships.pdf) names no file."""
     names, telling = _telling_file_words(question, evidence)
     named = {word for word in telling if _as_document(word).search(question)}
-    return bool(named) and not named & names.get(cand.evidence_index, set())
+    return {index for index, words in names.items() if named & words}
 
 
 # How a question names a document by a word of its file's name: "deSolve's table", "the gower

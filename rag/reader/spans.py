@@ -23,11 +23,12 @@ _UNITS = (
     r"lines?|pages?|characters?|chars?|entries|items|files?|threads?|cores?|cycles?|"
     r"columns?|rows?|levels?|steps?|users?|people|digits?|words?|calls?|requests?|degrees?"
 )
-_NUMBER_WORDS = (
+_CARDINALS = (
     r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
     r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|"
-    r"eighty|ninety|hundred|thousand|million|billion|a dozen|once|twice"
+    r"eighty|ninety|hundred|thousand|million|billion"
 )
+_NUMBER_WORDS = rf"{_CARDINALS}|a dozen|once|twice"
 # "x86-64", "UTF-8", "ISO-8859-1": a number joined to a name by a hyphen is part of the name.
 # "women[1,]", "sqrt(2)": an index or an argument in code is no quantity either. "2-6x",
 # "1–2 seconds": a range before its unit is one quantity.
@@ -299,10 +300,7 @@ def factors(found: list[str]) -> list[str]:
 
 # A comparison in words: "two orders of magnitude", "twice", "ten times".
 # A multiple in words may run to several of them: "three hundred fold", "twenty-five times".
-_MULTIPLE_WORD = (
-    r"(?:a |one )?(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
-    r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million)"
-)
+_MULTIPLE_WORD = rf"(?:a |one )?(?:{_CARDINALS})"
 _RATIO_IN_WORDS = re.compile(
     r"\b(?:(?:one|two|three|four|five|six|several|many|an|\d+)\s+orders?\s+of\s+magnitude|"
     rf"twice|thrice|{_MULTIPLE_WORD}(?:[\s-]+{_MULTIPLE_WORD})*[\s-]+(?:times|fold))\b",
