@@ -333,6 +333,22 @@ def test_the_row_a_question_names_by_its_key_is_read():
     assert not names_row("how fast is gzip -9?", cells)
 
 
+def test_the_row_a_question_describes_by_a_cell_is_read():
+    # Both rows speak of a white key's width; the question says all that the second one's
+    # explanation says, and nothing of the first one's ratio and height.
+    items = evidence(
+        "Table 1: The keys — Key: height — Type: Numeric — Default: 4 — "
+        "Explanation: The ratio between height and width of white keys",
+        "Table 1: The keys — Key: size — Type: Dimension — Default: 0.5cm — "
+        "Explanation: The width of a white key",
+    )
+    answer = read("In the table of setup keys, what is the default width of a white key?", items)
+    assert answer.startswith("0.5cm"), answer
+    described = parse_row("Key: size — Explanation: The width of a white key")
+    assert names_row("what is the width of a white key?", described)
+    assert not names_row("what is the width of a black key?", described)
+
+
 def test_a_rest_simple_table_takes_its_borders_along():
     simple = (
         "Fruit by size.\n\n=====  =====  ======\nName   Size   Colour\n=====  =====  ======\n"

@@ -211,11 +211,24 @@ def names_row(question: str, cells: list[Cell]) -> bool:
         return True
     if stated_keys(question, cells):
         return True
+    q_terms = set(content_terms(question))
+    if any(_restates(q_terms, cell) for cell in cells):
+        return True
     numbers = ordinals(question) | spelled_numbers(question) | set(_NUMBER.findall(question))
     if not numbers:
         return False
-    q_terms = set(content_terms(question))
     return any(cell.value in numbers and label_hits(q_terms, cell.header) for cell in cells)
+
+
+MIN_RESTATED_TERMS = 2
+
+
+def _restates(q_terms: set[str], cell: Cell) -> bool:
+    """The question says all that a describing cell says: "the default width of a white key"
+    restates "Explanation: The width of a white key", not "The ratio between height and width
+    of white keys". One word in common is chance, not a description."""
+    said = set(content_terms(cell.value))
+    return bool(cell.header) and len(said) >= MIN_RESTATED_TERMS and said <= q_terms
 
 
 # "with 32 threads", "threads = 32": a number the question gives a thing by that thing's name.
