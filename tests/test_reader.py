@@ -892,6 +892,17 @@ def test_a_sentence_that_refers_back_is_answered_by_what_the_one_before_names():
     assert "This allows you" in answer
 
 
+def test_a_sentence_that_says_how_the_one_before_is_done_answers_with_it():
+    manual = evidence(
+        r"To stop this behaviour, the command is \countbarsNo. If the bar counting is "
+        "enabled, the package can compute the total number of bars and the duration of the "
+        r"song. This is done by issuing the command \printNbBars at the end of the file."
+    )
+    question = "Which command prints the total number of bars and the song's duration?"
+    answer = read(question, manual)
+    assert answer.startswith(r"\printNbBars — This is done by"), answer
+
+
 def test_a_scene_says_what_an_option_must_do_when_the_asking_sentence_names_only_an_option():
     manual = evidence(
         "-s, --secure Generate completely random passwords. Passwords generated without the "
@@ -1130,6 +1141,10 @@ def test_command_and_option_spans_are_printed_as_code():
     assert command_spans("$ neato -Tps example.dot") == ["neato -Tps example.dot"]
     # "the following command" names no command.
     assert command_spans("Use the following command to start.") == []
+    # A TeX macro is code; "the command" before it is read once for it.
+    assert command_spans(r"This is done by issuing the command \printNbBars at the end.") == [
+        r"\printNbBars"
+    ]
     assert option_spans("Curves are drawn (with splines=true).") == ["splines=true"]
     assert option_spans("It doesn't support the AUTOMATIC TAGS option, nor DER.") == [
         "AUTOMATIC TAGS"

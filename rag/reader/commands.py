@@ -35,17 +35,19 @@ def code_kind(lowered: str) -> str:
 
 
 # A token printed as code: it holds a hyphen, an underscore, a dot, a slash or a digit
-# ("update-mime-database", "fc-cache", "./configure", "python3").
-# Starting where a token starts, so that a long run of letters is scanned once.
-_CODE_TOKEN = r"(?<![\w.+/~-])[A-Za-z.~/][\w.+/~-]*(?<=[\w/])"
-_CODE_SHAPED = re.compile(r"[-_./\d]")
+# ("update-mime-database", "fc-cache", "./configure", "python3"), or it is a TeX macro
+# ("\printNbBars"). Starting where a token starts, so that a long run of letters is scanned
+# once.
+_CODE_TOKEN = r"(?<![\w.+/~\\-])\\?[A-Za-z.~/][\w.+/~-]*(?<=[\w/])"
+_CODE_SHAPED = re.compile(r"[-_./\d\\]")
 # Quoted or in backticks, as manuals print code (the same quotes as ``spans.QUOTED``, which
 # cannot be imported here: the question's analysis imports this module).
 _QUOTED = re.compile(r"[\"“‘`]([^\"”’`]{1,60})[\"”’`]")
-# "run the update-mime-database command", "the command fc-cache", "$ make check".
+# "run the update-mime-database command", "the command fc-cache", "$ make check". The word
+# "command" is left to be read again: "the command \printNbBars" names one after it.
 _NAMED_COMMAND = re.compile(
     rf"(?:\b(?:run|runs|running|execute|executes|invoke|invokes|type|types|issue)\s+(?:the\s+)?|"
-    rf"\bcommand\s+)({_CODE_TOKEN})|({_CODE_TOKEN})\s+command\b"
+    rf"\bcommand\s+)({_CODE_TOKEN})|({_CODE_TOKEN})(?=\s+command\b)"
 )
 _PROMPT_LINE = re.compile(r"(?:^|\n|\s)[$#]\s+([a-z.~/][^\n$#]{0,80}?)(?=\s*(?:\n|$|\s[$#]\s))")
 _OPTION = re.compile(r"(?<![\w-])--?[A-Za-z][\w-]*(?:=[^\s,;)]+)?")

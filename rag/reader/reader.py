@@ -1441,12 +1441,26 @@ def _follow_relevance(
     """What each unit inherits from the sentence before it in its chunk: a sentence that
     goes on about what the one before introduced ("--fido2-with-client-pin=BOOL Controls
     whether ... Defaults to "yes".") rarely repeats its words. It gets ``FOLLOW_SHARE`` of
-    that sentence's relevance; a short one, which names little of its own, only."""
+    that sentence's relevance; a short one, which names little of its own, only. A sentence
+    that says how the one before is done ("This is done by ...") gets all of it."""
     inherited = [0.0] * len(units)
     for i in range(1, len(units)):
-        if units[i][0] == units[i - 1][0] and len(units[i][1].split()) <= FOLLOW_WORDS:
+        if units[i][0] != units[i - 1][0]:
+            continue
+        if _SAYS_HOW.match(units[i][1]):
+            inherited[i] = own[i - 1]
+        elif len(units[i][1].split()) <= FOLLOW_WORDS:
             inherited[i] = FOLLOW_SHARE * own[i - 1]
     return inherited
+
+
+# "... the package can compute the total number of bars. This is done by issuing the command
+# \printNbBars": how the sentence before is done, whose relevance is all its own.
+_SAYS_HOW = re.compile(
+    r"^\s*(?:(?:This|That|It) (?:is|can be) (?:done|achieved|accomplished) "
+    r"(?:by|with|using|through|via)\b|To do (?:this|so|that)\b)",
+    re.IGNORECASE,
+)
 
 
 def _entry_relevance(
