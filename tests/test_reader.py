@@ -537,6 +537,14 @@ def test_a_kind_s_qualifiers_start_a_word():
     assert kinds("algorithm", sentence) == ["dependency resolution algorithm"]
 
 
+def test_a_name_in_code_that_ends_in_the_kind_is_of_that_kind():
+    sentence = "Returns a plain object, or throws `YAMLException` on error."
+    assert kinds("exception", sentence) == ["YAMLException"]
+    items = evidence("Parses a string as one document. " + sentence)
+    answer = read("What kind of exception does load throw when the input cannot be parsed?", items)
+    assert answer.startswith("YAMLException — "), answer
+
+
 def test_what_kind_of_x_is_answered_by_the_words_that_qualify_x():
     assert analyse("Since it cannot plan ahead, what kind of algorithm does it use?").kind_of == (
         "algorithm"

@@ -760,7 +760,8 @@ def shaped(shape: str, sentence: str) -> list[str]:
 
 def kinds(noun: str, sentence: str) -> list[str]:
     """ "A backtracking resolution algorithm" for the kind of "algorithm": the noun with the
-    words that qualify it, up to three, stopping at an article or other function word."""
+    words that qualify it, up to three, stopping at an article or other function word; or a
+    name in code that ends in the noun ("YAMLException" for the kind of "exception")."""
     found = []
     stem = re.escape(noun.rstrip("s"))
     # A qualifier starts a word: the "s" of "pip's" is no word of its own.
@@ -771,8 +772,14 @@ def kinds(noun: str, sentence: str) -> list[str]:
         if any(w.lower() in STOPWORDS for w in words):
             words = words[max(i for i, w in enumerate(words) if w.lower() in STOPWORDS) + 1 :]
         if words:
-            found.append(" ".join([*words, match.group(2)]))
-    return found
+            found.append((match.start(), " ".join([*words, match.group(2)])))
+    # "throws `YAMLException`", "a ValueError": code names its kind in the name's last word.
+    capital = re.escape(noun[:1].upper()) + stem[1:]
+    found += [
+        (m.start(), m.group(1))
+        for m in re.finditer(rf"(?<![\w.-])([A-Za-z][A-Za-z0-9]*?{capital}\w*)\b", sentence)
+    ]
+    return [kind for _, kind in sorted(found)]
 
 
 def names_of(noun: str, sentence: str) -> list[str]:
