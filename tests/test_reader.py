@@ -540,7 +540,10 @@ def test_a_kind_s_qualifiers_start_a_word():
 def test_a_name_in_code_that_ends_in_the_kind_is_of_that_kind():
     sentence = "Returns a plain object, or throws `YAMLException` on error."
     assert kinds("exception", sentence) == ["YAMLException"]
-    items = evidence("Parses a string as one document. " + sentence)
+    items = evidence(
+        "load parses the input as one document. When the input cannot be parsed, it throws "
+        "`YAMLException`."
+    )
     answer = read("What kind of exception does load throw when the input cannot be parsed?", items)
     assert answer.startswith("YAMLException — "), answer
 
