@@ -32,6 +32,7 @@ from rag.reader.reader import (
     _weigh_files,
 )
 from rag.reader.spans import (
+    durations_in_words,
     kinds,
     labelled_numbers,
     names_of,
@@ -683,6 +684,16 @@ def test_how_long_is_answered_by_a_span_of_time_only():
     question = "If I don't give a duration, how long does the client keep sending?"
     assert read(question, evidence(port)) == ""
     assert read(question, evidence(port, duration)).startswith("10 secs — ")
+
+
+def test_a_span_of_time_may_take_an_article_for_its_number():
+    items = evidence(
+        "It is easy to learn: for simple applications, the learning curve is less than an hour."
+    )
+    question = "How long does it take to learn it for simple applications?"
+    assert read(question, items).startswith("less than an hour — "), read(question, items)
+    # "an hour or two" is no span of one hour.
+    assert durations_in_words("It takes an hour or two, or half a day.") == ["half a day"]
 
 
 def test_a_question_that_names_its_calendar_unit_needs_a_date():

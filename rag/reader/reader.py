@@ -100,6 +100,7 @@ from rag.reader.spans import (
     counts_in_words,
     dimensions,
     durations,
+    durations_in_words,
     factors,
     frequencies,
     kinds,
@@ -1037,7 +1038,7 @@ def _new_spans(asked: Question, sentence: str) -> list[str]:
     else:
         found = spans(asked.wants, sentence)
         if asked.measure == "time":  # "how long": 5201 is no span of time, "10 secs" is
-            found = durations(found)
+            found = durations(found) + durations_in_words(sentence)
         elif asked.measure == "frequency":  # "how often": "three files" is no frequency
             found = frequencies(found)
         elif asked.measure == "size":  # "how much memory": 11 is no amount, "32 MiB" is

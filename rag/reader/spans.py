@@ -216,6 +216,19 @@ def durations(found: list[str]) -> list[str]:
     return [span for span in found if _TIME_UNIT.search(span)]
 
 
+# "less than an hour", "about half a minute": a span of time with no number in it.
+_DURATION_IN_WORDS = re.compile(
+    r"\b(?:(?:less|more|fewer) than |under |over |about |around |nearly |almost |roughly )?"
+    r"(?:half an?|an?) (?:hour|minute|second|day|week|month|year)\b(?! (?:or|and) )",
+    re.IGNORECASE,
+)
+
+
+def durations_in_words(sentence: str) -> list[str]:
+    """Spans of time ``sentence`` gives with an article for a number: "less than an hour"."""
+    return [m.group(0) for m in _DURATION_IN_WORDS.finditer(sentence)]
+
+
 _TIMES = re.compile(r"\b(?:\d+|[a-z]+) times$", re.IGNORECASE)
 
 
