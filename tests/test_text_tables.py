@@ -20,7 +20,7 @@ from ingest.loaders.grid_tables import grid_tables
 from ingest.loaders.markdown_tables import pipe_tables
 from ingest.loaders.text import load_text
 from ingest.loaders.text_tables import text_segments
-from rag.reader.tables import names_row, parse_row
+from rag.reader.tables import listed_cells, names_row, parse_row
 
 FIND_FEATURES = """\
        it fails.  However, find will not exit immediately.  Previously, find's  exit  status  was
@@ -347,6 +347,16 @@ def test_the_row_a_question_describes_by_a_cell_is_read():
     described = parse_row("Key: size — Explanation: The width of a white key")
     assert names_row("what is the width of a white key?", described)
     assert not names_row("what is the width of a black key?", described)
+
+
+def test_the_cells_of_the_headers_a_question_lists_are_read_in_its_order():
+    items = evidence('NAME: "tan" — RED: 0.824 — GREEN: 0.706 — BLUE: 0.549')
+    answer = read("What red, green and blue values does the manual list for tan?", items)
+    assert answer.startswith("0.824, 0.706, 0.549 — "), answer
+    cells = parse_row('NAME: "tan" — RED: 0.824 — GREEN: 0.706 — BLUE: 0.549')
+    assert [c.value for c in listed_cells("its blue and red values?", cells)] == ["0.549", "0.824"]
+    # One header named, or two not listed together, is no list.
+    assert listed_cells("what red value has the green one?", cells) == []
 
 
 def test_a_rest_simple_table_takes_its_borders_along():

@@ -122,6 +122,7 @@ from rag.reader.tables import (
     contradicts_row,
     empty_asked_cell,
     lacks_named_column,
+    listed_cells,
     names_row,
     parse_row,
     stated_keys,
@@ -905,6 +906,9 @@ class Reader:
         """The span that answers, or "" when the sentence itself is the answer."""
         if "tables" in self.parts:
             cells = parse_row(best.text)
+            if cells and (listed := listed_cells(asked.text, cells)):
+                # "What red, green and blue values ...": each of the cells it lists.
+                return ", ".join(cell.value for cell in listed)
             if cells:
                 cell = _answer_cell(asked, cells)
                 if cell is not None:

@@ -147,6 +147,35 @@ def answer_cell(
     return best[1] if best else None
 
 
+# What may stand between the headers a question lists: "red, green and blue", "min or max".
+_LIST_JOIN = re.compile(r"^(?:\s*,\s*|\s*,?\s+(?:and|or|&)\s+|\s*/\s*)$")
+
+
+def listed_cells(question: str, cells: list[Cell]) -> list[Cell]:
+    """The cells under the headers a question lists one after another, in its order:
+    "what red, green and blue values" asks for the cells under "RED", "GREEN" and "BLUE".
+    Two headers at least, each a word of the question, nothing but commas and "and" between
+    them; none of them a cell the question states. Otherwise none."""
+    lowered = question.lower()
+    places = []
+    for cell in cells:
+        header = cell.header.lower()
+        if not header or cell.value.lower() in lowered:
+            continue
+        match = re.search(rf"(?<![\w-]){re.escape(header)}(?![\w-])", lowered)
+        if match:
+            places.append((match.start(), match.end(), cell))
+    places.sort(key=lambda place: place[0])
+    for size in range(len(places), 1, -1):
+        for first in range(len(places) - size + 1):
+            run = places[first : first + size]
+            if all(
+                _LIST_JOIN.match(lowered[a[1] : b[0]]) for a, b in zip(run, run[1:], strict=False)
+            ):
+                return [cell for *_, cell in run]
+    return []
+
+
 def ordinals(question: str) -> set[str]:
     """The places in an order that ``question`` names, as numbers: "ranked fourth" -> {"4"}."""
     return {
