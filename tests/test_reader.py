@@ -538,6 +538,20 @@ def test_a_kind_s_qualifiers_start_a_word():
     assert kinds("algorithm", sentence) == ["dependency resolution algorithm"]
 
 
+def test_which_function_is_answered_by_a_function_not_a_label_or_an_option():
+    # "NOTE:" calls attention to a sentence; "[-t]" in a usage line is an option.
+    assert spans(Wants.IDENTIFIER, "NOTE: JS-YAML does not support tag restrictions.") == []
+    assert spans(Wants.IDENTIFIER, "Set NOTE_LEVEL: 2.") == ["NOTE_LEVEL"]
+    items = evidence(
+        "NOTE: load does not understand several documents in one file.",
+        "usage: js-yaml [-h] [-v] [-c] [-t] file",
+        "To read several documents: yaml.loadAll(data, function (doc) { console.log(doc); });",
+    )
+    question = "My file holds several documents. Which js-yaml function should I call to read them?"
+    answer = read(question, items)
+    assert answer.startswith("loadAll — "), answer
+
+
 def test_a_name_in_code_that_ends_in_the_kind_is_of_that_kind():
     sentence = "Returns a plain object, or throws `YAMLException` on error."
     assert kinds("exception", sentence) == ["YAMLException"]

@@ -1077,6 +1077,9 @@ def _new_spans(asked: Question, sentence: str) -> list[str]:
         subject = subject_of_predicate(asked.text, sentence)
         if subject:
             found = [subject, *(s for s in found if s != subject)]
+    if asked.wants is Wants.IDENTIFIER and _ASKS_FUNCTION.search(asked.text):
+        # "Which function should I call?": "[-t]" in a usage line is an option, no function.
+        found = [s for s in found if not s.startswith("-")]
     if asked.wants in (Wants.NUMBER, Wants.VALUE):
         # "I never set num_threads, how many threads ...": "a default value num_threads=2"
         # gives it as the value of the setting the question names.
@@ -1268,6 +1271,7 @@ _ASKED_KINDS = frozenset(
     )
 )
 # A sentence that speaks of what the one before it named: "This allows you to ...".
+_ASKS_FUNCTION = re.compile(r"\b(?:which|what)\b(?: [\w'-]+){0,3}? (?:function|method)s?\b", re.I)
 _REFERS_BACK = re.compile(r"^(?:This|That|These|It) (?:allows|lets|makes|means|enables|can)\b")
 
 

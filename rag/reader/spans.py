@@ -351,8 +351,19 @@ _NAMED_BY_KIND = re.compile(
 )
 
 
+# "NOTE: This function does not ...": a label that calls attention to a sentence, no name.
+_ADMONITION = re.compile(
+    r"(?:NOTE|NOTES|NB|WARNING|CAUTION|TIP|HINT|IMPORTANT|ATTENTION|DANGER|INFO|TODO|FIXME)"
+    r"(?=\s*:)"
+)
+
+
 def _identifiers(sentence: str) -> list[str]:
-    found = [m.group(0).rstrip(".") for m in IDENTIFIER.finditer(sentence)]
+    found = [
+        m.group(0).rstrip(".")
+        for m in IDENTIFIER.finditer(sentence)
+        if not (_ADMONITION.match(sentence, m.start()) and _ADMONITION.match(m.group(0) + ":"))
+    ]
     found += [q.strip() for q in QUOTED.findall(sentence)]
     found += [
         m.group(1) for m in _NAMED_BY_KIND.finditer(sentence) if m.group(1).lower() not in STOPWORDS
