@@ -683,6 +683,7 @@ def test_a_question_may_ask_for_the_default_in_other_words(question, default):
         ("How many seconds does it wait for the lock?", "time"),
         ("How often are uploads to the server processed?", "frequency"),
         ("How long can a label name be?", ""),
+        ("How long is the plot's x-axis by default?", ""),
         ("How many files does it open?", ""),
         ("How much CPU time did the benchmark take with 8 threads?", "time"),
         ("How much time does the build take?", "time"),
@@ -698,6 +699,15 @@ def test_how_long_is_answered_by_a_span_of_time_only():
     question = "If I don't give a duration, how long does the client keep sending?"
     assert read(question, evidence(port)) == ""
     assert read(question, evidence(port, duration)).startswith("10 secs — ")
+
+
+def test_the_value_a_sentence_calls_the_default_answers_a_question_for_the_default():
+    items = evidence(
+        "The set commands are simple: set x size 15 makes the x-axis be 15 centimeters long, "
+        "instead of the default of 10 centimeters."
+    )
+    answer = read("How long is the x-axis by default?", items)
+    assert answer.startswith("10 centimeters — "), answer
 
 
 def test_a_span_of_time_may_take_an_article_for_its_number():

@@ -398,7 +398,8 @@ def asks_default(text: str) -> bool:
 _TIME = re.compile(
     r"\bhow long\b(?!(?: [\w'-]+){0,4}? (?:be|name|names|key|keys|line|lines|string|strings|"
     r"password|passwords|label|labels|word|words|field|fields|path|paths|filename|filenames|"
-    r"identifier|identifiers|message|messages|list|lists|array|arrays|text|hash|cable|side)\b)|"
+    r"identifier|identifiers|message|messages|list|lists|array|arrays|text|hash|cable|side|"
+    r"(?:[xyz]-)?ax[ie]s|edges?|arrows?)\b)|"
     r"\bhow many (?:more )?(?:seconds|minutes|hours|days|weeks|months|years|milliseconds)\b|"
     # "How much CPU time did it take": time, whatever clock it is measured on.
     r"\bhow much (?:[\w-]+ )?time\b"

@@ -929,6 +929,13 @@ class Reader:
             labelled = labelled_numbers(asked.text.lower(), best.text)
             if labelled and labelled[0] in best.spans:
                 return labelled[0]
+        if asked.asks_default:
+            # "set x size 15 makes the x-axis 15 centimeters long, instead of the default of
+            # 10 centimeters": the value the sentence calls the default, however near the
+            # question's words the other stands.
+            stated = [s for s in best.spans if _STATED_DEFAULT.search(_before(best.text, s))]
+            if stated:
+                return stated[0]
         if asked.wants is Wants.PERSON and _ASKS_PUBLISHER.search(asked.text):
             # A reference entry names its publisher after the authors and title, however near
             # the authors the question names stand.
@@ -1128,6 +1135,19 @@ def _new_spans(asked: Question, sentence: str) -> list[str]:
         and not _asked_word(s, asked)
         and not any(renders_date(s, d) for d in dates)
     ]
+
+
+# "the default of 10", "default: 4", "defaults to 2", "the default value is 8": what stands
+# just before a value that the sentence calls the default.
+_STATED_DEFAULT = re.compile(
+    r"\bdefaults?(?: value)?(?: is| of| to|:| =)\s+(?:the |an? )?\Z", re.IGNORECASE
+)
+
+
+def _before(sentence: str, span: str) -> str:
+    """The few words of ``sentence`` before the first place of ``span`` ("" when absent)."""
+    at = sentence.find(span)
+    return sentence[max(0, at - 40) : at] if at > 0 else ""
 
 
 def _half_of(span: str, pairs: Sequence[str]) -> bool:

@@ -20,6 +20,7 @@ _UNITS = (
     r"%|percent|per ?cent|[kmgt]i?b(?:ytes?)?|bytes?|bits?|kbps|mbps|gbps|hz|khz|mhz|ghz|"
     r"ms|milliseconds?|µs|us|microseconds?|ns|nanoseconds?|s|secs?|seconds?|minutes?|mins?|"
     r"hours?|days?|weeks?|months?|years?|times|x|px|pixels?|pt|points?|dpi|mm|cm|m|km|kg|g|"
+    r"(?:centi|milli|kilo)?met(?:er|re)s?|inch(?:es)?|feet|foot|ft|"
     r"lines?|pages?|characters?|chars?|entries|items|files?|threads?|cores?|cycles?|"
     r"columns?|rows?|levels?|steps?|users?|people|digits?|words?|calls?|requests?|degrees?"
 )
