@@ -659,6 +659,14 @@ def test_a_book_s_title_or_a_house_s_address_is_never_told_by_a_picture_s_look()
         modality="image",
     )
     assert read("What is the street address of the house in my photo?", house) == ""
+    skyline = evidence(
+        "Photograph in colour: possibly a lakeshore (the boundary between a body of water and "
+        "the land). Mostly orange and purple.",
+        modality="image",
+    )
+    assert read("Which city is the skyline in my sunset photo over calm water?", skyline) == ""
+    signed = evidence("Text in the image: WELCOME TO OSLO. Photograph in colour.", modality="image")
+    assert "OSLO" in read("Which city does the sign in my photo welcome me to?", signed)
 
 
 def test_a_resolution_asked_of_a_picture_is_read_in_dots_per_inch():

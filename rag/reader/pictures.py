@@ -399,7 +399,9 @@ _ASKS_NAME = re.compile(
     # Nor is the title of a book in it, nor a house's address: they are read, or not told.
     r"\btitle of (?:the|a|this|that|her|his|their) (?:book|novel|film|movie|album|song)\b|"
     r"\b(?:book|novel|film|movie|album)'s title\b|"
-    r"\b(?:street|postal|home|house|mailing) address\b|\bhouse number\b",
+    r"\b(?:street|postal|home|house|mailing) address\b|\bhouse number\b|"
+    # Nor is the place a photo shows: "which city is the skyline" is read on a sign, or not told.
+    r"\b(?:which|what) (?:city|town|village|country)\b",
     re.IGNORECASE,
 )
 
