@@ -1137,6 +1137,10 @@ def _new_spans(asked: Question, sentence: str) -> list[str]:
     ]
 
 
+# "Which js-yaml function should I call?", "what method": a function is asked for.
+_ASKS_FUNCTION = re.compile(
+    r"\b(?:which|what)\b(?: [\w'-]+){0,3}? (?:function|method)s?\b", re.IGNORECASE
+)
 # "the default of 10", "default: 4", "defaults to 2", "the default value is 8": what stands
 # just before a value that the sentence calls the default.
 _STATED_DEFAULT = re.compile(
@@ -1291,7 +1295,6 @@ _ASKED_KINDS = frozenset(
     )
 )
 # A sentence that speaks of what the one before it named: "This allows you to ...".
-_ASKS_FUNCTION = re.compile(r"\b(?:which|what)\b(?: [\w'-]+){0,3}? (?:function|method)s?\b", re.I)
 _REFERS_BACK = re.compile(r"^(?:This|That|These|It) (?:allows|lets|makes|means|enables|can)\b")
 
 

@@ -353,9 +353,22 @@ _NAMED_BY_KIND = re.compile(
 
 
 # "NOTE: This function does not ...": a label that calls attention to a sentence, no name.
-_ADMONITION = re.compile(
-    r"(?:NOTE|NOTES|NB|WARNING|CAUTION|TIP|HINT|IMPORTANT|ATTENTION|DANGER|INFO|TODO|FIXME)"
-    r"(?=\s*:)"
+_ADMONITIONS = frozenset(
+    [
+        "NOTE",
+        "NOTES",
+        "NB",
+        "WARNING",
+        "CAUTION",
+        "TIP",
+        "HINT",
+        "IMPORTANT",
+        "ATTENTION",
+        "DANGER",
+        "INFO",
+        "TODO",
+        "FIXME",
+    ]
 )
 
 
@@ -363,7 +376,7 @@ def _identifiers(sentence: str) -> list[str]:
     found = [
         m.group(0).rstrip(".")
         for m in IDENTIFIER.finditer(sentence)
-        if not (_ADMONITION.match(sentence, m.start()) and _ADMONITION.match(m.group(0) + ":"))
+        if m.group(0) not in _ADMONITIONS or not sentence[m.end() :].lstrip().startswith(":")
     ]
     found += [q.strip() for q in QUOTED.findall(sentence)]
     found += [
