@@ -3153,3 +3153,24 @@ def test_the_method_a_question_names_is_named_by_the_row_that_answers():
         "Table 8: Methods — Generic: coef — Return value: Coefficients of the fitted model.",
     )
     assert read(question, rows) == ""
+
+
+def test_a_row_of_a_table_drawn_in_text_keyed_by_the_letter_the_question_gives():
+    # The option's head and the rows it lists stand in chunks of their own, apart.
+    head = (
+        "-o FIELDS, --order FIELDS\n"
+        "       Use this option to specify which fields to display and in which order.\n"
+        "       Available fields:\n"
+    )
+    other = "-j, --json\n       Use this option to tell it to use the JSON output format.\n"
+    rule = " " * 43 + "├──┼─────────────────────┤\n"
+    names = ["Loss ratio", "Dropped packets", "Interarrival Jitter", "Current Jitter"]
+    names += ["Jitter Mean/Avg.", "Worst Jitter"]
+    rows = "".join(
+        f"{rule}{' ' * 43}│{key} │ {name:<20}│\n" for key, name in zip("LDIJMX", names)
+    )
+    answer = read(
+        "In the list of fields that the -o option can display, what does the letter J stand for?",
+        evidence(head, other, rows),
+    )
+    assert answer.startswith("Current Jitter — ")

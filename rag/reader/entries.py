@@ -82,12 +82,20 @@ def after_key(question: str, sentence: str) -> str:
     after its key: "Server busy", "disk sleep (uninterruptible)", "ATS 1 000 (EUR 72,67)"."""
     if keyed_by_named_setting(question, sentence):
         return _WORD_KEY.sub("", sentence, count=1).strip()
-    return _LETTER_KEY.sub("", _NUMBER_KEY.sub("", sentence, count=1), count=1).strip()
+    unkeyed = _LETTER_KEY.sub("", _NUMBER_KEY.sub("", sentence, count=1), count=1)
+    return unkeyed.strip().rstrip(_CELL_RULES).strip()
 
 
-# "D for disk sleep (uninterruptible)", "B = Best-effort": a list's entry keyed by a capital
-# letter, a state's or a class's code.
-_LETTER_KEY = re.compile(r"^[^\w\s]{0,2}\s*([A-Z])(?: for|\s?[:=]| -| –)\s+(?=[A-Za-z])")
+# The rules a table drawn in text closes a row with: "│J │ Current Jitter │".
+_CELL_RULES = "│┃|"
+
+
+# "D for disk sleep (uninterruptible)", "B = Best-effort", "│J │ Current Jitter │": a list's
+# entry keyed by a capital letter, a state's or a class's code, or the row of a two-column
+# table drawn in text whose first cell is that letter.
+_LETTER_KEY = re.compile(
+    r"^[^\w\s]{0,2}\s*([A-Z])(?: for|\s?[:=│┃|]| -| –)\s+(?=[A-Za-z])"
+)
 # A capital letter standing alone in the question ("the process state D"); "I" and "A" are
 # words.
 _QUESTION_LETTER = re.compile(r"(?<![\w'’.-])([B-HJ-Z])(?![\w'’-])")

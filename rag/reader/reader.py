@@ -56,6 +56,7 @@ from rag.reader.entries import (
     entry_term,
     headings_named,
     inline_meaning,
+    keyed_by_letter,
     keyed_by_pinned,
     named_by_code,
     named_by_heading,
@@ -417,8 +418,14 @@ class Reader:
             options = (
                 named_options(question) - excluded_options(question) - compared_options(question)
             )
+            # The entry a list under the option keys by the letter the question gives ("what
+            # does the letter J stand for" in the fields -o takes) may stand in a chunk of its
+            # own, past the option's head.
             candidates = [
-                c for c in candidates if all(_about_option(o, c, evidence) for o in options)
+                c
+                for c in candidates
+                if all(_about_option(o, c, evidence) for o in options)
+                or keyed_by_letter(question, c.text)
             ]
             # A row with a blank cell under the column the question names says nothing of it;
             # when the rows the question names best are all blank there, the table does not
