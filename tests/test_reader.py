@@ -665,7 +665,9 @@ def test_an_entry_head_names_its_option_by_every_alias():
         ("How many bins does it use if I leave out xbins?", True),
         ("If I run it without the --psm option, which mode does it use?", True),
         ("Which level applies without -l?", True),
+        ("What frame size does it use when I leave --framesize alone?", True),
         ("Which port does the server listen on?", False),
+        ("Should I leave the cat alone with the dog?", False),
         ("Can I run it without root?", False),
         ("Does it work without the network?", False),
         ("What happens unless the file is compressed?", False),
@@ -708,6 +710,15 @@ def test_the_value_a_sentence_calls_the_default_answers_a_question_for_the_defau
     )
     answer = read("How long is the x-axis by default?", items)
     assert answer.startswith("10 centimeters — "), answer
+
+
+def test_the_default_among_listed_choices_answers_with_the_unit_the_sentence_states():
+    items = evidence(
+        "--framesize N\n       Set maximum frame size in milliseconds (2.5, 5, 10, 20, 40, 60, "
+        "default: 20)\n       Smaller framesizes achieve lower latency but less quality."
+    )
+    answer = read("What is the largest frame size it uses when I leave --framesize alone?", items)
+    assert answer.startswith("20 milliseconds — "), answer
 
 
 def test_a_span_of_time_may_take_an_article_for_its_number():

@@ -368,7 +368,7 @@ def subjects(text: str) -> frozenset[str]:
 
 # What holds when nothing is set, said outright or in other words: "if I don't give a
 # duration", "unless told otherwise", "without passing any flag", "without the --psm option",
-# "if I leave out xbins", "with no flags".
+# "if I leave out xbins", "with no flags", "when I leave --framesize alone".
 _ASKS_DEFAULT = re.compile(
     r"\bdefaults?\b|\bby default\b|"
     r"\bunless (?:i|you|we|one|told|otherwise|changed|configured|set|specified|overridden)\b|"
@@ -383,7 +383,10 @@ _ASKS_DEFAULT = re.compile(
     r"\bif (?:nothing|none|no [\w-]+) (?:is|are) (?:given|set|specified|passed|chosen)\b|"
     r"\b(?:if|when|while) (?:[\w.()-]+ ){1,3}(?:is|are|isn't|aren't) (?:not |never )?"
     r"(?<=n't |not |ver )(?:given|set|specified|passed|supplied|provided)\b|"
-    r"\bout of the box\b|\bleft (?:unset|out)\b",
+    r"\bout of the box\b|\bleft (?:unset|out)\b|"
+    # "when I leave --framesize alone", "if it is left alone"
+    r"\b(?:leave|leaving) (?:it|them|-{1,2}\w[\w-]*|(?:the|its|that) [\w.-]+ (?:option|flag|"
+    r"setting|parameter|argument|value)) alone\b|\b(?:is|are) left alone\b",
     re.IGNORECASE,
 )
 
@@ -391,6 +394,15 @@ _ASKS_DEFAULT = re.compile(
 def asks_default(text: str) -> bool:
     """The question asks for what holds when nothing is set, in any of the usual words."""
     return bool(_ASKS_DEFAULT.search(text))
+
+
+def without_default_words(text: str) -> str:
+    """``text`` without the words that ask for the default ("when I leave --framesize
+    alone"): they say nothing of the topic. The options they name stay."""
+    return _ASKS_DEFAULT.sub(lambda m: f" {' '.join(_OPTION_NAME.findall(m.group()))} ", text)
+
+
+_OPTION_NAME = re.compile(r"(?<![\w-])-{1,2}\w[\w-]*")
 
 
 # "How long does it keep sending", "for how long", "how many seconds": a span of time. "How

@@ -94,6 +94,7 @@ from rag.reader.question import (
     analyse,
     asks_dimensions,
     without_default_setting,
+    without_default_words,
 )
 from rag.reader.spans import (
     CONDITION,
@@ -114,6 +115,7 @@ from rag.reader.spans import (
     sizes,
     spans,
     subject_of_predicate,
+    with_stated_unit,
     without_other_labels,
     yes_or_no,
 )
@@ -940,16 +942,16 @@ class Reader:
             # "set x size 15 makes the x-axis 15 centimeters long, instead of the default of
             # 10 centimeters": the value the sentence calls the default, however near the
             # question's words the other stands.
-            stated = [s for s in best.spans if _STATED_DEFAULT.search(_before(best.text, s))]
+            stated = [s for s in best.spans if _called_default(best.text, s)]
             if stated:
-                return stated[0]
+                return with_stated_unit(best.text, stated[0])
         if asked.wants is Wants.PERSON and _ASKS_PUBLISHER.search(asked.text):
             # A reference entry names its publisher after the authors and title, however near
             # the authors the question names stand.
             publisher = entry_publisher(best.text)
             if publisher in best.spans:
                 return publisher
-        return _nearest_span(asked.text, best.text, best.spans)
+        return with_stated_unit(best.text, _nearest_span(asked.text, best.text, best.spans))
 
 
 def reading_units(text: str) -> list[tuple[str, str]]:
@@ -1155,10 +1157,13 @@ _STATED_DEFAULT = re.compile(
 )
 
 
-def _before(sentence: str, span: str) -> str:
-    """The few words of ``sentence`` before the first place of ``span`` ("" when absent)."""
-    at = sentence.find(span)
-    return sentence[max(0, at - 40) : at] if at > 0 else ""
+def _called_default(sentence: str, span: str) -> bool:
+    """``sentence`` calls ``span`` the default at one of its places: "(2.5, 5, 10, 20, 40, 60,
+    default: 20)" lists 20 among the choices before it names it the default."""
+    return any(
+        _STATED_DEFAULT.search(sentence[max(0, m.start() - 40) : m.start()])
+        for m in re.finditer(rf"(?<![\w.]){re.escape(span)}(?![\w])", sentence)
+    )
 
 
 def _half_of(span: str, pairs: Sequence[str]) -> bool:
@@ -1920,9 +1925,11 @@ def _file_words(path: str) -> str:
 
 def _missing_topic_terms(question: str, texts: Sequence[str]) -> bool:
     """Most of the question's topic terms appear nowhere in the evidence. (A month of a
-    date it spells is printed in figures; what it sets aside need not be there.)"""
+    date it spells is printed in figures; what it sets aside need not be there, nor the
+    words it asks for the default with.)"""
     months = set(content_terms(" ".join(dated_months(question))))
-    q_terms = [t for t in content_terms(without_set_aside(question)) if t not in months]
+    topic = without_default_words(without_set_aside(question))
+    q_terms = [t for t in content_terms(topic) if t not in months]
     present = {term for text in texts for term in content_terms(text)}
     # A phrase the evidence names by its initials ("end of life" in an "eol" column) is there.
     for abbreviation, terms in initialisms(question).items():

@@ -894,3 +894,24 @@ def yes_or_no(question: str, sentence: str) -> str:
 
     opposed = (undoes(question) and leaves(sentence)) or (leaves(question) and undoes(sentence))
     return "No" if (negated(question) != negated(sentence)) != opposed else "Yes"
+
+
+# "Set maximum frame size in milliseconds (2.5, 5, ..., default: 20)": the unit a sentence
+# gives its bare numbers once, before them.
+_STATED_UNIT = re.compile(
+    r"\bin (percent|[kmgt]i?bytes|bytes|bits|kbit/s|mbit/s|kbps|mbps|k?hz|milliseconds|"
+    r"microseconds|nanoseconds|seconds|minutes|hours|days|pixels|points|dpi|mm|cm|"
+    r"(?:centi|milli|kilo)?met(?:er|re)s|inches|degrees)(?![\w/])",
+    re.IGNORECASE,
+)
+_BARE_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+
+
+def with_stated_unit(sentence: str, span: str) -> str:
+    """``span``, a bare number, with the unit ``sentence`` states for its numbers before it
+    ("20 milliseconds"); any other span as it is."""
+    if not _BARE_NUMBER.fullmatch(span):
+        return span
+    at = sentence.find(span)
+    unit = _STATED_UNIT.search(sentence[:at]) if at > 0 else None
+    return f"{span} {unit.group(1)}" if unit else span
