@@ -666,6 +666,8 @@ def test_an_entry_head_names_its_option_by_every_alias():
         ("If I run it without the --psm option, which mode does it use?", True),
         ("Which level applies without -l?", True),
         ("What frame size does it use when I leave --framesize alone?", True),
+        ("I encode a WAV file and don't pass --bitrate. Which bitrate does it aim for?", True),
+        ("I encode a WAV file and don't pass it on. Which bitrate does it aim for?", False),
         ("Which port does the server listen on?", False),
         ("Should I leave the cat alone with the dog?", False),
         ("Can I run it without root?", False),
@@ -3185,3 +3187,29 @@ def test_a_row_of_a_table_drawn_in_text_keyed_by_the_letter_the_question_gives()
         evidence(head, other, rows),
     )
     assert answer.startswith("Current Jitter — ")
+
+
+def test_a_default_stated_for_a_range_answers_for_a_number_the_question_pins_in_it():
+    entry = (
+        "Encoding options\n"
+        "       --bitrate N.nnn\n"
+        "              Set target bitrate in kbit/s (6-256 per channel)\n\n"
+        "              In VBR mode this specifies the average rate for a large and diverse "
+        "collection of audio. In CVBR and Hard-CBR mode it specifies the specific output "
+        "bitrate.\n\n"
+        "              The default for input with a sample rate of 44.1 kHz or higher is 64 "
+        "kbit/s per mono stream and 96 kbit/s per coupled pair.\n\n"
+        "       --vbr  Use variable bitrate encoding (default)\n"
+    )
+    description = (
+        "DESCRIPTION\n       opusenc reads audio data in WAV, AIFF, FLAC or raw PCM format and "
+        "encodes it into an Ogg Opus stream. Mono and stereo files are both accepted.\n"
+    )
+    question = (
+        "I'm encoding a 48 kHz stereo WAV file with opusenc and don't pass --bitrate. "
+        "What bitrate will it aim for?"
+    )
+    answer = read(question, evidence(description, entry))
+    assert answer.startswith("The default for input with a sample rate of 44.1 kHz"), answer
+    # A rate below the bound is not what the sentence speaks of.
+    assert read(question.replace("48 kHz", "22 kHz"), evidence(description, entry)) == ""

@@ -44,8 +44,12 @@ _ALIAS_GAP = re.compile(
     r"[`'\"”’]?(?:[ =](?:[A-Z][A-Z0-9_]*|<[\w.-]+>|\[[\w.-]+\]))?\s*[,|/]?\s*[`'\"“‘]?"
 )
 # What may open an entry's head before its first option: a list's bullet (a man page may
-# render it as a circle: "○ --argfile name file:"), a quote mark ("* `--disable-setuid`").
-_HEAD_OPENING = re.compile(r"\s*(?:[*•+○◦▪‣]\s+)?[`'\"“‘]?")
+# render it as a circle: "○ --argfile name file:"), a quote mark ("* `--disable-setuid`"), the
+# title of the group of options it opens, which has no full stop to end a sentence
+# ("Encoding options --bitrate N.nnn Set target bitrate").
+_HEAD_OPENING = re.compile(
+    r"\s*(?:(?:[A-Z][a-z]+ ){1,3}[Oo]ptions:?\s+(?=-))?(?:[*•+○◦▪‣]\s+)?[`'\"“‘]?"
+)
 
 
 def entry_options(text: str) -> set[str]:

@@ -39,6 +39,7 @@ from rag.embedders.base import Span
 from rag.embedders.packed import unpack
 from rag.query_words import agent_nouns
 from rag.reader.affiliations import affiliation_of, people_asked
+from rag.reader.bounds import covered_numbers
 from rag.reader.commands import code_spans
 from rag.reader.dates import (
     dated_months,
@@ -347,7 +348,12 @@ class Reader:
         if "pinned" in self.parts:
             candidates = _weigh_names(asked, candidates, evidence)
             candidates = _weigh_files(asked.text, candidates, evidence)
-            candidates = [c for c in candidates if _mentions(asked.pinned, c, evidence)]
+            # "44.1 kHz or higher" speaks of the 48 kHz file a question pins down.
+            candidates = [
+                c
+                for c in candidates
+                if _mentions(asked.pinned - covered_numbers(asked.text, c.text), c, evidence)
+            ]
             # "The HbA1c for March 2015" is not read from a line of the values of February
             # and April: a passage that dates what it gives gives the pinned date's.
             dates = [p for p in asked.pinned if is_date_pin(p)]
@@ -1524,7 +1530,8 @@ def _entry_relevance(
     '--shell=none'.") gets all of it, since it says what the head would. For a question that
     asks a default (``defaults``), an entry's bare default ("The default is 1.5.") inherits
     ``FOLLOW_SHARE`` of the best sentence of its entry before it, the option named or not: it
-    says nothing without them ("-B, --backoff=N Backoff factor. ...")."""
+    says nothing without them ("-B, --backoff=N Backoff factor. ..."); a sentence of the
+    named option's entry that states a default gets all of the head's."""
     inherited = [0.0] * len(units)
     head = 0.0
     for i, entry in enumerate(entries):
@@ -1536,7 +1543,10 @@ def _entry_relevance(
             head = own[i]
         else:
             bare_before = heads[i - 1] and bare_head(units[i - 1][1])
-            inherited[i] = max(inherited[i], head if bare_before else FOLLOW_SHARE * head)
+            # Asked for the option's default, the entry's sentence that states one says what
+            # the head would: "The default for input ... is 64 kbit/s per mono stream".
+            whole = bare_before or (defaults and bool(_DEFAULT.search(units[i][1])))
+            inherited[i] = max(inherited[i], head if whole else FOLLOW_SHARE * head)
     return inherited
 
 

@@ -24,6 +24,7 @@ _UNITS = (
     r"lines?|pages?|characters?|chars?|entries|items|files?|threads?|cores?|cycles?|"
     r"columns?|rows?|levels?|steps?|users?|people|digits?|words?|calls?|requests?|degrees?"
 )
+UNIT_WORDS = _UNITS  # the units a quantity may be written with, as a pattern
 _CARDINALS = (
     r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
     r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|"
