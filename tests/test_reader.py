@@ -3180,7 +3180,7 @@ def test_a_row_of_a_table_drawn_in_text_keyed_by_the_letter_the_question_gives()
     names = ["Loss ratio", "Dropped packets", "Interarrival Jitter", "Current Jitter"]
     names += ["Jitter Mean/Avg.", "Worst Jitter"]
     rows = "".join(
-        f"{rule}{' ' * 43}│{key} │ {name:<20}│\n" for key, name in zip("LDIJMX", names)
+        f"{rule}{' ' * 43}│{key} │ {name:<20}│\n" for key, name in zip("LDIJMX", names, strict=True)
     )
     answer = read(
         "In the list of fields that the -o option can display, what does the letter J stand for?",

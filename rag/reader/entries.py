@@ -93,9 +93,7 @@ _CELL_RULES = "│┃|"
 # "D for disk sleep (uninterruptible)", "B = Best-effort", "│J │ Current Jitter │": a list's
 # entry keyed by a capital letter, a state's or a class's code, or the row of a two-column
 # table drawn in text whose first cell is that letter.
-_LETTER_KEY = re.compile(
-    r"^[^\w\s]{0,2}\s*([A-Z])(?: for|\s?[:=│┃|]| -| –)\s+(?=[A-Za-z])"
-)
+_LETTER_KEY = re.compile(r"^[^\w\s]{0,2}\s*([A-Z])(?: for|\s?[:=│┃|]| -| –)\s+(?=[A-Za-z])")
 # A capital letter standing alone in the question ("the process state D"); "I" and "A" are
 # words.
 _QUESTION_LETTER = re.compile(r"(?<![\w'’.-])([B-HJ-Z])(?![\w'’-])")
