@@ -73,6 +73,24 @@ def files_of(folder: Path) -> dict[str, tuple[int, int]]:
     }
 
 
+def settled_files_of(shard: Path, timeout: float = 10.0) -> dict[str, tuple[int, int]]:
+    """``files_of(shard)`` once the owner's own background work on it has finished.
+
+    The owner's write-ahead log readies its next segment in a thread of its own, as
+    ``wal/tmp-open-N`` renamed to ``wal/open-N``, a moment after the write that called for it.
+    A snapshot taken before that would charge the owner's own rename to the refused commands.
+    """
+    deadline = time.monotonic() + timeout
+    seen = files_of(shard)
+    while time.monotonic() < deadline:
+        time.sleep(0.05)
+        now = files_of(shard)
+        if now == seen and not any(Path(name).name.startswith("tmp-") for name in now):
+            return now
+        seen = now
+    raise AssertionError(f"the owner's files did not settle within {timeout} s: {sorted(seen)}")
+
+
 class Holder:
     """``tests/index_process.py hold``: another process that owns the index."""
 
@@ -173,7 +191,7 @@ def test_commands_beside_a_running_owner_are_refused_and_leave_it_working(
     assert holder.send("add first The first document is about kites.") == "ok"
     shard = data_dir / "qdrant" / "documents"
     for round_ in range(rounds):
-        before = files_of(shard)
+        before = settled_files_of(shard)
         for args in (("list",), ("ingest", str(corpus)), ("delete", "first"), ("ask", "Kites?")):
             started = time.perf_counter()
             result = rag_command(data_dir, *args, env=no_model)
