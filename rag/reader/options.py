@@ -32,6 +32,11 @@ def options_asked(question: str) -> set[str]:
     return {m.group(0).lstrip("-") for m in _WRITTEN_OPTION.finditer(question)}
 
 
+def written_options(text: str) -> list[str]:
+    """The options ``text`` writes, dashes and order kept: "leave -t alone" -> ["-t"]."""
+    return _WRITTEN_OPTION.findall(text)
+
+
 def named_options(text: str) -> set[str]:
     """Options named in ``text``, without their dashes, lower-cased."""
     return {m.group(0).lstrip("-–—−").lower() for m in _OPTION.finditer(text)}

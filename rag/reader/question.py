@@ -17,6 +17,7 @@ from enum import StrEnum
 
 from rag.reader.commands import code_kind
 from rag.reader.dates import spelled_dates, without_dates
+from rag.reader.options import written_options
 from rag.reader.terms import content_terms
 from rag.text import STOPWORDS, quoted_phrases
 
@@ -402,10 +403,7 @@ def asks_default(text: str) -> bool:
 def without_default_words(text: str) -> str:
     """``text`` without the words that ask for the default ("when I leave --framesize
     alone"): they say nothing of the topic. The options they name stay."""
-    return _ASKS_DEFAULT.sub(lambda m: f" {' '.join(_OPTION_NAME.findall(m.group()))} ", text)
-
-
-_OPTION_NAME = re.compile(r"(?<![\w-])-{1,2}\w[\w-]*")
+    return _ASKS_DEFAULT.sub(lambda m: f" {' '.join(written_options(m.group()))} ", text)
 
 
 # "How long does it keep sending", "for how long", "how many seconds": a span of time. "How
