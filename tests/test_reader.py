@@ -691,6 +691,8 @@ def test_a_question_may_ask_for_the_default_in_other_words(question, default):
         ("How many files does it open?", ""),
         ("How much CPU time did the benchmark take with 8 threads?", "time"),
         ("How much time does the build take?", "time"),
+        ("How long is one Fig Unit in version 3.x?", "extent"),
+        ("How long is a tick of the clock?", "extent"),
     ],
 )
 def test_how_long_asks_for_a_span_of_time_unless_it_names_a_length(question, measure):
@@ -703,6 +705,20 @@ def test_how_long_is_answered_by_a_span_of_time_only():
     question = "If I don't give a duration, how long does the client keep sending?"
     assert read(question, evidence(port)) == ""
     assert read(question, evidence(port, duration)).startswith("10 secs — ")
+
+
+def test_how_long_is_one_unit_is_answered_by_a_length_or_a_span_of_time():
+    # "1/1200 inch" is one quantity, not 1 and 1200 inches.
+    assert spans(Wants.NUMBER, "a Fig Unit (1/1200 inch in version 3.x)") == ["1/1200 inch"]
+    units = evidence(
+        "Version 3.x keeps every drawing in version 3 of its own format.",
+        "Unit of the amounts may be Inches, Centimeters, or Fig Units (1/1200 inch in "
+        "version 3.x).",
+    )
+    answer = read("How long is one Fig Unit in version 3.x?", units)
+    assert answer.startswith("1/1200 inch — "), answer
+    ticks = evidence("The clock ticks 100 times a second, so a tick lasts 10 ms.")
+    assert read("How long is a tick of the clock?", ticks).startswith("10 ms — ")
 
 
 def test_the_value_a_sentence_calls_the_default_answers_a_question_for_the_default():

@@ -417,6 +417,9 @@ _TIME = re.compile(
     # "How much CPU time did it take": time, whatever clock it is measured on.
     r"\bhow much (?:[\w-]+ )?time\b"
 )
+# "How long is one Fig Unit?", "how long is a tick?": what a thing measures, in time or in
+# length; "how long does it wait" asks a span of time alone.
+_EXTENT = re.compile(r"\bhow long (?:is|are|was|were) (?:one|a|an|each|every|the|its)\b")
 # "How often are uploads processed?": every so long, or so many times a second; not a count
 # of anything else ("the three files").
 _FREQUENCY = re.compile(r"\bhow often\b")
@@ -467,12 +470,12 @@ _RESOLUTION = re.compile(r"\bresolution\b|\bdpi\b")
 
 def measure(lowered: str, wants: Wants) -> str:
     """What the span that answers must measure: "time" when the number asked for is a span
-    of time, "frequency" when it says how often, "size" when it is an amount of memory or storage, "comparison" when it compares
+    of time, "extent" when it is a span of time or a length ("how long is one unit"), "frequency" when it says how often, "size" when it is an amount of memory or storage, "comparison" when it compares
     ("how much faster"), "factor" when it is a multiplier ("by what factor"), "resolution" when it is a picture's
     ("at what resolution was it scanned"), "date" when the date asked for names its unit, else ""
     (any span, or none)."""
     if wants is Wants.NUMBER and _TIME.search(lowered):
-        return "time"
+        return "extent" if _EXTENT.search(lowered) else "time"
     if wants is Wants.NUMBER and _FREQUENCY.search(lowered):
         return "frequency"
     if wants is Wants.NUMBER and _SIZE.search(lowered):

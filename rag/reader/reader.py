@@ -108,6 +108,7 @@ from rag.reader.spans import (
     frequencies,
     kinds,
     labelled_numbers,
+    lengths,
     licence_versions,
     names_of,
     ratios,
@@ -1065,6 +1066,8 @@ def _new_spans(asked: Question, sentence: str) -> list[str]:
         found = spans(asked.wants, sentence)
         if asked.measure == "time":  # "how long": 5201 is no span of time, "10 secs" is
             found = durations(found) + durations_in_words(sentence)
+        elif asked.measure == "extent":  # "how long is one unit": "1/1200 inch" or "10 ms"
+            found = durations(found) + durations_in_words(sentence) + lengths(found)
         elif asked.measure == "frequency":  # "how often": "three files" is no frequency
             found = frequencies(found)
         elif asked.measure == "size":  # "how much memory": 11 is no amount, "32 MiB" is

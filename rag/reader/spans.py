@@ -36,6 +36,8 @@ _NUMBER_WORDS = rf"{_CARDINALS}|a dozen|once|twice"
 # "1–2 seconds": a range before its unit is one quantity.
 NUMBER_WITH_UNIT = re.compile(
     rf"(?<![\w.])(?<!\w-)(?<!\w\[)(?<!\w\()(?:[$€£¥]\s?)?(?:0x[0-9a-f]+|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|"
+    # "1/1200 inch", "1/2 second": a fraction before its unit is one quantity.
+    rf"\d+/\d+(?=\s?(?:{_UNITS})(?!\w))|"
     rf"\d+(?:\.\d+)?(?:[-–]\d+(?:\.\d+)?(?=\s?(?:{_UNITS})(?!\w)))?|"
     rf"(?:{_NUMBER_WORDS})(?=\s?(?:{_UNITS})(?!\w)))"
     rf"(?:\s?(?:{_UNITS})(?!\w))?(?:\s?(?:[$€£¥]|usd|eur|gbp|dollars?|euros?))?",
@@ -211,6 +213,19 @@ _TIME_UNIT = re.compile(
     r"\b(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)$",
     re.IGNORECASE,
 )
+
+
+# A number that ends in one of these is a length: "1/1200 inch", "2.5 cm", "12 pt".
+_LENGTH_UNIT = re.compile(
+    r"\d\s?(?:mm|cm|m|km|(?:centi|milli|kilo)?met(?:er|re)s?|inch(?:es)?|feet|foot|ft|pt|"
+    r"points?|px|pixels?)$",
+    re.IGNORECASE,
+)
+
+
+def lengths(found: list[str]) -> list[str]:
+    """The spans of ``found`` that are lengths ("1/1200 inch", "2.5 cm")."""
+    return [span for span in found if _LENGTH_UNIT.search(span)]
 
 
 def durations(found: list[str]) -> list[str]:
