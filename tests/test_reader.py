@@ -3229,3 +3229,11 @@ def test_a_default_stated_for_a_range_answers_for_a_number_the_question_pins_in_
     assert answer.startswith("The default for input with a sample rate of 44.1 kHz"), answer
     # A rate below the bound is not what the sentence speaks of.
     assert read(question.replace("48 kHz", "22 kHz"), evidence(description, entry)) == ""
+
+
+def test_an_amount_of_memory_is_said_of_memory():
+    chunks = "The input is broken up into 128 KB chunks with each compressed in parallel."
+    question = "How much memory does each compression thread need?"
+    assert read(question, evidence(chunks)) == ""
+    needs = "Each compression thread needs about 32 MiB of memory for its buffers."
+    assert read(question, evidence(chunks, needs)).startswith("32 MiB — ")

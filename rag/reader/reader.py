@@ -416,6 +416,10 @@ class Reader:
                 # "Which Python versions does PrettyTable support?": a version of Python is
                 # said with its name; "versions 0.5 and earlier" are PrettyTable's own.
                 candidates = [c for c in candidates if _states(frozenset(product), c)]
+            if _ASKS_MEMORY.search(asked.text):
+                # "How much memory does each thread need?" is not answered by "128 KB chunks":
+                # an amount of memory is said of memory ("CompMem: 186 MiB", "memory usage").
+                candidates = [c for c in candidates if _SPEAKS_OF_MEMORY.search(c.text)]
             if asked.wants is Wants.VERSION and _ASKS_REQUIRED_VERSION.search(asked.text):
                 # "The minimum Go version it requires" is not answered by "Go 1.10 introduced
                 # strings.Builder": the version required is stated as a requirement.
@@ -1590,6 +1594,12 @@ def _text_of_document(evidence: Sequence[Evidence], index: int) -> str:
 def _mentions(things: frozenset[str], cand: Candidate, evidence: Sequence[Evidence]) -> bool:
     """The candidate's document names every one of ``things``."""
     return _document_states(things, evidence, cand.evidence_index)
+
+
+# "How much memory", "how much RAM": an amount of memory, not of anything else in bytes.
+_ASKS_MEMORY = re.compile(r"\bhow much (?:more |less )?(?:memory|ram)\b", re.IGNORECASE)
+# "memory", "CompMem", "RAM": the words and headers that say an amount is of memory.
+_SPEAKS_OF_MEMORY = re.compile(r"mem|\bram\b", re.IGNORECASE)
 
 
 # "The minimum Go version it requires", "the oldest Python version it supports".
