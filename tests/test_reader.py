@@ -3232,7 +3232,7 @@ def test_a_default_stated_for_a_range_answers_for_a_number_the_question_pins_in_
 
 
 def test_an_amount_of_memory_is_said_of_memory():
-    chunks = "The input is broken up into 128 KB chunks with each compressed in parallel."
+    chunks = "Each compression thread is given 128 KB chunks of the input to compress in parallel."
     question = "How much memory does each compression thread need?"
     assert read(question, evidence(chunks)) == ""
     needs = "Each compression thread needs about 32 MiB of memory for its buffers."
