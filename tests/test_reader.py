@@ -77,6 +77,8 @@ def read(question: str, items: list[Evidence], parts=PARTS) -> str:
     ("question", "wants"),
     [
         ("Who maintains the archive keyring?", Wants.PERSON),
+        ("What exit code does it return when --skip-if-larger stops it?", Wants.NUMBER),
+        ("What exit status does fzf return when I press ESC?", Wants.NUMBER),
         ("Which company develops the commercial edition?", Wants.PERSON),
         ("How many colours does the palette hold?", Wants.NUMBER),
         ("What is the timeout, in seconds, of a lookup?", Wants.NUMBER),
@@ -3237,3 +3239,13 @@ def test_an_amount_of_memory_is_said_of_memory():
     assert read(question, evidence(chunks)) == ""
     needs = "Each compression thread needs about 32 MiB of memory for its buffers."
     assert read(question, evidence(chunks, needs)).startswith("32 MiB — ")
+
+
+def test_an_exit_code_is_a_number_a_sentence_without_one_does_not_give():
+    option = (
+        "### `--skip-if-larger`\n\nDon't write converted files if the conversion isn't worth it."
+    )
+    question = "What exit code does it return when --skip-if-larger stops it from writing a file?"
+    assert read(question, evidence(option)) == ""
+    status = "--skip-if-larger: don't write the file if it would be larger; exit with status 98."
+    assert read(question, evidence(option, status)).startswith("98 — ")

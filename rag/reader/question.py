@@ -82,7 +82,9 @@ _RULES: list[tuple[Wants, re.Pattern[str]]] = [
             r"count|length|width|height|port|limit|maximum|minimum|"
             # "what is the estimated intercept", "what p-value": a statistic is a number.
             r"intercept|slope|coefficient|estimate|median|variance|quantile|correlation|"
-            r"probability|p-value|aic|bic|resolution)\b|\bby what factor\b|"
+            r"probability|p-value|aic|bic|resolution|"
+            # "What exit code does it return": a program's status is a number.
+            r"exit code|exit status|return code|status code)\b|\bby what factor\b|"
             # "What is the high score", "what score does it show": a score is a number.
             r"\b(what|which)(?:'s| is| are| was| were)?(?: the| a| an| my)?"
             r"(?: (?:high|highest|best|top|final|total|lowest))? (score|scores)\b"
