@@ -3249,3 +3249,14 @@ def test_an_exit_code_is_a_number_a_sentence_without_one_does_not_give():
     assert read(question, evidence(option)) == ""
     status = "--skip-if-larger: don't write the file if it would be larger; exit with status 98."
     assert read(question, evidence(option, status)).startswith("98 — ")
+
+
+def test_what_i_pass_to_a_command_is_an_option_the_text_shows_without_the_verb():
+    readme = evidence(
+        "`./configure` accepts the usual options; see `INSTALL` for details.",
+        "To build without gifview (for example, if you don't have X11), use "
+        "`./configure --disable-gifview`.",
+    )
+    question = "What do I pass to configure so that the build leaves out gifview?"
+    assert analyse(question).code == "option" and not analyse(question).asked_for
+    assert "--disable-gifview" in read(question, readme).split(" — ")[0]

@@ -21,7 +21,10 @@ _ASKS_COMMAND = re.compile(
 )
 # "Which option ...", "which flags", "which setting": an option or a setting.
 _ASKS_OPTION = re.compile(
-    r"\b(?:which|what)(?: [\w'-]+){0,2}? (?:options?|flags?|switch(?:es)?|settings?)\b"
+    r"\b(?:which|what)(?: [\w'-]+){0,2}? (?:options?|flags?|switch(?:es)?|settings?)\b|"
+    # "What do I pass to configure so that ...": what a command is given is an option.
+    r"\bwhat (?:do|does|should|must|can|could|would) (?:i|you|we|one|users?) (?:pass|give|add) "
+    r"to\b"
 )
 
 

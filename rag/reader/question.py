@@ -604,6 +604,9 @@ _GENERIC = frozenset(
         "occurs",
         "lies",
         "goes",
+        # "What do I pass to configure": what is passed is the answer, which a text shows
+        # without the verb ("use ./configure --disable-gifview").
+        "pass",
     ]
 )
 
