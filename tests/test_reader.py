@@ -3260,3 +3260,18 @@ def test_what_i_pass_to_a_command_is_an_option_the_text_shows_without_the_verb()
     question = "What do I pass to configure so that the build leaves out gifview?"
     assert analyse(question).code == "option" and not analyse(question).asked_for
     assert "--disable-gifview" in read(question, readme).split(" — ")[0]
+
+
+def test_a_sentence_cut_off_at_run_goes_on_in_the_command_after_it():
+    readme = evidence(
+        "To build it on Windows using Visual C, change into the `src` directory and run\n\n"
+        "    nmake -f Makefile.w32\n\n"
+        "To build it on Windows using Borland C++, change into the `src` directory and run\n\n"
+        "    nmake -f Makefile.bcc\n"
+    )
+    answer = read("Which makefile do I run nmake with to build it using Borland C++?", readme)
+    assert answer.startswith("Makefile.bcc — To build it on Windows using Borland C++"), answer
+    assert shaped("makefile", "run make -f GNUmakefile or include rules.mk") == [
+        "GNUmakefile",
+        "rules.mk",
+    ]

@@ -529,6 +529,8 @@ _SHAPES: list[tuple[str, re.Pattern[str]]] = [
             r"keystroke)s?\b",
         ),
         ("variable", r"environment variables?\b"),
+        # "Which makefile do I run nmake with": a makefile's name, "Makefile.bcc".
+        ("makefile", r"makefiles?\b"),
         # "In what unit does --delay take its value": a unit of measure, not a number.
         ("unit", r"units?(?: of measure)?\b(?! tests?\b)"),
         # "Which colour is used for ...", not "which colour theme" (a name) or "colour depth".

@@ -758,6 +758,8 @@ class Reader:
                 # command when 'b' is pressed.": what "this" does, the sentence before names.
                 found = _new_spans(asked, before) if typed else []
                 refers_back = bool(found)
+            # The command that completes "... change into `src` and run" is quoted with it.
+            refers_back = refers_back or bool(before and _RUN_WHAT_FOLLOWS.search(before))
             others = other_members(asked.text, text)
             if others and not any(o in found for o in others):
                 found = others
@@ -1504,11 +1506,16 @@ def _follow_relevance(
     for i in range(1, len(units)):
         if units[i][0] != units[i - 1][0]:
             continue
-        if _SAYS_HOW.match(units[i][1]):
+        if _SAYS_HOW.match(units[i][1]) or _RUN_WHAT_FOLLOWS.search(units[i - 1][1]):
             inherited[i] = own[i - 1]
         elif len(units[i][1].split()) <= FOLLOW_WORDS:
             inherited[i] = FOLLOW_SHARE * own[i - 1]
     return inherited
+
+
+# "To build it with Borland C++, change into the `src` directory and run" and the command on
+# a line of its own: a sentence cut off at its verb goes on in what follows it.
+_RUN_WHAT_FOLLOWS = re.compile(r"\b(?:run|type|enter|execute|issue|use)\s*$", re.IGNORECASE)
 
 
 # "... the package can compute the total number of bars. This is done by issuing the command

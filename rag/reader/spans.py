@@ -780,6 +780,10 @@ SHAPED: dict[str, re.Pattern[str]] = {
         r"(?<=\$)[A-Z][A-Z0-9_]+\b|"
         r"\b[A-Z][A-Z0-9]{1,}(?=\s+(?:environment\s+)?variable)"
     ),
+    # "Makefile.bcc", "GNUmakefile", "rules.mk": a makefile by its name.
+    "makefile": re.compile(
+        r"(?<![\w.-])(?:GNU)?[Mm]akefile(?:\.[\w-]+)?(?![\w-])|(?<![\w.-])[\w-]+\.(?:mk|mak)\b"
+    ),
     # "in tenths of a second", "measured in clock ticks", "in KiB": a unit after "in", with
     # the fraction or multiple of it that a value counts.
     "unit": re.compile(
