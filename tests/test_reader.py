@@ -36,6 +36,7 @@ from rag.reader.spans import (
     kinds,
     labelled_numbers,
     names_of,
+    plain_names_of,
     ratios,
     shaped,
     spans,
@@ -3275,3 +3276,15 @@ def test_a_sentence_cut_off_at_run_goes_on_in_the_command_after_it():
         "GNUmakefile",
         "rules.mk",
     ]
+
+
+def test_a_name_in_lower_case_before_the_kind_asked_for_answers_what_kind_it_is():
+    manual = evidence(
+        "Here are the main actions done by the post processing: transform the entities to valid "
+        "LaTeX characters.",
+        "Do the whole LaTeX compilation sequence thanks to the rubber compilation engine.",
+    )
+    question = "What compilation engine does the post-processing use to compile the document?"
+    assert read(question, manual).startswith("rubber — "), read(question, manual)
+    # A word that describes the engine is no name of it.
+    assert plain_names_of(["compil", "engin"], "It calls the default compilation engine.") == []

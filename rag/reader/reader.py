@@ -111,6 +111,7 @@ from rag.reader.spans import (
     lengths,
     licence_versions,
     names_of,
+    plain_names_of,
     ratios,
     resolutions,
     shaped,
@@ -1096,6 +1097,12 @@ def _new_spans(asked: Question, sentence: str) -> list[str]:
                 # code, without the word.
                 coded = [n for n in _IN_BACKTICKS.findall(sentence) if n.lower() not in lowered]
                 named += [n for n in coded if n not in named]
+            found = named + [s for s in found if s not in named]
+        elif asked.wants in (Wants.VALUE, Wants.THING) and len(asked.asked_for) == 2:
+            # "What compilation engine does it use?": "the rubber compilation engine" names
+            # it, in lower case, before the kind the question asks for.
+            kind = list(dict.fromkeys(t for t in content_terms(lowered) if t in asked.asked_for))
+            named = [n for n in plain_names_of(kind, sentence) if n not in lowered]
             found = named + [s for s in found if s not in named]
         elif asked.wants is Wants.VERSION and not _LICENCE.search(asked.text):
             # "under the GNU General Public License version 3": the licence's version, not

@@ -862,6 +862,27 @@ def names_of(noun: str, sentence: str) -> list[str]:
     return list(dict.fromkeys(found))
 
 
+# "the whole sequence", "the default engine", "the internal parser": words that describe a
+# thing before its kind, no name of it.
+_DESCRIBES = re.compile(
+    r"(?:default|whole|entire|main|same|other|new|old|standard|usual|current|built-in|own|"
+    r"first|last|next|previous|only|actual|real|specific|general|simple|full|final|"
+    r"[a-z]+(?:al|ed|ing|ive|ous|ful|able|ible|ic|ary|less|est|ly))",
+)
+
+
+def plain_names_of(nouns: list[str], sentence: str) -> list[str]:
+    """A name in lower case that ``sentence`` gives before the kind the question asks for,
+    one noun or two (stems, in the question's order): "the rubber compilation engine" for
+    "what compilation engine". Words that describe ("the default engine") are no names."""
+    kind = r"\s+".join(rf"{re.escape(noun)}\w*" for noun in nouns)
+    found = re.finditer(
+        rf"\b(?:the|a|an|its|their)\s+([a-z][a-z0-9+.-]*[a-z0-9])\s+{kind}\b", sentence
+    )
+    names = [m.group(1) for m in found]
+    return [n for n in dict.fromkeys(names) if n not in STOPWORDS and not _DESCRIBES.fullmatch(n)]
+
+
 def spans(wants: Wants, sentence: str) -> list[str]:
     """Spans of ``sentence`` that could fill what the question wants, in order of appearance."""
     finder = FINDERS.get(wants)
