@@ -3288,3 +3288,16 @@ def test_a_name_in_lower_case_before_the_kind_asked_for_answers_what_kind_it_is(
     assert read(question, manual).startswith("rubber — "), read(question, manual)
     # A word that describes the engine is no name of it.
     assert plain_names_of(["compil", "engin"], "It calls the default compilation engine.") == []
+
+
+def test_what_the_default_thing_does_is_no_question_for_a_default_value():
+    manual = evidence(
+        "dvips The driver calls latex, which accepts only EPS pictures.",
+        "pdftex The driver calls pdflatex. Pdflatex natively accepts PDF, PNG, JPEG, and TIFF "
+        "graphics.",
+        "-b backend: the backend to use: pdftex (default), dvips, or xetex.",
+    )
+    question = "Which graphics formats does the tool's default backend driver accept natively?"
+    assert not analyse(question).asks_default and analyse(question).wants is Wants.THING
+    assert "TIFF" in read(question, manual).split(" [")[0], read(question, manual)
+    assert analyse("Which backend driver does it use by default?").asks_default

@@ -242,9 +242,19 @@ _DEFAULT_SETTING = re.compile(
 )
 
 
+# "Which formats does dblatex's default backend driver accept?": the default thing is what
+# the question asks about; what it asks for is no default value.
+_DEFAULT_SUBJECT = re.compile(
+    r"(\b(?:does|do|did|can|will|would)\s+(?:(?:the|its|their)\s+(?:[\w.+-]+['’]s\s+)?|"
+    r"[\w.+-]+['’]s\s+))default\s+(?=[a-z])",
+    re.IGNORECASE,
+)
+
+
 def without_default_setting(text: str) -> str:
-    """``text`` without a leading clause that sets the question in a default."""
-    return _DEFAULT_SETTING.sub("", text.strip(), count=1)
+    """``text`` without a leading clause that sets the question in a default, and without the
+    word where the default thing is what the question asks about."""
+    return _DEFAULT_SUBJECT.sub(r"\1", _DEFAULT_SETTING.sub("", text.strip(), count=1))
 
 
 def main_clause(lowered: str) -> str:
