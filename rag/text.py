@@ -193,7 +193,12 @@ _TOKEN = re.compile(
 )
 # A capital and a stop is a person's initial ("Joshua M. Ulrich"), not a sentence's end ("I" is
 # a word of its own: "Moran's I. References").
-_SENTENCE_END = re.compile(r"(?<=[.!?])(?<!\b[A-HJ-Z]\.)\s+(?=[A-Z0-9\"'(\[<])")
+# A manual's sentence may open with a program named as its page is: "cron(8) examines cron
+# entries once every minute." (not after "e.g.", "i.e.", "cf." or "etc.").
+_SENTENCE_END = re.compile(
+    r"(?<=[.!?])(?<!\b[A-HJ-Z]\.)\s+(?=[A-Z0-9\"'(\[<])|"
+    r"(?<=[.!?])(?<!e\.g\.)(?<!i\.e\.)(?<!\bcf\.)(?<!\betc\.)\s+(?=[a-z][\w.+-]*\(\d[a-z]?\)\s)"
+)
 MAX_SENTENCE = 320
 # A remark in parentheses standing alone: "(default=L)", "(see below)".
 _REMARK = re.compile(r"\s*\([^()\n]{1,60}\)\.?\s*")

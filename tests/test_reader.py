@@ -33,6 +33,7 @@ from rag.reader.reader import (
 )
 from rag.reader.spans import (
     durations_in_words,
+    frequencies_in_words,
     kinds,
     labelled_numbers,
     names_of,
@@ -441,7 +442,7 @@ def test_how_often_is_answered_by_a_frequency_not_a_count():
         "Uploads are processed every five minutes.",
     )
     assert read("How often are uploads to the upload host processed?", items).startswith(
-        "five minutes — "
+        "every five minutes — "
     )
     items = evidence("Ncdu will update the screen 10 times a second by default.")
     assert read("How often does ncdu update the screen?", items).startswith("10 times — ")
@@ -3301,3 +3302,18 @@ def test_what_the_default_thing_does_is_no_question_for_a_default_value():
     assert not analyse(question).asks_default and analyse(question).wants is Wants.THING
     assert "TIFF" in read(question, manual).split(" [")[0], read(question, manual)
     assert analyse("Which backend driver does it use by default?").asks_default
+
+
+def test_how_often_is_answered_by_a_frequency_in_words_in_a_sentence_opening_with_a_page_name():
+    crontab = evidence(
+        "Commands are executed by cron(8) when the minute, hour, and month of year fields match "
+        "the current time, and when at least one of the two day fields (day of month, or day of "
+        "week) match the current time (see ``Note'' below). cron(8) examines cron entries once "
+        "every minute."
+    )
+    answer = read("How often does cron examine the entries of the crontabs?", crontab)
+    assert answer.startswith("once every minute — cron(8) examines"), answer
+    assert frequencies_in_words("It runs twice a day, or daily, not on a day of rest.") == [
+        "twice a day",
+        "daily",
+    ]

@@ -106,6 +106,7 @@ from rag.reader.spans import (
     durations_in_words,
     factors,
     frequencies,
+    frequencies_in_words,
     kinds,
     labelled_numbers,
     lengths,
@@ -1076,7 +1077,9 @@ def _new_spans(asked: Question, sentence: str) -> list[str]:
         elif asked.measure == "extent":  # "how long is one unit": "1/1200 inch" or "10 ms"
             found = durations(found) + durations_in_words(sentence) + lengths(found)
         elif asked.measure == "frequency":  # "how often": "three files" is no frequency
-            found = frequencies(found)
+            # "once every minute" says it whole, before "5 minutes" said of something else.
+            worded = frequencies_in_words(sentence)
+            found = worded + [s for s in frequencies(found) if not any(s in w for w in worded)]
         elif asked.measure == "size":  # "how much memory": 11 is no amount, "32 MiB" is
             found = sizes(found)
         elif asked.measure == "comparison":  # "how much faster": 3 is no ratio, "2-6x" is

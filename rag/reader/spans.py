@@ -241,6 +241,22 @@ _DURATION_IN_WORDS = re.compile(
 )
 
 
+# "once every minute", "every 5 seconds", "twice a day", "daily": how often, with no number
+# before a unit, or with the number after "every".
+_FREQUENCY_IN_WORDS = re.compile(
+    r"\b(?:(?:once|twice|thrice|(?:\d+|[a-z]+) times) (?:a|an|per|every|each) |"
+    r"(?:every|each|per) (?:\d+(?:\.\d+)? |(?:two|three|four|five|ten|few) )?)"
+    r"(?:second|sec|minute|min|hour|day|week|month|year)s?\b|"
+    r"\b(?:hourly|daily|nightly|weekly|monthly|yearly)\b",
+    re.IGNORECASE,
+)
+
+
+def frequencies_in_words(sentence: str) -> list[str]:
+    """How often ``sentence`` says a thing happens in words: "once every minute", "daily"."""
+    return [m.group(0) for m in _FREQUENCY_IN_WORDS.finditer(sentence)]
+
+
 def durations_in_words(sentence: str) -> list[str]:
     """Spans of time ``sentence`` gives with an article for a number: "less than an hour"."""
     return [m.group(0) for m in _DURATION_IN_WORDS.finditer(sentence)]
