@@ -1436,15 +1436,29 @@ def _blank_rows(
     return blank
 
 
+# "In the tea timer's settings window, ...", "According to the status bar, ...": where the
+# question looks, before what it asks.
+_LOCATOR = re.compile(r"^\s*(?:in|on|at|from|according to|within)\s[^,?]{1,80},\s*", re.IGNORECASE)
+
+
 def _nearest_span(question: str, sentence: str, found: Sequence[str]) -> str:
     """Of several spans, the one closest to where the sentence speaks of the question's topic."""
     if len(found) == 1:
         return found[0]
-    q_terms = set(content_terms(question))
     lowered = sentence.lower()
-    anchors = [
-        m.start() for m in re.finditer(r"\w+", lowered) if q_terms & set(content_terms(m.group(0)))
-    ]
+    anchors: list[int] = []
+    # "In the tea timer's settings window, after how long would the popup hide itself?": the
+    # words that place the question ("tea") stand all over its evidence; the words it asks
+    # with ("popup", "hide") stand by its answer.
+    for words in (_LOCATOR.sub("", question, count=1), question):
+        q_terms = set(content_terms(words))
+        anchors = [
+            m.start()
+            for m in re.finditer(r"\w+", lowered)
+            if q_terms & set(content_terms(m.group(0)))
+        ]
+        if anchors:
+            break
     if not anchors:
         return found[0]
 
