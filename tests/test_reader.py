@@ -3321,11 +3321,12 @@ def test_how_often_is_answered_by_a_frequency_in_words_in_a_sentence_opening_wit
 
 def test_of_several_spans_the_lead_stands_by_what_is_asked_not_by_where_the_question_looks():
     window = evidence(
-        "Configure Tea Cooker Tea List Name Time Black Tea 3 min Earl Grey 5 min Action Popup "
-        "Auto hide popup after 30 seconds Reminder every 60 seconds"
+        "Tea Timer Settings Tea List Name Time Black Tea 3 min Earl Grey 5 min Action Popup "
+        "Auto hide popup after 30 seconds Reminder every 60 seconds. Screenshot of a program "
+        "window."
     )
     question = (
-        "In the tea timer's settings window, after how long would the popup hide itself if auto "
-        "hide were switched on?"
+        "In the tea timer's settings window, after how long would the popup hide itself with "
+        "auto hide?"
     )
     assert read(question, window).startswith("30 seconds — "), read(question, window)
