@@ -3330,3 +3330,17 @@ def test_of_several_spans_the_lead_stands_by_what_is_asked_not_by_where_the_ques
         "auto hide?"
     )
     assert read(question, window).startswith("30 seconds — "), read(question, window)
+
+
+def test_a_key_binding_answers_what_pressing_its_key_does():
+    guide = evidence(
+        "In dotty, several keys are bound to actions. Currently, all of them are short-cuts "
+        "to menu actions.\n"
+        "u undo\np paste\nl do layout\nk cancel layout\nspace redraw\nL reload graph\n"
+        "s save graph\nz or Z zoom in or zoom out but at a slower rate than the menu commands\n"
+        "c or C copy or Copy\ng or G group or Group\nd or D delete or Delete\n"
+        "r or R remove or Remove\na or A set attributes or print attributes of the object\n"
+    )
+    answer = read("What does pressing the k key do in dotty?", guide)
+    assert answer.startswith("cancel layout — "), answer
+    assert read("What does pressing the L key do in dotty?", guide).startswith("reload graph")

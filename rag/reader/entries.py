@@ -82,6 +82,8 @@ def after_key(question: str, sentence: str) -> str:
     after its key: "Server busy", "disk sleep (uninterruptible)", "ATS 1 000 (EUR 72,67)"."""
     if keyed_by_named_setting(question, sentence):
         return _WORD_KEY.sub("", sentence, count=1).strip()
+    if keyed_by_pressed_key(question, sentence):
+        return _KEY_BINDING.sub("", sentence, count=1).strip()
     unkeyed = _LETTER_KEY.sub("", _NUMBER_KEY.sub("", sentence, count=1), count=1)
     return unkeyed.strip().rstrip(_CELL_RULES).strip()
 
@@ -125,12 +127,38 @@ def keyed_by_named_setting(question: str, sentence: str) -> bool:
     return key.group(1) in named - STOPWORDS
 
 
+# "pressing the k key", "press q", "the key K": a key of the keyboard the question names, its
+# case kept (k and K are two keys).
+_PRESSED_KEY = re.compile(
+    r"\b(?:the|a)\s+[`'\"“‘]?(\S)[`'\"”’]?\s+key\b|"
+    r"\b(?:press(?:ing|es|ed)?|hit(?:ting|s)?)\s+[`'\"“‘]?(\S)[`'\"”’]?(?=[\s,.?!]|$)|"
+    r"\bkey\s+[`'\"“‘]?(\S)[`'\"”’]?(?=[\s,.?!]|$)",
+    re.IGNORECASE,
+)
+# "k cancel layout", "q  quit": a list's entry keyed by the key it binds, then what it does.
+_KEY_BINDING = re.compile(r"^[^\w\s]{0,2}\s*(\S)\s+(?=[a-z])")
+
+
+def keyed_by_pressed_key(question: str, sentence: str) -> bool:
+    """``sentence`` is the entry of a list of key bindings keyed by the key the question
+    presses: "What does pressing the k key do?" and "k cancel layout"."""
+    binding = _KEY_BINDING.match(sentence)
+    if binding is None:
+        return False
+    pressed = {a or b or c for a, b, c in _PRESSED_KEY.findall(question)}
+    return binding.group(1) in pressed
+
+
 def keyed_by_pinned(asked: Question, sentence: str) -> bool:
     """``sentence`` is the entry of a list keyed by a number the question gives (a code, a
     status): of two digits or more, or any number with a colon after it ("exits with status
-    2" and "• 2: Some files could not be processed"); or by a capital letter it gives, or by
-    the setting it names."""
-    if keyed_by_letter(asked.text, sentence) or keyed_by_named_setting(asked.text, sentence):
+    2" and "• 2: Some files could not be processed"); or by a capital letter it gives, by the
+    setting it names, or by the key it presses."""
+    if (
+        keyed_by_letter(asked.text, sentence)
+        or keyed_by_named_setting(asked.text, sentence)
+        or keyed_by_pressed_key(asked.text, sentence)
+    ):
         return True
     key = _NUMBER_KEY.match(sentence)
     if key is None:
