@@ -537,6 +537,27 @@ class Index:
                 asked -= entries
         return found
 
+    def keyed_entries(
+        self, question: str, evidence: Sequence[Evidence], filters: Filters | None = None
+    ) -> list[Evidence]:
+        """The chunks of the best text passage's document that hold the list entries keyed by
+        the numbers ``question`` gives ("what is type 17"), for each key ``evidence`` lacks."""
+        from rag.keyed_entries import keys_asked, keys_held  # the reader's, as above
+
+        text = [item for item in evidence if item.chunk.modality == "text"]
+        asked = keys_asked(question)
+        if not text or not asked:
+            return []
+        asked -= {key for item in evidence for key in keys_held(item.chunk.text)}
+        held = {item.chunk.id for item in evidence}
+        found: list[Evidence] = []
+        for chunk in self._document_chunks(text[0].chunk, filters) if asked else ():
+            keys = keys_held(chunk.text) & asked
+            if keys and chunk.id not in held:
+                found.append(Evidence(chunk=chunk, score=0.0, rank=len(evidence) + len(found)))
+                asked -= keys
+        return found
+
     def captioned_parts(
         self, question: str, evidence: Sequence[Evidence], filters: Filters | None = None
     ) -> list[Evidence]:

@@ -273,6 +273,12 @@ class RagService:
             entries = time.perf_counter()
             given = [*given, *self.index.option_entries(question, given, filters)]
             timings["option_entries"] = (time.perf_counter() - entries) * 1000
+        if self.settings.read_keyed_entries:
+            # "In its list of picture types, what is type 17?": "17: A bright colored fish"
+            # stands in a chunk of a dozen such entries, below the passages on pictures.
+            keyed = time.perf_counter()
+            given = [*given, *self.index.keyed_entries(question, given, filters)]
+            timings["keyed_entries"] = (time.perf_counter() - keyed) * 1000
         return asked, evidence, given
 
     def _finish(

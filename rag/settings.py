@@ -101,6 +101,9 @@ class Settings(BaseSettings):
     # A question that names an option ("without -t", "the --sort values") also reads the
     # option's entry in the best passage's document.
     read_option_entries: bool = True
+    # A question that gives a number as the key of a list's entry ("what is type 17") also
+    # reads the entry keyed by it in the best passage's document.
+    read_keyed_entries: bool = True
     # A question that names a figure or table by number ("In Figure 3 ...") reads first the
     # chunk that captions it, in the document retrieval found, when retrieval missed it.
     read_numbered_figures: bool = True

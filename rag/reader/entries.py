@@ -77,6 +77,13 @@ _NUMBER_KEY = re.compile(r"^[^\w\s]{0,2}\s*(?:(\d{2,})\s+|(\d+)\s?[:=]\s+)(?=[A-
 _QUESTION_NUMBER = re.compile(r"(?<![\w.,-])\d+(?![\w.,]\d)")
 
 
+def number_key(line: str) -> str | None:
+    """The number that keys the list entry ``line`` opens with ("17: A bright colored fish"
+    -> "17"), or None."""
+    key = _NUMBER_KEY.match(line)
+    return (key.group(1) or key.group(2)) if key is not None else None
+
+
 def after_key(question: str, sentence: str) -> str:
     """What a list entry keyed by a number, a letter or the setting the question names says
     after its key: "Server busy", "disk sleep (uninterruptible)", "ATS 1 000 (EUR 72,67)"."""

@@ -84,7 +84,7 @@ _RULES: list[tuple[Wants, re.Pattern[str]]] = [
             r"intercept|slope|coefficient|estimate|median|variance|quantile|correlation|"
             r"probability|p-value|aic|bic|resolution|"
             # "What exit code does it return": a program's status is a number.
-            r"exit code|exit status|return code|status code)\b|\bby what factor\b|"
+            r"(?:exit code|exit status|return code|status code)(?!\s+\d))\b|\bby what factor\b|"
             # "What is the high score", "what score does it show": a score is a number.
             r"\b(what|which)(?:'s| is| are| was| were)?(?: the| a| an| my)?"
             r"(?: (?:high|highest|best|top|final|total|lowest))? (score|scores)\b"
@@ -109,7 +109,8 @@ _RULES: list[tuple[Wants, re.Pattern[str]]] = [
             r"function|functions|variable|variables|element|elements|keyword|key|parameter|"
             r"parameters|field|macro|directive|property|attribute|argument|file|files|tool|"
             r"program|package|module|library|header|extension|method|class|type|setting|"
-            r"settings|tag)\b"
+            # "What is type 17?": a number after the noun keys an entry; no name is asked for.
+            r"settings|tag)\b(?!\s+\d)"
         ),
     ),
     (Wants.PLACE, re.compile(r"^(?:\w+ )?where\b|\b(which|what) (city|country|address|place)\b")),
