@@ -3344,3 +3344,13 @@ def test_a_key_binding_answers_what_pressing_its_key_does():
     answer = read("What does pressing the k key do in dotty?", guide)
     assert answer.startswith("cancel layout — "), answer
     assert read("What does pressing the L key do in dotty?", guide).startswith("reload graph")
+
+
+def test_a_table_of_memory_use_answers_in_the_units_it_prints():
+    manual = evidence(
+        "MEMORY: the encoder's window grows with the level, and with it the memory the encoder "
+        "and the decoder need.",
+        "Level: 5 — Encoder usage: 2400k — Decoder usage: 900k — Window: 64",
+    )
+    answer = read("How much memory does the encoder need at level 5?", manual)
+    assert answer.startswith("2400k — "), answer

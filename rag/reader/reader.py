@@ -419,9 +419,14 @@ class Reader:
                 # said with its name; "versions 0.5 and earlier" are PrettyTable's own.
                 candidates = [c for c in candidates if _states(frozenset(product), c)]
             if _ASKS_MEMORY.search(asked.text):
-                # "How much memory does each thread need?" is not answered by "128 KB chunks":
-                # an amount of memory is said of memory ("CompMem: 186 MiB", "memory usage").
-                candidates = [c for c in candidates if _SPEAKS_OF_MEMORY.search(c.text)]
+                # "How much memory does each thread need?" is not answered by "128 KB chunks"
+                # in a manual that never speaks of memory. A table of memory use may print
+                # only "Compress usage" in its rows: the document says what they measure.
+                candidates = [
+                    c
+                    for c in candidates
+                    if _SPEAKS_OF_MEMORY.search(_text_of_document(evidence, c.evidence_index))
+                ]
             if asked.wants is Wants.VERSION and _ASKS_REQUIRED_VERSION.search(asked.text):
                 # "The minimum Go version it requires" is not answered by "Go 1.10 introduced
                 # strings.Builder": the version required is stated as a requirement.

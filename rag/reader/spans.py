@@ -271,8 +271,11 @@ def frequencies(found: list[str]) -> list[str]:
     return [span for span in found if _TIME_UNIT.search(span) or _TIMES.search(span)]
 
 
+# "32 MiB", "2 GB", and a manual's "7600k" ("Compress usage: 7600k"): an amount of memory or
+# storage, asked as one.
 _SIZE_UNIT = re.compile(
-    r"\d\s?(?:[kmgtp]i?b|bytes?|kilobytes?|megabytes?|gigabytes?|terabytes?)$", re.IGNORECASE
+    r"\d\s?(?:[kmgtp]i?b|bytes?|kilobytes?|megabytes?|gigabytes?|terabytes?)$|\d[kKMGT]$",
+    re.IGNORECASE,
 )
 
 
