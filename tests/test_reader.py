@@ -3354,3 +3354,9 @@ def test_a_table_of_memory_use_answers_in_the_units_it_prints():
     )
     answer = read("How much memory does the encoder need at level 5?", manual)
     assert answer.startswith("2400k — "), answer
+
+
+def test_so_many_of_so_many_is_one_count_and_a_date_is_no_fraction():
+    status = "Your time: 00:05:05 Removed: 16/144 Cheat mode"
+    assert "16/144" in spans(Wants.NUMBER, status)
+    assert not any("/" in s for s in spans(Wants.NUMBER, "It was released on 12/05/2020."))

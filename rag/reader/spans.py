@@ -38,6 +38,8 @@ NUMBER_WITH_UNIT = re.compile(
     rf"(?<![\w.])(?<!\w-)(?<!\w\[)(?<!\w\()(?:[$€£¥]\s?)?(?:0x[0-9a-f]+|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|"
     # "1/1200 inch", "1/2 second": a fraction before its unit is one quantity.
     rf"\d+/\d+(?=\s?(?:{_UNITS})(?!\w))|"
+    # "Removed: 16/144", "Score: 3/10": so many of so many, one count (not a date's "12/05/2020").
+    rf"(?<!/)\d+/\d+(?![/\d])|"
     rf"\d+(?:\.\d+)?(?:[-–]\d+(?:\.\d+)?(?=\s?(?:{_UNITS})(?!\w)))?|"
     rf"(?:{_NUMBER_WORDS})(?=\s?(?:{_UNITS})(?!\w)))"
     rf"(?:\s?(?:{_UNITS})(?!\w))?(?:\s?(?:[$€£¥]|usd|eur|gbp|dollars?|euros?))?",
