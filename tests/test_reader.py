@@ -3360,3 +3360,20 @@ def test_so_many_of_so_many_is_one_count_and_a_date_is_no_fraction():
     status = "Your time: 00:05:05 Removed: 16/144 Cheat mode"
     assert "16/144" in spans(Wants.NUMBER, status)
     assert not any("/" in s for s in spans(Wants.NUMBER, "It was released on 12/05/2020."))
+
+
+def test_a_question_about_a_programs_window_is_read_in_its_screenshot():
+    from rag.reader.pictures import describes_picture
+
+    assert describes_picture("According to the status bar of the Shisen-Sho window, what?")
+    screenshot = evidence(
+        "Screenshot of a program window. Mostly white, gray and brown. Text in the image: "
+        "Shisen-Sho Game Move Settings Help New Undo Pause\n"
+        "Select a matching tile Your time: 00:05:05 Removed: 16/144 Cheat mode",
+        modality="image",
+    )
+    question = (
+        "According to the status bar of the Shisen-Sho window, how many tiles have been "
+        "removed so far?"
+    )
+    assert read(question, screenshot).startswith("16/144 — "), read(question, screenshot)

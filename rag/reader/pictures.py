@@ -165,6 +165,9 @@ VISUAL_WORDS = frozenset(
         "photos",
         "pictures",
         "images",
+        # "the status bar of the Shisen-Sho window": a program's window as a screenshot
+        # shows it.
+        "window",
     ]
 )
 

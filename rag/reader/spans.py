@@ -695,7 +695,8 @@ def _position(match: re.Match[str]) -> str:
 
 # "p = 0.22", "Df: 1", "R-squared=0.74": a number after the name that labels it.
 _LABELLED_NUMBER = re.compile(
-    r"(?<![\w-])([A-Za-z][\w-]{0,24})\s*[=:]\s*([<>]\s*)?(-?\d+(?:[.:]\d+)*(?:e-?\d+)?)(?![\w.])"
+    r"(?<![\w-])([A-Za-z][\w-]{0,24})\s*[=:]\s*([<>]\s*)?(-?\d+(?:[.:]\d+)*(?:e-?\d+)?(?:/\d+)?)"
+    r"(?![\w./])"
 )
 
 
