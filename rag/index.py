@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -523,19 +523,7 @@ class Index:
         ``question`` names ("without -t"), for each option whose entry ``evidence`` lacks."""
         from rag.option_entries import entries_held, options_asked  # the reader's, as above
 
-        text = [item for item in evidence if item.chunk.modality == "text"]
-        asked = options_asked(question)
-        if not text or not asked:
-            return []
-        asked -= {o for item in evidence for o in entries_held(item.chunk.text)}
-        held = {item.chunk.id for item in evidence}
-        found: list[Evidence] = []
-        for chunk in self._document_chunks(text[0].chunk, filters) if asked else ():
-            entries = entries_held(chunk.text) & asked
-            if entries and chunk.id not in held:
-                found.append(Evidence(chunk=chunk, score=0.0, rank=len(evidence) + len(found)))
-                asked -= entries
-        return found
+        return self._entries_held(options_asked(question), entries_held, evidence, filters)
 
     def keyed_entries(
         self, question: str, evidence: Sequence[Evidence], filters: Filters | None = None
@@ -544,18 +532,28 @@ class Index:
         the numbers ``question`` gives ("what is type 17"), for each key ``evidence`` lacks."""
         from rag.keyed_entries import keys_asked, keys_held  # the reader's, as above
 
+        return self._entries_held(keys_asked(question), keys_held, evidence, filters)
+
+    def _entries_held(
+        self,
+        asked: set[str],
+        held_by: Callable[[str], set[str]],
+        evidence: Sequence[Evidence],
+        filters: Filters | None,
+    ) -> list[Evidence]:
+        """The chunks of the best text passage's document whose text holds (by ``held_by``)
+        what is ``asked`` and ``evidence`` lacks, the first chunk for each."""
         text = [item for item in evidence if item.chunk.modality == "text"]
-        asked = keys_asked(question)
         if not text or not asked:
             return []
-        asked -= {key for item in evidence for key in keys_held(item.chunk.text)}
+        asked = asked - {name for item in evidence for name in held_by(item.chunk.text)}
         held = {item.chunk.id for item in evidence}
         found: list[Evidence] = []
         for chunk in self._document_chunks(text[0].chunk, filters) if asked else ():
-            keys = keys_held(chunk.text) & asked
-            if keys and chunk.id not in held:
+            names = held_by(chunk.text) & asked
+            if names and chunk.id not in held:
                 found.append(Evidence(chunk=chunk, score=0.0, rank=len(evidence) + len(found)))
-                asked -= keys
+                asked -= names
         return found
 
     def captioned_parts(
