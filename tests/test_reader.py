@@ -3366,6 +3366,7 @@ def test_a_question_about_a_programs_window_is_read_in_its_screenshot():
     from rag.reader.pictures import describes_picture
 
     assert describes_picture("According to the status bar of the Shisen-Sho window, what?")
+    assert not describes_picture("In the manual, which menu item of the main window exports?")
     screenshot = evidence(
         "Screenshot of a program window. Mostly white, gray and brown. Text in the image: "
         "Shisen-Sho Game Move Settings Help New Undo Pause\n"

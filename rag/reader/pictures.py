@@ -165,9 +165,6 @@ VISUAL_WORDS = frozenset(
         "photos",
         "pictures",
         "images",
-        # "the status bar of the Shisen-Sho window": a program's window as a screenshot
-        # shows it.
-        "window",
     ]
 )
 
@@ -766,7 +763,15 @@ PICTURE_KINDS = frozenset(
 )
 
 
+# "the status bar of the Shisen-Sho window", "the status line at the bottom of the Kiriki
+# window": what a window shows along its edge, read in its screenshot. ("The main window" alone
+# may be one a manual describes in words.)
+_WINDOW_BAR = re.compile(r"\b(?:status|title) ?(?:bar|line)s?\b", re.IGNORECASE)
+
+
 def describes_picture(question: str) -> bool:
     """The question speaks of a picture (a photo, a screenshot, a figure, a colour, a
-    histogram)."""
-    return bool(set(content_terms(question)) & (VISUAL_WORDS | PICTURE_KINDS))
+    histogram, a window's status bar)."""
+    return bool(set(content_terms(question)) & (VISUAL_WORDS | PICTURE_KINDS)) or bool(
+        _WINDOW_BAR.search(question)
+    )
