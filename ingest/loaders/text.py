@@ -23,6 +23,26 @@ _MARKDOWN_LINK = re.compile(
 )
 
 
+# "by de‐\n              fault": a word a typesetter broke at the line's end with a hyphenation
+# mark (groff's U+2010 hyphen, a soft hyphen). A reader reads one word; the words and the
+# sentence's meaning ("by default") are lost while it stays broken.
+# Its two parts are in one case: "SPECIFICA‐\nTION" is one word as much as "de‐\nfault".
+_BROKEN_WORD = re.compile(
+    r"(?:([a-z])[\u2010\u00ad]\n([ \t]*)([a-z]\w*)|([A-Z])[\u2010\u00ad]\n([ \t]*)([A-Z]+\b))[ \t]?"
+)
+
+
+def rejoined_words(text: str) -> str:
+    """``text`` with each word broken across a line by a hyphenation mark whole again, on the
+    first line, so that the lines and their indentation (a table's columns) stay as they were."""
+    return _BROKEN_WORD.sub(_rejoined, text)
+
+
+def _rejoined(match: re.Match[str]) -> str:
+    last, indent, rest = match.group(1, 2, 3) if match.group(1) else match.group(4, 5, 6)
+    return f"{last}{rest}\n{indent}"
+
+
 def decode(data: bytes) -> str:
     for encoding in ("utf-8-sig", "utf-16"):
         if encoding == "utf-16" and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -71,7 +91,7 @@ def load_text(path: Path, data: bytes, *, max_mb: float | None = None) -> Loaded
             text = html_texts(link_texts(text))
             match = re.search(r"^#\s+(.+)$", text, flags=re.MULTILINE)
             title = match.group(1).strip() if match else ""
-        text = text.replace("\r\n", "\n")
+        text = rejoined_words(text.replace("\r\n", "\n"))
         # Tables printed as text (pipe tables, columns aligned by spaces) are read as tables.
         parts = text_segments(text, suffix)
     if not text.strip():
