@@ -37,6 +37,7 @@ from rag.reader.spans import (
     kinds,
     labelled_numbers,
     names_of,
+    owners_named,
     plain_names_of,
     ratios,
     shaped,
@@ -3289,6 +3290,20 @@ def test_a_name_in_lower_case_before_the_kind_asked_for_answers_what_kind_it_is(
     assert read(question, manual).startswith("rubber — "), read(question, manual)
     # A word that describes the engine is no name of it.
     assert plain_names_of(["compil", "engin"], "It calls the default compilation engine.") == []
+
+
+def test_the_owner_a_question_asks_for_is_the_name_before_the_possessive():
+    readme = evidence(
+        "```js var parseArgs = require('minimist') ```",
+        "This module is the guts of optimist's argument parser without all the fanciful "
+        "decoration.",
+    )
+    question = "minimist is described as the guts of which other module's argument parser?"
+    assert read(question, readme).startswith("optimist — "), read(question, readme)
+    # The thing owned is the one the question names; a possessive of another thing is not.
+    assert owners_named(question, "It is Node's argument parser.") == ["Node"]
+    assert owners_named(question, "It borrows optimist's help screen.") == []
+    assert owners_named("Whose spring model does neato use?", "Kamada's spring model") == ["Kamada"]
 
 
 def test_what_the_default_thing_does_is_no_question_for_a_default_value():

@@ -112,6 +112,7 @@ from rag.reader.spans import (
     lengths,
     licence_versions,
     names_of,
+    owners_named,
     plain_names_of,
     ratios,
     resolutions,
@@ -1159,6 +1160,11 @@ def _new_spans(asked: Question, sentence: str) -> list[str]:
             # "Who published that book?": the publisher its reference entry names, before
             # the authors the entry opens with.
             found = [publisher, *(s for s in found if s != publisher)]
+    owners = owners_named(asked.text, sentence)
+    if owners:
+        # "the guts of which other module's argument parser?": the name before "'s" that owns
+        # what the question names ("optimist's argument parser").
+        found = [*owners, *(s for s in found if s not in owners)]
     written = options_asked(asked.text)
     head = head_options(sentence) if written else []
     if written & {option.lstrip("-–—−") for option in head}:

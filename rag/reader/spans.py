@@ -905,6 +905,38 @@ def plain_names_of(nouns: list[str], sentence: str) -> list[str]:
     return [n for n in dict.fromkeys(names) if n not in STOPWORDS and not _DESCRIBES.fullmatch(n)]
 
 
+# "which other module's argument parser", "whose spring model": the question asks for the
+# owner of a thing it names; up to three words of that thing follow the possessive.
+_ASKS_OWNER = re.compile(
+    r"\b(?:whose|(?:which|what)\s+(?:other\s+)?[a-z]+'s)\s+((?:[\w-]+\s+){0,2}[\w-]+)",
+    re.IGNORECASE,
+)
+
+
+def owners_named(question: str, sentence: str) -> list[str]:
+    """The owner ``sentence`` gives the thing a question asks the owner of: "optimist's
+    argument parser" answers "the guts of which other module's argument parser?"."""
+    asked = _ASKS_OWNER.search(question)
+    if not asked:
+        return []
+    words = asked.group(1).split()
+    found: list[str] = []
+    # The thing as the question words it, then its first words alone: "argument parser
+    # without all the decoration" still names "argument parser".
+    for size in range(len(words), 0, -1):
+        if words[size - 1].lower() in STOPWORDS:
+            continue
+        thing = r"\s+".join(rf"{re.escape(w)}\w*" for w in words[:size])
+        found += [
+            m.group(1)
+            for m in re.finditer(rf"\b([A-Za-z][\w.+-]*)['’]s\s+{thing}\b", sentence, re.I)
+        ]
+        if found:
+            break
+    lowered = question.lower()
+    return [n for n in dict.fromkeys(found) if n.lower() not in lowered]
+
+
 def spans(wants: Wants, sentence: str) -> list[str]:
     """Spans of ``sentence`` that could fill what the question wants, in order of appearance."""
     finder = FINDERS.get(wants)
