@@ -3306,6 +3306,32 @@ def test_the_owner_a_question_asks_for_is_the_name_before_the_possessive():
     assert owners_named("Whose spring model does neato use?", "Kamada's spring model") == ["Kamada"]
 
 
+def test_a_year_counts_nothing_unless_the_thing_counted_follows_it():
+    paper = evidence(
+        "The ticdata data set shipped with kernlab (van der Putten, de Ruiter, and van Someren "
+        "2000) was used in the 2000 Coil Challenge.",
+        "The data consists of 86 variables.",
+    )
+    question = "How many variables does the ticdata data set shipped with kernlab have?"
+    assert read(question, paper).startswith("86 — "), read(question, paper)
+    archive = evidence("The archive holds 2000 files from the 1998 release.")
+    assert read("How many files does the archive hold?", archive).startswith("2000 files — ")
+
+
+def test_the_best_sentence_that_counts_the_thing_asked_beats_a_label_of_another_count():
+    window = evidence(
+        "Planet name: C Owner: Player 3 Ships: 16 Production: 10 Messages Turn 2:\n"
+        "- Planet E has fallen to Player 0.\n"
+        "- Reinforcements (2 ships) have arrived for planet E.",
+        modality="image",
+    )
+    question = (
+        "According to the messages in the game window, how many ships arrived as "
+        "reinforcements for planet E?"
+    )
+    assert read(question, window).startswith("2 — "), read(question, window)
+
+
 def test_what_the_default_thing_does_is_no_question_for_a_default_value():
     manual = evidence(
         "dvips The driver calls latex, which accepts only EPS pictures.",

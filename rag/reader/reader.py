@@ -535,10 +535,15 @@ class Reader:
             # Every row of a table prints its numbers under the same headers: the rules on
             # cells pick the row, and a row whose key the question states ("the cc2 row") goes
             # first.
+            # The best sentence that counts what "how many ships" asks ("Reinforcements
+            # (2 ships) have arrived") states it as plainly as a "Ships: 16" label does.
+            top = candidates[0] if candidates else None
+
             def labelled(c: Candidate) -> int:
                 if c.signals.table_row:
                     return 0 if c.signals.row_key else 2
-                return 1 if labelled_numbers(lowered, c.text) else 2
+                counts = c is top and bool(_counts_of(asked.counted, c.text))
+                return 1 if counts or labelled_numbers(lowered, c.text) else 2
 
             candidates = sorted(candidates, key=labelled)
         direction = _axis_direction(asked.text)
@@ -1096,6 +1101,9 @@ def _new_spans(asked: Question, sentence: str) -> list[str]:
             found = resolutions(found, sentence)
         elif asked.wants is Wants.NUMBER and asked.counted:
             found += [s for s in counts_in_words(asked.counted, sentence) if s not in found]
+            # "(van der Putten ... 2000)", "in the 2000 Coil Challenge": a year counts nothing,
+            # unless the thing counted follows it ("2000 files").
+            found = [s for s in found if not _year_not_counting(s, asked.counted, sentence)]
         elif asked.wants in (Wants.VALUE, Wants.THING) and len(asked.asked_for) == 1:
             # "Which hasher does it use by default?": "the default AHash hasher" names it
             # before the noun the question asks with, which no number stands for.
@@ -1191,6 +1199,24 @@ _ASKS_FUNCTION = re.compile(
 _STATED_DEFAULT = re.compile(
     r"\bdefaults?(?: value)?(?: is| of| to|:| =)\s+(?:the |an? )?\Z", re.IGNORECASE
 )
+
+
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+def _year_not_counting(span: str, counted: str, sentence: str) -> bool:
+    """``span`` reads as a year and nowhere in ``sentence`` stands before the thing counted."""
+    return bool(_YEAR.fullmatch(span)) and span not in _counts_of(counted, sentence)
+
+
+def _counts_of(counted: str, sentence: str) -> list[str]:
+    """The numbers ``sentence`` writes before the thing counted, with at most one word between:
+    "2" of "Reinforcements (2 ships) have arrived" for "how many ships"."""
+    if not counted:
+        return []
+    stem = re.sub(r"(?:es|s)$", "", counted) if len(counted) > 3 else counted
+    before = rf"(?<![\w.])(\d[\d,]*)\s+(?:[a-z-]+\s+)?{re.escape(stem)}(?:s|es)?\b"
+    return re.findall(before, sentence, re.IGNORECASE)
 
 
 def _called_default(sentence: str, span: str) -> bool:
