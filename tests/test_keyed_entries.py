@@ -4,6 +4,7 @@ entry keyed by it."""
 from __future__ import annotations
 
 import pytest
+from test_reader import evidence, read
 
 from rag.keyed_entries import keys_asked, keys_held
 from rag.reader.question import Wants, analyse
@@ -20,6 +21,21 @@ def test_the_keys_held_are_the_numbers_that_open_list_entries():
     text = "Defined values are\n   14: During recording\n   17: A bright colored fish\n3 things"
     # "3 things" is a count that opens a line, not a key (one digit needs ":" or "=").
     assert keys_held(text) == {"14", "17"}
+
+
+def test_a_man_page_entry_behind_a_bullet_o_and_a_dash_is_keyed_too():
+    # man renders rsync's EXIT VALUES bullets as the letter o, with a dash after the key.
+    text = (
+        "EXIT VALUES\n       o      0 - Success\n\n       o      23 - Partial transfer due to error"
+    )
+    assert keys_held(text) == {"0", "23"}
+    question = "What does rsync exit code 23 mean?"
+    manual = evidence(
+        "rsync exits with an error code of 25.", "o 23 - Partial transfer due to error"
+    )
+    assert read(question, manual).startswith("Partial transfer due to error — "), read(
+        question, manual
+    )
 
 
 def test_a_number_after_type_keys_an_entry_no_name_is_asked_for():
@@ -49,7 +65,7 @@ def test_the_entry_keyed_by_the_number_the_question_gives_is_read(
     root.mkdir()
     (root / "opusenc.txt").write_text(MANUAL)
     question = "In opusenc's list of picture types for album art, what is type 17?"
-    for read, expected in ((True, True), (False, False)):
-        given = evidence_given(backend, root, question, read_on=False, read_keyed_entries=read)
+    for keyed, expected in ((True, True), (False, False)):
+        given = evidence_given(backend, root, question, read_on=False, read_keyed_entries=keyed)
         assert given[0].chunk.file == "opusenc.txt"
         assert any("17: A bright colored fish" in e.chunk.text for e in given) is expected
