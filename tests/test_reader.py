@@ -3332,6 +3332,18 @@ def test_the_best_sentence_that_counts_the_thing_asked_beats_a_label_of_another_
     assert read(question, window).startswith("2 — "), read(question, window)
 
 
+def test_the_sentence_that_opens_an_options_section_answers_which_option_by_its_heading():
+    readme = evidence(
+        "Note that stale items are NOT preemptively removed by default, and MAY live in the "
+        "cache long after they have expired.\n\n### `ttlAutopurge`\n\n"
+        "Preemptively remove stale items from the cache.\n\nNote that this may degrade "
+        "performance.",
+        "The `cache.has()` method will always return `false` for stale items.",
+    )
+    question = "Which lru-cache option removes stale items from the cache preemptively?"
+    assert read(question, readme).startswith("ttlAutopurge — "), read(question, readme)
+
+
 def test_what_the_default_thing_does_is_no_question_for_a_default_value():
     manual = evidence(
         "dvips The driver calls latex, which accepts only EPS pictures.",

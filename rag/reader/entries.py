@@ -234,16 +234,22 @@ def headings_named(units: Sequence[tuple[int, str, str, str]]) -> list[str]:
     return named
 
 
-def named_by_heading(asked: Question, sentence: str, heading: str) -> list[str]:
+def named_by_heading(
+    asked: Question, sentence: str, heading: str, *, opens_section: bool = False
+) -> list[str]:
     """The name of the section ``sentence`` belongs to, for a question that asks for such a
     name: under "#### UJSON_BUILD_NO_STRIP", "By default, debugging symbols are stripped on
     Linux platforms" describes the variable the heading names. A name of the shape asked for
     (an environment variable) answers from any sentence of its section; another name only from
-    one that speaks of "this option" (or variable, setting ...)."""
+    one that speaks of "this option" (or variable, setting ...), or, for a question that asks
+    for an option, from the sentence that opens the section: under "### `ttlAutopurge`",
+    "Preemptively remove stale items from the cache." tells what that option does."""
     if not heading or heading.lower() in asked.text.lower():
         return []
     if asked.shape:
         return [heading] if shaped(asked.shape, heading) == [heading] else []
+    if opens_section and asked.code == "option" and asked.wants is Wants.IDENTIFIER:
+        return [heading]
     if not _THIS_THING.search(sentence):
         return []
     return [heading] if asked.wants in (Wants.IDENTIFIER, Wants.THING, Wants.VALUE) else []

@@ -612,8 +612,11 @@ class Reader:
         else:
             # A sentence that only restates the question tells nothing it did not: any
             # sentence that adds something comes first ("is it so?" is answered by the echo).
+            # A span its section or its entry brings ("### `ttlAutopurge`" over "Preemptively
+            # remove stale items") is something the echo adds.
             candidates = sorted(
-                candidates, key=lambda c: _restates(asked.text, c.text) or bare_head(c.text)
+                candidates,
+                key=lambda c: (_restates(asked.text, c.text) and not c.spans) or bare_head(c.text),
             )
         if not candidates:
             return Reading("", asked)
@@ -764,7 +767,8 @@ class Reader:
                 # jpegoptim skip ...": the option is the one whose entry says so.
                 found = [n for n in entry_names[i] if n.lower() not in asked.text.lower()]
             if not found:
-                found = named_by_heading(asked, text, headed[i])
+                opens_section = bool(before) and before.lstrip().startswith("#")
+                found = named_by_heading(asked, text, headed[i], opens_section=opens_section)
             refers_back = False
             if not found and before and _REFERS_BACK.match(text):
                 # "Ncdu reads your shell from NCDU_SHELL. This allows you to run another
