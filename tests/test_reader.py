@@ -3344,6 +3344,20 @@ def test_the_sentence_that_opens_an_options_section_answers_which_option_by_its_
     assert read(question, readme).startswith("ttlAutopurge — "), read(question, readme)
 
 
+def test_who_did_a_deed_is_told_by_the_sentence_of_that_deed_before_a_byline():
+    tutorial = evidence(
+        "The meuse data set: a brief tutorial for the gstat R package Edzer Pebesma October 18, "
+        "2022 1 Introduction The meuse data set provided by package sp is a data set comprising "
+        "of four heavy metals measured in the top soil.",
+        "The data set was introduced by Burrough and McDonnell, 1998.",
+    )
+    question = "Who introduced the meuse data set used in the gstat tutorial?"
+    assert read(question, tutorial).startswith("Burrough and McDonnell — "), read(
+        question, tutorial
+    )
+    assert read("Who wrote the gstat tutorial?", tutorial).startswith("Edzer Pebesma — ")
+
+
 def test_what_the_default_thing_does_is_no_question_for_a_default_value():
     manual = evidence(
         "dvips The driver calls latex, which accepts only EPS pictures.",

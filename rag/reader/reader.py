@@ -573,6 +573,15 @@ class Reader:
                     )
                 ),
             )
+        deed = _DEED_ASKED.search(asked.text) if asked.wants is Wants.PERSON else None
+        if deed:
+            # "Who introduced the meuse data set?": a sentence that tells who did that deed
+            # ("The data set was introduced by Burrough and McDonnell") before the byline of
+            # the tutorial that uses it.
+            done = frozenset(content_terms(deed.group(1)))
+            candidates = sorted(
+                candidates, key=lambda c: not (c.spans and done <= _question_terms(c.text))
+            )
         if asked.wants is Wants.PERSON and _ASKS_PUBLISHER.search(asked.text):
             # "Who published the book?": a publisher ("Springer-Verlag") before the authors
             # and the teams a reference list also names.
@@ -1374,6 +1383,10 @@ _ASKED_KINDS = frozenset(
 )
 # A sentence that speaks of what the one before it named: "This allows you to ...".
 _REFERS_BACK = re.compile(r"^(?:This|That|These|It) (?:allows|lets|makes|means|enables|can)\b")
+
+
+# "Who introduced ...", "who first proposed ...": the deed a question asks the doer of.
+_DEED_ASKED = re.compile(r"^\s*who\s+(?:first\s+|originally\s+)?([a-z]+ed)\b", re.IGNORECASE)
 
 
 def _axis_direction(question: str) -> str:
