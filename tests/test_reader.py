@@ -3358,6 +3358,17 @@ def test_who_did_a_deed_is_told_by_the_sentence_of_that_deed_before_a_byline():
     assert read("Who wrote the gstat tutorial?", tutorial).startswith("Edzer Pebesma — ")
 
 
+def test_a_sentence_that_counts_the_thing_asked_beats_a_nearly_as_relevant_one_with_numbers():
+    vignette = evidence(
+        "Figure 7: Tree-structured survival model for the GBSG2 data.",
+        "We can compute predictions for the GBSG2 survival tree by means of treeresponse: "
+        "n 248 events 88 median 2093.",
+        "Complete data of seven prognostic factors of 686 women are used for the GBSG2 model.",
+    )
+    question = "How many women's data are used for the GBSG2 survival tree in the vignette?"
+    assert read(question, vignette).startswith("686 — "), read(question, vignette)
+
+
 def test_what_the_default_thing_does_is_no_question_for_a_default_value():
     manual = evidence(
         "dvips The driver calls latex, which accepts only EPS pictures.",

@@ -537,12 +537,12 @@ class Reader:
             # first.
             # The best sentence that counts what "how many ships" asks ("Reinforcements
             # (2 ships) have arrived") states it as plainly as a "Ships: 16" label does.
-            top = candidates[0] if candidates else None
+            floor = candidates[0].relevance - COUNT_MARGIN if candidates else 0.0
 
             def labelled(c: Candidate) -> int:
                 if c.signals.table_row:
                     return 0 if c.signals.row_key else 2
-                counts = c is top and bool(_counts_of(asked.counted, c.text))
+                counts = c.relevance >= floor and bool(_counts_of(asked.counted, c.text))
                 return 1 if counts or labelled_numbers(lowered, c.text) else 2
 
             candidates = sorted(candidates, key=labelled)
@@ -1384,6 +1384,8 @@ _ASKED_KINDS = frozenset(
 # A sentence that speaks of what the one before it named: "This allows you to ...".
 _REFERS_BACK = re.compile(r"^(?:This|That|These|It) (?:allows|lets|makes|means|enables|can)\b")
 
+
+COUNT_MARGIN = 0.1
 
 # "Who introduced ...", "who first proposed ...": the deed a question asks the doer of.
 _DEED_ASKED = re.compile(r"^\s*who\s+(?:first\s+|originally\s+)?([a-z]+ed)\b", re.IGNORECASE)
