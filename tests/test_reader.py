@@ -32,6 +32,7 @@ from rag.reader.reader import (
     _weigh_files,
 )
 from rag.reader.spans import (
+    durations,
     durations_in_words,
     frequencies_in_words,
     kinds,
@@ -3367,6 +3368,18 @@ def test_a_sentence_that_counts_the_thing_asked_beats_a_nearly_as_relevant_one_w
     )
     question = "How many women's data are used for the GBSG2 survival tree in the vignette?"
     assert read(question, vignette).startswith("686 — "), read(question, vignette)
+
+
+def test_a_short_unit_of_time_is_written_in_lower_case():
+    sheet = evidence("James 8 N ON 1 6 W 10 S", modality="image")
+    answer = read("How long did Kajongg game 7895 last?", sheet)
+    assert answer == "", answer
+    assert durations(["10 S", "10 s", "5 secs", "3 Hours", "2ms"]) == [
+        "10 s",
+        "5 secs",
+        "3 Hours",
+        "2ms",
+    ]
 
 
 def test_what_the_default_thing_does_is_no_question_for_a_default_value():

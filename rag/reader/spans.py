@@ -209,9 +209,10 @@ _CITING = re.compile(rf"(?:\b{SURNAME}|\bet al\.)\s*[(,]?\s*$")
 
 
 # A number that ends in one of these is a span of time: "10 secs", "2-3 months", "500 ms".
+# A unit's short form is written in lower case: "10 S" on a game's score sheet is south.
 _TIME_UNIT = re.compile(
-    r"\d\s?(?:ms|milliseconds?|µs|us|microseconds?|ns|nanoseconds?|s|secs?|seconds?|minutes?|"
-    r"mins?|hours?|hrs?|days?|weeks?|months?|years?)$|"
+    r"\d\s?(?:(?-i:ms|µs|us|ns|s|secs?|mins?|hrs?)|milliseconds?|microseconds?|nanoseconds?|"
+    r"seconds?|minutes?|hours?|days?|weeks?|months?|years?)$|"
     r"\b(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)$",
     re.IGNORECASE,
 )
