@@ -46,7 +46,7 @@ from rag.reader.spans import (
     subject_of_predicate,
     yes_or_no,
 )
-from rag.reader.tables import answer_cell, parse_row
+from rag.reader.tables import answer_cell, names_row, parse_row
 from rag.reader.terms import content_terms as terms_of
 from rag.reader.terms import fold
 from rag.text import key_terms, sentences
@@ -3380,6 +3380,20 @@ def test_a_short_unit_of_time_is_written_in_lower_case():
         "3 Hours",
         "2ms",
     ]
+
+
+def test_a_row_keyed_by_the_first_letters_of_a_word_is_the_row_that_word_names():
+    fit = evidence(
+        "1 — model: Nug — psill: 0.05066243 — range: 0.0000\n"
+        "2 — model: Sph — psill: 0.59060780 — range: 897.0209"
+    )
+    question = "What range does the fitted spherical model have?"
+    assert read(question, fit).startswith("897.0209 — "), read(question, fit)
+    assert names_row(question, parse_row("2 — model: Sph — psill: 0.59060780 — range: 897.0209"))
+    assert not names_row(
+        "What range does the sample variogram get?",
+        parse_row("2 — model: Sph — psill: 0.59060780 — range: 897.0209"),
+    )
 
 
 def test_what_the_default_thing_does_is_no_question_for_a_default_value():

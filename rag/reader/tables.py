@@ -240,6 +240,8 @@ def names_row(question: str, cells: list[Cell]) -> bool:
         return True
     if stated_keys(question, cells):
         return True
+    if any(_abbreviates(cell.value, question) for cell in cells):
+        return True
     q_terms = set(content_terms(question))
     if any(_restates(q_terms, cell) for cell in cells):
         return True
@@ -247,6 +249,22 @@ def names_row(question: str, cells: list[Cell]) -> bool:
     if not numbers:
         return False
     return any(cell.value in numbers and label_hits(q_terms, cell.header) for cell in cells)
+
+
+# "Sph", "Exp", "Nug": a cell that writes a word by its first letters, as R prints a model.
+_ABBREVIATION = re.compile(r"[A-Z][a-z]{2,3}")
+
+
+def _abbreviates(value: str, question: str) -> bool:
+    """``value`` is the first letters of a longer word of the question: the row "model: Sph"
+    is the one "the fitted spherical model" names."""
+    if not _ABBREVIATION.fullmatch(value):
+        return False
+    start = value.lower()
+    return any(
+        len(word) >= len(start) + 2 and word.startswith(start)
+        for word in re.findall(r"[a-z]+", question.lower())
+    )
 
 
 MIN_RESTATED_TERMS = 2
