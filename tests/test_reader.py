@@ -3422,6 +3422,9 @@ def test_how_often_is_answered_by_a_frequency_in_words_in_a_sentence_opening_wit
         "twice a day",
         "daily",
     ]
+    assert frequencies_in_words("The time is checked at most once per millisecond.") == [
+        "once per millisecond"
+    ]
 
 
 def test_of_several_spans_the_lead_stands_by_what_is_asked_not_by_where_the_question_looks():

@@ -249,7 +249,7 @@ _DURATION_IN_WORDS = re.compile(
 _FREQUENCY_IN_WORDS = re.compile(
     r"\b(?:(?:once|twice|thrice|(?:\d+|[a-z]+) times) (?:a|an|per|every|each) |"
     r"(?:every|each|per) (?:\d+(?:\.\d+)? |(?:two|three|four|five|ten|few) )?)"
-    r"(?:second|sec|minute|min|hour|day|week|month|year)s?\b|"
+    r"(?:(?:milli|micro)?second|sec|minute|min|hour|day|week|month|year)s?\b|"
     r"\b(?:hourly|daily|nightly|weekly|monthly|yearly)\b",
     re.IGNORECASE,
 )
