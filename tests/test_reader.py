@@ -3396,6 +3396,18 @@ def test_a_row_keyed_by_the_first_letters_of_a_word_is_the_row_that_word_names()
     )
 
 
+def test_the_date_under_a_documents_title_answers_only_for_the_document():
+    tutorial = evidence(
+        "The meuse data set: a brief tutorial for the gstat R package Edzer Pebesma October 18, "
+        "2022 1 Introduction The meuse data set is a data set comprising of four heavy metals "
+        "measured in the top soil."
+    )
+    question = "In which year were the soil samples of the meuse data set collected?"
+    assert read(question, tutorial) == "", read(question, tutorial)
+    written = read("When was the meuse data set tutorial written?", tutorial)
+    assert written.startswith("October 18, 2022 — "), written
+
+
 def test_what_the_default_thing_does_is_no_question_for_a_default_value():
     manual = evidence(
         "dvips The driver calls latex, which accepts only EPS pictures.",

@@ -428,6 +428,10 @@ class Reader:
                     for c in candidates
                     if _SPEAKS_OF_MEMORY.search(_text_of_document(evidence, c.evidence_index))
                 ]
+            if asked.wants is Wants.DATE and not _ASKS_OF_DOCUMENT.search(asked.text):
+                # "In which year were the soil samples collected?" is not answered by the date
+                # under a tutorial's title: that date is the document's own.
+                candidates = [c for c in candidates if not _opens_document(c, evidence)]
             if asked.wants is Wants.VERSION and _ASKS_REQUIRED_VERSION.search(asked.text):
                 # "The minimum Go version it requires" is not answered by "Go 1.10 introduced
                 # strings.Builder": the version required is stated as a requirement.
@@ -1389,6 +1393,21 @@ COUNT_MARGIN = 0.1
 
 # "Who introduced ...", "who first proposed ...": the deed a question asks the doer of.
 _DEED_ASKED = re.compile(r"^\s*who\s+(?:first\s+|originally\s+)?([a-z]+ed)\b", re.IGNORECASE)
+
+
+# A question about a document's own date: when it was written, published or last changed.
+_ASKS_OF_DOCUMENT = re.compile(
+    r"\b(?:writ|wrote|publish|releas|dated?\b|updat|revis|compil|process|print|issu|creat|"
+    r"document|vignette|tutorial|manual|paper|article|guide|note|report|card|page|readme|"
+    r"version|edition|copyright)",
+    re.IGNORECASE,
+)
+
+
+def _opens_document(cand: Candidate, evidence: Sequence[Evidence]) -> bool:
+    """``cand`` is the first sentence of its document: its title block, with its byline."""
+    chunk = evidence[cand.evidence_index].chunk
+    return chunk.chunk_index == 0 and " ".join(chunk.text.split()).startswith(cand.text[:60])
 
 
 def _axis_direction(question: str) -> str:
