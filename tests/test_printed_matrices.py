@@ -236,3 +236,30 @@ def test_a_row_named_in_words_is_read_under_its_header():
     assert answer.startswith("1075 — "), answer
     # A line of prose that ends in numbers under no header stays prose.
     assert printed_matrices(["The three runs took 12 14 15", "and then 3 4 5"]) == []
+
+
+# `summary(meuse)` in the gstat tutorial, as its PDF's text layer gives it.
+SUMMARY = """\
+Data attributes:
+cadmium copper lead zinc
+Min. : 0.200 Min. : 14.00 Min. : 37.0 Min. : 113.0
+1st Qu.: 0.800 1st Qu.: 23.00 1st Qu.: 72.5 1st Qu.: 198.0
+Median : 2.100 Median : 31.00 Median :123.0 Median : 326.0
+Max. :18.100 Max. :128.00 Max. :654.0 Max. :1839.0
+Coordinates:"""
+
+
+def test_a_data_frames_summary_becomes_one_row_per_statistic():
+    (segment,) = matrix_segments(SUMMARY, page=2)
+    assert segment.text.splitlines() == [
+        "Data attributes:",
+        "Min. — cadmium: 0.200 — copper: 14.00 — lead: 37.0 — zinc: 113.0",
+        "1st Qu. — cadmium: 0.800 — copper: 23.00 — lead: 72.5 — zinc: 198.0",
+        "Median — cadmium: 2.100 — copper: 31.00 — lead: 123.0 — zinc: 326.0",
+        "Max. — cadmium: 18.100 — copper: 128.00 — lead: 654.0 — zinc: 1839.0",
+    ]
+    answer = read("What is the maximum lead in the data attributes?", evidence(segment.text))
+    assert answer.startswith("654.0 — "), answer
+    # A line with another statistic, or another count of columns, ends it.
+    mixed = "a b\nMin. : 1 Max. : 2\nMin. : 3 Min. : 4"
+    assert printed_matrices(mixed.split("\n")) == []

@@ -3390,6 +3390,8 @@ def test_a_row_keyed_by_the_first_letters_of_a_word_is_the_row_that_word_names()
     question = "What range does the fitted spherical model have?"
     assert read(question, fit).startswith("897.0209 — "), read(question, fit)
     assert names_row(question, parse_row("2 — model: Sph — psill: 0.59060780 — range: 897.0209"))
+    # summary() writes its statistic with a full stop: "Max." is the maximum.
+    assert names_row("What is the maximum lead?", parse_row("Max. — cadmium: 18.1 — lead: 654.0"))
     assert not names_row(
         "What range does the sample variogram get?",
         parse_row("2 — model: Sph — psill: 0.59060780 — range: 897.0209"),

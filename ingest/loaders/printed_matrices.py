@@ -12,6 +12,9 @@ Only that shape is taken: a header of k names, at least ``MIN_ROWS`` lines that 
 name and exactly k numbers (or k - 1, where the header's first name is the rows' own). Anything else (a coefficient table whose headers hold spaces, a
 printed vector "[1] 0 0 0", prose) stays text.
 
+A data frame's ``summary()`` prints its columns' names over one line per statistic, each
+column's "Min.   : 37.0" side by side: read with the statistic as the row's name.
+
 A data frame prints the same way, with row numbers for names and columns of words beside the
 numbers ("2 cpp 100 1.469 1.000" under "test replications elapsed relative"): a column is
 then words in every row or numbers in every row, and numbers are at least half of each row. Output that a
@@ -96,6 +99,26 @@ def _frame_row(line: str, columns: int) -> list[str] | None:
     return tokens if 2 * sum(_is_number(c) for c in cells) >= len(cells) else None
 
 
+# summary() of a data frame: under the columns' names, one line per statistic, each column's
+# "Max.   :654.0" side by side ("Min.   : 37.0  Min.   : 113.0").
+_STATISTIC = re.compile(
+    r"\s*(Min\.|1st Qu\.|Median|Mean|3rd Qu\.|Max\.|NA's)\s*:\s*"
+    r"([-−]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-−+]?\d+)?)(?=\s|$)"
+)
+
+
+def _summary_row(line: str, columns: int) -> list[str] | None:
+    """A line of summary(): the statistic it gives, then its value for each of ``columns``
+    columns; the same statistic all along the line."""
+    pairs, end = [], 0
+    while (match := _STATISTIC.match(line, end)) is not None:
+        pairs.append(match.groups())
+        end = match.end()
+    if line[end:].strip() or len(pairs) != columns or len({name for name, _ in pairs}) != 1:
+        return None
+    return [pairs[0][0], *(value for _, value in pairs)]
+
+
 def _same_types(rows: list[list[str]]) -> bool:
     """Every column holds numbers in every row, or words in every row."""
     return all(
@@ -149,6 +172,11 @@ def _printed(lines: list[str]) -> list[TextTable]:
                 end += 1
             if not _same_types([row[1:] for row in rows]):
                 rows = []
+        if len(rows) < MIN_ROWS and not named_rows:
+            rows, end = [], i + 1
+            while end < len(lines) and (row := _summary_row(lines[end], columns)) is not None:
+                rows.append(row)
+                end += 1
         if len(rows) >= MIN_ROWS:
             head = header if named_rows else ["", *header]
             found.append(TextTable(first=i, last=end, rows=[head, *rows]))

@@ -258,9 +258,10 @@ _ABBREVIATION = re.compile(r"[A-Z][a-z]{2,3}")
 def _abbreviates(value: str, question: str) -> bool:
     """``value`` is the first letters of a longer word of the question: the row "model: Sph"
     is the one "the fitted spherical model" names."""
-    if not _ABBREVIATION.fullmatch(value):
+    start = value.removesuffix(".")  # "Max." as summary() prints it
+    if not _ABBREVIATION.fullmatch(start):
         return False
-    start = value.lower()
+    start = start.lower()
     return any(
         len(word) >= len(start) + 2 and word.startswith(start)
         for word in re.findall(r"[a-z]+", question.lower())
