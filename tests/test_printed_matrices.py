@@ -8,7 +8,12 @@ from test_reader import evidence, read
 
 from ingest.document import Segment
 from ingest.loaders.pdf import load_pdf
-from ingest.loaders.printed_matrices import matrix_segments, printed_matrices, trailing_header
+from ingest.loaders.printed_matrices import (
+    matrix_segments,
+    misread_tables,
+    printed_matrices,
+    trailing_header,
+)
 from ingest.loaders.text_tables import text_segments
 from rag.reader.tables import answer_cell, parse_row
 
@@ -263,3 +268,20 @@ def test_a_data_frames_summary_becomes_one_row_per_statistic():
     # A line with another statistic, or another count of columns, ends it.
     mixed = "a b\nMin. : 1 Max. : 2\nMin. : 3 Min. : 4"
     assert printed_matrices(mixed.split("\n")) == []
+
+
+def test_a_laid_out_table_that_runs_a_printed_matrixs_columns_together_is_left_out():
+    text = (
+        "> lzn.vgm\nnp dist gamma dir.hor dir.ver id\n1 57 79.29244 0.1234479 0 0 var1\n"
+        "2 299 163.97367 0.2162185 0 0 var1\n3 419 267.36483 0.3027859 0 0 var1"
+    )
+    misread = Segment(
+        "np dist gamma: 1 57 79.29244 0.1234479 — dir.hor: 0 — dir.ver id: 0 var1\n"
+        "np dist gamma: 2 299 163.97367 0.2162185 — dir.hor: 0 — dir.ver id: 0 var1",
+        page=4,
+    )
+    right = Segment("1 — np: 57 — dist: 79.29244 — gamma: 0.1234479 — dir.hor: 0", page=4)
+    other = Segment("Name — Value: 1.5\nOther — Value: 2.5", page=4)
+    assert misread_tables([misread, right, other], text) == [misread]
+    # A page without a printed matrix leaves every table as the layout reader read it.
+    assert misread_tables([misread], "Some prose on the page.") == []

@@ -17,7 +17,7 @@ from ingest.loaders.pdf_figures import PdfFigures, as_page_text_says
 from ingest.loaders.pdf_meta import with_metadata
 from ingest.loaders.pdf_tables import TableReader
 from ingest.loaders.pdf_text import garbled, may_be_garbled, pdfium_text
-from ingest.loaders.printed_matrices import matrix_segments, trailing_header
+from ingest.loaders.printed_matrices import matrix_segments, misread_tables, trailing_header
 from ingest.vision.ocr import MAX_OCR_PIXELS
 from rag.errors import CorruptFileError, EncryptedFileError, FileTooLargeError
 from rag.render import render
@@ -128,9 +128,11 @@ def load_pdf(
             if text.strip():
                 yield Segment(text, page=number)
                 laid_out = tables.segments(number, text)  # one segment per table, row by row
-                yield from laid_out
                 # A matrix R prints has one space between its columns, which the layout reader
-                # parts only in a long one: its shape does.
+                # parts only in a long one: its shape does, and a table the layout reader made
+                # of it with its columns run together is left out.
+                misread = misread_tables(laid_out, text)
+                yield from (segment for segment in laid_out if segment not in misread)
                 yield from matrix_segments(
                     text, page=number, besides=laid_out, continued=carried_header
                 )

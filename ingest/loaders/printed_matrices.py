@@ -186,6 +186,28 @@ def _printed(lines: list[str]) -> list[TextTable]:
     return found
 
 
+def misread_tables(laid_out: Sequence[Segment], text: str) -> list[Segment]:
+    """The tables of ``laid_out`` that run the columns of a matrix printed in ``text`` together
+    ("np dist gamma: 1 57 79.29244" for R's "np dist gamma ..." over "1 57 79.29244 ..."): the
+    layout reader saw no gutter between them. Two rows of the matrix that each show two of
+    their numbers side by side in one of its cells tell it."""
+    joined = [
+        f"{a} {b}"
+        for table in printed_matrices(text.split("\n"))
+        for row in table.rows[1:]
+        for a, b in zip(row[1:], row[2:], strict=False)
+        if _is_number(a) and _is_number(b)
+    ]
+    if not joined:
+        return []
+    misread = []
+    for segment in laid_out:
+        cells = [cell for line in segment.text.split("\n") for cell in line.split(" — ")]
+        if sum(any(pair in cell for cell in cells) for pair in dict.fromkeys(joined)) >= MIN_ROWS:
+            misread.append(segment)
+    return misread
+
+
 # What may follow a matrix at the foot of its page: the page's number.
 _PAGE_FOOT = re.compile(r"\s*\d{0,4}\s*")
 
