@@ -100,6 +100,7 @@ from rag.reader.question import (
 from rag.reader.spans import (
     CONDITION,
     PUBLISHER,
+    counted_stem,
     counts_in_words,
     dimensions,
     durations,
@@ -1231,7 +1232,7 @@ def _counts_of(counted: str, sentence: str) -> list[str]:
     "2" of "Reinforcements (2 ships) have arrived" for "how many ships"."""
     if not counted:
         return []
-    stem = re.sub(r"(?:es|s)$", "", counted) if len(counted) > 3 else counted
+    stem = counted_stem(counted)
     before = rf"(?<![\w.])(\d[\d,]*)\s+(?:[a-z-]+\s+)?{re.escape(stem)}(?:s|es)?\b"
     return re.findall(before, sentence, re.IGNORECASE)
 

@@ -156,11 +156,16 @@ def _numbers(sentence: str) -> list[str]:
     return _written_numbers(sentence) + [m.group(1) for m in _COUNT_IN_WORDS.finditer(sentence)]
 
 
+def counted_stem(counted: str) -> str:
+    """The noun a "how many" question counts, without its plural ending: "ship" of "ships"."""
+    return re.sub(r"(?:es|s)$", "", counted) if len(counted) > 3 else counted
+
+
 def counts_in_words(counted: str, sentence: str) -> list[str]:
     """A number in words before the thing counted, singular or plural, with at most one word
     between: "one password", "two random passwords" for "how many passwords". A number in
     words before any other noun counts something else ("one of the options")."""
-    stem = re.sub(r"(?:es|s)$", "", counted) if len(counted) > 3 else counted
+    stem = counted_stem(counted)
     if not stem:
         return []
     pattern = rf"\b(?:{_NUMBER_WORDS})\s+(?:[a-z-]+\s+)?{re.escape(stem)}(?:s|es)?\b"
