@@ -29,6 +29,8 @@ def test_a_man_page_entry_behind_a_bullet_o_and_a_dash_is_keyed_too():
         "EXIT VALUES\n       o      0 - Success\n\n       o      23 - Partial transfer due to error"
     )
     assert keys_held(text) == {"0", "23"}
+    # " — " parts the cells of a table row read from a page: a row numbered 1 is no entry.
+    assert keys_held("1 — model: Nug — psill: 0.05066243\n2 — model: Sph — range: 897") == set()
     question = "What does rsync exit code 23 mean?"
     manual = evidence(
         "rsync exits with an error code of 25.", "o 23 - Partial transfer due to error"

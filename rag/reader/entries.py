@@ -74,10 +74,11 @@ _ITEM_TERM = re.compile(r"^[*+•-]\s+`([^`\s]{1,40})`\s*(?:[-–—:]\s|$)")
 # "• 137 Server busy", "404 Not Found", "• 2: Some files could not be processed", "13 = Raw
 # line.": a list's entry keyed by a number (of one digit, only with a colon or "=" after it).
 # "o      23 - Partial transfer due to error": man renders a bullet as a letter o, and a
-# dash may part the key from what it means.
+# dash may part the key from what it means. (" — " parts a table row's cells: "1 — model:
+# Nug" is a row numbered 1, no entry.)
 _NUMBER_KEY = re.compile(
     r"^\s*(?:[^\w\s]{1,2}\s*|o\s+)?"
-    r"(?:(\d{2,})\s+(?:[-–—]\s+)?|(\d+)(?:\s?[:=]|\s+[-–—])\s+)(?=[A-Za-z])"
+    r"(?:(\d{2,})\s+(?:[-–]\s+)?|(\d+)(?:\s?[:=]|\s+[-–])\s+)(?=[A-Za-z])"
 )
 _QUESTION_NUMBER = re.compile(r"(?<![\w.,-])\d+(?![\w.,]\d)")
 
