@@ -3408,6 +3408,12 @@ def test_the_date_under_a_documents_title_answers_only_for_the_document():
     assert read(question, tutorial) == "", read(question, tutorial)
     written = read("When was the meuse data set tutorial written?", tutorial)
     assert written.startswith("October 18, 2022 — "), written
+    # A text file's first sentence is no title block, and a day without a year dates nothing.
+    note = evidence("Version two: herons fish at dawn.")
+    assert "dawn" in read("When do herons fish?", note), read("When do herons fish?", note)
+    logbook = evidence("The lighthouse keeper feeds the seagulls every Tuesday at noon.")
+    fed = read("When does the lighthouse keeper feed the seagulls?", logbook)
+    assert "Tuesday" in fed, fed
 
 
 def test_what_the_default_thing_does_is_no_question_for_a_default_value():

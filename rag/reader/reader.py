@@ -1406,9 +1406,18 @@ _ASKS_OF_DOCUMENT = re.compile(
 
 
 def _opens_document(cand: Candidate, evidence: Sequence[Evidence]) -> bool:
-    """``cand`` is the first sentence of its document: its title block, with its byline."""
+    """``cand`` opens the first page of a paged document (a PDF's title block, with its byline)
+    and dates it with a year. A text file's first sentence ("Herons fish at dawn.") is no
+    title block, and a time without a year ("every Tuesday") dates no document."""
     chunk = evidence[cand.evidence_index].chunk
-    return chunk.chunk_index == 0 and " ".join(chunk.text.split()).startswith(cand.text[:60])
+    if chunk.page != 1 or chunk.chunk_index != 0:
+        return False
+    if not any(_YEAR_IN_DATE.search(span) for span in cand.spans):
+        return False
+    return " ".join(chunk.text.split()).startswith(cand.text[:60])
+
+
+_YEAR_IN_DATE = re.compile(r"\b(?:1[6-9]|20)\d\d\b")
 
 
 def _axis_direction(question: str) -> str:
