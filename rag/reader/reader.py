@@ -100,7 +100,7 @@ from rag.reader.question import (
 from rag.reader.spans import (
     CONDITION,
     PUBLISHER,
-    counted_stem,
+    counts_in_digits,
     counts_in_words,
     dimensions,
     durations,
@@ -547,7 +547,7 @@ class Reader:
             def labelled(c: Candidate) -> int:
                 if c.signals.table_row:
                     return 0 if c.signals.row_key else 2
-                counts = c.relevance >= floor and bool(_counts_of(asked.counted, c.text))
+                counts = c.relevance >= floor and bool(counts_in_digits(asked.counted, c.text))
                 return 1 if counts or labelled_numbers(lowered, c.text) else 2
 
             candidates = sorted(candidates, key=labelled)
@@ -1219,22 +1219,10 @@ _STATED_DEFAULT = re.compile(
 )
 
 
-_YEAR = re.compile(r"(?:19|20)\d\d")
-
-
 def _year_not_counting(span: str, counted: str, sentence: str) -> bool:
-    """``span`` reads as a year and nowhere in ``sentence`` stands before the thing counted."""
-    return bool(_YEAR.fullmatch(span)) and span not in _counts_of(counted, sentence)
-
-
-def _counts_of(counted: str, sentence: str) -> list[str]:
-    """The numbers ``sentence`` writes before the thing counted, with at most one word between:
-    "2" of "Reinforcements (2 ships) have arrived" for "how many ships"."""
-    if not counted:
-        return []
-    stem = counted_stem(counted)
-    before = rf"(?<![\w.])(\d[\d,]*)\s+(?:[a-z-]+\s+)?{re.escape(stem)}(?:s|es)?\b"
-    return re.findall(before, sentence, re.IGNORECASE)
+    """``span`` reads as a year (``_YEAR``, as a citation gives one) and nowhere in
+    ``sentence`` stands before the thing counted."""
+    return bool(_YEAR.fullmatch(span)) and span not in counts_in_digits(counted, sentence)
 
 
 def _called_default(sentence: str, span: str) -> bool:

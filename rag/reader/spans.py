@@ -161,6 +161,16 @@ def counted_stem(counted: str) -> str:
     return re.sub(r"(?:es|s)$", "", counted) if len(counted) > 3 else counted
 
 
+def counts_in_digits(counted: str, sentence: str) -> list[str]:
+    """The numbers ``sentence`` writes before the thing counted, with at most one word between:
+    "2" of "Reinforcements (2 ships) have arrived" for "how many ships"."""
+    if not counted:
+        return []
+    stem = counted_stem(counted)
+    before = rf"(?<![\w.])(\d[\d,]*)\s+(?:[a-z-]+\s+)?{re.escape(stem)}(?:s|es)?\b"
+    return re.findall(before, sentence, re.IGNORECASE)
+
+
 def counts_in_words(counted: str, sentence: str) -> list[str]:
     """A number in words before the thing counted, singular or plural, with at most one word
     between: "one password", "two random passwords" for "how many passwords". A number in
