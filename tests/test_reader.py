@@ -44,6 +44,7 @@ from rag.reader.spans import (
     shaped,
     spans,
     subject_of_predicate,
+    versions_of_named,
     yes_or_no,
 )
 from rag.reader.tables import answer_cell, names_row, parse_row
@@ -3506,3 +3507,68 @@ def test_a_question_about_a_programs_window_is_read_in_its_screenshot():
         "removed so far?"
     )
     assert read(question, screenshot).startswith("16/144 — "), read(question, screenshot)
+
+
+def test_a_bare_default_in_an_entry_named_without_dashes_inherits_the_entrys_relevance():
+    manual = evidence(
+        "preview-size WxH Set the size of the preview pane when the layout option is set to "
+        "fixed. The value is the width and height separated by an x. The default is 120x40.",
+        "pane-gap N Set the gap between panes, in cells (the default is 1).",
+    )
+    question = "What default size does the viewer give the preview pane when layout is fixed?"
+    assert read(question, manual).startswith("120x40 — "), read(question, manual)
+    # A size written whole is one value, not the number it starts with.
+    assert spans(Wants.VALUE, "The default is 120x40.") == ["120x40"]
+    assert spans(Wants.VALUE, "It defaults to 30 seconds.") == ["30 seconds"]
+
+
+def test_a_bare_number_after_a_program_the_question_names_is_its_version():
+    readme = evidence(
+        "Building the tool needs Clang 14 or higher (Clang 16 recommended for faster binaries).",
+        "Released as version 2.0.1 in March.",
+    )
+    question = "What is the oldest Clang version that can build the tool?"
+    assert read(question, readme).startswith("Clang 14 — "), read(question, readme)
+    assert versions_of_named({"clang"}, "Requires clang-15.") == ["clang-15"]
+    # An option's argument is no version of the option.
+    assert versions_of_named({"--port", "http"}, "Start it with --port 8080") == []
+
+
+def test_which_x_noun_is_answered_by_a_name_before_the_head_noun_alone():
+    essay = evidence(
+        "Below are samples of two symbol fonts: the upper set is the default font in the "
+        "Scribus program (the Gentium font), and the lower set is our own.",
+        "Typography was once done by hand.",
+    )
+    question = "Which symbol font is the default in the Scribus program, according to the essay?"
+    assert read(question, essay).startswith("Gentium — "), read(question, essay)
+
+
+def test_what_kind_of_a_compound_noun_is_answered_by_the_kind_of_its_head():
+    history = evidence(
+        "Long ago, maps were printed by etching the lines into a copper or brass plate by hand.",
+        "Early printers also used sheets of thin metal.",
+    )
+    question = "Into what kind of metal plate were maps etched in the days of hand printing?"
+    assert read(question, history).startswith("copper or brass plate — "), read(question, history)
+
+
+def test_which_parameter_is_answered_by_the_term_of_a_bulleted_entry():
+    # A list longer than a sentence may be is read line by line.
+    appendix = evidence(
+        "The computation stops once the share of explained variance reaches 0.95.",
+        "There are several parameters that users can change:\n"
+        "• tolchg - smallest relative change in variance before the path stops; factory "
+        "default = 1e-4.\n"
+        "• varmax - largest share of explained variance before the path stops; factory "
+        "default = 0.95.\n"
+        "• maxit - most iterations of the inner loop for each point of the path; factory "
+        "default = 50.\n"
+        "• minpts - fewest points of the path that are computed in any case; factory "
+        "default = 5.",
+    )
+    question = (
+        "The vignette says the computation stops once the share of explained variance "
+        "reaches 0.95. Which internal parameter sets that limit?"
+    )
+    assert read(question, appendix).startswith("varmax — "), read(question, appendix)

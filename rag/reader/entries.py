@@ -48,7 +48,8 @@ _ENTRY_TERM = re.compile(r"^([%@$]?(?=[\w.+-]*[a-z])[a-z0-9][\w.+-]*)\s+[A-Z][a-
 # a correlation to ...").
 _ASKS_TERM = re.compile(
     r"\b(?:which|what) (?:[\w.-]+ ){0,2}(?:value|values|sequence|specifier|placeholder|keyword|"
-    r"constant|mode|level|setting|field|code|escape|function|command|macro|method|feature)\b",
+    r"constant|mode|level|setting|field|code|escape|function|command|macro|method|feature|"
+    r"parameter|argument|variable)\b",
     re.IGNORECASE,
 )
 
@@ -61,12 +62,20 @@ def entry_term(asked: Question, sentence: str, opening: str = "") -> list[str]:
         return []
     if not _ASKS_TERM.search(asked.text):
         return []
-    term = _ENTRY_TERM.match(sentence) or _ITEM_TERM.match(sentence) or _ITEM_TERM.match(opening)
+    term = (
+        _ENTRY_TERM.match(sentence)
+        or _ITEM_TERM.match(sentence)
+        or _BULLET_TERM.match(sentence)
+        or _ITEM_TERM.match(opening)
+    )
     if term is None or term.group(1).lower() in STOPWORDS:
         return []
     return [term.group(1)] if term.group(1).lower() not in asked.text.lower() else []
 
 
+# "• devmax - maximum fraction of explained deviance ...", "- epsnr: convergence threshold":
+# a bulleted entry, its term before a dash or colon and a definition in lower case.
+_BULLET_TERM = re.compile(r"^[•*·-]\s+([A-Za-z][\w.+-]*)\s*(?:\s[-–—]|:)\s+\w")
 # "* `serde1-nostd` - **Disabled** by default.": a Markdown list's item, its term in code.
 _ITEM_TERM = re.compile(r"^[*+•-]\s+`([^`\s]{1,40})`\s*(?:[-–—:]\s|$)")
 
@@ -279,6 +288,12 @@ def default_entry(asked: Question, sentence: str, entry: str) -> list[str]:
     return [name.group(1)] if name and name.group(1).lower() not in asked.text.lower() else []
 
 
+def opens_entry(text: str) -> bool:
+    """``text`` opens a list entry with the entry's name: "default-size XxY Set the default
+    size of new windows ...", "* `emdash` - ..."."""
+    return bool(_ENTRY_NAME.match(text) or _ITEM_TERM.match(text))
+
+
 def entry_openings(units: Sequence[tuple[int, str, str, str]]) -> list[str]:
     """For each unit, the unit that opens the list entry it goes on ("emdash Lets the table
     dashes be '—'." for "(This option is selected by default"): the last one before it in its
@@ -290,7 +305,7 @@ def entry_openings(units: Sequence[tuple[int, str, str, str]]) -> list[str]:
             opened = ""
         previous = units[i - 1][1] if i and units[i - 1][0] == index else ""
         openings.append(opened or previous)
-        if _ENTRY_NAME.match(text) or _ITEM_TERM.match(text):
+        if opens_entry(text):
             opened = text
     return openings
 

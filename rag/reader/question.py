@@ -522,6 +522,13 @@ def kind_of(lowered: str) -> str:
     return match.group(1) if match else ""
 
 
+def compound_head(lowered: str, noun: str) -> str:
+    """The noun that ``noun`` qualifies right after it in the question ("what kind of metal
+    plate": "plate"), or "" where a function word or the end follows it."""
+    match = re.search(rf"\b{re.escape(noun)} ([a-z][\w-]+)", lowered)
+    return match.group(1) if match and match.group(1) not in STOPWORDS else ""
+
+
 # "What is the ISBN", "which telephone number", "what keyboard shortcut": the shaped thing
 # stands right after the question word, within a few words.
 _ASKS = (

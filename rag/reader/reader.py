@@ -61,6 +61,7 @@ from rag.reader.entries import (
     keyed_by_pinned,
     named_by_code,
     named_by_heading,
+    opens_entry,
     option_entries,
 )
 from rag.reader.instructions import addressed_to_a_model, asks_about_instructions
@@ -94,6 +95,7 @@ from rag.reader.question import (
     Wants,
     analyse,
     asks_dimensions,
+    compound_head,
     without_default_setting,
     without_default_words,
 )
@@ -121,6 +123,7 @@ from rag.reader.spans import (
     sizes,
     spans,
     subject_of_predicate,
+    versions_of_named,
     with_stated_unit,
     without_other_labels,
     yes_or_no,
@@ -244,6 +247,8 @@ class Candidate:
     previous: str = ""  # the unit before it in its chunk: an entry's name, a heading
     refers_back: bool = False  # "This allows ...": its answer is named in ``previous``
     entry: frozenset[str] = frozenset()  # the options whose entry it is in ("-F, --file ...")
+    # For a bare default ("The default is 80x24."), the unit that opens its list entry.
+    opening: str = ""
     signals: Signals = Signals()
 
 
@@ -854,6 +859,7 @@ class Reader:
                     previous=before,
                     refers_back=refers_back,
                     entry=entry,
+                    opening=openings[i] if _BARE_DEFAULT.match(text) else "",
                     signals=signals,
                 )
             )
@@ -1095,6 +1101,10 @@ def _new_spans(asked: Question, sentence: str) -> list[str]:
         # "the algorithm", nor by a qualifier the question already uses.
         q_terms = set(content_terms(asked.text))
         found = [k for k in kinds(asked.kind_of, sentence) if set(content_terms(k)) - q_terms]
+        head = compound_head(lowered, asked.kind_of)
+        if not found and head:
+            # "What kind of metal plate": "a zinc or pewter plate" names the kind of plate.
+            found = [k for k in kinds(head, sentence) if set(content_terms(k)) - q_terms]
     elif asked.code and asked.wants in (Wants.IDENTIFIER, Wants.THING):
         # A command or an option, not any name: a path or a product in capitals beside it
         # does not answer "which command".
@@ -1138,12 +1148,18 @@ def _new_spans(asked: Question, sentence: str) -> list[str]:
             # it, in lower case, before the kind the question asks for.
             kind = list(dict.fromkeys(t for t in content_terms(lowered) if t in asked.asked_for))
             named = [n for n in plain_names_of(kind, sentence) if n not in lowered]
+            if not named:
+                # "Which music font ...": "the Opus font" names it by the head noun alone.
+                named = [n for n in names_of(kind[-1], sentence) if n.lower() not in lowered]
             found = named + [s for s in found if s not in named]
         elif asked.wants is Wants.VERSION and not _LICENCE.search(asked.text):
             # "under the GNU General Public License version 3": the licence's version, not
             # the program's, unless the question asks about the licence.
             licences = licence_versions(sentence)
             found = [s for s in found if s not in licences]
+            # "Needs GCC 10 or higher": no dots, no "version", yet the number after a
+            # program the question names is its version.
+            found = found or versions_of_named(asked.named, sentence)
     if asked.wants in (Wants.THING, Wants.IDENTIFIER):
         # "Which one integrates ODEs composed of complex numbers?": the name the sentence says
         # it of ("zvode integrates ODEs composed of complex numbers").
@@ -1648,6 +1664,12 @@ def _entry_relevance(
     for i, entry in enumerate(entries):
         if defaults and entry and not heads[i] and _BARE_DEFAULT.match(units[i][1]):
             inherited[i] = FOLLOW_SHARE * max(own[j] for j in _entry_before(entries, heads, i))
+        elif defaults and not entry and _BARE_DEFAULT.match(units[i][1]):
+            # "default-size XxY Set the default size of new windows ... The default is
+            # 80x24.": an entry named without dashes, its bare default as far down.
+            opened = _opened_before(units, i)
+            if opened:
+                inherited[i] = FOLLOW_SHARE * max(own[j] for j in opened)
         if not options & entry:
             head = 0.0
         elif heads[i]:
@@ -1666,6 +1688,17 @@ _BARE_DEFAULT = re.compile(
     r"^\s*(?:the\s+)?(?:default(?:\s+value)?\s*(?:is|:)|defaults\s+to)\s+[^\s,;]+\s*\.?\s*$",
     re.IGNORECASE,
 )
+
+
+def _opened_before(units: Sequence[tuple[int, str, str, str]], i: int) -> range:
+    """The positions of the units of unit ``i``'s chunk from the last one before it that opens
+    a list entry by its name (``opens_entry``) up to it; empty if none does."""
+    for start in range(i - 1, -1, -1):
+        if units[start][0] != units[i][0]:
+            break
+        if opens_entry(units[start][1]):
+            return range(start, i)
+    return range(0)
 
 
 def _entry_before(entries: Sequence[frozenset[str]], heads: Sequence[bool], i: int) -> range:
@@ -1813,9 +1846,9 @@ _ONE_KIND = [
 
 
 def _tells_of(terms: frozenset[str], cand: Candidate) -> bool:
-    """The sentence, or the ones beside it, say each of ``terms`` (content-term stems), or a
-    word for the same kind of setting."""
-    said = set(content_terms(f"{cand.previous} {cand.text} {cand.follows}"))
+    """The sentence, or the ones beside it, or the opening of the entry whose bare default it
+    is, say each of ``terms`` (content-term stems), or a word for the same kind of setting."""
+    said = set(content_terms(f"{cand.opening} {cand.previous} {cand.text} {cand.follows}"))
     return all(
         term in said or any(term in kind and kind & said for kind in _ONE_KIND) for term in terms
     )

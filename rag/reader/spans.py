@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from rag.cited_works import SURNAME
 from rag.reader.dates import MONTHS
@@ -629,6 +629,18 @@ def _versions(sentence: str) -> list[str]:
     return found
 
 
+def versions_of_named(named: Iterable[str], sentence: str) -> list[str]:
+    """ "GCC 10", "Python 3", "gcc-11": a bare number written after a program the question
+    names is its version, which ``_versions`` takes only with "version" or dots. The name
+    comes with it, as written."""
+    found = []
+    # An option's argument ("--listen 6266") is no version of it.
+    for name in sorted(n for n in named if n[:1].isalpha()):
+        pattern = rf"(?<![\w.-]){re.escape(name)}[ -]v?\d+(?:\.\d+)*(?![\w%-]|\.\d)"
+        found += [m.group(0) for m in re.finditer(pattern, sentence, re.IGNORECASE)]
+    return list(dict.fromkeys(found))
+
+
 # "the GNU General Public License version 3", "GPL v2", "Apache License, Version 2.0".
 _LICENCE_VERSION = re.compile(
     r"(?:\blicen[cs]e|\b(?:A|L)?GPL)[\s,]*(?:version|ver\.|v\.?)?\s*(\d+(?:\.\d+)*)",
@@ -669,6 +681,8 @@ def _values(sentence: str) -> list[str]:
     for match in _VALUE_AFTER.finditer(sentence):
         group = 1 if match.group(1) is not None else 2
         number = NUMBER_WITH_UNIT.match(sentence, match.start(group))
+        if number and re.match(r"[^\W_]", sentence[number.end() : number.end() + 1]):
+            number = None  # "80x24", a size: the number ends inside the value written
         found.append(number.group(0).strip() if number else match.group(group).rstrip("."))
     found += [m.group(1) for m in _VALUE_BEFORE.finditer(sentence)]
     return [v for v in found if v.lower() not in STOPWORDS] or _numbers(sentence)
@@ -866,7 +880,12 @@ def kinds(noun: str, sentence: str) -> list[str]:
         while words and words[0].lower() in STOPWORDS:
             words = words[1:]
         if any(w.lower() in STOPWORDS for w in words):
-            words = words[max(i for i, w in enumerate(words) if w.lower() in STOPWORDS) + 1 :]
+            cut = max(i for i, w in enumerate(words) if w.lower() in STOPWORDS)
+            # "a zinc or pewter plate": two qualifiers joined are one answer.
+            joined = words[cut].lower() in ("or", "and") and 0 < cut < len(words) - 1
+            if joined and words[cut - 1].lower() not in STOPWORDS:
+                cut -= 2
+            words = words[cut + 1 :]
         if words:
             found.append((match.start(), " ".join([*words, match.group(2)])))
     # "throws `YAMLException`", "a ValueError": code names its kind in the name's last word.
