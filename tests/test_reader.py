@@ -38,6 +38,7 @@ from rag.reader.spans import (
     kinds,
     labelled_numbers,
     names_of,
+    numbered_through,
     owners_named,
     plain_names_of,
     ratios,
@@ -3572,3 +3573,26 @@ def test_which_parameter_is_answered_by_the_term_of_a_bulleted_entry():
         "reaches 0.95. Which internal parameter sets that limit?"
     )
     assert read(question, appendix).startswith("varmax — "), read(question, appendix)
+
+
+def test_how_many_is_answered_by_the_last_of_a_run_numbered_from_one():
+    screenshot = evidence(
+        "Text in the image: regression results Dependent variable: weight "
+        "Model 1 Model 2 Model 3 Model 4 const 12.1 11.9 10.2 9.8",
+        modality="image",
+    )
+    question = "How many models does the regression results window compare?"
+    assert read(question, screenshot).startswith("4 models — "), read(question, screenshot)
+    assert numbered_through("steps", "Step 1 Step 2 Step 3") == ["3"]
+    assert numbered_through("steps", "Step 2 Step 5") == []
+
+
+def test_a_value_printed_under_the_name_the_question_gives_answers_it():
+    vignette = evidence(
+        "• eps - minimum value of lambda.best.ratio (see the cv.fit documentation); factory "
+        "default = 1e-6.",
+        "We can get the value of lambda.best like this: fit$lambda.best ## [1] 0.0417 "
+        'coef(fit, s = "lambda.best")',
+    )
+    question = "In the quick start, what value of lambda.best does cv.fit find?"
+    assert read(question, vignette).startswith("0.0417 — "), read(question, vignette)

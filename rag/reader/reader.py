@@ -115,6 +115,7 @@ from rag.reader.spans import (
     lengths,
     licence_versions,
     names_of,
+    numbered_through,
     owners_named,
     plain_names_of,
     ratios,
@@ -832,6 +833,14 @@ class Reader:
                         score += ROW_KEY_BONUS / 2
             if typed and found:
                 score += TYPE_BONUS
+            if (
+                typed
+                and asked.wants in (Wants.NUMBER, Wants.VALUE)
+                and _printed_values(asked.text, text)
+            ):
+                # "cvfit$lambda.min ## [1] 0.06284188": printed under the very name the
+                # question gives, as a table's row is keyed by it.
+                score += ROW_KEY_BONUS
             if excluded & terms and not others:  # "besides X": a sentence about X is no answer
                 score -= EXCLUDED_PENALTY
             if prose_asked and _SESSION_PROMPT.search(text):
@@ -984,6 +993,11 @@ class Reader:
             return sentences(after_key(asked.text, best.text))[0].rstrip(".")
         if not best.spans:
             return ""
+        if asked.wants is Wants.NUMBER and asked.counted:
+            # "Model 1 Model 2 Model 3" counts three models; the label "Model" gives no count.
+            through = numbered_through(asked.counted, best.text)
+            if through and through[0] in best.spans:
+                return f"{through[0]} {asked.counted}"
         if _reads_labels(asked):
             labelled = labelled_numbers(asked.text.lower(), best.text)
             if labelled and labelled[0] in best.spans:
@@ -1172,7 +1186,7 @@ def _new_spans(asked: Question, sentence: str) -> list[str]:
     if asked.wants in (Wants.NUMBER, Wants.VALUE):
         # "I never set num_threads, how many threads ...": "a default value num_threads=2"
         # gives it as the value of the setting the question names.
-        assigned = _assigned_values(asked.named, sentence)
+        assigned = _assigned_values(asked.named, sentence) + _printed_values(asked.text, sentence)
         found = [*assigned, *(s for s in found if s not in assigned)]
     if _reads_labels(asked):
         # "what p-value does the test print": of "Chisquare = 1.521, Df = 1, p = 0.22", the
@@ -1283,6 +1297,20 @@ def _assigned_values(names: frozenset[str], sentence: str) -> list[str]:
     for name in sorted(n for n in names if "_" in n):
         pattern = rf"(?<![\w.-]){re.escape(name)}\s*=\s*([\w.-]*\w)"
         found += [m.group(1) for m in re.finditer(pattern, sentence, re.IGNORECASE)]
+    return found
+
+
+# "lambda.min", "fit$df.residual": an identifier of code, joined by dots or underscores.
+_DOTTED_NAME = re.compile(r"(?<![\w.])[A-Za-z]\w*(?:[._]\w+)+")
+
+
+def _printed_values(question: str, sentence: str) -> list[str]:
+    """The values an R session prints for the identifiers the question names: "0.06284188"
+    of "cvfit$lambda.min ## [1] 0.06284188" for "what value of lambda.min"."""
+    found = []
+    for name in dict.fromkeys(_DOTTED_NAME.findall(question)):
+        pattern = rf"(?<![\w.]){re.escape(name)}\s*(?:##\s*)?\[1\]\s+([^\s#]+)"
+        found += [m.group(1) for m in re.finditer(pattern, sentence)]
     return found
 
 

@@ -171,6 +171,19 @@ def counts_in_digits(counted: str, sentence: str) -> list[str]:
     return re.findall(before, sentence, re.IGNORECASE)
 
 
+def numbered_through(counted: str, sentence: str) -> list[str]:
+    """The last number of a run that numbers the thing counted from one: "3" of "Model 1
+    Model 2 Model 3" (a table's column heads) for "how many models"."""
+    stem = counted_stem(counted)
+    if not stem:
+        return []
+    pattern = rf"\b{re.escape(stem)}(?:s|es)?\s+(\d{{1,2}})\b"
+    numbers = [int(n) for n in re.findall(pattern, sentence, re.IGNORECASE)]
+    if len(numbers) >= 2 and numbers == list(range(1, len(numbers) + 1)):
+        return [str(numbers[-1])]
+    return []
+
+
 def counts_in_words(counted: str, sentence: str) -> list[str]:
     """A number in words before the thing counted, singular or plural, with at most one word
     between: "one password", "two random passwords" for "how many passwords". A number in
