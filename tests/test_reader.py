@@ -35,6 +35,7 @@ from rag.reader.spans import (
     durations,
     durations_in_words,
     frequencies_in_words,
+    in_unit_counted,
     kinds,
     labelled_numbers,
     names_of,
@@ -3596,3 +3597,15 @@ def test_a_value_printed_under_the_name_the_question_gives_answers_it():
     )
     question = "In the quick start, what value of lambda.best does cv.fit find?"
     assert read(question, vignette).startswith("0.0417 — "), read(question, vignette)
+
+
+def test_how_many_hours_is_not_answered_by_a_span_of_time_in_another_unit():
+    essay = evidence(
+        "Just a few decades ago, vases were blown by hand by a master glassblower.",
+        "It took ten years of apprenticeship to become a master glassblower, and another five "
+        "years of practice before a glassblower was truly skilled at blowing vases.",
+    )
+    question = "How many hours did a master glassblower need to blow one vase, per the essay?"
+    assert read(question, essay) == "", read(question, essay)
+    assert in_unit_counted("hours", ["five years", "3 hours", "2h"]) == ["3 hours", "2h"]
+    assert in_unit_counted("files", ["five years"]) == ["five years"]

@@ -110,6 +110,7 @@ from rag.reader.spans import (
     factors,
     frequencies,
     frequencies_in_words,
+    in_unit_counted,
     kinds,
     labelled_numbers,
     lengths,
@@ -1127,6 +1128,7 @@ def _new_spans(asked: Question, sentence: str) -> list[str]:
         found = spans(asked.wants, sentence)
         if asked.measure == "time":  # "how long": 5201 is no span of time, "10 secs" is
             found = durations(found) + durations_in_words(sentence)
+            found = in_unit_counted(asked.counted, found)
         elif asked.measure == "extent":  # "how long is one unit": "1/1200 inch" or "10 ms"
             found = durations(found) + durations_in_words(sentence) + lengths(found)
         elif asked.measure == "frequency":  # "how often": "three files" is no frequency

@@ -264,6 +264,35 @@ def durations(found: list[str]) -> list[str]:
     return [span for span in found if _TIME_UNIT.search(span)]
 
 
+# A unit of time as written, and the unit it is: "secs" and "s" are seconds.
+_TIME_UNITS = {
+    "millisecond": ("ms", "msec", "msecs", "millisecond", "milliseconds"),
+    "second": ("s", "sec", "secs", "second", "seconds"),
+    "minute": ("min", "mins", "minute", "minutes"),
+    "hour": ("h", "hr", "hrs", "hour", "hours"),
+    "day": ("day", "days"),
+    "week": ("week", "weeks"),
+    "month": ("month", "months"),
+    "year": ("yr", "yrs", "year", "years"),
+}
+_UNIT_OF_TIME = {written: unit for unit, forms in _TIME_UNITS.items() for written in forms}
+
+
+def in_unit_counted(counted: str, found: list[str]) -> list[str]:
+    """The spans of time of ``found`` in the unit a "how many hours" question counts: "five
+    years" (of training) does not say how many hours a page took. Any question that counts
+    no unit of time keeps them all."""
+    unit = _UNIT_OF_TIME.get(counted.lower())
+    if unit is None:
+        return found
+    kept = []
+    for span in found:
+        written = re.search(r"([A-Za-zµ]+)\s*$", span)
+        if written is None or _UNIT_OF_TIME.get(written.group(1).lower()) == unit:
+            kept.append(span)
+    return kept
+
+
 # "less than an hour", "about half a minute": a span of time with no number in it.
 _DURATION_IN_WORDS = re.compile(
     r"\b(?:(?:less|more|fewer) than |under |over |about |around |nearly |almost |roughly )?"
