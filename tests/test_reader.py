@@ -40,6 +40,7 @@ from rag.reader.spans import (
     labelled_numbers,
     names_of,
     numbered_through,
+    objects_named,
     owners_named,
     plain_names_of,
     ratios,
@@ -3609,3 +3610,13 @@ def test_how_many_hours_is_not_answered_by_a_span_of_time_in_another_unit():
     assert read(question, essay) == "", read(question, essay)
     assert in_unit_counted("hours", ["five years", "3 hours", "2h"]) == ["3 hours", "2h"]
     assert in_unit_counted("files", ["five years"]) == ["five years"]
+
+
+def test_the_relation_of_which_is_answered_by_what_the_sentence_says_it_is_of():
+    readme = evidence(
+        "dux is a disk usage viewer that shows earlier sizes for folders, files and archives.",
+        "Rust version and rewrite of ncdu and gdu.",
+    )
+    question = "dux is the Rust rewrite of which earlier disk usage viewers?"
+    assert read(question, readme).startswith("ncdu and gdu — "), read(question, readme)
+    assert objects_named(question, "A rewrite of disk usage viewers.") == []

@@ -117,6 +117,7 @@ from rag.reader.spans import (
     licence_versions,
     names_of,
     numbered_through,
+    objects_named,
     owners_named,
     plain_names_of,
     ratios,
@@ -842,6 +843,10 @@ class Reader:
                 # "cvfit$lambda.min ## [1] 0.06284188": printed under the very name the
                 # question gives, as a table's row is keyed by it.
                 score += ROW_KEY_BONUS
+            if typed and asked.wants is Wants.THING and objects_named(asked.text, text):
+                # "continuation of bashtop and bpytop": the relation the question names
+                # ("the continuation of which monitors"), said of something new.
+                score += ROW_KEY_BONUS
             if excluded & terms and not others:  # "besides X": a sentence about X is no answer
                 score -= EXCLUDED_PENALTY
             if prose_asked and _SESSION_PROMPT.search(text):
@@ -1223,6 +1228,11 @@ def _new_spans(asked: Question, sentence: str) -> list[str]:
         # "the guts of which other module's argument parser?": the name before "'s" that owns
         # what the question names ("optimist's argument parser").
         found = [*owners, *(s for s in found if s not in owners)]
+    related = objects_named(asked.text, sentence) if asked.wants is Wants.THING else []
+    if related:
+        # "the C++ continuation of which earlier monitors?": "continuation of bashtop and
+        # bpytop" says what it continues.
+        found = [*related, *(s for s in found if s not in related)]
     written = options_asked(asked.text)
     head = head_options(sentence) if written else []
     if written & {option.lstrip("-–—−") for option in head}:

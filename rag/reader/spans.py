@@ -982,6 +982,33 @@ def plain_names_of(nouns: list[str], sentence: str) -> list[str]:
     return [n for n in dict.fromkeys(names) if n not in STOPWORDS and not _DESCRIBES.fullmatch(n)]
 
 
+# "the C++ continuation of which earlier monitors", "a port of what library": the noun
+# before "of which" names a relation, and what the sentence says it is "of" answers.
+_ASKS_OBJECT = re.compile(r"\b([a-z][\w-]{3,}) of (?:which|what)\b", re.IGNORECASE)
+_OBJECT_WORDS = 8
+
+
+def objects_named(question: str, sentence: str) -> list[str]:
+    """What ``sentence`` says the relation the question names is of: "bashtop and bpytop"
+    of "C++ version and continuation of bashtop and bpytop." for "the continuation of which
+    earlier resource monitors?"; at most a few words, up to a punctuation mark."""
+    asked = _ASKS_OBJECT.search(question)
+    if not asked or asked.group(1).lower() in STOPWORDS:
+        return []
+    noun = re.escape(asked.group(1))
+    found = []
+    for match in re.finditer(rf"\b{noun}s? of ([^.;:,()]+)", sentence, re.IGNORECASE):
+        words = match.group(1).split()
+        if 0 < len(words) <= _OBJECT_WORDS and not _restated(words, question):
+            found.append(" ".join(words))
+    return found
+
+
+def _restated(words: list[str], question: str) -> bool:
+    lowered = question.lower()
+    return all(w.lower() in STOPWORDS or w.lower() in lowered for w in words)
+
+
 # "which other module's argument parser", "whose spring model": the question asks for the
 # owner of a thing it names; up to three words of that thing follow the possessive.
 _ASKS_OWNER = re.compile(
