@@ -71,3 +71,24 @@ def test_the_entry_keyed_by_the_number_the_question_gives_is_read(
         given = evidence_given(backend, root, question, read_on=False, read_keyed_entries=keyed)
         assert given[0].chunk.file == "opusenc.txt"
         assert any("17: A bright colored fish" in e.chunk.text for e in given) is expected
+
+
+def test_a_key_the_question_presses_keys_a_binding_laid_out_in_a_column():
+    assert keys_asked("What does the default key binding z do?") == {"key:z"}
+    assert keys_asked("What does pressing the k key do in dotty?") == {"key:k"}
+    bindings = "   C-z         Suspend the client.\n   z           Toggle zoom state of the pane."
+    assert keys_held(bindings) == {"key:z"}
+    # A sentence that opens with a one-letter word is no binding.
+    assert keys_held("A list of keys follows.\n   A new window opens.") == set()
+
+
+def test_the_binding_of_the_key_the_question_names_says_what_it_does():
+    assert analyse("What does the default key binding z do?").shape == ""
+    assert analyse("Which key binding detaches the client?").shape == "keys"
+    manual = evidence(
+        "DEFAULT KEY BINDINGS The multiplexer may be controlled by a key combination of a "
+        "prefix key, 'C-a' by default, followed by a command key.",
+        "c Create a new window.\nz Toggle zoom state of the current pane.",
+    )
+    answer = read("What does the default key binding z do?", manual)
+    assert answer.startswith("Toggle zoom state of the current pane — "), answer

@@ -613,3 +613,24 @@ def test_a_row_named_by_its_group_and_its_key_beats_its_group_s_other_rows():
         "Accuracy — method: svm — Median: 0.62"
     )
     assert read(question, evidence(rows)).startswith("0.62 — "), read(question, evidence(rows))
+
+
+# A man page's list of key bindings: two columns, no header; the first entry says something.
+KEY_BINDINGS = """\
+     The default command key bindings are:
+
+           C-a         Send the prefix key (C-a) through to the application.
+           C-z         Suspend the client.
+           !           Break the current pane out of the window.
+           #           List all paste buffers.
+           c           Create a new window.
+           d           Detach the current client.
+           z           Toggle zoom state of the current pane.
+           ~           Show previous messages, if any.
+"""
+
+
+def test_a_list_of_key_bindings_is_no_table_headed_by_its_first_entry():
+    assert aligned_tables(KEY_BINDINGS.split("\n")) == []
+    assert fixed_width_tables(KEY_BINDINGS.split("\n")) == []
+    assert all(not parse_row(s.text) for s in text_segments(KEY_BINDINGS, ".txt"))

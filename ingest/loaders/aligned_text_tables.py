@@ -107,7 +107,13 @@ def is_label(text: str) -> bool:
         and bool(re.search(r"[A-Za-z]", text))
         and not NOT_A_LABEL.search(text)
         and not RULE.fullmatch(text)
+        and not _SENTENCE.search(text)
     )
+
+
+# "Suspend the tmux client.": words ending with a full stop say something; a label names
+# ("No.", "Avg. time" are short).
+_SENTENCE = re.compile(r"^\S+(?:\s+\S+){2,}(?<=[a-z])\.$")
 
 
 def _run(split: list[list[Cell]], header: int) -> int:

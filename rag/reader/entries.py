@@ -105,7 +105,7 @@ def after_key(question: str, sentence: str) -> str:
     if keyed_by_named_setting(question, sentence):
         return _WORD_KEY.sub("", sentence, count=1).strip()
     if keyed_by_pressed_key(question, sentence):
-        return _KEY_BINDING.sub("", sentence, count=1).strip()
+        return _BINDING_SENTENCE.sub("", sentence, count=1).strip()
     unkeyed = _LETTER_KEY.sub("", _NUMBER_KEY.sub("", sentence, count=1), count=1)
     return unkeyed.strip().rstrip(_CELL_RULES).strip()
 
@@ -154,21 +154,34 @@ def keyed_by_named_setting(question: str, sentence: str) -> bool:
 _PRESSED_KEY = re.compile(
     r"\b(?:the|a)\s+[`'\"“‘]?(\S)[`'\"”’]?\s+key\b|"
     r"\b(?:press(?:ing|es|ed)?|hit(?:ting|s)?)\s+[`'\"“‘]?(\S)[`'\"”’]?(?=[\s,.?!]|$)|"
-    r"\bkey\s+[`'\"“‘]?(\S)[`'\"”’]?(?=[\s,.?!]|$)",
+    r"\b(?:key|key\s+binding|binding)\s+[`'\"“‘]?(\S)[`'\"”’]?(?=[\s,.?!]|$)",
     re.IGNORECASE,
 )
-# "k cancel layout", "q  quit": a list's entry keyed by the key it binds, then what it does.
-_KEY_BINDING = re.compile(r"^[^\w\s]{0,2}\s*(\S)\s+(?=[a-z])")
+# "k cancel layout", "q  quit", "z           Toggle zoom state": a list's entry keyed by the
+# key it binds, then what it does (in capitals only in a column of its own).
+_KEY_BINDING = re.compile(r"^[^\w\s]{0,2}\s*(\S)(?:\s+(?=[a-z])|\s{2,}(?=[A-Z]))")
+
+
+def pressed_keys(question: str) -> set[str]:
+    """The keys the question presses: "pressing the k key", "the key binding z"."""
+    return {a or b or c for a, b, c in _PRESSED_KEY.findall(question)}
+
+
+def bound_key(line: str) -> str | None:
+    """The key a key binding's entry opens with ("z           Toggle zoom state" -> "z")."""
+    binding = _KEY_BINDING.match(line)
+    return binding.group(1) if binding is not None else None
+
+
+# The same as a sentence, its spaces collapsed: "z Toggle zoom state of the current pane."
+_BINDING_SENTENCE = re.compile(r"^[^\w\s]{0,2}\s*(\S)\s+(?=[A-Za-z])")
 
 
 def keyed_by_pressed_key(question: str, sentence: str) -> bool:
     """``sentence`` is the entry of a list of key bindings keyed by the key the question
     presses: "What does pressing the k key do?" and "k cancel layout"."""
-    binding = _KEY_BINDING.match(sentence)
-    if binding is None:
-        return False
-    pressed = {a or b or c for a, b, c in _PRESSED_KEY.findall(question)}
-    return binding.group(1) in pressed
+    binding = _BINDING_SENTENCE.match(sentence)
+    return binding is not None and binding.group(1) in pressed_keys(question)
 
 
 def keyed_by_pinned(asked: Question, sentence: str) -> bool:

@@ -543,8 +543,9 @@ _SHAPES: list[tuple[str, re.Pattern[str]]] = [
         ("url", r"(?:url|web ?site|web address|home ?page)\b"),
         (
             "keys",
+            # Not "what does the key binding z do": the question gives the key.
             r"(?:keyboard shortcut|shortcut key|key ?binding|hot ?key|key combination|"
-            r"keystroke)s?\b",
+            r"keystroke)s?\b(?!\s+[`'\"‘“]?\S[`'\"’”]?(?:[\s?.,!]|$))",
         ),
         ("variable", r"environment variables?\b"),
         # "Which makefile do I run nmake with": a makefile's name, "Makefile.bcc".
