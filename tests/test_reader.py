@@ -3620,3 +3620,19 @@ def test_the_relation_of_which_is_answered_by_what_the_sentence_says_it_is_of():
     question = "dux is the Rust rewrite of which earlier disk usage viewers?"
     assert read(question, readme).startswith("ncdu and gdu — "), read(question, readme)
     assert objects_named(question, "A rewrite of disk usage viewers.") == []
+
+
+def test_a_count_printed_under_number_of_the_thing_counted_answers_how_many():
+    vignette = evidence(
+        "We see from the plot above that the clustering algorithm has made no change for the "
+        "last 100 iterations of the affinity propagation run.",
+        "fit1a\n## Clustering result\n## Number of samples = 60\n"
+        "## Number of iterations = 131\n## Number of clusters = 2",
+        "fit2b\n## Clustering result\n## Number of iterations = 46",
+    )
+    question = (
+        "In the printed summary of the first clustering result, fit1a, how many iterations "
+        "did affinity propagation run?"
+    )
+    assert read(question, vignette).startswith("131 — "), read(question, vignette)
+    assert "fit1a" in analyse(question).named

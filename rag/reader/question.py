@@ -128,7 +128,11 @@ _VERSION = re.compile(r"\b\d+(?:\.\d+)+[a-z]?\b")
 _NUMBER = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)?(?![\w.])")
 # "xz -7", "level -1": a preset or a level named by its number, however short.
 _DASH_NUMBER = re.compile(r"(?<![\w-])-\d+(?![\w.])")
-_IDENTIFIER = re.compile(r"(?<![\w-])(?:--?[A-Za-z][\w-]*|\w*[A-Za-z]\w*_\w+|[A-Z][A-Z0-9]{2,})")
+# "apres1a", "md5sum": letters, digits, then letters again, as an object or a program is
+# named and no word is written.
+_IDENTIFIER = re.compile(
+    r"(?<![\w-])(?:--?[A-Za-z][\w-]*|\w*[A-Za-z]\w*_\w+|[A-Z][A-Z0-9]{2,}|[a-z]+\d+[a-z]\w*\b)"
+)
 # A capitalised word inside the question (not its first word) is a proper name.
 _PROPER = re.compile(r"(?<=[a-z,;:] )[A-Z][a-zA-Z0-9+#-]{2,}")
 

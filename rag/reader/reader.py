@@ -102,6 +102,7 @@ from rag.reader.question import (
 from rag.reader.spans import (
     CONDITION,
     PUBLISHER,
+    counted_stem,
     counts_in_digits,
     counts_in_words,
     dimensions,
@@ -821,7 +822,14 @@ class Reader:
                 # "• 137 Server busy": the entry a list keys by the number the question gives
                 # is about it, whatever else the two share.
                 relevance = max(relevance, self.min_support)
+            counted_by_label = typed and _labels_count(asked.counted, text)
+            if counted_by_label:
+                # "## Number of iterations = 131": printed under the count the question asks
+                # for, in no other word of it.
+                relevance = max(relevance, self.min_support)
             score = relevance + NOVELTY_WEIGHT * (novelty - 1.0) + RANK_BONUS / (index + 1)
+            if counted_by_label:
+                score += ROW_KEY_BONUS
             row_key = False
             if cells:
                 # A row holding a cell under the header the question names answers it.
@@ -1310,6 +1318,15 @@ def _assigned_values(names: frozenset[str], sentence: str) -> list[str]:
         pattern = rf"(?<![\w.-]){re.escape(name)}\s*=\s*([\w.-]*\w)"
         found += [m.group(1) for m in re.finditer(pattern, sentence, re.IGNORECASE)]
     return found
+
+
+def _labels_count(counted: str, sentence: str) -> bool:
+    """``sentence`` prints a number under the label "number of" the thing a "how many"
+    question counts: "Number of iterations = 131", "number of clusters: 2"."""
+    if not counted:
+        return False
+    stem = re.escape(counted_stem(counted))
+    return bool(re.search(rf"\bnumber of {stem}\w*\s*[=:]\s*\d", sentence, re.IGNORECASE))
 
 
 # "lambda.min", "fit$df.residual": an identifier of code, joined by dots or underscores.
