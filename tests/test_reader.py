@@ -3636,3 +3636,29 @@ def test_a_count_printed_under_number_of_the_thing_counted_answers_how_many():
     )
     assert read(question, vignette).startswith("131 — "), read(question, vignette)
     assert "fit1a" in analyse(question).named
+
+
+def test_an_option_entry_that_says_what_is_asked_adds_its_option_however_short():
+    # Option lists longer than a sentence may be, read line by line.
+    options = [
+        "-cairo Use cairo output device",
+        "-device Selects output device(s)",
+        "-fullpage Selects full page output",
+        "-info Outputs the PLT version, build date and paths",
+        "-landscape Selects full page landscape output",
+        "-output Specifies the name of the output file",
+        "-resolution Sets the resolution for bitmap outputs",
+        "-verbosity Sets how much is written while drawing",
+        "-texincprefix Adds the given subdirectory to the path in the .inc file",
+        "-nocolour Forces grayscale output",
+        "-transparent Creates transparent output (with -d png)",
+        "-noctrl-d Excludes CTRL-D from the PostScript output",
+    ]
+    manual = evidence(
+        "\n".join(options[:9]),
+        "Other output formats supported by PLT (eps, ps, pdf, svg, png) can also be obtained "
+        "with the -device command line option (which can be abbreviated to -d).",
+        "\n".join(options[9:] + options[:6]),
+    )
+    question = "Which PLT command-line option forces grayscale output?"
+    assert read(question, manual).startswith("-nocolour — "), read(question, manual)

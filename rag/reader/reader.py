@@ -827,6 +827,10 @@ class Reader:
                 # "## Number of iterations = 131": printed under the count the question asks
                 # for, in no other word of it.
                 relevance = max(relevance, self.min_support)
+            if typed and found and heads[i]:
+                # "-nocolor Forces grayscale output": an option's entry that says what the
+                # question asks adds the option, however few words of its own it has.
+                novelty = 1.0
             score = relevance + NOVELTY_WEIGHT * (novelty - 1.0) + RANK_BONUS / (index + 1)
             if counted_by_label:
                 score += ROW_KEY_BONUS
