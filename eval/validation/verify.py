@@ -9,15 +9,16 @@ Checks:
     val16-<kind>-NN, val17-<kind>-NN, val18-<kind>-NN, val19-<kind>-NN, val20-<kind>-NN,
     val21-<kind>-NN, val22-<kind>-NN, val23-<kind>-NN, val24-<kind>-NN, val25-<kind>-NN,
     val26-<kind>-NN, val27-<kind>-NN, val28-<kind>-NN, val29-<kind>-NN, val30-<kind>-NN,
-    val31-<kind>-NN, val32-<kind>-NN, val33-<kind>-NN and val34-<kind>-NN for the second to
-    thirty-fourth batches; NN has two digits, or three once a kind's numbers pass 99);
+    val31-<kind>-NN, val32-<kind>-NN, val33-<kind>-NN, val34-<kind>-NN and val35-<kind>-NN for
+    the second to thirty-fifth batches; NN has two digits, or three once a kind's numbers pass
+    99);
   * every corpus file has the sha256 listed below, and no file is missing or extra;
   * no corpus file is byte-identical (same sha256) to a file of the development set's corpus
     (shared/eval/dev/corpus, beside the checkout or inside it) or of samples/corpus: the set
     must hold nothing the product was tuned on (skipped, with a note, when the development
     set is not there);
-  * the corpus stays small enough to ingest quickly: PDFs at most 635 pages in all,
-    pictures at most 1.5 megapixels each, the whole corpus at most 64.3 MB;
+  * the corpus stays small enough to ingest quickly: PDFs at most 646 pages in all,
+    pictures at most 1.5 megapixels each, the whole corpus at most 67.7 MB;
   * every cited file exists in corpus/; PDF pages are 1-based and within the document, and
     so are the pages of office files that have them: a slide of a .pptx, a sheet of an
     .xlsx (in workbook order), a section of an .epub (in reading order, its spine);
@@ -86,9 +87,9 @@ IMAGE_EXT = (".png", ".jpg", ".jpeg")
 DOC_EXT = (".txt", ".md", ".html", ".htm", ".csv", ".docx")
 # Office files whose sources carry a page: a slide, a sheet, an e-book section.
 PAGED_EXT = (".pptx", ".xlsx", ".epub")
-MAX_PDF_PAGES = 635
+MAX_PDF_PAGES = 646
 MAX_PIXELS = 1_500_000
-MAX_BYTES = 64_300_000
+MAX_BYTES = 67_700_000
 
 SHA256 = {
     "dotguide.pdf": "6aa4a4f220de2a2a3a00f3cd48a6aebd972a2691dddfd228b97f0733b38e8066",
@@ -651,6 +652,21 @@ SHA256 = {
     "val_img_380.png": "b667a22161b9f335ae7d3e7c37bcb2d252280922a4c212a6cf845840e7b37353",
     "val_img_381.png": "917e78be3cb89ee76b9bc0151f73b64ffa4f3a88315feb3fd72656b505c647dc",
     "val_img_382.png": "910f74c3a117c475540efa3a3ce8f472e52421be5a3d188d3a69d004fd86fee6",
+    # Thirty-fifth batch (ids val35-*), written before the next round of tuning, over files of its own.
+    "effects-predictor-effects-gallery.pdf": "e7494a90151145917a5b96f53160f4e71c16d7004d49faa6e5d22a6061252e47",
+    "gnubg-backgammon-manual.pdf": "fc0a6f4bd54faec3deb2c80ca9df024e8d37bc95366809459e950937742d1938",
+    "sox-manpage.txt": "d1b32092d1f014331852ccce53fed98f3faba42780fbb2fee7a3d6e8b00cbca0",
+    "s-tui-README.md": "1e395384c9b13b1ed0814d358b3efd2cb715041a2026c5a2c9479a4845414c03",
+    "val_img_383.png": "abb0fe49b9bef834725c8602f458b2c9c3818009e220dc451bc7b3c8edc0ce23",
+    "val_img_384.png": "b7c042f36972b14956d4860131f1a4868dba3f7eb239abc6d779992f2df11e03",
+    "val_img_385.png": "73c652895deb35fc15a00b736af305969f6ae8a72f99ed9ce836607e50ccaf56",
+    "val_img_386.png": "02910a7d9df7dd50d511705d8bbd6605995ac1c7d589d0781f82239fbcb8b586",
+    "val_img_387.png": "af47afb0b445dadf533dec2ab9152de00738b91e7c406526544e99b907f83be9",
+    "val_img_388.jpg": "8a054f4f5cbd9cedaa4f7c2bb8a747bdd2b4b28aae8c02a7dbb8bb2739373ec8",
+    "val_img_389.jpg": "1a95e455553b646f7645ce1e42a06a77d4def9878dcd2f0c6b6cdcfe58bc8c84",
+    "val_img_390.png": "32129164f8cebbcfe71e834b322a822bea02be9c4acf695b76636682ba17355e",
+    "val_img_391.png": "bf7708bf7a697341fbecfa4e49c41c48723c16537317d7b2d874e225fb769f88",
+    "val_img_392.png": "fbc8c92caeff5e7ea6079f550a546688a2a9fb686608b1cf88139af89d164e8e",
 }
 
 # Pictures that no question cites: look-alikes of cited pictures, to compete at retrieval time.
@@ -696,6 +712,7 @@ DISTRACTORS = {
     "val_img_354.png",
     "val_img_364.png",
     "val_img_375.png",
+    "val_img_389.jpg",
 }
 # Documents no question cites: users-and-groups.docx is made from the page the development set's
 # users-and-groups.html comes from, so a question on it would be a development question.
@@ -751,6 +768,7 @@ BY_EYE = {
     "val33-fig-138": {"hammer"},
     "val34-fig-141": {"yellow"},
     "val34-fig-143": {"cyan", "turquoise", "light blue"},
+    "val35-fig-144": {"green", "dark green"},
 }
 
 # Rewordings a correct reply may use that the source itself does not spell this way.
@@ -904,6 +922,8 @@ PARAPHRASES = {
     "val32-text-393": {"1 ms"},
     "val33-text-411": {"5 years"},
     "val33-ocr-133": {"6496 km"},
+    "val35-text-428": {"48khz"},
+    "val35-multi-71": {"section 2.1"},
 }
 
 problems = []
@@ -1277,12 +1297,12 @@ def check_question(lineno, line, ids, cited, counts, have_tesseract):
         problem(f"{qid}: unknown kind {kind!r}")
         return
     m = (
-        re.fullmatch(r"val(?:[2-9]|1[0-9]|2[0-9]|3[0-4])?-([a-z]+)-(\d{2,3})", qid)
+        re.fullmatch(r"val(?:[2-9]|1[0-9]|2[0-9]|3[0-5])?-([a-z]+)-(\d{2,3})", qid)
         if isinstance(qid, str)
         else None
     )
     if not m or ID_KIND.get(m.group(1)) != kind:
-        problem(f"{qid}: id must be val-<kind>-NN, or val2- to val34-<kind>-NN, matching {kind}")
+        problem(f"{qid}: id must be val-<kind>-NN, or val2- to val35-<kind>-NN, matching {kind}")
     if qid in ids:
         problem(f"{qid}: duplicate id")
     ids.add(qid)
