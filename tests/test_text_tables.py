@@ -634,3 +634,36 @@ def test_a_list_of_key_bindings_is_no_table_headed_by_its_first_entry():
     assert aligned_tables(KEY_BINDINGS.split("\n")) == []
     assert fixed_width_tables(KEY_BINDINGS.split("\n")) == []
     assert all(not parse_row(s.text) for s in text_segments(KEY_BINDINGS, ".txt"))
+
+
+# A man page labels every column but the keys', and centres its defaults.
+ECHO_PARAMETERS = """\
+       echo [gain-in gain-out delay decay]
+              All parameters are optional.
+
+                                  Range     Default   Description
+                        gainin    0 - 1        0      Gain of the input signal.
+                        gainout   0 - 1        1      Gain of the output signal.
+                        delay     0 - 500     60      Delay in milliseconds.
+                        decay     0 - 1       0.4     Part of the signal fed back
+                                                      into the delay line.
+                        shape                 sin     Shape of the decay: sine|triangle.
+                        phase     0 - 100     25      Phase shift between channels.
+                        interp                lin     Interpolation of the delay line.
+                        level     0 - 10       2      Output level.
+
+       fade [type] fade-in-length
+"""
+
+
+def test_a_column_of_keys_left_of_the_first_label_is_the_tables_unnamed_first_column():
+    (table,) = aligned_tables(ECHO_PARAMETERS.split("\n"))
+    assert table.rows[0] == ["", "Range", "Default", "Description"]
+    assert table.rows[3] == ["delay", "0 - 500", "60", "Delay in milliseconds."]
+    assert [row[2] for row in table.rows[1:]] == ["0", "1", "60", "0.4", "sin", "25", "lin", "2"]
+    assert table.rows[4][3] == "Part of the signal fed back into the delay line."
+    assert table.rows[5] == ["shape", "", "sin", "Shape of the decay: sine|triangle."]
+    rows = [
+        s.text for s in text_segments(ECHO_PARAMETERS, ".txt") if parse_row(s.text.split("\n")[-1])
+    ]
+    assert any("delay — Range: 0 - 500 — Default: 60 — Description:" in r for r in rows), rows

@@ -12,9 +12,11 @@ Only what is clearly a table is taken, since everything else stays prose:
 
 - at least ``MIN_ROWS`` rows (the header counted) and two columns, the header naming every
   column with short labels (an option list's ``-v, --verbose   be verbose`` names none, a
-  key-value list's ``Author:   Jane`` neither);
-- in every column, the cells of the body rows start at one position or end at one (left or
-  right aligned); justified prose, whose double spaces fall anywhere, is not;
+  key-value list's ``Author:   Jane`` neither), but for a column of keys left of its first
+  label ("width  0 - 100  71  Percentage ..." under "Range  Default  Description");
+- in every column, the cells of the body rows start at one position, end at one or are centred
+  on one (left or right aligned, or centred); justified prose, whose double spaces fall
+  anywhere, is not;
 - evidence that the first line is a header: a rule line under it, a worded header over a column
   of numbers, or capitalised labels over a column that is not capitalised.
 
@@ -73,6 +75,9 @@ def aligned_tables(lines: list[str]) -> list[TextTable]:
             i += 1
             continue
         table, run_end = _table_at(split, i)
+        keyed = _with_key_column(split, i)
+        if table is None and keyed is not None:
+            table, run_end = _table_at([*split[:i], keyed, *split[i + 1 :]], i, keyed=True)
         if table is not None:
             found.append(table)
             i = table.last
@@ -134,7 +139,20 @@ def _run(split: list[list[Cell]], header: int) -> int:
     return j
 
 
-def _table_at(split: list[list[Cell]], header: int) -> tuple[TextTable | None, int]:
+def _with_key_column(split: list[list[Cell]], header: int) -> list[Cell] | None:
+    """The header's cells with an empty label in front, where the row under it opens with a
+    key left of the header's first label and goes on under it: a man page labels the columns
+    of "width  0 - 100  71  Percentage of ..." with "Range  Default  Description" only."""
+    below = split[header + 1] if header + 1 < len(split) else []
+    first = split[header][0]
+    if len(below) < 2 or below[0].end > first.start or below[1].start < first.start - 2:
+        return None
+    return [Cell(below[0].start, below[0].start + 1, ""), *split[header]]
+
+
+def _table_at(
+    split: list[list[Cell]], header: int, *, keyed: bool = False
+) -> tuple[TextTable | None, int]:
     end = _run(split, header)
     lines = [header, *(j for j in range(header + 1, end) if not _is_rule(split[j]))]
     columns = _columns(split, lines)
@@ -167,7 +185,7 @@ def _table_at(split: list[list[Cell]], header: int) -> tuple[TextTable | None, i
         ]
         rows = [header_row, *rows[above:]]
         starts = [header, *starts[above:]]
-    if len(rows) < MIN_ROWS or not _sound(rows, starts, split, columns, rule is not None):
+    if len(rows) < MIN_ROWS or not _sound(rows, starts, split, columns, rule is not None, keyed):
         return None, end
     # A reST simple table's top border belongs to it, not to the prose above.
     first = header - 1 if header > 0 and _underlines(split[header - 1], columns) else header
@@ -257,9 +275,11 @@ def _sound(
     split: list[list[Cell]],
     columns: list[tuple[int, int]],
     ruled_header: bool,
+    keyed: bool = False,
 ) -> bool:
     header, body = rows[0], rows[1:]
-    if not all(cell and is_label(cell) for cell in header):
+    labelled = header[1:] if keyed and not header[0] else header  # the key column is unnamed
+    if not all(cell and is_label(cell) for cell in labelled):
         return False
     # One label per column on the header's line: two in one column mean a cell of some row
     # bridges the gutter between them.
@@ -274,14 +294,16 @@ def _sound(
         if any(row[k] for row in body)
     ):
         return False
+    if keyed:
+        header, body = labelled, [row[len(header) - len(labelled) :] for row in body]
     return ruled_header or type_contrast(header, body) or case_contrast(header, body)
 
 
 def _aligned(
     split: list[list[Cell]], starts: list[int], columns: list[tuple[int, int]], column: int
 ) -> bool:
-    """The body rows' cells in ``column`` (on their first line) start at one position or end
-    at one, but for a few."""
+    """The body rows' cells in ``column`` (on their first line) start at one position, end at
+    one or are centred on one, but for a few."""
     cells = [[c for c in split[j] if _column_of(c, columns) == column] for j in starts]
     spans = [(found[0].start, found[-1].end) for found in cells if found]
     if len(spans) < 2:
@@ -289,7 +311,10 @@ def _aligned(
     need = ALIGNED_SHARE * len(spans)
     most_starts = max(sum(1 for s, _ in spans if s == x) for x, _ in spans)
     most_ends = max(sum(1 for _, e in spans if e == x) for _, x in spans)
-    return max(most_starts, most_ends) >= need
+    # Centred ("0", "71", "0.5" under "Default"): the middles within a character of each other.
+    middles = [(s + e) / 2 for s, e in spans]
+    most_middles = max(sum(1 for m in middles if abs(m - x) <= 1) for x in middles)
+    return max(most_starts, most_ends, most_middles) >= need
 
 
 def type_contrast(header: list[str], body: list[list[str]]) -> bool:
