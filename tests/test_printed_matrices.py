@@ -71,8 +71,8 @@ def test_what_is_not_a_printed_matrix_stays_text():
     not_matrices = [
         # A printed vector has no header.
         "> x\n[1] 0 0 0 0\n[1] 1 1 1 1\n[1] 2 2 2 2",
-        # A coefficient table's headers hold spaces: the counts do not match.
-        "Estimate Std. Error t value\n(Intercept) 1.2 0.5 2.4\nx 0.3 0.1 3.0",
+        # Column names with spaces that R does not print: the counts do not match.
+        "Mean size Max size\n(Intercept) 1.2 0.5\nx 0.3 0.1",
         # A console prompt is code, not a header.
         "> a b\nx 1 2\ny 3 4",
         # One row is no table.
@@ -285,3 +285,46 @@ def test_a_laid_out_table_that_runs_a_printed_matrixs_columns_together_is_left_o
     assert misread_tables([misread, right, other], text) == [misread]
     # A page without a printed matrix leaves every table as the layout reader read it.
     assert misread_tables([misread], "Some prose on the page.") == []
+
+
+# summary() of a linear model as a PDF's text layer keeps it: R names columns with spaces,
+# stars significant estimates, prints a tiny p-value as "< 2e-16", and a term's name may hold
+# a space.
+ESTIMATES = """\
+R> summary(lm1)
+Call: lm(formula = height ~ poly(age, 2) + log(weight), data = Growth)
+Coefficients:
+Estimate Std. Error t value Pr(>|t|)
+(Intercept) -12.500 3.522 -3.55 8.2e-04 ***
+poly(age, 2)1 28.339 10.190 2.78 0.0066 **
+log(weight) 17.514 2.916 6.01 < 2e-16 ***
+sexm 0.969 3.495 0.28 0.7805
+regionnorth -0.466 4.620 -0.10 0.9199
+regionsouth 74.276 30.736 2.42 0.0177 *
+log(weight):sexm -7.698 3.451 -2.23 0.0282 *
+Residual standard error: 6.2 on 89 degrees of freedom"""
+
+
+def test_a_table_of_estimates_is_read_under_its_spaced_column_names():
+    (table,) = printed_matrices(ESTIMATES.split("\n"))
+    assert table.rows[0] == ["", "Estimate", "Std. Error", "t value", "Pr(>|t|)"]
+    assert table.rows[2] == ["poly(age,2)1", "28.339", "10.190", "2.78", "0.0066"]
+    assert table.rows[3] == ["log(weight)", "17.514", "2.916", "6.01", "<2e-16"]
+    segment, *rest = matrix_segments(ESTIMATES, page=3)
+    # Under "Coefficients:" alone the table would not say which model it is about; each
+    # piece of a long table keeps the caption.
+    assert [s.text.splitlines()[0] for s in [segment, *rest]] == [
+        "R> summary(lm1) Coefficients:"
+    ] * (1 + len(rest))
+    answer = read("What standard error does log(weight) get in lm1?", evidence(segment.text))
+    assert answer.startswith("2.916 — "), answer
+
+
+def test_a_printed_row_keyed_by_the_term_the_question_writes_answers_it():
+    # The same printout read as text, where its rows are no table.
+    answer = read(
+        "In the coefficient table of the model lm1 fitted to the Growth data, what is the "
+        "estimate for log(weight)?",
+        evidence(ESTIMATES.replace(" ***", "").replace(" **", "")),
+    )
+    assert answer.startswith("17.514 — "), answer

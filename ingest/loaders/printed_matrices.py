@@ -9,8 +9,11 @@ one number per column::
     cc2   0.4015457 0.2676971 1.5     [2,]     0 0.2036739
 
 Only that shape is taken: a header of k names, at least ``MIN_ROWS`` lines that each hold a
-name and exactly k numbers (or k - 1, where the header's first name is the rows' own). Anything else (a coefficient table whose headers hold spaces, a
-printed vector "[1] 0 0 0", prose) stays text.
+name and exactly k numbers (or k - 1, where the header's first name is the rows' own). Anything
+else (a printed vector "[1] 0 0 0", prose) stays text. R's tables of estimates and analyses of
+variance name columns with a space ("Estimate Std. Error t value Pr(>|t|)"): those names are
+known and read whole, and under them a row's significance stars, "< 2e-16" and the spaces in a
+term's brackets ("poly(women, 2)1") are read too.
 
 A data frame's ``summary()`` prints its columns' names over one line per statistic, each
 column's "Min.   : 37.0" side by side: read with the statistic as the row's name.
@@ -38,7 +41,7 @@ MAX_LABEL_CHARS = 24
 # A printed number: "1.4734061", "-0.5", "1e-04", "NA", "Inf", "TRUE"; a minus sign may be
 # typeset as U+2212.
 _NUMBER = re.compile(
-    r"[-−+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-−+]?\d+)?%?|NA|NaN|-?Inf|TRUE|FALSE", re.ASCII
+    r"[-−+<]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-−+]?\d+)?%?|NA|NaN|-?Inf|TRUE|FALSE", re.ASCII
 )
 # A row name: R's "[3,]", a date (a time series' index: "2007-01-05"), or a name that is not a
 # number and not a console prompt.
@@ -58,8 +61,19 @@ def _is_number(token: str) -> bool:
     return bool(_NUMBER.fullmatch(token))
 
 
+# The column names of R's tables of estimates and of analyses of variance that hold a space
+# ("Estimate Std. Error t value Pr(>|t|)"): each is one column.
+_SPACED_LABEL = re.compile(r"\b(?:Std\. Error|[tzF] value|Sum Sq|Mean Sq|Resid\. Df|Resid\. Dev)\b")
+_HELD_SPACE = "\x00"  # no whitespace to str.split, unlike a no-break space
+
+
+def _spaced_labels(line: str) -> bool:
+    return bool(_SPACED_LABEL.search(line))
+
+
 def _header(line: str) -> list[str] | None:
-    labels = line.split()
+    held = _SPACED_LABEL.sub(lambda m: m.group(0).replace(" ", _HELD_SPACE), line)
+    labels = [label.replace(_HELD_SPACE, " ") for label in held.split()]
     if not 2 <= len(labels) <= MAX_COLUMNS:
         return None
     if any(_is_number(label) or len(label) > MAX_LABEL_CHARS for label in labels):
@@ -67,6 +81,20 @@ def _header(line: str) -> list[str] | None:
     if labels[0] in (">", "+") or line.lstrip().startswith((">", "+", "#")):
         return None  # a console prompt: code, not output
     return labels
+
+
+# Under such a header R marks a significant estimate with stars ("4.1e-08 ***"), prints a
+# tiny p-value as "<2e-16" or "< 2e-16", and a term's name may hold spaces ("poly(women, 2)1").
+_SIGNIFICANCE = re.compile(r"\s+(?:\*{1,3}|\.)\s*$")
+_BELOW = re.compile(r"<\s+(?=\d)")
+_IN_BRACKETS = re.compile(r"\([^()]*\)")
+
+
+def _estimates_row(line: str) -> str:
+    """A line of a table of estimates as ``_row`` reads it: stars off, "< 2e-16" one token,
+    a name's bracketed spaces closed."""
+    line = _BELOW.sub("<", _SIGNIFICANCE.sub("", line))
+    return _IN_BRACKETS.sub(lambda m: m.group(0).replace(" ", ""), line)
 
 
 def _row(line: str, columns: int) -> list[str] | None:
@@ -160,9 +188,14 @@ def _printed(lines: list[str]) -> list[TextTable]:
             and _row(lines[i + 1], len(header) - 1) is not None
         )
         columns = len(header) - 1 if named_rows else len(header)
+        estimates = _spaced_labels(lines[i])
         rows = []
         end = i + 1
-        while end < len(lines) and (row := _row(lines[end], columns)) is not None:
+        while (
+            end < len(lines)
+            and (row := _row(_estimates_row(lines[end]) if estimates else lines[end], columns))
+            is not None
+        ):
             rows.append(row)
             end += 1
         if len(rows) < MIN_ROWS and not named_rows:
@@ -258,5 +291,22 @@ def matrix_segments(
             continue
         above = lines[table.first - 1].strip() if table.first else ""
         caption = above if len(above) <= CAPTION_CHARS else ""
+        if _PART_LABEL.fullmatch(caption):
+            caption = f"{_command_above(lines, table.first - 1)} {caption}".strip()
         segments += table_segments(table.rows, caption=caption, page=page)
     return segments
+
+
+# "Coefficients:", "Fixed effects:": the part of a printout a table is, which says nothing of
+# the model it is about; the command that printed it does ("R> S(lm1)").
+_PART_LABEL = re.compile(r"[A-Z][\w .'-]{0,40}:")
+_PROMPT = re.compile(r"\s*(?:R>|>)\s+\S")
+PROMPT_LINES = 6  # how far above its part a printout's command may stand
+
+
+def _command_above(lines: list[str], index: int) -> str:
+    """The console command printed within ``PROMPT_LINES`` above ``lines[index]``, or ""."""
+    for k in range(index - 1, max(index - 1 - PROMPT_LINES, -1), -1):
+        if _PROMPT.match(lines[k]):
+            return lines[k].strip()[:CAPTION_CHARS]
+    return ""

@@ -822,11 +822,17 @@ class Reader:
                 # "• 137 Server busy": the entry a list keys by the number the question gives
                 # is about it, whatever else the two share.
                 relevance = max(relevance, self.min_support)
-            counted_by_label = typed and _labels_count(asked.counted, text)
+            printed_row = typed and _printed_row_named(asked.text, text)
+            counted_by_label = typed and (_labels_count(asked.counted, text) or printed_row)
             if counted_by_label:
                 # "## Number of iterations = 131": printed under the count the question asks
-                # for, in no other word of it.
+                # for, in no other word of it; "log(income) 17.514 ...", under the term it
+                # names, as a table's row is keyed.
                 relevance = max(relevance, self.min_support)
+            if printed_row:
+                # The row's printout is what its chunk is about: the command above it ("R>
+                # S(lm1) ... Coefficients:") shares the question's words for the table.
+                relevance = max(relevance, chunk_best[index])
             if typed and found and heads[i]:
                 # "-nocolor Forces grayscale output": an option's entry that says what the
                 # question asks adds the option, however few words of its own it has.
@@ -1322,6 +1328,19 @@ def _assigned_values(names: frozenset[str], sentence: str) -> list[str]:
         pattern = rf"(?<![\w.-]){re.escape(name)}\s*=\s*([\w.-]*\w)"
         found += [m.group(1) for m in re.finditer(pattern, sentence, re.IGNORECASE)]
     return found
+
+
+# A number as a console prints it in a row of numbers: "17.514", "-0.466", "4.1e-08", "<2e-16".
+_PRINTED_NUMBER = re.compile(r"[-−<]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-−+]?\d+)?")
+
+
+def _printed_row_named(question: str, sentence: str) -> bool:
+    """``sentence`` is a printed row of numbers keyed by a term the question writes as it is
+    printed: "log(income) 17.514 2.916 6.01 4.1e-08" for "the estimate for log(income)"."""
+    key, *values = re.sub(r"<\s+(?=\d)", "<", sentence).split() or [""]
+    if len(values) < 2 or len(key) < 2 or not all(_PRINTED_NUMBER.fullmatch(v) for v in values):
+        return False
+    return bool(re.search(rf"(?<![\w.(]){re.escape(key)}(?![\w(]|\.\w)", question))
 
 
 def _labels_count(counted: str, sentence: str) -> bool:
