@@ -3662,3 +3662,21 @@ def test_an_option_entry_that_says_what_is_asked_adds_its_option_however_short()
     )
     question = "Which PLT command-line option forces grayscale output?"
     assert read(question, manual).startswith("-nocolour — "), read(question, manual)
+
+
+def test_a_label_written_as_the_questions_noun_gives_the_word_after_it():
+    window = evidence(
+        "Screenshot of a program window. Text in the image: Flashcards Spanish-English — "
+        "Memo File View Settings Help Stop Practice Lesson:Verbs New word hablar",
+        modality="image",
+    )
+    question = "Which lesson is being practised in the Memo flashcards window?"
+    assert read(question, window).startswith("Verbs — "), read(question, window)
+    # "which unit" would otherwise ask for a unit of measure.
+    trainer = evidence(
+        "Screenshot of a program window. Text in the image: Vocabulary Trainer — Memo "
+        "Unit:Adjectives New word absolute comparative",
+        modality="image",
+    )
+    question = "Which unit is being practised in the Memo vocabulary trainer window?"
+    assert read(question, trainer).startswith("Adjectives — "), read(question, trainer)

@@ -1132,7 +1132,12 @@ def _new_spans(asked: Question, sentence: str) -> list[str]:
     if charted:
         # "Legend: ρ(x) (black), w(x) (green).": the colour or line of the entry asked about.
         return [charted]
-    if asked.shape:
+    labelled = _labelled_word(asked, sentence)
+    if labelled:
+        # "Unit:Adjectives" on a window answers "which unit": the label is the question's
+        # noun, whatever shape the noun alone would ask for (a unit of measure).
+        found = labelled
+    elif asked.shape:
         found = shaped(asked.shape, sentence)
     elif asked.kind_of:
         # The kind is new to the question: "what kind of algorithm ..." is not answered by
@@ -1341,6 +1346,27 @@ def _printed_row_named(question: str, sentence: str) -> bool:
     if len(values) < 2 or len(key) < 2 or not all(_PRINTED_NUMBER.fullmatch(v) for v in values):
         return False
     return bool(re.search(rf"(?<![\w.(]){re.escape(key)}(?![\w(]|\.\w)", question))
+
+
+_WHICH_NOUN = re.compile(r"\b(?:which|what)\s+([a-z]{3,})\b")
+
+
+def _labelled_word(asked: Question, sentence: str) -> list[str]:
+    """The word a label written as the question's noun gives: "Adjectives" of
+    "Unit:Adjectives" for "which unit is being practised". A label starts with a capital, as a
+    window or a form prints it; what follows is a word, not a number."""
+    if asked.wants not in (Wants.THING, Wants.VALUE, Wants.IDENTIFIER):
+        return []
+    noun = _WHICH_NOUN.search(asked.text.lower())
+    if noun is None or noun.group(1) in STOPWORDS:
+        return []
+    pattern = rf"\b({re.escape(noun.group(1))})s?\s*:\s*([A-Za-z][\w'’-]*)"
+    lowered = asked.text.lower()
+    return [
+        m.group(2)
+        for m in re.finditer(pattern, sentence, re.IGNORECASE)
+        if m.group(1)[0].isupper() and m.group(2).lower() not in lowered
+    ]
 
 
 def _labels_count(counted: str, sentence: str) -> bool:
