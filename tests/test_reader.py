@@ -25,6 +25,7 @@ from rag.reader.reader import (
     _continued,
     _entry_relevance,
     _follow_bridge,
+    _labelled_word,
     _list_relevance,
     _missing_topic_terms,
     _new_spans,
@@ -3680,3 +3681,6 @@ def test_a_label_written_as_the_questions_noun_gives_the_word_after_it():
     )
     question = "Which unit is being practised in the Memo vocabulary trainer window?"
     assert read(question, trainer).startswith("Adjectives — "), read(question, trainer)
+    # The noun is the last word of the phrase after "which".
+    asked = analyse("Which Octave function is described in the help panel?")
+    assert _labelled_word(asked, "-- Function: plot2d Help") == ["plot2d"]

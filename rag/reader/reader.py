@@ -15,6 +15,7 @@ only a question that speaks of a picture.
 from __future__ import annotations
 
 import functools
+import itertools
 import logging
 import math
 import re
@@ -1348,7 +1349,8 @@ def _printed_row_named(question: str, sentence: str) -> bool:
     return bool(re.search(rf"(?<![\w.(]){re.escape(key)}(?![\w(]|\.\w)", question))
 
 
-_WHICH_NOUN = re.compile(r"\b(?:which|what)\s+([a-z]{3,})\b")
+# "which unit", "which Maxima function": the words after the question word, its noun last.
+_WHICH_NOUN = re.compile(r"\b(?:which|what)\s+((?:[a-z]+\s+){0,2}[a-z]{3,})\b")
 
 
 def _labelled_word(asked: Question, sentence: str) -> list[str]:
@@ -1357,16 +1359,19 @@ def _labelled_word(asked: Question, sentence: str) -> list[str]:
     window or a form prints it; what follows is a word, not a number."""
     if asked.wants not in (Wants.THING, Wants.VALUE, Wants.IDENTIFIER):
         return []
-    noun = _WHICH_NOUN.search(asked.text.lower())
-    if noun is None or noun.group(1) in STOPWORDS:
-        return []
-    pattern = rf"\b({re.escape(noun.group(1))})s?\s*:\s*([A-Za-z][\w'’-]*)"
     lowered = asked.text.lower()
-    return [
-        m.group(2)
-        for m in re.finditer(pattern, sentence, re.IGNORECASE)
-        if m.group(1)[0].isupper() and m.group(2).lower() not in lowered
-    ]
+    phrase = _WHICH_NOUN.search(lowered)
+    said = phrase.group(1).split() if phrase else []
+    for noun in reversed(list(itertools.takewhile(lambda w: w not in STOPWORDS, said))):
+        pattern = rf"\b({re.escape(noun)})s?\s*:\s*([A-Za-z][\w'’-]*)"
+        found = [
+            m.group(2)
+            for m in re.finditer(pattern, sentence, re.IGNORECASE)
+            if m.group(1)[0].isupper() and m.group(2).lower() not in lowered
+        ]
+        if found:
+            return found
+    return []
 
 
 def _labels_count(counted: str, sentence: str) -> bool:
