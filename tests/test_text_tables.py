@@ -18,6 +18,7 @@ from ingest.loaders.aligned_text_tables import aligned_tables
 from ingest.loaders.fixed_width_tables import fixed_width_tables
 from ingest.loaders.grid_tables import grid_tables
 from ingest.loaders.markdown_tables import pipe_tables
+from ingest.loaders.rest_simple_tables import simple_tables
 from ingest.loaders.text import load_text
 from ingest.loaders.text_tables import text_segments
 from rag.reader.tables import listed_cells, names_row, parse_row
@@ -372,6 +373,38 @@ def test_a_rest_simple_table_takes_its_borders_along():
         "Name: melon — Size: large — Colour: green",
     ]
     assert after.text.strip() == "After."
+
+
+def test_a_rest_simple_table_parts_its_cells_where_its_border_does():
+    # A cell one space from the next, and a cell that wraps onto a line of its own: the
+    # border's runs set the columns.
+    readme = (
+        "Dependency\n----------\n\n\n"
+        "======================== ========================================\n"
+        "features                  dependency\n"
+        "======================== ========================================\n"
+        "SFTP                     libssh2\n"
+        "BitTorrent               None. Optional: libnettle+libgmp or libgcrypt\n"
+        "                         or OpenSSL (see note)\n"
+        "Firefox3/Chromium cookie libsqlite3\n"
+        "XML-RPC                  libxml2 or Expat.\n"
+        "======================== ========================================\n\nAfter.\n"
+    )
+    before, table, after = text_segments(readme, ".txt")
+    assert table.text.split("\n") == [
+        "Dependency",  # the heading over its underline is the caption, without the rule
+        "features: SFTP — dependency: libssh2",
+        "features: BitTorrent — dependency: None. Optional: libnettle+libgmp or libgcrypt or "
+        "OpenSSL (see note)",
+        "features: Firefox3/Chromium cookie — dependency: libsqlite3",
+        "features: XML-RPC — dependency: libxml2 or Expat.",
+    ]
+    assert after.text.strip() == "After."
+    question = "According to the dependency table, which dependency does SFTP have?"
+    assert read(question, evidence(table.text)).startswith("libssh2 — ")
+    # Two borders with no header between them, or a cell across a border, are left alone.
+    assert simple_tables(["=== ===", "a   b", "=== ==="]) == []
+    assert simple_tables(["=== ===", "a   b", "=== ===", "abcdefg", "=== ==="]) == []
 
 
 # The reStructuredText specification's own grid table.

@@ -1,6 +1,6 @@
 """Tables that a text document prints as text, read as the table rows every other format's
 tables become (``table_rows``): Markdown pipe tables, and in plain text (man pages rendered to
-text, READMEs, reStructuredText) grid tables and column-aligned tables as well.
+text, READMEs, reStructuredText) grid tables, simple tables and column-aligned tables as well.
 
 The document becomes its prose and its tables in reading order: the prose between two tables
 is one segment, each table is its rows (``Header: cell — Header: cell``) under a caption, the
@@ -19,6 +19,7 @@ from ingest.loaders.grid_tables import boxes, grid_tables
 from ingest.loaders.markdown_tables import pipe_tables
 from ingest.loaders.pdf_table_layout import last_sentences
 from ingest.loaders.printed_matrices import printed_matrices
+from ingest.loaders.rest_simple_tables import simple_tables
 from ingest.loaders.table_rows import table_segments
 
 MARKDOWN_SUFFIXES = {".md", ".markdown"}
@@ -60,6 +61,12 @@ def find_tables(text: str, suffix: str) -> list[TextTable]:
         tables += grid_tables(lines)
         # A box that is no sound grid table is no column-aligned one either.
         taken = {i for first, last in boxes(lines) for i in range(first, last)}
+        taken |= {i for table in tables for i in range(table.first, table.last)}
+        tables += [
+            table
+            for table in simple_tables(lines)
+            if not taken.intersection(range(table.first, table.last))
+        ]
         taken |= {i for table in tables for i in range(table.first, table.last)}
         tables += [
             table
@@ -150,6 +157,9 @@ def _caption(lines: list[str], first: int) -> str:
     start = end
     while start > 0 and lines[start - 1].strip() and not _between(lines[start - 1]):
         start -= 1
+    if end - start == 2 and SETEXT_RULE.match(lines[end - 1]):
+        # A heading underlined with "---" or "===" (Markdown, reST) introduces the table.
+        return lines[start].strip()
     paragraph = " ".join(HEADING.sub("", line).strip() for line in lines[start:end])
     sentence = last_sentences(paragraph, shortest=0) if paragraph.strip() else ""
     heading = "" if HEADING.match(lines[start]) else _heading_above(lines, start)
