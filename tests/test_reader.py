@@ -48,6 +48,7 @@ from rag.reader.spans import (
     shaped,
     spans,
     subject_of_predicate,
+    times_given,
     versions_of_named,
     yes_or_no,
 )
@@ -3684,3 +3685,67 @@ def test_a_label_written_as_the_questions_noun_gives_the_word_after_it():
     # The noun is the last word of the phrase after "which".
     asked = analyse("Which Octave function is described in the help panel?")
     assert _labelled_word(asked, "-- Function: plot2d Help") == ["plot2d"]
+
+
+def test_a_numeric_format_is_a_value_not_a_number():
+    manual = evidence(
+        "NUMERIC OUTPUT FORMAT By default, the units program shows results to eight "
+        "significant digits.",
+        "The default precision is eight significant digits (seven digits to the right of the "
+        "decimal point); this can be changed with the --digits option.",
+        "The default format for units is ‘%.8g’; for greater precision, you could specify "
+        "‘-o %.15g’.",
+    )
+    question = "What numeric output format does the units program use by default?"
+    assert analyse(question).wants is Wants.VALUE
+    assert analyse("What numeric UID does the postgres user have?").wants is Wants.NUMBER
+    assert read(question, manual).startswith("%.8g — "), read(question, manual)
+
+
+def test_a_day_of_every_month_answers_which_day_of_the_month():
+    readme = evidence(
+        "We use 3 numbers for the version: MAJOR.MINOR.PATCH.",
+        "We will ship MINOR update on 15th of every month.",
+        "The feature freeze happens 10 days before the release day (5th day of the month) "
+        "for translation teams.",
+    )
+    question = "On which day of the month does it ship its MINOR version updates?"
+    assert read(question, readme).startswith("15th — "), read(question, readme)
+
+
+def test_which_key_do_you_hold_down_is_answered_by_a_key_named_alone():
+    manual = evidence(
+        'When gnm is called with constrain = "[?]", a Tk dialog is shown listing the '
+        "coefficients in the model.",
+        "To select multiple coefficients, hold down the Ctrl key whilst clicking.",
+    )
+    question = "In the Tk dialog, which key do you hold down to select several coefficients?"
+    assert analyse(question).shape == "keys"
+    assert analyse("Which key of the JSON object holds the name?").shape == ""
+    assert read(question, manual).startswith("Ctrl key — "), read(question, manual)
+
+
+def test_a_bare_number_given_as_a_time_answers_how_long():
+    manual = evidence(
+        "plotWindowDelay (class WindowDelay)\nThe time to wait for the creation of the Gnuplot "
+        "window, in ms. Default time is 2000.",
+        "plotTermType (class PlotTermType)\nThe Gnuplot terminal type. Default is x11.",
+    )
+    question = "How long does DDD wait by default for the Gnuplot window to be created?"
+    assert read(question, manual).startswith("2000 — "), read(question, manual)
+    assert times_given("The timeout is 30 and the delay of 5s.") == ["30"]
+
+
+def test_a_name_in_code_the_question_gives_in_parentheses_must_be_written_in_the_document():
+    other = evidence(
+        "• mxit - maximum iterations for multi-response bounds adjustment solution; factory "
+        "default = 100.",
+        "• mnlam - minimum number of path points allowed; factory default = 5.",
+    )
+    question = "What is the default maximum number of iterations (iterMax) when fitting?"
+    assert read(question, other) == "", read(question, other)
+    own = evidence(
+        "• iterMax - maximum number of iterations when fitting; default = 500.",
+        "• mnlam - minimum number of path points allowed; factory default = 5.",
+    )
+    assert read(question, own).startswith("500 — "), read(question, own)

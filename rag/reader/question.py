@@ -89,7 +89,9 @@ _RULES: list[tuple[Wants, re.Pattern[str]]] = [
             r"\b(what|which)(?:'s| is| are| was| were)?(?: the| a| an| my)?"
             r"(?: (?:high|highest|best|top|final|total|lowest))? (score|scores)\b"
             r"(?! (?:function|method|column|variable|field|matrix|type|file|table)s?\b)|"
-            r"\bnumeric\b|\bin (seconds|minutes|hours|days|bytes|kilobytes|megabytes|[kmg]b|"
+            # "numeric UID" is a number; "numeric output format" is a format ("%.8g").
+            r"\bnumeric\b(?!(?: [a-z]+)? (?:formats?|types?|styles?|notation|modes?)\b)|"
+            r"\bin (seconds|minutes|hours|days|bytes|kilobytes|megabytes|[kmg]b|"
             r"milliseconds|ms|percent|pixels|points)\b"
         ),
     ),
@@ -549,7 +551,9 @@ _SHAPES: list[tuple[str, re.Pattern[str]]] = [
             "keys",
             # Not "what does the key binding z do": the question gives the key.
             r"(?:keyboard shortcut|shortcut key|key ?binding|hot ?key|key combination|"
-            r"keystroke)s?\b(?!\s+[`'\"‘“]?\S[`'\"’”]?(?:[\s?.,!]|$))",
+            r"keystroke)s?\b(?!\s+[`'\"‘“]?\S[`'\"’”]?(?:[\s?.,!]|$))|"
+            # "Which key do you hold down to select several": a key pressed, not a map's key.
+            r"keys?\b(?=[^?]*\b(?:hold(?:ing)? down|press(?:es|ed|ing)?|hit|tap)\b)",
         ),
         ("variable", r"environment variables?\b"),
         # "Which makefile do I run nmake with": a makefile's name, "Makefile.bcc".

@@ -128,6 +128,7 @@ from rag.reader.spans import (
     sizes,
     spans,
     subject_of_predicate,
+    times_given,
     versions_of_named,
     with_stated_unit,
     without_other_labels,
@@ -1156,7 +1157,7 @@ def _new_spans(asked: Question, sentence: str) -> list[str]:
     else:
         found = spans(asked.wants, sentence)
         if asked.measure == "time":  # "how long": 5201 is no span of time, "10 secs" is
-            found = durations(found) + durations_in_words(sentence)
+            found = durations(found) + durations_in_words(sentence) + times_given(sentence)
             found = in_unit_counted(asked.counted, found)
         elif asked.measure == "extent":  # "how long is one unit": "1/1200 inch" or "10 ms"
             found = durations(found) + durations_in_words(sentence) + lengths(found)
@@ -1871,7 +1872,11 @@ def _squeezed(text: str) -> str:
 
 
 # "MIN_POSITIVE" of "f32::MIN_POSITIVE", "num_threads": a name in code, by its last part.
-_CODE_NAME = re.compile(r"(?<![\w-])[A-Za-z][A-Za-z0-9]*_[A-Za-z0-9_]*[A-Za-z0-9](?![\w-])")
+_CODE_NAME = re.compile(
+    r"(?<![\w-])[A-Za-z][A-Za-z0-9]*_[A-Za-z0-9_]*[A-Za-z0-9](?![\w-])|"
+    # "the maximum number of iterations (iterMax)": the name in code a phrase stands for.
+    r"(?<=\()[a-z]+[A-Z][A-Za-z0-9]*(?=\))"
+)
 # Values that belong to one thing each: a book's ISBN, a telephone number, an address.
 _IDENTIFYING_SHAPES = frozenset({"isbn", "telephone", "email"})
 

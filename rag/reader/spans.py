@@ -110,8 +110,10 @@ ORGANISATION = re.compile(
 )
 # "defaults to X", "the default is X", "the default value for X is Y", "default: X", "= X".
 _VALUE_AFTER = re.compile(
+    # "The default format is '%.8g'": the default of a thing the sentence names.
     r"(?:\b(?:defaults? (?:value )?(?:is|are|(?:of|for) \S+ is|to|:)|default value (?:is|:)|"
-    r"is set to|set (?:it )?to|are set to|equals?)|=)\s+[\"“'`]?([^\s,;\"”'`)]+(?:\s(?:bytes?|seconds?|"
+    r"default [a-z]+(?: [a-z]+| (?:of|for) \S+)? (?:is|are)|"
+    r"is set to|set (?:it )?to|are set to|equals?)|=)\s+[\"“‘'`]?([^\s,;\"”’'`)]+(?:\s(?:bytes?|seconds?|"
     r"[kmg]b|%))?)|"
     # A program's help prints "(default=72)", "[default: 3]": the value written onto the word.
     r"\bdefaults?[=:]\s*[\"“'`]?([^\s,;\"”'`)\]]+)",
@@ -322,6 +324,20 @@ def durations_in_words(sentence: str) -> list[str]:
     return [m.group(0) for m in _DURATION_IN_WORDS.finditer(sentence)]
 
 
+# "Default time is 2000.", "the delay is 500": a bare number given as a span of time, its
+# unit said where the setting is described ("The time (in ms) to wait ...").
+_TIME_GIVEN = re.compile(
+    r"\b(?:time|delay|timeout|interval|duration|wait)\s+(?:is|of|=|:)\s+(\d+(?:\.\d+)?)\b"
+    r"(?!\w|\.\d|\s*(?:%|(?:milli|micro)?s(?:ec(?:ond)?s?)?|ms|mins?|minutes?|h|hours?|days?)\b)",
+    re.IGNORECASE,
+)
+
+
+def times_given(sentence: str) -> list[str]:
+    """Bare numbers ``sentence`` gives as the value of a time or a delay."""
+    return [m.group(1) for m in _TIME_GIVEN.finditer(sentence)]
+
+
 _TIMES = re.compile(r"\b(?:\d+|[a-z]+) times$", re.IGNORECASE)
 
 
@@ -430,13 +446,17 @@ def _money(sentence: str) -> list[str]:
 
 
 def _dates(sentence: str) -> list[str]:
-    """Calendar dates, then days counted from a start ("on the 28th day", "day 28")."""
+    """Calendar dates, then days counted from a start ("on the 28th day", "day 28") or in
+    every month."""
     found = [m.group(0) for m in DATE.finditer(sentence)]
     return found + [m.group(0) for m in _COUNTED_DAY.finditer(sentence)]
 
 
+# "on the 28th day", "day 28", and a day of every month: "on 15th of every month".
 _COUNTED_DAY = re.compile(
-    r"\b(?:the )?\d{1,3}(?:st|nd|rd|th) day\b|\bday \d{1,3}\b(?![.,]\d)", re.IGNORECASE
+    r"\b(?:the )?\d{1,3}(?:st|nd|rd|th) day\b|\bday \d{1,3}\b(?![.,]\d)|"
+    r"\b(?:the )?\d{1,2}(?:st|nd|rd|th)(?= of (?:every|each|the) month\b)",
+    re.IGNORECASE,
 )
 
 
@@ -889,7 +909,10 @@ SHAPED: dict[str, re.Pattern[str]] = {
     ),
     "keys": re.compile(
         r"\b(?:Ctrl|Control|Alt|Shift|Cmd|Command|Meta|Super)\s?[-+]\s?[\w+-]+|"
-        r"(?<![\w-])[CMS]-[a-zA-Z](?![\w-])|\bF(?:1[0-2]|[1-9])\b|\^[A-Z]\b"
+        r"(?<![\w-])[CMS]-[a-zA-Z](?![\w-])|\bF(?:1[0-2]|[1-9])\b|\^[A-Z]\b|"
+        # "hold down the Ctrl key": a key named alone.
+        r"\b(?:Ctrl|Control|Alt|Shift|Cmd|Command|Meta|Super|Option|Esc|Escape|Tab|Enter|"
+        r"Return|Space|Backspace|Delete)\s+key\b"
     ),
 }
 
