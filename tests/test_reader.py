@@ -11,6 +11,7 @@ from rag.reader import Reader, Wants, analyse
 from rag.reader.entries import (
     inline_meaning,
     keyed_by_named_setting,
+    keyed_by_pinned,
     named_by_code,
     option_entries,
 )
@@ -3749,3 +3750,26 @@ def test_a_name_in_code_the_question_gives_in_parentheses_must_be_written_in_the
         "• mnlam - minimum number of path points allowed; factory default = 5.",
     )
     assert read(question, own).startswith("500 — "), read(question, own)
+
+
+def test_the_unit_a_sentence_names_as_such_answers_which_unit():
+    vignette = evidence(
+        "The geosphere package implements spherical trigonometry functions for geographic "
+        "applications. The default unit of distance is meter; but this can be adjusted by "
+        "supplying a different radius to functions.",
+        "Other functions compute the location of an object at a given direction and distance.",
+    )
+    question = "What is the default unit of distance in the geosphere package?"
+    assert read(question, vignette).startswith("meter — "), read(question, vignette)
+    assert shaped("unit", "The unit is a problem; times are in seconds.") == ["in seconds"]
+
+
+def test_one_digit_keys_the_entry_of_the_status_the_question_gives():
+    manual = evidence(
+        "EXIT STATUS Wget may return one of several error codes if it encounters problems.",
+        "0 No problems occurred.\n4 Network failure.\n5 SSL verification failure.\n"
+        "6 Username/password authentication failure.",
+    )
+    question = "What does wget's exit status 5 mean?"
+    assert read(question, manual).startswith("SSL verification failure — "), read(question, manual)
+    assert not keyed_by_pinned(analyse("How many retries does it make, 5?"), "5 Retries.")

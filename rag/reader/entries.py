@@ -90,6 +90,9 @@ _NUMBER_KEY = re.compile(
     r"(?:(\d{2,})\s+(?:[-–]\s+)?|(\d+)(?:\s?[:=]|\s+[-–])\s+)(?=[A-Za-z])"
 )
 _QUESTION_NUMBER = re.compile(r"(?<![\w.,-])\d+(?![\w.,]\d)")
+# A single digit opening an entry, its meaning in a capitalised word after it.
+_DIGIT_KEY = re.compile(r"^\s*(\d)\s+(?=[A-Z])")
+_KEYED_WORDS = r"(?:status|code|level|error|mode|type|value)"
 
 
 def number_key(line: str) -> str | None:
@@ -107,6 +110,8 @@ def after_key(question: str, sentence: str) -> str:
     if keyed_by_pressed_key(question, sentence):
         return _BINDING_SENTENCE.sub("", sentence, count=1).strip()
     unkeyed = _LETTER_KEY.sub("", _NUMBER_KEY.sub("", sentence, count=1), count=1)
+    if unkeyed == sentence:  # "5   SSL verification failure.": one digit and the meaning
+        unkeyed = _DIGIT_KEY.sub("", sentence, count=1)
     return unkeyed.strip().rstrip(_CELL_RULES).strip()
 
 
@@ -194,6 +199,11 @@ def keyed_by_pinned(asked: Question, sentence: str) -> bool:
         or keyed_by_named_setting(asked.text, sentence)
         or keyed_by_pressed_key(asked.text, sentence)
     ):
+        return True
+    digit = _DIGIT_KEY.match(sentence)
+    if digit and re.search(rf"\b{_KEYED_WORDS}\s+{digit.group(1)}\b", asked.text, re.I):
+        # "What does exit status 5 mean?" and "5   SSL verification failure.": one digit
+        # keys the entry when the question gives it as a status or a code.
         return True
     key = _NUMBER_KEY.match(sentence)
     if key is None:

@@ -905,7 +905,10 @@ SHAPED: dict[str, re.Pattern[str]] = {
         r"(?:an? |one )?)?(?:(?:kilo|mega|giga|tera|milli|micro|nano)?(?:seconds?|bytes?|bits?|"
         r"met(?:er|re)s?)|minutes?|hours?|days?|weeks?|blocks?|pixels?|points?|percent|degrees?|"
         r"radians?|inch(?:es)?|(?:centi|milli)met(?:er|re)s?|(?:clock )?ticks|jiffies|"
-        r"characters?|sectors?|pages?|[KMGT]i?B|[kKMG]?bps|ms|µs|ns|px|pt|em)\b"
+        r"characters?|sectors?|pages?|[KMGT]i?B|[kKMG]?bps|ms|µs|ns|px|pt|em)\b|"
+        # "The default unit of distance is meter": the unit named as such.
+        r"\bunits? (?:of (?:\w+ ){1,2})?(?:is|are) (?!(?:a|an|the|not|also|always|one)\b)"
+        r"(?P<value>[A-Za-zµ]+)"
     ),
     "keys": re.compile(
         r"\b(?:Ctrl|Control|Alt|Shift|Cmd|Command|Meta|Super)\s?[-+]\s?[\w+-]+|"
@@ -923,7 +926,10 @@ _DOTTED = re.compile(r"^\d+(?:\.\d+)+$")
 
 def shaped(shape: str, sentence: str) -> list[str]:
     """Spans of ``sentence`` with the shape of the value asked for, in order of appearance."""
-    found = [m.group(0).strip().rstrip(".") for m in SHAPED[shape].finditer(sentence)]
+    found = [
+        (m.groupdict().get("value") or m.group(0)).strip().rstrip(".")
+        for m in SHAPED[shape].finditer(sentence)
+    ]
     if shape == "telephone":  # "2003-2022" and "3.2.1" have groups of digits too
         found = [
             f
