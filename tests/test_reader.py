@@ -3773,3 +3773,20 @@ def test_one_digit_keys_the_entry_of_the_status_the_question_gives():
     question = "What does wget's exit status 5 mean?"
     assert read(question, manual).startswith("SSL verification failure — "), read(question, manual)
     assert not keyed_by_pinned(analyse("How many retries does it make, 5?"), "5 Retries.")
+
+
+def test_which_of_those_two_asks_for_the_kind_the_scene_counts():
+    vignette = evidence(
+        "The two functions described above are used in the dist2Line function that computes "
+        "the shortest distance between points and spherical poly-lines.",
+        "The distance from p to MS can be computed with the dist2gc (distance to great circle, "
+        "or cross-track distance) function.",
+        "> atd <- alongTrackDistance(LA, NY, MS)",
+    )
+    question = (
+        "The dist2Line function is built on two functions described before it. Which of those "
+        "two computes the cross-track distance?"
+    )
+    assert analyse(question).wants is Wants.IDENTIFIER
+    assert analyse("Which of the two files is larger?").wants is Wants.THING
+    assert read(question, vignette).startswith("dist2gc — "), read(question, vignette)

@@ -196,6 +196,7 @@ def analyse(text: str) -> Question:
     what the evidence must match from the whole question."""
     asking = asking_sentence(text)
     lowered = main_clause(" ".join(without_default_setting(asking).lower().split()))
+    lowered = _with_kind_referred_to(lowered, text[: len(text) - len(asking)])
     head = _IDENTIFIER_HEAD.match(lowered)
     wants = (
         Wants.IDENTIFIER
@@ -218,6 +219,24 @@ def analyse(text: str) -> Question:
         measure=measure(lowered, wants),
         counted=counted(lowered),
     )
+
+
+# "Which of those two computes ...?" after "... built on two functions": the kind asked for
+# is the one the scene counts.
+_WHICH_OF_COUNTED = re.compile(r"^which of (?:those|these|the|its|their) (two|three|four|five)\b")
+
+
+def _with_kind_referred_to(lowered: str, scene: str) -> str:
+    """``lowered`` asking "which of those two" with the noun the scene counts put in:
+    "which function computes ...", so that it asks for a function's name."""
+    which = _WHICH_OF_COUNTED.match(lowered)
+    if which is None:
+        return lowered
+    counted = re.search(rf"\b{which.group(1)} ([a-z]+?)s\b", scene.lower())
+    rest = lowered[which.end() :]
+    if counted is None or counted.group(1) in STOPWORDS or rest.startswith(f" {counted.group(1)}"):
+        return lowered  # "which of those two functions" names it already
+    return f"which {counted.group(1)}{rest}"
 
 
 # A sentence ends at ".", "?" or "!" before the capital that opens the next one; "e.g. X" and

@@ -462,7 +462,9 @@ _COUNTED_DAY = re.compile(
 
 # "the crossprod function", "the lintr package": a name the text calls by its kind.
 _NAMED_BY_KIND = re.compile(
-    r"\b([A-Za-z_][\w.]*)\s+(?:function|command|method|macro|package|module|library|flag|"
+    # "the dist2gc (distance to great circle) function": what it stands for may come between.
+    r"\b([A-Za-z_][\w.]*)\s+(?:\([^()]{1,80}\)\s+)?(?:function|command|method|macro|package|"
+    r"module|library|flag|"
     r"variable)s?\b"
 )
 
