@@ -29,6 +29,7 @@ from rag.reader.reader import (
     _labelled_word,
     _list_relevance,
     _missing_topic_terms,
+    _nearest_span,
     _new_spans,
     _other_bound,
     _weigh_files,
@@ -3790,3 +3791,22 @@ def test_which_of_those_two_asks_for_the_kind_the_scene_counts():
     assert analyse(question).wants is Wants.IDENTIFIER
     assert analyse("Which of the two files is larger?").wants is Wants.THING
     assert read(question, vignette).startswith("dist2gc — "), read(question, vignette)
+
+
+def test_a_file_name_is_a_name_with_its_extension_from_the_clause_the_question_qualifies():
+    manual = evidence(
+        "The base module supplies the base functionality for the JAGS library.",
+        "In order to avoid a name clash with the base package of R, the file name of the base "
+        "module is basemod.so on Unix/Linux or basemod.dll on Windows.",
+    )
+    question = "What is the base module's file name on Linux?"
+    assert analyse(question).shape == "filename"
+    assert read(question, manual).startswith("basemod.so — "), read(question, manual)
+    assert shaped("filename", "See www.r-project.org, e.g. wall.gle or file.tar.gz.") == [
+        "wall.gle",
+        "file.tar.gz",
+    ]
+    # Each span stands with the words of its own clause.
+    sentence = "Compressed data grows by ~0.5%, while decompression speed improves by 5-20%."
+    question = "How much faster does decompression get?"
+    assert _nearest_span(question, sentence, ["0.5%", "5-20%"]) == "5-20%"

@@ -577,6 +577,8 @@ _SHAPES: list[tuple[str, re.Pattern[str]]] = [
         ("variable", r"environment variables?\b"),
         # "Which makefile do I run nmake with": a makefile's name, "Makefile.bcc".
         ("makefile", r"makefiles?\b"),
+        # "What is that module's file name": a name with its extension, "basemod.so".
+        ("filename", r"file ?names?\b"),
         # "In what unit does --delay take its value": a unit of measure, not a number.
         ("unit", r"units?(?: of measure)?\b(?! tests?\b)"),
         # "Which colour is used for ...", not "which colour theme" (a name) or "colour depth".

@@ -1663,11 +1663,22 @@ def _nearest_span(question: str, sentence: str, found: Sequence[str]) -> str:
     if not anchors:
         return found[0]
 
-    def distance(span: str) -> int:
+    def distance(span: str) -> tuple[bool, int]:
         at = lowered.find(span.lower())
-        return min(abs(at - a) for a in anchors) if at >= 0 else 10**6
+        if at < 0:
+            return True, 10**6
+        # "basemod.so on Unix/Linux or basemod.dll on Windows": a span stands with the words
+        # of its own clause, however near the next clause's span comes to them.
+        start = max((m.end() for m in _CLAUSE_BREAK.finditer(lowered, 0, at)), default=0)
+        end = next((m.start() for m in _CLAUSE_BREAK.finditer(lowered, at + len(span))), None)
+        own_clause = any(start <= a < (len(lowered) if end is None else end) for a in anchors)
+        return not own_clause, min(abs(at - a) for a in anchors)
 
     return min(found, key=distance)
+
+
+# Where one clause of a sentence gives way to the next: "X on Linux or Y on Windows".
+_CLAUSE_BREAK = re.compile(r"\s+(?:or|and|but|whereas|while)\s+|[;,]\s+")
 
 
 def _list_relevance(

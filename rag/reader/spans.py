@@ -912,6 +912,12 @@ SHAPED: dict[str, re.Pattern[str]] = {
         r"\bunits? (?:of (?:\w+ ){1,2})?(?:is|are) (?!(?:a|an|the|not|also|always|one)\b)"
         r"(?P<value>[A-Za-zµ]+)"
     ),
+    # "basemod.so", "wall.gle": a name and its extension, not an address ("www.r-project.org",
+    # "https://...") nor an abbreviation ("e.g.").
+    "filename": re.compile(
+        r"(?<![\w/.@:-])(?!www\.)[A-Za-z_][\w+-]+(?:\.[\w+-]+)*\.(?!(?:org|com|net|edu|gov|io)\b)"
+        r"[a-z][a-z0-9]{0,4}\b(?![\w/@-]|\.\w)"
+    ),
     "keys": re.compile(
         r"\b(?:Ctrl|Control|Alt|Shift|Cmd|Command|Meta|Super)\s?[-+]\s?[\w+-]+|"
         r"(?<![\w-])[CMS]-[a-zA-Z](?![\w-])|\bF(?:1[0-2]|[1-9])\b|\^[A-Z]\b|"
