@@ -3810,3 +3810,18 @@ def test_a_file_name_is_a_name_with_its_extension_from_the_clause_the_question_q
     sentence = "Compressed data grows by ~0.5%, while decompression speed improves by 5-20%."
     question = "How much faster does decompression get?"
     assert _nearest_span(question, sentence, ["0.5%", "5-20%"]) == "5-20%"
+
+
+def test_of_the_first_pictures_the_one_that_shows_the_quoted_name_answers():
+    logos = [
+        replace(item, chunk=replace(item.chunk, image=f"blobs/{n}.png"))
+        for n, item in enumerate(
+            evidence(
+                "Round logo.\nMostly green and white. Text in the image:\nkbounce",
+                "Chart.\nMostly blue.\nText in the image:\ndebianedu\nSkolelinux",
+                modality="image",
+            )
+        )
+    ]
+    question = "What word is written under the 'debianedu' logo on the Debian Edu background?"
+    assert "Skolelinux" in read(question, logos), read(question, logos)

@@ -83,6 +83,7 @@ from rag.reader.options import (
     without_set_aside,
 )
 from rag.reader.pictures import (
+    PICTURE_CHOICE,
     answer_from_picture,
     asks_name,
     describes_picture,
@@ -300,7 +301,16 @@ class Reader:
         # A picture answers a question that pins a number down ("the plot of 20,000 points")
         # only when it shows that number: a histogram of 10,000 is another picture.
         if first is not None and not _picture_states(asked.pinned, evidence, first):
-            first = None
+            # "the 'debianedu' logo": another of the first pictures may show it.
+            first = next(
+                (
+                    i
+                    for i in usable[:PICTURE_CHOICE]
+                    if evidence[i].chunk.modality == "image"
+                    and _picture_states(asked.pinned, evidence, i)
+                ),
+                None,
+            )
         if first is not None and looks_answer:
             # "The Hitori screenshot": a picture that does not show the name the question
             # gives it is a picture of something else, as a passage is of another program.
