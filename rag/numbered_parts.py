@@ -29,6 +29,22 @@ def parts_named(question: str) -> list[tuple[str, str]]:
 _CAPTION_REST = re.compile(r"\s*(?:[:.—–|]|$)|\s+[A-Z(‘'\"]")
 
 
+def captions_other(text: str, part: tuple[str, str]) -> bool:
+    """``text`` holds the caption of another part of ``part``'s kind and not ``part``'s:
+    "Figure 6: The dialog for starting a new match" is no Figure 1."""
+    if captions(text, part):
+        return False
+    for line in text.split("\n"):
+        match = _PART.match(line.strip())
+        if (
+            match
+            and _kind(match.group(1)) == part[0]
+            and _CAPTION_REST.match(line.strip(), match.end())
+        ):
+            return True
+    return False
+
+
 def captions(text: str, part: tuple[str, str]) -> bool:
     """A line of ``text`` opens with ``part``'s caption: "Figure 3: ...", "Fig. 3. ...",
     "Table 6 Memory use". A line that refers to it ("Figure 3 shows ...") does not."""

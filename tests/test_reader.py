@@ -7,6 +7,7 @@ from dataclasses import replace
 import pytest
 from conftest import FakeEmbedder
 
+from rag.numbered_parts import captions_other
 from rag.reader import Reader, Wants, analyse
 from rag.reader.entries import (
     inline_meaning,
@@ -3825,3 +3826,21 @@ def test_of_the_first_pictures_the_one_that_shows_the_quoted_name_answers():
     ]
     question = "What word is written under the 'debianedu' logo on the Debian Edu background?"
     assert "Skolelinux" in read(question, logos), read(question, logos)
+
+
+def test_a_picture_captioned_with_another_figure_number_is_not_the_figure_asked():
+    pictures = [
+        replace(item, chunk=replace(item.chunk, image=f"blobs/{n}.png"))
+        for n, item in enumerate(
+            evidence(
+                "Figure 6: The dialog for starting a new match.\nScreenshot of a program "
+                "window.\nText in the image:\nNew match Tk Length 7 OK Cancel",
+                modality="image",
+            )
+        )
+    ]
+    question = "What is the title of the Tk dialog window shown in Figure 1 of the overview?"
+    assert read(question, pictures) == "", read(question, pictures)
+    assert captions_other("Figure 6: The dialog.", ("figure", "1"))
+    assert not captions_other("Figure 1: Toy data.\nFigure 2: More.", ("figure", "1"))
+    assert not captions_other("Table 2: Timings.", ("figure", "1"))

@@ -11,7 +11,7 @@ import math
 import re
 from collections.abc import Callable, Sequence
 
-from rag.numbered_parts import captions, parts_named, side_asked, told_side
+from rag.numbered_parts import captions, captions_other, parts_named, side_asked, told_side
 from rag.reader.legends import legend_value
 from rag.reader.question import Wants, asks_dimensions
 from rag.reader.spans import dimensions, labelled_numbers, resolutions, spans, without_other_labels
@@ -527,7 +527,14 @@ def _picture_on_topic(
             for i in range(len(evidence))
             if i not in window and captions(evidence[i].chunk.text, figure)
         ]
-    pictures = [i for i in window if evidence[i].chunk.modality == "image" and shows(i)]
+    pictures = [
+        i
+        for i in window
+        if evidence[i].chunk.modality == "image"
+        and shows(i)
+        # The figure the question numbers is not the one another caption numbers.
+        and not (figure is not None and captions_other(evidence[i].chunk.text, figure))
+    ]
     if not pictures:
         return None
 
