@@ -10,15 +10,15 @@ Checks:
     val21-<kind>-NN, val22-<kind>-NN, val23-<kind>-NN, val24-<kind>-NN, val25-<kind>-NN,
     val26-<kind>-NN, val27-<kind>-NN, val28-<kind>-NN, val29-<kind>-NN, val30-<kind>-NN,
     val31-<kind>-NN, val32-<kind>-NN, val33-<kind>-NN, val34-<kind>-NN, val35-<kind>-NN,
-    val36-<kind>-NN and val37-<kind>-NN for the second to thirty-seventh batches; NN has two
-    digits, or three once a kind's numbers pass 99);
+    val36-<kind>-NN, val37-<kind>-NN and val38-<kind>-NN for the second to thirty-eighth
+    batches; NN has two digits, or three once a kind's numbers pass 99);
   * every corpus file has the sha256 listed below, and no file is missing or extra;
   * no corpus file is byte-identical (same sha256) to a file of the development set's corpus
     (shared/eval/dev/corpus, beside the checkout or inside it) or of samples/corpus: the set
     must hold nothing the product was tuned on (skipped, with a note, when the development
     set is not there);
-  * the corpus stays small enough to ingest quickly: PDFs at most 670 pages in all,
-    pictures at most 1.5 megapixels each, the whole corpus at most 70.7 MB;
+  * the corpus stays small enough to ingest quickly: PDFs at most 683 pages in all,
+    pictures at most 1.5 megapixels each, the whole corpus at most 72.2 MB;
   * every cited file exists in corpus/; PDF pages are 1-based and within the document, and
     so are the pages of office files that have them: a slide of a .pptx, a sheet of an
     .xlsx (in workbook order), a section of an .epub (in reading order, its spine);
@@ -87,9 +87,9 @@ IMAGE_EXT = (".png", ".jpg", ".jpeg")
 DOC_EXT = (".txt", ".md", ".html", ".htm", ".csv", ".docx")
 # Office files whose sources carry a page: a slide, a sheet, an e-book section.
 PAGED_EXT = (".pptx", ".xlsx", ".epub")
-MAX_PDF_PAGES = 670
+MAX_PDF_PAGES = 683
 MAX_PIXELS = 1_500_000
-MAX_BYTES = 70_700_000
+MAX_BYTES = 72_200_000
 
 SHA256 = {
     "dotguide.pdf": "6aa4a4f220de2a2a3a00f3cd48a6aebd972a2691dddfd228b97f0733b38e8066",
@@ -697,6 +697,21 @@ SHA256 = {
     "val_img_410.png": "870c0688ee918b1da5ede6ab2aa6b6d6b8f12ee31d1b02466a1db003a89e67e5",
     "val_img_411.png": "59fc4ae666d2acdf4baa518ed5a6460e2520610640aab5d5c76c4afbc6a7ff97",
     "val_img_412.png": "701ef1731e07978ceac05bc2e242005a2ccc96d4eeb71a915bb10e77ac470847",
+    # Thirty-eighth batch (ids val38-*), written before the next round of tuning, over files of its own.
+    "yosys-manual.pdf": "2e41fbfced49e79d2933f800293e1c6b32552dafc7588191fb6b2b4780eee180",
+    "gbm-generalized-boosted-models.pdf": "2dba0e79c29868e497ef9c36e244db75f08d1fb548ea9a205165e7266cd7715a",
+    "socat-manpage.txt": "d1a8f8ae89bd6961ddc9d858fb3727501426f920e8c29fc00c3febdc775074b4",
+    "glances-README.txt": "a03b18b0993008e358d200d0ea4605dcb4c479b54af848b1c854eb1d6242f619",
+    "val_img_413.png": "1386c6df32fa1256a4c1345b7712902fba16b8498c029e7ed81de05200d6668f",
+    "val_img_414.png": "32b7859d8eb93390a0a325195a07ae033fed746709587d669b44c37ce514dd98",
+    "val_img_415.jpg": "5e94ad5e1c4556a95dc64e89ff3325e367a6ae11300d6121f6afff83751082aa",
+    "val_img_416.png": "352a4134e6522d1de7abd789b6e4a6679d2bb4fc69df9bf8c6f43e7de4e2e62b",
+    "val_img_417.png": "cc4842cfa9a64f743f69359dc49375a721d6441f3931e65a2b3d8194b014d069",
+    "val_img_418.jpg": "cc73f27db9ae4ed45a96e232147bcb14fdfc8ea7261aada9fd9340afed5c8a9a",
+    "val_img_419.png": "9cb1b155165bd29ccfec478565946bf07618bb01d8788add0eaec1c94319a32f",
+    "val_img_420.png": "e400f5eecc5c923fa81000c0e1a3cb31a03d21a202fd74e31bd23324068eb04a",
+    "val_img_421.png": "e713e1c85bdfd9c041c6ab6edb164884a76bc96d6599bc82f802eb695c308e48",
+    "val_img_422.jpg": "78045058a57f114ae0e400f33afe084ee54d70bc4fba9b28ffb772a6d87e46a4",
 }
 
 # Pictures that no question cites: look-alikes of cited pictures, to compete at retrieval time.
@@ -745,6 +760,7 @@ DISTRACTORS = {
     "val_img_389.jpg",
     "val_img_394.jpg",
     "val_img_404.png",
+    "val_img_413.png",
 }
 # Documents no question cites: users-and-groups.docx is made from the page the development set's
 # users-and-groups.html comes from, so a question on it would be a development question.
@@ -962,6 +978,7 @@ PARAPHRASES = {
     "val36-text-449": {"2000 ms", "2 seconds"},
     "val37-text-459": {"metre"},
     "val37-text-461": {"ecological modelling"},
+    "val38-text-468": {"very high speed integrated circuits"},
 }
 
 problems = []
@@ -1335,12 +1352,12 @@ def check_question(lineno, line, ids, cited, counts, have_tesseract):
         problem(f"{qid}: unknown kind {kind!r}")
         return
     m = (
-        re.fullmatch(r"val(?:[2-9]|1[0-9]|2[0-9]|3[0-7])?-([a-z]+)-(\d{2,3})", qid)
+        re.fullmatch(r"val(?:[2-9]|1[0-9]|2[0-9]|3[0-8])?-([a-z]+)-(\d{2,3})", qid)
         if isinstance(qid, str)
         else None
     )
     if not m or ID_KIND.get(m.group(1)) != kind:
-        problem(f"{qid}: id must be val-<kind>-NN, or val2- to val37-<kind>-NN, matching {kind}")
+        problem(f"{qid}: id must be val-<kind>-NN, or val2- to val38-<kind>-NN, matching {kind}")
     if qid in ids:
         problem(f"{qid}: duplicate id")
     ids.add(qid)
