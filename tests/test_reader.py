@@ -3844,3 +3844,15 @@ def test_a_picture_captioned_with_another_figure_number_is_not_the_figure_asked(
     assert captions_other("Figure 6: The dialog.", ("figure", "1"))
     assert not captions_other("Figure 1: Toy data.\nFigure 2: More.", ("figure", "1"))
     assert not captions_other("Table 2: Timings.", ("figure", "1"))
+
+
+def test_a_bare_default_with_its_unit_is_of_the_option_whose_entry_it_ends():
+    manual = evidence(
+        "       -r <file>\n              Dumps the raw data flowing from left to right to the "
+        "given file.\n\n       -b<size>\n              Sets the data transfer block <size> "
+        "[size_t].  At most <size> bytes are transferred\n              per step. Default is "
+        "8192 bytes.\n\n       -s     By default, socat terminates when an error occurred to "
+        "prevent the process\n              from running when some option could not be applied."
+    )
+    question = "What is socat's default data transfer block size?"
+    assert read(question, manual).startswith("8192 bytes — "), read(question, manual)

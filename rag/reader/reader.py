@@ -904,7 +904,7 @@ class Reader:
                     previous=before,
                     refers_back=refers_back,
                     entry=entry,
-                    opening=openings[i] if _BARE_DEFAULT.match(text) else "",
+                    opening=_bare_default_opening(units, i, openings, entries, heads),
                     signals=signals,
                 )
             )
@@ -1816,11 +1816,31 @@ def _entry_relevance(
     return inherited
 
 
-# "The default is 1.5.", "Default: 3", "Defaults to off.": a default with no word of its own.
+# "The default is 1.5.", "Default: 3", "Defaults to off.", "Default is 8192 bytes.": a
+# default with no word of its own, but for its unit.
 _BARE_DEFAULT = re.compile(
-    r"^\s*(?:the\s+)?(?:default(?:\s+value)?\s*(?:is|:)|defaults\s+to)\s+[^\s,;]+\s*\.?\s*$",
+    r"^\s*(?:the\s+)?(?:default(?:\s+value)?\s*(?:is|:)|defaults\s+to)\s+[^\s,;]+"
+    r"(?:\s+[a-z]+)?\s*\.?\s*$",
     re.IGNORECASE,
 )
+
+
+def _bare_default_opening(
+    units: Sequence[tuple[int, str, str, str]],
+    i: int,
+    openings: Sequence[str],
+    entries: Sequence[frozenset[str]],
+    heads: Sequence[bool],
+) -> str:
+    """For a bare default ("Default is 8192 bytes."), what opens its entry and says what the
+    default is of: an option's entry from its head ("-b<size> Sets the data transfer block
+    <size>. At most <size> bytes ..."), or the unit that opens a list entry named without
+    dashes. "" for any other unit."""
+    if not _BARE_DEFAULT.match(units[i][1]):
+        return ""
+    if not entries[i]:
+        return openings[i]
+    return " ".join(units[j][1] for j in _entry_before(entries, heads, i) if j < i)
 
 
 def _opened_before(units: Sequence[tuple[int, str, str, str]], i: int) -> range:
