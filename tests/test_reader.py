@@ -3856,3 +3856,24 @@ def test_a_bare_default_with_its_unit_is_of_the_option_whose_entry_it_ends():
     )
     question = "What is socat's default data transfer block size?"
     assert read(question, manual).startswith("8192 bytes — "), read(question, manual)
+
+
+def test_a_program_written_as_its_own_readmes_name_is_the_document_asked_about():
+    readmes = [
+        replace(item, chunk=replace(item.chunk, file=name, doc_id=name))
+        for item, name in zip(
+            evidence(
+                "Glances no longer supports Python 2.6. Please upgrade to a minimum Python "
+                "version of 2.7/3.4+ or downgrade to Glances 2.6.2.",
+                "python-dotenv reads key-value pairs from a .env file and can set them as "
+                "environment variables.",
+            ),
+            ["glances-README.txt", "python-dotenv-README.md"],
+            strict=True,
+        )
+    ]
+    question = "What is the minimum Python version that python-dotenv supports?"
+    assert read(question, readmes) == "", read(question, readmes)
+    # Asked of the program whose README says it, the same sentence answers.
+    asked_of_glances = "What minimum Python version does Glances need?"
+    assert "2.7" in read(asked_of_glances, readmes), read(asked_of_glances, readmes)

@@ -2167,7 +2167,20 @@ def _named_files(question: str, evidence: Sequence[Evidence]) -> set[int]:
     name that the question only uses ("how many airships", beside airships.pdf) names no file."""
     names, telling = _telling_file_words(question, evidence)
     named = {word for word in telling if _as_document(word).search(question)}
-    return {index for index, words in names.items() if named & words}
+    found = {index for index, words in names.items() if named & words}
+    # "the minimum Python version that python-dotenv supports": a program written as its own
+    # README's name ("python-dotenv-README.md"), hyphenated, is the document asked about.
+    for index, item in enumerate(evidence):
+        program = _PROGRAM_FILE.match(re.split(r"[\\/]", item.chunk.file)[-1])
+        if program and re.search(
+            rf"(?<![\w-]){re.escape(program.group(1))}(?![\w-])", question, re.IGNORECASE
+        ):
+            found.add(index)
+    return found
+
+
+# A program's own document, named by the program: "python-dotenv-README.md", "s-tui-README.md".
+_PROGRAM_FILE = re.compile(r"([a-z0-9]+(?:-[a-z0-9]+)+)-(?:README|manpage)\.\w+$", re.IGNORECASE)
 
 
 # How a question names a document by a word of its file's name: "deSolve's table", "the gower
