@@ -29,37 +29,28 @@ def parts_named(question: str) -> list[tuple[str, str]]:
 _CAPTION_REST = re.compile(r"\s*(?:[:.—–|]|$)|\s+[A-Z(‘'\"]")
 
 
-def captions_other(text: str, part: tuple[str, str]) -> bool:
-    """``text`` holds the caption of another part of ``part``'s kind and not ``part``'s:
-    "Figure 6: The dialog for starting a new match" is no Figure 1."""
-    if captions(text, part):
-        return False
-    for line in text.split("\n"):
-        match = _PART.match(line.strip())
-        if (
-            match
-            and _kind(match.group(1)) == part[0]
-            and _CAPTION_REST.match(line.strip(), match.end())
-        ):
-            return True
-    return False
-
-
 def captions(text: str, part: tuple[str, str]) -> bool:
     """A line of ``text`` opens with ``part``'s caption: "Figure 3: ...", "Fig. 3. ...",
     "Table 6 Memory use". A line that refers to it ("Figure 3 shows ...") does not."""
-    kind, number = part
+    return part in _captioned(text)
+
+
+def captions_other(text: str, part: tuple[str, str]) -> bool:
+    """``text`` holds the caption of another part of ``part``'s kind and not ``part``'s:
+    "Figure 6: The dialog for starting a new match" is no Figure 1."""
+    captioned = _captioned(text)
+    return part not in captioned and any(kind == part[0] for kind, _number in captioned)
+
+
+def _captioned(text: str) -> set[tuple[str, str]]:
+    """The (kind, number) of each part whose caption opens a line of ``text``."""
+    found = set()
     for line in text.split("\n"):
         line = line.strip()
         match = _PART.match(line)
-        if (
-            match
-            and _kind(match.group(1)) == kind
-            and match.group(2).lower() == number
-            and _CAPTION_REST.match(line, match.end())
-        ):
-            return True
-    return False
+        if match and _CAPTION_REST.match(line, match.end()):
+            found.add((_kind(match.group(1)), match.group(2).lower()))
+    return found
 
 
 # "the right-hand histogram", "the plot on the left": the one of plots side by side a question
