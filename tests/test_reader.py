@@ -101,6 +101,9 @@ def read(question: str, items: list[Evidence], parts=PARTS) -> str:
         ("When was the first release published?", Wants.DATE),
         ("What is the default page size?", Wants.VALUE),
         ("Which option turns off colour output?", Wants.IDENTIFIER),
+        # The file is asked for; "default" only says which options it holds.
+        ("In which file can I set per-user default options?", Wants.IDENTIFIER),
+        ("Which file format does it write by default?", Wants.VALUE),
         ("Where are user settings stored?", Wants.PLACE),
         ("Is a password needed to read the log?", Wants.YESNO),
         ("How do I rebuild the font cache?", Wants.EXPLANATION),
@@ -209,6 +212,38 @@ def test_a_version_the_source_does_not_mention_is_refused():
     assert read("When was version 1.0.9 released?", items) == ""
     # Without the pinned check the near miss would be answered.
     assert read("When was version 1.0.9 released?", items, parts=PARTS - {"pinned"})
+
+
+def test_a_path_under_an_environment_variable_is_one_identifier():
+    sentence = "It is possible to set per-user defaults for dig via ${HOME}/.digrc."
+    assert spans(Wants.IDENTIFIER, sentence) == ["${HOME}/.digrc"]
+    items = evidence(
+        "Initialisation", "It is possible to set per-user defaults via ${HOME}/.digrc."
+    )
+    answer = read("In which file can I set my own per-user default options?", items)
+    assert answer.startswith("${HOME}/.digrc — "), answer
+
+
+def test_a_shortcut_is_read_from_the_bullet_that_names_its_action():
+    items = evidence(
+        "6.3.5 Key shortcuts of the IDE • Save session and files: Control-s • Quit: Control-q "
+        "• Enlarge font: Control-plus • Reduce font: Control-minus • Copy: Control-c"
+    )
+    answer = read("Which key shortcut enlarges the font in the IDE?", items)
+    assert answer.startswith("Control-plus — "), answer
+
+
+def test_a_cell_that_holds_no_version_does_not_answer_which_version():
+    items = evidence(
+        "Life cycle hooks of a command\n"
+        "event name: preAction — when hook called: before action handler — callback "
+        "parameters: (thisCommand, actionCommand)\n"
+        "event name: preSubcommand — when hook called: before parsing direct subcommand — "
+        "callback parameters: (thisCommand, subcommand)"
+    )
+    assert read("In which version was the preSubcommand hook added?", items) == ""
+    answer = read("When is the preSubcommand hook called?", items)
+    assert "before parsing direct subcommand" in answer, answer
 
 
 def test_a_price_needs_an_amount_of_money():
@@ -489,6 +524,8 @@ def test_markdown_emphasis_is_no_identifier_but_a_dunder_is():
         ("What telephone number should a maintainer call?", "telephone"),
         ("Which e-mail address takes bug reports?", "email"),
         ("What keyboard shortcut opens the node list?", "keys"),
+        ("Which key shortcut enlarges the font in the IDE?", "keys"),
+        ("Which shortcut selects the next unproven goal?", "keys"),
         ("What version number should the pretest have?", ""),
         ("What is the URL of the project's home page?", "url"),
         ("Which version control system does the project use?", ""),

@@ -569,7 +569,7 @@ _SHAPES: list[tuple[str, re.Pattern[str]]] = [
         (
             "keys",
             # Not "what does the key binding z do": the question gives the key.
-            r"(?:keyboard shortcut|shortcut key|key ?binding|hot ?key|key combination|"
+            r"(?:(?:key(?:board)? ?)?shortcut(?: key)?|key ?binding|hot ?key|key combination|"
             r"keystroke)s?\b(?!\s+[`'\"‘“]?\S[`'\"’”]?(?:[\s?.,!]|$))|"
             # "Which key do you hold down to select several": a key pressed, not a map's key.
             r"keys?\b(?=[^?]*\b(?:hold(?:ing)? down|press(?:es|ed|ing)?|hit|tap)\b)",
@@ -603,7 +603,8 @@ def asked_shape(lowered: str) -> str:
 _IDENTIFIER_HEAD = re.compile(
     r"^(?:(?!\b(?:which|what)\b)[^?])*?\b(?:which|what) (?:[\w-]+ )?(argument|option|flag|switch|"
     r"command|function|keyword|parameter|method|setting|macro|directive|property|attribute|"
-    r"field|variable)s?\b(?! (?:size|value|name|length|number|count|type|default)s?\b)"
+    r"field|variable|file)s?\b"
+    r"(?! (?:size|value|name|length|number|count|type|default|format|extension|system)s?\b)"
 )
 
 

@@ -1574,6 +1574,15 @@ def _answer_cell(asked: Question, cells: list[Cell]) -> Cell | None:
     cell = answer_cell(asked.text, cells, asked.asked_for)
     if cell is not None and asked.shape and not shaped(asked.shape, cell.value):
         return None
+    if (
+        cell is not None
+        and asked.wants in (Wants.VERSION, Wants.PRICE)
+        and not spans(asked.wants, cell.value)
+    ):
+        # "In which version was the hook added?": "before parsing direct subcommand", under
+        # the header that names the hook, is no version. ("How much of X does it support?"
+        # may be answered in words: "partial".)
+        return None
     return cell
 
 

@@ -75,7 +75,9 @@ _WHOLE_DATE = re.compile(
     re.IGNORECASE,
 )
 IDENTIFIER = re.compile(
-    r"(?<![\w-])(?:--?[A-Za-z][\w-]*(?:=\S+)?|<[a-z][\w-]*>|\$?[A-Z][A-Z0-9]*_[A-Z0-9_]+|"
+    # a path under an environment variable: "${HOME}/.digrc", "$XDG_CONFIG_HOME/foo/rc"
+    r"(?<![\w-])(?:\$\{?[A-Z][A-Z0-9_]*\}?(?:/[\w.@+-]+)+/?|"
+    r"--?[A-Za-z][\w-]*(?:=\S+)?|<[a-z][\w-]*>|\$?[A-Z][A-Z0-9]*_[A-Z0-9_]+|"
     r"__[a-z][a-z0-9_]*__|[A-Za-z0-9]*[a-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+(?:\(\))?|\w+\(\)|[a-z]+[A-Z]\w+|"
     r"[A-Z][A-Z0-9]{2,}|"
     # R's and the shell's names that open with a dot: ".indexwday", ".bashrc"
