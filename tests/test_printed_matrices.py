@@ -67,6 +67,20 @@ def test_a_printed_matrix_becomes_rows_under_its_column_names():
     ]
 
 
+def test_columns_named_by_a_word_and_a_number_are_one_name_each():
+    # mixtools' summary() of a fit: "comp 1 comp 2" names two columns, not four.
+    printed = (
+        "> summary(wait1)\nsummary of normalmixEM object:\ncomp 1 comp 2\n"
+        "lambda 0.36085 0.63915\nmu 54.61364 80.09031\nsigma 5.86909 5.86909\n"
+        "loglik at estimate: -1034.002"
+    )
+    (segment,) = matrix_segments(printed)
+    assert "mu — comp 1: 54.61364 — comp 2: 80.09031" in segment.text.splitlines()
+    question = "In the summary of the normal mixture fit, what is the mean mu of component 2?"
+    answer = read(question, evidence(segment.text))
+    assert answer.startswith("80.09031 — "), answer
+
+
 def test_what_is_not_a_printed_matrix_stays_text():
     not_matrices = [
         # A printed vector has no header.

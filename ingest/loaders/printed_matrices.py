@@ -71,7 +71,16 @@ def _spaced_labels(line: str) -> bool:
     return bool(_SPACED_LABEL.search(line))
 
 
+# "comp 1 comp 2", "Factor 1 Factor 2": columns named by a word and their number.
+_NUMBERED_LABELS = re.compile(
+    r"\s*(?:[A-Za-z][\w.]{0,20} \d{1,2}\s+){1,19}[A-Za-z][\w.]{0,20} \d{1,2}\s*"
+)
+_NUMBERED_LABEL = re.compile(r"[A-Za-z][\w.]{0,20} \d{1,2}")
+
+
 def _header(line: str) -> list[str] | None:
+    if _NUMBERED_LABELS.fullmatch(line):
+        return _NUMBERED_LABEL.findall(line)
     held = _SPACED_LABEL.sub(lambda m: m.group(0).replace(" ", _HELD_SPACE), line)
     labels = [label.replace(_HELD_SPACE, " ") for label in held.split()]
     if not 2 <= len(labels) <= MAX_COLUMNS:
