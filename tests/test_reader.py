@@ -104,6 +104,10 @@ def read(question: str, items: list[Evidence], parts=PARTS) -> str:
         # The file is asked for; "default" only says which options it holds.
         ("In which file can I set per-user default options?", Wants.IDENTIFIER),
         ("Which file format does it write by default?", Wants.VALUE),
+        # A library's modifiers and aliases, a shell's meta-commands, are names in code.
+        ("Which modifier prints the text only when colours are on?", Wants.IDENTIFIER),
+        ("Which sqlite3 meta-command sets the timeout?", Wants.IDENTIFIER),
+        ("What aliases does the blackBright colour have?", Wants.IDENTIFIER),
         ("Where are user settings stored?", Wants.PLACE),
         ("Is a password needed to read the log?", Wants.YESNO),
         ("How do I rebuild the font cache?", Wants.EXPLANATION),
@@ -231,6 +235,18 @@ def test_a_shortcut_is_read_from_the_bullet_that_names_its_action():
     )
     answer = read("Which key shortcut enlarges the font in the IDE?", items)
     assert answer.startswith("Control-plus — "), answer
+
+
+def test_a_modifier_is_read_from_its_item_in_a_list_of_modifiers():
+    items = evidence(
+        "Chalk's modifiers: - `inverse`- Invert background and foreground colors. - "
+        "`strikethrough` - Puts a horizontal line through the center of the text. *(Not widely "
+        "supported)* - "
+        "`visible`- Print the text only when Chalk has a color level above zero."
+    )
+    question = "Which Chalk modifier prints the text only when Chalk has a color level above zero?"
+    answer = read(question, items)
+    assert answer.startswith("visible — "), answer
 
 
 def test_a_cell_that_holds_no_version_does_not_answer_which_version():

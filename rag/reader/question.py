@@ -107,12 +107,13 @@ _RULES: list[tuple[Wants, re.Pattern[str]]] = [
     (
         Wants.IDENTIFIER,
         re.compile(
-            r"\b(which|what) (?:\w+ )?(flag|flags|option|options|switch|command|commands|"
+            # "which sqlite3 meta-command": a kind of command is a command.
+            r"\b(which|what) (?:\w+ )?(?:[a-z]+-)?(flag|flags|option|options|switch|command|commands|"
             r"function|functions|variable|variables|element|elements|keyword|key|parameter|"
             r"parameters|field|macro|directive|property|attribute|argument|file|files|tool|"
             r"program|package|module|library|header|extension|method|class|type|setting|"
             # "What is type 17?": a number after the noun keys an entry; no name is asked for.
-            r"settings|tag)\b(?!\s+\d)"
+            r"settings|tag|alias|aliases|modifier|modifiers)\b(?!\s+\d)"
         ),
     ),
     (Wants.PLACE, re.compile(r"^(?:\w+ )?where\b|\b(which|what) (city|country|address|place)\b")),
