@@ -81,6 +81,35 @@ def test_columns_named_by_a_word_and_a_number_are_one_name_each():
     assert answer.startswith("80.09031 — "), answer
 
 
+def test_quantile_columns_and_numbered_row_names_are_read_whole():
+    # bbmle's confint() and eRm's summary(), as knitr and the PDF's text layer give them.
+    confint = 'confint(m0,method="quad")\n## 2.5 % 97.5 %\n## prob 0.09689875 0.1092961\n'
+    confint += "## theta 8.85802088 11.2935972"
+    (limits,) = matrix_segments(confint)
+    assert "theta — 2.5 %: 8.85802088 — 97.5 %: 11.2935972" in limits.text.splitlines()
+    lltm = (
+        "Basic Parameters eta with 0.95 CI:\nEstimate Std. Error lower CI upper CI\n"
+        "eta 1 -0.098 0.313 -0.711 0.516\neta 2 0.114 0.478 -0.823 1.051"
+    )
+    (estimates,) = matrix_segments(lltm)
+    row = "eta 2 — Estimate: 0.114 — Std. Error: 0.478 — lower CI: -0.823 — upper CI: 1.051"
+    assert row in estimates.text.splitlines()
+    thresholds = "Location Threshold 1 Threshold 2\nI1 1.60712 0.59703 2.61721\nI2 1.2 0.5 2.0"
+    (table,) = printed_matrices(thresholds.split("\n"))
+    assert table.rows[0] == ["", "Location", "Threshold 1", "Threshold 2"]
+    answer = read("What standard error does the LLTM summary give eta 2?", evidence(estimates.text))
+    assert answer.startswith("0.478 — "), answer
+
+
+def test_a_word_numbered_once_is_no_column_name():
+    # fontconfig's list of constants: "weight 0" is a value, and the rows are no matrix.
+    constants = "thin weight 0\nextralight weight 40\nultralight weight 40\nlight weight 50"
+    assert printed_matrices(constants.split("\n")) == []
+    # A contingency table's header of counts is not a row name ending in its number.
+    counts = "Least—Most bitter\nTemperature Contact 1 2 3 4 5\ncold no 4 9 5 0 0"
+    assert printed_matrices(counts.split("\n")) == []
+
+
 def test_what_is_not_a_printed_matrix_stays_text():
     not_matrices = [
         # A printed vector has no header.

@@ -11,8 +11,9 @@ one number per column::
 Only that shape is taken: a header of k names, at least ``MIN_ROWS`` lines that each hold a
 name and exactly k numbers (or k - 1, where the header's first name is the rows' own). Anything
 else (a printed vector "[1] 0 0 0", prose) stays text. R's tables of estimates and analyses of
-variance name columns with a space ("Estimate Std. Error t value Pr(>|t|)"): those names are
-known and read whole, and under them a row's significance stars, "< 2e-16" and the spaces in a
+variance name columns with a space ("Estimate Std. Error t value Pr(>|t|)"), as do its
+quantiles ("2.5 % 97.5 %") and numbered columns ("comp 1 comp 2"): those names are known and
+read whole, and under them a row's significance stars, "< 2e-16" and the spaces in a
 term's brackets ("poly(women, 2)1") are read too.
 
 A data frame's ``summary()`` prints its columns' names over one line per statistic, each
@@ -28,6 +29,7 @@ the marks, when the header and every row carry the same one.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 
 from ingest.document import Segment
@@ -54,6 +56,7 @@ _OUTPUT_MARK = re.compile(r"^\s*(#{1,2})\s")
 _DIMENSION_NAME = re.compile(r"[A-Za-z][\w.]{0,30}")
 # A word of a row name of several words: letters first ("Kolmogorov-Smirnov", "Akaike's").
 _NAME_WORD = re.compile(r"[A-Za-z][\w'’.-]{0,30}")
+_NAME_NUMBER = re.compile(r"\d{1,2}")
 MAX_NAME_WORDS = 5
 
 
@@ -61,9 +64,15 @@ def _is_number(token: str) -> bool:
     return bool(_NUMBER.fullmatch(token))
 
 
-# The column names of R's tables of estimates and of analyses of variance that hold a space
-# ("Estimate Std. Error t value Pr(>|t|)"): each is one column.
-_SPACED_LABEL = re.compile(r"\b(?:Std\. Error|[tzF] value|Sum Sq|Mean Sq|Resid\. Df|Resid\. Dev)\b")
+# The column names R prints with a space inside, each one column: those of its tables of
+# estimates and analyses of variance ("Estimate Std. Error t value Pr(>|t|)", "lower CI"), a
+# quantile's ("2.5 % 97.5 %", as confint() prints) and a numbered column's ("comp 1 comp 2",
+# "Location Threshold 1 Threshold 2": one word numbered twice at least, not "weight 0").
+_SPACED_LABEL = re.compile(
+    r"\b(?:Std\. Error|[tzF] value|Sum Sq|Mean Sq|Resid\. Df|Resid\. Dev|(?:lower|upper) CI)\b|"
+    r"(?<!\S)\d{1,2}(?:\.\d+)? %(?!\S)"
+)
+_NUMBERED_LABEL = re.compile(r"(?<!\S)([A-Za-z][\w.]{0,20}) \d{1,2}(?!\S)")
 _HELD_SPACE = "\x00"  # no whitespace to str.split, unlike a no-break space
 
 
@@ -71,17 +80,18 @@ def _spaced_labels(line: str) -> bool:
     return bool(_SPACED_LABEL.search(line))
 
 
-# "comp 1 comp 2", "Factor 1 Factor 2": columns named by a word and their number.
-_NUMBERED_LABELS = re.compile(
-    r"\s*(?:[A-Za-z][\w.]{0,20} \d{1,2}\s+){1,19}[A-Za-z][\w.]{0,20} \d{1,2}\s*"
-)
-_NUMBERED_LABEL = re.compile(r"[A-Za-z][\w.]{0,20} \d{1,2}")
+def _held(line: str) -> str:
+    """``line`` with the space inside each of its spaced column names held."""
+    words = Counter(m.group(1) for m in _NUMBERED_LABEL.finditer(line))
+    line = _NUMBERED_LABEL.sub(
+        lambda m: m.group(0).replace(" ", _HELD_SPACE) if words[m.group(1)] > 1 else m.group(0),
+        line,
+    )
+    return _SPACED_LABEL.sub(lambda m: m.group(0).replace(" ", _HELD_SPACE), line)
 
 
 def _header(line: str) -> list[str] | None:
-    if _NUMBERED_LABELS.fullmatch(line):
-        return _NUMBERED_LABEL.findall(line)
-    held = _SPACED_LABEL.sub(lambda m: m.group(0).replace(" ", _HELD_SPACE), line)
+    held = _held(line)
     labels = [label.replace(_HELD_SPACE, " ") for label in held.split()]
     if not 2 <= len(labels) <= MAX_COLUMNS:
         return None
@@ -111,7 +121,18 @@ def _row(line: str, columns: int) -> list[str] | None:
     Information Criterion 1069 1069 1048 1046", as gofstat prints its criteria)."""
     tokens = line.split()
     named = len(tokens) > columns + 1 and len(tokens) - columns <= MAX_NAME_WORDS
-    if named and all(_NAME_WORD.fullmatch(word) for word in tokens[:-columns]):
+    name = tokens[:-columns]
+    if (
+        named
+        and (
+            all(_NAME_WORD.fullmatch(word) for word in name)
+            # "eta 1 -0.098 0.313": a name may end in its number.
+            or (
+                all(_NAME_WORD.fullmatch(word) for word in name[:-1])
+                and _NAME_NUMBER.fullmatch(name[-1])
+            )
+        )
+    ):
         tokens = [" ".join(tokens[:-columns]), *tokens[-columns:]]
     elif len(tokens) != columns + 1 or not _ROW_NAME.fullmatch(tokens[0]):
         return None
