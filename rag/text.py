@@ -307,10 +307,22 @@ def _accented(match: re.Match[str]) -> str:
     return unicodedata.normalize("NFC", letter + _SPACING_ACCENTS[accent])
 
 
+def whole_characters(text: str) -> str:
+    """``text`` with each character beyond the Basic Multilingual Plane whole: pdfium gives
+    "𝑆" (a mathematical italic S) as its two UTF-16 halves, which no UTF-8 encoder (the
+    tokenizer's, the index's) accepts. A half without its partner becomes U+FFFD."""
+    if not _SURROGATE.search(text):
+        return text
+    return text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def clean_extracted(text: str) -> str:
     """Undo the typography of extracted PDF text: accents set apart from their letters,
     ligatures (NFKC) and hyphenated line breaks."""
-    text = _ACCENT_BEFORE_LETTER.sub(_accented, text)
+    text = _ACCENT_BEFORE_LETTER.sub(_accented, whole_characters(text))
     text = unicodedata.normalize("NFKC", text)
     # Glyphs without a Unicode mapping (bullets, dingbats) come out as control characters.
     text = _CONTROL.sub(" ", text)

@@ -306,3 +306,21 @@ def test_a_panel_found_alone_grows_to_its_figure_with_titles_but_not_a_listing(t
     assert "kde(x)" not in figure.drawn_text
     width, _ = figure.image.size
     assert width >= 430 * 100 / 72  # both panels, not the right one alone
+
+
+def test_a_caption_with_a_character_beyond_the_bmp_reads_it_whole():
+    # actuar's vignette sets "S" in mathematical italic (U+1D446), which pdfium gives as its
+    # two UTF-16 halves; a half alone is no text a tokenizer or the index can encode.
+    import pypdfium2 as pdfium
+
+    path = Path(__file__).resolve().parent.parent / "eval/validation/corpus"
+    document = pdfium.PdfDocument(path / "actuar-risk-ruin-theory.pdf")
+    try:
+        textpage = document[5].get_textpage()
+        lines = [line.text for line in text_lines(textpage)]
+        textpage.close()
+    finally:
+        document.close()
+    caption = next(line for line in lines if line.startswith("Figure 2:"))
+    assert "empirical cdf of\U0001d446 obtained" in caption
+    caption.encode("utf-8")  # raises on a lone surrogate

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from rag.text import whole_characters
+
 # A glyph code pypdf could not map, written as a PDF name escape.
 _GLYPH_ESCAPE = re.compile(r"/#[0-9A-Fa-f]{2}")
 _WORD = re.compile(r"[^\W\d_]+")
@@ -115,5 +117,6 @@ def pdfium_text(document, index: int) -> str:
 
 
 def ot1_ligatures(text: str) -> str:
-    """pdfium's text with TeX's OT1 ligature codes spelled out, and its line breaks as "\\n"."""
-    return text.replace("\r\n", "\n").translate(_OT1_LIGATURES)
+    """pdfium's text with TeX's OT1 ligature codes spelled out, its line breaks as "\\n" and
+    its characters beyond the Basic Multilingual Plane whole (see ``whole_characters``)."""
+    return whole_characters(text).replace("\r\n", "\n").translate(_OT1_LIGATURES)
