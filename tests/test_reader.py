@@ -249,6 +249,27 @@ def test_a_modifier_is_read_from_its_item_in_a_list_of_modifiers():
     assert answer.startswith("visible — "), answer
 
 
+def test_a_default_written_as_code_is_the_code_whole():
+    assert spans(Wants.VALUE, "Defaults to `process.cwd()`.") == ["process.cwd()"]
+    found = spans(Wants.VALUE, 'Defaults to `path.resolve(options.cwd, "/")` (`/` on Unix).')
+    assert found == ['path.resolve(options.cwd, "/")']
+    assert spans(Wants.VALUE, "The default is 30 seconds.") == ["30 seconds"]
+
+
+def test_an_option_named_by_its_name_is_answered_from_its_own_entry():
+    readme = evidence(
+        "* `cwd` The current working directory in which to search.  Defaults\n"
+        "  to `process.cwd()`.\n"
+        "* `root` The place where patterns starting with `/` will be mounted\n"
+        '  onto.  Defaults to `path.resolve(options.cwd, "/")` (`/` on Unix\n'
+        "  systems, and `C:\\` or some such on Windows.)"
+    )
+    answer = read("What does glob's cwd option default to?", readme)
+    assert answer.startswith("process.cwd() — "), answer
+    answer = read("What does glob's root option default to?", readme)
+    assert answer.startswith('path.resolve(options.cwd, "/") — '), answer
+
+
 def test_a_cell_that_holds_no_version_does_not_answer_which_version():
     items = evidence(
         "Life cycle hooks of a command\n"

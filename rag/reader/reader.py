@@ -391,6 +391,7 @@ class Reader:
                 or any(states_date(c.text, d) for d in dates)
             ]
             candidates = [c for c in candidates if _mentions(asked.qualifiers, c, evidence)]
+            candidates = _in_named_entry(asked.text, candidates)
             # "What does rainbow_hcl() return by default?" is not answered by a passage on
             # heat_hcl(): a function the question calls is named where the answer stands.
             called = set(_CALL.findall(asked.text))
@@ -1309,6 +1310,38 @@ def _called_default(sentence: str, span: str) -> bool:
         _STATED_DEFAULT.search(sentence[max(0, m.start() - 40) : m.start()])
         for m in re.finditer(rf"(?<![\w.]){re.escape(span)}(?![\w])", sentence)
     )
+
+
+# "glob's cwd option", "the option nodir": an option the question names by its name.
+_NAMED_OPTION = re.compile(r"\b([a-z][\w.-]*) option\b|\boption `?([a-z][\w.-]*)`?", re.I)
+# "* `cwd` The current working directory ...": a Markdown list's entry for a named thing.
+_ENTRY_HEAD = re.compile(r"^\s*[*-]\s+`([^`\s]{1,40})`")
+
+
+def _in_named_entry(question: str, candidates: list[Candidate]) -> list[Candidate]:
+    """Without the sentences of another option's entry, where the question names an option
+    whose own entry is among them: "Defaults to `path.resolve(options.cwd, "/")`" is said
+    in the entry for `root`, not in the one for `cwd`."""
+    named = {
+        (m.group(1) or m.group(2)).lower()
+        for m in _NAMED_OPTION.finditer(question)
+        if (m.group(1) or m.group(2)).lower() not in STOPWORDS
+    }
+    if not named:
+        return candidates
+    entries = [_entry_named(c) for c in candidates]
+    if not named & set(entries):
+        return candidates
+    return [c for c, entry in zip(candidates, entries, strict=True) if not entry or entry in named]
+
+
+def _entry_named(cand: Candidate) -> str:
+    """The name of the Markdown list entry ``cand`` opens or goes on, lowercased, or ""."""
+    for unit in (cand.text, cand.opening, cand.previous):
+        head = _ENTRY_HEAD.match(unit)
+        if head:
+            return head.group(1).lower()
+    return ""
 
 
 def _half_of(span: str, pairs: Sequence[str]) -> bool:

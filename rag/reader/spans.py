@@ -115,10 +115,12 @@ _VALUE_AFTER = re.compile(
     # "The default format is '%.8g'": the default of a thing the sentence names.
     r"(?:\b(?:defaults? (?:value )?(?:is|are|(?:of|for) \S+ is|to|:)|default value (?:is|:)|"
     r"default [a-z]+(?: [a-z]+| (?:of|for) \S+)? (?:is|are)|"
-    r"is set to|set (?:it )?to|are set to|equals?)|=)\s+[\"“‘'`]?([^\s,;\"”’'`)]+(?:\s(?:bytes?|seconds?|"
-    r"[kmg]b|%))?)|"
+    r"is set to|set (?:it )?to|are set to|equals?)|=)\s+"
+    # Code in backticks is the value whole: "Defaults to `process.cwd()`".
+    r"(?:`(?P<code>[^`\n]{1,60})`|[\"“‘'`]?(?P<after>[^\s,;\"”’'`)]+(?:\s(?:bytes?|seconds?|"
+    r"[kmg]b|%))?))|"
     # A program's help prints "(default=72)", "[default: 3]": the value written onto the word.
-    r"\bdefaults?[=:]\s*[\"“'`]?([^\s,;\"”'`)\]]+)",
+    r"\bdefaults?[=:]\s*[\"“'`]?(?P<written>[^\s,;\"”'`)\]]+)",
     re.IGNORECASE,
 )
 # "X is the default", "X by default", "X (the default)", "X (default)".
@@ -745,7 +747,10 @@ def _values(sentence: str) -> list[str]:
     """Values stated as such ("defaults to 30", "X by default"), else the numbers."""
     found = []
     for match in _VALUE_AFTER.finditer(sentence):
-        group = 1 if match.group(1) is not None else 2
+        if match.group("code") is not None:
+            found.append(match.group("code").strip())
+            continue
+        group = "after" if match.group("after") is not None else "written"
         number = NUMBER_WITH_UNIT.match(sentence, match.start(group))
         if number and re.match(r"[^\W_]", sentence[number.end() : number.end() + 1]):
             number = None  # "80x24", a size: the number ends inside the value written
