@@ -270,6 +270,29 @@ def test_an_option_named_by_its_name_is_answered_from_its_own_entry():
     assert answer.startswith('path.resolve(options.cwd, "/") — '), answer
 
 
+def test_a_quote_is_closed_by_its_own_kind_and_a_mark_alone_names_nothing():
+    fence = '```javascript var Glob = require("glob").Glob var mg = new Glob(pattern, cb) ```'
+    assert spans(Wants.IDENTIFIER, fence) == ["glob"]
+    assert spans(Wants.IDENTIFIER, "Install it with ```pip install ranger-fm```.") == [
+        "pip install ranger-fm"
+    ]
+    assert spans(Wants.IDENTIFIER, "If a path part has a `.` as the first character") == []
+
+
+def test_a_name_called_by_the_kind_asked_for_answers_which_kind():
+    readme = evidence(
+        "Glob\nMatch files using the patterns the shell uses, like stars and stuff. This is a "
+        "glob implementation in JavaScript.  It uses the `minimatch` library to do its "
+        "matching.",
+        "Glob Primer\n* `*` Matches 0 or more characters in a single path portion\n"
+        "* `@(pattern|pat*|pat?erN)` Matches exactly one of the patterns provided",
+        "Comparisons to other fnmatch/glob implementations\nIts pattern matching differs "
+        "from `fnmatch`.",
+    )
+    answer = read("Which library does node-glob use to do its pattern matching?", readme)
+    assert answer.startswith("minimatch — "), answer
+
+
 def test_a_cell_that_holds_no_version_does_not_answer_which_version():
     items = evidence(
         "Life cycle hooks of a command\n"

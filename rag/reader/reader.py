@@ -874,6 +874,14 @@ class Reader:
                 # "cvfit$lambda.min ## [1] 0.06284188": printed under the very name the
                 # question gives, as a table's row is keyed by it.
                 score += ROW_KEY_BONUS
+            if (
+                typed
+                and asked.wants is Wants.IDENTIFIER
+                and _called_by_asked_kind(asked, text, found)
+            ):
+                # "Which library does it use?": "It uses the `minimatch` library" calls its
+                # name by the very kind asked for.
+                score += ROW_KEY_BONUS
             if typed and asked.wants is Wants.THING and objects_named(asked.text, text):
                 # "continuation of bashtop and bpytop": the relation the question names
                 # ("the continuation of which monitors"), said of something new.
@@ -1342,6 +1350,24 @@ def _entry_named(cand: Candidate) -> str:
         if head:
             return head.group(1).lower()
     return ""
+
+
+_ASKED_KIND = re.compile(
+    r"\b(?:which|what) (?:[\w-]+ )?(function|method|macro|package|module|library|tool|program)\b"
+)
+
+
+def _called_by_asked_kind(asked: Question, sentence: str, found: Sequence[str]) -> bool:
+    """``sentence`` calls one of ``found``, quoted as a name, by the kind the question asks
+    for ("the `minimatch` library" for "which library"). Not an option or a command: "without
+    the -s option" mentions one in passing."""
+    kind = _ASKED_KIND.search(asked.text.lower())
+    if kind is None:
+        return False
+    return any(
+        re.search(rf"[`'\"“‘]{re.escape(span)}[`'\"”’]\s+{kind.group(1)}s?\b", sentence, re.I)
+        for span in found
+    )
 
 
 def _half_of(span: str, pairs: Sequence[str]) -> bool:

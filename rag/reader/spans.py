@@ -87,7 +87,11 @@ IDENTIFIER = re.compile(
     r"(?:~|\.{1,2})?/[\w.@+-]+(?:/[\w.@+-]+)*/?|[\w-]+\.(?:conf|cfg|ini|json|toml|ya?ml|xml|"
     r"txt|md|html|py|c|h|sh|pdf|png|jpg|so|deb))(?![\w-])"
 )
-QUOTED = re.compile(r"[\"“‘`]([^\"”’`]{1,60})[\"”’`]")
+# Each quote closed by its own kind, code by as many backticks as opened it: "```javascript
+# ... require(" opens a code fence and closes on no quote of its own.
+QUOTED = re.compile(
+    r"\"([^\"\n]{1,60})\"|“([^”\n]{1,60})”|‘([^’\n]{1,60})’|(?<!`)(?P<ticks>`+)([^`\n]{1,60})(?P=ticks)(?!`)"
+)
 # A surname as a citation writes it: "Strasser", "O'Brien", "Hinkley".
 # Latin letters with accents too: "Döhring", "Mächler", "Łukasz".
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"
@@ -499,7 +503,12 @@ def _identifiers(sentence: str) -> list[str]:
         for m in IDENTIFIER.finditer(sentence)
         if m.group(0) not in _ADMONITIONS or not sentence[m.end() :].lstrip().startswith(":")
     ]
-    found += [q.strip() for q in QUOTED.findall(sentence)]
+    # "has a `.` as the first character": a quoted mark alone names nothing.
+    quoted = [
+        next(g for g in (m.group(1), m.group(2), m.group(3), m.group(5)) if g is not None).strip()
+        for m in QUOTED.finditer(sentence)
+    ]
+    found += [q for q in quoted if re.search(r"[^\W_]", q)]
     found += [
         m.group(1) for m in _NAMED_BY_KIND.finditer(sentence) if m.group(1).lower() not in STOPWORDS
     ]
