@@ -284,8 +284,6 @@ def test_a_name_called_by_the_kind_asked_for_answers_which_kind():
         "Glob\nMatch files using the patterns the shell uses, like stars and stuff. This is a "
         "glob implementation in JavaScript.  It uses the `minimatch` library to do its "
         "matching.",
-        "Glob Primer\n* `*` Matches 0 or more characters in a single path portion\n"
-        "* `@(pattern|pat*|pat?erN)` Matches exactly one of the patterns provided",
         "Comparisons to other fnmatch/glob implementations\nIts pattern matching differs "
         "from `fnmatch`.",
     )
