@@ -196,12 +196,13 @@ _TOKEN = re.compile(
 # A manual's sentence may open with a program named as its page is: "cron(8) examines cron
 # entries once every minute." (not after "e.g.", "i.e.", "cf." or "etc.").
 _SENTENCE_END = re.compile(
-    r"(?<=[.!?])(?<!\b[A-HJ-Z]\.)\s+(?=[A-Z0-9\"'(\[<])|"
+    # "scaled (i.e. 0.5 implies ...)": "i.e." and "e.g." go on with what they introduce.
+    r"(?<=[.!?])(?<!\b[A-HJ-Z]\.)(?<!\be\.g\.)(?<!\bi\.e\.)\s+(?=[A-Z0-9\"'(\[<])|"
     r"(?<=[.!?])(?<!e\.g\.)(?<!i\.e\.)(?<!\bcf\.)(?<!\betc\.)\s+(?=[a-z][\w.+-]*\(\d[a-z]?\)\s)"
 )
 MAX_SENTENCE = 320
-# A remark in parentheses standing alone: "(default=L)", "(see below)".
-_REMARK = re.compile(r"\s*\([^()\n]{1,60}\)\.?\s*")
+# A remark in parentheses standing alone: "(default=L)", "(see below)", "[ Default: 0.5 ]".
+_REMARK = re.compile(r"\s*(?:\([^()\n]{1,60}\)|\[[^\[\]\n]{1,60}\])\.?\s*")
 # The same remark ending its line, with the list's next line run on after it:
 # "... but no OSD. (Default)\n 4 = Assume a single column".
 _LINE_END_REMARK = re.compile(r"\([^()\n]{1,60}\)\.?[ \t]*\n")
@@ -497,11 +498,20 @@ def _entries_apart(blocks: list[str]) -> list[str]:
             codes = set()
         start = 0
         for i in range(1, len(lines)):
-            if i in codes or (_opens_entry(lines[i]) and _ENDS_ITEM.search(lines[i - 1])):
+            if (
+                i in codes
+                or (_opens_entry(lines[i]) and _ENDS_ITEM.search(lines[i - 1]))
+                # "[ Default: 0.5 ]" on its own line closes the entry it ends: the next line
+                # opens another ("SCALEDELGRAPHICS", "--floattype=markstyle").
+                or _DEFAULT_LINE.fullmatch(lines[i - 1])
+            ):
                 parted.append("\n".join(lines[start:i]))
                 start = i
         parted.append("\n".join(lines[start:]))
     return parted
+
+
+_DEFAULT_LINE = re.compile(r"\s*[\[(]\s*default\b[^\n\])]*[\])][^\n]*", re.IGNORECASE)
 
 
 def _opens_entry(line: str) -> bool:

@@ -6,3 +6,33 @@ def test_characters_beyond_the_bmp_are_made_whole():
     assert whole_characters("plain") == "plain"
     # NFKC then reads the mathematical italic as the letter.
     assert clean_extracted("cdf of\ud835\udc46 obtained") == "cdf ofS obtained"
+
+
+def test_a_bracketed_default_closes_its_entry_and_stays_with_it():
+    from rag.text import sentences
+
+    manual = (
+        "--type=markupstyle or -t markupstyle\n"
+        "Add code to preamble for selected markup style.\n"
+        "[ Default: SAFE ] * Subtype LABEL is deprecated\n"
+        "--floattype=markstyle or -f markstyle\n"
+        "Add code to preamble for selected style within floats. Available styles: FLOATSAFE\n"
+        "TRADITIONALSAFE IDENTICAL\n"
+        "[ Default: FLOATSAFE ]\n"
+        "SCALEDELGRAPHICS\n"
+        "If --graphics-markup=both is chosen, SCALEDELGRAPHICS is the factor, by which deleted\n"
+        "figures will be scaled (i.e. 0.5 implies they are shown at half linear size).\n"
+        "[ Default: 0.5 ]\n"
+    )
+    units = sentences(manual)
+    # The option's entry opens on its own line, not after the default of the one before.
+    assert (
+        "--floattype=markstyle or -f markstyle Add code to preamble for selected style within floats."
+        in units
+    )
+    assert not any("SAFE" in unit and "--floattype" in unit for unit in units)
+    assert "Available styles: FLOATSAFE TRADITIONALSAFE IDENTICAL [ Default: FLOATSAFE ]" in units
+    assert units[-1].endswith(
+        "(i.e. 0.5 implies they are shown at half linear size). [ Default: 0.5 ]"
+    )
+    assert units[-1].startswith("SCALEDELGRAPHICS If --graphics-markup=both is chosen")
