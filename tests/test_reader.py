@@ -291,6 +291,19 @@ def test_a_name_called_by_the_kind_asked_for_answers_which_kind():
     assert answer.startswith("minimatch — "), answer
 
 
+def test_the_option_whose_entry_says_all_the_question_says_it_does_answers():
+    manual = evidence(
+        "OPTIONS\n       -m make_command\n              If openscad stops on a nonexisting "
+        "file, it will try to invoke make_command missing_file to create the missing file."
+        "\n\n       --hardwarnings\n              Stop "
+        "on the first warning\n\n       --check-parameters=[true|false]\n              Configure "
+        "the parameter check for user modules and functions\n"
+    )
+    question = "Which openscad command-line option stops on the first warning?"
+    answer = read(question, manual)
+    assert answer.startswith("--hardwarnings — "), answer
+
+
 def test_a_cell_that_holds_no_version_does_not_answer_which_version():
     items = evidence(
         "Life cycle hooks of a command\n"

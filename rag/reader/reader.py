@@ -756,6 +756,7 @@ class Reader:
             DENSE_WEIGHT * float(cosine) + LEXICAL_WEIGHT * lexical
             for cosine, lexical in zip(dense, lexicals, strict=True)
         ]
+        predicate = _predicate_terms(asked)
         entries, heads, entry_names = option_entries(units)
         headed = headings_named(units)
         openings = entry_openings(units)
@@ -873,6 +874,10 @@ class Reader:
             ):
                 # "cvfit$lambda.min ## [1] 0.06284188": printed under the very name the
                 # question gives, as a table's row is keyed by it.
+                score += ROW_KEY_BONUS
+            if typed and found and predicate and predicate <= terms:
+                # "Which option stops on the first warning?": "--hardwarnings Stop on the first
+                # warning" says all the question says the option does.
                 score += ROW_KEY_BONUS
             if (
                 typed
@@ -1350,6 +1355,28 @@ def _entry_named(cand: Candidate) -> str:
         if head:
             return head.group(1).lower()
     return ""
+
+
+# "Which openscad command-line option stops on the first warning": what the option does
+# follows the kind of name asked for.
+_ASKED_NAME_KIND = re.compile(
+    r"^(?:which|what) (?:[\w-]+ ){0,3}?(?:option|flag|switch|command|function|method|macro|"
+    r"directive|keyword|variable|setting)s?(?![\w-])"
+)
+MIN_PREDICATE_TERMS = 2
+
+
+def _predicate_terms(asked: Question) -> frozenset[str]:
+    """The terms of what a question asking for a name says it does ("stops on the first
+    warning"), when there are two at least; else none."""
+    if asked.wants is not Wants.IDENTIFIER:
+        return frozenset()
+    lowered = (asked.asking or asked.text).lower()
+    kind = _ASKED_NAME_KIND.match(lowered)
+    if kind is None:
+        return frozenset()
+    terms = frozenset(content_terms(lowered[kind.end() :])) - asked.named
+    return terms if len(terms) >= MIN_PREDICATE_TERMS else frozenset()
 
 
 _ASKED_KIND = re.compile(
