@@ -304,6 +304,18 @@ def test_the_option_whose_entry_says_all_the_question_says_it_does_answers():
     assert answer.startswith("--hardwarnings — "), answer
 
 
+def test_a_length_asked_in_a_unit_is_not_answered_by_a_bare_number():
+    items = evidence(
+        "The thick pen of feynMF is predefined; write to the Free Software Foundation, 675 Mass "
+        "Ave, Cambridge, MA 02139, USA for the licence.",
+    )
+    assert read("How thick, in points, is feynMF's predefined thick pen?", items) == ""
+    stated = evidence("The thick pen of feynMF is predefined as 0.8pt wide, the thin one 0.4pt.")
+    answer = read("How thick, in points, is feynMF's predefined thick pen?", stated)
+    assert answer.startswith("0.8pt — "), answer
+    assert analyse("How thick is the pen, in points?").measure == "length"
+
+
 def test_a_cell_that_holds_no_version_does_not_answer_which_version():
     items = evidence(
         "Life cycle hooks of a command\n"

@@ -511,7 +511,8 @@ def measure(lowered: str, wants: Wants) -> str:
     """What the span that answers must measure: "time" when the number asked for is a span
     of time, "extent" when it is a span of time or a length ("how long is one unit"), "frequency" when it says how often, "size" when it is an amount of memory or storage, "comparison" when it compares
     ("how much faster"), "factor" when it is a multiplier ("by what factor"), "resolution" when it is a picture's
-    ("at what resolution was it scanned"), "date" when the date asked for names its unit, else ""
+    ("at what resolution was it scanned"), "length" when it is a length in the unit the question
+    names ("how thick, in points"), "date" when the date asked for names its unit, else ""
     (any span, or none)."""
     if wants is Wants.NUMBER and _TIME.search(lowered):
         return "extent" if _EXTENT.search(lowered) else "time"
@@ -527,7 +528,15 @@ def measure(lowered: str, wants: Wants) -> str:
         return "factor"
     if wants is Wants.NUMBER and _RESOLUTION.search(lowered):
         return "resolution"
+    if wants is Wants.NUMBER and _IN_LENGTH_UNIT.search(lowered):
+        return "length"
     return ""
+
+
+# "How thick, in points, is the thick pen?": a length in that unit, not a number ("02139").
+_IN_LENGTH_UNIT = re.compile(
+    r"\bin (?:points|pixels|inches|(?:centi|milli)?met(?:er|re)s|pt|px|cm|mm)\b"
+)
 
 
 _HOW_MANY = re.compile(r"\bhow many (?:more |other |different )?([a-z][\w-]+)")

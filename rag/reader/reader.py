@@ -1197,6 +1197,8 @@ def _new_spans(asked: Question, sentence: str) -> list[str]:
             found = factors(found)
         elif asked.measure == "resolution":  # "at what resolution": "75 dpi", not "3 colors"
             found = resolutions(found, sentence)
+        elif asked.measure == "length":  # "how thick, in points": "0.8pt", not "MA 02139"
+            found = lengths(found)
         elif asked.wants is Wants.NUMBER and asked.counted:
             found += [s for s in counts_in_words(asked.counted, sentence) if s not in found]
             # "(van der Putten ... 2000)", "in the 2000 Coil Challenge": a year counts nothing,
