@@ -316,6 +316,12 @@ def test_a_length_asked_in_a_unit_is_not_answered_by_a_bare_number():
     assert analyse("How thick is the pen, in points?").measure == "length"
 
 
+def test_a_town_after_a_postcode_is_no_ones_name():
+    title = "Schloßgartenstr. 9 D-64289 Darmstadt Germany February 21, 2023 Abstract feynMF is"
+    assert spans(Wants.PERSON, title) == []
+    assert spans(Wants.PERSON, "In 1996 Thorsten Ohl wrote feynMF.") == ["Thorsten Ohl"]
+
+
 def test_a_cell_that_holds_no_version_does_not_answer_which_version():
     items = evidence(
         "Life cycle hooks of a command\n"

@@ -554,6 +554,11 @@ _FIELD_OF_NO_ONE = re.compile(
 )
 
 
+# "D-64289 Darmstadt Germany", "MA 02139": what follows a postcode is a town, not a name.
+# Four digits that may be a year ("In 1996 Thorsten Ohl ...") are not taken for one.
+_POSTCODE = re.compile(r"(?<![\w.-])(?:[A-Z]{1,2}-\d{4,6}|\d{5,6}|(?!1[5-9]\d\d|20\d\d)\d{4})\s+$")
+
+
 _FIELD_LABELS = frozenset(
     [
         "Title",
@@ -588,7 +593,9 @@ def _person_names(sentence: str) -> list[str]:
         if first.lower() in STOPWORDS:
             position = match.start() + len(first)
             continue
-        if _FIELD_OF_NO_ONE.search(sentence[: match.start()]):
+        if _FIELD_OF_NO_ONE.search(sentence[: match.start()]) or _POSTCODE.search(
+            sentence[: match.start()]
+        ):
             position = match.end()
             continue
         # "Rich Calaway January 16, 2022": a byline's date is no part of the name.
