@@ -751,3 +751,30 @@ def test_who_took_a_picture_or_an_identifier_on_it_is_no_part_of_its_look():
         modality="image",
     )
     assert read("What is the registration of the white plane in my airport photo?", photo) == ""
+
+
+def test_a_picture_that_names_the_program_asked_about_is_read_before_another_plot():
+    # Retrieval ranks a manual's plot above the screenshot: only the screenshot says Wireshark.
+    pictures = [
+        replace(
+            item,
+            chunk=replace(item.chunk, image=f"blobs/{n}.png", doc_id=f"d{n}", file=f"d{n}.png"),
+        )
+        for n, item in enumerate(
+            evidence(
+                'Plot titled "Bar Graph", of "Output" against "Measurement": the plot\'s '
+                'vertical (y) axis is labelled "Output", with ticks from 0 to 10.',
+                'Plot titled "Example 3", of "F" against "t": the vertical (y) axis is '
+                'labelled "F".',
+                "Figure 1: Target density. Left plot of y against x.",
+                "Screenshot of a program window.\nText in the image:\nWireshark I/O Graphs\n"
+                "400\nPackets/1 sec 200\n0 50 100 150 200\nTime (s)",
+                modality="image",
+            )
+        )
+    ]
+    answer = read("What is the y-axis label of the Wireshark I/O graph?", pictures)
+    assert "Packets/1 sec" in answer and "Output" not in answer, answer
+    # Of pictures that name nothing the question names, the first is still the one read.
+    answer = read("What is the y-axis label of the bar graph?", pictures)
+    assert answer.startswith("Output"), answer

@@ -183,6 +183,8 @@ EXCLUDED_PENALTY = 0.1
 # question that asks for code, a value or a number (what the session prints), not one asked in
 # prose ("what parser is it built on?"), whose words such a line repeats as names.
 TYPED_CODE_PENALTY = 0.05
+# A picture that names what the question names is read from this far down the evidence.
+NAMED_PICTURE_CHOICE = 5
 MISSING_NAME_PENALTY = 0.08
 OTHER_SECTION_PENALTY = 0.08
 # A candidate from another file than the one the question names as files are named.
@@ -298,6 +300,8 @@ class Reader:
         if not usable:
             return Reading("", asked)
         first = picture_to_read(question, evidence, usable) if pictures_ok else None
+        if pictures_ok and "pinned" in self.parts:
+            first = _named_picture(asked.named, evidence, usable, first)
         # A picture answers a question that pins a number down ("the plot of 20,000 points")
         # only when it shows that number: a histogram of 10,000 is another picture.
         if first is not None and not _picture_states(asked.pinned, evidence, first):
@@ -2035,6 +2039,28 @@ def _picture_states(things: frozenset[str], evidence: Sequence[Evidence], index:
     image = evidence[index].chunk.image
     text = " ".join(e.chunk.text for e in evidence if e.chunk.image == image).lower()
     return all(_contains(text, thing) for thing in things)
+
+
+def _named_picture(
+    named: frozenset[str], evidence: Sequence[Evidence], usable: Sequence[int], first: int | None
+) -> int | None:
+    """The picture to read for a question that names what it shows ("the Wireshark I/O
+    graph"): of the first NAMED_PICTURE_CHOICE evidence, a picture that names more of the
+    question's names than the first evidence does. Retrieval may rank another program's
+    plot, or a manual's passage, above the screenshot whose text holds the name."""
+    names = frozenset(_distinct_names(named))
+    if not names or not usable:
+        return first
+    lead = usable[0] if first is None else first
+
+    def naming(index: int) -> int:
+        return sum(_document_states(frozenset({name}), evidence, index) for name in names)
+
+    pictures = [i for i in usable[:NAMED_PICTURE_CHOICE] if evidence[i].chunk.modality == "image"]
+    if not pictures:
+        return first
+    best = max(pictures, key=lambda i: (naming(i), -i))
+    return best if naming(best) > naming(lead) else first
 
 
 def _document_states(things: frozenset[str], evidence: Sequence[Evidence], index: int) -> bool:
