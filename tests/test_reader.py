@@ -4003,3 +4003,20 @@ def test_a_program_written_as_its_own_readmes_name_is_the_document_asked_about()
     # Asked of the program whose README says it, the same sentence answers.
     asked_of_glances = "What minimum Python version does Glances need?"
     assert "2.7" in read(asked_of_glances, readmes), read(asked_of_glances, readmes)
+
+
+def test_a_pdf_document_information_card_answers_only_what_it_tells():
+    # The card shares the title's words with every question on the document.
+    pages = evidence(
+        "Document information\nTitle: Charis SIL - Font Features\n"
+        "Author: SIL Writing Systems Technology\nPDF created: 2022-02-09 (9 February 2022)",
+        "To download the fonts visit the Charis SIL downloads page.",
+        "Please note that Graphite support has been removed in the current release, "
+        "but continues to be available in the version 5 fonts.",
+    )
+    question = "Which Charis SIL font features technology has been removed?"
+    answer = read(question, pages)
+    assert answer and "Document information" not in answer, answer
+    # Its own fields it still tells.
+    answer = read("Who wrote the Charis SIL Font Features document?", pages)
+    assert "Author: SIL Writing Systems Technology" in answer, answer

@@ -296,6 +296,11 @@ class Reader:
         # A picture's look answers only a question about a picture; the text read in it is
         # text like any other.
         readable = {i: readable_text(e, pictures_ok and looks_name) for i, e in enumerate(evidence)}
+        if "pinned" in self.parts and not _asks_document_information(asked):
+            # A PDF's document information card shares the title's words with every question
+            # on the document, and tells only its title, authors and dates: it answers a
+            # question on those, not "which font technology was removed".
+            readable = {i: "" if _is_card(text) else text for i, text in readable.items()}
         usable = [i for i, text in readable.items() if text]
         if not usable:
             return Reading("", asked)
@@ -2039,6 +2044,25 @@ def _picture_states(things: frozenset[str], evidence: Sequence[Evidence], index:
     image = evidence[index].chunk.image
     text = " ".join(e.chunk.text for e in evidence if e.chunk.image == image).lower()
     return all(_contains(text, thing) for thing in things)
+
+
+def _is_card(text: str) -> bool:
+    return text.startswith(DOCUMENT_INFORMATION)
+
+
+def _asks_document_information(asked: Question) -> bool:
+    """The question asks what a document information card tells: who wrote the document,
+    when, or under which title or subject."""
+    return asked.wants in (Wants.PERSON, Wants.DATE) or bool(_ASKS_CARD_FIELD.search(asked.text))
+
+
+# The first line of a PDF's document information card (ingest/loaders/pdf_meta.py).
+DOCUMENT_INFORMATION = "Document information\n"
+_ASKS_CARD_FIELD = re.compile(
+    r"\b(?:author|authors|wr[io]te|written|title|titled|subject|keywords?|created|creat(?:ion|ed)|"
+    r"publish\w*|dated?|year)\b",
+    re.IGNORECASE,
+)
 
 
 def _named_picture(
