@@ -16,7 +16,14 @@ from rag.reader.entries import (
     named_by_code,
     option_entries,
 )
-from rag.reader.options import bare_head, head_options, named_options, without_set_aside
+from rag.reader.options import (
+    bare_head,
+    head_options,
+    named_options,
+    unused_options,
+    used_case_options,
+    without_set_aside,
+)
 from rag.reader.question import asks_dimensions
 from rag.reader.reader import (
     FOLLOW_SHARE,
@@ -671,6 +678,24 @@ def test_an_option_the_question_names_is_named_by_the_answer():
     # One it sets aside ("instead of -Tpdf") is not asked for.
     items = evidence("Use the -Tps2 format instead when embedding the drawing in a document.")
     assert "-Tps2" in read("Which format should I use instead of -Tpdf for embedding?", items)
+
+
+def test_an_option_the_question_says_is_not_used_is_the_other_case():
+    page = evidence(
+        "EXIT STATUS Normally, the exit status is 0 if at least one match is found, 1 if no "
+        "match is found and 2 if an error occurred. But if the --quiet or -q option is used "
+        "and a match was found, pdfgrep will return 0 regardless of errors."
+    )
+    question = "Which exit status does pdfgrep return when an error occurred and -q is not used?"
+    answer = read(question, page)
+    assert answer.startswith("2 — EXIT STATUS"), answer
+    assert unused_options(question) == {"q"}
+    assert unused_options("What does -q do when --color isn't given?") == {"color"}
+    assert used_case_options("But if the --quiet or -q option is used, it returns 0.") == {
+        "quiet",
+        "q",
+    }
+    assert used_case_options("The -q option suppresses output.") == set()
 
 
 def test_a_kind_s_qualifiers_start_a_word():

@@ -124,6 +124,30 @@ def without_set_aside(question: str) -> str:
     return _EXCLUSION.sub(" ", question)
 
 
+# "when -q is not used", "if --force isn't given": an option the question leaves unused.
+_UNUSED = re.compile(
+    r"((?<![\w-])[-–—−]{1,2}[A-Za-z][\w-]*)(?:\s+option)?\s+(?:is|was|are)(?:\s+not|n't)\s+"
+    r"(?:used|given|set|specified|passed)\b",
+    re.IGNORECASE,
+)
+# "if the --quiet or -q option is used": the case where an option is used.
+_USED_CASE = re.compile(
+    r"\b(?:if|when|whenever)\b([^.;:?!]*?)\b(?:is|are)\s+(?:used|given|set|specified|passed)\b",
+    re.IGNORECASE,
+)
+
+
+def unused_options(question: str) -> set[str]:
+    """Options the question says are not used ("when -q is not used")."""
+    return {named for m in _UNUSED.finditer(question) for named in named_options(m.group(1))}
+
+
+def used_case_options(text: str) -> set[str]:
+    """Options whose use ``text`` makes its condition ("if the --quiet or -q option is
+    used, ..."): what it says holds only when they are used."""
+    return {named for m in _USED_CASE.finditer(text) for named in named_options(m.group(1))}
+
+
 def excluded_options(question: str) -> set[str]:
     """Options the question sets aside."""
     return named_options(set_aside(question))

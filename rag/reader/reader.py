@@ -80,6 +80,8 @@ from rag.reader.options import (
     option_terms,
     options_asked,
     set_aside,
+    unused_options,
+    used_case_options,
     without_set_aside,
 )
 from rag.reader.pictures import (
@@ -473,7 +475,10 @@ class Reader:
             # "What is the default of --deskew-scan-step" is not answered by a sentence
             # about --deskew-scan-range: an option the question names is named by the answer.
             options = (
-                named_options(question) - excluded_options(question) - compared_options(question)
+                named_options(question)
+                - excluded_options(question)
+                - compared_options(question)
+                - unused_options(question)
             )
             # The entry a list under the option keys by the letter the question gives ("what
             # does the letter J stand for" in the fields -o takes) may stand in a chunk of its
@@ -662,6 +667,13 @@ class Reader:
             candidates = sorted(
                 candidates,
                 key=lambda c: (_restates(asked.text, c.text) and not c.spans) or bare_head(c.text),
+            )
+        unused = unused_options(asked.text) if "pinned" in self.parts else set()
+        if unused:
+            # "Which exit status ... when -q is not used?" is not told by "if the --quiet or
+            # -q option is used, pdfgrep will return 0": that is the other case.
+            candidates = sorted(
+                candidates, key=lambda c: bool(unused & (used_case_options(c.text) | c.entry))
             )
         if not candidates:
             return Reading("", asked)
