@@ -702,6 +702,34 @@ def test_a_kind_s_qualifiers_start_a_word():
     # "pip's": the "s" after the apostrophe is no qualifier.
     sentence = "It explains pip's dependency resolution algorithm."
     assert kinds("algorithm", sentence) == ["dependency resolution algorithm"]
+    # A list's bullet ends the qualifiers: "directories" is no kind of regular expression.
+    bullets = "- Search many PDFs, even in directories - Regular expressions: Posix or PCRE"
+    assert kinds("regular", bullets) == []
+    assert kinds("expressions", bullets) == ["Regular expressions"]
+
+
+def test_what_kinds_of_things_asks_for_no_word_kind():
+    # Plural or not, "kind" says what is wanted, not what the evidence must speak of.
+    for question in (
+        "Which kind of regular expressions does pdfgrep support?",
+        "Which kinds of regular expressions does pdfgrep support?",
+        "What types of compression does it support?",
+    ):
+        assert analyse(question).asked_for == frozenset(), question
+
+
+def test_its_readme_names_the_file_asked_about():
+    manual = evidence(
+        "By default, PATTERN is an extended regular expression.", doc="pdfgrep-manpage"
+    )
+    readme = evidence(
+        "Features of pdfgrep: - Search many PDFs, even recursively in directories - Regular "
+        "expressions: Posix or PCRE - Colored output",
+        doc="pdfgrep-README",
+    )
+    question = "Which kinds of regular expressions does pdfgrep support, according to its README?"
+    answer = read(question, manual + readme)
+    assert "Posix or PCRE" in answer and "extended" not in answer, answer
 
 
 def test_which_function_is_answered_by_a_function_not_a_label_or_an_option():

@@ -630,8 +630,11 @@ _ASKED_FOR = re.compile(
 _GENERIC = frozenset(
     [
         "kind",
+        "kinds",
         "type",
+        "types",
         "sort",
+        "sorts",
         "name",
         "names",
         "number",
