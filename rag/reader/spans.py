@@ -979,6 +979,10 @@ def kinds(noun: str, sentence: str) -> list[str]:
     # A qualifier starts a word: the "s" of "pip's" is no word of its own.
     for match in re.finditer(rf"(?<![\w'’])((?:[\w-]+\s+){{1,3}})({stem}\w*)\b", sentence, re.I):
         words = match.group(1).split()
+        # A list's bullet ("... in directories - Regular expressions") ends what qualifies.
+        bullets = [i for i, w in enumerate(words) if not any(ch.isalnum() for ch in w)]
+        if bullets:
+            words = words[bullets[-1] + 1 :]
         while words and words[0].lower() in STOPWORDS:
             words = words[1:]
         if any(w.lower() in STOPWORDS for w in words):
