@@ -2325,7 +2325,11 @@ def _named_files(question: str, evidence: Sequence[Evidence]) -> set[int]:
     ("deSolve's table", "the gower vignette"); empty when it names none. A word of a file's
     name that the question only uses ("how many airships", beside airships.pdf) names no file."""
     names, telling = _telling_file_words(question, evidence)
-    named = {word for word in telling if _as_document(word).search(question)}
+    named = {
+        word
+        for word in telling
+        if _as_document(word).search(question) or _names_own_document(word, question)
+    }
     found = {index for index, words in names.items() if named & words}
     # "the minimum Python version that python-dotenv supports": a program written as its own
     # README's name ("python-dotenv-README.md"), hyphenated, is the document asked about.
@@ -2348,6 +2352,15 @@ _DOCUMENT_NOUNS = (
     r"vignette|manual|man ?page|guide|paper|article|readme|documentation|docs|note|notes|"
     r"reference card|refcard|faq|introduction|tutorial|specification|spec|book|report"
 )
+
+
+def _names_own_document(word: str, question: str) -> bool:
+    """``word`` of a file's name is itself a kind of document, which the question names as
+    the one it means: "according to its README", "the FAQ says"."""
+    return bool(
+        re.fullmatch(_DOCUMENT_NOUNS, word, re.IGNORECASE)
+        and re.search(rf"\b(?:the|its|their|this)\s+{re.escape(word)}\b", question, re.IGNORECASE)
+    )
 
 
 @functools.lru_cache(maxsize=256)
