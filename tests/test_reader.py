@@ -2949,6 +2949,21 @@ def test_a_hyphenated_word_labels_a_value_written_without_its_hyphen():
     assert answer.startswith("0.414 — "), answer
 
 
+def test_r_s_probability_header_is_a_p_value():
+    from rag.reader.terms import label_hits
+    from rag.text import content_terms
+
+    for header in ("Pr(>|z|)", "Pr(>|t|)", "Pr(>F)", "Pr(>Chisq)", "P(>|Chi|)"):
+        assert label_hits(set(content_terms("p-value")), header) == 1, header
+    assert label_hits(set(content_terms("p-value")), "Pr") == 0
+    rows = evidence(
+        "x2 — Estimate: 1.1137 — Std. Error: 0.3627 — z value: 3.071 — Pr(>|z|): 0.00213\n"
+        "x3 — Estimate: 0.4781 — Std. Error: 0.3538 — z value: 1.351 — Pr(>|z|): 0.17663"
+    )
+    answer = read("What is the p-value of x3?", rows)
+    assert answer.startswith("0.17663 — "), answer
+
+
 OPENMP_ROWS = (
     "Table 16.1: OpenMP performance — Threads: 1 — CPU time [s]: 167\n"
     "Table 16.1: OpenMP performance — Threads: 4 — CPU time [s]: 43.6\n"

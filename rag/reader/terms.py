@@ -61,8 +61,16 @@ MIN_ABBREVIATION = 3
 
 def label_terms(label: str) -> set[str]:
     """The terms of a table header or a field's label, with the words of a camelCase label apart:
-    "lifeExp" -> {"life", "exp"}."""
-    return set(content_terms(_CAMEL_JOIN.sub(" ", label)))
+    "lifeExp" -> {"life", "exp"}. R's header for a test's p-value ("Pr(>|z|)") names one."""
+    terms = set(content_terms(_CAMEL_JOIN.sub(" ", label)))
+    if _P_VALUE_HEADER.match(label):
+        terms |= _P_VALUE_TERMS
+    return terms
+
+
+# R prints a test's p-value under "Pr(>|z|)", "Pr(>|t|)", "Pr(>F)", "Pr(>Chisq)", "P(>|Chi|)".
+_P_VALUE_HEADER = re.compile(r"\s*Pr?\s*\(\s*>")
+_P_VALUE_TERMS = frozenset(content_terms("p-value"))
 
 
 def abbreviates(short: str, term: str) -> bool:
