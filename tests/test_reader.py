@@ -3074,6 +3074,17 @@ def test_a_question_for_a_function_reads_the_term_a_package_index_defines():
     assert answer.startswith("fisherz — fisherz Convert"), answer
 
 
+def test_a_question_for_a_tool_reads_the_name_a_list_defines_after_a_colon():
+    readme = evidence(
+        "Currently it consists of these tools:",
+        "chronic: runs a command quietly unless it fails",
+        "combine: combine the lines in two files using boolean operations",
+        "mispipe: pipe two commands, returning the exit status of the first",
+    )
+    answer = read("Which moreutils tool runs a command quietly unless it fails?", readme)
+    assert answer.startswith("chronic — chronic: runs"), answer
+
+
 RYU_ROWS = (
     "type=f64: RYU — 0.0: 3ns — 0.1234: 50ns — f64::MAX: 32ns\n"
     "type=f64: STD — 0.0: 39ns — 0.1234: 105ns — f64::MAX: 202ns"

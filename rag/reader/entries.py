@@ -49,7 +49,7 @@ _ENTRY_TERM = re.compile(r"^([%@$]?(?=[\w.+-]*[a-z])[a-z0-9][\w.+-]*)\s+[A-Z][a-
 _ASKS_TERM = re.compile(
     r"\b(?:which|what) (?:[\w.-]+ ){0,2}(?:value|values|sequence|specifier|placeholder|keyword|"
     r"constant|mode|level|setting|field|code|escape|function|command|macro|method|feature|"
-    r"parameter|argument|variable)\b",
+    r"parameter|argument|variable|tool|utility)\b",
     re.IGNORECASE,
 )
 
@@ -66,6 +66,7 @@ def entry_term(asked: Question, sentence: str, opening: str = "") -> list[str]:
         _ENTRY_TERM.match(sentence)
         or _ITEM_TERM.match(sentence)
         or _BULLET_TERM.match(sentence)
+        or _DEFINED_TERM.match(sentence)
         or _ITEM_TERM.match(opening)
     )
     if term is None or term.group(1).lower() in STOPWORDS:
@@ -76,6 +77,8 @@ def entry_term(asked: Question, sentence: str, opening: str = "") -> list[str]:
 # "• devmax - maximum fraction of explained deviance ...", "- epsnr: convergence threshold":
 # a bulleted entry, its term before a dash or colon and a definition in lower case.
 _BULLET_TERM = re.compile(r"^[•*·-]\s+([A-Za-z][\w.+-]*)\s*(?:\s[-–—]|:)\s+\w")
+# "chronic: runs a command quietly unless it fails": a name defined after a colon.
+_DEFINED_TERM = re.compile(r"^([a-z][\w.+-]{0,29}):\s+[a-z][a-z'-]*\s+\S")
 # "* `serde1-nostd` - **Disabled** by default.": a Markdown list's item, its term in code.
 _ITEM_TERM = re.compile(r"^[*+•-]\s+`([^`\s]{1,40})`\s*(?:[-–—:]\s|$)")
 
