@@ -78,7 +78,8 @@ def entry_term(asked: Question, sentence: str, opening: str = "") -> list[str]:
 # a bulleted entry, its term before a dash or colon and a definition in lower case.
 _BULLET_TERM = re.compile(r"^[•*·-]\s+([A-Za-z][\w.+-]*)\s*(?:\s[-–—]|:)\s+\w")
 # "chronic: runs a command quietly unless it fails": a name defined after a colon.
-_DEFINED_TERM = re.compile(r"^([a-z][\w.+-]{0,29}):\s+[a-z][a-z'-]*\s+\S")
+# ("usage: js-yaml [-h]" shows a command line, not a definition in words.)
+_DEFINED_TERM = re.compile(r"^([a-z][\w.+-]{0,29}):\s+[a-z][a-z']*\s+[a-z]")
 # "* `serde1-nostd` - **Disabled** by default.": a Markdown list's item, its term in code.
 _ITEM_TERM = re.compile(r"^[*+•-]\s+`([^`\s]{1,40})`\s*(?:[-–—:]\s|$)")
 
