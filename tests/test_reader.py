@@ -691,6 +691,15 @@ def test_an_option_the_question_says_is_not_used_is_the_other_case():
     assert answer.startswith("2 — EXIT STATUS"), answer
     assert unused_options(question) == {"q"}
     assert unused_options("What does -q do when --color isn't given?") == {"color"}
+    assert unused_options("How wide is the output unless -t is given?") == {"t"}
+    # Without -t, the default is what holds: the entry of -t may tell it.
+    assert unused_options("How long does fping wait without -t?") == set()
+    readme = evidence(
+        "-t terminal -- FIGlet asks your terminal how wide it is. Normally, FIGlet assumes 80 "
+        "columns so that people with wide terminals won't annoy the people they e-mail to."
+    )
+    answer = read("How many columns wide does FIGlet assume unless -t is given?", readme)
+    assert answer.startswith("80 columns — "), answer
     assert used_case_options("But if the --quiet or -q option is used, it returns 0.") == {
         "quiet",
         "q",

@@ -127,6 +127,8 @@ def without_set_aside(question: str) -> str:
 # "when -q is not used", "if --force isn't given": an option the question leaves unused.
 _UNUSED = re.compile(
     r"((?<![\w-])[-–—−]{1,2}[A-Za-z][\w-]*)(?:\s+option)?\s+(?:is|was|are)(?:\s+not|n't)\s+"
+    r"(?:used|given|set|specified|passed)\b|"
+    r"\bunless\s+(?:the\s+)?((?<![\w-])[-–—−]{1,2}[A-Za-z][\w-]*)(?:\s+option)?\s+(?:is|was|are)\s+"
     r"(?:used|given|set|specified|passed)\b",
     re.IGNORECASE,
 )
@@ -139,7 +141,11 @@ _USED_CASE = re.compile(
 
 def unused_options(question: str) -> set[str]:
     """Options the question says are not used ("when -q is not used")."""
-    return {named for m in _UNUSED.finditer(question) for named in named_options(m.group(1))}
+    return {
+        named
+        for m in _UNUSED.finditer(question)
+        for named in named_options(m.group(1) or m.group(2))
+    }
 
 
 def used_case_options(text: str) -> set[str]:

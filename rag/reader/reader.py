@@ -672,9 +672,7 @@ class Reader:
         if unused:
             # "Which exit status ... when -q is not used?" is not told by "if the --quiet or
             # -q option is used, pdfgrep will return 0": that is the other case.
-            candidates = sorted(
-                candidates, key=lambda c: bool(unused & (used_case_options(c.text) | c.entry))
-            )
+            candidates = sorted(candidates, key=lambda c: bool(unused & used_case_options(c.text)))
         if not candidates:
             return Reading("", asked)
         if "pinned" in self.parts and not candidates[0].bridged:
