@@ -525,6 +525,22 @@ class Index:
 
         return self._entries_held(options_asked(question), entries_held, evidence, filters)
 
+    def spelled_out(
+        self, question: str, evidence: Sequence[Evidence], filters: Filters | None = None
+    ) -> list[Evidence]:
+        """The chunk of the best text passage's document that spells out the short form
+        ``question`` asks about ("what does the name FIGlet stand for": "About FIGlet (Frank,
+        Ian & Glenn's Letters)"), when no chunk of ``evidence`` does."""
+        from rag.reader.question import spelled_out  # the reader's, as above
+        from rag.reader.spans import expansions
+
+        short = spelled_out(question)
+        if not short:
+            return []
+        return self._entries_held(
+            {short}, lambda text: {short} if expansions(short, text) else set(), evidence, filters
+        )
+
     def keyed_entries(
         self, question: str, evidence: Sequence[Evidence], filters: Filters | None = None
     ) -> list[Evidence]:

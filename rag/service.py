@@ -279,6 +279,10 @@ class RagService:
             keyed = time.perf_counter()
             given = [*given, *self.index.keyed_entries(question, given, filters)]
             timings["keyed_entries"] = (time.perf_counter() - keyed) * 1000
+        if self.settings.read_spelled_out:
+            # "What does the name FIGlet stand for?": the README spells it out in its title
+            # line, which shares only the name with the question.
+            given = [*given, *self.index.spelled_out(question, given, filters)]
         return asked, evidence, given
 
     def _finish(

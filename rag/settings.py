@@ -104,6 +104,10 @@ class Settings(BaseSettings):
     # A question that gives a number as the key of a list's entry ("what is type 17") also
     # reads the entry keyed by it in the best passage's document.
     read_keyed_entries: bool = True
+    # A question that asks what a short form stands for ("what does the name JAGS stand
+    # for") also reads the passage that spells it out ("Just Another Gibbs Sampler") in the
+    # best passage's document.
+    read_spelled_out: bool = True
     # A question that names a figure or table by number ("In Figure 3 ...") reads first the
     # chunk that captions it, in the document retrieval found, when retrieval missed it.
     read_numbered_figures: bool = True

@@ -551,6 +551,21 @@ def counted(lowered: str) -> str:
 _KIND_OF = re.compile(r"\b(?:what|which) (?:kind|kinds|type|types|sort|sorts) of ([a-z][\w-]+)")
 
 
+# "What does the name JAGS stand for?", 'what does the "cif" in ffi_cif stand for': the short
+# form whose spelling out is asked.
+_STANDS_FOR = re.compile(
+    r"\bwhat does (?:the )?(?:name |acronym |abbreviation |initialism )?[\"'“‘`]?"
+    r"([A-Za-z][\w-]{1,15})[\"'”’`]?(?: in [^?]{1,40})? stand for\b",
+    re.IGNORECASE,
+)
+
+
+def spelled_out(text: str) -> str:
+    """The short form a "what does X stand for" question asks to spell out, or ""."""
+    match = _STANDS_FOR.search(text)
+    return match.group(1) if match else ""
+
+
 def kind_of(lowered: str) -> str:
     """The noun a "what kind of X" question asks the kind of, or ""."""
     match = _KIND_OF.search(lowered)

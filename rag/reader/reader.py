@@ -100,6 +100,7 @@ from rag.reader.question import (
     analyse,
     asks_dimensions,
     compound_head,
+    spelled_out,
     without_default_setting,
     without_default_words,
 )
@@ -112,6 +113,7 @@ from rag.reader.spans import (
     dimensions,
     durations,
     durations_in_words,
+    expansions,
     factors,
     frequencies,
     frequencies_in_words,
@@ -565,7 +567,9 @@ class Reader:
                 )
         if "types" in self.parts and (asked.wants in REQUIRED_SPAN or asked.shape or asked.measure):
             candidates = [c for c in candidates if c.spans]
-        elif "types" in self.parts and (asked.wants in TYPED or asked.kind_of or asked.code):
+        elif "types" in self.parts and (
+            asked.wants in TYPED or asked.kind_of or asked.code or spelled_out(asked.text)
+        ):
             # What the question asks for decides first: a relevant sentence that holds it
             # beats a more similar one that does not.
             candidates = sorted(candidates, key=lambda c: not c.spans)
@@ -1172,6 +1176,11 @@ def _quote(cand: Candidate) -> str:
 
 
 def _new_spans(asked: Question, sentence: str) -> list[str]:
+    short = spelled_out(asked.text)
+    spelled = expansions(short, sentence) if short else []
+    if spelled:
+        # "What does the name JAGS stand for?": "Just Another Gibbs Sampler".
+        return spelled
     lowered = asked.text.lower()
     charted = legend_value(asked.text, sentence)
     if charted:

@@ -970,6 +970,50 @@ def shaped(shape: str, sentence: str) -> list[str]:
     return found
 
 
+def expansions(short: str, sentence: str) -> list[str]:
+    """What ``sentence`` spells ``short`` out as: capitalised words whose initials are its
+    letters in order ("Just Another Gibbs Sampler" for JAGS, "Frank, Ian & Glenn's Letters"
+    for FIGlet, "Very-High-Speed Integrated Circuits" for VHSIC), as many of them as ``short``
+    has capitals at least, and all its letters when it has none ("Nnn's Not Noice")."""
+    letters = [c.lower() for c in short if c.isalpha()]
+    capitals = sum(c.isupper() for c in short)
+    least = max(capitals, MIN_EXPANSION_WORDS) if capitals else len(letters)
+    # The short form itself ("FIGlet", "VHSIC") spells nothing out.
+    itself = [m.span() for m in re.finditer(rf"(?<![\w-]){re.escape(short)}(?![\w-])", sentence)]
+    words = [
+        m
+        for m in _EXPANSION_WORD.finditer(sentence)
+        if not any(a <= m.start() < b for a, b in itself)
+    ]
+    found = []
+    for start in range(len(words)):
+        initials = 0
+        end = None
+        for match in words[start:]:
+            word = match.group(0)
+            if initials and word.lower() in _EXPANSION_JOINS:
+                continue
+            # Only spaces, commas and hyphens part its words ("Frank, Ian & Glenn's").
+            between = sentence[end : match.start()] if end is not None else ""
+            if initials >= len(letters) or between.strip(" ,&-"):
+                break
+            if not word[0].isupper() or word[0].lower() != letters[initials]:
+                break
+            initials += 1
+            end = match.end()
+        if end is not None and initials >= least:
+            found.append(sentence[words[start].start() : end])
+    # A longer spelling out holds the shorter ones that start inside it.
+    return [f for f in found if not any(f != g and f in g for g in found)]
+
+
+# A word of a spelling out, a hyphenated one in parts ("Very-High-Speed"); the joins between
+# its words have no letter in it ("Frank, Ian & Glenn's Letters", "Bureau of Standards").
+_EXPANSION_WORD = re.compile(r"[A-Za-z][a-z'’]*|&")
+_EXPANSION_JOINS = frozenset(["&", "and", "of", "for", "the", "to", "in", "on", "a", "an"])
+MIN_EXPANSION_WORDS = 2
+
+
 def kinds(noun: str, sentence: str) -> list[str]:
     """ "A backtracking resolution algorithm" for the kind of "algorithm": the noun with the
     words that qualify it, up to three, stopping at an article or other function word; or a
