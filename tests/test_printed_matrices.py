@@ -81,6 +81,20 @@ def test_columns_named_by_a_word_and_a_number_are_one_name_each():
     assert answer.startswith("80.09031 — "), answer
 
 
+def test_maxlik_estimates_with_a_lower_case_error_and_barless_p_value_are_read():
+    # maxLik's summary() as the PDF's text layer gives it: "Pr(>|t|)" loses its bars.
+    estimates = (
+        "Estimates:\nEstimate Std. error t value Pr(> t)\n"
+        "mu 27.2131 1.1633 23.39 < 2e-16 ***\nsigma 10.7498 0.8389 12.81 < 2e-16 ***\n---"
+    )
+    (table,) = printed_matrices(estimates.split("\n"))
+    assert table.rows[0] == ["", "Estimate", "Std. error", "t value", "Pr(> t)"]
+    assert table.rows[2] == ["sigma", "10.7498", "0.8389", "12.81", "<2e-16"]
+    (segment,) = matrix_segments(estimates)
+    answer = read("What estimate of sigma does maxLik report?", evidence(segment.text))
+    assert answer.startswith("10.7498 — "), answer
+
+
 def test_quantile_columns_and_numbered_row_names_are_read_whole():
     # bbmle's confint() and eRm's summary(), as knitr and the PDF's text layer give them.
     confint = 'confint(m0,method="quad")\n## 2.5 % 97.5 %\n## prob 0.09689875 0.1092961\n'

@@ -69,8 +69,10 @@ def _is_number(token: str) -> bool:
 # quantile's ("2.5 % 97.5 %", as confint() prints) and a numbered column's ("comp 1 comp 2",
 # "Location Threshold 1 Threshold 2": one word numbered twice at least, not "weight 0").
 _SPACED_LABEL = re.compile(
-    r"\b(?:Std\. Error|[tzF] value|Sum Sq|Mean Sq|Resid\. Df|Resid\. Dev|(?:lower|upper) CI)\b|"
-    r"(?<!\S)\d{1,2}(?:\.\d+)? %(?!\S)"
+    r"\b(?:Std\. [Ee]rror|[tzF] value|Sum Sq|Mean Sq|Resid\. Df|Resid\. Dev|(?:lower|upper) CI)\b|"
+    r"(?<!\S)\d{1,2}(?:\.\d+)? %(?!\S)|"
+    # maxLik's "Pr(> t)": a PDF's text drops the bars of "Pr(>|t|)" and keeps a space.
+    r"(?<!\S)Pr\(> [tzF]\)(?!\S)"
 )
 _NUMBERED_LABEL = re.compile(r"(?<!\S)([A-Za-z][\w.]{0,20}) \d{1,2}(?!\S)")
 _HELD_SPACE = "\x00"  # no whitespace to str.split, unlike a no-break space
