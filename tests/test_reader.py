@@ -39,6 +39,7 @@ from rag.reader.reader import (
     _missing_topic_terms,
     _nearest_span,
     _new_spans,
+    _options_doing,
     _other_bound,
     _weigh_files,
 )
@@ -705,6 +706,42 @@ def test_an_option_the_question_says_is_not_used_is_the_other_case():
         "q",
     }
     assert used_case_options("The -q option suppresses output.") == set()
+
+
+def test_an_option_is_not_stated_by_a_word_that_holds_its_letters():
+    # "pretty-prints" holds "-p" but does not name the option.
+    manual = evidence(
+        "-p Pretty-print the JSON string on output instead of the terse one-line output it "
+        "prints by default.",
+        "-v Show version and exit.",
+    )
+    question = "Which jo option pretty-prints the JSON output instead of printing it on one line?"
+    answer = read(question, manual)
+    assert answer.startswith("-p — "), answer
+
+
+def test_what_an_option_does_is_told_by_its_entry_before_a_usage_line_that_lists_it():
+    manual = evidence(
+        "SYNOPSIS jo [-p] [-a] [-B] [-D] [-e] [-n] [-v] [-V] [-d keydelim] [-f file] [ word ...]",
+        "OPTIONS\n       jo understands the following global options.\n\n"
+        "       -B     Disable boolean true/false.\n\n       -D     Deduplicate object keys.\n\n"
+        "       -e     Ignore empty stdin.",
+    )
+    answer = read("What does jo's -D option do?", manual)
+    assert answer.startswith("-D Deduplicate object keys."), answer
+    assert _options_doing("What does jo's -D option do?") == {"d"}
+    assert _options_doing("Which option does -D replace?") == set()
+
+
+def test_a_news_entry_came_in_the_release_it_is_listed_under():
+    news = evidence(
+        "2020-03-16\n\n* Version 1.3-0\n\n* Accept strings for conventional effect sizes.\n\n"
+        "* Fix error in R 3.6 with vector inputs.\n\n2018-03-03\n\n* Version 1.2-2\n\n"
+        "* Updates in documentation."
+    )
+    question = "In which version did pwr start accepting strings for conventional effect sizes?"
+    answer = read(question, news)
+    assert answer.startswith("1.3-0 — "), answer
 
 
 def test_a_kind_s_qualifiers_start_a_word():

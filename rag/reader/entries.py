@@ -271,6 +271,38 @@ def headings_named(units: Sequence[tuple[int, str, str, str]]) -> list[str]:
     return named
 
 
+def releases_before(units: Sequence[tuple[int, str, str, str]]) -> list[str]:
+    """For each unit, the version of the release entry it is listed under in a NEWS file
+    ("* Version 1.3-0" over "* Accept strings for conventional effect sizes."), within its
+    chunk; "" when none."""
+    released: list[str] = []
+    current = ""
+    for i, (index, text, _, _) in enumerate(units):
+        if i and units[i - 1][0] != index:
+            current = ""
+        match = _RELEASE_LINE.fullmatch(text.strip())
+        if match:
+            current = match.group(1)
+        released.append(current)
+    return released
+
+
+def release_of(asked: Question, sentence: str, release: str) -> list[str]:
+    """The release a NEWS entry is listed under, for a question that asks in which version
+    something came, when the entry names no version of its own."""
+    if asked.wants is not Wants.VERSION or not release or _RELEASE_LINE.fullmatch(sentence.strip()):
+        return []
+    return [release] if release.lower() not in asked.text.lower() else []
+
+
+# "* Version 1.3-0", "## Changes in version 2.1", "Version 0.9.7": a line that opens a
+# release's entries in a NEWS file or a changelog.
+_RELEASE_LINE = re.compile(
+    r"(?:[*#-]+\s+)?(?:changes in\s+(?:[\w.-]+\s+)?)?version\s+v?(\d+(?:[.-]\w+)+)",
+    re.IGNORECASE,
+)
+
+
 def named_by_heading(
     asked: Question, sentence: str, heading: str, *, opens_section: bool = False
 ) -> list[str]:

@@ -64,6 +64,8 @@ from rag.reader.entries import (
     named_by_heading,
     opens_entry,
     option_entries,
+    release_of,
+    releases_before,
 )
 from rag.reader.instructions import addressed_to_a_model, asks_about_instructions
 from rag.reader.legends import legend_value
@@ -650,6 +652,11 @@ class Reader:
                 candidates,
                 key=lambda c: not (keyed_by_pinned(asked, c.text) or inline_meaning(asked, c.text)),
             )
+        done_by = _options_doing(asked.text) if "pinned" in self.parts else set()
+        if done_by:
+            # "What does jo's -D option do?": the option's own entry ("-D Deduplicate object
+            # keys.") tells, before a usage line that lists it among the others.
+            candidates = sorted(candidates, key=lambda c: not done_by & c.entry)
         if asked.wants is not Wants.YESNO and _ASKS_TO_STOP.search(asked.text):
             # "Which variable makes it print without colours?": what turns a thing off is said
             # with a "no" of its own ("NO_COLOR: Disables colorized output"), and the sentence
@@ -782,6 +789,7 @@ class Reader:
         predicate = _predicate_terms(asked)
         entries, heads, entry_names = option_entries(units)
         headed = headings_named(units)
+        released = releases_before(units)
         openings = entry_openings(units)
         # "Use this option to install man as a non-setuid program": in an option's entry, a
         # sentence that says what the option does names it by its head.
@@ -817,6 +825,7 @@ class Reader:
                 or default_in_words(asked, text)
                 or entry_term(asked, text, openings[i])
                 or named_by_code(asked.text, text)
+                or release_of(asked, text, released[i])
             )
             if (
                 not found
@@ -1323,10 +1332,26 @@ def _new_spans(asked: Question, sentence: str) -> list[str]:
         s
         for s in found
         if s
-        and s.lower() not in lowered
+        and not _stated_in(s, lowered)
         and not _asked_word(s, asked)
         and not any(renders_date(s, d) for d in dates)
     ]
+
+
+def _options_doing(question: str) -> set[str]:
+    """The options a "what does X do" question asks about ("What does jo's -D option
+    do?")."""
+    match = _WHAT_DOES.search(question)
+    return named_options(match.group(1)) if match else set()
+
+
+_WHAT_DOES = re.compile(r"\bwhat does\b(.{1,40}?)\bdo\b", re.IGNORECASE)
+
+
+def _stated_in(span: str, lowered: str) -> bool:
+    """The question states ``span`` already, as words of its own: "-p" is not stated by
+    "pretty-prints"."""
+    return bool(re.search(rf"(?<!\w){re.escape(span.lower())}(?!\w)", lowered))
 
 
 # "Which js-yaml function should I call?", "what method": a function is asked for.
