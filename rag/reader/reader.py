@@ -192,6 +192,8 @@ TYPED_CODE_PENALTY = 0.05
 # A picture that names what the question names is read from this far down the evidence.
 NAMED_PICTURE_CHOICE = 5
 MISSING_NAME_PENALTY = 0.08
+# A sentence that restates a question of fewer topic terms may share them by chance.
+MIN_RESTATED = 2
 OTHER_SECTION_PENALTY = 0.08
 # A candidate from another file than the one the question names as files are named.
 OTHER_FILE_PENALTY = 0.15
@@ -438,6 +440,7 @@ class Reader:
                     c
                     for c in candidates
                     if _speaks_of(asked.asked_for, c, evidence)
+                    or _restates_question(asked, c)
                     or (labels and not c.signals.table_row and labelled_numbers(labels, c.text))
                     # "Which command installs it": a README shows the command, never says so.
                     or (asked.code == "command" and bool(c.spans))
@@ -2232,6 +2235,18 @@ def _abbreviated(text: str, word: str) -> bool:
 
 # What a program or a function is given, by its many names (stems, as content_terms gives).
 _INPUTS = frozenset(["argument", "paramet", "option", "flag", "switch", "keyword", "kwarg"])
+
+
+def _restates_question(asked: Question, cand: Candidate) -> bool:
+    """The candidate says all the question says of the thing it asks for, so it gives that
+    thing without the question's word for its kind: "Charis SIL is very closely based on
+    the design of Bitstream Charter" answers "which typeface is Charis SIL very closely based
+    on". A version, a value, a number or a person is still told under its own word."""
+    if asked.wants not in (Wants.THING, Wants.IDENTIFIER):
+        return False
+    rest = set(content_terms(asked.text)) - asked.asked_for
+    said = set(content_terms(cand.text))
+    return len(rest) >= MIN_RESTATED and len(rest - said) <= len(rest) // 4
 
 
 def _speaks_of(terms: frozenset[str], cand: Candidate, evidence: Sequence[Evidence]) -> bool:
