@@ -855,6 +855,17 @@ def test_british_and_american_spellings_meet():
     assert text.startswith("#ffc0cb — ")
 
 
+def test_a_word_and_its_plural_meet_where_the_stemmer_leaves_one_unfinished():
+    # Snowball stems "aliases" to "alias" and "alias" to "alia": stemmed to a fixed point,
+    # both are "alia".
+    assert terms_of("aliases") == terms_of("alias")
+    items = evidence(
+        "Colors\n\n- `black`\n- `blackBright` (alias: `gray`, `grey`)\n- `redBright`\n\n"
+        "Chalk supports the following colors."
+    )
+    assert read("What aliases does Chalk's blackBright color have?", items).startswith("gray")
+
+
 def test_rows_of_one_table_are_no_bridge_to_each_other():
     from rag.reader.reader import _identifiers
 

@@ -33,9 +33,11 @@ _MICRO = re.compile(r"(?<!\w)[μµ]s(?!\w)")
 
 @lru_cache(maxsize=65536)
 def fold(term: str) -> str:
+    """``term`` with its spelling variant folded, stemmed again: Snowball leaves some stems
+    unfinished ("aliases" -> "alias", while "alias" -> "alia"), and a second pass meets them."""
     for pattern, replacement in _FOLDS:
         term = pattern.sub(replacement, term)
-    return term
+    return text.stem(term)
 
 
 def content_terms(value: str) -> list[str]:
