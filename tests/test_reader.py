@@ -312,6 +312,16 @@ def test_a_sentence_that_says_all_the_question_says_names_the_kind_asked_for_wit
     assert read("Which typeface is Charis SIL's italic drawn from?", faq) == ""
 
 
+def test_a_body_is_named_by_the_word_for_its_kind_after_its_name():
+    licence = evidence(
+        "Andika Sample - Precomposed Latin Diacritics. For a complete list of characters "
+        "included in Andika, see Character Set Support. SIL International is the creator of "
+        "the Andika fonts, and is the owner of all proprietary rights therein."
+    )
+    answer = read("Who is the creator of the Andika fonts?", licence)
+    assert answer.startswith("SIL International — "), answer
+
+
 def test_the_option_whose_entry_says_all_the_question_says_it_does_answers():
     manual = evidence(
         "OPTIONS\n       -m make_command\n              If openscad stops on a nonexisting "

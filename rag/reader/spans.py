@@ -110,9 +110,12 @@ PUBLISHER = re.compile(
 )
 # "@inikep": a person as code-hosting sites and mailing lists name them.
 HANDLE = re.compile(r"(?<![\w.])@[A-Za-z][\w-]{1,38}\b(?!\.\w)")
+# "SIL International", "Economic and Social Research Council": the words of its name, joined
+# by "and", "of" or "for", before the word that says what kind of body it is.
 ORGANISATION = re.compile(
-    r"\b(?:[A-Z][\w&.-]*\s+){0,4}(?:Inc|Ltd|LLC|GmbH|Corporation|Corp|Company|Foundation|"
-    r"Project|University|Institute|Consortium|Group|Team|Labs?|Software|Systems)\b\.?"
+    r"\b(?:[A-Z][\w&.-]*\s+(?:(?:and|of|for)\s+)?){0,4}(?:Inc|Ltd|LLC|GmbH|Corporation|Corp|"
+    r"Company|Foundation|Project|University|Institute|Consortium|Group|Team|Labs?|Software|"
+    r"Systems|International|Association|Society|Council|Organi[sz]ation|Alliance|Agency)\b\.?"
 )
 # "defaults to X", "the default is X", "the default value for X is Y", "default: X", "= X".
 _VALUE_AFTER = re.compile(
