@@ -107,6 +107,7 @@ def read(question: str, items: list[Evidence], parts=PARTS) -> str:
         ("What is the largest RSA key size that it accepts?", Wants.NUMBER),
         ("What kind of vehicles speed across the sticker?", Wants.THING),
         ("When was the first release published?", Wants.DATE),
+        ("On what date was version 1.0 of msm released?", Wants.DATE),
         ("What is the default page size?", Wants.VALUE),
         ("Which option turns off colour output?", Wants.IDENTIFIER),
         # The file is asked for; "default" only says which options it holds.
@@ -765,6 +766,29 @@ def test_a_news_entry_came_in_the_release_it_is_listed_under():
     question = "In which version did pwr start accepting strings for conventional effect sizes?"
     answer = read(question, news)
     assert answer.startswith("1.3-0 — "), answer
+
+
+def test_a_release_heading_may_carry_its_date_and_an_underline():
+    news = evidence(
+        "Version 1.6.7  (2019-03-15)\n-------------\n\no Beta-binomial outcome model in HMMs "
+        "added.\n\n\nVersion 1.6.6  (2018-02-02)\n-------------\n\no New function "
+        "updatepars.msm() to overwrite the estimates in a fitted model object.\n\no Fix of bug "
+        "in pearson.msm, triggered by r-devel."
+    )
+    answer = read("In which version of msm was the function updatepars.msm() added?", news)
+    # The entry that tells of it is quoted, not the heading alone.
+    assert answer.startswith("1.6.6 — o New function updatepars.msm()"), answer
+
+
+def test_an_entry_names_the_release_it_is_listed_under():
+    news = evidence(
+        "Version 1.6.4  (2016-10-02)\n-------------\n\no Bug fix to qpexp. Thanks to Jean "
+        "Denis for the report.\n\n\nVersion 1.6.3  (2016-06-03)\n-------------\n\no Fix of "
+        "bug for qtnorm with vectorised arguments. Thanks to James Gibbons for the report."
+    )
+    question = "Who reported the qtnorm bug with vectorised arguments that msm 1.6.3 fixed?"
+    answer = read(question, news)
+    assert answer.startswith("James Gibbons — "), answer
 
 
 def test_a_kind_s_qualifiers_start_a_word():

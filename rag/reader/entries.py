@@ -295,10 +295,12 @@ def release_of(asked: Question, sentence: str, release: str) -> list[str]:
     return [release] if release.lower() not in asked.text.lower() else []
 
 
-# "* Version 1.3-0", "## Changes in version 2.1", "Version 0.9.7": a line that opens a
-# release's entries in a NEWS file or a changelog.
+# "* Version 1.3-0", "## Changes in version 2.1", "Version 1.6.6  (2018-02-02)": a line that
+# opens a release's entries in a NEWS file or a changelog, with its date or without, and the
+# dashes that underline it.
 _RELEASE_LINE = re.compile(
-    r"(?:[*#-]+\s+)?(?:changes in\s+(?:[\w.-]+\s+)?)?version\s+v?(\d+(?:[.-]\w+)+)",
+    r"(?:[*#-]+\s+)?(?:changes in\s+(?:[\w.-]+\s+)?)?version\s+v?(\d+(?:[.-]\w+)+)"
+    r"(?:\s+\(\d{4}(?:-\d\d){0,2}\))?(?:\s+[-=]{3,})?",
     re.IGNORECASE,
 )
 

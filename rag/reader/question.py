@@ -40,10 +40,12 @@ class Wants(StrEnum):
 _RULES: list[tuple[Wants, re.Pattern[str]]] = [
     (
         # "Which xz version added ...", "since which release", "what version number", "what is
-        # the minimum Python version": a version, not "version control" or a release's date.
+        # the minimum Python version": a version, not "version control" or a release's date
+        # ("on what date was version 1.0 released").
         Wants.VERSION,
         re.compile(
-            r"\b(?:which|what)(?: (?:is|are|was|were) the)?(?: [\w.+-]+){0,2}? (?:version|release)s?\b"
+            r"\b(?:which|what)(?! (?:date|day|month|year)s?\b)(?: (?:is|are|was|were) the)?"
+            r"(?: [\w.+-]+){0,2}? (?:version|release)s?\b"
             r"(?! (?:control|date|day|year|notes?|history|of (?:the )?(?:year|date)))|"
             r"\b(?:since|in|from|with|until|before|after) (?:which|what)(?: [\w.+-]+){0,2}? "
             r"(?:version|release)s?\b"

@@ -266,6 +266,8 @@ class Candidate:
     entry: frozenset[str] = frozenset()  # the options whose entry it is in ("-F, --file ...")
     # For a bare default ("The default is 80x24."), the unit that opens its list entry.
     opening: str = ""
+    # In a NEWS file, the release whose heading it is listed under ("Version 1.6.3").
+    release: str = ""
     signals: Signals = Signals()
 
 
@@ -646,8 +648,11 @@ class Reader:
             # The document names what the question pins down; of its sentences, one that
             # names it too comes first: "zstd 1.5.1 -1" is not answered by the row of
             # "zstd 1.5.1 --fast=4", nor "xz -7" by the sentence on "-9". (A plain number
-            # often describes and is said otherwise: "32-bit X86" in a table of "X86".)
-            candidates = sorted(candidates, key=lambda c: not _states(exact, c))
+            # often describes and is said otherwise: "32-bit X86" in a table of "X86".) An
+            # entry of a NEWS file names the release it is listed under.
+            candidates = sorted(
+                candidates, key=lambda c: not (_states(exact, c) or c.release.lower() in exact)
+            )
         if "pinned" in self.parts:
             # "What does code 137 mean?", "exits with status 2": the entry a list keys by that
             # number comes first.
@@ -954,6 +959,7 @@ class Reader:
                     refers_back=refers_back,
                     entry=entry,
                     opening=_bare_default_opening(units, i, openings, entries, heads),
+                    release=released[i],
                     signals=signals,
                 )
             )
