@@ -200,6 +200,87 @@ def test_a_printed_matrix_takes_the_labels_one_space_apart_as_its_header():
     ]
 
 
+def _distributions_table(rows: list[tuple[str, ...]]) -> list[str]:
+    """A table of distributions as LaTeX sets one with formulas in its last column: a rule
+    under the header, each density's exponent a line of small print of its own, and one
+    density wider than its column ("> 0" past its edge)."""
+    ops = [
+        text(72, 720, "Table 1: Distributions of the outcome models.", "F1", 9),
+        *(
+            text(x, 700, label, "F1", 9)
+            for x, label in zip(
+                (90, 170, 260, 340, 420),
+                ("Function", "Distribution", "Parameters", "Link", "Density"),
+                strict=True,
+            )
+        ),
+        rule(85, 695, 560, 695),
+    ]
+    y = 684
+    for number, row in enumerate(rows):
+        ops += [
+            text(x, y, cell, "F1", 9) for x, cell in zip((90, 170, 260, 340, 420), row, strict=True)
+        ]
+        if number % 5 == 1:  # two exponents, on a baseline of their own
+            ops += [text(345, y - 4, "0", "F1", 5), text(425, y - 4, "2", "F1", 5)]
+        y -= 14
+    # The widest densities' last words, past the column's edge.
+    ops += [text(520, 684 - 14 * n, "> 0", "F1", 9) for n in (4, 6) if n < len(rows)]
+    return ops
+
+
+DISTRIBUTIONS = [
+    ("hmmNorm", "Normal", "mean, sd", "identity", "exp(x)"),
+    ("hmmLNorm", "Log-normal", "meanlog", "identity", "exp(x)"),
+    ("hmmExp", "Exponential", "rate", "log", "exp(x)"),
+    ("hmmGamma", "Gamma", "shape, rate", "log", "exp(x)"),
+    ("hmmPois", "Poisson", "rate", "log", "exp(x)"),
+    ("hmmBinom", "Binomial", "size, prob", "logit", "exp(x)"),
+    ("hmmBeta", "Beta", "shape1", "logit", "exp(x)"),
+    ("hmmT", "Student t", "mean, df", "identity", "exp(x)"),
+    ("hmmCat", "Categorical", "prob", "logit", "exp(x)"),
+    ("hmmUnif", "Uniform", "lower", "identity", "exp(x)"),
+]
+
+
+def test_a_long_table_keeps_its_formulas_small_print_and_overflow_in_their_cells():
+    segments = read_tables(build([_distributions_table(DISTRIBUTIONS)]))[1]
+    rows = [line.split(" — ", 1)[1] for s in segments for line in s.splitlines() if " — " in line]
+    assert (
+        "Function: hmmPois — Distribution: Poisson — Parameters: rate — Link: log — "
+        "Density: exp(x) > 0" in rows
+    ), rows
+    assert (
+        "Function: hmmLNorm — Distribution: Log-normal — Parameters: meanlog — "
+        "Link: identity 0 — Density: exp(x) 2" in rows
+    ), rows
+    assert len(rows) == len(DISTRIBUTIONS)
+
+
+def test_a_short_block_of_mixed_sizes_is_no_table():
+    # A few rows with small print among them are a formula's lines, not a table's.
+    assert read_tables(build([_distributions_table(DISTRIBUTIONS[:5])])) == {}
+
+
+def test_a_table_may_print_a_few_unmapped_glyphs_but_not_among_its_keys():
+    from ingest.loaders.pdf_table_layout import _plausible
+
+    # A subscript epsilon without a character ("(cid:15)") in one row of many.
+    body = [[f"hmm{n}", "mean, sd", "mu (identity)"] for n in range(6)]
+    assert _plausible(
+        [
+            ["Function", "Parameters", "Location"],
+            *body,
+            ["hmmMEUnif", "sderr", "mu (cid:15) (identity)"],
+        ]
+    )
+    # A formula set on lines: its glyphs everywhere, or among the keys.
+    assert not _plausible([["(cid:16) x", "y"], ["a", "(cid:17)"], ["b", "(cid:18)"]])
+    assert not _plausible([["Key", "Value"], *body, ["(cid:15) hmm", "x"]])
+    # The pieces of a tall bracket (Private Use Area glyphs) around a matrix.
+    assert not _plausible([["\uf8eb q", "q", "q \uf8f6"], ["11", "12", "13"], ["q 21", "q", "q"]])
+
+
 def test_a_line_above_aligned_rows_that_does_not_line_up_is_no_header():
     prose_over = [
         text(72, 642, "The counts below were taken in spring and summer.", "F1", 9),

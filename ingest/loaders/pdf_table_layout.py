@@ -22,8 +22,15 @@ LINE_GAP_EM = 1.0  # lines further apart than this (blank space between) are not
 SPAN_SHARE = 0.1  # this share of lines may cross a gutter (a long cell) without closing it
 MIN_LINES = 3  # header and two rows
 SIZE_SPREAD = 1.4  # the lines of one table are set in about one font size
+OVERFLOW_SHARE = 0.2  # a column filled in fewer of the rows, without a header, is overflow
+UNMAPPED_SHARE = 0.15  # this share of a table's cells may hold a glyph without a character
+ODD_SIZE_SHARE = 0.2  # this share of its lines may be set smaller or larger (a formula's parts)
+MIN_MIXED_LINES = 8  # ... in a table of this many lines with two cells or more
 HEADER_CELL_CHARS = 40
 KEY_CELL_CHARS = 30  # some column must hold short keys: two columns of prose are not a table
+# The Private Use Area, where TeX's fonts put the pieces of brackets taller than a line.
+PIECE = re.compile("[\ue000-\uf8ff]")
+UNMAPPED = re.compile(r"\(cid:\d+\)\s?")
 LEADER = re.compile(r"(\. ?){4,}")  # dot leaders: ". . . . 12"
 RULE = re.compile(r"[-=_–—~*+.]{3,}(\s+[-=_–—~*+.]{3,})*")
 
@@ -127,8 +134,7 @@ def _table(run: list[Line], rules, above: Line | None = None):
     multi = [line for line in run if not _is_rule(line) and len(line.cells()) >= 2]
     if len(multi) < MIN_LINES - 1:
         return None, len(run)
-    sizes = [line.size for line in multi]
-    if max(sizes) > SIZE_SPREAD * min(sizes):  # labels over the small print of a figure
+    if not _one_size(multi):  # labels over the small print of a figure
         return None, len(run)
     columns = _columns(multi)
     if len(columns) < 2:
@@ -155,9 +161,10 @@ def _table(run: list[Line], rules, above: Line | None = None):
         else:  # first column empty: the row above goes on (a wrapped description)
             for column, words in enumerate(cells):
                 rows[-1][column].extend(words)
-    texts = [[join_lines(cell) for cell in row] for row in rows]
+    texts = _without_overflow([[join_lines(cell) for cell in row] for row in rows])
     if len(texts) < MIN_LINES - 1 or not _plausible(texts):
         return None, used
+    texts = [[UNMAPPED.sub("", cell).strip() for cell in row] for row in texts]
     lines = [line for line in run[:used] if not _is_rule(line)]
     bbox = (
         min(line.x0 for line in lines),
@@ -180,6 +187,36 @@ def _table(run: list[Line], rules, above: Line | None = None):
             bbox = (min(bbox[0], above.x0), above.top, max(bbox[2], above.x1), bbox[3])
             header = True
     return Candidate(texts, bbox, header and _short_labels(texts[0])), used
+
+
+def _without_overflow(rows: list[list[str]]) -> list[list[str]]:
+    """The rows with each column that only a few long cells reach ("))" and "> 0" of a
+    formula wider than its column), with no header of its own, joined to the column on its
+    left."""
+    for column in range(len(rows[0]) - 1 if rows else 0, 0, -1):
+        filled = sum(1 for row in rows[1:] if row[column])
+        if rows[0][column] or filled > OVERFLOW_SHARE * (len(rows) - 1):
+            continue
+        rows = [
+            [*row[: column - 1], " ".join(c for c in row[column - 1 : column + 1] if c)]
+            + row[column + 1 :]
+            for row in rows
+        ]
+    return rows
+
+
+def _one_size(lines: list[Line]) -> bool:
+    """The lines are set in about one font size. A formula's subscripts and its tall brackets
+    are set smaller and larger on lines of their own: in a long table, a few such lines are
+    its cells'. A short block of mixed sizes is a formula itself, or labels over a figure."""
+    common = statistics.median(line.size for line in lines)
+    odd = [
+        line
+        for line in lines
+        if line.size > SIZE_SPREAD * common or common > SIZE_SPREAD * line.size
+    ]
+    allowed = ODD_SIZE_SHARE * len(lines) if len(lines) >= MIN_MIXED_LINES else 0
+    return len(odd) <= allowed
 
 
 def opens_grouped_row(above: list[list[str]], line: list[list[str]]) -> bool:
@@ -333,10 +370,16 @@ def _assign(line: Line, columns: list[tuple[float, float]]) -> list[list[str]]:
 
 
 def _plausible(rows: list[list[str]]) -> bool:
-    """One column of short keys (two columns of prose are a page layout, not a table), no
-    unmapped glyphs (formulas come out as "(cid:16)"), and no dot leaders."""
+    """One column of short keys (two columns of prose are a page layout, not a table), few
+    unmapped glyphs and none among the keys (formulas come out as "(cid:16)"; a table may
+    print a symbol or two, as a subscript epsilon), no bracket drawn in pieces, and no dot
+    leaders."""
     cells = [cell for row in rows for cell in row]
-    if any("(cid:" in cell for cell in cells):
+    if any(PIECE.search(cell) for cell in cells):
+        return False  # a tall bracket, drawn in pieces, around a matrix or a formula
+    if sum(1 for cell in cells if "(cid:" in cell) > UNMAPPED_SHARE * len(cells) or any(
+        "(cid:" in row[0] for row in rows
+    ):
         return False
     if sum(1 for row in rows if any(LEADER.search(cell) for cell in row)) >= 0.3 * len(rows):
         return False  # a table of contents or an index
