@@ -791,6 +791,47 @@ def test_an_entry_names_the_release_it_is_listed_under():
     assert answer.startswith("James Gibbons — "), answer
 
 
+def _from_files(*files: tuple[str, str]) -> list[Evidence]:
+    return [
+        replace(item, chunk=replace(item.chunk, file=name, doc_id=name))
+        for item, (name, _) in zip(evidence(*(text for _, text in files)), files, strict=True)
+    ]
+
+
+def test_who_is_not_answered_by_a_table_cell_that_names_no_one():
+    from rag.reader.reader import _answer_cell
+
+    row = parse_row(
+        "Table 1: Distributions. — Function: hmmBeta — Distribution: Beta — Thanks to: -"
+    )
+    assert _answer_cell(analyse("Who is thanked for the beta distribution?"), row) is None
+    # "Which team" may be answered by a team's name, which is no person's.
+    teams = parse_row("Ratings — Rank: 4 — Team: TCU — Conf: B12")
+    cell = _answer_cell(analyse("Which team is ranked fourth?"), teams)
+    assert cell is not None and cell.value == "TCU"
+
+
+def test_the_package_s_news_names_the_news_file():
+    items = _from_files(
+        (
+            "msm-manual.pdf",
+            "Table 1: Hidden Markov model distributions in msm. — Function: hmmBetaBinom — "
+            "Distribution: Beta-binomial — Parameters: size, meanp, sdp",
+        ),
+        (
+            "msm-NEWS.txt",
+            "Version 1.6.7  (2019-03-15)\n-------------\n\no Beta-binomial outcome model in "
+            "HMMs added.",
+        ),
+    )
+    question = (
+        "The msm manual's table of hidden Markov model distributions includes hmmBetaBinom. "
+        "In which msm version was the beta-binomial outcome model in HMMs added, according to "
+        "the package's NEWS?"
+    )
+    assert read(question, items).startswith("1.6.7 — ")
+
+
 def test_a_kind_s_qualifiers_start_a_word():
     # "pip's": the "s" after the apostrophe is no qualifier.
     sentence = "It explains pip's dependency resolution algorithm."

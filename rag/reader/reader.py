@@ -1726,14 +1726,21 @@ def _answer_cell(asked: Question, cells: list[Cell]) -> Cell | None:
         return None
     if (
         cell is not None
-        and asked.wants in (Wants.VERSION, Wants.PRICE)
+        and (
+            asked.wants in (Wants.VERSION, Wants.PRICE)
+            or (asked.wants is Wants.PERSON and _ASKS_WHO.match(asked.text))
+        )
         and not spans(asked.wants, cell.value)
     ):
         # "In which version was the hook added?": "before parsing direct subcommand", under
-        # the header that names the hook, is no version. ("How much of X does it support?"
-        # may be answered in words: "partial".)
+        # the header that names the hook, is no version; "who is thanked" is no "Beta"
+        # ("which team" may be "TCU"). ("How much of X does it support?" may be answered
+        # in words: "partial".)
         return None
     return cell
+
+
+_ASKS_WHO = re.compile(r"(?:\w+ )?(?:who|whom|whose)\b", re.IGNORECASE)
 
 
 # "SHELL is set to /bin/sh": what a program sets by itself, unless told otherwise, is its
@@ -2403,17 +2410,24 @@ _PROGRAM_FILE = re.compile(r"([a-z0-9]+(?:-[a-z0-9]+)+)-(?:README|manpage)\.\w+$
 # vignette", "in the pigz manual".
 _DOCUMENT_NOUNS = (
     r"vignette|manual|man ?page|guide|paper|article|readme|documentation|docs|note|notes|"
-    r"reference card|refcard|faq|introduction|tutorial|specification|spec|book|report"
+    r"reference card|refcard|faq|introduction|tutorial|specification|spec|book|report|news|"
+    r"changelog"
 )
 
 
 def _names_own_document(word: str, question: str) -> bool:
     """``word`` of a file's name is itself a kind of document, which the question names as
-    the one it means: "according to its README", "the FAQ says"."""
+    the one it means: "according to its README", "the FAQ says". A package has one NEWS
+    file, which "the package's NEWS" names; "the survey package's vignette" may be any of its
+    vignettes, whose file names need not say so."""
+    owner = r"the|its|their|this" + (r"|[\w-]+['’]s" if word.lower() in _ONE_PER_PACKAGE else "")
     return bool(
         re.fullmatch(_DOCUMENT_NOUNS, word, re.IGNORECASE)
-        and re.search(rf"\b(?:the|its|their|this)\s+{re.escape(word)}\b", question, re.IGNORECASE)
+        and re.search(rf"\b(?:{owner})\s+{re.escape(word)}\b", question, re.IGNORECASE)
     )
+
+
+_ONE_PER_PACKAGE = frozenset({"news", "changelog"})
 
 
 @functools.lru_cache(maxsize=256)
