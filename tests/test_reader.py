@@ -954,6 +954,8 @@ def test_a_name_that_narrows_the_scope_must_be_in_the_source():
     asked = analyse("What speed did the paper measure on ARM processors, for CRC-64?")
     assert asked.qualifiers == {"arm", "crc-64"}
     assert analyse("How fast is the code on the CPU?").qualifiers == {"cpu"}
+    # "R" after a package's name is the language it is for, which a changelog never says.
+    assert analyse("Which journal published the paper on the MNP R package?").qualifiers == {"mnp"}
     # A name ends where its sentence does: "with PSPIC. Which option" qualifies by PSPIC.
     asked = analyse("A document embeds pictures with PSPIC. Which option must pdfmom get?")
     assert asked.qualifiers == {"pspic"}

@@ -302,9 +302,10 @@ def asking_sentence(text: str) -> str:
 # A name's words: a dot stands inside one ("Node.js"), never at its end, where a sentence
 # ends ("... with PSPIC. Which option ...").
 _NAME_WORD = r"[A-Z][\w+#-]*(?:\.[\w+#-]+)*"
+# A lone capital after the name is a language's ("the MNP R package"), not a word of it.
 _QUALIFIER = re.compile(
     r"\b(?:on|for|in|under|with|without|from|via|using|inside|within)\s+(?:the\s+)?"
-    rf"((?:{_NAME_WORD}|--?[A-Za-z][\w-]*)(?:\s+{_NAME_WORD})*)"
+    rf"((?:{_NAME_WORD}|--?[A-Za-z][\w-]*)(?:\s+(?![A-Z]\b){_NAME_WORD})*)"
 )
 
 
