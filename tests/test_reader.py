@@ -323,6 +323,20 @@ def test_a_body_is_named_by_the_word_for_its_kind_after_its_name():
     assert answer.startswith("SIL International — "), answer
 
 
+def test_which_university_is_answered_by_the_university_the_sentence_names():
+    from rag.reader.reader import _nearest_span, _new_spans
+
+    question = "At which university did a Committee on Research help fund the MNP project?"
+    sentence = (
+        "We acknowledge funding by the Committee on Research at Princeton University. "
+        "†Professor, Department of Statistics, Harvard University."
+    )
+    found = _new_spans(analyse(question), sentence)
+    assert "Princeton University" in found and "Harvard University" in found
+    # The university's own word ("University") places neither nearer the question's words.
+    assert _nearest_span(question, sentence, found).startswith("Princeton University")
+
+
 def test_the_option_whose_entry_says_all_the_question_says_it_does_answers():
     manual = evidence(
         "OPTIONS\n       -m make_command\n              If openscad stops on a nonexisting "

@@ -1310,8 +1310,10 @@ def _new_spans(asked: Question, sentence: str) -> list[str]:
     if asked.wants is Wants.PERSON:
         found = [_after_asked_words(s, asked) for s in found]
         # "Pure Rust implementation of ...": capitalised words that end with a thing the
-        # question names are that thing's description, no person's name.
-        q_terms = _question_terms(asked.text)
+        # question names are that thing's description, no person's name. Unless the thing is
+        # the kind of body asked for: "at which university" is "Princeton University".
+        body = _BODY_ASKED.search(asked.text)
+        q_terms = _question_terms(asked.text) - set(content_terms(body.group(1) if body else ""))
         found = [
             s for s in found if not s.split() or not set(content_terms(s.split()[-1])) & q_terms
         ]
@@ -1740,6 +1742,8 @@ def _answer_cell(asked: Question, cells: list[Cell]) -> Cell | None:
     return cell
 
 
+# "At which university", "what company": the kind of body a "who" question asks for.
+_BODY_ASKED = re.compile(r"\b(?:which|what) ([a-z]+)\b", re.IGNORECASE)
 _ASKS_WHO = re.compile(r"(?:\w+ )?(?:who|whom|whose)\b", re.IGNORECASE)
 
 
@@ -1847,8 +1851,11 @@ def _nearest_span(question: str, sentence: str, found: Sequence[str]) -> str:
         # of its own clause, however near the next clause's span comes to them.
         start = max((m.end() for m in _CLAUSE_BREAK.finditer(lowered, 0, at)), default=0)
         end = next((m.start() for m in _CLAUSE_BREAK.finditer(lowered, at + len(span))), None)
-        own_clause = any(start <= a < (len(lowered) if end is None else end) for a in anchors)
-        return not own_clause, min(abs(at - a) for a in anchors)
+        # A word of the span itself ("University" of "Harvard University", for "which
+        # university") places no span nearer than another.
+        outside = [a for a in anchors if not at <= a < at + len(span)] or anchors
+        own_clause = any(start <= a < (len(lowered) if end is None else end) for a in outside)
+        return not own_clause, min(abs(at - a) for a in outside)
 
     return min(found, key=distance)
 
