@@ -794,6 +794,43 @@ def test_a_release_heading_may_carry_its_date_and_an_underline():
     assert answer.startswith("1.6.6 — o New function updatepars.msm()"), answer
 
 
+def test_a_release_heading_between_rules_of_dashes_holds_the_entries_under_it():
+    changelog = evidence(
+        "-----------------------\n2.11 Maintenance release\n-----------------------\n"
+        "Fixed __cpuid() on fast float plugin to allow gnu gcc\nFixed copy alpha bounds check\n\n"
+        "-----------------------\n2.10 Featured release\n-----------------------\n"
+        'Added a compilation toggle to remove "register" keyword in API.\n'
+        "Previously commercial, fast_float plug-in is now released as open source under GPL3 "
+        "license.\nMD5 functions are now accessible through plug-in API."
+    )
+    question = "In which lcms2 release was the commercial fast_float plug-in made open source?"
+    answer = read(question, changelog)
+    assert answer.startswith("2.10 — Previously commercial"), answer
+
+
+def test_the_thanks_after_an_entry_names_who_did_it():
+    changelog = evidence(
+        "Added OSX and clang in travis\nAdded a travis-ci test matrix for many compilers and OS. "
+        "Thanks to Thomas Weber (debian) for this great improvement.\ntestbed can now work with "
+        "dynamic versions of library\n\nChanged ChangeLog direction\nFixed many typos in "
+        "comments, thanks to Stefan Weil for doing that."
+    )
+    answer = read("Who is thanked for adding a travis-ci test matrix?", changelog)
+    # The thanks is quoted with the entry, and the entries after it are not.
+    assert answer.startswith("Thomas Weber — "), answer
+    assert "for this great improvement. [1]" in answer, answer
+
+
+def test_a_default_file_name_in_apostrophes_answers_what_file():
+    manual = evidence(
+        "-c precision\n       Precision (0=LowRes, 1=Normal, 2=Hi-res) [defaults to 1].\n\n"
+        "-o profile\n       Output devicelink profile [defaults to 'devicelink.icm'].\n\n"
+        "-r profileversion\n       Profile version."
+    )
+    question = "If I don't give linkicc an output name, what file does it write the devicelink to?"
+    assert read(question, manual).startswith("devicelink.icm — "), read(question, manual)
+
+
 def test_an_entry_names_the_release_it_is_listed_under():
     news = evidence(
         "Version 1.6.4  (2016-10-02)\n-------------\n\no Bug fix to qpexp. Thanks to Jean "
@@ -3991,6 +4028,16 @@ def test_the_relation_of_which_is_answered_by_what_the_sentence_says_it_is_of():
     question = "dux is the Rust rewrite of which earlier disk usage viewers?"
     assert read(question, readme).startswith("ncdu and gdu — "), read(question, readme)
     assert objects_named(question, "A rewrite of disk usage viewers.") == []
+
+
+def test_the_relation_of_which_program_is_answered_by_the_name_it_is_of():
+    readme = evidence(
+        "Zenity is part of the GNOME Extra Apps family and is not a core GNOME application.",
+        "This is Zenity - a rewrite of gdialog, the GNOME port of dialog which allows you to "
+        "display dialog boxes from the commandline and shell scripts.",
+    )
+    question = "Zenity is a rewrite of which program, according to its README?"
+    assert read(question, readme).startswith("gdialog — This is Zenity"), read(question, readme)
 
 
 def test_a_count_printed_under_number_of_the_thing_counted_answers_how_many():

@@ -280,7 +280,7 @@ def releases_before(units: Sequence[tuple[int, str, str, str]]) -> list[str]:
     for i, (index, text, _, _) in enumerate(units):
         if i and units[i - 1][0] != index:
             current = ""
-        match = _RELEASE_LINE.fullmatch(text.strip())
+        match = _RELEASE_LINE.fullmatch(text.strip()) or _FRAMED_RELEASE.match(text.strip())
         if match:
             current = match.group(1)
         released.append(current)
@@ -301,6 +301,14 @@ def release_of(asked: Question, sentence: str, release: str) -> list[str]:
 _RELEASE_LINE = re.compile(
     r"(?:[*#-]+\s+)?(?:changes in\s+(?:[\w.-]+\s+)?)?version\s+v?(\d+(?:[.-]\w+)+)"
     r"(?:\s+\(\d{4}(?:-\d\d){0,2}\))?(?:\s+[-=]{3,})?",
+    re.IGNORECASE,
+)
+
+
+# "-------- 2.10 Featured release --------": a changelog's heading between rules of dashes,
+# which the sentence splitter leaves joined to the first entry under it.
+_FRAMED_RELEASE = re.compile(
+    r"-{3,}\s+v?(\d+(?:\.\d+)+[a-z]?)\s+(?:[A-Za-z]+\s+){0,2}release\s+-{3,}(?=\s|\Z)",
     re.IGNORECASE,
 )
 

@@ -854,6 +854,13 @@ class Reader:
                 refers_back = bool(found)
             # The command that completes "... change into `src` and run" is quoted with it.
             refers_back = refers_back or bool(before and _RUN_WHAT_FOLLOWS.search(before))
+            credit = _CREDITS_BACK.match(after) if asked.wants is Wants.PERSON else None
+            credited = False
+            if not found and credit is not None:
+                # "Added a travis-ci test matrix ... Thanks to Thomas Weber (debian) for this
+                # great improvement.": who did what a sentence tells, the thanks after it names.
+                found = _new_spans(asked, credit.group(0)) if typed else []
+                credited = bool(found)
             others = other_members(asked.text, text)
             if others and not any(o in found for o in others):
                 found = others
@@ -927,7 +934,7 @@ class Reader:
                 # "Which library does it use?": "It uses the `minimatch` library" calls its
                 # name by the very kind asked for.
                 score += ROW_KEY_BONUS
-            if typed and asked.wants is Wants.THING and objects_named(asked.text, text):
+            if typed and asked.wants in _RELATED_ASKED and objects_named(asked.text, text):
                 # "continuation of bashtop and bpytop": the relation the question names
                 # ("the continuation of which monitors"), said of something new.
                 score += ROW_KEY_BONUS
@@ -936,6 +943,8 @@ class Reader:
             if prose_asked and _SESSION_PROMPT.search(text):
                 score -= TYPED_CODE_PENALTY
             follows = after if text.rstrip().endswith(":") else ""
+            if credited and credit is not None:
+                follows = f"{credit.group(0)}."  # the thanks, not the entries after it
             signals = Signals(
                 dense=float(cosine),
                 lexical=lexical,
@@ -1327,7 +1336,7 @@ def _new_spans(asked: Question, sentence: str) -> list[str]:
         # "the guts of which other module's argument parser?": the name before "'s" that owns
         # what the question names ("optimist's argument parser").
         found = [*owners, *(s for s in found if s not in owners)]
-    related = objects_named(asked.text, sentence) if asked.wants is Wants.THING else []
+    related = objects_named(asked.text, sentence) if asked.wants in _RELATED_ASKED else []
     if related:
         # "the C++ continuation of which earlier monitors?": "continuation of bashtop and
         # bpytop" says what it continues.
@@ -1372,7 +1381,9 @@ _ASKS_FUNCTION = re.compile(
 # "the default of 10", "default: 4", "defaults to 2", "the default value is 8": what stands
 # just before a value that the sentence calls the default.
 _STATED_DEFAULT = re.compile(
-    r"\bdefaults?(?: value)?(?: is| of| to|:| =)\s+(?:the |an? )?\Z", re.IGNORECASE
+    # "[defaults to 'devicelink.icm']": the value may stand in quotes.
+    r"\bdefaults?(?: value)?(?: is| of| to|:| =)\s+(?:the |an? )?[`'\"“‘]?\Z",
+    re.IGNORECASE,
 )
 
 
@@ -1658,6 +1669,9 @@ def _agents_asked(question: str) -> frozenset[str]:
 
 _AXIS = re.compile(r"\b([xy])[- ]?axis\b", re.IGNORECASE)
 # The kinds of answer a question names when it says nothing else ("Which option do I use?").
+# "The continuation of which monitors?", "a rewrite of which program?": the relation's other
+# end is a thing, or a name of the kind asked for.
+_RELATED_ASKED = frozenset({Wants.THING, Wants.IDENTIFIER})
 _ASKED_KINDS = frozenset(
     content_terms(
         "option options flag flags switch switches command commands variable variables argument "
@@ -1665,6 +1679,11 @@ _ASKED_KINDS = frozenset(
     )
 )
 # A sentence that speaks of what the one before it named: "This allows you to ...".
+_CREDITS_BACK = re.compile(
+    r"(?:(?:many|special|big) )?thanks(?: go(?:es)?)? to\b[^.]*?\bfor (?:doing |providing )?"
+    r"(?:this|that|these|those|it)\b[^.]*",
+    re.IGNORECASE,
+)
 _REFERS_BACK = re.compile(r"^(?:This|That|These|It) (?:allows|lets|makes|means|enables|can)\b")
 
 
@@ -2281,10 +2300,17 @@ def _speaks_of(terms: frozenset[str], cand: Candidate, evidence: Sequence[Eviden
     # shows it passed (a name in code).
     if terms & _INPUTS and (said & _INPUTS or any(_passed(span, cand.text) for span in cand.spans)):
         return True
+    # "What file does it write to?": "defaults to 'devicelink.icm'" names a file by its
+    # extension, in a manual that calls it a profile.
+    if "file" in terms and any(_NAMED_FILE.fullmatch(span) for span in cand.spans):
+        return True
     # A table row speaks of what its headers name, shortened or not: "lifeExp: 66.8" gives
     # a life expectancy.
     cells = parse_row(cand.text) or []
     return any(label_hits(set(terms), cell.header) for cell in cells)
+
+
+_NAMED_FILE = re.compile(r"[\w./+-]*\w\.[A-Za-z][A-Za-z0-9]{0,4}")
 
 
 # A question that asks for an upper bound or a lower one, and a sentence that states one.

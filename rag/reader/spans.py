@@ -500,6 +500,11 @@ _ADMONITIONS = frozenset(
 )
 
 
+# "[defaults to 'devicelink.icm']": man pages quote a name in plain apostrophes. One word only,
+# so that the apostrophes of "don't ... isn't" enclose nothing.
+_SINGLE_QUOTED = re.compile(r"(?<![\w'])'([^'\s]*[^\W_][^'\s]*)'(?![\w'])")
+
+
 def _identifiers(sentence: str) -> list[str]:
     found = [
         m.group(0).rstrip(".")
@@ -512,6 +517,7 @@ def _identifiers(sentence: str) -> list[str]:
         for m in QUOTED.finditer(sentence)
     ]
     found += [q for q in quoted if re.search(r"[^\W_]", q)]
+    found += [m.group(1) for m in _SINGLE_QUOTED.finditer(sentence)]
     found += [
         m.group(1) for m in _NAMED_BY_KIND.finditer(sentence) if m.group(1).lower() not in STOPWORDS
     ]
