@@ -56,6 +56,19 @@ def test_an_affiliation_question_is_answered_with_the_place_first():
     assert not read("Which university is Jane Doe at?", evidence(STACKED)).startswith("Univ")
 
 
+def test_a_name_with_a_generation_suffix_is_still_an_authors_name():
+    page = (
+        "Genetic Optimization Using Derivatives: The\nrgenoud Package for R\n"
+        "Walter R. Mebane, Jr.\nUniversity of Michigan\nJasjeet S. Sekhon\nUC Berkeley\nAbstract"
+    )
+    assert affiliation_of(["Walter Mebane"], page) == Affiliation(
+        "Walter R. Mebane, Jr.", "University of Michigan"
+    )
+    assert affiliation_of(["Jasjeet Sekhon"], page) == Affiliation(
+        "Jasjeet S. Sekhon", "UC Berkeley"
+    )
+
+
 LME4 = (
     "Fitting Linear Mixed-Effects Models Using lme4\nDouglas Bates\n"
     "University of Wisconsin-Madison\nMartin Mächler\nETH Zurich\nBenjamin M. Bolker\n"

@@ -4030,6 +4030,18 @@ def test_the_relation_of_which_is_answered_by_what_the_sentence_says_it_is_of():
     assert objects_named(question, "A rewrite of disk usage viewers.") == []
 
 
+def test_the_year_of_a_cited_source_is_no_date_the_sentence_tells_of():
+    paper = evidence(
+        "The rgenoud software package is available from the Comprehensive R (R Development "
+        "Core Team 2009) Archive Network at http://CRAN.R-project.org/package=rgenoud."
+    )
+    answer = read("In what year was the rgenoud package first released on CRAN?", paper)
+    assert not answer.startswith("2009"), answer
+    assert spans(Wants.DATE, "(see Mebane and Sekhon 2011; Yao et al. 1999)") == []
+    # A year the sentence itself gives stays a date, with a citation after it or not.
+    assert spans(Wants.DATE, "It was first released in 2009 (Smith and Jones 2010).") == ["2009"]
+
+
 def test_the_relation_of_which_program_is_answered_by_the_name_it_is_of():
     readme = evidence(
         "Zenity is part of the GNOME Extra Apps family and is not a core GNOME application.",

@@ -96,11 +96,16 @@ def _unwrapped(lines: list[str]) -> list[str]:
 
 def _same_person(asked: str, printed: str) -> bool:
     """``printed`` holds every word of the ``asked`` name (initials and accents aside)."""
-    printed_words = {w.strip(".").lower() for w in printed.split()}
+    printed_words = {w.strip(".,").lower() for w in printed.split()}
     return all(w.strip(".").lower() in printed_words for w in asked.split() if len(w) > 2)
 
 
+# "Walter R. Mebane, Jr.": a generation's suffix after the name is no part of it.
+_SUFFIX = re.compile(r",?\s+(?:Jr|Sr)\.?$|\s+(?:II|III|IV)$")
+
+
 def _is_name(line: str) -> bool:
+    line = _SUFFIX.sub("", line)
     match = PERSON.fullmatch(line)
     return match is not None and len(line.split()) <= MAX_NAME_WORDS and not _is_place(line)
 

@@ -459,8 +459,21 @@ def _money(sentence: str) -> list[str]:
 def _dates(sentence: str) -> list[str]:
     """Calendar dates, then days counted from a start ("on the 28th day", "day 28") or in
     every month."""
-    found = [m.group(0) for m in DATE.finditer(sentence)]
+    cited = [m.span() for m in _CITATION.finditer(sentence)]
+    found = [
+        m.group(0)
+        for m in DATE.finditer(sentence)
+        if not any(start <= m.start() < end for start, end in cited)
+    ]
     return found + [m.group(0) for m in _COUNTED_DAY.finditer(sentence)]
+
+
+# "(R Development Core Team 2009)": the year a cited source was written, not a date the
+# sentence tells of.
+_CITATION = re.compile(
+    r"\((?:see |e\.g\.,? |cf\. )?(?:[A-Z][\w'’.-]*,?\s+(?:(?:and|&|et al\.?)\s+)?)+"
+    r"(?:19|20)\d\d[a-z]?(?:[;,][^()]*)?\)"
+)
 
 
 # "on the 28th day", "day 28", and a day of every month: "on 15th of every month".
