@@ -4030,6 +4030,17 @@ def test_the_relation_of_which_is_answered_by_what_the_sentence_says_it_is_of():
     assert objects_named(question, "A rewrite of disk usage viewers.") == []
 
 
+def test_an_option_entry_that_restates_the_question_still_names_its_option():
+    manual = evidence(
+        "--background\n       Run Gnote in background.\n\n"
+        "--note-path PATH\n       Specify the path of the directory containing the notes.\n\n"
+        "When run without any options, either a Search All Notes window or the Gnote note menu "
+        "appears in the notification tray area depending on configuration."
+    )
+    answer = read("How do I start gnote so that it just runs in the background?", manual)
+    assert answer.startswith("--background Run Gnote in background. [1]"), answer
+
+
 def test_the_year_of_a_cited_source_is_no_date_the_sentence_tells_of():
     paper = evidence(
         "The rgenoud software package is available from the Comprehensive R (R Development "

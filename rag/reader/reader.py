@@ -683,9 +683,15 @@ class Reader:
             # sentence that adds something comes first ("is it so?" is answered by the echo).
             # A span its section or its entry brings ("### `ttlAutopurge`" over "Preemptively
             # remove stale items") is something the echo adds.
+            # So does the option an entry is of: "--background Run Gnote in background." says
+            # how to "start gnote so that it runs in the background".
+            written = named_options(asked.text)
             candidates = sorted(
                 candidates,
-                key=lambda c: (_restates(asked.text, c.text) and not c.spans) or bare_head(c.text),
+                key=lambda c: (
+                    (_restates(asked.text, c.text) and not c.spans and not c.entry - written)
+                    or bare_head(c.text)
+                ),
             )
         unused = unused_options(asked.text) if "pinned" in self.parts else set()
         if unused:
