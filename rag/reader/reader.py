@@ -1342,7 +1342,10 @@ def _new_spans(asked: Question, sentence: str) -> list[str]:
         # "the guts of which other module's argument parser?": the name before "'s" that owns
         # what the question names ("optimist's argument parser").
         found = [*owners, *(s for s in found if s not in owners)]
-    related = objects_named(asked.text, sentence) if asked.wants in _RELATED_ASKED else []
+    # An owner asked for ("the guts of which other module's argument parser") stands before
+    # its "'s", not in all that follows "of".
+    asks_related = asked.wants in _RELATED_ASKED and not owners
+    related = objects_named(asked.text, sentence) if asks_related else []
     if related:
         # "the C++ continuation of which earlier monitors?": "continuation of bashtop and
         # bpytop" says what it continues.
