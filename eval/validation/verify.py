@@ -949,7 +949,6 @@ SHA256 = {
     "val_img_588.png": "1b331d77dc02c898671fbc799ae1c0a8566a426758ba1c943643a832cc8cc925",
     "val_img_589.png": "32abc23327f78f8331d380d5d21abbdea898b4d41e79384f47b8ef9365ef564d",
     "val_img_590.png": "788cdbadba3f4abe3bb36ab1656a85ca013646b6f2a42e17e62f97d71e4e3a9f",
-    "val_img_591.png": "ef86d34f65483f99b4b440a6e075c6948268641ae49f1d5cfc505bb741af4c16",
     "val_img_592.png": "cdba6ceff1cd0eb75cfa3660820080b9309018d368cf5f7d3dea0dbc4b47b945",
     "val_img_593.png": "9b9f845b847c5bc3ecab2b1c8d1634f7771a167f16b42fcafb83acb8cd5ae90c",
     # Fifty-fifth batch (ids val55-*), written before the next round of tuning, over files of its own.
