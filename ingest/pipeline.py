@@ -26,6 +26,7 @@ from ingest.deadline import Deadline
 from ingest.detect import SUPPORTED_EXTENSIONS, detect_kind
 from ingest.document import LoadedDocument, PageImage, Segment
 from ingest.loading import doing, load_document, picture_text
+from ingest.log_context import about_file
 from ingest.prefetch import prefetch
 from ingest.progress import BarFactory, PageProgress
 from ingest.vision.describe import ImageDescriber, describer_from_settings
@@ -451,6 +452,18 @@ class Ingestor:
         """Ingest the bytes of one file: ``path`` is what its type and name are read from,
         ``shown`` how results name it, ``source`` where the record says it came from;
         ``number`` is its place in the batch, where a worker may have loaded it."""
+        with about_file(shown):
+            return self._ingest_named_data(path, shown, source, data, documents, number)
+
+    def _ingest_named_data(
+        self,
+        path: Path,
+        shown: str,
+        source: str,
+        data: bytes,
+        documents: dict[str, DocumentRecord],
+        number: int | None,
+    ) -> FileResult:
         deadline = Deadline(shown, self.settings.max_ingest_seconds_per_file)
         try:
             sha = hashlib.sha256(data).hexdigest()

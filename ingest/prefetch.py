@@ -6,6 +6,7 @@ producing pages ahead of the embedder keeps both cores busy.
 
 from __future__ import annotations
 
+import contextvars
 import queue
 import threading
 from collections.abc import Iterable, Iterator
@@ -37,7 +38,12 @@ def prefetch(items: Iterable[T], maxsize: int = 8) -> Iterator[T]:
         except BaseException as exc:  # handed to the consumer, raised there
             put((_DONE, exc))
 
-    thread = threading.Thread(target=produce, name="ingest-prefetch", daemon=True)
+    # The producer runs in the caller's context, so that what it logs names the file the
+    # caller is ingesting (``ingest.log_context``).
+    context = contextvars.copy_context()
+    thread = threading.Thread(
+        target=context.run, args=(produce,), name="ingest-prefetch", daemon=True
+    )
     thread.start()
     try:
         while True:

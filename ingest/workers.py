@@ -39,6 +39,7 @@ from pathlib import Path
 from ingest.deadline import Deadline
 from ingest.document import LoadedDocument, PageImage, Segment
 from ingest.loading import doing, load_document, picture_text
+from ingest.log_context import about_file, name_files_in_logs
 from ingest.vision.describe import ImageDescriber, describer_from_settings
 from rag.errors import IngestError, RagError
 from rag.settings import Settings
@@ -116,6 +117,16 @@ def load_parts(
     deadline: Deadline,
 ) -> LoadedParts:
     """Load a file and describe its pictures, all of it: a worker's work on one file."""
+    with about_file(request.shown):
+        return _load_parts(request, settings, describer, deadline)
+
+
+def _load_parts(
+    request: LoadRequest,
+    settings: Settings,
+    describer: Callable[[], ImageDescriber],
+    deadline: Deadline,
+) -> LoadedParts:
     loaded = load_document(request.path, request.kind, request.data, settings, describer, deadline)
     parts: list[Segment | PageImage] = []
     for part in loaded.parts:
@@ -216,6 +227,7 @@ def _start_worker(
     logging.basicConfig(
         level=levels.get("", logging.WARNING), format="%(levelname)s %(name)s: %(message)s"
     )
+    name_files_in_logs()
     for name, level in levels.items():
         logging.getLogger(name or None).setLevel(level)
     capped = settings.model_copy(

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import click
 
+from ingest.log_context import name_files_in_logs
 from rag.errors import RagError
 from rag.printable import printable
 from rag.settings import Settings, load_settings
@@ -71,6 +72,7 @@ def main(ctx: click.Context, verbose: bool) -> None:
         level=logging.INFO if verbose else logging.WARNING,
         format="%(levelname)s %(name)s: %(message)s",
     )
+    name_files_in_logs()
     for noisy in ("httpx", "sentence_transformers", "transformers", "RapidOCR", "pypdf"):
         logging.getLogger(noisy).setLevel(logging.INFO if verbose else logging.ERROR)
     try:
