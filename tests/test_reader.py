@@ -2396,6 +2396,21 @@ def test_who_wrote_it_is_answered_by_the_name_under_the_author_heading():
     assert answer.startswith("Roger Light — AUTHOR Roger Light"), answer
 
 
+def test_who_wrote_the_manual_page_is_the_page_s_own_credit_not_the_program_authors():
+    manual = evidence(
+        "AUTHORS\n       Hubert Figuiere <hub@figuiere.net>\n\n"
+        "       Aurimas Cernius <aurisc4@gmail.com>\n\n"
+        "              This manual page was originally written by Luca Capello "
+        "<luca@pca.it>. Adapted to Gnote by Hubert Figuiere and Aurimas Cernius"
+    )
+    answer = read("Who originally wrote the gnote manual page?", manual)
+    assert answer.startswith("Luca Capello — This manual page"), answer
+    # The program's authors are still those under the heading, where the page only says
+    # where the answer stands.
+    for question in ("Who wrote gnote?", "Who wrote gnote, according to its man page?"):
+        assert read(question, manual).startswith("Hubert Figuiere"), read(question, manual)
+
+
 def test_the_default_value_for_a_setting_is_a_stated_value():
     sentence = (
         "The default value for `attr_prefix` is `@` and the default value for `cdata_key` is "

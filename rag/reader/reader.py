@@ -610,7 +610,14 @@ class Reader:
                 return 0 if f"{direction} (" in text else 2 if f"{other} (" in text else 1
 
             candidates = sorted(candidates, key=on_axis)
-        if asked.wants is Wants.PERSON:
+        if asked.wants is Wants.PERSON and _ASKS_MANUAL_PAGE.search(asked.text):
+            # "Who originally wrote the gnote manual page?": the man page's own credit ("This
+            # manual page was originally written by Luca Capello"), not the program's authors
+            # that the AUTHORS heading above it lists.
+            candidates = sorted(
+                candidates, key=lambda c: not (c.spans and _MANUAL_PAGE.search(c.text))
+            )
+        elif asked.wants is Wants.PERSON:
             # "Who wrote it?": the name under the manual's AUTHOR heading, before a name that
             # merely shares the question's words (a footer's "Mosquitto Project").
             candidates = sorted(
@@ -2103,6 +2110,14 @@ _STATES_REQUIREMENT = re.compile(
     re.IGNORECASE,
 )
 _ASKS_PUBLISHER = re.compile(r"\bpublish(?:ed|es|ers?)?\b", re.IGNORECASE)
+_MANUAL_PAGE = re.compile(r"\b(?:manual|man)[ -]?page\b", re.IGNORECASE)
+# "Who wrote the Debian man page for linkicc?": the page's author, not the program's. (In
+# "Who wrote datamash, according to its man page?" the page is where the answer stands.)
+_ASKS_MANUAL_PAGE = re.compile(
+    r"\bwho\b[^?,]*?\b(?:wrote|written|write|authored|created)\s+(?:the\s+)?(?:[\w.+-]+\s+){0,3}"
+    r"(?:manual|man)[ -]?page\b",
+    re.IGNORECASE,
+)
 # "svm()", "String.prototype.normalize()": a function as a question calls it.
 _CALL = re.compile(r"(?<![\w.])([A-Za-z_][\w.]*)\(\)")
 
