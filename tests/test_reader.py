@@ -4345,3 +4345,31 @@ def test_a_pdf_document_information_card_answers_only_what_it_tells():
     # Its own fields it still tells.
     answer = read("Who wrote the Charis SIL Font Features document?", pages)
     assert "Author: SIL Writing Systems Technology" in answer, answer
+
+
+def test_the_unit_a_question_sets_aside_is_no_answer_to_it():
+    manual = evidence(
+        "3.4.1 Angular Mode By default, angles in ePiX are measured in radians.",
+        "Two other angular modes are available: degrees and revolutions.",
+    )
+    answer = read("Apart from radians, in which units can ePiX measure angles?", manual)
+    assert not answer.startswith("in radians"), answer
+    # An option has no content words to set aside: "-d" stays the answer.
+    jpegoptim = evidence(
+        "By default jpegoptim modifies the input files, to preserve original files use option "
+        "-d to specify alternate directory for saving the optimized files to."
+    )
+    question = (
+        "Which jpegoptim option saves the files into another directory instead of modifying them?"
+    )
+    assert read(question, jpegoptim).startswith("-d — "), read(question, jpegoptim)
+
+
+def test_a_kind_asked_for_at_the_end_is_named_in_quotes_before_its_noun():
+    readme = evidence(
+        "These files contain sample data in several formats. These are the same as the "
+        '"listeria" data set included with the R/qtl package.',
+        "Copies of R/qtl will also be placed on CRAN (cran.r-project.org).",
+    )
+    question = "The R/qtl sample data files are copies of which data set?"
+    assert read(question, readme).startswith("listeria — "), read(question, readme)

@@ -693,8 +693,14 @@ _GENERIC = frozenset(
 )
 
 
+# "The sample data files are copies of which data set?": the kind asked for ends the question.
+_ASKED_FOR_LAST = re.compile(
+    r"\b(?:of|from|in|to|by|for|on) (?:which|what) ([a-z][a-z -]{1,30}?)\s*\?$"
+)
+
+
 def asked_for(lowered: str) -> frozenset[str]:
-    match = _ASKED_FOR.search(lowered)
+    match = _ASKED_FOR.search(lowered) or _ASKED_FOR_LAST.search(lowered)
     if not match:
         return frozenset()
     words = [w for w in match.group(1).split() if w not in _GENERIC]

@@ -877,6 +877,10 @@ class Reader:
             others = other_members(asked.text, text)
             if others and not any(o in found for o in others):
                 found = others
+            if excluded:
+                # "Apart from radians, which angle units ...": "in radians" is the unit the
+                # question sets aside, no answer to it.
+                found = [span for span in found if not _only_terms_of(span, excluded)]
             cells = parse_row(text) if "tables" in self.parts else []
             if typed and found and not cells and _headed_by_question_word(asked, text):
                 # "AUTHORS Andrew Gallant <...>", "Maintainer: ...": the heading that the
@@ -1488,6 +1492,12 @@ def _called_by_asked_kind(asked: Question, sentence: str, found: Sequence[str]) 
         re.search(rf"[`'\"“‘]{re.escape(span)}[`'\"”’]\s+{kind.group(1)}s?\b", sentence, re.I)
         for span in found
     )
+
+
+def _only_terms_of(span: str, terms: set[str]) -> bool:
+    """Every content word of ``span`` is one of ``terms`` (and it has one: "-d" has none)."""
+    own = set(content_terms(span))
+    return bool(own) and own <= terms
 
 
 def _half_of(span: str, pairs: Sequence[str]) -> bool:

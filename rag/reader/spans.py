@@ -1071,13 +1071,13 @@ def kinds(noun: str, sentence: str) -> list[str]:
 
 def names_of(noun: str, sentence: str) -> list[str]:
     """The names ``sentence`` gives a thing of kind ``noun`` (a stem, as a question's terms
-    are): a word written with a capital or in code just before the noun ("the default AHash
-    hasher", "the `ahash` hasher"), or the one used "as the" noun ("uses AHash as the default
-    hasher")."""
+    are): a word written with a capital, in code or in quotes just before the noun ("the
+    default AHash hasher", "the `ahash` hasher", "the "listeria" data set"), or the one used
+    "as the" noun ("uses AHash as the default hasher")."""
     noun_word = rf"{re.escape(noun)}\w*"
     before = re.finditer(
-        rf"(?<![\w.-])(?:`([A-Za-z][\w+.-]*)`|([A-Za-z][\w+.-]*[A-Z0-9][\w+.-]*|[A-Z][\w+.-]+))"
-        rf"\s+{noun_word}\b",
+        rf"(?<![\w.-])(?:[`\"“]([A-Za-z][\w+.-]*)[`\"”]|"
+        rf"([A-Za-z][\w+.-]*[A-Z0-9][\w+.-]*|[A-Z][\w+.-]+))\s+{noun_word}\b",
         sentence,
     )
     used_as = re.finditer(
@@ -1129,9 +1129,39 @@ def objects_named(question: str, sentence: str) -> list[str]:
     found = []
     for match in re.finditer(rf"\b{noun}s? of ([^.;:,()]+)", sentence, re.IGNORECASE):
         words = match.group(1).split()
+        # "Copies of R/qtl will also be placed on CRAN": the object ends where a verb begins.
+        verb = next((i for i, w in enumerate(words) if w.lower() in _AUXILIARIES), len(words))
+        words = words[:verb]
         if 0 < len(words) <= _OBJECT_WORDS and not _restated(words, question):
             found.append(" ".join(words))
     return found
+
+
+_AUXILIARIES = frozenset(
+    [
+        "is",
+        "are",
+        "was",
+        "were",
+        "will",
+        "would",
+        "can",
+        "could",
+        "shall",
+        "should",
+        "may",
+        "might",
+        "must",
+        "has",
+        "have",
+        "had",
+        "be",
+        "been",
+        "does",
+        "do",
+        "did",
+    ]
+)
 
 
 def _restated(words: list[str], question: str) -> bool:
