@@ -393,7 +393,30 @@ def sentences(text: str) -> list[str]:
     units = [
         u for u in (normalize_space(u) for u in units) if len(u) >= 3 or _SHORT_OPTION.fullmatch(u)
     ]
-    return _reference_entries(units)
+    return _journal_tails(_reference_entries(units))
+
+
+# Where a reference entry was published, before its volume and its range of pages:
+# "Bioinformatics 19:889-890", "Ecological Modeling 80:87-95", "Annals of Statistics, 13,
+# 70-84", "SIAM J. Sci. Comput., 25, 201-220" ("ROBOT 3: 48" in a score sheet is none).
+# Group 1 is the journal's name.
+JOURNAL_VOLUME_PAGES = (
+    r"([A-Z][\w&'-]*\.?(?:\s+(?:of|and|&|[A-Z][a-z]{0,4}\.|[A-Z][\w&'-]*)){0,6}),?\s+"
+    r"\d{1,4}(?:\s*\(\d{1,3}\))?(?::\d+\s*[-–]\s*\d+|,\s*\d+\s*[-–]\s*\d+)\b"
+)
+_JOURNAL_TAIL = re.compile(rf"{JOURNAL_VOLUME_PAGES}\.?")
+
+
+def _journal_tails(units: list[str]) -> list[str]:
+    """A unit that is only a journal's name, volume and pages ("Bioinformatics 19:889-890") is
+    the end of the entry before it, which its title's full stop cut off."""
+    joined: list[str] = []
+    for unit in units:
+        if joined and _JOURNAL_TAIL.fullmatch(unit):
+            joined[-1] = f"{joined[-1]} {unit}"
+        else:
+            joined.append(unit)
+    return joined
 
 
 # A reference list's entry opens with its authors and year ("Mersmann O (2021).", "Benson WH,

@@ -4373,3 +4373,20 @@ def test_a_kind_asked_for_at_the_end_is_named_in_quotes_before_its_noun():
     )
     question = "The R/qtl sample data files are copies of which data set?"
     assert read(question, readme).startswith("listeria — "), read(question, readme)
+
+
+def test_which_journal_is_read_from_a_reference_entry_or_a_titled_name():
+    install = evidence(
+        "To cite R/qtl in publications, use\n\n   Broman KW, Wu H, Sen S, Churchill GA (2003) "
+        "R/qtl: QTL mapping\n   in experimental crosses.  Bioinformatics 19:889-890\n"
+    )
+    question = "In which journal was the R/qtl paper you should cite published?"
+    assert read(question, install).startswith("Bioinformatics — "), read(question, install)
+    vignette = evidence(
+        "1 Introduction This vignette is meant as an introduction to the pls package. It is "
+        "based on the paper 'The pls Package: Principal Component and Partial Least Squares "
+        "Regression in R', published in Journal of Statistical Software."
+    )
+    question = "The pls vignette is based on a paper that appeared in which journal?"
+    answer = read(question, vignette)
+    assert answer.startswith("Journal of Statistical Software — "), answer

@@ -36,3 +36,27 @@ def test_a_bracketed_default_closes_its_entry_and_stays_with_it():
         "(i.e. 0.5 implies they are shown at half linear size). [ Default: 0.5 ]"
     )
     assert units[-1].startswith("SCALEDELGRAPHICS If --graphics-markup=both is chosen")
+
+
+def test_a_journal_volume_and_pages_end_the_reference_entry_before_them():
+    from rag.text import sentences
+
+    text = (
+        "To cite R/qtl in publications, use\n\n"
+        "   Broman KW, Wu H, Sen S, Churchill GA (2003) R/qtl: QTL mapping\n"
+        "   in experimental crosses.  Bioinformatics 19:889-890\n"
+    )
+    assert sentences(text)[-1] == (
+        "Broman KW, Wu H, Sen S, Churchill GA (2003) R/qtl: QTL mapping in experimental "
+        "crosses. Bioinformatics 19:889-890"
+    )
+    # A sentence that opens with a name and a number stays a sentence of its own, and so does
+    # a score sheet's line: a journal gives a range of pages.
+    assert sentences("It ran twice. Version 2, 2007 was faster.") == [
+        "It ran twice.",
+        "Version 2, 2007 was faster.",
+    ]
+    assert sentences("Concealed Kong: 16 points.\n\nROBOT 3: 48") == [
+        "Concealed Kong: 16 points.",
+        "ROBOT 3: 48",
+    ]

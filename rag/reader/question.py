@@ -695,12 +695,21 @@ _GENERIC = frozenset(
 
 # "The sample data files are copies of which data set?": the kind asked for ends the question.
 _ASKED_FOR_LAST = re.compile(
-    r"\b(?:of|from|in|to|by|for|on) (?:which|what) ([a-z][a-z -]{1,30}?)\s*\?$"
+    r"\b(?:of|from|in|to|by|for|on) (?:which|what) "
+    r"((?!(?:[a-z-]+ )*(?:is|are|was|were|does|do|did|can|will|has|have)\b)[a-z][a-z -]{1,30}?)"
+    r"\s*\?$"
 )
+# "In which journal was it published?": where a work appeared. (Other questions that open with
+# a preposition, "on which port", "by what factor", ask for a value, not a named thing.)
+_ASKED_VENUE = re.compile(r"^in (?:which|what) (journal|proceedings)\b")
 
 
 def asked_for(lowered: str) -> frozenset[str]:
-    match = _ASKED_FOR.search(lowered) or _ASKED_FOR_LAST.search(lowered)
+    match = (
+        _ASKED_FOR.search(lowered)
+        or _ASKED_FOR_LAST.search(lowered)
+        or _ASKED_VENUE.search(lowered)
+    )
     if not match:
         return frozenset()
     words = [w for w in match.group(1).split() if w not in _GENERIC]

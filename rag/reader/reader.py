@@ -120,6 +120,7 @@ from rag.reader.spans import (
     frequencies,
     frequencies_in_words,
     in_unit_counted,
+    journals_cited,
     kinds,
     labelled_numbers,
     lengths,
@@ -2337,6 +2338,10 @@ def _speaks_of(terms: frozenset[str], cand: Candidate, evidence: Sequence[Eviden
     # "What file does it write to?": "defaults to 'devicelink.icm'" names a file by its
     # extension, in a manual that calls it a profile.
     if "file" in terms and any(_NAMED_FILE.fullmatch(span) for span in cand.spans):
+        return True
+    # "In which journal was it published?": a reference entry names its journal before the
+    # volume and pages ("Bioinformatics 19:889-890"), in a document that never says "journal".
+    if "journal" in terms and journals_cited(cand.text):
         return True
     # A table row speaks of what its headers name, shortened or not: "lifeExp: 66.8" gives
     # a life expectancy.

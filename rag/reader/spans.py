@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable
 from rag.cited_works import SURNAME
 from rag.reader.dates import MONTHS
 from rag.reader.question import Wants
-from rag.text import STOPWORDS
+from rag.text import JOURNAL_VOLUME_PAGES, STOPWORDS
 
 _UNITS = (
     r"%|percent|per ?cent|[kmgt]i?b(?:ytes?)?|bytes?|bits?|kbps|mbps|gbps|hz|khz|mhz|ghz|"
@@ -1087,8 +1087,34 @@ def names_of(noun: str, sentence: str) -> list[str]:
         re.IGNORECASE,
     )
     names = [m.group(1) for m in used_as] + [m.group(1) or m.group(2) for m in before]
+    names += _titled_names(noun, sentence)
+    if noun == "journal":
+        names += journals_cited(sentence)
     found = [name for name in names if name.lower() not in STOPWORDS]
     return list(dict.fromkeys(found))
+
+
+# A reference entry's journal, after its title: "... experimental crosses.  Bioinformatics
+# 19:889-890".
+_JOURNAL_IN_ENTRY = re.compile(rf"(?:^|(?<=[.”\"’])\s+){JOURNAL_VOLUME_PAGES}")
+
+
+def journals_cited(sentence: str) -> list[str]:
+    """The journals of the reference entries in ``sentence``, named before volume and pages."""
+    journals = [m.group(1) for m in _JOURNAL_IN_ENTRY.finditer(sentence)]
+    # "Comput." alone is the tail of an abbreviation ("SIAM J. Sci. Comput."), no name.
+    return [j for j in journals if " " in j or not j.endswith(".")]
+
+
+def _titled_names(noun: str, sentence: str) -> list[str]:
+    """Names in title case that open with the kind and go on with what it is of: "Journal of
+    Statistical Software" for "which journal", "University of Michigan" for "which
+    university". (A name before the kind, "Stanford University", is one of ``names_of``.)"""
+    head = rf"{re.escape(noun[:1].upper() + noun[1:])}\w*"
+    found = re.finditer(
+        rf"(?<![\w.-])({head}\s+(?:of|for|on|in)(?:\s+the)?(?:\s+[A-Z][\w&'’-]*){{1,4}})", sentence
+    )
+    return [m.group(1) for m in found]
 
 
 # "the whole sequence", "the default engine", "the internal parser": words that describe a
