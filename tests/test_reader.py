@@ -4390,3 +4390,11 @@ def test_which_journal_is_read_from_a_reference_entry_or_a_titled_name():
     question = "The pls vignette is based on a paper that appeared in which journal?"
     answer = read(question, vignette)
     assert answer.startswith("Journal of Statistical Software — "), answer
+
+
+def test_an_empty_string_stated_as_the_default_is_the_value():
+    manual = evidence(
+        "-nullvalue string Set string used to represent NULL values. Default is '' (empty string)."
+    )
+    question = "What string represents NULL values by default?"
+    assert read(question, manual).startswith("empty string — "), read(question, manual)

@@ -794,7 +794,16 @@ def _values(sentence: str) -> list[str]:
             number = None  # "80x24", a size: the number ends inside the value written
         found.append(number.group(0).strip() if number else match.group(group).rstrip("."))
     found += [m.group(1) for m in _VALUE_BEFORE.finditer(sentence)]
+    found += [m.group(1) for m in _EMPTY_DEFAULT.finditer(sentence)]
     return [v for v in found if v.lower() not in STOPWORDS] or _numbers(sentence)
+
+
+# "Default is '' (empty string).": an empty value has no characters to quote, so the text names
+# it.
+_EMPTY_DEFAULT = re.compile(
+    r"\bdefaults?\b(?: value)?(?: is| to|:)\s*(?:''|\"\"|“”)?\s*\(?(?:(?:an?|the) )?(empty string)\b",
+    re.IGNORECASE,
+)
 
 
 # "cutpoints at 45 and 500 days", "a peak at 3.2 GHz": a place on a scale.
