@@ -468,7 +468,12 @@ class Index:
         """The chunk of the best text passage's document that holds its AUTHOR (or
         MAINTAINER, CREDITS) section, when ``evidence`` does not hold one already."""
         text = [item for item in evidence if item.chunk.modality == "text"]
-        if not text or any(holds_author_section(item.chunk.text) for item in evidence):
+        # Another document's CREDITS (a README beside the man page asked about) is not the
+        # section of the document the best passage comes from.
+        if not text or any(
+            item.chunk.doc_id == text[0].chunk.doc_id and holds_author_section(item.chunk.text)
+            for item in evidence
+        ):
             return []
         held = {item.chunk.id for item in evidence}
         for chunk in self._document_chunks(text[0].chunk, filters):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from conftest import ScriptedGenerator
 
 from rag.authorship import asks_author, holds_author_section
 
@@ -66,3 +67,24 @@ def test_the_author_section_of_the_best_passages_document_is_read(
         assert any("Steve Baker" in e.chunk.text for e in given) is expected
         # Only the best passage's document is read: not the other file's AUTHORS section.
         assert not any("Ann Gardener" in e.chunk.text for e in given)
+
+
+def test_another_documents_credits_among_the_evidence_do_not_stop_the_reading(
+    make_service, make_settings, tmp_path
+):
+    root = tmp_path / "docs"
+    root.mkdir()
+    (root / "tree.txt").write_text(MANUAL)
+    # Retrieved beside the manual: it shares the question's words, and has a section of its own.
+    (root / "README.txt").write_text(
+        "CREDITS\n\nThe tree directory listing program fonts were drawn by Ann Gardener.\n"
+    )
+    generator = ScriptedGenerator("Noted [1].")
+    settings = make_settings(chunk_size=200, chunk_overlap=0, read_on=False)
+    service = make_service("edge", settings, generator=generator)
+    assert service.ingest([root]).failed == 0
+    service.ask("Who wrote the tree directory listing program?", top_k=3)
+    given = generator.history[-1].evidence
+    assert given[0].chunk.file == "tree.txt"
+    assert any(e.chunk.file == "README.txt" for e in given)
+    assert any("Steve Baker" in e.chunk.text for e in given)
