@@ -468,12 +468,7 @@ class Index:
         """The chunk of the best text passage's document that holds its AUTHOR (or
         MAINTAINER, CREDITS) section, when ``evidence`` does not hold one already."""
         text = [item for item in evidence if item.chunk.modality == "text"]
-        # Another document's CREDITS (a README beside the man page asked about) is not the
-        # section of the document the best passage comes from.
-        if not text or any(
-            item.chunk.doc_id == text[0].chunk.doc_id and holds_author_section(item.chunk.text)
-            for item in evidence
-        ):
+        if not text or _best_document_holds(text[0], evidence, holds_author_section):
             return []
         held = {item.chunk.id for item in evidence}
         for chunk in self._document_chunks(text[0].chunk, filters):
@@ -701,4 +696,15 @@ def _passes(payload: dict, filters: Filters | None) -> bool:
     return all(
         payload.get(name, MISSING_MEANS.get(name)) in values
         for name, values, _ in filter_items(filters)
+    )
+
+
+def _best_document_holds(
+    best: Evidence, evidence: Sequence[Evidence], holds: Callable[[str], object]
+) -> bool:
+    """A chunk of ``evidence`` from the document of the best passage ``best`` holds what
+    ``holds`` looks for. Another document's section (the CREDITS of a README beside the man
+    page asked about) is not that document's, and does not make reading it needless."""
+    return any(
+        item.chunk.doc_id == best.chunk.doc_id and holds(item.chunk.text) for item in evidence
     )
