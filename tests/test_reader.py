@@ -4398,3 +4398,12 @@ def test_an_empty_string_stated_as_the_default_is_the_value():
     )
     question = "What string represents NULL values by default?"
     assert read(question, manual).startswith("empty string — "), read(question, manual)
+
+
+def test_a_credits_section_names_who_wrote_the_part_it_credits():
+    manual = evidence(
+        "CREDITS\n     • This program uses json.[ch], by Joseph A. Adams.\n\n"
+        "AUTHOR\n     Jan-Piet Mens <http://jpmens.net>"
+    )
+    answer = read("Who wrote the json.[ch] code that jo uses?", manual)
+    assert answer.startswith("Joseph A. Adams — "), answer

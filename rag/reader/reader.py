@@ -628,6 +628,7 @@ class Reader:
                         c.spans
                         and (
                             _headed_by_question_word(asked, c.text)
+                            or _headed_credits(asked, c.text)
                             or _authors_byline(asked, c.text, c.spans, c.evidence_index, evidence)
                         )
                     )
@@ -1659,6 +1660,14 @@ def _headed_by_question_word(asked: Question, unit: str) -> bool:
     topic = {t for name in asked.named for t in content_terms(name)}
     asked_terms = (_question_terms(asked.text) | _agents_asked(asked.text)) - topic
     return bool(set(content_terms(words[-1])) & asked_terms)
+
+
+def _headed_credits(asked: Question, unit: str) -> bool:
+    """``unit`` opens a CREDITS section, which names who wrote what, for a question that asks
+    who wrote something: "CREDITS • This program uses json.[ch], by Joseph A. Adams."."""
+    match = _OPENING_HEADING.match(unit)
+    heading = (match.group(1) or match.group(2) or "") if match else ""
+    return heading.lower() == "credits" and asks_author(asked.text)
 
 
 # "Who are the authors", "which people wrote it": more than one person is asked for.
