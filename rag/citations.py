@@ -60,7 +60,11 @@ def cite(text: str, evidence: Sequence[Evidence]) -> Cited:
     # Two sentences from one source end up as "... [1] ... [1]": that is fine; but a marker
     # repeated back to back ("[1] [1]") says nothing twice.
     rewritten = re.sub(r"(\[\d+\])(\s*\1)+", r"\1", rewritten)
-    rewritten = re.sub(r"\s+([.,;:])", r"\1", re.sub(r"[ \t]{2,}", " ", rewritten)).strip()
+    # A space left before the punctuation of a dropped marker goes; a name that opens with a
+    # dot (".timeout", ".Rprofile") keeps the space before it.
+    rewritten = re.sub(
+        r"\s+([.,;:])(?=\s|$|\[)", r"\1", re.sub(r"[ \t]{2,}", " ", rewritten)
+    ).strip()
     claims = claims_by_source(rewritten)
     sources = []
     for place, number in sorted(numbering.items(), key=lambda item: item[1]):

@@ -508,3 +508,8 @@ def test_the_chunk_after_the_best_one_is_read_too(evidence_given, tmp_path, back
         assert given[0].chunk.file == "guide.txt"
         assert any("By default k is set to 41" in e.chunk.text for e in given) is expected
         assert len(given) == (2 if expected else 1)
+
+
+def test_cite_keeps_the_space_before_a_name_that_opens_with_a_dot():
+    cited = cite(".timeout — .timeout MS Try opening locked tables .timer on|off [1]", evidence(1))
+    assert cited.text == ".timeout — .timeout MS Try opening locked tables .timer on|off [1]"

@@ -4407,3 +4407,17 @@ def test_a_credits_section_names_who_wrote_the_part_it_credits():
     )
     answer = read("Who wrote the json.[ch] code that jo uses?", manual)
     assert answer.startswith("Joseph A. Adams — "), answer
+
+
+def test_a_prefixed_kind_of_command_asks_for_its_name_not_for_the_count_it_sets():
+    manual = evidence(
+        ".tables ?TABLE? List names of tables.\n"
+        ".timeout MS Try opening locked tables for MS milliseconds\n"
+        ".timer on|off Turn SQL timer on or off"
+    )
+    question = (
+        "Which sqlite3 meta-command sets how many milliseconds to keep trying to open locked "
+        "tables?"
+    )
+    assert analyse(question).wants is Wants.IDENTIFIER
+    assert read(question, manual).startswith(".timeout — "), read(question, manual)

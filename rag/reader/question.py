@@ -629,7 +629,8 @@ def asked_shape(lowered: str) -> str:
 # whatever default, value or colour the rest speaks of. ("What objective function value"
 # asks for a value; "which key holds the text" may ask for a dictionary's key, a value.)
 _IDENTIFIER_HEAD = re.compile(
-    r"^(?:(?!\b(?:which|what)\b)[^?])*?\b(?:which|what) (?:[\w-]+ )?(argument|option|flag|switch|"
+    # "which sqlite3 meta-command": a kind may carry a prefix ("meta-", "sub-").
+    r"^(?:(?!\b(?:which|what)\b)[^?])*?\b(?:which|what) (?:[\w-]+ )?(?:[a-z]+-)?(argument|option|flag|switch|"
     r"command|function|keyword|parameter|method|setting|macro|directive|property|attribute|"
     r"field|variable|file)s?\b"
     r"(?! (?:size|value|name|length|number|count|type|default|format|extension|system)s?\b)"
