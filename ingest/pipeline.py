@@ -430,7 +430,8 @@ class Ingestor:
             return FileResult(str(path), "failed", exc.reason, error=type(exc).__name__)
         except OSError as exc:  # e.g. a folder on the way that may not be entered
             return FileResult(str(path), "failed", f"cannot read: {exc.strerror or exc}")
-        return self._ingest_data(path, str(path), str(path.resolve()), data, documents, number)
+        with about_file(str(path)):  # what the loader logs names the file
+            return self._ingest_data(path, str(path), str(path.resolve()), data, documents, number)
 
     def _ingest_url(self, url: str, documents: dict[str, DocumentRecord]) -> FileResult:
         """Fetch ``url`` and ingest its bytes as a file of the name the URL gives it."""
@@ -438,7 +439,8 @@ class Ingestor:
             fetched = fetch(url, FetchLimits.of(self.settings))
         except IngestError as exc:
             return FileResult(url, "failed", exc.reason, error=type(exc).__name__)
-        return self._ingest_data(Path(fetched.name), url, url, fetched.data, documents)
+        with about_file(url):
+            return self._ingest_data(Path(fetched.name), url, url, fetched.data, documents)
 
     def _ingest_data(
         self,
@@ -452,18 +454,6 @@ class Ingestor:
         """Ingest the bytes of one file: ``path`` is what its type and name are read from,
         ``shown`` how results name it, ``source`` where the record says it came from;
         ``number`` is its place in the batch, where a worker may have loaded it."""
-        with about_file(shown):
-            return self._ingest_named_data(path, shown, source, data, documents, number)
-
-    def _ingest_named_data(
-        self,
-        path: Path,
-        shown: str,
-        source: str,
-        data: bytes,
-        documents: dict[str, DocumentRecord],
-        number: int | None,
-    ) -> FileResult:
         deadline = Deadline(shown, self.settings.max_ingest_seconds_per_file)
         try:
             sha = hashlib.sha256(data).hexdigest()
