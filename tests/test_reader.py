@@ -4421,3 +4421,15 @@ def test_a_prefixed_kind_of_command_asks_for_its_name_not_for_the_count_it_sets(
     )
     assert analyse(question).wants is Wants.IDENTIFIER
     assert read(question, manual).startswith(".timeout — "), read(question, manual)
+
+
+def test_a_program_s_help_option_answers_only_a_question_about_help():
+    manual = evidence(
+        "OPTIONS\n       -d, --debug\n              Debug mode.\n\n"
+        "       -h, --help\n              Prints some information about gtg's usage and options.\n\n"
+        "       -t TITLE, --title=TITLE\n              Set the application name to TITLE."
+    )
+    answer = read("Which gtg option sets the application name?", manual)
+    assert answer.startswith("--title=TITLE — "), answer
+    answer = read("Which gtg option prints its usage?", manual)
+    assert answer.startswith("--help — "), answer

@@ -229,6 +229,15 @@ _ASKS_TO_STOP = re.compile(
     r"suppress(?:es)?|silences?|prevents?)\b",
     re.IGNORECASE,
 )
+# A question about the help a program prints: "which option lists its usage".
+_ASKS_HELP = re.compile(r"\b(?:help|usage|synopsis)\b", re.IGNORECASE)
+
+
+def _help_entry(cand: Candidate) -> bool:
+    """``cand`` is the entry of a program's help option ("-h, --help Show this message")."""
+    return "help" in cand.entry or ("h" in cand.entry and "help" in cand.text.lower())
+
+
 # A sentence that says it stops something.
 _STOPS = re.compile(
     r"\b(?:disabl\w*|turns? off|switch(?:es)? off|suppress\w*|silenc\w*|stops?|prevents?|"
@@ -707,6 +716,11 @@ class Reader:
             # "Which exit status ... when -q is not used?" is not told by "if the --quiet or
             # -q option is used, pdfgrep will return 0": that is the other case.
             candidates = sorted(candidates, key=lambda c: bool(unused & used_case_options(c.text)))
+        if "types" in self.parts and asked.code == "option" and not _ASKS_HELP.search(asked.text):
+            # Every program has a "-h, --help" entry, and its words ("Prints some information
+            # about gtg's usage and options") share any option question's: it answers only a
+            # question about help itself, not "which option changes the application's name".
+            candidates = [c for c in candidates if not _help_entry(c)]
         if not candidates:
             return Reading("", asked)
         if "pinned" in self.parts and not candidates[0].bridged:
