@@ -4433,3 +4433,14 @@ def test_a_program_s_help_option_answers_only_a_question_about_help():
     assert answer.startswith("--title=TITLE — "), answer
     answer = read("Which gtg option prints its usage?", manual)
     assert answer.startswith("--help — "), answer
+
+
+def test_a_value_in_quotes_that_a_setting_may_be_given_is_a_value_be_it_a_common_word():
+    manual = evidence(
+        "--print-column=NUMBER\n       Specify what column to print to standard output. "
+        "The default is to return the first column. 'ALL' may be used to print all columns."
+    )
+    answer = read("What value do I give --print-column to print every column?", manual)
+    assert answer.startswith("ALL — "), answer
+    assert spans(Wants.VALUE, "Use `auto` to pick the backend.") == ["auto"]
+    assert spans(Wants.VALUE, "It may be used to print all columns.") == []

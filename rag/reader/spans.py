@@ -795,9 +795,19 @@ def _values(sentence: str) -> list[str]:
         found.append(number.group(0).strip() if number else match.group(group).rstrip("."))
     found += [m.group(1) for m in _VALUE_BEFORE.finditer(sentence)]
     found += [m.group(1) for m in _EMPTY_DEFAULT.finditer(sentence)]
-    return [v for v in found if v.lower() not in STOPWORDS] or _numbers(sentence)
+    found = [v for v in found if v.lower() not in STOPWORDS]
+    # A value in quotes is one, be it a common word: 'ALL'.
+    found += [m.group(1) or m.group(2) for m in _QUOTED_VALUE_USED.finditer(sentence)]
+    return found or _numbers(sentence)
 
 
+# "'ALL' may be used to print all columns", "use `auto` to pick one": a value in quotes that a
+# setting may be given.
+_QUOTED_VALUE_USED = re.compile(
+    r"(?<![\w'\"“‘`])[\"“'‘`]([^\s\"”'’`]{1,30})[\"”'’`]\s+(?:may|can|could) be "
+    r"(?:used|given|passed|specified)\b|"
+    r"\b(?:[Uu]se|[Ss]pecify|[Pp]ass|[Gg]ive)\s+[\"“'‘`]([^\s\"”'’`]{1,30})[\"”'’`]\s+(?:to|for)\b"
+)
 # "Default is '' (empty string).": an empty value has no characters to quote, so the text names
 # it.
 _EMPTY_DEFAULT = re.compile(
