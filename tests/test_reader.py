@@ -4444,3 +4444,18 @@ def test_a_value_in_quotes_that_a_setting_may_be_given_is_a_value_be_it_a_common
     assert answer.startswith("ALL — "), answer
     assert spans(Wants.VALUE, "Use `auto` to pick the backend.") == ["auto"]
     assert spans(Wants.VALUE, "It may be used to print all columns.") == []
+
+
+def test_names_listed_before_the_modified_kind_answer_which_perl_modules():
+    manual = evidence(
+        "If the -r switch is passed, it instead converts existing timestamps in the input to "
+        'relative times, such as "15m5s ago". Many common timestamp formats are supported. '
+        "Note that the Time::Duration and Date::Parse perl modules are required for this mode "
+        "to work."
+    )
+    question = 'Which Perl modules does ts need to show times like "15m5s ago"?'
+    answer = read(question, manual)
+    assert answer.startswith("Time::Duration and Date::Parse — "), answer
+    sentence = "It needs the Time::Duration and Date::Parse perl modules."
+    assert names_of("modul", sentence, ["perl"]) == ["Time::Duration and Date::Parse"]
+    assert names_of("modul", sentence) == []

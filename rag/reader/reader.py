@@ -669,7 +669,8 @@ class Reader:
             # often describes and is said otherwise: "32-bit X86" in a table of "X86".) An
             # entry of a NEWS file names the release it is listed under.
             candidates = sorted(
-                candidates, key=lambda c: not (_states(exact, c) or c.release.lower() in exact)
+                candidates,
+                key=lambda c: not (_states(exact, c, evidence) or c.release.lower() in exact),
             )
         if "pinned" in self.parts:
             # "What does code 137 mean?", "exits with status 2": the entry a list keys by that
@@ -961,7 +962,7 @@ class Reader:
                 score += ROW_KEY_BONUS
             if (
                 typed
-                and asked.wants is Wants.IDENTIFIER
+                and asked.wants in _RELATED_ASKED
                 and _called_by_asked_kind(asked, text, found)
             ):
                 # "Which library does it use?": "It uses the `minimatch` library" calls its
@@ -1310,7 +1311,9 @@ def _new_spans(asked: Question, sentence: str) -> list[str]:
             named = [n for n in plain_names_of(kind, sentence) if n not in lowered]
             if not named:
                 # "Which music font ...": "the Opus font" names it by the head noun alone.
-                named = [n for n in names_of(kind[-1], sentence) if n.lower() not in lowered]
+                named = [
+                    n for n in names_of(kind[-1], sentence, kind[:-1]) if n.lower() not in lowered
+                ]
             found = named + [s for s in found if s not in named]
         elif asked.wants is Wants.VERSION and not _LICENCE.search(asked.text):
             # "under the GNU General Public License version 3": the licence's version, not
@@ -1493,19 +1496,27 @@ def _predicate_terms(asked: Question) -> frozenset[str]:
 
 
 _ASKED_KIND = re.compile(
-    r"\b(?:which|what) (?:[\w-]+ )?(function|method|macro|package|module|library|tool|program)\b"
+    r"\b(?:which|what) (?:([\w-]+) )?(function|method|macro|package|module|library|tool|"
+    r"program)s?\b"
 )
 
 
 def _called_by_asked_kind(asked: Question, sentence: str, found: Sequence[str]) -> bool:
-    """``sentence`` calls one of ``found``, quoted as a name, by the kind the question asks
-    for ("the `minimatch` library" for "which library"). Not an option or a command: "without
-    the -s option" mentions one in passing."""
+    """``sentence`` calls one of ``found``, quoted as a name or written with capitals, by the
+    kind the question asks for ("the `minimatch` library" for "which library", "the
+    Time::Duration and Date::Parse perl modules" for "which Perl modules"). Not an option or a
+    command: "without the -s option" mentions one in passing."""
     kind = _ASKED_KIND.search(asked.text.lower())
     if kind is None:
         return False
+    modifier = rf"(?:{re.escape(kind.group(1))}\s+)?" if kind.group(1) else ""
+    called = rf"\s+{modifier}{kind.group(2)}s?\b"
     return any(
-        re.search(rf"[`'\"“‘]{re.escape(span)}[`'\"”’]\s+{kind.group(1)}s?\b", sentence, re.I)
+        re.search(rf"[`'\"“‘]{re.escape(span)}[`'\"”’]{called}", sentence, re.I)
+        or (
+            re.search(r"[A-Z]", span)
+            and re.search(rf"(?<![\w`'\"“‘]){re.escape(span)}{called}", sentence, re.I)
+        )
         for span in found
     )
 
@@ -2242,10 +2253,35 @@ def _document_states(things: frozenset[str], evidence: Sequence[Evidence], index
     return all(_contains(text, thing) for thing in things)
 
 
-def _states(things: frozenset[str], cand: Candidate) -> bool:
-    """The candidate's sentence (with what it introduces) names every one of ``things``."""
+def _states(things: frozenset[str], cand: Candidate, evidence: Sequence[Evidence] = ()) -> bool:
+    """The candidate's sentence (with what it introduces, and, when it speaks of "this mode",
+    the sentences of its paragraph before it) names every one of ``things``."""
     text = f"{cand.text} {cand.follows}".lower()
+    if _SPEAKS_OF_THE_LAST.search(cand.text):
+        text = f"{_paragraph_before(cand, evidence)} {text}".lower()
     return all(_contains(text, thing) for thing in things)
+
+
+def _paragraph_before(cand: Candidate, evidence: Sequence[Evidence]) -> str:
+    """The text of the candidate's paragraph before its sentence, as its chunk holds it."""
+    if cand.evidence_index >= len(evidence):
+        return cand.previous
+    for paragraph in re.split(r"\n\s*\n", evidence[cand.evidence_index].chunk.text):
+        flat = normalize_space(paragraph)
+        at = flat.find(cand.text)
+        if at >= 0:
+            return flat[:at]
+    return cand.previous
+
+
+# "... converts timestamps to relative times, such as "15m5s ago". Note that the
+# Time::Duration and Date::Parse perl modules are required for this mode to work.": the
+# sentence speaks of what the one before it tells.
+_SPEAKS_OF_THE_LAST = re.compile(
+    r"\b(?:this|that|these|those) (?:mode|option|switch|flag|setting|case|feature|format|"
+    r"behaviou?r|function|command|style|method|variable)s?\b",
+    re.IGNORECASE,
+)
 
 
 # "the default delay", "its default width": the thing whose default is asked, named after

@@ -1088,15 +1088,24 @@ def kinds(noun: str, sentence: str) -> list[str]:
     return [kind for _, kind in sorted(found)]
 
 
-def names_of(noun: str, sentence: str) -> list[str]:
+# A name written with a capital or a digit, its module path kept: "AHash", "Date::Parse".
+# (Possessive, so that a failing match does not try each way to split a long word.)
+_CAPITAL_NAME = r"(?:(?=[A-Z])|(?=[a-z][\w+.-]*?[A-Z0-9]))[A-Za-z][\w+.-]++(?:::[\w+.-]++)*+"
+
+
+def names_of(noun: str, sentence: str, modifiers: Iterable[str] = ()) -> list[str]:
     """The names ``sentence`` gives a thing of kind ``noun`` (a stem, as a question's terms
     are): a word written with a capital, in code or in quotes just before the noun ("the
     default AHash hasher", "the `ahash` hasher", "the "listeria" data set"), or the one used
-    "as the" noun ("uses AHash as the default hasher")."""
+    "as the" noun ("uses AHash as the default hasher"). Names listed together are one answer,
+    and the question's ``modifiers`` (stems) may stand before the noun: "the Time::Duration and
+    Date::Parse perl modules" for "which Perl modules"."""
     noun_word = rf"{re.escape(noun)}\w*"
+    modified = "".join(rf"(?:{re.escape(m)}\w*\s+)?" for m in modifiers)
+    listed = rf"(?:{_CAPITAL_NAME}(?:,\s+|,?\s+(?:and|or)\s+))*{_CAPITAL_NAME}"
     before = re.finditer(
-        rf"(?<![\w.-])(?:[`\"“]([A-Za-z][\w+.-]*)[`\"”]|"
-        rf"([A-Za-z][\w+.-]*[A-Z0-9][\w+.-]*|[A-Z][\w+.-]+))\s+{noun_word}\b",
+        rf"(?<![\w.-])(?:[`\"“]([A-Za-z][\w+.-]*)[`\"”]|({listed}))\s+"
+        rf"(?i:{modified}){noun_word}\b",
         sentence,
     )
     used_as = re.finditer(
