@@ -4459,3 +4459,51 @@ def test_names_listed_before_the_modified_kind_answer_which_perl_modules():
     sentence = "It needs the Time::Duration and Date::Parse perl modules."
     assert names_of("modul", sentence, ["perl"]) == ["Time::Duration and Date::Parse"]
     assert names_of("modul", sentence) == []
+
+
+def test_a_default_written_straight_after_the_word_in_a_usage_list_is_the_value():
+    manual = evidence(
+        "-gap gap opening score, default -6\n\n-gap-ext\n      gap extension score, default -1\n\n"
+        "-bak write backup cluster file (1 or 0, default 0)"
+    )
+    answer = read("What is the default gap extension score?", manual)
+    assert answer.startswith("-1 — "), answer
+    assert spans(Wants.VALUE, "-M memory limit (in MB), default 800; 0 for unlimited") == ["800"]
+
+
+def test_whose_thing_is_answered_by_the_name_the_sentence_gives_that_thing_to():
+    guide = evidence(
+        "CD-HIT was originally developed to cluster protein sequences (Li, et al., 2001) and "
+        "was then extended to nucleotide sequences (Li and Godzik, 2006). "
+        "Program developed by Weizhong Li's lab at UCSD."
+    )
+    answer = read("Whose lab developed CD-HIT?", guide)
+    assert answer.startswith("Weizhong Li — "), answer
+
+
+def test_a_bare_version_dated_in_parentheses_heads_a_news_file_s_release():
+    news = evidence(
+        "\t0.7-6 (16.12.2003)\n\n\tR-1.9.0 fixes: plot.new redefinition in preamble for tests\n\n"
+        "\t0.7-5 (28.10.2003)\n\n\t`treepipit' data added\n\n"
+        "\t0.7-3 (30.08.2003)\n\n\tsurvival interface now as in package survival"
+    )
+    answer = read("In which maxstat release was the treepipit data set added?", news)
+    assert answer.startswith("0.7-5 — "), answer
+
+
+def test_the_relation_a_common_noun_names_with_its_modifier_is_read_up_to_the_next_clause():
+    question = "The limit is the supremum of the absolute value of what process?"
+    sentence = (
+        "The limiting distribution is the supremum of the absolute value of a standardized "
+        "Brownian bridge and consequently the approximation of Miller (1982) can be used."
+    )
+    assert objects_named(question, sentence) == ["a standardized Brownian bridge"]
+    assert objects_named("What is the value of what?", sentence) == []
+
+
+def test_whose_thing_may_be_the_thing_by_its_authors():
+    question = "Whose algorithm does maxstat use for the exact distribution?"
+    sentence = "The algorithm by Streitberg and Röhmel (1986) is used for the computations."
+    assert owners_named(question, sentence) == ["Streitberg and Röhmel"]
+    assert owners_named(question, "It uses Weizhong Li's algorithm.") == ["Weizhong Li"]
+    assert owners_named(question, "The algorithm's speed is good.") == []

@@ -282,7 +282,7 @@ def releases_before(units: Sequence[tuple[int, str, str, str]]) -> list[str]:
             current = ""
         match = _RELEASE_LINE.fullmatch(text.strip()) or _FRAMED_RELEASE.match(text.strip())
         if match:
-            current = match.group(1)
+            current = next(g for g in match.groups() if g)
         released.append(current)
     return released
 
@@ -300,7 +300,9 @@ def release_of(asked: Question, sentence: str, release: str) -> list[str]:
 # dashes that underline it.
 _RELEASE_LINE = re.compile(
     r"(?:[*#-]+\s+)?(?:changes in\s+(?:[\w.-]+\s+)?)?version\s+v?(\d+(?:[.-]\w+)+)"
-    r"(?:\s+\(\d{4}(?:-\d\d){0,2}\))?(?:\s+[-=]{3,})?",
+    r"(?:\s+\(\d{4}(?:-\d\d){0,2}\))?(?:\s+[-=]{3,})?|"
+    # "0.7-5 (28.10.2003)": a bare version over its entries, dated in parentheses.
+    r"v?(\d+(?:[.-]\w+)+)\s+\((?:\d{1,2}[./]\d{1,2}[./]\d{4}|\d{4}-\d\d-\d\d)\)",
     re.IGNORECASE,
 )
 

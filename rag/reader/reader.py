@@ -109,6 +109,7 @@ from rag.reader.question import (
 from rag.reader.spans import (
     CONDITION,
     PUBLISHER,
+    asks_owner,
     counted_stem,
     counts_in_digits,
     counts_in_words,
@@ -643,6 +644,10 @@ class Reader:
                     )
                 ),
             )
+        if "spans" in self.parts and asks_owner(asked.text):
+            # "Whose lab developed CD-HIT?": the name the sentence gives that thing to
+            # ("developed by Weizhong Li's lab"), before the authors a citation names.
+            candidates = sorted(candidates, key=lambda c: not owners_named(asked.text, c.text))
         deed = _DEED_ASKED.search(asked.text) if asked.wants is Wants.PERSON else None
         if deed:
             # "Who introduced the meuse data set?": a sentence that tells who did that deed
@@ -1143,6 +1148,9 @@ class Reader:
             stated = [s for s in best.spans if _called_default(best.text, s)]
             if stated:
                 return with_stated_unit(best.text, stated[0])
+        owners = [o for o in owners_named(asked.text, best.text) if o in best.spans]
+        if owners:
+            return owners[0]  # "Weizhong Li's lab" for "whose lab", however near the rest
         if asked.wants is Wants.PERSON and _ASKS_PUBLISHER.search(asked.text):
             # A reference entry names its publisher after the authors and title, however near
             # the authors the question names stand.

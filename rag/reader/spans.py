@@ -122,6 +122,8 @@ _VALUE_AFTER = re.compile(
     # "The default format is '%.8g'": the default of a thing the sentence names.
     r"(?:\b(?:defaults? (?:value )?(?:is|are|(?:of|for) \S+ is|to|:)|default value (?:is|:)|"
     r"default [a-z]+(?: [a-z]+| (?:of|for) \S+)? (?:is|are)|"
+    # A program's usage list: "-gap-ext  gap extension score, default -1".
+    r"defaults?(?=\s+[-+−]?\d)|"
     r"is set to|set (?:it )?to|are set to|equals?)|=)\s+"
     # Code in backticks is the value whole: "Defaults to `process.cwd()`".
     r"(?:`(?P<code>[^`\n]{1,60})`|[\"“‘'`]?(?P<after>[^\s,;\"”’'`)]+(?:\s(?:bytes?|seconds?|"
@@ -1168,7 +1170,9 @@ def plain_names_of(nouns: list[str], sentence: str) -> list[str]:
 
 # "the C++ continuation of which earlier monitors", "a port of what library": the noun
 # before "of which" names a relation, and what the sentence says it is "of" answers.
-_ASKS_OBJECT = re.compile(r"\b([a-z][\w-]{3,}) of (?:which|what)\b", re.IGNORECASE)
+_ASKS_OBJECT = re.compile(
+    r"\b(?:([a-z][\w-]+) )?([a-z][\w-]{3,}) of (?:which|what)\b", re.IGNORECASE
+)
 _OBJECT_WORDS = 8
 
 
@@ -1177,18 +1181,46 @@ def objects_named(question: str, sentence: str) -> list[str]:
     of "C++ version and continuation of bashtop and bpytop." for "the continuation of which
     earlier resource monitors?"; at most a few words, up to a punctuation mark."""
     asked = _ASKS_OBJECT.search(question)
-    if not asked or asked.group(1).lower() in STOPWORDS:
+    if not asked:
         return []
-    noun = re.escape(asked.group(1))
+    modifier, relation = asked.group(1), asked.group(2)
+    if relation.lower() not in STOPWORDS:
+        noun = re.escape(relation)
+    elif modifier and modifier.lower() not in STOPWORDS:
+        # "the absolute value of what process": a common noun names a relation with the word
+        # before it.
+        noun = rf"{re.escape(modifier)}\s+{re.escape(relation)}"
+    else:
+        return []
     found = []
     for match in re.finditer(rf"\b{noun}s? of ([^.;:,()]+)", sentence, re.IGNORECASE):
         words = match.group(1).split()
         # "Copies of R/qtl will also be placed on CRAN": the object ends where a verb begins.
         verb = next((i for i, w in enumerate(words) if w.lower() in _AUXILIARIES), len(words))
-        words = words[:verb]
+        # "... of a standardized Brownian bridge and consequently the approximation ...": nor
+        # does it go on into the next clause.
+        clause = next(
+            (i for i, w in enumerate(words) if _opens_clause(w, words[i + 1 : i + 2])), len(words)
+        )
+        words = words[: min(verb, clause)]
         if 0 < len(words) <= _OBJECT_WORDS and not _restated(words, question):
             found.append(" ".join(words))
     return found
+
+
+def _opens_clause(word: str, after: list[str]) -> bool:
+    """``word`` (with the word ``after`` it) opens a clause of its own: "which", "and
+    consequently", "so that"."""
+    lowered = word.lower()
+    if lowered in _CLAUSE_OPENERS:
+        return True
+    return lowered in ("and", "or", "but") and bool(after) and after[0].lower() in _LINKING
+
+
+_CLAUSE_OPENERS = frozenset(
+    ["which", "that", "where", "when", "while", "because", "since", "so", "thus", "hence"]
+)
+_LINKING = frozenset(["consequently", "thus", "hence", "therefore", "so", "then", "hence"])
 
 
 _AUXILIARIES = frozenset(
@@ -1231,6 +1263,32 @@ _ASKS_OWNER = re.compile(
 )
 
 
+# The owner before "'s": a name, with the capitalised words of a person's name before it
+# ("Weizhong Li's lab").
+_OWNER = r"\b((?-i:(?:[A-Z][\w.-]*\s+){0,2})[A-Za-z][\w.+-]*)"
+
+
+# Authors named after "by": "Streitberg and Röhmel", "Genz", "Lausen et al.".
+_AUTHORS_NAMED = (
+    r"((?-i:[A-Z][\w.'’¨-]+(?:\s+[A-Z][\w.'’¨-]+)?)"
+    r"(?:(?:,\s+|\s+and\s+)(?-i:[A-Z][\w.'’¨-]+)|\s+et al\.?)*)"
+)
+
+
+def _without_leading_stopwords(name: str) -> str:
+    """``name`` without the common words that open its sentence: "The optimist" -> "optimist"."""
+    words = name.split()
+    while len(words) > 1 and words[0].lower() in STOPWORDS:
+        words = words[1:]
+    return " ".join(words)
+
+
+def asks_owner(question: str) -> bool:
+    """``question`` asks for the owner of a thing it names: "whose lab", "which module's
+    parser"."""
+    return bool(_ASKS_OWNER.search(question))
+
+
 def owners_named(question: str, sentence: str) -> list[str]:
     """The owner ``sentence`` gives the thing a question asks the owner of: "optimist's
     argument parser" answers "the guts of which other module's argument parser?"."""
@@ -1246,8 +1304,12 @@ def owners_named(question: str, sentence: str) -> list[str]:
             continue
         thing = r"\s+".join(rf"{re.escape(w)}\w*" for w in words[:size])
         found += [
-            m.group(1)
-            for m in re.finditer(rf"\b([A-Za-z][\w.+-]*)['’]s\s+{thing}\b", sentence, re.I)
+            _without_leading_stopwords(m.group(1))
+            for m in re.finditer(rf"{_OWNER}['’]s\s+{thing}\b", sentence, re.I)
+        ]
+        # "The algorithm by Streitberg and Röhmel (1986)" is Streitberg's algorithm.
+        found += [
+            m.group(1) for m in re.finditer(rf"\b{thing}\s+by\s+{_AUTHORS_NAMED}", sentence, re.I)
         ]
         if found:
             break
