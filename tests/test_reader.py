@@ -48,6 +48,7 @@ from rag.reader.spans import (
     durations_in_words,
     frequencies_in_words,
     in_unit_counted,
+    key_meaning,
     kinds,
     labelled_numbers,
     names_of,
@@ -4507,3 +4508,34 @@ def test_whose_thing_may_be_the_thing_by_its_authors():
     assert owners_named(question, sentence) == ["Streitberg and Röhmel"]
     assert owners_named(question, "It uses Weizhong Li's algorithm.") == ["Weizhong Li"]
     assert owners_named(question, "The algorithm's speed is good.") == []
+
+
+def test_what_a_named_relation_is_of_answers_without_the_kind_the_question_calls_it():
+    vignette = evidence(
+        "Lausen and Schumacher (1992) show that the limiting distribution is the distribution "
+        "of the supremum of the absolute value of a standardized Brownian bridge and "
+        "consequently the approximation of Miller and Siegmund (1982) can be used."
+    )
+    question = "The limiting distribution is the supremum of the absolute value of what process?"
+    assert analyse(question).wants is Wants.THING
+    answer = read(question, vignette)
+    assert answer.startswith("a standardized Brownian bridge — "), answer
+    assert analyse("What is the value of the gamma parameter?").wants is Wants.VALUE
+
+
+def test_a_key_said_to_mean_what_the_question_describes_answers_which_value():
+    vignette = evidence(
+        '>mtHL <- maxstat.test(Surv(time, cens) ~ MGE, data=DLBCL, pmethod="HL")\n\n'
+        "pmethod defines which kind of P-value approximation is computed: Lau92 means the "
+        "limiting distribution, Lau94 the approximation based on the improved Bonferroni "
+        "inequality and HL is the upper bound."
+    )
+    question = "Which pmethod value in maxstat.test gives the limiting distribution?"
+    answer = read(question, vignette)
+    assert answer.startswith("Lau92 — "), answer
+    assert key_meaning(question, "Lau92 means the exact distribution.") == ""
+    # "By means of" and "this means" name no key.
+    sentence = "It is shown by means of a goodness-of-fit plot with confidence ellipses."
+    assert (
+        key_meaning("What shows a goodness-of-fit plot with confidence ellipses?", sentence) == ""
+    )

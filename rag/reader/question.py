@@ -102,7 +102,9 @@ _RULES: list[tuple[Wants, re.Pattern[str]]] = [
         re.compile(
             # "Does it override them by default?" asks yes or no, about the default.
             r"^(?!(?:is|are|was|were|does|do|did|can|could|should|must|will|would|has|have|may)"
-            r"\b).*?\b(default|defaults)\b|\bwhat value\b|\bvalue (of|should|must|does)\b|"
+            # "The absolute value of what process?" asks for the process, not a value.
+            r"\b).*?\b(default|defaults)\b|\bwhat value\b|"
+            r"\bvalue (of(?! (?:which|what)\b)|should|must|does)\b|"
             r"\bset to\b|\bwhat (?:is|are) (?:the )?(setting|mode)\b"
         ),
     ),

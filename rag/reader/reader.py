@@ -122,6 +122,7 @@ from rag.reader.spans import (
     frequencies_in_words,
     in_unit_counted,
     journals_cited,
+    key_meaning,
     kinds,
     labelled_numbers,
     lengths,
@@ -463,6 +464,9 @@ class Reader:
                         and asked.wants is Wants.DATE
                         and bool(c.spans)
                     )
+                    # "The absolute value of what process?": the sentence that says what the
+                    # absolute value is of answers, never calling it a process.
+                    or bool(set(objects_named(asked.text, c.text)) & set(c.spans))
                 ]
             product = asked.asked_for & asked.named
             if asked.wants in (Wants.VALUE, Wants.NUMBER) and product:
@@ -643,6 +647,13 @@ class Reader:
                         )
                     )
                 ),
+            )
+        if "spans" in self.parts and asked.wants in _RELATED_ASKED:
+            # "Which pmethod value gives the limiting distribution?": "Lau92 means the limiting
+            # distribution" says a key means all that the question says of the thing, before
+            # code that merely shares more of its words.
+            candidates = sorted(
+                candidates, key=lambda c: key_meaning(asked.text, c.text) not in c.spans
             )
         if "spans" in self.parts and asks_owner(asked.text):
             # "Whose lab developed CD-HIT?": the name the sentence gives that thing to
@@ -1334,7 +1345,9 @@ def _new_spans(asked: Question, sentence: str) -> list[str]:
     if asked.wants in (Wants.THING, Wants.IDENTIFIER):
         # "Which one integrates ODEs composed of complex numbers?": the name the sentence says
         # it of ("zvode integrates ODEs composed of complex numbers").
-        subject = subject_of_predicate(asked.text, sentence)
+        # "Which pmethod value gives the limiting distribution?": "Lau92 means the limiting
+        # distribution".
+        subject = subject_of_predicate(asked.text, sentence) or key_meaning(asked.text, sentence)
         if subject:
             found = [subject, *(s for s in found if s != subject)]
     if asked.wants is Wants.IDENTIFIER and _ASKS_FUNCTION.search(asked.text):

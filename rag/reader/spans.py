@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable
 from rag.cited_works import SURNAME
 from rag.reader.dates import MONTHS
 from rag.reader.question import Wants
-from rag.text import JOURNAL_VOLUME_PAGES, STOPWORDS
+from rag.text import JOURNAL_VOLUME_PAGES, STOPWORDS, content_terms
 
 _UNITS = (
     r"%|percent|per ?cent|[kmgt]i?b(?:ytes?)?|bytes?|bits?|kbps|mbps|gbps|hz|khz|mhz|ghz|"
@@ -414,6 +414,34 @@ def subject_of_predicate(question: str, sentence: str) -> str:
         if name and name.lower() not in STOPWORDS and name.lower() not in question.lower():
             return name
         return ""
+    return ""
+
+
+# "Lau92 means the limiting distribution", "-x stands for the extended format": a key, a word
+# for what it stands for, and what that is, up to the next punctuation mark.
+_KEY_MEANS = re.compile(
+    r"(?<![\w-])(-{0,2}[A-Za-z_][\w.+-]*)\s+(?:means(?! of\b)|stands for|denotes|selects|refers to)\s+"
+    r"([^,;:.()]{3,80})"
+)
+
+
+def key_meaning(question: str, sentence: str) -> str:
+    """The key that ``sentence`` says means what the question asks a thing for ("Lau92" of
+    "Lau92 means the limiting distribution" for "which pmethod value gives the limiting
+    distribution?"): all the content words of what it means are the question's, two at
+    least; else ""."""
+    asked = set(content_terms(question))
+    lowered = question.lower()
+    for match in _KEY_MEANS.finditer(sentence):
+        key, meaning = match.group(1), match.group(2)
+        terms = set(content_terms(meaning))
+        if (
+            len(terms) >= 2
+            and terms <= asked
+            and key.lower() not in lowered
+            and key.lower() not in STOPWORDS  # "by means of", "this means"
+        ):
+            return key
     return ""
 
 
