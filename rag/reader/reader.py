@@ -653,7 +653,8 @@ class Reader:
             # distribution" says a key means all that the question says of the thing, before
             # code that merely shares more of its words.
             candidates = sorted(
-                candidates, key=lambda c: key_meaning(asked.text, c.text) not in c.spans
+                candidates,
+                key=lambda c: not c.spans or key_meaning(asked.text, c.text) not in c.spans,
             )
         if "spans" in self.parts and asks_owner(asked.text):
             # "Whose lab developed CD-HIT?": the name the sentence gives that thing to

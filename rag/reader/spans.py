@@ -1248,7 +1248,7 @@ def _opens_clause(word: str, after: list[str]) -> bool:
 _CLAUSE_OPENERS = frozenset(
     ["which", "that", "where", "when", "while", "because", "since", "so", "thus", "hence"]
 )
-_LINKING = frozenset(["consequently", "thus", "hence", "therefore", "so", "then", "hence"])
+_LINKING = frozenset(["consequently", "thus", "hence", "therefore", "so", "then"])
 
 
 _AUXILIARIES = frozenset(
