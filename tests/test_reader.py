@@ -4492,6 +4492,19 @@ def test_a_bare_version_dated_in_parentheses_heads_a_news_file_s_release():
     assert answer.startswith("0.7-5 — "), answer
 
 
+def test_a_bare_version_dated_in_words_heads_a_news_file_s_release():
+    news = evidence(
+        "--- 2.4.1 Mar 3, 2021\n\nFixed the legend of stacked charts.\n\n"
+        "--- 2.4.0 14 January 2021\n\nThe package now needs Python version 3.8 or later.\n"
+        "Added the tidy export.\n\n"
+        "--- 2.3.2 Oct 2, 2020\n\nSupport for version 1.1.0 of the reader library."
+    )
+    answer = read("From which release on does the package need Python 3.8?", news)
+    assert answer.startswith("2.4.0 — "), answer
+    answer = read("Which release added the tidy export?", news)
+    assert answer.startswith("2.4.0 — "), answer
+
+
 def test_the_relation_a_common_noun_names_with_its_modifier_is_read_up_to_the_next_clause():
     question = "The limit is the supremum of the absolute value of what process?"
     sentence = (

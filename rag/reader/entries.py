@@ -302,7 +302,10 @@ _RELEASE_LINE = re.compile(
     r"(?:[*#-]+\s+)?(?:changes in\s+(?:[\w.-]+\s+)?)?version\s+v?(\d+(?:[.-]\w+)+)"
     r"(?:\s+\(\d{4}(?:-\d\d){0,2}\))?(?:\s+[-=]{3,})?|"
     # "0.7-5 (28.10.2003)": a bare version over its entries, dated in parentheses.
-    r"v?(\d+(?:[.-]\w+)+)\s+\((?:\d{1,2}[./]\d{1,2}[./]\d{4}|\d{4}-\d\d-\d\d)\)",
+    r"v?(\d+(?:[.-]\w+)+)\s+\((?:\d{1,2}[./]\d{1,2}[./]\d{4}|\d{4}-\d\d-\d\d)\)|"
+    # "--- 3.5.4 Apr 6, 2019": a bare version over its entries, dated in words.
+    r"(?:[*#=-]+\s+)?v?(\d+(?:\.\d+)+[a-z]?)\s+\(?(?:(?-i:[A-Z][a-z]{2,8})\.?\s+\d{1,2},?\s+\d{4}|"
+    r"\d{1,2}\s+(?-i:[A-Z][a-z]{2,8})\.?\s+\d{4})\)?",
     re.IGNORECASE,
 )
 
