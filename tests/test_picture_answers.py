@@ -139,6 +139,31 @@ def test_the_side_a_question_names_picks_that_plot_of_a_figure():
     assert not read(question, pictures(left, right)).startswith("Right plot")
 
 
+def test_a_plot_the_question_names_by_its_whole_title_answers_over_the_first_plot():
+    panels = (
+        "Figure 1: Diagnostics of the fitted tree.\n"
+        'Left plot titled "Errors vs Predicted", of "Errors" against "Predicted": the '
+        'horizontal (x) axis is labelled "Predicted", with ticks from 0 at the left to 30 at '
+        "the right.\n"
+        'Right plot titled "Error QQ", of "Error Quantiles" against "Normal Quantiles": the '
+        'horizontal (x) axis is labelled "Normal Quantiles", with ticks from -3 at the left to '
+        "3 at the right."
+    )
+    drawn = (
+        'Plot titled "Cumulative Share", of "Share" against "abs(Errors)": the horizontal (x) '
+        'axis is labelled "abs(Errors)", with ticks from 0 at the left to 15 at the right.\n'
+        "Chart in black and white."
+    )
+    items = evidence(panels) + pictures(drawn)
+    answer = read("What is the x axis label of the Error QQ panel in Figure 1?", items)
+    assert answer.startswith('Normal Quantiles — Right plot titled "Error QQ"'), answer
+    question = "In the diagnostic plots of the fitted tree, what is on the x axis of the cumulative share panel?"
+    assert read(question, items).startswith("abs(Errors) — "), read(question, items)
+    # A word that two titles share names neither: the first plot answers, as before.
+    answer = read("What is the x axis label of the errors panel in Figure 1?", items)
+    assert answer.startswith("Predicted — "), answer
+
+
 def test_a_caption_tells_a_side_in_parentheses():
     figure = (
         "Figure 1: Target density. (Left) contour plot. (Right) Scatter plot.\n"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 from rag.numbered_parts import captions, captions_other, parts_named, side_asked, told_side
 from rag.reader.legends import legend_value
@@ -436,27 +436,68 @@ def told_by_plot(question: str, evidence: Sequence[Evidence], usable: Sequence[i
     plot drawn outside any figure (a text chunk, ingest/loaders/pdf_axes.py), led by the value:
     "700 — The plot's vertical (y) axis is labelled "Frequency", ... [1]"; else "". A question
     that numbers a figure reads only the chunks that caption it."""
+    return next(
+        (told for told, image, _ in _told_by_plots(question, evidence, usable) if not image), ""
+    )
+
+
+def told_by_titled_plot(question: str, evidence: Sequence[Evidence], usable: Sequence[int]) -> str:
+    """``told_by_plot``'s answer from the plot the question names by its whole title ("the x
+    axis of the Residual QQ panel"), a picture's own plot too; else "". Other plots of the
+    figure share the question's other words, and the first of them is no answer."""
+    topic = _plot_topic(question)
+    return next(
+        (
+            told
+            for told, _, title in _told_by_plots(question, evidence, usable)
+            if _names_title(topic, title)
+        ),
+        "",
+    )
+
+
+def _told_by_plots(
+    question: str, evidence: Sequence[Evidence], usable: Sequence[int]
+) -> Iterator[tuple[str, bool, str]]:
+    """(answer, from a picture's chunk, the plot's title) of each plot's sentence that tells
+    what the question asks, in evidence order."""
     figure = _figure_asked(question)
     side = side_asked(question)
     # "In the small chart of shoe wear, what is the x-axis label?": the plot's chunk speaks of
     # shoe wear; another document's plot is not it.
-    topic = set(content_terms(question)) - VISUAL_WORDS - _PLOT_WORDS
+    topic = _plot_topic(question)
     for index in usable:
         chunk = evidence[index].chunk
-        if chunk.modality == "image" or (figure is not None and not captions(chunk.text, figure)):
+        if figure is not None and not captions(chunk.text, figure):
             continue
         if topic and not topic & set(content_terms(f"{chunk.file} {chunk.text}")):
             continue
-        plot_side = ""
+        plot_side, title = "", ""
         for line in sentences(chunk.text):
             # "Right plot of ...: the horizontal axis ...", then "The plot's vertical axis ...".
             plot_side = told_side(line) or plot_side
+            if (titled := _TITLED.search(line)) or _OPENS_PLOT.match(line):
+                title = titled.group(1) if titled else ""
             if side and plot_side != side:
                 continue
             told = _told_value(question, line) if _AXIS_TICKS.search(line) else ""
             if told:
-                return f"{told} — {line} [{index + 1}]"
-    return ""
+                yield f"{told} — {line} [{index + 1}]", chunk.modality == "image", title
+
+
+def _plot_topic(question: str) -> set[str]:
+    return set(content_terms(question)) - VISUAL_WORDS - _PLOT_WORDS
+
+
+# How a plot's sentence opens (ingest/loaders/pdf_axes.py): "Left plot titled ...", "Plot of".
+_OPENS_PLOT = re.compile(r"^(?:(?:Left|Right|Top|Bottom|Middle) )?[Pp]lot\b")
+
+
+def _names_title(topic: set[str], title: str) -> bool:
+    """The question names a plot by its whole title ("the Residual QQ panel" for "Residual
+    QQ"), not by one word that other titles share ("residuals")."""
+    words = set(content_terms(title))
+    return bool(words) and words <= topic
 
 
 # The words any question about a plot's axes uses, which tell no plot apart.

@@ -95,6 +95,7 @@ from rag.reader.pictures import (
     readable_text,
     repeats_question,
     told_by_plot,
+    told_by_titled_plot,
 )
 from rag.reader.question import (
     Question,
@@ -342,6 +343,9 @@ class Reader:
                 ),
                 None,
             )
+        titled = told_by_titled_plot(question, evidence, usable) if pictures_ok else ""
+        if titled:
+            return Reading(titled, asked)
         if first is not None and looks_answer:
             # "The Hitori screenshot": a picture that does not show the name the question
             # gives it is a picture of something else, as a passage is of another program.
