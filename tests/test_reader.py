@@ -4492,6 +4492,19 @@ def test_a_bare_version_dated_in_parentheses_heads_a_news_file_s_release():
     assert answer.startswith("0.7-5 — "), answer
 
 
+def test_an_argument_is_named_by_the_word_before_argument():
+    notes = evidence(
+        "Each column of points is one leaf of the tree. (We could use the viewer's wiggle "
+        "argument to wiggle the points and reduce overplotting here.) The red line is a "
+        "lowess smooth. It was produced with library(treeplot) # the viewer is in treeplot"
+    )
+    answer = read("Which viewer argument would reduce the overplotting of the points?", notes)
+    assert answer.startswith("wiggle — "), answer
+    # The words that say what kind of argument it is name none.
+    found = spans(Wants.IDENTIFIER, "The first argument is optional; a keyword argument too.")
+    assert "first" not in found and "keyword" not in found, found
+
+
 def test_a_bare_version_dated_in_words_heads_a_news_file_s_release():
     news = evidence(
         "--- 2.4.1 Mar 3, 2021\n\nFixed the legend of stacked charts.\n\n"

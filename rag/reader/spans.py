@@ -523,6 +523,50 @@ _NAMED_BY_KIND = re.compile(
 )
 
 
+# "plotres's jitter argument", "the data argument": a function's argument named before the
+# word. The words that say what kind of argument it is name none.
+_NAMED_ARGUMENT = re.compile(r"\b([A-Za-z_][\w.]*)\s+arguments?\b")
+_SAID_OF_ARGUMENTS = frozenset(
+    [
+        "optional",
+        "keyword",
+        "default",
+        "following",
+        "last",
+        "second",
+        "third",
+        "single",
+        "extra",
+        "additional",
+        "required",
+        "positional",
+        "numeric",
+        "logical",
+        "character",
+        "function",
+        "dots",
+        "each",
+        "every",
+        "main",
+        "new",
+        "old",
+        "only",
+        "formal",
+        "actual",
+        "line",
+        "command",
+        "one",
+        "two",
+        "three",
+        "several",
+        "multiple",
+        "further",
+        "this",
+        "that",
+    ]
+)
+
+
 # "NOTE: This function does not ...": a label that calls attention to a sentence, no name.
 _ADMONITIONS = frozenset(
     [
@@ -563,6 +607,11 @@ def _identifiers(sentence: str) -> list[str]:
     found += [m.group(1) for m in _SINGLE_QUOTED.finditer(sentence)]
     found += [
         m.group(1) for m in _NAMED_BY_KIND.finditer(sentence) if m.group(1).lower() not in STOPWORDS
+    ]
+    found += [
+        m.group(1)
+        for m in _NAMED_ARGUMENT.finditer(sentence)
+        if m.group(1).lower() not in STOPWORDS | _SAID_OF_ARGUMENTS
     ]
     return found
 
