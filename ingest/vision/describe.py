@@ -21,6 +21,7 @@ from ingest.vision.legend import TextBox, legend_entries, legend_sentence
 from ingest.vision.look import Look, look
 from ingest.vision.ocr import Ocr, create_ocr
 from ingest.vision.ocr_tidy import tidy_ocr_text
+from ingest.vision.selection import selected_rows, selection_sentence
 from rag.text import join_words
 
 if TYPE_CHECKING:
@@ -132,7 +133,9 @@ class ImageDescriber:
             tone=_tone(kind, seen),
             subjects=subjects,
             hedged=[p < SURE for _, p in labels],
-            appearance=appearance(kind, seen) + _legend(kind, seen, boxes, image),
+            appearance=appearance(kind, seen)
+            + _legend(kind, seen, boxes, image)
+            + _selection(kind, seen, boxes, image),
         )
 
     def read_text(self, image: Image.Image) -> str:
@@ -312,11 +315,22 @@ def _legend(kind: str, seen: Look, boxes: list[TextBox], image: Image.Image) -> 
     """A chart's legend, its labels with their swatches' colours, as one sentence."""
     if kind != kinds.CHART or not boxes or seen.pixels is None:
         return []
-    # The boxes are in the picture's pixels; the detail copy may be smaller.
-    scale = seen.pixels.shape[1] / max(1, image.width)
-    scaled = [TextBox(b.text, tuple(v * scale for v in b.box)) for b in boxes]  # type: ignore[arg-type]
-    sentence = legend_sentence(legend_entries(seen.pixels, scaled))
+    sentence = legend_sentence(legend_entries(seen.pixels, _scaled(boxes, seen, image)))
     return [sentence] if sentence else []
+
+
+def _selection(kind: str, seen: Look, boxes: list[TextBox], image: Image.Image) -> list[str]:
+    """A screenshot's selected rows, the band that marks each named with its colour."""
+    if kind != kinds.SCREENSHOT or not boxes or seen.pixels is None:
+        return []
+    sentence = selection_sentence(selected_rows(seen.pixels, _scaled(boxes, seen, image)))
+    return [sentence] if sentence else []
+
+
+def _scaled(boxes: list[TextBox], seen: Look, image: Image.Image) -> list[TextBox]:
+    """The boxes, read in the picture's pixels, in those of the detail copy (maybe smaller)."""
+    scale = seen.pixels.shape[1] / max(1, image.width)  # type: ignore[union-attr]
+    return [TextBox(b.text, tuple(v * scale for v in b.box)) for b in boxes]  # type: ignore[arg-type]
 
 
 def _silhouette(seen: Look) -> str:

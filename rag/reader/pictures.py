@@ -121,6 +121,10 @@ COLOUR_WORDS = re.compile(
     re.IGNORECASE,
 )
 # A line chart's reading (ingest/vision/chart_lines.py) names its highest and lowest lines.
+# "Which menu is selected": the kind of thing a question asks for.
+_WHICH_KIND = re.compile(r"\b(?:which|what)\s+([a-z]+)\b", re.IGNORECASE)
+# How a screenshot's description tells its selected row (ingest/vision/selection.py).
+SELECTED_ROW = re.compile(r'^Selected \(highlighted in ([a-z]+)\): "(.+)"\.?$')
 HIGHEST_LINE = re.compile(r"\bHighest line\b")
 LOWEST_LINE = re.compile(r"\bLowest line\b")
 # Words that speak of a picture: a question holding one may be answered by a picture's look.
@@ -266,10 +270,24 @@ def answer_from_picture(
     asks_written = _ASKS_WRITTEN.search(question) and asks is not COLOUR_WORDS and named_by_opening
 
     plots = _plot_titles(same)
+    asked_kind = (
+        set(content_terms(kind_asked.group(1)))
+        if (kind_asked := _WHICH_KIND.search(question))
+        else set()
+    )
 
     def fit(unit: tuple[int, str]) -> tuple[bool, bool, int, int, int]:
         index, line = unit
         cue = 1 if asks and asks.search(line) else 0
+        if SELECTED_ROW.search(line) and not SPEAKS_OF_SELECTION.search(question):
+            cue = 0  # "what colour is the accuracy line": not the selected row's band
+        if cue and asks is SELECTED_ROW:
+            # Of two selected rows, the one that says what kind of thing is asked ("which menu
+            # is selected": "File menu"), else the one the question does not name ("after
+            # right-clicking the Drafts notebook, which entry is highlighted": not the
+            # notebook's row).
+            row = set(content_terms(asks.search(line)[2]))
+            cue += 2 if row & asked_kind else 0 if row & topic else 1
         # "What percentage is written on each slice": the text read in it, which shares no
         # word with the question, not the caption that names the figure.
         cue += 1 if asks_written and _READ_MARKER.search(line) else 0
@@ -299,6 +317,9 @@ def answer_from_picture(
     told = legend_value(question, best) or _told_value(question, best)
     if told:
         return f"{told} — {answer}"  # the title or axis label asked for, as the plot's told
+    if (row := SELECTED_ROW.search(best)) and asks in (SELECTED_ROW, COLOUR_WORDS):
+        # "Perth — Selected (highlighted in gray): "Perth".", or "gray — ..." for its colour.
+        return f"{row[2] if asks is SELECTED_ROW else row[1]} — {answer}"
     # A chart's highest or lowest line is the answer itself: no line of text goes before it.
     charted = asks in (HIGHEST_LINE, LOWEST_LINE) and asks.search(best)
     read = matching_read_line(
@@ -776,6 +797,9 @@ def _picture_cue(question: str) -> re.Pattern[str] | None:
         return LOWEST_LINE
     if re.search(r"\b(black[- ]and[- ]white|gr[ae]y ?scale|monochrome)\b", lowered):
         return re.compile(r"black and white|grayscale|greyscale|monochrome", re.I)
+    # "Which town is highlighted", "which process is selected": the row a band marks.
+    if SPEAKS_OF_SELECTION.search(question):
+        return SELECTED_ROW
     return None
 
 
@@ -819,7 +843,17 @@ _WINDOW_BAR = re.compile(r"\b(?:status|title) ?(?:bar|line)s?\b", re.IGNORECASE)
 
 def describes_picture(question: str) -> bool:
     """The question speaks of a picture (a photo, a screenshot, a figure, a colour, a
-    histogram, a window's status bar)."""
+    histogram, a window's status bar, what a screen shows highlighted)."""
     return bool(set(content_terms(question)) & (VISUAL_WORDS | PICTURE_KINDS)) or bool(
-        _WINDOW_BAR.search(question)
+        _WINDOW_BAR.search(question) or SPEAKS_OF_SELECTION.search(question)
     )
+
+
+# "Which town is highlighted", "which process is selected in the list": a line a screen marks
+# as chosen. ("Which option is selected by default" names no part of a screen.)
+_SCREEN_PART = r"(?:list|menu|row|tab|sidebar|panel|window|dialog|drop-?down|toolbar|column|tree)"
+SPEAKS_OF_SELECTION = re.compile(
+    rf"\bhighlighted\b|\b(?:selected|chosen|picked)\b.*\b{_SCREEN_PART}s?\b|"
+    rf"\b{_SCREEN_PART}s?\b.*\b(?:selected|chosen|picked)\b",
+    re.IGNORECASE,
+)
