@@ -120,11 +120,11 @@ COLOUR_WORDS = re.compile(
     r"teal|cyan|magenta|beige|tan|navy|maroon|olive|turquoise)\b",
     re.IGNORECASE,
 )
-# A line chart's reading (ingest/vision/chart_lines.py) names its highest and lowest lines.
 # "Which menu is selected": the kind of thing a question asks for.
 _WHICH_KIND = re.compile(r"\b(?:which|what)\s+([a-z]+)\b", re.IGNORECASE)
 # How a screenshot's description tells its selected row (ingest/vision/selection.py).
 SELECTED_ROW = re.compile(r'^Selected \(highlighted in ([a-z]+)\): "(.+)"\.?$')
+# A line chart's reading (ingest/vision/chart_lines.py) names its highest and lowest lines.
 HIGHEST_LINE = re.compile(r"\bHighest line\b")
 LOWEST_LINE = re.compile(r"\bLowest line\b")
 # Words that speak of a picture: a question holding one may be answered by a picture's look.
