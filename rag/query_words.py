@@ -9,6 +9,8 @@ other:
 - **Kinds of picture.** A user asks about "clip art", "a cartoon", "a sticker"; a picture's
   description names its kind in the describer's words ("Drawing.", "Logo."). Each of the user's
   words brings the describer's.
+- **Check boxes.** A user asks which option is "checked"; a screenshot's description tells
+  its check boxes as "Ticked" and "Not ticked".
 - **Who did it.** A user asks "who wrote lz4?"; a manual names the person under "AUTHOR", a
   package under "Maintainer:". A "who" question's verb brings the noun for its doer.
 
@@ -38,6 +40,10 @@ _PICTURE_KINDS = [
     (re.compile(r"\b(?:stickers?|badges?|emblems?)\b"), "logo"),
     (re.compile(r"\b(?:plots?|graphs?)\b"), "chart"),
     (re.compile(r"\bscreen\s+shots?\b"), "screenshot"),
+]
+# The user's word for a check box's state, and the describer's (ingest/vision/checkboxes.py).
+_BOX_STATES = [
+    (re.compile(r"\b(?:un)?checked\b|\bcheck\s?box(?:es)?\b|\bcheckmarks?\b"), "ticked"),
 ]
 
 # The verb a question asks with, and the noun a document heads its answer with.
@@ -73,7 +79,7 @@ def keyword_query(question: str) -> str:
             variant = pattern.sub(replacement, word)
             if variant != word and variant not in words and variant not in added:
                 added.append(variant)
-    for pattern, kind in _PICTURE_KINDS:
+    for pattern, kind in [*_PICTURE_KINDS, *_BOX_STATES]:
         if pattern.search(lowered) and kind not in words and kind not in added:
             added.append(kind)
     if _ASKS_WHO.search(lowered):

@@ -11,10 +11,12 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+import numpy as np
 from PIL import Image
 
 from ingest.vision import kind as kinds
 from ingest.vision.categories import BROAD, category_scores, narrower
+from ingest.vision.checkboxes import checkbox_sentence, checkbox_states, mark_lines
 from ingest.vision.faces import FaceDetector, create_face_detector
 from ingest.vision.labels import Labeler, ViewScores, create_labeler
 from ingest.vision.legend import TextBox, legend_entries, legend_sentence
@@ -125,6 +127,7 @@ class ImageDescriber:
         subjects = people + (
             _category_phrases(scored.whole, bool(people)) if kind in _SCENES else []
         )
+        text, boxes_told = mark_lines(text, _checkboxes(kind, boxes, image))
         return ImageDescription(
             labels=[n for n, _ in labels],
             text=text,
@@ -135,7 +138,8 @@ class ImageDescriber:
             hedged=[p < SURE for _, p in labels],
             appearance=appearance(kind, seen)
             + _legend(kind, seen, boxes, image)
-            + _selection(kind, seen, boxes, image),
+            + _selection(kind, seen, boxes, image)
+            + ([checkbox_sentence(boxes_told)] if boxes_told else []),
         )
 
     def read_text(self, image: Image.Image) -> str:
@@ -325,6 +329,19 @@ def _selection(kind: str, seen: Look, boxes: list[TextBox], image: Image.Image) 
         return []
     sentence = selection_sentence(selected_rows(seen.pixels, _scaled(boxes, seen, image)))
     return [sentence] if sentence else []
+
+
+# Kinds of picture that may show a dialog's check boxes (a screenshot may be taken for a
+# chart or a diagram); a photograph or a drawing shows none.
+_BOXED = frozenset({kinds.SCREENSHOT, kinds.CHART, kinds.DIAGRAM})
+
+
+def _checkboxes(kind: str, boxes: list[TextBox], image: Image.Image) -> list[tuple[str, bool]]:
+    """A screenshot's check boxes, (label, ticked) each. They are looked for in the picture's
+    own pixels: a box's outline is a pixel or two wide."""
+    if kind not in _BOXED or not boxes:
+        return []
+    return checkbox_states(np.asarray(image.convert("RGB")), boxes)
 
 
 def _scaled(boxes: list[TextBox], seen: Look, image: Image.Image) -> list[TextBox]:

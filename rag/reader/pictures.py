@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 
 from rag.numbered_parts import captions, captions_other, parts_named, side_asked, told_side
+from rag.reader.checkboxes import SPEAKS_OF_TICKS, answer_on_boxes
 from rag.reader.legends import legend_value
 from rag.reader.question import Wants, asks_dimensions
 from rag.reader.spans import dimensions, labelled_numbers, resolutions, spans, without_other_labels
@@ -245,6 +246,13 @@ def answer_from_picture(
     described = {term for _, item in same for term in content_terms(item.chunk.text)}
     if not topic & described:
         return ""
+    if SPEAKS_OF_TICKS.search(question):
+        # "Which plugins are ticked", "is the Force Full Backup box ticked": the check boxes
+        # its description tells, with their state.
+        boxes = [(index, answer_on_boxes(question, item.chunk.text)) for index, item in same]
+        for index, told in boxes:
+            if told is not None:
+                return f"{told[0]} — {told[1]} [{index + 1}]"
     # A long description (much text read in the picture) spans several chunks: read them all.
     lines = [(index, line) for index, item in same for line in sentences(item.chunk.text)]
     if not lines:
@@ -843,9 +851,11 @@ _WINDOW_BAR = re.compile(r"\b(?:status|title) ?(?:bar|line)s?\b", re.IGNORECASE)
 
 def describes_picture(question: str) -> bool:
     """The question speaks of a picture (a photo, a screenshot, a figure, a colour, a
-    histogram, a window's status bar, what a screen shows highlighted)."""
+    histogram, a window's status bar, what a screen shows highlighted or ticked)."""
     return bool(set(content_terms(question)) & (VISUAL_WORDS | PICTURE_KINDS)) or bool(
-        _WINDOW_BAR.search(question) or SPEAKS_OF_SELECTION.search(question)
+        _WINDOW_BAR.search(question)
+        or SPEAKS_OF_SELECTION.search(question)
+        or SPEAKS_OF_TICKS.search(question)
     )
 
 
