@@ -9,8 +9,8 @@ other:
 - **Kinds of picture.** A user asks about "clip art", "a cartoon", "a sticker"; a picture's
   description names its kind in the describer's words ("Drawing.", "Logo."). Each of the user's
   words brings the describer's.
-- **Check boxes.** A user asks which option is "checked"; a screenshot's description tells
-  its check boxes as "Ticked" and "Not ticked".
+- **Check boxes.** A user asks which option is "checked"; a screenshot's description counts
+  its check boxes as "ticked" and "not ticked".
 - **Who did it.** A user asks "who wrote lz4?"; a manual names the person under "AUTHOR", a
   package under "Maintainer:". A "who" question's verb brings the noun for its doer.
 

@@ -249,9 +249,8 @@ def answer_from_picture(
     if SPEAKS_OF_TICKS.search(question):
         # "Which plugins are ticked", "is the Force Full Backup box ticked": the check boxes
         # its description tells, with their state.
-        boxes = [(index, answer_on_boxes(question, item.chunk.text)) for index, item in same]
-        for index, told in boxes:
-            if told is not None:
+        for index, item in same:
+            if told := answer_on_boxes(question, item.chunk.text):
                 return f"{told[0]} — {told[1]} [{index + 1}]"
     # A long description (much text read in the picture) spans several chunks: read them all.
     lines = [(index, line) for index, item in same for line in sentences(item.chunk.text)]
