@@ -25,6 +25,7 @@ from ingest.chunking import Chunker, Piece
 from ingest.deadline import Deadline
 from ingest.detect import SUPPORTED_EXTENSIONS, detect_kind
 from ingest.document import LoadedDocument, PageImage, Segment
+from ingest.loaders.text import MARKDOWN_SUFFIXES
 from ingest.loading import doing, load_document, picture_text
 from ingest.log_context import about_file
 from ingest.prefetch import prefetch
@@ -34,6 +35,7 @@ from ingest.workers import DescriberFactory, LoadRequest, ParallelLoads
 from rag.collections import DEFAULT_COLLECTION, check_name, restrict
 from rag.errors import EmptyFileError, FileTooLargeError, IngestError, RagError
 from rag.fetch import FetchLimits, fetch
+from rag.headings import SectionTracker, headings_of
 from rag.index import Index
 from rag.printable import printable
 from rag.store import PointVectors
@@ -234,6 +236,7 @@ class _Chunks:
     # of an image chunk (for the image vector).
     _texts: list[str] = field(default_factory=list)
     _pictures: list[Image.Image | None] = field(default_factory=list)
+    sections: SectionTracker = field(default_factory=SectionTracker)
 
     def add(
         self,
@@ -245,9 +248,12 @@ class _Chunks:
         picture: Image.Image | None = None,
         page_label: str | None = None,
         context: str = "",
+        headings: str = "",
     ) -> None:
         """``context`` is embedded before the piece's text and not stored with it: what a
-        piece cut from the middle of a picture's text is found by (the figure's caption)."""
+        piece cut from the middle of a picture's text is found by (the figure's caption).
+        ``headings`` (the sections the piece stands under) are stored and not embedded: in
+        every chunk of a man page, "OPTIONS" would rank other man pages' options higher."""
         f = self.file
         self.chunks.append(
             Chunk(
@@ -263,6 +269,7 @@ class _Chunks:
                 image=image,
                 page_label=page_label,
                 collection=f.collection,
+                headings=headings,
             )
         )
         self._texts.append("\n".join(t for t in (f.header, context, piece.text) if t))
@@ -567,10 +574,16 @@ class Ingestor:
     def _chunk(self, part: Segment | PageImage, cut: _Chunks) -> None:
         """A text segment is split into chunks; a picture is kept, described and its text split."""
         if isinstance(part, Segment):
+            # A whole document's text (not a page's) is read section by section.
+            sections = part.page is None and not part.ocr
+            markdown = cut.file.path.suffix.lower() in MARKDOWN_SUFFIXES
+            found = list(headings_of(part.text, markdown=markdown)) if sections else []
             for piece in self.chunker.split(part.text):
+                above = cut.sections.above(found, piece.start) if sections else ""
                 if part.offset:
                     piece = Piece(piece.text, part.offset + piece.start, part.offset + piece.end)
-                cut.add(piece, part.page, "text", page_label=part.page_label)
+                cut.add(piece, part.page, "text", page_label=part.page_label, headings=above)
+            cut.sections.passed(found)
         elif isinstance(part, PageImage):
             cut.images += 1
             kept = self._keep_picture(part, cut.file)

@@ -37,6 +37,9 @@ class Chunk:
     # How citations name ``page`` when it is no PDF page: "slide 3", "sheet Budget".
     page_label: str | None = None
     collection: str = DEFAULT_COLLECTION
+    # The headings a chunk of a text document stands under that its own text does not hold,
+    # outermost first, one per line (rag.headings): the release a NEWS entry is listed under.
+    headings: str = ""
     # The vectors of the sentences the extractive reader scores, packed at ingest
     # (rag.embedders.packed); None in an index built before they were stored.
     sentence_vectors: dict[str, Any] | None = field(default=None, repr=False, compare=False)

@@ -134,6 +134,11 @@ def test_pinned_things_are_versions_numbers_and_quotes_and_names_weigh():
     assert {"foo_bar", "debian"} <= asked.named
 
 
+def test_an_r_package_version_is_pinned_whole_and_a_range_is_two_versions():
+    assert "3.8-1" in analyse("What did metafor 3.8-1 add to escalc()?").pinned
+    assert analyse("Which input methods were tested on Solaris 2.5-2.6?").pinned == {"2.5", "2.6"}
+
+
 def test_typed_spans():
     assert spans(Wants.NUMBER, "The cache holds 512 MB of pages.") == ["512 MB"]
     assert spans(Wants.PRICE, "It costs $49 per seat, for 3 seats.") == ["$49"]

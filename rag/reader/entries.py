@@ -6,8 +6,9 @@ and the option entry each unit belongs to ("-F, --file name: ...")."""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
+from rag.headings import heading_release, release_named
 from rag.reader.options import head_options
 from rag.reader.question import Question, Wants
 from rag.reader.spans import shaped
@@ -257,13 +258,19 @@ _THIS_THING = re.compile(
 )
 
 
-def headings_named(units: Sequence[tuple[int, str, str, str]]) -> list[str]:
-    """For each unit, the name its section's heading is, within its chunk; "" when none."""
+def headings_named(
+    units: Sequence[tuple[int, str, str, str]], carried: Mapping[int, str]
+) -> list[str]:
+    """For each unit, the name its section's heading is: the last heading read in its chunk
+    or, before the chunk's first, the innermost of the headings ``carried`` above the chunk
+    (by chunk index); "" when none."""
     named: list[str] = []
     current = ""
     for i, (index, text, _, _) in enumerate(units):
-        if i and units[i - 1][0] != index:
-            current = ""  # a section is known within its chunk only
+        if not i or units[i - 1][0] != index:
+            inner = carried.get(index, "").rpartition("\n")[2]
+            match = _NAME_HEADING.match(inner)
+            current = (match.group(1) or match.group(2)) if match else ""
         if text.lstrip().startswith("#"):
             match = _NAME_HEADING.match(text)
             current = (match.group(1) or match.group(2)) if match else ""
@@ -271,18 +278,20 @@ def headings_named(units: Sequence[tuple[int, str, str, str]]) -> list[str]:
     return named
 
 
-def releases_before(units: Sequence[tuple[int, str, str, str]]) -> list[str]:
+def releases_before(
+    units: Sequence[tuple[int, str, str, str]], carried: Mapping[int, str]
+) -> list[str]:
     """For each unit, the version of the release entry it is listed under in a NEWS file
-    ("* Version 1.3-0" over "* Accept strings for conventional effect sizes."), within its
-    chunk; "" when none."""
+    ("* Version 1.3-0" over "* Accept strings for conventional effect sizes."): the last
+    release line read in its chunk or, before the first, the innermost release among the
+    headings ``carried`` above the chunk (by chunk index); "" when none."""
     released: list[str] = []
     current = ""
     for i, (index, text, _, _) in enumerate(units):
-        if i and units[i - 1][0] != index:
-            current = ""
-        match = _RELEASE_LINE.fullmatch(text.strip()) or _FRAMED_RELEASE.match(text.strip())
-        if match:
-            current = next(g for g in match.groups() if g)
+        if not i or units[i - 1][0] != index:
+            above = reversed(carried.get(index, "").split("\n"))
+            current = next((v for v in map(heading_release, above) if v), "")
+        current = release_named(text) or current
         released.append(current)
     return released
 
@@ -290,32 +299,9 @@ def releases_before(units: Sequence[tuple[int, str, str, str]]) -> list[str]:
 def release_of(asked: Question, sentence: str, release: str) -> list[str]:
     """The release a NEWS entry is listed under, for a question that asks in which version
     something came, when the entry names no version of its own."""
-    if asked.wants is not Wants.VERSION or not release or _RELEASE_LINE.fullmatch(sentence.strip()):
+    if asked.wants is not Wants.VERSION or not release or release_named(sentence):
         return []
     return [release] if release.lower() not in asked.text.lower() else []
-
-
-# "* Version 1.3-0", "## Changes in version 2.1", "Version 1.6.6  (2018-02-02)": a line that
-# opens a release's entries in a NEWS file or a changelog, with its date or without, and the
-# dashes that underline it.
-_RELEASE_LINE = re.compile(
-    r"(?:[*#-]+\s+)?(?:changes in\s+(?:[\w.-]+\s+)?)?version\s+v?(\d+(?:[.-]\w+)+)"
-    r"(?:\s+\(\d{4}(?:-\d\d){0,2}\))?(?:\s+[-=]{3,})?|"
-    # "0.7-5 (28.10.2003)": a bare version over its entries, dated in parentheses.
-    r"v?(\d+(?:[.-]\w+)+)\s+\((?:\d{1,2}[./]\d{1,2}[./]\d{4}|\d{4}-\d\d-\d\d)\)|"
-    # "--- 3.5.4 Apr 6, 2019": a bare version over its entries, dated in words.
-    r"(?:[*#=-]+\s+)?v?(\d+(?:\.\d+)+[a-z]?)\s+\(?(?:(?-i:[A-Z][a-z]{2,8})\.?\s+\d{1,2},?\s+\d{4}|"
-    r"\d{1,2}\s+(?-i:[A-Z][a-z]{2,8})\.?\s+\d{4})\)?",
-    re.IGNORECASE,
-)
-
-
-# "-------- 2.10 Featured release --------": a changelog's heading between rules of dashes,
-# which the sentence splitter leaves joined to the first entry under it.
-_FRAMED_RELEASE = re.compile(
-    r"-{3,}\s+v?(\d+(?:\.\d+)+[a-z]?)\s+(?:[A-Za-z]+\s+){0,2}release\s+-{3,}(?=\s|\Z)",
-    re.IGNORECASE,
-)
 
 
 def named_by_heading(

@@ -131,7 +131,9 @@ _RULES: list[tuple[Wants, re.Pattern[str]]] = [
 ]
 
 # Versions, numbers and identifiers name one thing exactly.
-_VERSION = re.compile(r"\b\d+(?:\.\d+)+[a-z]?\b")
+# "1.20.0", "2.07a", and an R package's "3.8-1" whole (not "3.8"); "Solaris 2.5-2.6" is a
+# range of two.
+_VERSION = re.compile(r"\b\d+(?:\.\d+)+(?:-\d+(?![\w.]))?[a-z]?\b")
 _NUMBER = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)?(?![\w.])")
 # "xz -7", "level -1": a preset or a level named by its number, however short.
 _DASH_NUMBER = re.compile(r"(?<![\w-])-\d+(?![\w.])")

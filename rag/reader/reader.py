@@ -847,8 +847,9 @@ class Reader:
         ]
         predicate = _predicate_terms(asked)
         entries, heads, entry_names = option_entries(units)
-        headed = headings_named(units)
-        released = releases_before(units)
+        carried = {index: evidence[index].chunk.headings for index in usable}
+        headed = headings_named(units, carried)
+        released = releases_before(units, carried)
         openings = entry_openings(units)
         # "Use this option to install man as a non-setuid program": in an option's entry, a
         # sentence that says what the option does names it by its head.
@@ -2153,10 +2154,12 @@ def _restates(question: str, sentence: str) -> bool:
 
 def _text_of_document(evidence: Sequence[Evidence], index: int) -> str:
     """What the document of the evidence at ``index`` says in the evidence: its retrieved
-    chunks, its name."""
+    chunks with the headings they stand under, its name."""
     doc = evidence[index].chunk.doc_id
     return " ".join(
-        f"{e.chunk.file} {e.chunk.text}" for e in evidence if e.chunk.doc_id == doc
+        f"{e.chunk.file} {e.chunk.headings} {e.chunk.text}"
+        for e in evidence
+        if e.chunk.doc_id == doc
     ).lower()
 
 
