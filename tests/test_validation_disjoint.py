@@ -193,6 +193,8 @@ def test_without_the_dev_set_the_check_says_it_was_skipped(verify, tmp_path):
         ("val68-unans-406", True),
         ("val69-unans-69", False),
         ("val69-unans-412", False),
+        ("val68-unans-411", True),
+        ("val68-unans-5", False),
         ("val67-unans-5", False),
         ("val66-unans-5", False),
         ("val64-unans-5", False),
