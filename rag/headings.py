@@ -25,7 +25,9 @@ RELEASE_LINE = re.compile(
     r"\d{1,2}\s+(?-i:[A-Z][a-z]{2,8})\.?\s+\d{4})\)?|"
     # "# metafor 3.8-1 (2022-08-26)": an R package's NEWS.md, the package named before its
     # version in a Markdown heading.
-    r"#{1,6}\s+[A-Za-z][\w.]*\s+v?(\d+(?:[.-]\d+)+)(?:\s+\(\d{4}(?:-\d\d){0,2}\))?",
+    r"#{1,6}\s+[A-Za-z][\w.]*\s+v?(\d+(?:[.-]\d+)+)(?:\s+\(\d{4}(?:-\d\d){0,2}\))?|"
+    # "0.9.2:": a bare version and a colon on a line of its own, over its entries.
+    r"v?(\d+(?:\.\d+)+[a-z]?):",
     re.IGNORECASE,
 )
 
@@ -35,6 +37,20 @@ FRAMED_RELEASE = re.compile(
     r"-{3,}\s+v?(\d+(?:\.\d+)+[a-z]?)\s+(?:[A-Za-z]+\s+){0,2}release\s+-{3,}(?=\s|\Z)",
     re.IGNORECASE,
 )
+
+
+# "2.00  2014-03-26  - enable opacity setting for sphere and cylinder": a changelog entry
+# whose own line opens with its release and the date, in the style of many LaTeX packages'
+# Changes files. The lines under it, indented, go on with the same release.
+DATED_ENTRY = re.compile(
+    r"[ \t]{0,3}v?(\d+(?:\.\d+)+[a-z]?)[ \t]+\(?\d{4}([-/])\d\d\2\d\d\)?[ \t]+\S"
+)
+
+
+def entry_release(text: str) -> str:
+    """The release a dated changelog entry that ``text`` opens with names, or ""."""
+    match = DATED_ENTRY.match(text)
+    return match.group(1) if match else ""
 
 
 def release_named(line: str) -> str:

@@ -8,6 +8,8 @@ import unicodedata
 from collections.abc import Sequence
 from functools import lru_cache
 
+from rag.headings import DATED_ENTRY
+
 # Function words and the words questions are phrased with: they say nothing about the topic.
 STOPWORDS = frozenset(
     [
@@ -511,8 +513,9 @@ _CODE_LINE = re.compile(r"[ \t]*[A-Za-z0-9]{1,3} (?:for|=) \S")
 
 def _entries_apart(blocks: list[str]) -> list[str]:
     """``blocks`` with each block cut before a list entry's line that follows a line ending a
-    sentence (justified prose, which also spaces its words widely, goes on in lower case), and
-    before each line of a list of codes."""
+    sentence (justified prose, which also spaces its words widely, goes on in lower case),
+    before each line of a list of codes, and before each dated changelog entry ("2.00
+    2014-03-26 - enable opacity ..."), whose lines seldom end a sentence."""
     parted = []
     for block in blocks:
         lines = block.split("\n")
@@ -523,6 +526,7 @@ def _entries_apart(blocks: list[str]) -> list[str]:
         for i in range(1, len(lines)):
             if (
                 i in codes
+                or DATED_ENTRY.match(lines[i])
                 or (_opens_entry(lines[i]) and _ENDS_ITEM.search(lines[i - 1]))
                 # "[ Default: 0.5 ]" on its own line closes the entry it ends: the next line
                 # opens another ("SCALEDELGRAPHICS", "--floattype=markstyle").

@@ -8,7 +8,13 @@ from pathlib import Path
 
 from conftest import FakeEmbedder, stored_chunks
 
-from rag.headings import SectionTracker, heading_release, headings_of, release_named
+from rag.headings import (
+    SectionTracker,
+    entry_release,
+    heading_release,
+    headings_of,
+    release_named,
+)
 from rag.reader import Reader
 from rag.types import Chunk, Evidence
 
@@ -106,3 +112,26 @@ def test_the_reader_answers_a_release_from_the_heading_a_chunk_stands_under():
     bare = Evidence(replace(chunk, headings=""), 1.0, 0)
     answer = reader.read("In which version of mypkg was helper39() added?", [bare]).text
     assert not answer.startswith("2.0-0"), answer
+
+
+def test_a_dated_changelog_entry_opens_with_its_release():
+    assert entry_release("2.00  2014-03-26  - enable opacity setting") == "2.00"
+    assert entry_release("0.29  2009-10-06 add option SphericalCoorType") == "0.29"
+    assert entry_release("2.07a 2022-01-14  - fix for the documentation") == "2.07a"
+    assert entry_release("1.2 (2019/05/01) new option") == "1.2"
+    # A number and a date in prose, or a release line without an entry, open none.
+    assert entry_release("In 2014-03-26 we released 2.00") == ""
+    assert entry_release("2.00 2014-03-26") == ""
+    assert entry_release("3.5 2014-03") == ""
+
+
+def test_a_bare_version_with_a_colon_opens_a_release():
+    changelog = (
+        "0.6:\n* Use LAPACK instead of EISPACK throughout.\n\n0.5:\n"
+        "* PLAUT04 can now also use the SoQt and Qt libraries.\n"
+    )
+    assert [h.line for h in headings_of(changelog)] == ["0.6:", "0.5:"]
+    assert release_named("0.9.2:") == "0.9.2"
+    # A numbered caption or a line that goes on is no release.
+    assert release_named("Table 3.2:") == ""
+    assert release_named("3.2: the rest of it") == ""

@@ -837,11 +837,103 @@ def test_a_default_file_name_in_apostrophes_answers_what_file():
     assert read(question, manual).startswith("devicelink.icm — "), read(question, manual)
 
 
+def test_a_dated_changelog_entry_names_its_own_release():
+    changes = evidence(
+        "pst-3dplot.tex --------\n2.01  2014-08-25  - bugfix for \\lineIIID@i which is defines by\n"
+        "                    pst-solides3d, too.\n"
+        "2.00  2014-03-26  - enable opacity setting for sphere and cylinder\n"
+        "1.99  2014-02-01  - make the optional arguments IIIDx|y|zTicksPlane\n"
+        "                    available for label _and_ ticks\n"
+        "1.98  2014-01-30  - added coorType=6"
+    )
+    # Each entry is a unit of its own; the lines of one go on with its release.
+    units = sentences(changes[0].chunk.text)
+    assert "2.00 2014-03-26 - enable opacity setting for sphere and cylinder" in units, units
+    question = "Since which pst-3dplot release can spheres and cylinders be drawn with opacity?"
+    answer = read(question, changes)
+    assert answer.startswith("2.00 — 2.00 2014-03-26 - enable opacity"), answer
+    answer = read("In which release did the ticks plane arguments become available?", changes)
+    assert answer.startswith("1.99 — "), answer
+
+
+def _named_file(name: str, *texts: str) -> list[Evidence]:
+    return [
+        replace(e, chunk=replace(e.chunk, file=name, doc_id=name, page=None))
+        for e in evidence(*texts)
+    ]
+
+
+def _unpaged(*texts: str) -> list[Evidence]:
+    return [replace(e, chunk=replace(e.chunk, page=None)) for e in evidence(*texts)]
+
+
+def test_which_release_changed_something_is_not_answered_by_a_title_page():
+    title = (
+        "3D plots: pst-3dplot\nA PSTricks package for drawing 3d objects, v2.07a\nJanuary 14, 2022"
+    )
+    changes = "2.00  2014-03-26  - enable opacity setting for sphere and cylinder"
+    question = "Since which pst-3dplot release can spheres and cylinders be drawn with opacity?"
+    # The title page names the package and a version, and tells of no change.
+    both = evidence(title, changes)
+    assert read(question, both).startswith("2.00 — "), read(question, both)
+    assert read(question, both, parts=PARTS - {"pinned"}).startswith("v2.07a — ")
+    # What changed may be named by the sentence before, or by an identifier. (A text file's
+    # first chunk is no title block: it has no pages.)
+    glob = _unpaged(
+        "The comment and negation patterns were options of glob. These options were deprecated "
+        "in version 5, and removed in version 6."
+    )
+    answer = read("In which version were glob's comment and negation patterns deprecated?", glob)
+    assert answer.startswith("5 — "), answer
+    go = _unpaged("Go 1.10 introduced the `strings.Builder` type which implements io.Writer.")
+    answer = read("Which Go release introduced the strings.Builder type that the README uses?", go)
+    assert answer.startswith("1.10 — "), answer
+    # An overview that names the version it is for tells of no change; a NEWS entry, listed
+    # under its release, needs no word of one.
+    overview = (
+        "Datasets provided for spatstat\nFor spatstat version 3.0-3\nThis document is an "
+        "overview of the spatial datasets that are provided for the spatstat package."
+    )
+    news = "CHANGES IN spatstat VERSION 1.54-0\n\nNEW DATASETS\n\n  o New dataset 'cetaceans'."
+    question = "In which spatstat version was the cetaceans dataset added?"
+    both = evidence(overview, news)
+    assert read(question, both).startswith("1.54-0 — "), read(question, both)
+    assert read(question, both, parts=PARTS - {"pinned"}).startswith("3.0-3 — ")
+    cava = _named_file(
+        "cava-README.md",
+        "As of version 0.4.0 all options are done in the config file, no more command-line "
+        "arguments!",
+    )
+    question = "Since which version has cava taken its options from the config file?"
+    assert read(question, cava).startswith("0.4.0 — "), read(question, cava)
+    # Nor does a picture of it: it shows what is, not in which release it came.
+    assert (
+        read(question, evidence(f"Drawing.\nText in the image:\n{title}", modality="image")) == ""
+    )
+
+
+def test_a_version_of_a_named_program_is_told_by_a_document_that_names_it():
+    releases = _from_files(
+        ("debian-releases.csv", "version: 4.0 — codename: Etch — release: 2007-04-08"),
+    )
+    assert read("When was Debian 4.0 released?", releases).startswith("2007-04-08 — ")
+    # Debian's 4.0 is no release of metafor.
+    assert read("When was metafor 4.0 released?", releases) == ""
+    assert read("When was metafor 4.0 released?", releases, parts=PARTS - {"pinned"})
+    # The name may stand in the document's file name, or a chunk's headings.
+    news = _from_files(
+        ("metafor-NEWS.md", "* Version 4.0 (2023-03-19)\n\n* New escalc() measures.")
+    )
+    assert read("When was metafor 4.0 released?", news).startswith("2023-03-19 — ")
+
+
 def test_an_entry_names_the_release_it_is_listed_under():
-    news = evidence(
+    # (The file's name names the program whose 1.6.3 the question pins.)
+    news = _named_file(
+        "msm-NEWS.txt",
         "Version 1.6.4  (2016-10-02)\n-------------\n\no Bug fix to qpexp. Thanks to Jean "
         "Denis for the report.\n\n\nVersion 1.6.3  (2016-06-03)\n-------------\n\no Fix of "
-        "bug for qtnorm with vectorised arguments. Thanks to James Gibbons for the report."
+        "bug for qtnorm with vectorised arguments. Thanks to James Gibbons for the report.",
     )
     question = "Who reported the qtnorm bug with vectorised arguments that msm 1.6.3 fixed?"
     answer = read(question, news)

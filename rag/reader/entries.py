@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
-from rag.headings import heading_release, release_named
+from rag.headings import entry_release, heading_release, release_named
 from rag.reader.options import head_options
 from rag.reader.question import Question, Wants
 from rag.reader.spans import shaped
@@ -283,7 +283,8 @@ def releases_before(
 ) -> list[str]:
     """For each unit, the version of the release entry it is listed under in a NEWS file
     ("* Version 1.3-0" over "* Accept strings for conventional effect sizes."): the last
-    release line read in its chunk or, before the first, the innermost release among the
+    release line (or dated entry, "1.91 2010-02-19 - make the origin argument ...") read in
+    its chunk or, before the first, the innermost release among the
     headings ``carried`` above the chunk (by chunk index); "" when none."""
     released: list[str] = []
     current = ""
@@ -291,7 +292,7 @@ def releases_before(
         if not i or units[i - 1][0] != index:
             above = reversed(carried.get(index, "").split("\n"))
             current = next((v for v in map(heading_release, above) if v), "")
-        current = release_named(text) or current
+        current = release_named(text) or entry_release(text) or current
         released.append(current)
     return released
 

@@ -731,6 +731,63 @@ def pinned_things(text: str) -> frozenset[str]:
     return frozenset(f.lower() for f in found if f.strip("-"))
 
 
+# "metafor 4.0", "Dynare 5.3", "pst-3dplot 2.08": a name, then the version of it the question
+# pins down. The name is what the version is of: another program's 4.0 is no answer.
+_NAME_BEFORE_VERSION = re.compile(
+    r"(?<![\w./-])([A-Za-z][\w+-]*[A-Za-z0-9+])\s+v?\d+(?:\.\d+)+(?:-\d+)?[a-z]?(?![\w.-])"
+)
+# Words that stand before a number without naming what it is of ("version 2.0", "to 0.5").
+_NOT_NAMES = frozenset(
+    {
+        "version",
+        "versions",
+        "release",
+        "releases",
+        "v",
+        "ver",
+        "rev",
+        "revision",
+        "page",
+        "pages",
+        "figure",
+        "fig",
+        "table",
+        "section",
+        "chapter",
+        "equation",
+        "step",
+        "level",
+        "line",
+        "row",
+        "column",
+        "about",
+        "around",
+        "near",
+        "nearly",
+        "under",
+        "over",
+        "above",
+        "below",
+        "than",
+        "like",
+        "reaches",
+        "reached",
+        "upper",
+        "lower",
+    }
+)
+
+
+def versioned_names(text: str) -> frozenset[str]:
+    """The names ``text`` pins a version of, lower-cased ("metafor" in "When was metafor 4.0
+    released?")."""
+    return frozenset(
+        name.lower()
+        for name in _NAME_BEFORE_VERSION.findall(without_dates(text))
+        if name.lower() not in STOPWORDS and name.lower() not in _NOT_NAMES
+    )
+
+
 def named_things(text: str) -> frozenset[str]:
     text = without_dates(text)
     found = set(_IDENTIFIER.findall(text))

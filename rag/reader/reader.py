@@ -104,6 +104,7 @@ from rag.reader.question import (
     asks_dimensions,
     compound_head,
     spelled_out,
+    versioned_names,
     without_default_setting,
     without_default_words,
 )
@@ -361,9 +362,14 @@ class Reader:
                 named=asked.named,
                 shows=lambda index: _document_states(given, evidence, index),
             )
-            if picture and asked.wants is Wants.VERSION and not _gives_release(picture):
+            if (
+                picture
+                and asked.wants is Wants.VERSION
+                and (not _gives_release(picture) or _asks_when_changed(asked))
+            ):
                 # "Which version does the splash screen show" is not answered by its slogan,
-                # nor by the licence's version in its small print.
+                # nor by the licence's version in its small print; and a picture shows what
+                # is, not in which release it came.
                 picture = ""
             if picture:
                 return Reading(picture, asked)
@@ -426,6 +432,17 @@ class Reader:
                 or any(states_date(c.text, d) for d in dates)
             ]
             candidates = [c for c in candidates if _mentions(asked.qualifiers, c, evidence)]
+            # "When was metafor 4.0 released?" is not answered by a table of Debian's
+            # releases: the document that tells of a version names what it is a version of.
+            # (The text read in a picture misses words too often to refuse on.)
+            versioned = versioned_names(asked.text)
+            candidates = [
+                c
+                for c in candidates
+                if evidence[c.evidence_index].chunk.modality == "image"
+                or _mentions(versioned, c, evidence)
+            ]
+            candidates = _about_the_change(asked, candidates, evidence)
             candidates = _in_named_entry(asked.text, candidates)
             # "What does rainbow_hcl() return by default?" is not answered by a passage on
             # heat_hcl(): a function the question calls is named where the answer stands.
@@ -1472,6 +1489,81 @@ def _called_default(sentence: str, span: str) -> bool:
 _NAMED_OPTION = re.compile(r"\b([a-z][\w.-]*) option\b|\boption `?([a-z][\w.-]*)`?", re.I)
 # "* `cwd` The current working directory ...": a Markdown list's entry for a named thing.
 _ENTRY_HEAD = re.compile(r"^\s*[*-]\s+`([^`\s]{1,40})`")
+
+
+# "Since which release can ...", "in which version was X added": the question asks when a
+# change came, and only an entry that tells of the change says so.
+_ASKS_WHEN_CHANGED = re.compile(
+    r"\b(?:since|added|introduced|fixed|removed|changed|dropped|deprecated|renamed|became|"
+    r"first|start|started|began|stopped)\b|\bnew in\b",
+    re.IGNORECASE,
+)
+# The words of such a question that ask when, not what changed.
+_CHANGE_WORDS = frozenset(
+    content_terms(
+        "since which what when release releases version versions added introduced fixed "
+        "removed changed dropped deprecated renamed became first new start started began "
+        "stopped package"
+    )
+)
+# "Which surveillance release", "in which pst-3dplot version": what the release is of.
+_RELEASE_OF = re.compile(r"\b(?:which|what)\s+([\w.+-]+)\s+(?:release|version)s?\b", re.IGNORECASE)
+
+
+def _asks_when_changed(asked: Question) -> bool:
+    return asked.wants is Wants.VERSION and bool(
+        _ASKS_WHEN_CHANGED.search(asked.asking or asked.text)
+    )
+
+
+def _about_the_change(
+    asked: Question, candidates: list[Candidate], evidence: Sequence[Evidence]
+) -> list[Candidate]:
+    """For a question that asks in which release something changed, the candidates that
+    speak of what changed and tell of a change: a title page's "pst-3dplot ... v2.07a" names
+    the package and a version, and "For spatstat version 3.0-3 ... an overview of the spatial
+    datasets" the datasets too, and neither tells of a change. Nor does the text read in a
+    picture, which shows what is, not when it came."""
+    if not _asks_when_changed(asked):
+        return candidates
+    asking = asked.asking or asked.text
+    of = {name for m in _RELEASE_OF.finditer(asking) for name in content_terms(m.group(1))}
+    of |= {t for name in versioned_names(asked.text) for t in content_terms(name)}
+    topic = set(content_terms(asking)) - _CHANGE_WORDS - of
+    if not topic:
+        return candidates
+    return [
+        c
+        for c in candidates
+        if evidence[c.evidence_index].chunk.modality != "image"
+        and topic & set(content_terms(_told_with(c)))
+        and (c.release or _STATES_CHANGE.search(_told_with(c)))
+    ]
+
+
+# "was added", "the new summary.scantwo", "now requires", "no longer", "as of version 0.4.0 ...
+# no more command-line arguments": a sentence that tells of a change. (An entry of a NEWS file
+# or a changelog needs none: where it is listed says so.)
+_STATES_CHANGE = re.compile(
+    r"\b(?:add(?:s|ed|ing|ition)?|new|newly|introduc\w*|chang\w*|fix\w*|remov\w*|drop\w*|"
+    r"deprecat\w*|renam\w*|replac\w*|improv\w*|now|no longer|since|first|start\w*|began|"
+    r"stopp\w*|support\w*|enabl\w*|switch\w*|mov(?:e|ed|es)|updat\w*|upgrad\w*|"
+    r"incorporat\w*|bundl\w*|ported|rewr\w*|became|becomes|release[ds]?|as of|no more|"
+    r"any ?more|onwards?)\b",
+    re.IGNORECASE,
+)
+
+
+# "These options were deprecated in version 5": a sentence that goes on about what the one
+# before it named.
+_GOES_ON_ABOUT = re.compile(r"\s*(?:these|this|those|they|it|its|such)\b", re.IGNORECASE)
+
+
+def _told_with(cand: Candidate) -> str:
+    """The candidate's sentence with what it introduces and, when it goes on about what the
+    sentence before it named, that sentence."""
+    before = cand.previous if cand.refers_back or _GOES_ON_ABOUT.match(cand.text) else ""
+    return f"{before} {cand.text} {cand.follows}"
 
 
 def _in_named_entry(question: str, candidates: list[Candidate]) -> list[Candidate]:
