@@ -1535,10 +1535,17 @@ def _about_the_change(
     return [
         c
         for c in candidates
-        if evidence[c.evidence_index].chunk.modality != "image"
-        and topic & set(content_terms(_told_with(c)))
-        and (c.release or _STATES_CHANGE.search(_told_with(c)))
+        if evidence[c.evidence_index].chunk.modality != "image" and _tells_of_change(c, topic)
     ]
+
+
+def _tells_of_change(cand: Candidate, topic: set[str]) -> bool:
+    """``cand`` speaks of one of ``topic`` and tells of a change, or is listed under a
+    release."""
+    told = _told_with(cand)
+    return bool(topic & set(content_terms(told))) and bool(
+        cand.release or _STATES_CHANGE.search(told)
+    )
 
 
 # "was added", "the new summary.scantwo", "now requires", "no longer", "as of version 0.4.0 ...
