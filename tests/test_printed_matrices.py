@@ -385,3 +385,83 @@ def test_a_printed_row_keyed_by_the_term_the_question_writes_answers_it():
         evidence(ESTIMATES.replace(" ***", "").replace(" **", "")),
     )
     assert answer.startswith("17.514 — "), answer
+
+
+# pls's summary(): columns numbered before their word ("1 comps"), and a matrix wider than the
+# console wrapped under a header of its own for the columns left over.
+PLS_SUMMARY = """\
+> summary(gas1)
+Cross-validated using 50 leave-one-out segments.
+(Intercept) 1 comps 2 comps 3 comps
+CV 1.545 1.357 0.2966 0.2524
+adjCV 1.545 1.356 0.2947 0.2521
+4 comps 5 comps
+CV 0.2476 0.2398
+adjCV 0.2478 0.2388
+TRAINING: % variance explained
+1 comps 2 comps 3 comps 4 comps 5 comps
+X 78.17 85.58 93.41 96.06 96.94
+octane 29.39 96.85 97.89 98.26 98.86"""
+
+
+def test_columns_numbered_before_their_word_are_one_name_each_and_a_wrapped_matrix_keeps_its_caption():
+    first, wrapped, training = matrix_segments(PLS_SUMMARY)
+    assert first.text.splitlines() == [
+        "Cross-validated using 50 leave-one-out segments.",
+        "CV — (Intercept): 1.545 — 1 comps: 1.357 — 2 comps: 0.2966 — 3 comps: 0.2524",
+        "adjCV — (Intercept): 1.545 — 1 comps: 1.356 — 2 comps: 0.2947 — 3 comps: 0.2521",
+    ]
+    # The columns left over go on under the first part's caption, not under its last row.
+    assert wrapped.text.splitlines() == [
+        "Cross-validated using 50 leave-one-out segments.",
+        "CV — 4 comps: 0.2476 — 5 comps: 0.2398",
+        "adjCV — 4 comps: 0.2478 — 5 comps: 0.2388",
+    ]
+    assert training.text.splitlines()[0] == "TRAINING: % variance explained"
+    # "comp 1 comp 2" is still numbered after its word.
+    (table,) = printed_matrices(["comp 1 comp 2", "lambda 0.36 0.64", "mu 54.6 80.1"])
+    assert table.rows[0] == ["", "comp 1", "comp 2"]
+
+
+def test_a_matrix_straight_below_another_with_other_rows_is_no_wrapped_part():
+    printed = "> m\nfull fv1\nAA: 3 2\nAX: 3 2\npos1 lod\nc1:c4 68.3 14.31\nc6:c15 60.0 7.02"
+    first, second = matrix_segments(printed)
+    assert first.text.splitlines()[0] == "> m"
+    assert second.text.splitlines()[0] == "AX: 3 2"  # the line above, as for any matrix
+
+
+def test_a_command_continued_over_lines_captions_its_printout_whole():
+    printed = (
+        "> summary(out2, perms=operm2,\n+ pvalues=TRUE)\n"
+        "pos1f lod.full pval\nc1:c4 68.3 14.31 0.000\nc6:c15 60.0 7.02 0.013"
+    )
+    (segment,) = matrix_segments(printed)
+    assert segment.text.splitlines()[0] == "> summary(out2, perms=operm2, + pvalues=TRUE)"
+
+
+# pls's explvar(): a named vector, names over values, at the foot of the page.
+EXPLVAR = """\
+The explained variances can be extracted explicitly with
+> explvar(gas1)
+Comp 1 Comp 2 Comp 3 Comp 4
+78.1708 7.4122 7.8242 2.6578"""
+
+
+def test_a_named_vector_below_its_command_is_one_row_keyed_by_the_command():
+    (vector,) = matrix_segments(EXPLVAR)
+    assert vector.text.splitlines() == [
+        "> explvar(gas1)",
+        "explvar(gas1) — Comp 1: 78.1708 — Comp 2: 7.4122 — Comp 3: 7.8242 — Comp 4: 2.6578",
+    ]
+    # Wrapped over two pairs of lines, it is still one row.
+    wrapped = "> x\na b\n1 2\nc d\n3 4"
+    (table,) = printed_matrices(wrapped.split("\n"))
+    assert table.rows == [["", "a", "b", "c", "d"], ["x", "1", "2", "3", "4"]]
+    # Below no command, names over numbers are no vector: a plot's labels over its ticks.
+    assert printed_matrices(["octane RMSEP CV", "0.2 0.6 1.0"]) == []
+    # The command's vector answers a question that names the command, before a matrix row
+    # keyed by another word of the question.
+    training = matrix_segments(PLS_SUMMARY)[2].text
+    question = "According to explvar(gas1), what percentage of X variance does component 3 explain?"
+    answer = read(question, evidence(training, vector.text))
+    assert answer.startswith("7.8242 — "), answer

@@ -10,11 +10,16 @@ one number per column::
 
 Only that shape is taken: a header of k names, at least ``MIN_ROWS`` lines that each hold a
 name and exactly k numbers (or k - 1, where the header's first name is the rows' own). Anything
-else (a printed vector "[1] 0 0 0", prose) stays text. R's tables of estimates and analyses of
+else (an unnamed vector "[1] 0 0 0", prose) stays text. R's tables of estimates and analyses of
 variance name columns with a space ("Estimate Std. Error t value Pr(>|t|)"), as do its
-quantiles ("2.5 % 97.5 %") and numbered columns ("comp 1 comp 2"): those names are known and
+quantiles ("2.5 % 97.5 %") and numbered columns ("comp 1 comp 2", "1 comps 2 comps"): those names are known and
 read whole, and under them a row's significance stars, "< 2e-16" and the spaces in a
 term's brackets ("poly(women, 2)1") are read too.
+
+A named vector printed straight below its command (``explvar(gas1)``: "Comp 1 Comp 2" over
+"78.1708 7.4122") is a table of one row, keyed by the command. A matrix wider than the console
+goes on below its last row under a header of its own, with the same rows: that part keeps the
+first part's caption.
 
 A data frame's ``summary()`` prints its columns' names over one line per statistic, each
 column's "Min.   : 37.0" side by side: read with the statistic as the row's name.
@@ -67,7 +72,8 @@ def _is_number(token: str) -> bool:
 # The column names R prints with a space inside, each one column: those of its tables of
 # estimates and analyses of variance ("Estimate Std. Error t value Pr(>|t|)", "lower CI"), a
 # quantile's ("2.5 % 97.5 %", as confint() prints) and a numbered column's ("comp 1 comp 2",
-# "Location Threshold 1 Threshold 2": one word numbered twice at least, not "weight 0").
+# "Location Threshold 1 Threshold 2", or number first as pls prints "1 comps 2 comps": one word
+# numbered twice at least, not "weight 0").
 _SPACED_LABEL = re.compile(
     r"\b(?:Std\. [Ee]rror|[tzF] value|Sum Sq|Mean Sq|Resid\. Df|Resid\. Dev|(?:lower|upper) CI)\b|"
     r"(?<!\S)\d{1,2}(?:\.\d+)? %(?!\S)|"
@@ -75,6 +81,7 @@ _SPACED_LABEL = re.compile(
     r"(?<!\S)Pr\(> [tzF]\)(?!\S)"
 )
 _NUMBERED_LABEL = re.compile(r"(?<!\S)([A-Za-z][\w.]{0,20}) \d{1,2}(?!\S)")
+_NUMBER_FIRST_LABEL = re.compile(r"(?<!\S)\d{1,2} ([A-Za-z][\w.]{0,20})(?!\S)")
 _HELD_SPACE = "\x00"  # no whitespace to str.split, unlike a no-break space
 
 
@@ -84,9 +91,13 @@ def _spaced_labels(line: str) -> bool:
 
 def _held(line: str) -> str:
     """``line`` with the space inside each of its spaced column names held."""
-    words = Counter(m.group(1) for m in _NUMBERED_LABEL.finditer(line))
-    line = _NUMBERED_LABEL.sub(
-        lambda m: m.group(0).replace(" ", _HELD_SPACE) if words[m.group(1)] > 1 else m.group(0),
+    # "comp 1 comp 2" ends in a number, "1 comps 2 comps" in the word: that tells which way
+    # round its names are numbered.
+    words = line.split()
+    numbered = _NUMBER_FIRST_LABEL if words and not words[-1].isdigit() else _NUMBERED_LABEL
+    counts = Counter(m.group(1) for m in numbered.finditer(line))
+    line = numbered.sub(
+        lambda m: m.group(0).replace(" ", _HELD_SPACE) if counts[m.group(1)] > 1 else m.group(0),
         line,
     )
     return _SPACED_LABEL.sub(lambda m: m.group(0).replace(" ", _HELD_SPACE), line)
@@ -206,7 +217,7 @@ def printed_matrices(lines: list[str]) -> list[TextTable]:
 def _printed(lines: list[str]) -> list[TextTable]:
     found = []
     i = 0
-    while i < len(lines) - MIN_ROWS:
+    while i < len(lines) - 1:  # a matrix needs MIN_ROWS rows below, a vector one line
         header = _header(lines[i])
         if header is None:
             i += 1
@@ -246,9 +257,37 @@ def _printed(lines: list[str]) -> list[TextTable]:
             head = header if named_rows else ["", *header]
             found.append(TextTable(first=i, last=end, rows=[head, *rows]))
             i = end
+        elif (vector := _named_vector(lines, i)) is not None:
+            found.append(vector)
+            i = vector.last
         else:
             i += 1
     return found
+
+
+def _named_vector(lines: list[str], first: int) -> TextTable | None:
+    """A named vector as R prints it straight below the command that printed it: a line of
+    names over a line of one number each ("Comp 1 Comp 2" over "78.1708 7.4122"), in as many
+    such pairs as the console's width needs. Read as a table of one row, a cell per name."""
+    if first == 0 or not (_PROMPT.match(lines[first - 1]) or _CONTINUED.match(lines[first - 1])):
+        return None
+    names: list[str] = []
+    values: list[str] = []
+    end = first
+    while end + 1 < len(lines) and (header := _header(lines[end])) is not None:
+        numbers = lines[end + 1].split()
+        if len(numbers) != len(header) or not all(_is_number(n) for n in numbers):
+            break
+        names += header
+        values += numbers
+        end += 2
+    if not names:
+        return None
+    # The row is what was printed: "explvar(gas1) — Comp 1: 78.1708", as a question calls it.
+    command = _PROMPT_MARK.sub("", lines[first - 1]).strip()
+    whole = _PROMPT.match(lines[first - 1]) and len(command) <= MAX_COMMAND_KEY_CHARS
+    key = command if whole else ""
+    return TextTable(first=first, last=end, rows=[["", *names], [key, *values]])
 
 
 def misread_tables(laid_out: Sequence[Segment], text: str) -> list[Segment]:
@@ -318,21 +357,52 @@ def matrix_segments(
         carried = continued_matrix(lines, continued)
         if carried is not None:
             segments += table_segments(carried.rows, caption="", page=page)
+    before: TextTable | None = None
+    caption = ""
     for table in printed_matrices(lines):
         if read and all(f": {cell}" in read for cell in table.rows[1][1:]):
             continue
-        above = lines[table.first - 1].strip() if table.first else ""
-        caption = above if len(above) <= CAPTION_CHARS else ""
-        if _PART_LABEL.fullmatch(caption):
-            caption = f"{_command_above(lines, table.first - 1)} {caption}".strip()
+        # R wraps a matrix wider than the console: the columns left over come under a header
+        # of their own, straight below the last row, with the same rows, and go on under the
+        # first part's caption.
+        if not _wraps(before, table):
+            above = _command_lines(lines, table.first - 1) if table.first else ""
+            caption = above if len(above) <= CAPTION_CHARS else ""
+            if _PART_LABEL.fullmatch(caption):
+                caption = f"{_command_above(lines, table.first - 1)} {caption}".strip()
+        before = table
         segments += table_segments(table.rows, caption=caption, page=page)
     return segments
+
+
+# A console's continuation prompt: the command above goes on on this line.
+_CONTINUED = re.compile(r"\s*\+\s")
+
+
+def _command_lines(lines: list[str], index: int) -> str:
+    """``lines[index]``, and when it goes on with a command begun above ("+ pvalues=TRUE)"),
+    the command from its first line ("> summary(out2, ..., + pvalues=TRUE)")."""
+    first = index
+    while first > 0 and index - first < PROMPT_LINES and _CONTINUED.match(lines[first]):
+        first -= 1
+    if first < index and not _PROMPT.match(lines[first]):
+        first = index
+    return " ".join(line.strip() for line in lines[first : index + 1])
+
+
+def _wraps(before: TextTable | None, table: TextTable) -> bool:
+    """``table`` is the rest of the columns of ``before``, printed below it."""
+    if before is None or table.first != before.last:
+        return False
+    return [row[0] for row in before.rows[1:]] == [row[0] for row in table.rows[1:]]
 
 
 # "Coefficients:", "Fixed effects:": the part of a printout a table is, which says nothing of
 # the model it is about; the command that printed it does ("R> S(lm1)").
 _PART_LABEL = re.compile(r"[A-Z][\w .'-]{0,40}:")
 _PROMPT = re.compile(r"\s*(?:R>|>)\s+\S")
+_PROMPT_MARK = re.compile(r"^\s*(?:R>|>)\s+")
+MAX_COMMAND_KEY_CHARS = 40  # a longer command is code to read, not a name to ask by
 PROMPT_LINES = 6  # how far above its part a printout's command may stand
 
 
