@@ -465,3 +465,14 @@ def test_a_named_vector_below_its_command_is_one_row_keyed_by_the_command():
     question = "According to explvar(gas1), what percentage of X variance does component 3 explain?"
     answer = read(question, evidence(training, vector.text))
     assert answer.startswith("7.8242 — "), answer
+
+
+def test_a_default_that_places_the_question_is_no_default_asked_for():
+    printed = (
+        "> summary(out2, thresholds=c(6.0, 4.7, 4.4, 4.7, 2.6))\n"
+        "pos1f pos2f lod.full lod.fv1\nc1:c4 68.3 30 14.31 6.67\nc6:c15 60.0 18 7.02 5.16"
+    )
+    (rows,) = matrix_segments(printed)
+    placed = "In the default scantwo summary, what is lod.full for the chromosome pair c1:c4?"
+    answer = read(placed, evidence(rows.text))
+    assert answer.startswith("14.31 — "), answer

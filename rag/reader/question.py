@@ -222,7 +222,9 @@ def analyse(text: str) -> Question:
         code=code_kind(lowered),
         subjects=subjects(text),
         asking=asking,
-        asks_default=asks_default(without_default_setting(text)),
+        # "In the default scantwo summary, what is lod.full?": a default that places the
+        # question is no default asked for.
+        asks_default=asks_default(without_default_setting(without_locator(text))),
         measure=measure(lowered, wants),
         counted=counted(lowered),
     )
@@ -439,6 +441,16 @@ _ASKS_DEFAULT = re.compile(
     r"setting|parameter|argument|value)) alone\b|\b(?:is|are) left alone\b",
     re.IGNORECASE,
 )
+
+
+# "In the tea timer's settings window, ...", "According to the status bar, ...": where the
+# question looks, before what it asks.
+_LOCATOR = re.compile(r"^\s*(?:in|on|at|from|according to|within)\s[^,?]{1,80},\s*", re.IGNORECASE)
+
+
+def without_locator(text: str) -> str:
+    """``text`` without the phrase that opens it by saying where to look."""
+    return _LOCATOR.sub("", text, count=1)
 
 
 def asks_default(text: str) -> bool:

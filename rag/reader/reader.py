@@ -107,6 +107,7 @@ from rag.reader.question import (
     versioned_names,
     without_default_setting,
     without_default_words,
+    without_locator,
 )
 from rag.reader.spans import (
     CONDITION,
@@ -565,7 +566,9 @@ class Reader:
                 # "the weight function w(x)": a legend names it by the label the question gives
                 or legend_value(question, c.text)
             ]
-            defaulted_question = _DEFAULT.search(without_default_setting(question))
+            # "In the default scantwo summary, what is lod.full?": a default that places the
+            # question, before what it asks, is no default asked for.
+            defaulted_question = _DEFAULT.search(without_default_setting(without_locator(question)))
             if defaulted_question and not _ASKS_BEHAVIOUR.search(question):
                 # A value is the default only where the text says so: "a value of 0.1 will
                 # lead to ..." gives an example, not what holds when nothing is set.
@@ -2023,11 +2026,6 @@ def _blank_rows(
     return blank
 
 
-# "In the tea timer's settings window, ...", "According to the status bar, ...": where the
-# question looks, before what it asks.
-_LOCATOR = re.compile(r"^\s*(?:in|on|at|from|according to|within)\s[^,?]{1,80},\s*", re.IGNORECASE)
-
-
 def _nearest_span(question: str, sentence: str, found: Sequence[str]) -> str:
     """Of several spans, the one closest to where the sentence speaks of the question's topic."""
     if len(found) == 1:
@@ -2037,7 +2035,7 @@ def _nearest_span(question: str, sentence: str, found: Sequence[str]) -> str:
     # "In the tea timer's settings window, after how long would the popup hide itself?": the
     # words that place the question ("tea") stand all over its evidence; the words it asks
     # with ("popup", "hide") stand by its answer.
-    for words in (_LOCATOR.sub("", question, count=1), question):
+    for words in (without_locator(question), question):
         q_terms = set(content_terms(words))
         anchors = [
             m.start()
