@@ -457,6 +457,14 @@ def test_a_named_vector_below_its_command_is_one_row_keyed_by_the_command():
     wrapped = "> x\na b\n1 2\nc d\n3 4"
     (table,) = printed_matrices(wrapped.split("\n"))
     assert table.rows == [["", "a", "b", "c", "d"], ["x", "1", "2", "3", "4"]]
+    # More lines of as many numbers: a data frame printed without row names, a row per line.
+    frame = "> results\nyear week cases\n2013 48 0\n2013 49 2\n2013 52 5"
+    (table,) = printed_matrices(frame.split("\n"))
+    assert table.rows[1:] == [
+        ["", "2013", "48", "0"],
+        ["", "2013", "49", "2"],
+        ["", "2013", "52", "5"],
+    ]
     # Below no command, names over numbers are no vector: a plot's labels over its ticks.
     assert printed_matrices(["octane RMSEP CV", "0.2 0.6 1.0"]) == []
     # The command's vector answers a question that names the command, before a matrix row

@@ -265,6 +265,12 @@ def _printed(lines: list[str]) -> list[TextTable]:
     return found
 
 
+def _numbers(line: str, count: int) -> list[str] | None:
+    """The ``count`` numbers ``line`` holds, when it holds those and nothing else."""
+    tokens = line.split()
+    return tokens if len(tokens) == count and all(_is_number(t) for t in tokens) else None
+
+
 def _named_vector(lines: list[str], first: int) -> TextTable | None:
     """A named vector as R prints it straight below the command that printed it: a line of
     names over a line of one number each ("Comp 1 Comp 2" over "78.1708 7.4122"), in as many
@@ -275,14 +281,25 @@ def _named_vector(lines: list[str], first: int) -> TextTable | None:
     values: list[str] = []
     end = first
     while end + 1 < len(lines) and (header := _header(lines[end])) is not None:
-        numbers = lines[end + 1].split()
-        if len(numbers) != len(header) or not all(_is_number(n) for n in numbers):
+        numbers = _numbers(lines[end + 1], len(header))
+        if numbers is None:
             break
         names += header
         values += numbers
         end += 2
     if not names:
         return None
+    if end == first + 2 and (
+        more := _numbers(lines[end], len(names)) if end < len(lines) else None
+    ):
+        # More lines of as many numbers: a data frame printed without its row names
+        # ("year week cases" over "2013 48 0", "2013 49 2"), a row per line.
+        rows = [values, more]
+        end += 1
+        while end < len(lines) and (row := _numbers(lines[end], len(names))) is not None:
+            rows.append(row)
+            end += 1
+        return TextTable(first=first, last=end, rows=[["", *names], *(["", *r] for r in rows)])
     # The row is what was printed: "explvar(gas1) — Comp 1: 78.1708", as a question calls it.
     command = _PROMPT_MARK.sub("", lines[first - 1]).strip()
     whole = _PROMPT.match(lines[first - 1]) and len(command) <= MAX_COMMAND_KEY_CHARS
