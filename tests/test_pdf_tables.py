@@ -135,6 +135,42 @@ def test_ruled_table_rows_carry_headers_caption_and_page():
     ]
 
 
+# Only the values' columns ruled, as the INFERNAL guide draws its table of filter thresholds:
+# the rows' labels stand left of the grid, under horizontal rules that run across both.
+STUB_RULED = [
+    text(200, 680, "Table 2: Thresholds by search space"),
+    rule(100, 650, 450, 650),
+    rule(100, 632, 450, 632),
+    rule(100, 580, 450, 580),
+    *(rule(x, 580, x, 650) for x in (250, 350, 450)),
+    text(105, 638, "filter stage", "F2"),
+    text(255, 638, "< 2Mb", "F2"),
+    text(355, 638, "> 20Gb", "F2"),
+    *(
+        text(x, y, value)
+        for y, row in ((620, ("SSV", "0.35", "0.06")), (606, ("Viterbi", "off", "0.02")))
+        for x, value in zip((105, 255, 355), row, strict=True)
+    ),
+    text(105, 592, "Forward"),
+    text(255, 592, "0.02"),
+    text(355, 592, "0.0002"),
+]
+
+
+def test_a_ruled_grid_keeps_the_row_labels_left_of_it():
+    (table,) = read_tables(build([STUB_RULED]))[1]
+    assert table.splitlines() == [
+        "SSV — < 2Mb: 0.35 — > 20Gb: 0.06",
+        "Viterbi — < 2Mb: off — > 20Gb: 0.02",
+        "Forward — < 2Mb: 0.02 — > 20Gb: 0.0002",
+    ]
+    # Without rules running past the grid, text beside it is no part of the table.
+    unruled = [op for op in STUB_RULED if not op.startswith("100 ")]
+    unruled += [rule(250, 650, 450, 650), rule(250, 632, 450, 632), rule(250, 580, 450, 580)]
+    (table,) = read_tables(build([unruled]))[1]
+    assert "SSV" not in table
+
+
 def test_whitespace_table_rows_with_headers_and_wrapped_cell():
     tables = read_tables(build([ALIGNED]))
     (table,) = tables[1]

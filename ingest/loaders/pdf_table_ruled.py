@@ -4,11 +4,14 @@ The cell grid follows the drawn lines, and many tables rule only their columns a
 body is then one tall cell per column, each holding a line per row (the CRC benchmark tables,
 neato's attribute table). Such a cell is split back into rows by baseline: a line whose first
 column is empty continues the row above (a wrapped description), and a row of one cell across
-the table ("Node Attributes") names the group of rows under it.
+the table ("Node Attributes") names the group of rows under it. A table may rule only the
+columns of its values, with its rows' labels left of the grid under horizontal rules that run
+across both: those labels key its rows.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ingest.loaders.pdf_table_layout import group_lines, join_lines
@@ -24,12 +27,16 @@ class Grid:
     bbox: tuple[float, float, float, float] = (0, 0, 0, 0)
 
 
-def ruled_grids(found_tables, words: list[dict]) -> list[Grid]:
-    """One ``Grid`` per pdfplumber table (``page.find_tables()``) with a header and a row."""
+def ruled_grids(
+    found_tables, words: list[dict], rules: Sequence[tuple[float, float, float]] = ()
+) -> list[Grid]:
+    """One ``Grid`` per pdfplumber table (``page.find_tables()``) with a header and a row.
+    ``rules`` are the page's horizontal lines, ``(x0, x1, top)``."""
     grids = []
     for found in found_tables:
         grid: Grid | None = None
         group = ""
+        stub = _stub_left(found.bbox, rules)
         for row in found.rows:
             boxes = row.cells
             cells = [_cell(words, box) if box else [] for box in boxes]
@@ -39,7 +46,12 @@ def ruled_grids(found_tables, words: list[dict]) -> list[Grid]:
                 continue  # a row of one cell across the table: a group title
             if grid is None:
                 grid = Grid([join_lines([text for _, text in cell]) for cell in cells])
+                if stub is not None:
+                    grid.header.insert(0, "")  # the labels' column: rows are keyed by it
                 continue
+            if stub is not None:
+                # The row's label, in the unruled column left of the grid.
+                cells = [_cell(words, (stub, row.bbox[1], found.bbox[0], row.bbox[3])), *cells]
             for split in split_rows(cells):
                 grid.rows.append(split)
                 grid.groups.append(group)
@@ -47,6 +59,23 @@ def ruled_grids(found_tables, words: list[dict]) -> list[Grid]:
             grid.bbox = tuple(found.bbox)
             grids.append(grid)
     return grids
+
+
+# A table may rule only the columns of its values: its rows' labels stand left of the grid,
+# under the horizontal rules that run across both ("SSV HMM local" beside "0.35 0.35 0.15").
+STUB_MIN_WIDTH = 20.0  # points a rule must run past the grid's left edge
+
+
+def _stub_left(bbox, rules: Sequence[tuple[float, float, float]]) -> float | None:
+    """The left edge of the labels' column left of the grid at ``bbox``: where the
+    horizontal rules within the grid's height that run on past its left edge start."""
+    left, top, right, bottom = bbox
+    starts = [
+        x0
+        for x0, x1, y in rules
+        if top - 1 <= y <= bottom + 1 and x0 <= left - STUB_MIN_WIDTH and x1 >= right - 1
+    ]
+    return min(starts) if starts else None
 
 
 def _cell(words: list[dict], box) -> list[tuple[float, str]]:

@@ -289,7 +289,8 @@ def page_words(page) -> list[dict]:
 
 def ruled_tables(page, words: list[dict]) -> list[Table]:
     tables = []
-    for grid in ruled_grids(page.find_tables(), words):
+    rules = [(e["x0"], e["x1"], e["top"]) for e in page.edges if e["orientation"] == "h"]
+    for grid in ruled_grids(page.find_tables(), words, rules):
         table = Table(grid.header, grid.rows, grid.bbox, groups=grid.groups)
         if sound(table):
             tables.append(table)
