@@ -28,7 +28,7 @@ from rag.embedders.base import Span, TokenSums, joint_vector, split_rows
 from rag.embedders.cache import CachedEmbedder
 from rag.embedders.packed import pack
 from rag.errors import DocumentNotFoundError
-from rag.named_sections import names_section
+from rag.named_sections import names_section, opens_release, releases_asked
 from rag.numbered_parts import captions, parts_named, side_asked, tells_side
 from rag.query_words import keyword_query
 from rag.settings import Settings
@@ -506,13 +506,23 @@ class Index:
         self, question: str, evidence: Sequence[Evidence], filters: Filters | None = None
     ) -> list[Evidence]:
         """The chunk of the best text passage's document that holds the section ``question``
-        names by its heading ("exit status"), when ``evidence`` does not hold it already."""
+        names by its heading ("exit status") or the release it names by its version ("in
+        version 1.1-0"), when ``evidence`` does not hold it already."""
         text = [item for item in evidence if item.chunk.modality == "text"]
-        if not text or any(names_section(question, item.chunk.text) for item in evidence):
+        if not text:
+            return []
+        releases = releases_asked(question)
+
+        def names(chunk: Chunk) -> bool:
+            return names_section(question, chunk.text) or opens_release(
+                releases, chunk.text, chunk.headings
+            )
+
+        if any(names(item.chunk) for item in evidence):
             return []
         held = {item.chunk.id for item in evidence}
         for chunk in self._document_chunks(text[0].chunk, filters):
-            if chunk.id not in held and names_section(question, chunk.text):
+            if chunk.id not in held and names(chunk):
                 return [Evidence(chunk=chunk, score=0.0, rank=len(evidence))]
         return []
 

@@ -4,12 +4,18 @@ share little else with the question and may rank below the passages that speak o
 
 A heading names its section when each of its words (two at least: "OPTIONS" or "FILES" alone is
 named by too many questions) is a word of the question.
+
+A NEWS file's or changelog's release is named by its version: "Which datasets were added to
+dbscan in version 1.1-0?" names the section under "# dbscan 1.1-0 (2017-03-18)", whose entries
+("Datasets added: DS3 and moon") share little else with the question, and whose date the
+question does not give.
 """
 
 from __future__ import annotations
 
 import re
 
+from rag.headings import release_named
 from rag.text import content_terms
 
 # A man page's section heading ("EXIT STATUS", indented at most a little) or a Markdown one
@@ -31,3 +37,32 @@ def names_section(question: str, text: str) -> bool:
         if len(terms) >= MIN_HEADING_TERMS and terms <= asked:
             return True
     return False
+
+
+# A version as a question writes it: "1.1-0", "2.4.1", "0.9.2a".
+_VERSION = re.compile(r"(?<![\w.-])v?(\d+(?:\.\d+)+(?:-\d+)?[a-z]?)(?![\w-]|\.\d)")
+
+
+def releases_asked(question: str) -> frozenset[str]:
+    """The versions ``question`` pins."""
+    return frozenset(_VERSION.findall(question))
+
+
+def opens_release(versions: frozenset[str], text: str, headings: str = "") -> bool:
+    """``text`` holds the line that opens the release of one of ``versions`` and entries
+    under it, or stands under it (``headings``, the ones its chunk keeps). A chunk that ends
+    with the line, or with the line and a heading under it, holds none of its entries."""
+    if not versions:
+        return False
+    if any(release_named(line) in versions for line in headings.splitlines()[:1]):
+        return True
+    lines = [line for line in text.splitlines() if line.strip()]
+    return any(
+        release_named(line) in versions and any(_is_entry(after) for after in lines[i + 1 :])
+        for i, line in enumerate(lines)
+    )
+
+
+def _is_entry(line: str) -> bool:
+    """A line of a release's entries: not a heading ("## New Features") nor a rule."""
+    return not re.match(r"\s*(?:#|[-=~*]{3,}\s*$)", line)

@@ -4662,3 +4662,18 @@ def test_a_key_said_to_mean_what_the_question_describes_answers_which_value():
     assert (
         key_meaning("What shows a goodness-of-fit plot with confidence ellipses?", sentence) == ""
     )
+
+
+def test_what_a_pinned_release_added_is_read_from_its_entries_not_its_heading():
+    news = (
+        "# dbscan 1.1-1 (2017-03-19)\n\n## Bugfix\n\n* Fixed the dbscan example on Solaris.\n\n"
+        "# dbscan 1.1-0 (2017-03-18)\n\n## New Features\n\n* HDBSCAN was added.\n"
+        "* Added a pointdensity function.\n* Datasets added: DS3 and moon.\n"
+    )
+    # The release's heading tells only which release it is; "## New Features" under it,
+    # nothing at all. The entry says what was added, and stands under the release pinned.
+    answer = read("Which datasets were added to dbscan in version 1.1-0?", evidence(news))
+    assert answer == "* Datasets added: DS3 and moon. [1]"
+    # Asked when, the heading answers.
+    when = read("When was dbscan 1.1-0 released?", evidence(news))
+    assert when.startswith("2017-03-18"), when

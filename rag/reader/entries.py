@@ -286,13 +286,22 @@ def releases_before(
     release line (or dated entry, "1.91 2010-02-19 - make the origin argument ...") read in
     its chunk or, before the first, the innermost release among the
     headings ``carried`` above the chunk (by chunk index); "" when none."""
-    released: list[str] = []
-    current = ""
+    return [version for version, _ in release_headings(units, carried)]
+
+
+def release_headings(
+    units: Sequence[tuple[int, str, str, str]], carried: Mapping[int, str]
+) -> list[tuple[str, str]]:
+    """For each unit, the release it is listed under (see ``releases_before``) and the line
+    that opens that release ("# dbscan 1.1-0 (2017-03-18)"); ("", "") when none."""
+    released: list[tuple[str, str]] = []
+    current = ("", "")
     for i, (index, text, _, _) in enumerate(units):
         if not i or units[i - 1][0] != index:
             above = reversed(carried.get(index, "").split("\n"))
-            current = next((v for v in map(heading_release, above) if v), "")
-        current = release_named(text) or entry_release(text) or current
+            current = next(((v, line) for line in above if (v := heading_release(line))), ("", ""))
+        if version := release_named(text) or entry_release(text):
+            current = (version, text)
         released.append(current)
     return released
 

@@ -38,6 +38,7 @@ from rag.cited_works import (
 from rag.embedders import Embedder
 from rag.embedders.base import Span
 from rag.embedders.packed import unpack
+from rag.headings import release_named
 from rag.query_words import agent_nouns
 from rag.reader.affiliations import affiliation_of, people_asked
 from rag.reader.bounds import covered_numbers
@@ -64,8 +65,8 @@ from rag.reader.entries import (
     named_by_heading,
     opens_entry,
     option_entries,
+    release_headings,
     release_of,
-    releases_before,
 )
 from rag.reader.instructions import addressed_to_a_model, asks_about_instructions
 from rag.reader.legends import legend_value
@@ -444,6 +445,10 @@ class Reader:
                 or _mentions(versioned, c, evidence)
             ]
             candidates = _about_the_change(asked, candidates, evidence)
+            if asked.wants not in (Wants.DATE, Wants.VERSION):
+                # "# dbscan 1.1-0 (2017-03-18)" heads the entries that say what the release
+                # added; it tells only when it came, and which.
+                candidates = [c for c in candidates if not release_named(c.text)]
             candidates = _in_named_entry(asked.text, candidates)
             # "What does rainbow_hcl() return by default?" is not answered by a passage on
             # heat_hcl(): a function the question calls is named where the answer stands.
@@ -839,6 +844,18 @@ class Reader:
             | option_terms(scored)
             for _, _, _, scored in units
         ]
+        carried = {index: evidence[index].chunk.headings for index in usable}
+        release_lines = release_headings(units, carried)
+        # "Which datasets were added to dbscan in version 1.1-0?": an entry listed under the
+        # release the question pins ("* Datasets added: DS3 and moon." under "# dbscan 1.1-0")
+        # says the name and version its heading says.
+        pinned_terms = frozenset(q_terms)
+        unit_terms = [
+            terms | (frozenset(content_terms(line)) & pinned_terms)
+            if version and version in asked.pinned
+            else terms
+            for terms, (version, line) in zip(unit_terms, release_lines, strict=True)
+        ]
         weights = _term_weights(q_terms, unit_terms)
         for term, weight in _term_weights(earlier, unit_terms).items():
             weights[term] = CONTEXT_FACTOR * weight  # the turn before names the topic only
@@ -867,9 +884,8 @@ class Reader:
         ]
         predicate = _predicate_terms(asked)
         entries, heads, entry_names = option_entries(units)
-        carried = {index: evidence[index].chunk.headings for index in usable}
         headed = headings_named(units, carried)
-        released = releases_before(units, carried)
+        released = [version for version, _ in release_lines]
         openings = entry_openings(units)
         # "Use this option to install man as a non-setuid program": in an option's entry, a
         # sentence that says what the option does names it by its head.
