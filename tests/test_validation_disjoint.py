@@ -196,6 +196,8 @@ def test_without_the_dev_set_the_check_says_it_was_skipped(verify, tmp_path):
         ("val70-unans-418", True),
         ("val71-unans-71", False),
         ("val71-unans-424", False),
+        ("val70-unans-423", True),
+        ("val70-unans-5", False),
         ("val69-unans-5", False),
         ("val68-unans-411", True),
         ("val68-unans-5", False),
