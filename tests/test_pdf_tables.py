@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 from conftest import dev_file, serialize_pdf
+from test_reader import evidence
+from test_reader import read as read_evidence
 
 from ingest.document import Segment
 from ingest.loaders import pdf_tables
@@ -139,36 +141,64 @@ def test_ruled_table_rows_carry_headers_caption_and_page():
 # the rows' labels stand left of the grid, under horizontal rules that run across both.
 STUB_RULED = [
     text(200, 680, "Table 2: Thresholds by search space"),
-    rule(100, 650, 450, 650),
-    rule(100, 632, 450, 632),
-    rule(100, 580, 450, 580),
-    *(rule(x, 580, x, 650) for x in (250, 350, 450)),
+    rule(100, 650, 520, 650),
+    rule(100, 632, 520, 632),
+    rule(100, 580, 520, 580),
+    *(rule(x, 580, x, 650) for x in (250, 340, 430, 520)),
     text(105, 638, "filter stage", "F2"),
     text(255, 638, "< 2Mb", "F2"),
-    text(355, 638, "> 20Gb", "F2"),
+    text(345, 638, "2Mb to 20Gb", "F2"),
+    text(435, 638, "> 20Gb", "F2"),
     *(
         text(x, y, value)
-        for y, row in ((620, ("SSV", "0.35", "0.06")), (606, ("Viterbi", "off", "0.02")))
-        for x, value in zip((105, 255, 355), row, strict=True)
+        for y, row in (
+            (620, ("SSV", "0.35", "0.15", "0.06")),
+            (606, ("Viterbi", "off", "0.15", "0.02")),
+            (592, ("Forward", "0.02", "0.003", "0.0002")),
+        )
+        for x, value in zip((105, 255, 345, 435), row, strict=True)
     ),
-    text(105, 592, "Forward"),
-    text(255, 592, "0.02"),
-    text(355, 592, "0.0002"),
 ]
 
 
 def test_a_ruled_grid_keeps_the_row_labels_left_of_it():
     (table,) = read_tables(build([STUB_RULED]))[1]
     assert table.splitlines() == [
-        "SSV — < 2Mb: 0.35 — > 20Gb: 0.06",
-        "Viterbi — < 2Mb: off — > 20Gb: 0.02",
-        "Forward — < 2Mb: 0.02 — > 20Gb: 0.0002",
+        "SSV — < 2Mb: 0.35 — 2Mb to 20Gb: 0.15 — > 20Gb: 0.06",
+        "Viterbi — < 2Mb: off — 2Mb to 20Gb: 0.15 — > 20Gb: 0.02",
+        "Forward — < 2Mb: 0.02 — 2Mb to 20Gb: 0.003 — > 20Gb: 0.0002",
     ]
     # Without rules running past the grid, text beside it is no part of the table.
     unruled = [op for op in STUB_RULED if not op.startswith("100 ")]
-    unruled += [rule(250, 650, 450, 650), rule(250, 632, 450, 632), rule(250, 580, 450, 580)]
+    unruled += [rule(250, 650, 520, 650), rule(250, 632, 520, 632), rule(250, 580, 520, 580)]
     (table,) = read_tables(build([unruled]))[1]
     assert "SSV" not in table
+
+
+def test_a_caption_below_a_total_row_the_grid_leaves_out_captions_the_table():
+    below = [op for op in STUB_RULED if "Table 2" not in op]
+    below += [
+        text(105, 568, "Average running time per Mb"),
+        text(255, 568, "30.0"),
+        text(435, 568, "1.0"),
+        text(
+            80,
+            554,
+            "Table 2: Default P-value survival thresholds used for each filter stage, by the size",
+        ),
+        text(80, 542, "of the search space Z, and the average running time per Mb."),
+    ]
+    (table,) = read_tables(build([below]))[1]
+    lines = table.splitlines()
+    assert lines[0].startswith("Table 2: Default P-value survival thresholds used for each")
+    assert lines[1] == "SSV — < 2Mb: 0.35 — 2Mb to 20Gb: 0.15 — > 20Gb: 0.06"
+    # Read as a default, under the bound the question says in words.
+    answer = read("By default, what is the Viterbi threshold for a search space under 2Mb?", table)
+    assert answer.startswith("off — "), answer
+    answer = read(
+        "What is the default SSV threshold when the search space is larger than 20Gb?", table
+    )
+    assert answer.startswith("0.06 — "), answer
 
 
 def test_whitespace_table_rows_with_headers_and_wrapped_cell():
@@ -460,3 +490,8 @@ def test_fontconfig_tables_from_the_dev_corpus():
         "Without Match: Insert at head of list" in edit_modes
     )
     assert "Constant: heavy — Property: weight — Value: 210" in "\n".join(tables[8])
+
+
+def read(question: str, table: str) -> str:
+    """The answer the reader gives from ``table``'s text alone."""
+    return read_evidence(question, evidence(table))

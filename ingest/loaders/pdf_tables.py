@@ -310,6 +310,9 @@ def sound(table: Table) -> bool:
     return sum(len(v) for v in cells) / len(cells) <= 120
 
 
+CAPTION_LINES_BELOW = 2  # how far below a table its "Table N:" caption may stand, in lines
+
+
 def caption(lines: list[Line], bbox, tail: str) -> str:
     """A "Table N:" line just above or below the table; else the sentence that introduces it
     (the text just above, or the end of the page before when the table opens the page)."""
@@ -337,8 +340,15 @@ def caption(lines: list[Line], bbox, tail: str) -> str:
             and para[0].top - earlier[-1].bottom <= 3.0 * earlier[-1].size
         ):
             para.insert(0, earlier[-1])
-    if below and below[0].top - bottom <= 2.5 * below[0].size and CAPTION.match(below[0].text):
-        return below[0].text
+    # Below, the caption may come after a line the grid leaves out (a total row under the
+    # last rule: "Average relative running time per Mb 30.0 10.0 ...").
+    edge = bottom
+    for line in below[:CAPTION_LINES_BELOW]:
+        if line.top - edge > 2.5 * line.size:
+            break
+        if CAPTION.match(line.text):
+            return line.text
+        edge = line.bottom
     if para:
         return last_sentences(" ".join(p.text for p in para))
     return "" if above else last_sentences(tail)

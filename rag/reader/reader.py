@@ -284,6 +284,7 @@ class Candidate:
     opening: str = ""
     # In a NEWS file, the release whose heading it is listed under ("Version 1.6.3").
     release: str = ""
+    caption: str = ""  # for a table row, the line that introduces its table
     signals: Signals = Signals()
 
 
@@ -582,7 +583,8 @@ class Reader:
                 candidates = [
                     c
                     for c in candidates
-                    if _DEFAULT.search(f"{c.text} {c.follows}") or _replaces_value(c)
+                    # A table of "Default P-value thresholds" gives a default in each row.
+                    if _DEFAULT.search(f"{c.caption} {c.text} {c.follows}") or _replaces_value(c)
                 ]
                 # "htop's default delay" is not told by "by default htop reads its
                 # configuration from ...": the default stated is of the thing asked about.
@@ -908,7 +910,15 @@ class Reader:
         for (index, *_), relevance in zip(units, own, strict=True):
             chunk_best[index] = max(chunk_best.get(index, 0.0), relevance)
         scored = []
-        for i, ((index, text, after, _), terms, mine, lead, before, cosine, lexical) in enumerate(
+        for i, (
+            (index, text, after, scored_as),
+            terms,
+            mine,
+            lead,
+            before,
+            cosine,
+            lexical,
+        ) in enumerate(
             zip(units, unit_terms, own, inherited, previous, dense, lexicals, strict=True)
         ):
             entry = entries[i]
@@ -1061,6 +1071,7 @@ class Reader:
                     entry=entry,
                     opening=_bare_default_opening(units, i, openings, entries, heads),
                     release=released[i],
+                    caption=scored_as[: -len(text)].strip() if scored_as != text else "",
                     signals=signals,
                 )
             )

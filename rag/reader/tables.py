@@ -114,6 +114,27 @@ def _letter_headers(question: str, cells: list[Cell]) -> Cell | None:
     return named[0] if len(named) == 1 else None
 
 
+# "> 20Gb", "< 2Mb": a header that bounds a range with a sign, which a question says in words
+# just before the same number ("larger than 20Gb", "under 2Mb").
+_SIGNED_HEADER = re.compile(r"^\s*([<>≤≥])=?\s*(\d[\w.]*)")
+_SIGN_WORDS = {
+    ">": r"over|above|more than|larger than|greater than|bigger than|exceeding|beyond",
+    "<": r"under|below|less than|smaller than|fewer than|lower than|up to",
+}
+_SIGN_WORDS["≥"] = _SIGN_WORDS[">"] + "|at least"
+_SIGN_WORDS["≤"] = _SIGN_WORDS["<"] + "|at most"
+
+
+def _says_sign(question: str, header: str) -> bool:
+    """The question says in words the bound ``header`` writes with a sign."""
+    match = _SIGNED_HEADER.match(header)
+    if not match:
+        return False
+    words = _SIGN_WORDS[match.group(1)]
+    bound = re.escape(match.group(2))
+    return bool(re.search(rf"\b(?:{words})\s+{bound}(?![\w.])", question, re.IGNORECASE))
+
+
 def answer_cell(
     question: str, cells: list[Cell], asked_for: frozenset[str] = frozenset()
 ) -> Cell | None:
@@ -135,7 +156,7 @@ def answer_cell(
     for index, cell in enumerate(cells):
         if cell.value.lower() in lowered or cell.value in stated:
             continue  # the question states this cell: it picks the row
-        header_hits = label_hits(q_terms, cell.header)
+        header_hits = label_hits(q_terms, cell.header) + _says_sign(question, cell.header)
         # The first cell is the row's key: a question that names its header and another
         # one as much ("female non-smokers ... with Alzheimer's") picks the row by it and
         # asks for the other.
