@@ -557,6 +557,11 @@ _CONTINUES = re.compile(r"\s*[a-z(]")
 # in a capitalised word that ends the line's phrase.
 _NAME_WRAPPED = re.compile(r"\b(?:of|the|for|and|on|in) (?:[A-Z][a-z]+ )*[A-Z][a-z]+$")
 _NAME_ENDS = re.compile(r"\s*[A-Z][a-z]+(?:[:,.;)]|$)")
+# "... for DBSCAN and OPTICS through a" + "C++ implementation (...)": a line that ends with a
+# word no sentence ends with goes on in the next one, whatever that starts with.
+_ENDS_UNFINISHED = re.compile(
+    r"\b(?:a|an|the|of|to|in|for|with|by|via|from|through|into|than|and|or|whose)$"
+)
 WRAPPED_WIDTH = 50
 _STOPPED = re.compile(r"[.!?:;]\s*$")
 
@@ -574,6 +579,7 @@ def _unwrapped_lines(run: str) -> list[str]:
             and (
                 _CONTINUES.match(line)
                 or (_NAME_WRAPPED.search(previous.rstrip()) and _NAME_ENDS.match(line))
+                or (_ENDS_UNFINISHED.search(previous.rstrip()) and line.strip())
             )
             and len(previous) + len(line) < MAX_SENTENCE
         ):

@@ -1914,6 +1914,43 @@ def test_a_sentence_wrapped_over_two_lines_in_a_long_run_stays_whole():
     assert "cd build" in units and "make install" in units
 
 
+def test_a_long_sentence_goes_on_past_a_line_that_ends_with_an_article():
+    # Longer than a sentence may be, the paragraph is read line by line; a line that ends
+    # with "a" goes on in the next, though that one opens with a capital ("C++").
+    text = (
+        "The package dbscan provides high performance code for DBSCAN and OPTICS through a\n"
+        "C++ implementation (interfaced via the Rcpp package by Eddelbuettel, Francois, Allaire,\n"
+        "Chambers, Bates, and Ushey (2011)) using the k-d tree data structure implemented in the\n"
+        "C++ library ANN (Mount and Arya 2010) to improve k nearest neighbor (kNN) and fixed-\n"
+        "radius nearest neighbor search speed. DBSCAN and OPTICS share a similar interface."
+    )
+    units = sentences(text)
+    assert units[0].endswith(
+        "through a C++ implementation (interfaced via the Rcpp package by "
+        "Eddelbuettel, Francois, Allaire,"
+    )
+    answer = read(
+        "Through which package is the C++ code of dbscan interfaced with R?", evidence(text)
+    )
+    assert answer.startswith("Rcpp — "), answer
+    # A list's lines stay apart: none ends with such a word.
+    assert sentences("Options\n" + "\n".join(f"Item {i} of the menu" for i in range(40)))[1:3] == [
+        "Item 0 of the menu",
+        "Item 1 of the menu",
+    ]
+
+
+def test_a_count_is_not_read_from_a_cell_that_holds_no_number():
+    text = (
+        "The guide tree has eight types of nodes:\n"
+        "Node — Description — Main state type\n"
+        "Node: MATP — Description: (pair) — Main state type: P\n"
+        "Node: END — Description: (end) — Main state type: E"
+    )
+    answer = read("How many types of nodes can the guide tree have?", evidence(text))
+    assert answer.startswith("eight"), answer
+
+
 def test_a_name_wrapped_over_two_lines_in_a_long_run_stays_whole():
     # A title page read line by line: the journal's name goes on in the next line's first word.
     page = (

@@ -1975,7 +1975,18 @@ def _answer_cell(asked: Question, cells: list[Cell]) -> Cell | None:
         # ("which team" may be "TCU"). ("How much of X does it support?" may be answered
         # in words: "partial".)
         return None
+    if cell is not None and _ASKS_COUNT.search(asked.text) and not _COUNT_VALUE.search(cell.value):
+        # "How many types of nodes ...?": "END", under the header "Node", counts nothing.
+        return None
     return cell
+
+
+_ASKS_COUNT = re.compile(r"\bhow many\b", re.IGNORECASE)
+_COUNT_VALUE = re.compile(
+    r"\d|\b(?:no|none|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|"
+    r"hundred|thousand|million)\b",
+    re.IGNORECASE,
+)
 
 
 # "At which university", "what company": the kind of body a "who" question asks for.
