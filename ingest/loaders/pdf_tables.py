@@ -229,11 +229,11 @@ def page_tables(page, tail: str, deadline: float, before: Table | None = None) -
     lines = [line for line in group_lines(words) if not _in_margin(line, page.height)]
     # pdfplumber drops edges under 3 pt (curves, chart strokes) before pairing the rest.
     edges = [e for e in page.edges if max(e["width"], e["height"]) >= 3]
-    tables = ruled_tables(page, words) if 0 < len(edges) <= MAX_EDGES else []
+    rules = [(e["x0"], e["x1"], e["top"]) for e in edges if e["orientation"] == "h"]
+    tables = ruled_tables(page, words, rules) if 0 < len(edges) <= MAX_EDGES else []
     _check(deadline)
     taken = [t.bbox for t in tables]
     free = [w for line in lines for w in line.words if not any(inside(w, b) for b in taken)]
-    rules = [(e["x0"], e["x1"], e["top"]) for e in edges if e["orientation"] == "h"]
     for found in aligned_tables(group_lines(free), rules):
         if found.header:
             table = Table(found.rows[0], found.rows[1:], found.bbox, kind="aligned")
@@ -287,9 +287,10 @@ def page_words(page) -> list[dict]:
     return kept
 
 
-def ruled_tables(page, words: list[dict]) -> list[Table]:
+def ruled_tables(page, words: list[dict], rules: list[tuple[float, float, float]]) -> list[Table]:
+    """The ruled tables pdfplumber finds on ``page``, read from ``words``; ``rules`` are the
+    page's horizontal lines, along which a grid's row labels may stand left of it."""
     tables = []
-    rules = [(e["x0"], e["x1"], e["top"]) for e in page.edges if e["orientation"] == "h"]
     for grid in ruled_grids(page.find_tables(), words, rules):
         table = Table(grid.header, grid.rows, grid.bbox, groups=grid.groups)
         if sound(table):

@@ -111,6 +111,7 @@ from rag.reader.question import (
     without_locator,
 )
 from rag.reader.spans import (
+    CARDINALS,
     CONDITION,
     PUBLISHER,
     asks_owner,
@@ -1982,11 +1983,7 @@ def _answer_cell(asked: Question, cells: list[Cell]) -> Cell | None:
 
 
 _ASKS_COUNT = re.compile(r"\bhow many\b", re.IGNORECASE)
-_COUNT_VALUE = re.compile(
-    r"\d|\b(?:no|none|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|"
-    r"hundred|thousand|million)\b",
-    re.IGNORECASE,
-)
+_COUNT_VALUE = re.compile(rf"\d|\b(?:no|none|dozen|{CARDINALS})\b", re.IGNORECASE)
 
 
 # "At which university", "what company": the kind of body a "who" question asks for.

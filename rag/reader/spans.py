@@ -30,6 +30,7 @@ _CARDINALS = (
     r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|"
     r"eighty|ninety|hundred|thousand|million|billion"
 )
+CARDINALS = _CARDINALS  # the numbers written as words, as a pattern
 _NUMBER_WORDS = rf"{_CARDINALS}|a dozen|once|twice"
 # "x86-64", "UTF-8", "ISO-8859-1": a number joined to a name by a hyphen is part of the name.
 # "women[1,]", "sqrt(2)": an index or an argument in code is no quantity either. "2-6x",
