@@ -214,6 +214,66 @@ def test_whitespace_table_rows_with_headers_and_wrapped_cell():
     ]
 
 
+# A table too wide for the page, printed as two blocks one under the other, each under a
+# header of its own that repeats the first label: the second block's columns are not the
+# first's. The caption stands below the second.
+TWO_PARTS = [
+    text(90, 700, "Library", "F2"),
+    text(200, 700, "Fast", "F2"),
+    text(260, 700, "Sparse", "F2"),
+    text(330, 700, "Weighted", "F2"),
+    *(
+        text(x, y, value)
+        for y, row in ((686, ("alpha", "yes", "yes", "no")), (672, ("beta", "no", "yes", "yes")))
+        for x, value in zip((90, 200, 260, 330), row, strict=True)
+    ),
+    text(90, 652, "Library", "F2"),
+    text(160, 652, "Index Acceleration", "F2"),
+    text(300, 652, "Language", "F2"),
+    *(
+        text(x, y, value)
+        for y, row in ((638, ("alpha", "yes", "Java")), (624, ("beta", "no", "Python")))
+        for x, value in zip((90, 160, 300), row, strict=True)
+    ),
+    text(90, 600, "Table 2: Features of two clustering libraries."),
+]
+
+
+def test_a_table_printed_in_two_parts_reads_each_part_under_its_own_header():
+    (first, second) = read_tables(build([TWO_PARTS]))[1]
+    caption = "Table 2: Features of two clustering libraries."
+    assert first.splitlines() == [
+        caption,
+        f"{caption} — Library: alpha — Fast: yes — Sparse: yes — Weighted: no",
+        f"{caption} — Library: beta — Fast: no — Sparse: yes — Weighted: yes",
+    ]
+    assert second.splitlines() == [
+        caption,
+        f"{caption} — Library: alpha — Index Acceleration: yes — Language: Java",
+        f"{caption} — Library: beta — Index Acceleration: no — Language: Python",
+    ]
+
+
+FEATURES = """Table 3: Clustering libraries compared
+Library: alpha — Fast: ✓ — Sparse: ✓ — Language: Java
+Library: beta — Fast: ✓ — Language: Python
+Library: gamma — Sparse: ✓ — Language: R
+Library: delta — Language: Python"""
+
+
+def test_a_table_of_marks_answers_which_row_with_the_keys_it_marks_or_leaves_blank():
+    answer = read("Apart from alpha, which library supports sparse input?", FEATURES)
+    assert answer.startswith("gamma — "), answer
+    # A blank cell says "no"; a value the question states of the row ("R") narrows the rows.
+    answer = read("Which R library is not fast?", FEATURES)
+    assert answer.startswith("gamma — "), answer
+    answer = read("Which Python library is not fast?", FEATURES)
+    assert answer.startswith("delta — "), answer
+    # Asking for another column than the key reads the cell as before.
+    answer = read("In which language is beta written?", FEATURES)
+    assert answer.startswith("Python — "), answer
+
+
 def test_a_long_table_is_cut_between_rows_and_each_piece_keeps_its_caption():
     names = [f"PROPERTY{i:02d}" for i in range(40)]
     ops = [

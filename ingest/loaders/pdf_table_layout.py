@@ -96,6 +96,7 @@ class Candidate:
     rows: list[list[str]]
     bbox: tuple[float, float, float, float]
     header: bool
+    parted: bool = False  # the next block repeats its header's first label: a second part
 
 
 def aligned_tables(lines: list[Line], rules: list[tuple[float, float, float]]) -> list[Candidate]:
@@ -131,6 +132,8 @@ def _just_above(line: Line, first: Line) -> bool:
 def _table(run: list[Line], rules, above: Line | None = None):
     """The block at the start of ``run`` (or None) and how many lines it used. ``above``: the
     one-cell line right above it, which may be a header whose labels are one space apart."""
+    parted = _second_part(run)
+    run = run[:parted] if parted else run
     multi = [line for line in run if not _is_rule(line) and len(line.cells()) >= 2]
     if len(multi) < MIN_LINES - 1:
         return None, len(run)
@@ -186,7 +189,30 @@ def _table(run: list[Line], rules, above: Line | None = None):
             texts = [labels, *texts]
             bbox = (min(bbox[0], above.x0), above.top, max(bbox[2], above.x1), bbox[3])
             header = True
-    return Candidate(texts, bbox, header and _short_labels(texts[0])), used
+    return Candidate(texts, bbox, header and _short_labels(texts[0]), bool(parted)), used
+
+
+def _second_part(run: list[Line]) -> int | None:
+    """Where a table too wide for the page goes on under a header of its own: a later line
+    opens with the first line's first label ("Library DBSCAN OPTICS ..." and further down
+    "Library Index Acceleration ... Language"). Its columns are not the first part's, so
+    the block ends there and the second part is read as a table of its own."""
+    lines = [(k, line) for k, line in enumerate(run) if not _is_rule(line)]
+    if not lines or len(lines[0][1].cells()) < 2:
+        return None
+    label = _cell_text(lines[0][1].cells()[0])
+    if _is_number(label) or label in MISSING:
+        return None
+    for n, (k, line) in enumerate(lines[1:], start=1):
+        cells = line.cells()
+        if len(cells) >= 2 and _cell_text(cells[0]) == label:
+            # Rows that all open with one word ("gcc -O2 ...") are rows, not parts.
+            return k if n >= MIN_LINES - 1 else None
+    return None
+
+
+def _cell_text(words: list[dict]) -> str:
+    return " ".join(w["text"] for w in words)
 
 
 def _without_overflow(rows: list[list[str]]) -> list[list[str]]:

@@ -24,6 +24,7 @@ ruled tables or for tables at all.
 from __future__ import annotations
 
 import io
+import itertools
 import logging
 import re
 import time
@@ -71,6 +72,7 @@ class Table:
     groups: list[str] = field(default_factory=list)  # per row: the group title above it
     ends_page: bool = False  # nothing below it on its page: it may go on overleaf
     continued: bool = False  # goes on from the page before, under that table's header
+    parted: bool = False  # its second part, under a header of its own, is the next table
 
     def render(self) -> list[str]:
         """The table as texts of about ``SEGMENT_CHARS``: each is the caption, then a line per
@@ -237,6 +239,7 @@ def page_tables(page, tail: str, deadline: float, before: Table | None = None) -
     for found in aligned_tables(group_lines(free), rules):
         if found.header:
             table = Table(found.rows[0], found.rows[1:], found.bbox, kind="aligned")
+            table.parted = found.parted
         elif (
             before is not None
             and _opens_page(found.bbox, lines)
@@ -254,6 +257,13 @@ def page_tables(page, tail: str, deadline: float, before: Table | None = None) -
         if not table.continued:
             table.caption = caption(lines, table.bbox, tail)
         table.ends_page = not any(line.top >= table.bbox[3] for line in lines)
+    # The two parts of one table share its caption, which stands above the first or below
+    # the second.
+    for first, second in itertools.pairwise(tables):
+        if first.parted and CAPTION.match(second.caption) and not CAPTION.match(first.caption):
+            first.caption = second.caption
+        elif first.parted and CAPTION.match(first.caption) and not CAPTION.match(second.caption):
+            second.caption = first.caption
     return tables
 
 

@@ -156,6 +156,7 @@ from rag.reader.tables import (
     empty_asked_cell,
     lacks_named_column,
     listed_cells,
+    marked_keys,
     names_row,
     parse_row,
     stated_keys,
@@ -1010,6 +1011,18 @@ class Reader:
                 cell = _answer_cell(asked, cells)
                 found = [cell.value] if cell is not None else found
                 row_key = names_row(question, cells)
+                marked = marked_keys(question, cells, evidence[index].chunk.text)
+                if marked is not None:
+                    # "Which library offers X?" over a table of check marks: the rows that
+                    # mark X answer with their keys; the others, a mark or a blank, do not.
+                    row_key = cells[0].value in marked
+                    found = [cells[0].value] if row_key else []
+                    if row_key:
+                        # Its marks, not its words, match the question: the table is what
+                        # its chunk is about.
+                        lift = max(0.0, chunk_best[index] - relevance)
+                        relevance += lift
+                        score += lift
                 if row_key:
                     score += ROW_KEY_BONUS
                     if stated_keys(question, cells) > 1:
@@ -1181,6 +1194,8 @@ class Reader:
             if cells and (listed := listed_cells(asked.text, cells)):
                 # "What red, green and blue values ...": each of the cells it lists.
                 return ", ".join(cell.value for cell in listed)
+            if cells and best.spans == (cells[0].value,):
+                return cells[0].value  # a row picked by its mark answers with its key
             if cells:
                 cell = _answer_cell(asked, cells)
                 if cell is not None:
@@ -2047,10 +2062,13 @@ def _blank_rows(
     ``empty_asked_cell``); None when every row whose keys the question states most fully is
     one of them."""
     rows = [(c, parse_row(c.text)) for c in candidates if c.signals.table_row]
+    # "Which library has no index acceleration": in a table of marks, a blank answers.
     blank = {
         id(c)
         for c, cells in rows
-        if cells and empty_asked_cell(question, cells, evidence[c.evidence_index].chunk.text)
+        if cells
+        and empty_asked_cell(question, cells, evidence[c.evidence_index].chunk.text)
+        and marked_keys(question, cells, evidence[c.evidence_index].chunk.text) is None
     }
     if not blank:
         return blank

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from text_to_num import alpha2digit
 
 from rag.reader.dates import spelled_dates, states_date
+from rag.reader.options import set_aside, without_set_aside
 from rag.reader.terms import content_terms, label_hits, label_terms
 from rag.text import initialisms
 
@@ -365,4 +366,65 @@ def empty_asked_cell(question: str, cells: list[Cell], chunk_text: str) -> bool:
     lowered = question.lower()
     return any(
         re.search(rf"(?<![\w-]){re.escape(header)}(?![\w-])", lowered) for header in columns - own
+    )
+
+
+# What a feature table puts in a cell to say "has it": its column holds nothing else.
+_MARKS = frozenset(["✓", "✔", "☑", "✅", "●", "•", "+", "yes", "Yes", "YES"])
+# "Which R library ...", "what tool in the table": the kind of row a question asks for.
+_WHICH_KIND = re.compile(r"\b(?:which|what)\s+((?:[\w-]+\s+){0,2}[\w-]+)\b", re.IGNORECASE)
+# "has no index acceleration", "does not offer", "lacks", "without": the mark left out.
+_LACKS = re.compile(
+    r"\b(?:no|not|lacks?|lacking|without|missing)\b|n't\b|\bnone of\b", re.IGNORECASE
+)
+
+
+def marked_keys(question: str, cells: list[Cell], chunk_text: str) -> frozenset[str] | None:
+    """The keys of the rows a feature table marks as having what the question asks about:
+    "Apart from dbscan, which library offers the Extract-ξ method?" over rows that put "✓"
+    under "Extract-ξ" (and "which library has no index acceleration" over those that leave it
+    blank). A value the question states of the row ("which R library" and "Language: R")
+    narrows them; a key it sets aside ("apart from dbscan") is left out. None when the
+    question asks no such thing of this row's table: it does not ask which one of the kind
+    the key column holds, or names no column of marks."""
+    key = next((c for c in cells if c.header), None)
+    if key is None or cells[0] is not key:
+        return None
+    kinds = {t for m in _WHICH_KIND.finditer(question) for t in content_terms(m.group(1))}
+    if not kinds & set(content_terms(key.header)):
+        return None
+    parsed = [(line, parse_row(line)) for line in chunk_text.split("\n")]
+    rows = [row for _, row in parsed if row and row[0].header == key.header]
+    columns: dict[str, list[str]] = {}
+    for row in rows:
+        for cell in row[1:]:
+            columns.setdefault(cell.header, []).append(cell.value)
+    aside = set_aside(question).lower()
+    q_terms = set(content_terms(without_set_aside(question)))
+    marked = [
+        h for h, values in columns.items() if set(values) <= _MARKS and label_hits(q_terms, h)
+    ]
+    if not marked:
+        return None
+    # The caption's words ("A Comparison of DBSCAN and OPTICS implementations") say what the
+    # whole table is about: a column they name is less likely the one asked about.
+    caption = {t for line, row in parsed if row is None for t in content_terms(line)}
+    column = max(marked, key=lambda h: (label_hits(q_terms, h), -label_hits(caption, h)))
+    lacks = bool(_LACKS.search(question))
+    chosen = [row for row in rows if any(c.header == column for c in row) != lacks]
+    # "Which R library": a cell of the row, word for word in the question, narrows the rows.
+    stated = [
+        row
+        for row in chosen
+        if any(
+            c.value not in _MARKS
+            and re.search(rf"(?<![\w-]){re.escape(c.value)}(?![\w-])", question)
+            for c in row[1:]
+        )
+    ]
+    chosen = stated or chosen
+    return frozenset(
+        row[0].value
+        for row in chosen
+        if not re.search(rf"(?<![\w-]){re.escape(row[0].value.lower())}(?![\w-])", aside)
     )
