@@ -15,14 +15,18 @@ from dataclasses import dataclass
 # "* Version 1.3-0", "## Changes in version 2.1", "Version 1.6.6  (2018-02-02)": a line that
 # opens a release's entries in a NEWS file or a changelog, with its date or without, and the
 # dashes that underline it.
+_DATE_IN_WORDS = (
+    r"(?-i:[A-Z][a-z]{2,8})\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+(?-i:[A-Z][a-z]{2,8})\.?\s+\d{4}"
+)
 RELEASE_LINE = re.compile(
-    r"(?:[*#-]+\s+)?(?:changes in\s+(?:[\w.-]+\s+)?)?version\s+v?(\d+(?:[.-]\w+)+)"
-    r"(?:\s+\(\d{4}(?:-\d\d){0,2}\))?(?:\s+[-=]{3,})?|"
+    # "Release 6.0.0 (September 26 2019)", "Release 1.3.0 - August 2, 2007" too.
+    r"(?:[*#-]+\s+)?(?:changes in\s+(?:[\w.-]+\s+)?)?(?:version|release)\s+v?(\d+(?:[.-]\w+)+)"
+    rf"(?:\s+\((?:\d{{4}}(?:-\d\d){{0,2}}|{_DATE_IN_WORDS})\)|\s+-\s+(?:{_DATE_IN_WORDS}))?"
+    r"(?:\s+[-=]{3,})?|"
     # "0.7-5 (28.10.2003)": a bare version over its entries, dated in parentheses.
     r"v?(\d+(?:[.-]\w+)+)\s+\((?:\d{1,2}[./]\d{1,2}[./]\d{4}|\d{4}-\d\d-\d\d)\)|"
     # "--- 3.5.4 Apr 6, 2019": a bare version over its entries, dated in words.
-    r"(?:[*#=-]+\s+)?v?(\d+(?:\.\d+)+[a-z]?)\s+\(?(?:(?-i:[A-Z][a-z]{2,8})\.?\s+\d{1,2},?\s+\d{4}|"
-    r"\d{1,2}\s+(?-i:[A-Z][a-z]{2,8})\.?\s+\d{4})\)?|"
+    rf"(?:[*#=-]+\s+)?v?(\d+(?:\.\d+)+[a-z]?)\s+\(?(?:{_DATE_IN_WORDS})\)?|"
     # "# metafor 3.8-1 (2022-08-26)": an R package's NEWS.md, the package named before its
     # version in a Markdown heading.
     r"#{1,6}\s+[A-Za-z][\w.]*\s+v?(\d+(?:[.-]\d+)+)(?:\s+\(\d{4}(?:-\d\d){0,2}\))?|"

@@ -66,6 +66,11 @@ def test_the_version_a_release_heading_names():
     assert release_named("# metafor 3.8-1 (2022-08-26)") == "3.8-1"
     assert release_named("* Version 1.3-0") == "1.3-0"
     assert release_named("- added a function") == ""
+    # "Release" opens a release as "Version" does, dated in words or not.
+    assert release_named("Release 6.0.0 (September 26 2019)") == "6.0.0"
+    assert release_named("Release 1.3.0 - August 2, 2007") == "1.3.0"
+    assert release_named("Release 6.0.0-rc1 (2019-09-24)") == "6.0.0-rc1"
+    assert release_named("Release notes for the next version") == ""
     # Known to be a heading, a line that opens with a version names a release.
     assert heading_release("2.13.1 Hot fix") == "2.13.1"
     assert heading_release("Announcement for Dynare 5.3 (on 2022-11-21)") == "5.3"
