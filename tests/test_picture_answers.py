@@ -803,3 +803,39 @@ def test_a_picture_that_names_the_program_asked_about_is_read_before_another_plo
     # Of pictures that name nothing the question names, the first is still the one read.
     answer = read("What is the y-axis label of the bar graph?", pictures)
     assert answer.startswith("Output"), answer
+
+
+def test_a_dialog_field_labelled_with_the_word_asked_for_gives_its_value():
+    # Before, "Enter tool paths below." answered: the field's line shares fewer of the
+    # question's words than the dialog's heading.
+    dialog = evidence(
+        "Screenshot of a program window.\nText in the image:\nPreferences\n"
+        "General Tool paths\nInterface Enter tool paths below.\n"
+        'Editor Terminal: xterm -e"/bin/sh %c"\nFiles\nBrowser: firefox\nTools\n'
+        "Templates Grep: grep x\nHelp Apply Cancel OK",
+        modality="image",
+    )
+    answer = read("Which web browser is set in the tool paths of the preferences?", dialog)
+    assert answer.startswith("firefox — "), answer
+    # A value the question states is no answer, nor a field of another kind.
+    assert not read("Which web browser is set to firefox in the tool paths?", dialog).startswith(
+        "firefox — "
+    )
+
+
+def test_a_dialog_field_is_read_under_the_label_that_holds_most_of_the_asked_words():
+    calculator = evidence(
+        "Screenshot of a program window.\nText in the image:\nVia Size\n"
+        "Copper resistivity: 1.72e-08 Ω-m Resistance: 0.0327197\n"
+        "Via length: 1.6 mm Thermal resistance: 83.2937 -C/W",
+        modality="image",
+    )
+    answer = read("What thermal resistance does the Via Size tab calculate?", calculator)
+    assert answer.startswith("83.2937 -C/W — "), answer
+    # A label qualified otherwise ("Current score") gives no "high score".
+    game = evidence(
+        "Screenshot of a program window.\nText in the image:\nKAtomic Game Move Settings\n"
+        "Level: 1 Current score: 12 Highscore:-",
+        modality="image",
+    )
+    assert not read("What is the high score in my KAtomic screenshot?", game).startswith("12")

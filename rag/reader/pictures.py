@@ -15,7 +15,14 @@ from rag.numbered_parts import captions, captions_other, parts_named, side_asked
 from rag.reader.checkboxes import SPEAKS_OF_TICKS, answer_on_boxes
 from rag.reader.legends import legend_value
 from rag.reader.question import Wants, asks_dimensions
-from rag.reader.spans import dimensions, labelled_numbers, resolutions, spans, without_other_labels
+from rag.reader.spans import (
+    QUALIFIED_LABEL,
+    dimensions,
+    labelled_numbers,
+    resolutions,
+    spans,
+    without_other_labels,
+)
 from rag.text import content_terms, join_words, key_terms, normalize_space, sentences, stem
 from rag.types import Evidence
 
@@ -758,6 +765,49 @@ def _beside_named_line(question: str, lines: Sequence[str]) -> int | None:
             if 0 <= position + step < len(lines):
                 return position + step
     return None
+
+
+# "Files Developer: ColombanWendling x", "Via length: 1.6 mm Thermal resistance: 83.29 -C/W":
+# the fields of a dialog read line by line, each a label of up to three words and its value
+# (a sidebar's entry may stand before the label, a widget's glyph after the value).
+_FIELD_LABEL = re.compile(r"((?:[A-Za-z][\w.&/-]*\s){0,2}[A-Za-z][\w.&/-]*):(?:\s+|$)")
+_WIDGET_GLYPH = re.compile(r"\s+(?:[^\w\s]{1,3}|\w)$")
+
+
+def field_value(
+    asked_for: frozenset[str], question: str, read_lines: Sequence[str]
+) -> tuple[str, str]:
+    """The line and value of the field that the question asks for by its label ("which web
+    browser is set" and "Browser: firefox"), among the lines of text read in a picture; or
+    two empty strings. The label ends with a word of what the question asks for; of several,
+    the one that holds most of its words ("Thermal resistance", not "Resistance", for "what
+    thermal resistance"). A value the question states answers nothing."""
+    lowered = question.lower()
+    best: tuple[int, str, str] = (0, "", "")
+    qualifiers = list(QUALIFIED_LABEL.finditer(lowered))
+    for line in read_lines:
+        # "Score: 0" is no "high score": a label the question qualifies otherwise.
+        kept = without_other_labels(lowered, line)
+        labels = list(_FIELD_LABEL.finditer(line))
+        ends = [m.start() for m in labels[1:]] + [len(line)] if labels else []
+        for label, end in zip(labels, ends, strict=True):
+            if label.group(0).strip() not in kept:
+                continue
+            words = [stem(w) for w in label.group(1).lower().split()]
+            value = line[label.end() : end].strip()
+            value = _WIDGET_GLYPH.sub("", value) if len(value) > 2 else value
+            if words[-1] not in asked_for or not value or value.lower() in lowered:
+                continue
+            # "Current score: O" is no "high score", nor is a label without its qualifier.
+            if any(
+                stem(m.group(2)) == words[-1] and m.group(1) not in label.group(1).lower()
+                for m in qualifiers
+            ):
+                continue
+            covered = len(set(words) & asked_for)
+            if covered > best[0]:
+                best = (covered, line, value)
+    return best[1], best[2]
 
 
 def _asked_head(question: str) -> str:

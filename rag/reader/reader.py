@@ -92,9 +92,11 @@ from rag.reader.pictures import (
     answer_from_picture,
     asks_name,
     describes_picture,
+    field_value,
     picture_to_read,
     readable_text,
     repeats_question,
+    split_read_text,
     told_by_plot,
     told_by_titled_plot,
 )
@@ -946,6 +948,11 @@ class Reader:
             if not found:
                 opens_section = bool(before) and before.lstrip().startswith("#")
                 found = named_by_heading(asked, text, headed[i], opens_section=opens_section)
+            # "Which web browser is set": the field a dialog labels with the word asked for
+            # ("Browser: firefox"), in the lines read in a screenshot.
+            field = typed and _field_in_picture(asked, text, index, evidence)
+            if field:
+                found = [field]
             refers_back = False
             if not found and before and _REFERS_BACK.match(text):
                 # "Ncdu reads your shell from NCDU_SHELL. This allows you to run another
@@ -998,12 +1005,16 @@ class Reader:
                 # The row's printout is what its chunk is about: the command above it ("R>
                 # S(lm1) ... Coefficients:") shares the question's words for the table.
                 relevance = max(relevance, chunk_best[index])
+            if field:
+                # "Browser: firefox" shares one word with "which web browser is set in the tool
+                # paths": the dialog's field is what its picture's text is about.
+                relevance = max(relevance, chunk_best[index])
             if typed and found and heads[i]:
                 # "-nocolor Forces grayscale output": an option's entry that says what the
                 # question asks adds the option, however few words of its own it has.
                 novelty = 1.0
             score = relevance + NOVELTY_WEIGHT * (novelty - 1.0) + RANK_BONUS / (index + 1)
-            if counted_by_label:
+            if counted_by_label or field:
                 score += ROW_KEY_BONUS
             row_key = False
             if cells:
@@ -1970,6 +1981,19 @@ def _reads_labels(asked: Question) -> bool:
     the question uses; not for a value of a shape (a colour), a kind or an option."""
     plain = not (asked.shape or asked.kind_of or asked.code)
     return plain and asked.wants in (Wants.VALUE, Wants.NUMBER, Wants.THING)
+
+
+def _field_in_picture(asked: Question, text: str, index: int, evidence: Sequence[Evidence]) -> str:
+    """The value of a field labelled with the word the question asks for, on a line read in
+    the picture whose unit ``text`` is, or ""."""
+    if not asked.asked_for or index >= len(evidence):
+        return ""
+    chunk = evidence[index].chunk
+    if chunk.modality != "image":
+        return ""
+    _, read = split_read_text(chunk.text)
+    line, value = field_value(asked.asked_for, asked.text, read)
+    return value if line and line in text else ""
 
 
 def _answer_cell(asked: Question, cells: list[Cell]) -> Cell | None:

@@ -950,13 +950,13 @@ def _label_words(lowered_question: str) -> frozenset[str]:
     words |= {word.replace("-", "") for word in words}
     # "the high score" is not labelled by "Score: 0", the game's score now; "High score: 0"
     # (or "Highscore") labels it.
-    qualified = {m.group(2) for m in _QUALIFIED_LABEL.finditer(lowered_question)}
-    words |= {f"{m.group(1)}{m.group(2)}" for m in _QUALIFIED_LABEL.finditer(lowered_question)}
+    qualified = {m.group(2) for m in QUALIFIED_LABEL.finditer(lowered_question)}
+    words |= {f"{m.group(1)}{m.group(2)}" for m in QUALIFIED_LABEL.finditer(lowered_question)}
     return frozenset(words - qualified - STOPWORDS - {"default", "defaults"})
 
 
 # A word that makes the value it qualifies another one: the best of several, their total.
-_QUALIFIED_LABEL = re.compile(
+QUALIFIED_LABEL = re.compile(
     r"\b(high|highest|best|top|record|max|maximum|min|minimum|lowest|average|mean|total|final)"
     r"[\s-]+([a-z]+)\b"
 )
@@ -976,7 +976,7 @@ def without_other_labels(lowered_question: str, sentence: str) -> str:
     of what the sentence tells of."""
     # "The minimum number of runs" qualifies no label: a number is no quantity of its own.
     if not any(
-        m.group(2) not in _GENERIC_QUANTITIES for m in _QUALIFIED_LABEL.finditer(lowered_question)
+        m.group(2) not in _GENERIC_QUANTITIES for m in QUALIFIED_LABEL.finditer(lowered_question)
     ):
         return sentence
     words = _label_words(lowered_question) | {"default", "defaults"}
