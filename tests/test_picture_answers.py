@@ -594,6 +594,10 @@ def test_an_axis_end_or_label_is_read_from_a_plot_told_in_text():
     assert read(question, items).startswith("Frequency — The plot's vertical"), read(
         question, items
     )
+    question = "What is shown on the vertical axis of Figure 1 of the count-regression vignette?"
+    assert read(question, items).startswith("Frequency — The plot's vertical"), read(
+        question, items
+    )
     # Another figure's plot does not answer for Figure 2.
     assert not read(
         "What is the highest value on the Frequency axis of Figure 2?", items

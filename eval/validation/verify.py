@@ -1954,7 +1954,8 @@ def check_question(lineno, line, ids, cited, counts, have_tesseract):
         return
     m = (
         re.fullmatch(
-            r"val(?:[2-9]|1[0-9]|2[0-9]|3[0-9]|4[0-9]|5[0-9]|6[0-9]|7[0-2])?-([a-z]+)-(\d{2,3})", qid
+            r"val(?:[2-9]|1[0-9]|2[0-9]|3[0-9]|4[0-9]|5[0-9]|6[0-9]|7[0-2])?-([a-z]+)-(\d{2,3})",
+            qid,
         )
         if isinstance(qid, str)
         else None

@@ -73,8 +73,9 @@ _ASKS_TITLE = re.compile(r"^(?!.*\blegend).*\btitle[sd]?\b(?! bar)", re.IGNORECA
 _NAMES_AXIS = re.compile(r"\b([xy]|horizontal|vertical)[- ]?axis\b", re.IGNORECASE)
 _ASKS_AXIS_LABEL = re.compile(
     r"^(?!.*\btick).*(?:\b(?:labell?ed|label|measures?|variable|quantity)\b|"
-    # "What is on the vertical axis", "what does the y axis show".
-    r"\bwhat(?:'s| is| goes)? (?:on|along) the\b|\baxis (?:shows?|represents?)\b)",
+    # "What is on the vertical axis", "what is shown on it", "what does the y axis show".
+    r"\bwhat(?:'s| is| are| goes)?(?: (?:shown|plotted|drawn|displayed|given))? (?:on|along) the\b|"
+    r"\baxis (?:shows?|represents?|plots?)\b)",
     re.IGNORECASE,
 )
 # "The highest value marked on the Frequency axis", "the top tick label on the y axis": an end
