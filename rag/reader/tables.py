@@ -379,6 +379,13 @@ _LACKS = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=256)
+def _parsed_lines(text: str) -> tuple[tuple[str, list[Cell] | None], ...]:
+    """Each line of a chunk's text with its table cells (None for a line that is no row),
+    parsed once for all the chunk's rows: every row of a table reads its whole table."""
+    return tuple((line, parse_row(line)) for line in text.split("\n"))
+
+
 def marked_keys(question: str, cells: list[Cell], chunk_text: str) -> frozenset[str] | None:
     """The keys of the rows a feature table marks as having what the question asks about:
     "Apart from dbscan, which library offers the Extract-ξ method?" over rows that put "✓"
@@ -393,7 +400,7 @@ def marked_keys(question: str, cells: list[Cell], chunk_text: str) -> frozenset[
     kinds = {t for m in _WHICH_KIND.finditer(question) for t in content_terms(m.group(1))}
     if not kinds & set(content_terms(key.header)):
         return None
-    parsed = [(line, parse_row(line)) for line in chunk_text.split("\n")]
+    parsed = _parsed_lines(chunk_text)
     rows = [row for _, row in parsed if row and row[0].header == key.header]
     columns: dict[str, list[str]] = {}
     for row in rows:
