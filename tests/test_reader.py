@@ -940,6 +940,22 @@ def test_an_entry_names_the_release_it_is_listed_under():
     assert answer.startswith("James Gibbons — "), answer
 
 
+def test_who_reported_a_fix_is_a_person_the_entry_credits_not_the_entrys_author():
+    fixed = (
+        "2022-04-25 Valentin Todorov <valentin.todorov@chello.at>\n\n"
+        "* src/ds11.f - fixed several Fortran warnings\n\n"
+    )
+    reported = (
+        "2020-08-03 Valentin Todorov <valentin.todorov@chello.at>\n\n"
+        "* R/PcaProj.R - fixed a problem with wrong scores (reported by Matthieu Lesnoff)"
+    )
+    answer = read("Who reported the Fortran warnings that were fixed?", evidence(fixed))
+    assert answer == "", answer
+    question = "Who reported the problem with wrong scores in PcaProj?"
+    answer = read(question, evidence(fixed + reported))
+    assert answer.startswith("Matthieu Lesnoff — "), answer
+
+
 def _from_files(*files: tuple[str, str]) -> list[Evidence]:
     return [
         replace(item, chunk=replace(item.chunk, file=name, doc_id=name))

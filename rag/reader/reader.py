@@ -774,6 +774,17 @@ class Reader:
             # about gtg's usage and options") share any option question's: it answers only a
             # question about help itself, not "which option changes the application's name".
             candidates = [c for c in candidates if not _help_entry(c)]
+        if (
+            "types" in self.parts
+            and asked.wants is Wants.PERSON
+            and _ASKS_CREDIT.search(asked.text)
+        ):
+            # "Who reported the Fortran warnings that 1.7-0 fixed?": a person the text credits
+            # ("reported by", "thanks to", "kindly provided by"). The author heading a change
+            # log's entry, or an entry that names no one, does not tell.
+            candidates = [
+                c for c in candidates if c.spans and _CREDITS.search(f"{c.text} {c.follows}")
+            ]
         if not candidates:
             return Reading("", asked)
         if "pinned" in self.parts and not candidates[0].bridged:
@@ -1934,6 +1945,18 @@ _REFERS_BACK = re.compile(r"^(?:This|That|These|It) (?:allows|lets|makes|means|e
 COUNT_MARGIN = 0.1
 
 # "Who introduced ...", "who first proposed ...": the deed a question asks the doer of.
+# "Who reported ...", "who is thanked for ...", "who contributed ...": the credit a text gives
+# a person for a part of the work.
+_ASKS_CREDIT = re.compile(
+    r"^\s*who(?:m)?\s+(?:\w+\s+)?(?:reported|suggested|contributed|provided|submitted|"
+    r"requested|spotted|noticed|found|thanked|patched)\b",
+    re.IGNORECASE,
+)
+_CREDITS = re.compile(
+    r"\b(?:report|thank|suggest|contribut|provid|courtesy|kindly|patch|submit|request|credit|"
+    r"spott|notic|found|help)",
+    re.IGNORECASE,
+)
 _DEED_ASKED = re.compile(r"^\s*who\s+(?:first\s+|originally\s+)?([a-z]+ed)\b", re.IGNORECASE)
 
 
