@@ -41,9 +41,11 @@ _PICTURE_KINDS = [
     (re.compile(r"\b(?:plots?|graphs?)\b"), "chart"),
     (re.compile(r"\bscreen\s+shots?\b"), "screenshot"),
 ]
-# The user's word for a check box's state, and the describer's (ingest/vision/checkboxes.py).
+# The user's word for a check box's or a radio button's state, and the describer's
+# (ingest/vision/checkboxes.py).
 _BOX_STATES = [
     (re.compile(r"\b(?:un)?checked\b|\bcheck\s?box(?:es)?\b|\bcheckmarks?\b"), "ticked"),
+    (re.compile(r"\b(?:chosen|picked)\b|\bradio\s?buttons?\b"), "selected"),
 ]
 
 # The verb a question asks with, and the noun a document heads its answer with.

@@ -1,5 +1,6 @@
-"""A screenshot's check boxes: found beside their labels, told as ticked or not, and answered
-from ("which option is not ticked", "how many are ticked", "is the X box ticked")."""
+"""A screenshot's check boxes and radio buttons: found beside their labels, told as ticked
+(selected) or not, and answered from ("which option is not ticked", "how many are ticked", "is
+the X box ticked", "which type is selected")."""
 
 from __future__ import annotations
 
@@ -8,11 +9,11 @@ from PIL import Image, ImageDraw
 from test_chart_legend import BoxOcr
 from test_reader import evidence, read
 
-from ingest.vision.checkboxes import checkbox_sentence, checkbox_states, mark_lines
+from ingest.vision.checkboxes import checkbox_sentence, checkbox_states, mark_lines, radio_states
 from ingest.vision.describe import ImageDescriber
 from ingest.vision.legend import TextBox
 from rag.query_words import keyword_query
-from rag.reader.checkboxes import answer_on_boxes, boxes_told
+from rag.reader.checkboxes import answer_on_boxes, answer_on_buttons, boxes_told, buttons_told
 from rag.reader.pictures import describes_picture
 
 OPTIONS = [
@@ -144,3 +145,95 @@ def test_a_question_naming_no_told_option_or_two_alike_gets_no_yes_or_no():
     )
     # No ticked box told is no count of none: a box may go unseen.
     assert answer_on_boxes("How many boxes are ticked?", "☐ Show tray notifications") is None
+
+
+CHOICES = [("Tabs", True), ("Spaces", False), ("Tabs and spaces", False)]
+
+
+def indentation(
+    choices=CHOICES, glyph: str = "", style: str = "dot"
+) -> tuple[Image.Image, list[TextBox]]:
+    """An indentation page: a heading, then a radio button left of each choice: a ring, with a
+    dark dot inside the chosen one ("dot"), or a blue disc round a white dot ("disc").
+    ``glyph``: what the text reader makes of the button when its box takes the button in
+    ("O Never"), so that the box starts at the button."""
+    image = Image.new("RGB", (420, 70 + 30 * len(choices)), (246, 245, 244))
+    draw = ImageDraw.Draw(image)
+    draw.text((20, 12), "Indentation type:", fill="black")
+    boxes = [TextBox("Indentation type:", (18.0, 9.0, 140.0, 26.0))]
+    for i, (label, chosen) in enumerate(choices):
+        top, left = 40 + 30 * i, 22
+        if style == "disc" and chosen:
+            draw.ellipse((left, top, left + 14, top + 14), fill=THEME_BLUE)
+            draw.ellipse((left + 5, top + 5, left + 9, top + 9), fill="white")
+        else:
+            draw.ellipse((left, top, left + 14, top + 14), fill="white", outline=(120, 120, 120))
+            if chosen:
+                draw.ellipse((left + 4, top + 4, left + 10, top + 10), fill=(40, 40, 40))
+        draw.text((44, top + 2), label, fill="black")
+        start = 20.0 if glyph else 42.0
+        boxes.append(TextBox(glyph + label, (start, top - 1.0, 44.0 + 7 * len(label), top + 16.0)))
+    return image, boxes
+
+
+def test_radio_buttons_are_told_selected_or_not_in_either_theme_and_however_the_label_is_read():
+    for style in ("dot", "disc"):
+        for glyph in ("", "O ", " "):
+            image, boxes = indentation(glyph=glyph, style=style)
+            assert radio_states(np.asarray(image), boxes) == CHOICES, (style, glyph)
+            # A circle is no check box.
+            assert checkbox_states(np.asarray(image), boxes) == [], (style, glyph)
+
+
+def test_round_icons_alone_or_in_one_state_are_no_radio_buttons():
+    # A lone chosen button has no group: a round icon beside a label looks alike.
+    image, boxes = indentation([("Tabs", True), ("Spaces", True)])
+    assert radio_states(np.asarray(image), boxes) == []
+    image, boxes = indentation([("Tabs", False), ("Spaces", False)])
+    assert radio_states(np.asarray(image), boxes) == []
+    # A circle with a drawing off its centre (an icon) is no empty button.
+    image, boxes = indentation()
+    ImageDraw.Draw(image).rectangle((25, 103, 28, 106), fill=(60, 60, 60))
+    assert radio_states(np.asarray(image), boxes) == [("Tabs", True), ("Spaces", False)]
+
+
+def test_the_description_marks_the_choices_and_the_reader_answers_which_is_selected():
+    image, boxes = indentation(glyph="O ")
+    text = ImageDescriber(BoxOcr(boxes), None).describe(image).render()
+    assert "Radio buttons: 1 selected, 2 not selected." in text, text
+    assert "◉ Tabs" in text.splitlines(), text
+    # The glyph read from the button gives way to its mark.
+    assert "○ Tabs and spaces" in text.splitlines() and "O " not in text, text
+    items = evidence(text, modality="image")
+    answer = read("Which indentation type is selected?", items)
+    assert answer.startswith("Tabs — ◉ Tabs [1]"), answer
+    answer = read("How many radio buttons are on the indentation page?", items)
+    assert answer.startswith("3 — ◉ Tabs ○ Spaces ○ Tabs and spaces"), answer
+
+
+def test_a_choice_is_read_from_the_group_the_question_names():
+    text = (
+        "Computer Player 1\n◉ Kepler\n○ Newton\nCascade Move Display\n○ Darken and pause\n"
+        "◉ Scatter dots\n○ Blink rapidly"
+    )
+    assert buttons_told(text)[2] == ("Darken and pause", False, "Cascade Move Display ")
+    assert answer_on_buttons("Which Cascade Move Display option is selected?", text) == (
+        "Scatter dots",
+        "◉ Scatter dots",
+    )
+    assert answer_on_buttons("Which computer player is chosen?", text) == ("Kepler", "◉ Kepler")
+    # Two groups and a question naming neither: no guess.
+    assert answer_on_buttons("Which option is selected?", text) is None
+    # Nor an answer naming neither of the choices the question offers.
+    assert answer_on_buttons("Is the compact or the expanded view selected?", text) is None
+    # What a list or a tab strip shows selected is no radio button's.
+    assert answer_on_buttons("Which tab is selected in the Cascade window?", text) is None
+    # Radio buttons are no check boxes, and check boxes no radio buttons.
+    assert boxes_told(text) == ([], [])
+    assert buttons_told("☑ Show tray icon") == []
+
+
+def test_questions_on_choices_speak_of_a_picture_and_search_for_the_describers_word():
+    assert describes_picture("Which indentation type is selected in Geany's preferences?")
+    assert "selected" in keyword_query("Which payment method is chosen?").split()
+    assert "selected" in keyword_query("How many radio buttons does the page have?").split()

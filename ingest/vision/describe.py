@@ -16,7 +16,14 @@ from PIL import Image
 
 from ingest.vision import kind as kinds
 from ingest.vision.categories import BROAD, category_scores, narrower
-from ingest.vision.checkboxes import checkbox_sentence, checkbox_states, mark_lines
+from ingest.vision.checkboxes import (
+    checkbox_sentence,
+    checkbox_states,
+    mark_buttons,
+    mark_lines,
+    radio_sentence,
+    radio_states,
+)
 from ingest.vision.faces import FaceDetector, create_face_detector
 from ingest.vision.labels import Labeler, ViewScores, create_labeler
 from ingest.vision.legend import TextBox, legend_entries, legend_sentence
@@ -128,6 +135,7 @@ class ImageDescriber:
             _category_phrases(scored.whole, bool(people)) if kind in _SCENES else []
         )
         text, boxes_told = mark_lines(text, _checkboxes(kind, boxes, image))
+        text, buttons_told = mark_buttons(text, _radio_buttons(kind, boxes, image))
         return ImageDescription(
             labels=[n for n, _ in labels],
             text=text,
@@ -139,7 +147,8 @@ class ImageDescriber:
             appearance=appearance(kind, seen)
             + _legend(kind, seen, boxes, image)
             + _selection(kind, seen, boxes, image)
-            + ([checkbox_sentence(boxes_told)] if boxes_told else []),
+            + ([checkbox_sentence(boxes_told)] if boxes_told else [])
+            + ([radio_sentence(buttons_told)] if buttons_told else []),
         )
 
     def read_text(self, image: Image.Image) -> str:
@@ -342,6 +351,13 @@ def _checkboxes(kind: str, boxes: list[TextBox], image: Image.Image) -> list[tup
     if kind not in _BOXED or not boxes:
         return []
     return checkbox_states(np.asarray(image.convert("RGB")), boxes)
+
+
+def _radio_buttons(kind: str, boxes: list[TextBox], image: Image.Image) -> list[tuple[str, bool]]:
+    """A screenshot's radio buttons, (label, selected) each, looked for as check boxes are."""
+    if kind not in _BOXED or not boxes:
+        return []
+    return radio_states(np.asarray(image.convert("RGB")), boxes)
 
 
 def _scaled(boxes: list[TextBox], seen: Look, image: Image.Image) -> list[TextBox]:

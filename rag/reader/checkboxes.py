@@ -1,8 +1,10 @@
-"""Questions on a screenshot's check boxes, answered from what its description tells of them.
+"""Questions on a screenshot's check boxes and radio buttons, answered from what its
+description tells of them.
 
 A screenshot's description marks the line of each check box's label in the text read with the
 box's state (ingest/vision/checkboxes.py): "☑ Spell check while typing", "☐ Use custom
-font". A question asks which option is ticked (or not), how many are, or whether one is.
+font"; and each radio button's: "◉ Tabs", "○ Spaces". A question asks which option is ticked
+(or not), how many are, or whether one is; or which choice is selected.
 """
 
 from __future__ import annotations
@@ -13,8 +15,11 @@ from rag.text import content_terms, join_words
 
 TICKED_MARK = "\u2611"  # ☑
 UNTICKED_MARK = "\u2610"  # ☐
+SELECTED_MARK = "\u25c9"  # ◉
+UNSELECTED_MARK = "\u25cb"  # ○
+_MARKS = TICKED_MARK + UNTICKED_MARK + SELECTED_MARK + UNSELECTED_MARK
 # A mark and the label after it, up to the next mark or the line's end.
-_MARKED = re.compile(rf"([{TICKED_MARK}{UNTICKED_MARK}]) ([^{TICKED_MARK}{UNTICKED_MARK}\n]+)")
+_MARKED = re.compile(rf"([{_MARKS}]) ([^{_MARKS}\n]+)")
 # "Which plugins are ticked", "is the Force Full Backup box ticked", "how many check boxes are
 # checked": a question on a box's state. ("Checked" alone may be any checking: "which files
 # are checked by fsck".)
@@ -42,8 +47,84 @@ def boxes_told(text: str) -> tuple[list[str], list[str]]:
     ticked: list[str] = []
     unticked: list[str] = []
     for mark, label in _MARKED.findall(text):
-        (ticked if mark == TICKED_MARK else unticked).append(label.strip())
+        if mark in (TICKED_MARK, UNTICKED_MARK):
+            (ticked if mark == TICKED_MARK else unticked).append(label.strip())
     return ticked, unticked
+
+
+# "Which indentation type is selected", "is the compact or the expanded view chosen", "how
+# many radio buttons": a question on a group of choices. ("Which tab is selected" and "which
+# row is highlighted" ask what a screen shows selected; see SPEAKS_OF_SELECTION.)
+SPEAKS_OF_CHOICE = re.compile(
+    r"\bradio ?buttons?\b|\b(?:selected|chosen|picked)\b",
+    re.IGNORECASE,
+)
+# What is selected in a list, a menu or a tab strip is no radio button's choice.
+_SELECTED_ELSEWHERE = re.compile(
+    r"\b(?:tabs?|rows?|lines?|lists?|menus?|items?|files?|folders?|tree|sidebar|columns?|"
+    r"cells?|text|characters?|drop-?downs?|combo ?box(?:es)?|colou?rs?|tools?)\b(?!\s+(?:type|mode|view|option|style)\b)",
+    re.IGNORECASE,
+)
+_CHOICE_WORDS = frozenset(
+    content_terms("selected chosen picked set radio button buttons option options choice")
+)
+
+
+def buttons_told(text: str) -> list[tuple[str, bool, str]]:
+    """(label, selected, the words before the group's first button) for each radio button a
+    description marks: those words (a heading "Type:", "Cascade Move Display") name the
+    choice a group makes."""
+    told: list[tuple[str, bool, str]] = []
+    heading = ""
+    previous = ""
+    grouped = False
+    for line in text.splitlines():
+        found = [
+            (m, label)
+            for m, label in _MARKED.findall(line)
+            if m in (SELECTED_MARK, UNSELECTED_MARK)
+        ]
+        if not found:
+            previous, grouped = line, False
+            continue
+        before = line[: line.index(found[0][0])]
+        if not grouped or before.strip():
+            heading = f"{previous} {before}" if not grouped else before
+        grouped = True
+        for mark, label in found:
+            told.append((label.strip(), mark == SELECTED_MARK, heading))
+    return told
+
+
+def answer_on_buttons(question: str, text: str) -> tuple[str, str] | None:
+    """(the direct answer, the marked labels that say it) for a question on the radio
+    buttons ``text`` tells of, or None when it tells none or the question asks of another
+    part of the screen."""
+    told = buttons_told(text)
+    if not told or _SELECTED_ELSEWHERE.search(question):
+        return None
+    if _ASKS_COUNT.search(question):
+        if not re.search(r"\bradio ?buttons?\b", question, re.IGNORECASE):
+            return None
+        return str(len(told)), " ".join(_mark(label, on) for label, on, _ in told)
+    topic = set(content_terms(question)) - _CHOICE_WORDS
+    chosen = [(label, heading) for label, on, heading in told if on]
+    if not chosen:
+        return None
+    scored = [
+        (len(topic & set(content_terms(f"{label} {heading}"))), label) for label, heading in chosen
+    ]
+    best = max(s for s, _ in scored)
+    picked = [label for s, label in scored if s == best]
+    if best == 0 and re.search(r"\bor\b", question):
+        return None  # "is the compact or the expanded view selected" names neither told
+    if len(picked) > 1:
+        return None  # several groups, and the question names none of them
+    return picked[0], _mark(picked[0], True)
+
+
+def _mark(label: str, on: bool) -> str:
+    return f"{SELECTED_MARK if on else UNSELECTED_MARK} {label}"
 
 
 def answer_on_boxes(question: str, text: str) -> tuple[str, str] | None:

@@ -12,7 +12,12 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 
 from rag.numbered_parts import captions, captions_other, parts_named, side_asked, told_side
-from rag.reader.checkboxes import SPEAKS_OF_TICKS, answer_on_boxes
+from rag.reader.checkboxes import (
+    SPEAKS_OF_CHOICE,
+    SPEAKS_OF_TICKS,
+    answer_on_boxes,
+    answer_on_buttons,
+)
 from rag.reader.legends import legend_value
 from rag.reader.question import Wants, asks_dimensions
 from rag.reader.spans import (
@@ -259,6 +264,11 @@ def answer_from_picture(
         # its description tells, with their state.
         for index, item in same:
             if told := answer_on_boxes(question, item.chunk.text):
+                return f"{told[0]} — {told[1]} [{index + 1}]"
+    if SPEAKS_OF_CHOICE.search(question):
+        # "Which indentation type is selected": the radio buttons its description tells.
+        for index, item in same:
+            if told := answer_on_buttons(question, item.chunk.text):
                 return f"{told[0]} — {told[1]} [{index + 1}]"
     # A long description (much text read in the picture) spans several chunks: read them all.
     lines = [(index, line) for index, item in same for line in sentences(item.chunk.text)]
@@ -901,11 +911,12 @@ _WINDOW_BAR = re.compile(r"\b(?:status|title) ?(?:bar|line)s?\b", re.IGNORECASE)
 
 def describes_picture(question: str) -> bool:
     """The question speaks of a picture (a photo, a screenshot, a figure, a colour, a
-    histogram, a window's status bar, what a screen shows highlighted or ticked)."""
+    histogram, a window's status bar, what a screen shows highlighted, ticked or selected)."""
     return bool(set(content_terms(question)) & (VISUAL_WORDS | PICTURE_KINDS)) or bool(
         _WINDOW_BAR.search(question)
         or SPEAKS_OF_SELECTION.search(question)
         or SPEAKS_OF_TICKS.search(question)
+        or SPEAKS_OF_CHOICE.search(question)
     )
 
 
