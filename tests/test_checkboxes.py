@@ -195,6 +195,14 @@ def test_round_icons_alone_or_in_one_state_are_no_radio_buttons():
     image, boxes = indentation()
     ImageDraw.Draw(image).rectangle((25, 103, 28, 106), fill=(60, 60, 60))
     assert radio_states(np.asarray(image), boxes) == [("Tabs", True), ("Spaces", False)]
+    # A check box drawn with rounded corners, marked, is no selected radio button.
+    image, boxes = indentation([("Tabs", True), ("Spaces", False)])
+    draw = ImageDraw.Draw(image)
+    draw.rounded_rectangle((22, 100, 36, 114), radius=4, fill="white", outline=(120, 120, 120))
+    draw.rectangle((26, 104, 32, 110), fill=(40, 40, 40))
+    draw.text((44, 102), "Detect type from file", fill="black")
+    boxes.append(TextBox("Detect type from file", (42.0, 99.0, 191.0, 116.0)))
+    assert ("Detect type from file", True) not in radio_states(np.asarray(image), boxes)
 
 
 def test_the_description_marks_the_choices_and_the_reader_answers_which_is_selected():

@@ -74,7 +74,8 @@ class _Square:
     fill: float  # share of the square drawn
     inside: float  # share of the inside (within the outline) drawn
     one_colour: float  # share of the drawn pixels in their most common colour word
-    corners: float  # share of the square outside its inscribed circle drawn
+    corners: float  # share of the square just outside its inscribed circle drawn (a rounded
+    # square reaches there)
     dot: float  # grey levels between the centre and the inside around it
     spread: float  # the standard deviation of the grey levels inside the circle
 
@@ -322,7 +323,7 @@ def _square_left_of(
         fill=float(part.mean()),
         inside=float(inside.mean()) if inside.size else 0.0,
         one_colour=float(counts.max() / max(1, counts.sum())),
-        corners=float(part[reach > 1.15].mean()) if (reach > 1.15).any() else 0.0,
+        corners=float(part[reach > 1.05].mean()) if (reach > 1.05).any() else 0.0,
         dot=abs(float(np.median(grey[reach < 0.25])) - float(np.median(grey[around])))
         if around.any()
         else 0.0,
