@@ -185,6 +185,22 @@ def test_radio_buttons_are_told_selected_or_not_in_either_theme_and_however_the_
             assert checkbox_states(np.asarray(image), boxes) == [], (style, glyph)
 
 
+def test_radio_buttons_just_right_of_another_panel_are_found():
+    # A grey sidebar ends just left of the buttons: the background is the panel's beside them.
+    image = Image.new("RGB", (400, 110), "white")
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((0, 0, 79, 109), fill=(200, 200, 200))
+    boxes = []
+    for i, (label, chosen) in enumerate(CHOICES):
+        top = 20 + 30 * i
+        draw.ellipse((82, top, 96, top + 14), fill="white", outline=(120, 120, 120))
+        if chosen:
+            draw.ellipse((86, top + 4, 92, top + 10), fill=(40, 40, 40))
+        draw.text((102, top + 2), label, fill="black")
+        boxes.append(TextBox(label, (100.0, top - 3.0, 102.0 + 7 * len(label), top + 17.0)))
+    assert radio_states(np.asarray(image), boxes) == CHOICES
+
+
 def test_round_icons_alone_or_in_one_state_are_no_radio_buttons():
     # A lone chosen button has no group: a round icon beside a label looks alike.
     image, boxes = indentation([("Tabs", True), ("Spaces", True)])

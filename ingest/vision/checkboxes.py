@@ -52,7 +52,7 @@ MARKED = 0.3  # of the inside drawn, at least: a ticked box
 SOLID = 0.9  # of the square drawn, at most: more is a colour swatch, not a box
 FILLED = 0.6  # of the square drawn, at least, in one colour: a box filled to show a tick
 ONE_COLOUR = 0.8
-ROUND_CORNERS = 0.1  # of the square outside its circle drawn, at most: a round mark
+ROUND_CORNERS = 0.25  # of the square outside its circle drawn, at most: a round mark
 MIN_ROUND = 9  # pixels: a smaller circle is a letter's or an icon's part
 DOT = 40  # grey levels between a circle's centre and its inside: a chosen button's dot
 NO_DOT = 12  # grey levels, at most: a button with nothing at its centre
@@ -270,7 +270,9 @@ def _square_left_of(
     if right - left < MIN_SIDE or bottom - top < MIN_SIDE:
         return None
     place = gray[top:bottom, left:right]
-    background = float(np.median(np.concatenate([place[0], place[-1]])))
+    # The rows above and below, beside the label: further left they may cross another panel.
+    near = max(0, int(x0 - 2 * height) - left)
+    background = float(np.median(np.concatenate([place[0, near:], place[-1, near:]])))
     drawn = (np.abs(place - background) > INK).astype(np.uint8)
     count, labels, stats, _ = cv2.connectedComponentsWithStats(drawn, connectivity=8)
     nearest: tuple[int, int] | None = None  # (right edge, component) left of the box
