@@ -54,9 +54,10 @@ def boxes_told(text: str) -> tuple[list[str], list[str]]:
 
 # "Which indentation type is selected", "is the compact or the expanded view chosen", "how
 # many radio buttons": a question on a group of choices. ("Which tab is selected" and "which
-# row is highlighted" ask what a screen shows selected; see SPEAKS_OF_SELECTION.)
+# row is highlighted" ask what a screen shows selected; see SPEAKS_OF_SELECTION. "Which level
+# is selected by default" asks what a program does, not what a screen shows.)
 SPEAKS_OF_CHOICE = re.compile(
-    r"\bradio ?buttons?\b|\b(?:selected|chosen|picked)\b",
+    r"\bradio ?buttons?\b|\b(?:selected|chosen|picked)\b(?!\s+by\s+default\b)",
     re.IGNORECASE,
 )
 # What is selected in a list, a menu or a tab strip is no radio button's choice.
