@@ -99,11 +99,28 @@ class _Square:
 def checkbox_states(rgb: np.ndarray, boxes: Sequence[TextBox]) -> list[tuple[str, bool]]:
     """(label, ticked) for each label of the RGB picture with a check box beside it, in the
     order read; [] when none is found."""
+    return mark_states(rgb, boxes)[0]
+
+
+def radio_states(rgb: np.ndarray, boxes: Sequence[TextBox]) -> list[tuple[str, bool]]:
+    """(label, selected) for each label of the RGB picture with a radio button beside it, in
+    the order read; [] when none is found."""
+    return mark_states(rgb, boxes)[1]
+
+
+def mark_states(
+    rgb: np.ndarray, boxes: Sequence[TextBox]
+) -> tuple[list[tuple[str, bool]], list[tuple[str, bool]]]:
+    """The check boxes' (label, ticked) and the radio buttons' (label, selected) of the RGB
+    picture, from one look beside each label."""
     gray = cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY).astype(np.float32)
-    found: list[tuple[str, _Square]] = []
-    for label, square in _marks(rgb, gray, boxes):
-        if not square.round:
-            found.append((label, square))
+    marks = _marks(rgb, gray, boxes)
+    return _box_states([m for m in marks if not m[1].round]), _button_states(
+        [m for m in marks if m[1].round]
+    )
+
+
+def _box_states(found: list[tuple[str, _Square]]) -> list[tuple[str, bool]]:
     empty = [s for _, s in found if s.empty]
     states: list[tuple[str, bool]] = []
     for label, square in found:
@@ -114,14 +131,12 @@ def checkbox_states(rgb: np.ndarray, boxes: Sequence[TextBox]) -> list[tuple[str
     return states
 
 
-def radio_states(rgb: np.ndarray, boxes: Sequence[TextBox]) -> list[tuple[str, bool]]:
-    """(label, selected) for each label of the RGB picture with a radio button beside it, in
-    the order read; [] when none is found."""
-    gray = cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY).astype(np.float32)
-    found: list[tuple[str, _Square, bool]] = []
-    for label, mark in _marks(rgb, gray, boxes):
-        if mark.round and (mark.dot >= DOT or (mark.dot <= NO_DOT and mark.spread <= PLAIN)):
-            found.append((label, mark, mark.dot >= DOT))
+def _button_states(circles: list[tuple[str, _Square]]) -> list[tuple[str, bool]]:
+    found = [
+        (label, mark, mark.dot >= DOT)
+        for label, mark in circles
+        if mark.dot >= DOT or (mark.dot <= NO_DOT and mark.spread <= PLAIN)
+    ]
     return [
         (label, on)
         for label, mark, on in found

@@ -18,11 +18,10 @@ from ingest.vision import kind as kinds
 from ingest.vision.categories import BROAD, category_scores, narrower
 from ingest.vision.checkboxes import (
     checkbox_sentence,
-    checkbox_states,
     mark_buttons,
     mark_lines,
+    mark_states,
     radio_sentence,
-    radio_states,
 )
 from ingest.vision.faces import FaceDetector, create_face_detector
 from ingest.vision.labels import Labeler, ViewScores, create_labeler
@@ -134,8 +133,9 @@ class ImageDescriber:
         subjects = people + (
             _category_phrases(scored.whole, bool(people)) if kind in _SCENES else []
         )
-        text, boxes_told = mark_lines(text, _checkboxes(kind, boxes, image))
-        text, buttons_told = mark_buttons(text, _radio_buttons(kind, boxes, image))
+        box_states, button_states = _marks_told(kind, boxes, image)
+        text, boxes_told = mark_lines(text, box_states)
+        text, buttons_told = mark_buttons(text, button_states)
         return ImageDescription(
             labels=[n for n, _ in labels],
             text=text,
@@ -345,19 +345,15 @@ def _selection(kind: str, seen: Look, boxes: list[TextBox], image: Image.Image) 
 _BOXED = frozenset({kinds.SCREENSHOT, kinds.CHART, kinds.DIAGRAM})
 
 
-def _checkboxes(kind: str, boxes: list[TextBox], image: Image.Image) -> list[tuple[str, bool]]:
-    """A screenshot's check boxes, (label, ticked) each. They are looked for in the picture's
-    own pixels: a box's outline is a pixel or two wide."""
+def _marks_told(
+    kind: str, boxes: list[TextBox], image: Image.Image
+) -> tuple[list[tuple[str, bool]], list[tuple[str, bool]]]:
+    """A screenshot's check boxes, (label, ticked) each, and radio buttons, (label, selected)
+    each. They are looked for in the picture's own pixels: a box's outline is a pixel or two
+    wide."""
     if kind not in _BOXED or not boxes:
-        return []
-    return checkbox_states(np.asarray(image.convert("RGB")), boxes)
-
-
-def _radio_buttons(kind: str, boxes: list[TextBox], image: Image.Image) -> list[tuple[str, bool]]:
-    """A screenshot's radio buttons, (label, selected) each, looked for as check boxes are."""
-    if kind not in _BOXED or not boxes:
-        return []
-    return radio_states(np.asarray(image.convert("RGB")), boxes)
+        return [], []
+    return mark_states(np.asarray(image.convert("RGB")), boxes)
 
 
 def _scaled(boxes: list[TextBox], seen: Look, image: Image.Image) -> list[TextBox]:
