@@ -484,3 +484,61 @@ def test_a_default_that_places_the_question_is_no_default_asked_for():
     placed = "In the default scantwo summary, what is lod.full for the chromosome pair c1:c4?"
     answer = read(placed, evidence(rows.text))
     assert answer.startswith("14.31 — "), answer
+
+
+# actuar's aggregate claim distribution: quantile() and summary() name their columns by
+# probability and by quartile, which read as numbers or as two words each.
+QUANTILES = """\
+easily compute the mean and obtain the quantiles of the approximate distribution:
+> quantile(Fs)
+25% 50% 75% 90% 95% 97.5% 99% 99.5%
+14.5 19.5 25.0 30.5 34.0 37.0 41.0 43.5
+> summary(Fs)
+Min. 1st Qu. Median Mean 3rd Qu. Max.
+0.0 14.5 19.5 20.0 25.0 71.0"""
+
+
+def test_quantiles_and_quartiles_are_a_vectors_names():
+    quantiles, summary = matrix_segments(QUANTILES)
+    assert quantiles.text.splitlines()[1].startswith("quantile(Fs) — 25%: 14.5 — 50%: 19.5")
+    assert summary.text.splitlines()[1] == (
+        "summary(Fs) — Min.: 0.0 — 1st Qu.: 14.5 — Median: 19.5 — Mean: 20.0 — 3rd Qu.: 25.0"
+        " — Max.: 71.0"
+    )
+    question = "What 99.5% quantile does quantile(Fs) give for the aggregate claim amount?"
+    answer = read(question, evidence(summary.text, quantiles.text))
+    assert answer.startswith("43.5 — "), answer
+    # A quartile asked for in words is the column R names for it.
+    answer = read("What third quartile does summary(Fs) print?", evidence(summary.text))
+    assert answer.startswith("25.0 — "), answer
+    answer = read("What does summary(Fs) give as the lower quartile?", evidence(summary.text))
+    assert answer.startswith("14.5 — "), answer
+    # A line of probabilities over rows named by their terms is a matrix of quantiles.
+    (table,) = printed_matrices(["2.5% 97.5%", "(Intercept) 1.01 1.02", "x 0.5 0.7"])
+    assert table.rows == [
+        ["", "2.5%", "97.5%"],
+        ["(Intercept)", "1.01", "1.02"],
+        ["x", "0.5", "0.7"],
+    ]
+
+
+# MNP's vignette: coda's Gelman-Rubin diagnostic beside the posterior quantiles of the same
+# terms. A row is the one whose whole name the question gives.
+GELMAN_RUBIN = """\
+Potential scale reduction factors:
+Point est. 97.5% quantile
+(Intercept):EraPlus 1.01 1.02
+EraPlus:Wisk 1.04 1.13"""
+
+
+def test_a_gelman_rubin_diagnostic_is_a_table():
+    (factors,) = matrix_segments(GELMAN_RUBIN)
+    assert factors.text.splitlines()[2] == (
+        "EraPlus:Wisk — Point est.: 1.04 — 97.5% quantile: 1.13"
+    )
+    (quantiles,) = matrix_segments(
+        "Quantiles for each variable:\n2.5% 97.5%\n(Intercept):EraPlus 2.09 3.00\nprice 1.0 2.0"
+    )
+    question = "In the table of potential scale reduction factors, what is the 97.5% quantile for EraPlus:Wisk?"
+    answer = read(question, evidence(quantiles.text, factors.text))
+    assert answer.startswith("1.13 — "), answer

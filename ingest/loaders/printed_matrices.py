@@ -17,7 +17,9 @@ read whole, and under them a row's significance stars, "< 2e-16" and the spaces 
 term's brackets ("poly(women, 2)1") are read too.
 
 A named vector printed straight below its command (``explvar(gas1)``: "Comp 1 Comp 2" over
-"78.1708 7.4122") is a table of one row, keyed by the command. A matrix wider than the console
+"78.1708 7.4122") is a table of one row, keyed by the command. Its names may be numbers:
+quantile() names its columns by their probabilities ("25% 50% 75%"), and summary() prints the
+quartiles as "1st Qu." and "3rd Qu.". A matrix wider than the console
 goes on below its last row under a header of its own, with the same rows: that part keeps the
 first part's caption.
 
@@ -73,9 +75,12 @@ def _is_number(token: str) -> bool:
 # estimates and analyses of variance ("Estimate Std. Error t value Pr(>|t|)", "lower CI"), a
 # quantile's ("2.5 % 97.5 %", as confint() prints) and a numbered column's ("comp 1 comp 2",
 # "Location Threshold 1 Threshold 2", or number first as pls prints "1 comps 2 comps": one word
-# numbered twice at least, not "weight 0").
+# numbered twice at least, not "weight 0"), summary()'s quartiles ("1st Qu.") and coda's.
 _SPACED_LABEL = re.compile(
     r"\b(?:Std\. [Ee]rror|[tzF] value|Sum Sq|Mean Sq|Resid\. Df|Resid\. Dev|(?:lower|upper) CI)\b|"
+    r"\b[13](?:st|rd) Qu\.(?!\S)|"
+    # coda's Gelman-Rubin diagnostic: "Point est. 97.5% quantile" (older: "Point est. Upper C.I.").
+    r"\bPoint est\.(?!\S)|\bUpper C\.I\.(?!\S)|(?<!\S)\d{1,2}(?:\.\d+)?% quantile\b|"
     r"(?<!\S)\d{1,2}(?:\.\d+)? %(?!\S)|"
     # maxLik's "Pr(> t)": a PDF's text drops the bars of "Pr(>|t|)" and keeps a space.
     r"(?<!\S)Pr\(> [tzF]\)(?!\S)"
@@ -103,12 +108,19 @@ def _held(line: str) -> str:
     return _SPACED_LABEL.sub(lambda m: m.group(0).replace(" ", _HELD_SPACE), line)
 
 
+_QUANTILE_LABEL = re.compile(r"\d{1,3}(?:\.\d+)?%")
+
+
 def _header(line: str) -> list[str] | None:
     held = _held(line)
     labels = [label.replace(_HELD_SPACE, " ") for label in held.split()]
     if not 2 <= len(labels) <= MAX_COLUMNS:
         return None
-    if any(_is_number(label) or len(label) > MAX_LABEL_CHARS for label in labels):
+    if any(len(label) > MAX_LABEL_CHARS for label in labels):
+        return None
+    # quantile() names its columns by their probabilities ("25% 50% 75%"): numbers, yet names.
+    quantiles = all(_QUANTILE_LABEL.fullmatch(label) for label in labels)
+    if not quantiles and any(_is_number(label) for label in labels):
         return None
     if labels[0] in (">", "+") or line.lstrip().startswith((">", "+", "#")):
         return None  # a console prompt: code, not output

@@ -67,12 +67,26 @@ def label_terms(label: str) -> set[str]:
     terms = set(content_terms(_CAMEL_JOIN.sub(" ", label)))
     if _P_VALUE_HEADER.match(label):
         terms |= _P_VALUE_TERMS
-    return terms
+    return terms | _QUARTILE_TERMS.get(label.strip(), frozenset())
 
 
 # R prints a test's p-value under "Pr(>|z|)", "Pr(>|t|)", "Pr(>F)", "Pr(>Chisq)", "P(>|Chi|)".
 _P_VALUE_HEADER = re.compile(r"\s*Pr?\s*\(\s*>")
 _P_VALUE_TERMS = frozenset(content_terms("p-value"))
+
+
+# What R's summary() and quantile() print for the quartiles a question names in words ("the
+# third quartile", "the lower quartile", "the median"). "First" is too common a word to be a
+# term, so the first quartile is named by "lower" alone.
+_QUARTILE_TERMS = {
+    label: frozenset(content_terms(words))
+    for labels, words in (
+        (("1st Qu.", "25%"), "lower quartile"),
+        (("3rd Qu.", "75%"), "third upper quartile"),
+        (("50%",), "median"),
+    )
+    for label in labels
+}
 
 
 def abbreviates(short: str, term: str) -> bool:
