@@ -252,9 +252,24 @@ def test_a_choice_is_read_from_the_group_the_question_names():
     assert answer_on_buttons("Is the compact or the expanded view selected?", text) is None
     # What a list or a tab strip shows selected is no radio button's.
     assert answer_on_buttons("Which tab is selected in the Cascade window?", text) is None
+    assert answer_on_buttons("Which page is selected in the list on the left?", text) is None
+    # A tab that holds the buttons only says where they are.
+    on_tab = "Which Cascade Move Display option is chosen on the General tab?"
+    assert answer_on_buttons(on_tab, text) == ("Scatter dots", "◉ Scatter dots")
     # Radio buttons are no check boxes, and check boxes no radio buttons.
     assert boxes_told(text) == ([], [])
     assert buttons_told("☑ Show tray icon") == []
+
+
+def test_a_choice_is_its_label_whatever_the_question_asks_for():
+    # "Date Completion" makes it a question on dates; the choice is a label all the same.
+    text = (
+        "Screenshot of a program window. Radio buttons: 1 selected, 1 not selected.\n"
+        "Date Completion\n○ In the current calendar year\n◉ In a sliding 12-month window"
+    )
+    question = "On the Numbers, Date, Time page, which Date Completion choice is selected?"
+    answer = read(question, evidence(text, modality="image"))
+    assert answer.startswith("In a sliding 12-month window — ◉ In a sliding"), answer
 
 
 def test_questions_on_choices_speak_of_a_picture_and_search_for_the_describers_word():

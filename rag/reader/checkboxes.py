@@ -60,10 +60,25 @@ SPEAKS_OF_CHOICE = re.compile(
     r"\bradio ?buttons?\b|\b(?:selected|chosen|picked)\b(?!\s+by\s+default\b)",
     re.IGNORECASE,
 )
-# What is selected in a list, a menu or a tab strip is no radio button's choice.
+
+
+def speaks_of_marks(question: str) -> bool:
+    """The question asks what a picture's check boxes or radio buttons mark. Their labels
+    answer it whatever it asks for: "which Date Completion choice is selected" asks for a
+    label, not a date."""
+    return bool(SPEAKS_OF_TICKS.search(question) or SPEAKS_OF_CHOICE.search(question))
+
+
+# What is selected in a list, a menu or a tab strip is no radio button's choice: the question
+# asks which of those parts is selected ("which tab", "which page"), or where in one ("in the
+# list on the left", "from the drop-down menu"). A tab that holds the buttons is only where
+# they are ("which tolerance option is selected in the Color Code tab").
 _SELECTED_ELSEWHERE = re.compile(
-    r"\b(?:tabs?|rows?|lines?|lists?|menus?|items?|files?|folders?|tree|sidebar|columns?|"
-    r"cells?|text|characters?|drop-?downs?|combo ?box(?:es)?|colou?rs?|tools?)\b(?!\s+(?:type|mode|view|option|style)\b)",
+    r"\b(?:which|what)\s+(?:[\w'’-]+\s+){0,2}?"
+    r"(?:tabs?|rows?|lines?|items?|files?|folders?|cells?|columns?|text|characters?|colou?rs?|"
+    r"tools?|pages?|entry|entries)\b(?!\s+(?:type|mode|view|option|style)\b)|"
+    r"\b(?:in|from|on|of)\s+(?:the|its|a|my)\s+(?:[\w'’-]+\s+){0,3}?"
+    r"(?:lists?|menus?|tree|sidebar|drop-?downs?|combo ?box(?:es)?|columns?|rows?)\b",
     re.IGNORECASE,
 )
 _CHOICE_WORDS = frozenset(

@@ -221,6 +221,25 @@ def picture_to_read(
     return None
 
 
+def _answer_on_marks(question: str, evidence: Sequence[Evidence], top: int) -> str:
+    """The answer the check boxes or radio buttons of the picture at ``top`` give, quoted
+    with their marks, or "": "which plugins are ticked", "is the Force Full Backup box
+    ticked", "which indentation type is selected"."""
+    image = evidence[top].chunk.image
+    if image is None:
+        return ""
+    same = [(index, item) for index, item in enumerate(evidence) if item.chunk.image == image]
+    for speaks, answer_on in (
+        (SPEAKS_OF_TICKS, answer_on_boxes),
+        (SPEAKS_OF_CHOICE, answer_on_buttons),
+    ):
+        if speaks.search(question):
+            for index, item in same:
+                if told := answer_on(question, item.chunk.text):
+                    return f"{told[0]} — {told[1]} [{index + 1}]"
+    return ""
+
+
 def answer_from_picture(
     question: str,
     evidence: Sequence[Evidence],
@@ -259,17 +278,8 @@ def answer_from_picture(
     described = {term for _, item in same for term in content_terms(item.chunk.text)}
     if not topic & described:
         return ""
-    if SPEAKS_OF_TICKS.search(question):
-        # "Which plugins are ticked", "is the Force Full Backup box ticked": the check boxes
-        # its description tells, with their state.
-        for index, item in same:
-            if told := answer_on_boxes(question, item.chunk.text):
-                return f"{told[0]} — {told[1]} [{index + 1}]"
-    if SPEAKS_OF_CHOICE.search(question):
-        # "Which indentation type is selected": the radio buttons its description tells.
-        for index, item in same:
-            if told := answer_on_buttons(question, item.chunk.text):
-                return f"{told[0]} — {told[1]} [{index + 1}]"
+    if marked := _answer_on_marks(question, evidence, top):
+        return marked
     # A long description (much text read in the picture) spans several chunks: read them all.
     lines = [(index, line) for index, item in same for line in sentences(item.chunk.text)]
     if not lines:

@@ -42,6 +42,7 @@ from rag.headings import release_named
 from rag.query_words import agent_nouns
 from rag.reader.affiliations import affiliation_of, people_asked
 from rag.reader.bounds import covered_numbers
+from rag.reader.checkboxes import speaks_of_marks
 from rag.reader.commands import code_spans
 from rag.reader.dates import (
     dated_months,
@@ -320,7 +321,9 @@ class Reader:
         pictures_ok = "pictures" not in self.parts or describes_picture(question)
         # A picture's look names no author, date or price: those come from text (a label
         # such as "Cocker Spaniel" is no photographer).
-        looks_answer = asked.wants not in (Wants.PERSON, Wants.DATE, Wants.PRICE)
+        looks_answer = asked.wants not in (Wants.PERSON, Wants.DATE, Wants.PRICE) or (
+            speaks_of_marks(question)
+        )
         # Nor does it name the thing it shows ("what is the rabbit called" is no "hare"): a
         # name is read in a picture, so only the text read in it stays to quote.
         looks_name = looks_answer and not asks_name(question)
