@@ -256,6 +256,9 @@ def test_a_choice_is_read_from_the_group_the_question_names():
     # A tab that holds the buttons only says where they are.
     on_tab = "Which Cascade Move Display option is chosen on the General tab?"
     assert answer_on_buttons(on_tab, text) == ("Scatter dots", "◉ Scatter dots")
+    # A part's name as the choice's ("which page order") asks for the choice.
+    order = "Computer Player 1\n◉ Down, then right\n○ Over, then down"
+    assert answer_on_buttons("Which page order is selected?", order)[0] == "Down, then right"
     # Radio buttons are no check boxes, and check boxes no radio buttons.
     assert boxes_told(text) == ([], [])
     assert buttons_told("☑ Show tray icon") == []

@@ -70,13 +70,13 @@ def speaks_of_marks(question: str) -> bool:
 
 
 # What is selected in a list, a menu or a tab strip is no radio button's choice: the question
-# asks which of those parts is selected ("which tab", "which page"), or where in one ("in the
-# list on the left", "from the drop-down menu"). A tab that holds the buttons is only where
-# they are ("which tolerance option is selected in the Color Code tab").
+# asks which of those parts is selected ("which tab is", not "which page order is"), or where
+# in one ("in the list on the left", "from the drop-down menu"). A tab that holds the buttons
+# is only where they are ("which tolerance option is selected in the Color Code tab").
 _SELECTED_ELSEWHERE = re.compile(
     r"\b(?:which|what)\s+(?:[\w'’-]+\s+){0,2}?"
     r"(?:tabs?|rows?|lines?|items?|files?|folders?|cells?|columns?|text|characters?|colou?rs?|"
-    r"tools?|pages?|entry|entries)\b(?!\s+(?:type|mode|view|option|style)\b)|"
+    r"tools?|pages?|entry|entries)(?=\s+(?:is|are|was|were|has|have)\b|\s*\?)|"
     r"\b(?:in|from|on|of)\s+(?:the|its|a|my)\s+(?:[\w'’-]+\s+){0,3}?"
     r"(?:lists?|menus?|tree|sidebar|drop-?downs?|combo ?box(?:es)?|columns?|rows?)\b",
     re.IGNORECASE,
