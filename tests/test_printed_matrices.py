@@ -494,6 +494,7 @@ easily compute the mean and obtain the quantiles of the approximate distribution
 25% 50% 75% 90% 95% 97.5% 99% 99.5%
 14.5 19.5 25.0 30.5 34.0 37.0 41.0 43.5
 > summary(Fs)
+Aggregate Claim Amount Empirical CDF:
 Min. 1st Qu. Median Mean 3rd Qu. Max.
 0.0 14.5 19.5 20.0 25.0 71.0"""
 
@@ -501,6 +502,8 @@ Min. 1st Qu. Median Mean 3rd Qu. Max.
 def test_quantiles_and_quartiles_are_a_vectors_names():
     quantiles, summary = matrix_segments(QUANTILES)
     assert quantiles.text.splitlines()[1].startswith("quantile(Fs) — 25%: 14.5 — 50%: 19.5")
+    # summary() titles what it prints, between the command and the vector.
+    assert summary.text.splitlines()[0] == "> summary(Fs) Aggregate Claim Amount Empirical CDF:"
     assert summary.text.splitlines()[1] == (
         "summary(Fs) — Min.: 0.0 — 1st Qu.: 14.5 — Median: 19.5 — Mean: 20.0 — 3rd Qu.: 25.0"
         " — Max.: 71.0"
@@ -509,9 +512,11 @@ def test_quantiles_and_quartiles_are_a_vectors_names():
     answer = read(question, evidence(summary.text, quantiles.text))
     assert answer.startswith("43.5 — "), answer
     # A quartile asked for in words is the column R names for it.
-    answer = read("What third quartile does summary(Fs) print?", evidence(summary.text))
+    asked = "What is the third quartile of the aggregate claim amount distribution?"
+    answer = read(asked, evidence(summary.text))
     assert answer.startswith("25.0 — "), answer
-    answer = read("What does summary(Fs) give as the lower quartile?", evidence(summary.text))
+    asked = "What is the lower quartile of the aggregate claim amount distribution?"
+    answer = read(asked, evidence(summary.text))
     assert answer.startswith("14.5 — "), answer
     # A line of probabilities over rows named by their terms is a matrix of quantiles.
     (table,) = printed_matrices(["2.5% 97.5%", "(Intercept) 1.01 1.02", "x 0.5 0.7"])

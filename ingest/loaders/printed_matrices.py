@@ -283,11 +283,22 @@ def _numbers(line: str, count: int) -> list[str] | None:
     return tokens if len(tokens) == count and all(_is_number(t) for t in tokens) else None
 
 
+# A title a print method puts above what it prints: words ending in a colon.
+_PRINTED_TITLE = re.compile(r"[A-Z][\w' -]{2,60}:")
+
+
 def _named_vector(lines: list[str], first: int) -> TextTable | None:
     """A named vector as R prints it straight below the command that printed it: a line of
     names over a line of one number each ("Comp 1 Comp 2" over "78.1708 7.4122"), in as many
     such pairs as the console's width needs. Read as a table of one row, a cell per name."""
-    if first == 0 or not (_PROMPT.match(lines[first - 1]) or _CONTINUED.match(lines[first - 1])):
+    command_line = first - 1
+    if first >= 2 and _PRINTED_TITLE.fullmatch(lines[first - 1].strip()):
+        # A print method may title its vector ("> summary(Fs)" over "Aggregate Claim Amount
+        # Empirical CDF:" over "Min. 1st Qu. Median ...").
+        command_line = first - 2
+    if first == 0 or not (
+        _PROMPT.match(lines[command_line]) or _CONTINUED.match(lines[command_line])
+    ):
         return None
     names: list[str] = []
     values: list[str] = []
@@ -313,8 +324,8 @@ def _named_vector(lines: list[str], first: int) -> TextTable | None:
             end += 1
         return TextTable(first=first, last=end, rows=[["", *names], *(["", *r] for r in rows)])
     # The row is what was printed: "explvar(gas1) — Comp 1: 78.1708", as a question calls it.
-    command = _PROMPT_MARK.sub("", lines[first - 1]).strip()
-    whole = _PROMPT.match(lines[first - 1]) and len(command) <= MAX_COMMAND_KEY_CHARS
+    command = _PROMPT_MARK.sub("", lines[command_line]).strip()
+    whole = _PROMPT.match(lines[command_line]) and len(command) <= MAX_COMMAND_KEY_CHARS
     key = command if whole else ""
     return TextTable(first=first, last=end, rows=[["", *names], [key, *values]])
 
