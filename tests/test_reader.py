@@ -4730,3 +4730,29 @@ def test_what_a_pinned_release_added_is_read_from_its_entries_not_its_heading():
     # Asked when, the heading answers.
     when = read("When was dbscan 1.1-0 released?", evidence(news))
     assert when.startswith("2017-03-18"), when
+
+
+def test_a_path_the_question_names_must_be_written_where_the_answer_is():
+    listing = (
+        "Screenshot of a program window.\nText in the image:\nDisk Usage\n"
+        "Device Type Size Free Mount Point\n/dev/sda1 ext4 50.0 GB 30.0 GB /\n"
+        "/dev/sda6 ext4 1.0 GB 733.8 MB /boot"
+    )
+    shown = read(
+        "How much free space does /dev/sda6 have in my disk usage screenshot?",
+        evidence(listing, modality="image"),
+    )
+    assert shown.startswith("/dev/sda6 ext4 1.0 GB 733.8 MB"), shown
+    # /dev/sde1 is no partition of the list, whatever else the question shares with it.
+    assert not read(
+        "How much free space does /dev/sde1 have in my disk usage screenshot?",
+        evidence(listing, modality="image"),
+    )
+    prose = (
+        "The partition /dev/sda6 holds /boot and has 733.8 MB free. The partition /dev/sda1 "
+        "holds the root file system and has 30 GB free."
+    )
+    assert read("How much free space does /dev/sda6 have?", evidence(prose)).startswith("733.8 MB")
+    assert not read("How much free space does /dev/sde1 have?", evidence(prose))
+    # "/var" is no part of "various": a short path is matched whole.
+    assert not read("How big is the /var partition?", evidence("The various partitions are 2 GB."))

@@ -370,7 +370,10 @@ class Reader:
                 number=asked.wants in (Wants.NUMBER, Wants.PRICE),
                 measure=asked.measure,
                 named=asked.named,
-                shows=lambda index: _document_states(given, evidence, index),
+                shows=lambda index: (
+                    _document_states(given, evidence, index)
+                    and _writes_paths(asked.text, _text_of_document(evidence, index))
+                ),
             )
             if (
                 picture
@@ -469,6 +472,7 @@ class Reader:
                 c
                 for c in candidates
                 if all(n in _squeezed(_text_of_document(evidence, c.evidence_index)) for n in coded)
+                and _writes_paths(asked.text, _text_of_document(evidence, c.evidence_index))
             ]
             if asked.shape in _IDENTIFYING_SHAPES:
                 # "The ISBN of Greene's Econometric Analysis": an ISBN in a passage that does
@@ -2408,6 +2412,25 @@ _CODE_NAME = re.compile(
     # "the maximum number of iterations (iterMax)": the name in code a phrase stands for.
     r"(?<=\()[a-z]+[A-Z][A-Za-z0-9]*(?=\))"
 )
+# A path of the file system: "/dev/sde1", "/var", "/media/bb/HGST-1,5TB-sda1".
+_PATH = re.compile(r"(?<![\w.~/:])/(?:[\w.+-]+/)*[\w.+-]*[\w+]")
+# Text read in a picture may break a long path ("/media/bb/HGST- 1,5TB-sda1"); a short one is
+# matched whole, as "var" is in many a word.
+MIN_SQUEEZED_PATH = 8
+
+
+def _writes_paths(question: str, text: str) -> bool:
+    """``text`` writes every path the question names: "how much free space does /dev/sde1
+    have" is not told by a list of /dev/sda1 to /dev/sda6."""
+    for path in _PATH.findall(question):
+        written = re.search(rf"(?<![\w/]){re.escape(path)}(?![\w/])", text, re.IGNORECASE)
+        if not written and not (
+            len(path) >= MIN_SQUEEZED_PATH and _squeezed(path) in _squeezed(text)
+        ):
+            return False
+    return True
+
+
 # Values that belong to one thing each: a book's ISBN, a telephone number, an address.
 _IDENTIFYING_SHAPES = frozenset({"isbn", "telephone", "email"})
 
