@@ -63,6 +63,9 @@ def test_answer_correct_is_a_case_insensitive_substring_match():
     assert answer_correct("The mirror is 2.4 Metres wide [1].", ["2.4 metres", "2.4 m"])
     assert answer_correct("HELIUM [1]", ["helium"])
     assert not answer_correct("Hydrogen [1]", ["helium"])
+    # A citation marker's number is no count the reply gives.
+    assert not answer_correct("Check boxes: 2 not ticked. [1]", ["1", "one"])
+    assert answer_correct("1 — ☑ Include window titlebar [1]", ["1", "one"])
     assert not answer_correct("anything", [])
 
 

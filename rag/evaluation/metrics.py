@@ -139,8 +139,9 @@ def token_f1(answer: str, accepted: Sequence[str]) -> float:
 
 
 def answer_correct(answer: str, accepted: Sequence[str]) -> bool:
-    """The question set's rule: the reply contains an accepted answer, ignoring case."""
-    text = answer.lower()
+    """The question set's rule: the reply contains an accepted answer, ignoring case. Its
+    citation markers are no part of it: "Check boxes: 2 not ticked. [1]" does not say "1"."""
+    text = _MARKERS.sub(" ", answer).lower()
     return any(a.lower() in text for a in accepted)
 
 
