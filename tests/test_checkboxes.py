@@ -275,6 +275,18 @@ def test_a_choice_is_its_label_whatever_the_question_asks_for():
     assert answer.startswith("In a sliding 12-month window — ◉ In a sliding"), answer
 
 
+def test_a_dialog_need_not_show_the_program_a_question_on_its_marks_names():
+    text = (
+        "Screenshot of a program window. Radio buttons: 1 selected, 2 not selected.\n"
+        "Text in the image:\nIndentation\nType: ◉ Tabs\n○ Spaces\n○ Tabs and spaces"
+    )
+    items = evidence(text, modality="image")
+    answer = read("Which indentation type is selected in Geany's preferences?", items)
+    assert answer.startswith("Tabs — ◉ Tabs [1]"), answer
+    # Asked of anything else, a picture that does not show the name is of another program.
+    assert not read("Which indentation type does Geany use in its preferences?", items)
+
+
 def test_questions_on_choices_speak_of_a_picture_and_search_for_the_describers_word():
     assert describes_picture("Which indentation type is selected in Geany's preferences?")
     assert "selected" in keyword_query("Which payment method is chosen?").split()

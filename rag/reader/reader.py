@@ -360,7 +360,14 @@ class Reader:
         if first is not None and looks_answer:
             # "The Hitori screenshot": a picture that does not show the name the question
             # gives it is a picture of something else, as a passage is of another program.
-            given = asked.qualifiers if "pinned" in self.parts else frozenset()
+            # A dialog seldom shows its program's name, though: a question on its marks
+            # ("which indentation type is selected in Geany's preferences") is answered by
+            # the marks whose labels it names.
+            given = (
+                asked.qualifiers
+                if "pinned" in self.parts and not speaks_of_marks(question)
+                else frozenset()
+            )
             picture = answer_from_picture(
                 question,
                 evidence,
