@@ -221,14 +221,10 @@ def picture_to_read(
     return None
 
 
-def _answer_on_marks(question: str, evidence: Sequence[Evidence], top: int) -> str:
-    """The answer the check boxes or radio buttons of the picture at ``top`` give, quoted
-    with their marks, or "": "which plugins are ticked", "is the Force Full Backup box
-    ticked", "which indentation type is selected"."""
-    image = evidence[top].chunk.image
-    if image is None:
-        return ""
-    same = [(index, item) for index, item in enumerate(evidence) if item.chunk.image == image]
+def _answer_on_marks(question: str, same: Sequence[tuple[int, Evidence]]) -> str:
+    """The answer the check boxes or radio buttons of a picture (its chunks ``same``, by
+    evidence index) give, quoted with their marks, or "": "which plugins are ticked", "is the
+    Force Full Backup box ticked", "which indentation type is selected"."""
     for speaks, answer_on in (
         (SPEAKS_OF_TICKS, answer_on_boxes),
         (SPEAKS_OF_CHOICE, answer_on_buttons),
@@ -278,7 +274,7 @@ def answer_from_picture(
     described = {term for _, item in same for term in content_terms(item.chunk.text)}
     if not topic & described:
         return ""
-    if marked := _answer_on_marks(question, evidence, top):
+    if marked := _answer_on_marks(question, same):
         return marked
     # A long description (much text read in the picture) spans several chunks: read them all.
     lines = [(index, line) for index, item in same for line in sentences(item.chunk.text)]

@@ -321,9 +321,10 @@ class Reader:
         pictures_ok = "pictures" not in self.parts or describes_picture(question)
         # A picture's look names no author, date or price: those come from text (a label
         # such as "Cocker Spaniel" is no photographer).
-        looks_answer = asked.wants not in (Wants.PERSON, Wants.DATE, Wants.PRICE) or (
-            speaks_of_marks(question)
-        )
+        on_marks = speaks_of_marks(question)
+        # A path the question names ("/dev/sde1") is exact: the answer's document writes it.
+        paths = _PATH.findall(asked.text)
+        looks_answer = asked.wants not in (Wants.PERSON, Wants.DATE, Wants.PRICE) or on_marks
         # Nor does it name the thing it shows ("what is the rabbit called" is no "hare"): a
         # name is read in a picture, so only the text read in it stays to quote.
         looks_name = looks_answer and not asks_name(question)
@@ -363,11 +364,7 @@ class Reader:
             # A dialog seldom shows its program's name, though: a question on its marks
             # ("which indentation type is selected in Geany's preferences") is answered by
             # the marks whose labels it names.
-            given = (
-                asked.qualifiers
-                if "pinned" in self.parts and not speaks_of_marks(question)
-                else frozenset()
-            )
+            given = asked.qualifiers if "pinned" in self.parts and not on_marks else frozenset()
             picture = answer_from_picture(
                 question,
                 evidence,
@@ -379,7 +376,7 @@ class Reader:
                 named=asked.named,
                 shows=lambda index: (
                     _document_states(given, evidence, index)
-                    and _writes_paths(asked.text, _text_of_document(evidence, index))
+                    and _writes_paths(paths, evidence, index)
                 ),
             )
             if (
@@ -479,7 +476,7 @@ class Reader:
                 c
                 for c in candidates
                 if all(n in _squeezed(_text_of_document(evidence, c.evidence_index)) for n in coded)
-                and _writes_paths(asked.text, _text_of_document(evidence, c.evidence_index))
+                and _writes_paths(paths, evidence, c.evidence_index)
             ]
             if asked.shape in _IDENTIFYING_SHAPES:
                 # "The ISBN of Greene's Econometric Analysis": an ISBN in a passage that does
@@ -2426,10 +2423,14 @@ _PATH = re.compile(r"(?<![\w.~/:])/(?:[\w.+-]+/)*[\w.+-]*[\w+]")
 MIN_SQUEEZED_PATH = 8
 
 
-def _writes_paths(question: str, text: str) -> bool:
-    """``text`` writes every path the question names: "how much free space does /dev/sde1
-    have" is not told by a list of /dev/sda1 to /dev/sda6."""
-    for path in _PATH.findall(question):
+def _writes_paths(paths: Sequence[str], evidence: Sequence[Evidence], index: int) -> bool:
+    """The document of the evidence at ``index`` writes every one of ``paths`` the question
+    names: "how much free space does /dev/sde1 have" is not told by a list of /dev/sda1 to
+    /dev/sda6."""
+    if not paths:
+        return True
+    text = _text_of_document(evidence, index)
+    for path in paths:
         written = re.search(rf"(?<![\w/]){re.escape(path)}(?![\w/])", text, re.IGNORECASE)
         if not written and not (
             len(path) >= MIN_SQUEEZED_PATH and _squeezed(path) in _squeezed(text)
