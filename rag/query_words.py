@@ -41,10 +41,16 @@ _PICTURE_KINDS = [
     (re.compile(r"\b(?:plots?|graphs?)\b"), "chart"),
     (re.compile(r"\bscreen\s+shots?\b"), "screenshot"),
 ]
+# "Which option is switched on", "is the X box turned off": what a screen shows. ("Switched
+# on by default" is what a program does, and "if auto hide were switched on" what it would.)
+SWITCHED_STATE = r"\b(?:is|are)\b[^?.,;]*?\b(?:switched|turned)\s+(?:on|off)\b(?!\s+by\s+default\b)"
 # The user's word for a check box's or a radio button's state, and the describer's
 # (ingest/vision/checkboxes.py).
 _BOX_STATES = [
-    (re.compile(r"\b(?:un)?checked\b|\bcheck\s?box(?:es)?\b|\bcheckmarks?\b"), "ticked"),
+    (
+        re.compile(rf"\b(?:un)?checked\b|\bcheck\s?box(?:es)?\b|\bcheckmarks?\b|{SWITCHED_STATE}"),
+        "ticked",
+    ),
     (re.compile(r"\b(?:chosen|picked)\b|\bradio\s?buttons?\b"), "selected"),
 ]
 

@@ -291,3 +291,39 @@ def test_questions_on_choices_speak_of_a_picture_and_search_for_the_describers_w
     assert describes_picture("Which indentation type is selected in Geany's preferences?")
     assert "selected" in keyword_query("Which payment method is chosen?").split()
     assert "selected" in keyword_query("How many radio buttons does the page have?").split()
+
+
+def test_a_box_switched_on_is_a_ticked_box():
+    text = "Text in the image:\nSafe Browsing\n☐ Check URL With Phishing\n☑ Scan emails for tracking URLs"
+    question = "In the mail reader's Reading settings, which Safe Browsing option is switched on?"
+    assert describes_picture(question)
+    assert "ticked" in keyword_query(question).split()
+    answer = read(question, evidence(text, modality="image"))
+    assert answer.startswith("Scan emails for tracking URLs — ☑ Scan emails"), answer
+    answer = read("Which Safe Browsing option is turned off?", evidence(text, modality="image"))
+    assert answer.startswith("Check URL With Phishing — ☐ Check URL"), answer
+    # What a program switches on by default is no box on a screen.
+    assert not describes_picture("Which warnings are switched on by default?")
+
+
+def test_a_question_on_marks_reads_the_dialog_ranked_below_the_programs_manual():
+    manual = evidence(
+        "GTG is a personal tasks and TODO list organizer. Tags can be added to a task and "
+        "to its subtasks from the Modify Tags dialog.",
+        doc="gtg-manual",
+    )
+    dialog = evidence(
+        "Screenshot of a program window. Check boxes: 1 not ticked.\nText in the image:\n"
+        "Modify Tags\nEnter the name of the tag(s) you wish to add or remove:\n"
+        "☐ Apply to subtasks\nApply Cancel",
+        modality="image",
+        doc="dialog",
+    )
+    answer = read(
+        "In GTG's Modify Tags dialog, is the 'Apply to subtasks' box ticked?", manual + dialog
+    )
+    assert answer.startswith("No — ☐ Apply to subtasks [2]"), answer
+    # Nor is what it would do were a box ticked.
+    assert not describes_picture(
+        "After how long would the popup hide if auto hide were switched on?"
+    )

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from rag.query_words import SWITCHED_STATE
 from rag.text import content_terms, join_words
 
 TICKED_MARK = "\u2611"  # ☑
@@ -21,17 +22,19 @@ _MARKS = TICKED_MARK + UNTICKED_MARK + SELECTED_MARK + UNSELECTED_MARK
 # A mark and the label after it, up to the next mark or the line's end.
 _MARKED = re.compile(rf"([{_MARKS}]) ([^{_MARKS}\n]+)")
 # "Which plugins are ticked", "is the Force Full Backup box ticked", "how many check boxes are
-# checked": a question on a box's state. ("Checked" alone may be any checking: "which files
-# are checked by fsck".)
+# checked", "which Safe Browsing option is switched on": a question on a box's state.
+# ("Checked" alone may be any checking: "which files are checked by fsck".)
 SPEAKS_OF_TICKS = re.compile(
     r"\b(?:un)?ticked\b|\b(?:check|tick) ?box(?:es)?\b|"
+    rf"{SWITCHED_STATE}|"
     r"\b(?:un)?checked\b.*\b(?:box|option|entry|item|setting|preference|plugin)s?\b|"
     r"\b(?:box|option|entry|item|setting|preference|plugin)s?\b.*\b(?:un)?checked\b",
     re.IGNORECASE,
 )
 # "Which option is not ticked", "which box is unchecked", "left unticked".
 _ASKS_OFF = re.compile(
-    r"\b(?:not|n't|never)\s+(?:been\s+)?(?:ticked|checked)\b|\bun(?:ticked|checked)\b|"
+    r"\b(?:not|n't|never)\s+(?:been\s+)?(?:ticked|checked|switched on|turned on)\b|"
+    r"\bun(?:ticked|checked)\b|\b(?:switched|turned) off\b|"
     r"\b(?:empty|cleared)\b",
     re.IGNORECASE,
 )
@@ -39,7 +42,9 @@ _ASKS_COUNT = re.compile(r"\bhow many\b|\bnumber of\b", re.IGNORECASE)
 # "Is the 'Hide private attributes' box ticked?", "In KBackup, is the Force Full Backup box
 # ticked?": a yes-or-no question.
 _ASKS_WHETHER = re.compile(r"(?:^|,)\s*(?:is|are|was|were|does|do|has|have)\b", re.IGNORECASE)
-_TICK_WORDS = frozenset(content_terms("ticked checked unticked unchecked tick check box boxes"))
+_TICK_WORDS = frozenset(
+    content_terms("ticked checked unticked unchecked tick check box boxes switched turned")
+)
 
 
 def boxes_told(text: str) -> tuple[list[str], list[str]]:
@@ -60,6 +65,11 @@ SPEAKS_OF_CHOICE = re.compile(
     r"\bradio ?buttons?\b|\b(?:selected|chosen|picked)\b(?!\s+by\s+default\b)",
     re.IGNORECASE,
 )
+
+
+def tells_marks(text: str) -> bool:
+    """The description tells of check boxes or radio buttons, each with its label."""
+    return bool(_MARKED.search(text))
 
 
 def speaks_of_marks(question: str) -> bool:

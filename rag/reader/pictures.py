@@ -17,6 +17,8 @@ from rag.reader.checkboxes import (
     SPEAKS_OF_TICKS,
     answer_on_boxes,
     answer_on_buttons,
+    speaks_of_marks,
+    tells_marks,
 )
 from rag.reader.legends import legend_value
 from rag.reader.question import Wants, asks_dimensions
@@ -204,13 +206,22 @@ def repeats_question(line: str, question: str) -> bool:
 def picture_to_read(
     question: str, evidence: Sequence[Evidence], usable: Sequence[int]
 ) -> int | None:
-    """Where a picture answer starts: the first usable evidence when it is a picture; or, for
-    a question about a chart's highest or lowest line, a chart among the first PICTURE_CHOICE
-    that names one (the table the chart plots may rank above it, and holds no line)."""
+    """Where a picture answer starts: the first usable evidence when it is a picture; or,
+    among the first PICTURE_CHOICE, a picture that tells of check boxes or radio buttons for
+    a question on them, or a chart that names a line for a question about a chart's highest
+    or lowest line (the table the chart plots may rank above it, and holds no line)."""
     if not usable:
         return None
     if evidence[usable[0]].chunk.modality == "image":
         return usable[0]
+    if speaks_of_marks(question):
+        # "In GTG's Modify Tags dialog, is the Apply to subtasks box ticked?": the program's
+        # manual shares the question's names and ranks above its dialog, which holds no mark.
+        for index in usable[:PICTURE_CHOICE]:
+            chunk = evidence[index].chunk
+            if chunk.modality == "image" and tells_marks(chunk.text):
+                return index
+        return None
     cue = _picture_cue(question)
     if cue not in (HIGHEST_LINE, LOWEST_LINE):
         return None
