@@ -30,6 +30,7 @@ from ingest.vision.look import Look, look
 from ingest.vision.ocr import Ocr, create_ocr
 from ingest.vision.ocr_tidy import tidy_ocr_text
 from ingest.vision.selection import selected_rows, selection_sentence
+from ingest.vision.swatches import colour_swatches, swatch_sentence
 from rag.text import join_words
 
 if TYPE_CHECKING:
@@ -134,6 +135,7 @@ class ImageDescriber:
             _category_phrases(scored.whole, bool(people)) if kind in _SCENES else []
         )
         box_states, button_states = _marks_told(kind, boxes, image)
+        swatches = _swatches(kind, boxes, image, [label for label, _ in box_states + button_states])
         text, boxes_told = mark_lines(text, box_states)
         text, buttons_told = mark_buttons(text, button_states)
         return ImageDescription(
@@ -147,6 +149,7 @@ class ImageDescriber:
             appearance=appearance(kind, seen)
             + _legend(kind, seen, boxes, image)
             + _selection(kind, seen, boxes, image)
+            + swatches
             + ([checkbox_sentence(boxes_told)] if boxes_told else [])
             + ([radio_sentence(buttons_told)] if buttons_told else []),
         )
@@ -354,6 +357,15 @@ def _marks_told(
     if kind not in _BOXED or not boxes:
         return [], []
     return mark_states(np.asarray(image.convert("RGB")), boxes)
+
+
+def _swatches(kind: str, boxes: list[TextBox], image: Image.Image, marked: list[str]) -> list[str]:
+    """The colours a settings page shows, each with its label, as one sentence. Looked for in
+    the picture's own pixels, where the text reader boxed the labels."""
+    if kind != kinds.SCREENSHOT or not boxes:
+        return []  # a chart's coloured labels are its legend's
+    sentence = swatch_sentence(colour_swatches(np.asarray(image.convert("RGB")), boxes, marked))
+    return [sentence] if sentence else []
 
 
 def _scaled(boxes: list[TextBox], seen: Look, image: Image.Image) -> list[TextBox]:

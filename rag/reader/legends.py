@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import re
 
-_LEGEND = re.compile(r"^Legend: (.+?)\.?$")
+# A settings page's colours are told alike (ingest/vision/swatches.py): "Colour swatches:
+# Removed color (green), Added color (blue)."
+_LEGEND = re.compile(r"^(?:Legend|Colour swatches): (.+?)\.?$")
 _ENTRY = re.compile(r"(.+?) \(([a-z]+)(?:, (dashed))?\)(?:, |$)")
+_COLOUR_SPELLING = re.compile(r"colour")
 _ASKS_COLOUR = re.compile(r"\bcolou?r(?:s|ed)?\b", re.IGNORECASE)
 # "What kind of line is log10FW drawn with", "which line style", "is it dashed or solid".
 _ASKS_STYLE = re.compile(
@@ -53,8 +56,9 @@ def legend_value(question: str, line: str) -> str:
 def _names(label: str, lowered: str) -> re.Match[str] | None:
     """Where the question names a legend's label: whole, or the name it defines ("w(x) =
     ψ(x)/x" is the entry of w(x))."""
+    lowered = _COLOUR_SPELLING.sub("color", lowered)  # "the note colour" names "Note Color"
     for name in dict.fromkeys((label, label.split("=")[0])):
-        name = name.strip().lower()
+        name = _COLOUR_SPELLING.sub("color", name.strip().lower())
         found = re.search(rf"(?<!\w){re.escape(name)}(?!\w)", lowered) if name else None
         if found:
             return found

@@ -334,6 +334,11 @@ def answer_from_picture(
         # word with the question, not the caption that names the figure.
         cue += 1 if asks_written and _READ_MARKER.search(line) else 0
         overlap = len(topic & (set(content_terms(line)) | plots.get(unit, set())))
+        if _SWATCHES.match(line) and not legend_value(question, line):
+            # A settings page's colours ("Black's move (orange)") answer a question on the
+            # colour of one they name, not one that shares their words ("the game with black
+            # and white stones", "the title of the dialog with a grid of colour swatches").
+            cue = overlap = 0
         # The sentence that quotes the title or axis label asked for holds the answer.
         return (
             told_side(line) == side != "",
@@ -399,6 +404,8 @@ def answer_from_picture(
     return answer
 
 
+# How a description tells a settings page's colours (ingest/vision/swatches.py).
+_SWATCHES = re.compile(r"^Colour swatches: ")
 # "What colour is the driver's cap", "their hat", "the helmet of the person riding it": the
 # colour of a part of a thing, not of a thing the picture shows.
 _ASKS_PART_COLOUR = re.compile(
