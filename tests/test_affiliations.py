@@ -95,3 +95,17 @@ def test_the_title_page_is_read_for_where_an_author_was_based(evidence_given, tm
             "memory", root, question, read_on=False, read_author_section=read_title
         )
         assert any("ETH Zurich" in e.chunk.text for e in given) is expected
+
+
+def test_a_department_is_told_with_the_place_it_is_part_of():
+    page = (
+        "tgp: an R package for treed Gaussian process models\nRobert B. Gramacy\n"
+        "Department of Statistics\nVirginia Tech\nrbg@vt.edu\nDecember 30, 2022\nAbstract"
+    )
+    assert affiliations(page) == [
+        Affiliation("Robert B. Gramacy", "Department of Statistics, Virginia Tech")
+    ]
+    answer = read(
+        "Which university is Robert B. Gramacy, the author of the vignette, at?", evidence(page)
+    )
+    assert answer.startswith("Department of Statistics, Virginia Tech — Robert B. Gramacy"), answer

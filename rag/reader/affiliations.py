@@ -18,9 +18,14 @@ from rag.reader.spans import PERSON
 # Statistik", "Acme Inc.".
 _AFFILIATION = re.compile(
     r"\b(?:Universit(?:y|ät|at|é|e|à|eit|ade|ad)|Institut(?:e|o)?|College|School|"
-    r"Laborator(?:y|ies|ium)|Hochschule|Inc\b|Ltd\b|GmbH|Corporation|Foundation|Center|Centre)|"
+    r"Laborator(?:y|ies|ium)|Hochschule|Inc\b|Ltd\b|GmbH|Corporation|Foundation|Center|Centre|"
+    r"Department|Dept\b|Faculty|Polytechnic|Tech\b)|"
     # "ETH Zurich", "CNRS", "INRIA Grenoble": an institution by its initials, then its town.
     r"^[A-Z]{2,6}(?:\s+[A-Z][a-zà-ÿ]+)?$"
+)
+# "Department of Statistics" / "Virginia Tech": a part of a place, which the next line names.
+_PART_OF_PLACE = re.compile(
+    r"^(?:Department|Dept\.?|Faculty|Division|School|Institute)\s+(?:of|for)\b"
 )
 # An affiliation line is short: a long one is a sentence that mentions a university.
 MAX_AFFILIATION_WORDS = 10
@@ -83,12 +88,20 @@ def affiliation_of(people: list[str], text: str) -> Affiliation | None:
 
 
 def _unwrapped(lines: list[str]) -> list[str]:
-    """``lines`` with a line that goes on in lower case ("The University" / "of Auckland")
-    joined to the one before it."""
+    """``lines`` with a line that goes on in lower case ("The University" / "of Auckland"), or
+    that names the place a department is part of ("Department of Statistics" / "Virginia
+    Tech"), joined to the one before it."""
     joined: list[str] = []
     for line in lines:
-        if joined and line[0].islower() and _is_place(joined[-1]):
+        if joined and line[0].islower() and "@" not in line and _is_place(joined[-1]):
             joined[-1] = f"{joined[-1]} {line}"
+        elif (
+            joined
+            and _PART_OF_PLACE.match(joined[-1])
+            and _is_place(line)
+            and not _PART_OF_PLACE.match(line)
+        ):
+            joined[-1] = f"{joined[-1]}, {line}"
         else:
             joined.append(line)
     return joined
