@@ -134,8 +134,11 @@ class ImageDescriber:
         subjects = people + (
             _category_phrases(scored.whole, bool(people)) if kind in _SCENES else []
         )
-        box_states, button_states = _marks_told(kind, boxes, image)
-        swatches = _swatches(kind, boxes, image, [label for label, _ in box_states + button_states])
+        # Marks and swatches are looked for in the picture's own pixels: a box's outline is a
+        # pixel or two wide. Converted once for both.
+        own = np.asarray(image.convert("RGB")) if kind in _BOXED and boxes else None
+        box_states, button_states = _marks_told(kind, boxes, own)
+        swatches = _swatches(kind, boxes, own, [label for label, _ in box_states + button_states])
         text, boxes_told = mark_lines(text, box_states)
         text, buttons_told = mark_buttons(text, button_states)
         return ImageDescription(
@@ -349,22 +352,23 @@ _BOXED = frozenset({kinds.SCREENSHOT, kinds.CHART, kinds.DIAGRAM})
 
 
 def _marks_told(
-    kind: str, boxes: list[TextBox], image: Image.Image
+    kind: str, boxes: list[TextBox], rgb: np.ndarray | None
 ) -> tuple[list[tuple[str, bool]], list[tuple[str, bool]]]:
     """A screenshot's check boxes, (label, ticked) each, and radio buttons, (label, selected)
-    each. They are looked for in the picture's own pixels: a box's outline is a pixel or two
-    wide."""
-    if kind not in _BOXED or not boxes:
+    each, in its RGB pixels (None when there is nothing to look at)."""
+    if kind not in _BOXED or rgb is None:
         return [], []
-    return mark_states(np.asarray(image.convert("RGB")), boxes)
+    return mark_states(rgb, boxes)
 
 
-def _swatches(kind: str, boxes: list[TextBox], image: Image.Image, marked: list[str]) -> list[str]:
-    """The colours a settings page shows, each with its label, as one sentence. Looked for in
-    the picture's own pixels, where the text reader boxed the labels."""
-    if kind != kinds.SCREENSHOT or not boxes:
+def _swatches(
+    kind: str, boxes: list[TextBox], rgb: np.ndarray | None, marked: list[str]
+) -> list[str]:
+    """The colours a settings page shows, each with its label, as one sentence, from its RGB
+    pixels, where the text reader boxed the labels."""
+    if kind != kinds.SCREENSHOT or rgb is None:
         return []  # a chart's coloured labels are its legend's
-    sentence = swatch_sentence(colour_swatches(np.asarray(image.convert("RGB")), boxes, marked))
+    sentence = swatch_sentence(colour_swatches(rgb, boxes, marked))
     return [sentence] if sentence else []
 
 
