@@ -69,18 +69,26 @@ def _swatch_colour(names: np.ndarray, box: tuple[float, float, float, float]) ->
     height = y1 - y0
     if height < MIN_HEIGHT:
         return ""
-    right = _colour_in(names, x1 + GAP * height, x1 + REACH * height, y0, y1)
-    left = _colour_in(names, x0 - REACH * height, x0 - GAP * height, y0, y1)
+    right = colour_in(names, x1 + GAP * height, x1 + REACH * height, y0, y1)
+    left = colour_in(names, x0 - REACH * height, x0 - GAP * height, y0, y1)
     found = [c for c in (right, left) if c[0]]
     if not found:
         return ""
     return max(found, key=lambda c: c[1])[0]
 
 
-def _colour_in(
-    names: np.ndarray, left: float, right: float, top: float, bottom: float
+def colour_in(
+    names: np.ndarray,
+    left: float,
+    right: float,
+    top: float,
+    bottom: float,
+    *,
+    share: float = SWATCH_SHARE,
+    one: float = ONE_COLOUR,
 ) -> tuple[str, float]:
-    """The one colour word that fills enough of a place, and its share there."""
+    """The one colour word that fills enough of a place (``share`` of it in colour, ``one``
+    of that in one colour word), and its share there."""
     h, w = names.shape
     x0, x1 = max(0, int(left)), min(w, int(right))
     y0, y1 = max(0, int(top)), min(h, int(bottom))
@@ -88,10 +96,10 @@ def _colour_in(
     if place.size < 16:
         return "", 0.0
     coloured = place[~np.isin(place, list(colours.COLOURLESS))]
-    if coloured.size < SWATCH_SHARE * place.size:
+    if coloured.size < share * place.size:
         return "", 0.0
     counts = np.bincount(coloured.ravel(), minlength=len(colours.NAMES))
     best = int(np.argmax(counts))
-    if counts[best] < ONE_COLOUR * coloured.size:
+    if counts[best] < one * coloured.size:
         return "", 0.0
     return colours.NAMES[best], coloured.size / place.size

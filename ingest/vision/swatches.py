@@ -23,7 +23,7 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 
 from ingest.vision import colours
-from ingest.vision.legend import TextBox
+from ingest.vision.legend import TextBox, colour_in
 
 MAX_WORDS = 6  # a setting's label is a short name
 MIN_HEIGHT = 6.0  # pixels: a box lower than this is noise
@@ -90,15 +90,8 @@ def _listed_colour(names: np.ndarray, label: TextBox) -> str:
     """The colour of a square just left of the label, or ""."""
     x0, y0, _, y1 = label.box
     height = y1 - y0
-    h, w = names.shape
-    left, right = max(0, int(x0 - BESIDE[0] * height)), min(w, int(x0 - BESIDE[1] * height))
-    place = names[max(0, int(y0)) : min(h, int(y1)), left:right]
-    if place.size < 16:
-        return ""
-    coloured = place[~np.isin(place, list(colours.COLOURLESS))]
-    if coloured.size < SWATCH_SHARE * place.size:
-        return ""
-    return _one_colour(coloured)
+    left, right = x0 - BESIDE[0] * height, x0 - BESIDE[1] * height
+    return colour_in(names, left, right, y0, y1, share=SWATCH_SHARE, one=ONE_COLOUR)[0]
 
 
 def _one_colour(pixels: np.ndarray) -> str:
