@@ -54,7 +54,7 @@ SETTINGS_FIELDS = (
     "ocr_memory_arena",
 )
 # The steps ImageDescriber.describe times, and the two of OCR inside "text".
-STEPS = ("text detection", "text recognition", "text", "look", "kind", "labels", "faces")
+STEPS = ("text detection", "text recognition", "text", "look", "kind", "marks", "labels", "faces")
 
 
 def describers(settings) -> dict:

@@ -114,6 +114,25 @@ def test_the_description_marks_each_label_and_the_reader_answers_which_how_many_
     assert answer.startswith("Show the toolbar — ☐ Use custom font ☐ Show the toolbar"), answer
 
 
+def test_check_boxes_make_a_screenshot_of_a_dialog_framed_as_a_plot_is():
+    # The dialog's frame meets at its lower left corner as a plot's axes do, and a blue
+    # button stands inside it: drawn alike, a list of programs with their icons is a chart,
+    # but a picture with check boxes is a window.
+    def framed(icons: bool) -> tuple[Image.Image, list[TextBox]]:
+        image, boxes = preferences(icons=icons)
+        draw = ImageDraw.Draw(image)
+        draw.line((10, 30, 10, 170, 410, 170), fill=(90, 90, 90), width=2)
+        draw.rectangle((330, 135, 400, 160), fill=THEME_BLUE)
+        return image, boxes
+
+    image, boxes = framed(icons=True)
+    assert ImageDescriber(BoxOcr(boxes), None).describe(image).kind == "chart"
+    image, boxes = framed(icons=False)
+    described = ImageDescriber(BoxOcr(boxes), None).describe(image)
+    assert described.kind == "screenshot"
+    assert "Check boxes: 2 ticked, 2 not ticked." in described.render()
+
+
 def test_a_label_read_inside_a_longer_line_is_marked_where_it_stands():
     text, told = mark_lines(
         "Name Type Neutral planets: 6  Blind map\nWidth: 10 <> Production after capture",

@@ -295,6 +295,31 @@ def test_a_plot_on_a_grey_panel_is_a_chart_and_a_grey_window_a_screenshot():
     assert kinds.picture_kind(panel, look(panel), window) == kinds.SCREENSHOT
 
 
+def framed_dialog(background=(235, 235, 235)) -> Image.Image:
+    """A dialog: a group box whose left and bottom edges meet as a plot's axes do, and a blue
+    button inside it."""
+    image = Image.new("RGB", (480, 360), background)
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((20, 60, 460, 300), outline=(100, 100, 100), width=2)
+    draw.rectangle((340, 250, 440, 280), fill=(53, 132, 228))
+    return image
+
+
+def test_a_dialogs_frame_is_no_plots_axes_when_its_text_is_a_windows():
+    dialog = framed_dialog()
+    assert kinds.has_axes(look(dialog))
+    labels = (
+        "Configure Project\nRegenerate project from scratch\nConfiguration: Debug\n"
+        "Build Directory: /home/user/build\nConfigure Options: CFLAGS=-g\nCancel Execute"
+    )
+    assert kinds.picture_kind(dialog, look(dialog), labels) == kinds.SCREENSHOT
+    # The same frame with tick labels is a plot's, and so is a wordy one drawn on white.
+    ticks = "0 50 100 150 200\n10\n20\n30\nTime"
+    assert kinds.picture_kind(dialog, look(dialog), ticks) == kinds.CHART
+    white = framed_dialog(background="white")
+    assert kinds.picture_kind(white, look(white), labels) == kinds.CHART
+
+
 def test_a_noisy_plot_is_a_chart_by_its_tick_labels_and_a_noisy_photo_stays_one():
     # KStars' blackbody curves, saved as a JPEG: noisy as a photograph, but its text is tick
     # labels and axis titles.

@@ -114,6 +114,15 @@ class ImageDescriber:
         clock.lap("look")
         kind = kinds.picture_kind(image, seen, text)
         clock.lap("kind")
+        # Marks and swatches are looked for in the picture's own pixels: a box's outline is a
+        # pixel or two wide. Converted once for both.
+        own = np.asarray(image.convert("RGB")) if kind in _BOXED and boxes else None
+        box_states, button_states = _marks_told(kind, boxes, own)
+        if kind == kinds.CHART and (box_states or button_states):
+            # Check boxes and radio buttons are a window's: a dialog whose frame met as a
+            # plot's axes do is a screenshot after all.
+            kind = kinds.SCREENSHOT
+        clock.lap("marks")
         scored = ViewScores([], [])
         if self.labeler is not None and self.top_k:
             scored = _scores(self.labeler, image, kind, max(CANDIDATES, self.top_k))
@@ -134,10 +143,6 @@ class ImageDescriber:
         subjects = people + (
             _category_phrases(scored.whole, bool(people)) if kind in _SCENES else []
         )
-        # Marks and swatches are looked for in the picture's own pixels: a box's outline is a
-        # pixel or two wide. Converted once for both.
-        own = np.asarray(image.convert("RGB")) if kind in _BOXED and boxes else None
-        box_states, button_states = _marks_told(kind, boxes, own)
         swatches = _swatches(kind, boxes, own, [label for label, _ in box_states + button_states])
         text, boxes_told = mark_lines(text, box_states)
         text, buttons_told = mark_buttons(text, button_states)

@@ -42,6 +42,9 @@ BAR_MAX_WORDS = 8  # a menu bar's or a button row's line: "Help" in a sentence i
 PROSE_WORDS = 5
 PROSE_LINES = 8
 AXIS_LENGTH = 0.4  # an axis spans at least this share of the picture's width or height
+# Characters read per 10,000 pixels from which a framed picture's text is a window's: a plot
+# has a title, axis titles and tick labels (about 1-3), a dialog a label on every line.
+WINDOW_DENSITY = 3.0
 
 
 def picture_kind(image: Image.Image, look: Look, text: str) -> str:
@@ -62,7 +65,9 @@ def picture_kind(image: Image.Image, look: Look, text: str) -> str:
         # A plot saved as a JPEG or scanned is as noisy as a photograph; its text is tick
         # labels and axis titles, which no photograph reads as.
         return CHART if not look.specks and _tick_labels(text) else PHOTO
-    if has_axes(look) or _is_pie(look) or _numbered(text, density):
+    if has_axes(look) and not _framed_window(look, text, density):
+        return CHART
+    if _is_pie(look) or _numbered(text, density):
         return CHART
     if _is_logo(image, look, text):
         return LOGO
@@ -83,6 +88,13 @@ def text_density(image: Image.Image, text: str) -> float:
     scale = min(1.0, 1000 / max(image.size))
     area = image.width * image.height * scale * scale
     return chars / max(area / 10_000, 1.0)
+
+
+def _framed_window(look: Look, text: str, density: float) -> bool:
+    """A dialog's frame and its group boxes meet at a corner as a plot's axes do. Its text
+    tells it apart: labels and sentences, wordier than a plot's, and no tick labels among
+    them, on a window's greys."""
+    return density >= WINDOW_DENSITY and not _tick_labels(text) and _window(look)
 
 
 def _numbered(text: str, density: float) -> bool:
