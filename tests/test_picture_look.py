@@ -268,6 +268,11 @@ def test_a_program_window_is_said_to_be_one_and_not_a_website():
     browsed = "Firefox\nFile Edit View History Bookmarks Help\nhttps://example.org/docs"
     text = describer(browsed, scored=sure).describe(bar_chart()).render()
     assert text.startswith("Screenshot: a website"), text
+    # A dialog with neither a menu bar nor an address is a screen, and still no website.
+    dialog = "Scanning Quality\nScan resolution: 300 dpi\nColour mode: Greyscale\nPaper: A4"
+    text = describer(dialog, scored=sure).describe(framed_dialog()).render()
+    assert text.startswith("Screenshot.\n"), text
+    assert "website" not in text
 
 
 def test_a_page_scanned_in_grey_is_a_page_of_text():

@@ -132,8 +132,9 @@ class ImageDescriber:
             (n, p) for n, p in scored.overall[: self.top_k] if floor is not None and p >= floor
         ]
         program = kind == kinds.SCREENSHOT and kinds.program_window(text)
-        if program:
-            # ImageNet's one class for a screen is "website": a program's window is none.
+        if kind in _SCREENS and not kinds.SCREEN_ADDRESS.search(text):
+            # ImageNet's one class for a screen is "website", which it gives a dialog as
+            # readily as a browser: a screen is a web page only where an address is read.
             labels = [(n, p) for n, p in labels if n != WEBSITE]
         people = []
         if kind == kinds.PHOTO and self.faces is not None:
