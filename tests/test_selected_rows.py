@@ -128,3 +128,22 @@ def test_of_two_selected_rows_the_one_of_the_kind_asked_answers_else_the_one_not
         items,
     )
     assert answer.startswith("Edit menu 4 — "), answer
+
+
+def test_a_selected_page_the_question_names_as_where_to_look_is_no_answer():
+    # The dialog's list of pages has Preview selected; the question names that page as the
+    # place of the setting it asks for, which a line read in the picture gives.
+    text = (
+        "Screenshot.\nMostly white and gray, with some blue. "
+        'Selected (highlighted in blue): "Preview".\n'
+        "Text in the image:\nConfigure - Kile\nPreview\nResolution: 120 dpi\n"
+        "Mathgroup: dvi --> png"
+    )
+    items = evidence(text, modality="image")
+    question = "On the Preview page of Kile's configuration dialog, which resolution is chosen?"
+    answer = read(question, items)
+    assert not answer.startswith("Preview"), answer
+    assert "120 dpi" in answer.split("[")[0], answer
+    # Unnamed, the selected page is what a question on the dialog's selection asks for.
+    answer = read("Which page is selected in Kile's configuration dialog?", items)
+    assert answer.startswith("Preview — Selected"), answer

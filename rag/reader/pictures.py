@@ -318,6 +318,17 @@ def answer_from_picture(
         else set()
     )
 
+    def where_asked(line: str) -> bool:
+        """A selected row the question names as where to look, not as what it asks for: "On
+        the Preview page of the dialog, which conversion is chosen" has the Preview page
+        selected in the dialog's list of pages. A row that says what kind of thing is asked
+        ("which menu is selected": "File menu") is the answer all the same."""
+        row = SELECTED_ROW.search(line)
+        if row is None or asks is not SELECTED_ROW:
+            return False
+        words = set(content_terms(row[2]))
+        return bool(words & topic) and not words & asked_kind
+
     def fit(unit: tuple[int, str]) -> tuple[bool, bool, int, int, int]:
         index, line = unit
         cue = 1 if asks and asks.search(line) else 0
@@ -325,15 +336,15 @@ def answer_from_picture(
             cue = 0  # "what colour is the accuracy line": not the selected row's band
         if cue and asks is SELECTED_ROW:
             # Of two selected rows, the one that says what kind of thing is asked ("which menu
-            # is selected": "File menu"), else the one the question does not name ("after
-            # right-clicking the Drafts notebook, which entry is highlighted": not the
-            # notebook's row).
+            # is selected": "File menu"), else one the question does not name.
             row = set(content_terms(asks.search(line)[2]))
-            cue += 2 if row & asked_kind else 0 if row & topic else 1
+            cue += 2 if row & asked_kind else 1
         # "What percentage is written on each slice": the text read in it, which shares no
         # word with the question, not the caption that names the figure.
         cue += 1 if asks_written and _READ_MARKER.search(line) else 0
         overlap = len(topic & (set(content_terms(line)) | plots.get(unit, set())))
+        if where_asked(line):
+            cue = overlap = 0
         if _SWATCHES.match(line) and not legend_value(question, line):
             # A settings page's colours ("Black's move (orange)") answer a question on the
             # colour of one they name, not one that shares their words ("the game with black
@@ -364,7 +375,11 @@ def answer_from_picture(
     told = legend_value(question, best) or _told_value(question, best)
     if told:
         return f"{told} — {answer}"  # the title or axis label asked for, as the plot's told
-    if (row := SELECTED_ROW.search(best)) and asks in (SELECTED_ROW, COLOUR_WORDS):
+    if (
+        (row := SELECTED_ROW.search(best))
+        and asks in (SELECTED_ROW, COLOUR_WORDS)
+        and not where_asked(best)
+    ):
         # "Perth — Selected (highlighted in gray): "Perth".", or "gray — ..." for its colour.
         return f"{row[2] if asks is SELECTED_ROW else row[1]} — {answer}"
     # A chart's highest or lowest line is the answer itself: no line of text goes before it.
