@@ -827,6 +827,30 @@ def test_a_dialog_field_labelled_with_the_word_asked_for_gives_its_value():
     )
 
 
+def test_a_field_the_question_names_gives_its_value_over_a_wordier_line():
+    # "Kile supports three kinds of conversion to png images" shares three of the question's
+    # words; the field it names, Mathgroup, holds the setting asked for.
+    preview = evidence(
+        "Screenshot.\nText in the image:\nConfigure - Kile\nQuick Preview\n"
+        "Kile supports three kinds of conversion to png images:\n"
+        "dvi --> ps --> png (uses dvips/convert)\nConversion to image:\n"
+        "Selection: pdf --> png\nEnvironment: pdf --> png\nMathgroup: dvi --> png",
+        modality="image",
+    )
+    question = "On Kile's Preview page, which conversion to image is chosen for Mathgroup?"
+    answer = read(question, preview)
+    assert answer.startswith("dvi --> png — Mathgroup: dvi --> png"), answer
+    # A field labelled with the word asked for still goes first: "Character: U+004C" is named
+    # by the question too, but its "Name:" is what is asked.
+    charselect = evidence(
+        "Screenshot of a program window.\nText in the image:\nKCharSelect\n"
+        "Character: U+004C\nName: LATIN CAPITAL LETTER L",
+        modality="image",
+    )
+    question = "In the KCharSelect window, what is the Unicode name of the selected character?"
+    assert read(question, charselect).startswith("LATIN CAPITAL LETTER L — "), question
+
+
 def test_a_dialog_field_is_read_under_the_label_that_holds_most_of_the_asked_words():
     calculator = evidence(
         "Screenshot of a program window.\nText in the image:\nVia Size\n"

@@ -396,7 +396,11 @@ def answer_from_picture(
         elif measure == "resolution":
             # "At what resolution was it scanned?": "75 dpi" of "3 colors,75 dpi x75 dpi".
             numbers = resolutions(spans(Wants.NUMBER, read[1]), read[1]) or numbers
-        value = _labelled_value(read[1], _asked_head(question)) or (numbers[0] if numbers else "")
+        value = (
+            _labelled_value(read[1], _asked_head(question))
+            or (numbers[0] if numbers else "")
+            or named_field_value(read[1], topic)
+        )
         lead = f"{value} — " if value else ""
         return f"{lead}{read[1]} [{read[0] + 1}] {answer}"
     if vacuous or (number and not _DIGIT.search(best)):
@@ -738,8 +742,13 @@ def matching_read_line(
     # p-value").
     head = _asked_head(question)
     lowered = question.lower()
+    # A field the question names ("Mathgroup: dvi --> png" for "which conversion is chosen for
+    # Mathgroup") holds its value too, after a field labelled with the word asked for.
     labelled = [
-        bool(_labelled_value(line, head) or labelled_numbers(lowered, line)) for _, line in read
+        2
+        if _labelled_value(line, head) or labelled_numbers(lowered, line)
+        else int(bool(named_field_value(line, wanted)))
+        for _, line in read
     ]
 
     # "What does the status bar say", "the button at the bottom": the text is read top to
@@ -752,7 +761,7 @@ def matching_read_line(
     # not the menu that shares the word ("File Edit View").
     names_file = bool(_ASKS_FILE.search(question))
 
-    def score(position: int) -> tuple[bool, bool, bool, bool, float, int, int]:
+    def score(position: int) -> tuple[bool, int, bool, bool, float, int, int]:
         terms = line_terms[position]
         exact = read[position][1].lower() in quoted
         filed = names_file and bool(_FILE_NAME.search(read[position][1]))
@@ -874,6 +883,17 @@ def _labelled_value(line: str, head: str) -> str:
         return ""
     words = re.findall(r"[a-z]+", match.group(1).lower())
     return line[match.end(1) :].lstrip(" :") if words and stem(words[-1]) == stem(head) else ""
+
+
+def named_field_value(line: str, wanted: set[str]) -> str:
+    """The value of a field whose label the question names among the words it picks a line
+    by ("Mathgroup: dvi --> png" for "which conversion is chosen for Mathgroup"), or ""."""
+    match = _LABELLED.match(line)
+    if not match:
+        return ""
+    label = set(content_terms(match.group(1)))
+    value = line[match.end(1) :].lstrip(" :")
+    return value if label and label <= wanted and content_terms(value) else ""
 
 
 def _colour_list(line: str) -> str:
