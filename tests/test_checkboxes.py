@@ -114,7 +114,7 @@ def test_the_description_marks_each_label_and_the_reader_answers_which_how_many_
     assert answer.startswith("Show the toolbar — ☐ Use custom font ☐ Show the toolbar"), answer
 
 
-def test_check_boxes_make_a_screenshot_of_a_dialog_framed_as_a_plot_is():
+def test_check_boxes_make_a_screenshot_of_a_dialog_framed_as_a_plot_or_plain_as_a_diagram():
     # The dialog's frame meets at its lower left corner as a plot's axes do, and a blue
     # button stands inside it: drawn alike, a list of programs with their icons is a chart,
     # but a picture with check boxes is a window.
@@ -131,6 +131,11 @@ def test_check_boxes_make_a_screenshot_of_a_dialog_framed_as_a_plot_is():
     described = ImageDescriber(BoxOcr(boxes), None).describe(image)
     assert described.kind == "screenshot"
     assert "Check boxes: 2 ticked, 2 not ticked." in described.render()
+    # Unframed, the dialog's plain panel looks like a diagram's paper; its boxes tell again.
+    image, boxes = preferences(icons=True)
+    assert ImageDescriber(BoxOcr(boxes), None).describe(image).kind == "diagram"
+    image, boxes = preferences()
+    assert ImageDescriber(BoxOcr(boxes), None).describe(image).kind == "screenshot"
 
 
 def test_a_label_read_inside_a_longer_line_is_marked_where_it_stands():

@@ -118,9 +118,10 @@ class ImageDescriber:
         # pixel or two wide. Converted once for both.
         own = np.asarray(image.convert("RGB")) if kind in _BOXED and boxes else None
         box_states, button_states = _marks_told(kind, boxes, own)
-        if kind == kinds.CHART and (box_states or button_states):
+        if box_states or button_states:
             # Check boxes and radio buttons are a window's: a dialog whose frame met as a
-            # plot's axes do is a screenshot after all.
+            # plot's axes do, or whose plain panel looked like a diagram's paper, is a
+            # screenshot after all.
             kind = kinds.SCREENSHOT
         clock.lap("marks")
         scored = ViewScores([], [])
