@@ -399,7 +399,7 @@ def answer_from_picture(
         value = (
             _labelled_value(read[1], _asked_head(question))
             or (numbers[0] if numbers else "")
-            or named_field_value(read[1], topic)
+            or ("" if _asked_head(question) else named_field_value(read[1], topic))
         )
         lead = f"{value} — " if value else ""
         return f"{lead}{read[1]} [{read[0] + 1}] {answer}"
@@ -743,11 +743,13 @@ def matching_read_line(
     head = _asked_head(question)
     lowered = question.lower()
     # A field the question names ("Mathgroup: dvi --> png" for "which conversion is chosen for
-    # Mathgroup") holds its value too, after a field labelled with the word asked for.
+    # Mathgroup") holds its value too, after a field labelled with the word asked for; not
+    # when the question says what it asks for ("what is the heading of the ANOVA table": the
+    # line "Anova: Two-Factor" is the heading, not the Anova field's value).
     labelled = [
         2
         if _labelled_value(line, head) or labelled_numbers(lowered, line)
-        else int(bool(named_field_value(line, wanted)))
+        else int(not head and bool(named_field_value(line, wanted)))
         for _, line in read
     ]
 
