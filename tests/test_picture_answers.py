@@ -867,3 +867,20 @@ def test_a_dialog_field_is_read_under_the_label_that_holds_most_of_the_asked_wor
         modality="image",
     )
     assert not read("What is the high score in my KAtomic screenshot?", game).startswith("12")
+
+
+def test_a_description_that_tells_only_the_pictures_kind_answers_only_a_question_on_it():
+    # The line read that shares the question's words only repeats them ("Regulator"), and
+    # the description's opening says what kind of picture was found: nothing of which
+    # regulator is selected.
+    calculator = evidence(
+        "Screenshot of a program window.\nMostly white, with some blue.\nText in the image:\n"
+        "PCB Calculator\nRegulator",
+        modality="image",
+    )
+    assert read("In the PCB Calculator, which regulator is selected in the list?", calculator) == ""
+    for question in (
+        "What kind of picture is my PCB Calculator regulator image?",
+        "Is the PCB Calculator regulator picture a screenshot?",
+    ):
+        assert read(question, calculator).startswith("Screenshot of a program window."), question

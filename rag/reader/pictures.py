@@ -365,7 +365,11 @@ def answer_from_picture(
         # "Shaped as a hexagon, as a sticker is" says only what the question said of the
         # picture; what the description opens with may say more ("Hexagon logo: a bus").
         at, best = top, head
-    vacuous = repeats_question(best, question)
+    # "Screenshot of a program window." says what kind of picture was found, which answers
+    # only a question on the kind: to "which file template is selected" it says nothing.
+    vacuous = repeats_question(best, question) or (
+        bool(_BARE_KIND.fullmatch(best)) and not _ASKS_PICTURE_KIND.search(question)
+    )
     if best == head or max_quotes < 2:
         answer = f"{best} [{at + 1}]"
     elif at == top:
@@ -474,6 +478,18 @@ _ASKS_WRITTEN = re.compile(r"\b(?:written|printed|labell?ed|reads?|lettered)\b",
 
 # How the description of a scanned page of text opens (ingest/vision/describe.py).
 _SCANNED_PAGE = re.compile(r"^Page of text\b")
+# A description's opening that tells only the picture's kind (describe.py's ``render``).
+_BARE_KIND = re.compile(
+    r"(?:photograph|drawing|chart|pie chart|screenshot|screenshot of a program window|"
+    r"page of text|logo|round logo|hexagon logo|diagram)(?: in (?:colour|black and white"
+    r"(?: \(grayscale\))?))?\.",
+    re.IGNORECASE,
+)
+_ASKS_PICTURE_KIND = re.compile(
+    r"\b(?:kind|type|sort)\s+of\s+(?:picture|image|graphic|illustration)\b|"
+    r"^\s*(?:is|was)\b.*\ban?\s+(?:photo(?:graph)?|screenshot|chart|drawing|diagram|logo)\b",
+    re.IGNORECASE,
+)
 
 
 # "What is the name of the rabbit in my photo", "what is the activity called".
