@@ -403,7 +403,7 @@ def answer_from_picture(
         value = (
             _labelled_value(read[1], _asked_head(question))
             or (numbers[0] if numbers else "")
-            or ("" if _asked_head(question) else named_field_value(read[1], topic))
+            or ("" if _asked_head(question) else _named_field_value(read[1], topic))
         )
         lead = f"{value} — " if value else ""
         return f"{lead}{read[1]} [{read[0] + 1}] {answer}"
@@ -765,7 +765,7 @@ def matching_read_line(
     labelled = [
         2
         if _labelled_value(line, head) or labelled_numbers(lowered, line)
-        else int(not head and bool(named_field_value(line, wanted)))
+        else int(not head and bool(_named_field_value(line, wanted)))
         for _, line in read
     ]
 
@@ -903,7 +903,7 @@ def _labelled_value(line: str, head: str) -> str:
     return line[match.end(1) :].lstrip(" :") if words and stem(words[-1]) == stem(head) else ""
 
 
-def named_field_value(line: str, wanted: set[str]) -> str:
+def _named_field_value(line: str, wanted: set[str]) -> str:
     """The value of a field whose label the question names among the words it picks a line
     by ("Mathgroup: dvi --> png" for "which conversion is chosen for Mathgroup"), or ""."""
     match = _LABELLED.match(line)
